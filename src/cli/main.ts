@@ -1,0 +1,1 @@
+console.log("ksb: not built yet");
