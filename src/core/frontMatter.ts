@@ -1,0 +1,256 @@
+import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from './diagnostics';
+import { isoDateSchema } from './frontMatterSchema';
+import type { LineIndex, Range } from './text';
+
+/** One KSB code claimed in front matter, with its exact place in the file. */
+export interface Claim {
+  /** The code as written, e.g. `K1`, `k9` or `12`. */
+  readonly code: string;
+  /** The range of the written value (including quotes, if any). */
+  readonly range: Range;
+  /** What to delete to remove the claim cleanly (item plus separator, or the whole line). */
+  readonly removeRange: Range;
+  /** The one-line justification, in the map form. */
+  readonly justification?: string;
+}
+
+/** How the `ksbs` value is written, so edits and completion can match it. */
+export type KsbsStyle = 'flow-list' | 'block-list' | 'flow-map' | 'block-map' | 'empty' | 'other';
+
+/** The parsed front matter of a Markdown file. */
+export interface FrontMatter {
+  /** Offsets of the YAML text between the fences. */
+  readonly contentStart: number;
+  readonly contentEnd: number;
+  /** Offset just after the closing fence line: where the Markdown body starts. */
+  readonly bodyStart: number;
+  readonly closed: boolean;
+  /** True when the YAML parsed without errors. */
+  readonly valid: boolean;
+  readonly hasKsbsKey: boolean;
+  readonly ksbsStyle: KsbsStyle | undefined;
+  /** The range of the `ksbs` key, for messages about the whole list. */
+  readonly ksbsKeyRange: Range | undefined;
+  readonly claims: readonly Claim[];
+  readonly title: string | undefined;
+  readonly date: string | undefined;
+  /** YAML and field-shape problems, already in file positions. */
+  readonly diagnostics: readonly PortfolioDiagnostic[];
+}
+
+const OPENING_FENCE = /^---[ \t]*(\r\n|\r|\n)/;
+const CLOSING_FENCE = /^(---|\.\.\.)[ \t]*$/gm;
+
+/** Where the front matter's YAML lies in a text, or `undefined` when the text has none. */
+export function locateFrontMatter(text: string): { contentStart: number; contentEnd: number; bodyStart: number; closed: boolean } | undefined {
+  const opening = OPENING_FENCE.exec(text);
+  if (!opening) return undefined;
+  const contentStart = opening[0].length;
+  CLOSING_FENCE.lastIndex = contentStart;
+  // A fence right after the opening one (empty front matter) must match too, hence the `m` flag
+  // scan from contentStart rather than searching for "\n---".
+  for (let match = CLOSING_FENCE.exec(text); match; match = CLOSING_FENCE.exec(text)) {
+    const lineStart = match.index;
+    if (lineStart !== contentStart && !/[\r\n]/.test(text[lineStart - 1])) continue;
+    let bodyStart = lineStart + match[0].length;
+    if (text.startsWith('\r\n', bodyStart)) bodyStart += 2;
+    else if (text[bodyStart] === '\n' || text[bodyStart] === '\r') bodyStart += 1;
+    return { contentStart, contentEnd: lineStart, bodyStart, closed: true };
+  }
+  return { contentStart, contentEnd: text.length, bodyStart: text.length, closed: false };
+}
+
+/** Parses a file's front matter; `undefined` when the file has none. */
+export function parseFrontMatter(text: string, lines: LineIndex): FrontMatter | undefined {
+  const located = locateFrontMatter(text);
+  if (!located) return undefined;
+  const { contentStart, contentEnd, bodyStart, closed } = located;
+  const empty = {
+    contentStart,
+    contentEnd,
+    bodyStart,
+    closed,
+    hasKsbsKey: false,
+    ksbsStyle: undefined,
+    ksbsKeyRange: undefined,
+    claims: [],
+    title: undefined,
+    date: undefined,
+  };
+  if (!closed) {
+    const fence = lines.rangeAt(0, 3);
+    return {
+      ...empty,
+      valid: false,
+      diagnostics: [
+        {
+          code: DiagnosticCode.YamlError,
+          message: 'Expected a closing `---` line for the front matter opened on line 1, found the end of the file',
+          range: fence,
+        },
+      ],
+    };
+  }
+
+  // Positions from yaml are relative to the front matter; shift them once, here.
+  const shift = (start: number, end: number): Range => lines.rangeAt(contentStart + start, contentStart + end);
+  const document = parseDocument(text.slice(contentStart, contentEnd), { uniqueKeys: false, prettyErrors: false });
+  if (document.errors.length > 0) {
+    return {
+      ...empty,
+      valid: false,
+      diagnostics: document.errors.map((error) => ({
+        code: DiagnosticCode.YamlError,
+        message: `Expected valid YAML front matter, found: ${firstLine(error.message)}`,
+        range: shift(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)),
+      })),
+    };
+  }
+
+  const diagnostics: PortfolioDiagnostic[] = [];
+  const root = document.contents;
+  if (root !== null && !isMap(root)) {
+    const range = isNodeWithRange(root) ? shift(root.range[0], root.range[1]) : FILE_START;
+    diagnostics.push({
+      code: DiagnosticCode.InvalidField,
+      message: `Expected front matter to be a map of fields (\`title:\`, \`ksbs:\` ...), found ${describeNode(root)}`,
+      range,
+    });
+    return { ...empty, valid: true, diagnostics };
+  }
+
+  let title: string | undefined;
+  let date: string | undefined;
+  let ksbs: ReturnType<typeof readKsbs> | undefined;
+  for (const pair of root?.items ?? []) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+    if (key === 'ksbs') {
+      ksbs = readKsbs(pair, text, contentStart, lines, shift, diagnostics);
+    } else if (key === 'title') {
+      const value = pair.value;
+      if (isScalar(value) && value.value !== null && typeof value.value !== 'object') title = String(value.value);
+      else if (value !== null) diagnostics.push(invalidField('title', 'a line of text', value, shift));
+    } else if (key === 'date') {
+      const value = pair.value;
+      const raw = isScalar(value) ? value.value : undefined;
+      if (typeof raw === 'string' && isoDateSchema.safeParse(raw).success) date = raw;
+      else if (value !== null) diagnostics.push(invalidField('date', 'a date such as 2026-03-14', value, shift));
+    }
+  }
+
+  return {
+    ...empty,
+    valid: true,
+    hasKsbsKey: ksbs !== undefined,
+    ksbsStyle: ksbs?.style,
+    ksbsKeyRange: ksbs?.keyRange,
+    claims: ksbs?.claims ?? [],
+    title,
+    date,
+    diagnostics,
+  };
+}
+
+type Shift = (start: number, end: number) => Range;
+
+function readKsbs(pair: Pair, text: string, contentStart: number, lines: LineIndex, shift: Shift, diagnostics: PortfolioDiagnostic[]) {
+  const keyRange = isNodeWithRange(pair.key) ? shift(pair.key.range[0], pair.key.range[1]) : FILE_START;
+  const value = pair.value as Node | null;
+  const claims: Claim[] = [];
+  if (value === null || (isScalar(value) && value.value === null)) return { style: 'empty' as const, keyRange, claims };
+
+  const removal = (spans: ReadonlyArray<readonly [number, number]>, index: number, flow: boolean): Range => {
+    const [start, end] = spans[index];
+    if (flow) {
+      if (index + 1 < spans.length) return shift(start, spans[index + 1][0]);
+      if (index > 0) return shift(spans[index - 1][1], end);
+      return shift(start, end);
+    }
+    // Block style: remove the whole line(s), so no blank line or dangling dash is left.
+    const from = lines.offsetAt({ line: lines.positionAt(contentStart + start).line, character: 0 });
+    const lastLine = lines.positionAt(contentStart + end).line;
+    const to = lines.offsetAt({ line: lastLine + 1, character: 0 });
+    return lines.rangeAt(from, Math.max(to, contentStart + end));
+  };
+
+  if (isSeq(value)) {
+    const spans: Array<readonly [number, number]> = value.items.map((item) =>
+      isNodeWithRange(item) ? ([item.range[0], item.range[1]] as const) : ([0, 0] as const),
+    );
+    value.items.forEach((item, index) => {
+      if (isScalar(item) && item.value !== null && typeof item.value !== 'object' && item.range) {
+        claims.push({
+          code: String(item.value),
+          range: shift(item.range[0], item.range[1]),
+          removeRange: removal(spans, index, value.flow === true),
+        });
+      } else {
+        diagnostics.push(invalidField('ksbs', 'each item to be a code such as K1', item as Node, shift));
+      }
+    });
+    return { style: value.flow ? ('flow-list' as const) : ('block-list' as const), keyRange, claims };
+  }
+
+  if (isMap(value)) {
+    const spans: Array<readonly [number, number]> = value.items.map((item) => pairSpan(item));
+    value.items.forEach((item, index) => {
+      const key = item.key;
+      if (!isScalar(key) || key.value === null || !key.range) {
+        diagnostics.push(invalidField('ksbs', 'each key to be a code such as K1', key as Node, shift));
+        return;
+      }
+      const itemValue = item.value as Node | null;
+      let justification: string | undefined;
+      if (isScalar(itemValue) && typeof itemValue.value === 'string') justification = itemValue.value;
+      else if (itemValue !== null && !(isScalar(itemValue) && itemValue.value === null)) {
+        diagnostics.push(invalidField(`ksbs.${String(key.value)}`, 'a one-line justification', itemValue, shift));
+      }
+      claims.push({
+        code: String(key.value),
+        range: shift(key.range[0], key.range[1]),
+        removeRange: removal(spans, index, value.flow === true),
+        justification,
+      });
+    });
+    return { style: value.flow ? ('flow-map' as const) : ('block-map' as const), keyRange, claims };
+  }
+
+  diagnostics.push(invalidField('ksbs', 'a list of codes such as [K1, S3], or a map from code to justification', value, shift));
+  return { style: 'other' as const, keyRange, claims };
+}
+
+function pairSpan(pair: Pair): readonly [number, number] {
+  const start = isNodeWithRange(pair.key) ? pair.key.range[0] : 0;
+  const valueEnd = isNodeWithRange(pair.value) ? pair.value.range[1] : isNodeWithRange(pair.key) ? pair.key.range[1] : start;
+  return [start, valueEnd];
+}
+
+function invalidField(field: string, expected: string, node: Node | null, shift: Shift): PortfolioDiagnostic {
+  const range = isNodeWithRange(node) ? shift(node.range[0], node.range[1]) : FILE_START;
+  return { code: DiagnosticCode.InvalidField, message: `Expected \`${field}\` to be ${expected}, found ${describeNode(node)}`, range };
+}
+
+/** Describes a YAML node for a message: `the number 12`, `a list`, `\`soon\``. */
+function describeNode(node: Node | null | undefined): string {
+  if (node === null || node === undefined) return 'nothing';
+  if (isSeq(node)) return 'a list';
+  if (isMap(node)) return 'a map';
+  if (isScalar(node)) {
+    const value = node.value;
+    if (value === null) return 'nothing';
+    if (typeof value === 'number') return `the number ${value}`;
+    if (typeof value === 'boolean') return `\`${value}\``;
+    return `\`${String(value)}\``;
+  }
+  return 'an alias';
+}
+
+function isNodeWithRange(node: unknown): node is Node & { range: [number, number, number] } {
+  return typeof node === 'object' && node !== null && 'range' in node && Array.isArray((node as { range?: unknown }).range);
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+

@@ -1,0 +1,37 @@
+// The core's public face: everything the CLI and the editor adapters use comes through here.
+export { analyzeText, analyzeBytes, MAX_LINK_SCAN_LENGTH, type FileAnalysis } from './analysis';
+export { builtinCatalogue } from './catalogue/builtin';
+export {
+  Catalogue,
+  compareVersions,
+  kindOfCode,
+  KSB_KINDS,
+  parseStandardFile,
+  StandardVersion,
+  type Duty,
+  type Ksb,
+  type KsbKind,
+  type StandardOption,
+} from './catalogue/catalogue';
+export { standardFileSchema, type StandardFile } from './catalogue/schema';
+export { canonicalCode, CODE_WORD, nearestCodes } from './codes';
+export { CONFIG_FILE_NAME, parseConfig, portfolioConfigSchema, resolveConfig, type Portfolio, type PortfolioConfig } from './config';
+export { computeCoverage, formatCount, type Coverage, type CoverageCount, type CoverageEntry, type EvidenceReference } from './coverage';
+export {
+  ALL_DIAGNOSTIC_CODES,
+  applyLevels,
+  DEFAULT_RULE_LEVELS,
+  DiagnosticCode,
+  type FixData,
+  type LeveledDiagnostic,
+  type PortfolioDiagnostic,
+  type RelatedLocation,
+  type RuleLevel,
+} from './diagnostics';
+export type { EntryType, FileStat, PortfolioFileSystem } from './fileSystem';
+export { locateFrontMatter, parseFrontMatter, type Claim, type FrontMatter, type KsbsStyle } from './frontMatter';
+export { evidenceFrontMatterSchema, KNOWN_FRONT_MATTER_FIELDS } from './frontMatterSchema';
+export { compileGlob } from './glob';
+export { basename, dirname, joinPath, normalizePath, relativePath } from './paths';
+export { LineIndex, type Position, type Range } from './text';
+export { PortfolioIndex, STANDARDS_FOLDER, type IndexedFile, type IndexOptions } from './workspaceIndex';

@@ -1,0 +1,85 @@
+/** A zero-based line and UTF-16 character position, as editors count them. */
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+/** A span between two positions, end exclusive. */
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** Maps string offsets to line/character positions in one text; built once per text. */
+export class LineIndex {
+  private readonly lineStarts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const char = text.charCodeAt(i);
+      if (char === 10 /* \n */) this.lineStarts.push(i + 1);
+      else if (char === 13 /* \r */ && text.charCodeAt(i + 1) !== 10) this.lineStarts.push(i + 1);
+    }
+  }
+
+  /** Number of lines in the text. */
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** The position of a string offset. */
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - this.lineStarts[low] };
+  }
+
+  /** The string offset of a position. */
+  offsetAt(position: Position): number {
+    const line = Math.max(0, Math.min(position.line, this.lineStarts.length - 1));
+    return Math.min(this.lineStarts[line] + position.character, this.text.length);
+  }
+
+  /** The range covering two offsets. */
+  rangeAt(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+}
+
+/** The outcome of turning a file's bytes into text. */
+export type DecodedText = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * Decodes a file's bytes: UTF-8 (BOM dropped) or UTF-16 with a BOM. Binary content (NUL bytes
+ * in UTF-8) and invalid UTF-8 are refused with a reason rather than guessed at.
+ */
+export function decodeText(bytes: Uint8Array): DecodedText {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
+  }
+  const probe = bytes.subarray(0, 8192);
+  if (probe.includes(0)) {
+    return { ok: false, reason: 'Expected UTF-8 text, found binary content (NUL bytes)' };
+  }
+  try {
+    return { ok: true, text: stripBom(utf8.decode(bytes)) };
+  } catch {
+    return { ok: false, reason: 'Expected UTF-8 text, found bytes that are not valid UTF-8' };
+  }
+}
+
+/** Drops a leading byte order mark, as editors do when they show a file. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

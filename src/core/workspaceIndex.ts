@@ -1,0 +1,455 @@
+import { analyzeBytes, analyzeText, type FileAnalysis } from './analysis';
+import { builtinCatalogue } from './catalogue/builtin';
+import { parseStandardFile, type Catalogue } from './catalogue/catalogue';
+import { CONFIG_FILE_NAME, parseConfig, resolveConfig, type Portfolio } from './config';
+import { computeCoverage, type Coverage, type EvidenceReference } from './coverage';
+import { DiagnosticCode, type PortfolioDiagnostic } from './diagnostics';
+import type { PortfolioFileSystem } from './fileSystem';
+import type { Claim } from './frontMatter';
+import { basename, dirname, joinPath, relativePath } from './paths';
+import { checkClaims } from './rules/claimRules';
+import { checkAttachments, checkClaimsSomething } from './rules/evidenceRules';
+import { decodeText } from './text';
+
+/** Folders never walked: dependencies and version-control internals hold no evidence. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+/** Where extra standard data files are looked for, next to the config. */
+export const STANDARDS_FOLDER = 'standards';
+
+/** Files read at once while loading; enough to keep the disk busy without flooding memory. */
+const READ_CONCURRENCY = 64;
+
+/** Options of an index. */
+export interface IndexOptions {
+  /** The shipped standards; extra ones from the workspace are added to a copy. */
+  readonly catalogue?: Catalogue;
+  /** Paths (relative to the root) the host excludes, such as VS Code's `files.exclude`. */
+  readonly isExcluded?: (relativePath: string) => boolean;
+}
+
+/** One Markdown file as the index knows it. */
+export interface IndexedFile {
+  readonly path: string;
+  readonly relativePath: string;
+  readonly analysis: FileAnalysis;
+  /** Whether the file is evidence: matched by the config's globs, or claiming via `ksbs:`. */
+  readonly isEvidence: boolean;
+  readonly validClaims: readonly Claim[];
+  /** Every finding for the file, attachments included. */
+  readonly diagnostics: readonly PortfolioDiagnostic[];
+}
+
+interface CacheEntry {
+  readonly mtime: number;
+  readonly size: number;
+  readonly analysis: FileAnalysis;
+}
+
+/**
+ * The portfolio in one folder: its config, every Markdown file's analysis, the diagnostics of
+ * each and the coverage. Parses are cached on path, mtime and size; a change to one file
+ * updates that file's contribution only.
+ */
+export class PortfolioIndex {
+  private catalogue: Catalogue;
+  private portfolioValue: Portfolio | undefined;
+  private readonly configPath: string;
+  /** Analyses from disk, keyed by absolute path. */
+  private readonly cache = new Map<string, CacheEntry>();
+  /** Unsaved editor texts, which win over disk. */
+  private readonly overlays = new Map<string, FileAnalysis>();
+  /** Evaluated files (analysis + config), rebuilt lazily. */
+  private readonly files = new Map<string, IndexedFile>();
+  /** Every file and folder the walk saw, for attachment checks without a stat per link. */
+  private readonly knownPaths = new Set<string>();
+  /** Whether link targets outside the walked tree exist, from one stat each. */
+  private readonly outsideTargets = new Map<string, boolean>();
+  /** Which files link to each target path, so a file appearing rechecks only those. */
+  private readonly linksByTarget = new Map<string, Set<string>>();
+  private readonly claimsByCode = new Map<string, Map<string, EvidenceReference>>();
+  /** Diagnostics of non-Markdown files: the config and extra standard data. */
+  private readonly otherDiagnostics = new Map<string, PortfolioDiagnostic[]>();
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly fs: PortfolioFileSystem,
+    /** The portfolio's root folder: where `portfolio.yaml` lives. */
+    readonly root: string,
+    private readonly options: IndexOptions = {},
+  ) {
+    this.catalogue = options.catalogue ?? builtinCatalogue();
+    this.configPath = joinPath(root, CONFIG_FILE_NAME);
+  }
+
+  /** The resolved config, or `undefined` when it is missing or unusable. */
+  get portfolio(): Portfolio | undefined {
+    return this.portfolioValue;
+  }
+
+  /** The catalogue in force here: shipped standards plus the workspace's own. */
+  get standards(): Catalogue {
+    return this.catalogue;
+  }
+
+  /** Calls `listener` after every change to the index; returns a function that stops it. */
+  onDidChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Reads the config and every Markdown file below the root. Call again to rescan. */
+  async load(): Promise<void> {
+    await this.loadConfig();
+    this.knownPaths.clear();
+    this.outsideTargets.clear();
+    const markdownFiles: string[] = [];
+    await this.walk(this.root, markdownFiles);
+    const live = new Set(markdownFiles);
+    for (const path of [...this.cache.keys()]) if (!live.has(path)) this.cache.delete(path);
+    for (let i = 0; i < markdownFiles.length; i += READ_CONCURRENCY) {
+      await Promise.all(markdownFiles.slice(i, i + READ_CONCURRENCY).map((path) => this.readIntoCache(path)));
+    }
+    await this.statOutsideTargets([...this.cache.keys()]);
+    this.reevaluateAll();
+  }
+
+  /**
+   * Brings one path up to date after it was created, changed or deleted on disk. The config and
+   * standard data files trigger a full re-evaluation; a Markdown file updates only itself.
+   */
+  async refresh(path: string): Promise<void> {
+    if (path === this.configPath || this.isStandardDataPath(path)) {
+      await this.load();
+      return;
+    }
+    if (relativePath(this.root, path) === undefined) return;
+    const stat = await this.fs.stat(path);
+    if (!stat) {
+      await this.remove(path);
+      return;
+    }
+    const wasKnown = this.knownPaths.has(path);
+    this.knownPaths.add(path);
+    if (stat.type === 'directory') {
+      const found: string[] = [];
+      await this.walk(path, found);
+      await Promise.all(found.map((file) => this.readIntoCache(file)));
+      await this.statOutsideTargets(found);
+      for (const file of found) this.evaluate(file);
+      this.recheckLinksUnder(path);
+    } else {
+      if (isMarkdown(path)) {
+        await this.readIntoCache(path);
+        await this.statOutsideTargets([path]);
+        this.evaluate(path);
+      }
+      // A file appearing can fix other files' attachment links.
+      if (!wasKnown) this.recheckLinksTo(path);
+    }
+    this.fire();
+  }
+
+  /** Forgets a deleted file or everything under a deleted folder. */
+  async remove(path: string): Promise<void> {
+    if (path === this.configPath || this.isStandardDataPath(path)) {
+      await this.load();
+      return;
+    }
+    const prefix = `${path}/`;
+    for (const known of [...this.knownPaths]) if (known === path || known.startsWith(prefix)) this.knownPaths.delete(known);
+    for (const cached of [...this.cache.keys()]) {
+      if (cached === path || cached.startsWith(prefix)) {
+        this.cache.delete(cached);
+        this.evaluate(cached);
+      }
+    }
+    this.recheckLinksUnder(path);
+    this.fire();
+  }
+
+  /** Uses an editor's unsaved text for a file instead of its bytes on disk. */
+  async setDocument(path: string, text: string): Promise<void> {
+    this.overlays.set(path, analyzeText(text));
+    await this.statOutsideTargets([path]);
+    this.evaluate(path);
+    this.fire();
+  }
+
+  /** Goes back to the disk version of a file once its editor closes. */
+  clearDocument(path: string): void {
+    if (this.overlays.delete(path)) {
+      this.evaluate(path);
+      this.fire();
+    }
+  }
+
+  /** The indexed Markdown file at `path`, if it is in this portfolio. */
+  file(path: string): IndexedFile | undefined {
+    return this.files.get(path);
+  }
+
+  /** Every indexed Markdown file, in path order. */
+  allFiles(): IndexedFile[] {
+    return [...this.files.values()].sort((a, b) => a.relativePath.localeCompare(b.relativePath));
+  }
+
+  /** Every diagnostic, keyed by absolute path, including the config's and standard files'. */
+  allDiagnostics(): Map<string, readonly PortfolioDiagnostic[]> {
+    const result = new Map<string, readonly PortfolioDiagnostic[]>();
+    for (const [path, diagnostics] of this.otherDiagnostics) if (diagnostics.length > 0) result.set(path, diagnostics);
+    for (const file of this.files.values()) if (file.diagnostics.length > 0) result.set(file.path, file.diagnostics);
+    return result;
+  }
+
+  /** Diagnostics for one path (Markdown, config or standard data file). */
+  diagnosticsFor(path: string): readonly PortfolioDiagnostic[] {
+    return this.files.get(path)?.diagnostics ?? this.otherDiagnostics.get(path) ?? [];
+  }
+
+  /** Coverage of the configured standard and option; `undefined` without a usable config. */
+  coverage(): Coverage | undefined {
+    return this.portfolioValue && computeCoverage(this.portfolioValue, this.claimsByCode);
+  }
+
+  /** The evidence files that validly claim `code`. */
+  evidenceFor(code: string): EvidenceReference[] {
+    return [...(this.claimsByCode.get(code)?.values() ?? [])];
+  }
+
+  /** Whether `path` lies inside this portfolio's root. */
+  contains(path: string): boolean {
+    return relativePath(this.root, path) !== undefined;
+  }
+
+  private async loadConfig(): Promise<void> {
+    this.otherDiagnostics.clear();
+    this.catalogue = this.options.catalogue ?? builtinCatalogue();
+    const text = await this.readText(this.configPath);
+    if (text === undefined) {
+      this.portfolioValue = undefined;
+      return;
+    }
+    const parsed = parseConfig(text);
+    const missing = parsed.config ? await this.loadStandards(parsed.config.standards ?? []) : [];
+    const { portfolio, diagnostics } = resolveConfig(parsed, this.catalogue);
+    this.portfolioValue = portfolio;
+    for (const path of missing) {
+      diagnostics.push({
+        code: DiagnosticCode.InvalidConfig,
+        message: `Expected a standard data file or folder at \`${path}\`, found none`,
+        range: parsed.rangeOf('standards'),
+      });
+    }
+    this.otherDiagnostics.set(this.configPath, diagnostics);
+  }
+
+  /**
+   * Adds the workspace's standard data files (the `standards/` folder and configured paths);
+   * returns the configured paths that do not exist.
+   */
+  private async loadStandards(configured: readonly string[]): Promise<string[]> {
+    const candidates = [joinPath(this.root, STANDARDS_FOLDER), ...configured.map((p) => joinPath(this.root, p))];
+    const files: string[] = [];
+    const missing: string[] = [];
+    for (const [index, candidate] of candidates.entries()) {
+      const stat = await this.fs.stat(candidate);
+      if (stat?.type === 'file') files.push(candidate);
+      else if (stat?.type === 'directory') {
+        for (const [name, type] of await this.fs.readDirectory(candidate)) {
+          if (type === 'file' && /\.(ya?ml|json)$/i.test(name)) files.push(joinPath(candidate, name));
+        }
+      } else if (index > 0) {
+        missing.push(configured[index - 1]);
+      }
+    }
+    if (files.length === 0) return missing;
+    const catalogue = this.catalogue.clone();
+    for (const file of files.sort()) {
+      const text = await this.readText(file);
+      if (text === undefined) continue;
+      const result = parseStandardFile(text, relativePath(this.root, file) ?? basename(file));
+      if (result.ok) catalogue.add(result.standard);
+      else {
+        this.otherDiagnostics.set(
+          file,
+          result.problems.map((problem) => ({ code: DiagnosticCode.InvalidStandard, message: problem.message, range: problem.range })),
+        );
+      }
+    }
+    this.catalogue = catalogue;
+    return missing;
+  }
+
+  private isStandardDataPath(path: string): boolean {
+    const relative = relativePath(this.root, path);
+    if (relative === undefined) return false;
+    const configured = this.portfolioValue?.config.standards ?? [];
+    return relative.startsWith(`${STANDARDS_FOLDER}/`) || configured.some((p) => relative === p || relative.startsWith(`${p.replace(/\/$/, '')}/`));
+  }
+
+  private async walk(folder: string, markdownFiles: string[]): Promise<void> {
+    let entries: ReadonlyArray<readonly [string, string]>;
+    try {
+      entries = await this.fs.readDirectory(folder);
+    } catch {
+      return; // A folder we may not read holds nothing we can check.
+    }
+    const subfolders: string[] = [];
+    for (const [name, type] of entries) {
+      const path = joinPath(folder, name);
+      const relative = relativePath(this.root, path) ?? name;
+      if (type === 'directory') {
+        if (SKIPPED_FOLDERS.has(name) || this.options.isExcluded?.(relative)) continue;
+        this.knownPaths.add(path);
+        subfolders.push(path);
+      } else {
+        if (this.options.isExcluded?.(relative)) continue;
+        this.knownPaths.add(path);
+        if (isMarkdown(name)) markdownFiles.push(path);
+      }
+    }
+    await Promise.all(subfolders.map((sub) => this.walk(sub, markdownFiles)));
+  }
+
+  private async readIntoCache(path: string): Promise<void> {
+    const stat = await this.fs.stat(path);
+    if (stat?.type !== 'file') {
+      this.cache.delete(path);
+      return;
+    }
+    const cached = this.cache.get(path);
+    if (cached && cached.mtime === stat.mtime && cached.size === stat.size) return;
+    let analysis: FileAnalysis;
+    try {
+      analysis = analyzeBytes(await this.fs.readFile(path));
+    } catch (error) {
+      analysis = {
+        frontMatter: undefined,
+        links: [],
+        unreadable: true,
+        diagnostics: [
+          {
+            code: DiagnosticCode.UnreadableFile,
+            message: `Expected a readable file, found an error: ${error instanceof Error ? error.message : String(error)}`,
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          },
+        ],
+      };
+    }
+    this.cache.set(path, { mtime: stat.mtime, size: stat.size, analysis });
+  }
+
+  private async readText(path: string): Promise<string | undefined> {
+    const stat = await this.fs.stat(path);
+    if (stat?.type !== 'file') return undefined;
+    const decoded = decodeText(await this.fs.readFile(path));
+    if (!decoded.ok) {
+      this.otherDiagnostics.set(path, [{ code: DiagnosticCode.UnreadableFile, message: decoded.reason, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }]);
+      return undefined;
+    }
+    return decoded.text;
+  }
+
+  private reevaluateAll(): void {
+    this.files.clear();
+    this.claimsByCode.clear();
+    this.linksByTarget.clear();
+    for (const path of new Set([...this.cache.keys(), ...this.overlays.keys()])) this.evaluate(path);
+    this.fire();
+  }
+
+  /** Re-evaluates the files that link to `target`. */
+  private recheckLinksTo(target: string): void {
+    for (const source of [...(this.linksByTarget.get(target) ?? [])]) this.evaluate(source);
+  }
+
+  /** Re-evaluates the files that link to `folder` or anything below it. */
+  private recheckLinksUnder(folder: string): void {
+    const prefix = `${folder}/`;
+    for (const target of [...this.linksByTarget.keys()]) if (target === folder || target.startsWith(prefix)) this.recheckLinksTo(target);
+  }
+
+  /** Stats the link targets of `paths` that lie outside the walked tree, once each. */
+  private async statOutsideTargets(paths: readonly string[]): Promise<void> {
+    const targets = new Set<string>();
+    for (const path of paths) {
+      const analysis = this.overlays.get(path) ?? this.cache.get(path)?.analysis;
+      for (const link of analysis?.links ?? []) {
+        const target = this.linkTarget(path, link.target);
+        if (this.isOutsideWalk(target) && !this.outsideTargets.has(target)) targets.add(target);
+      }
+    }
+    await Promise.all([...targets].map(async (target) => this.outsideTargets.set(target, (await this.fs.stat(target).catch(() => undefined)) !== undefined)));
+  }
+
+  private linkTarget(fromFile: string, target: string): string {
+    return target.startsWith('/') ? joinPath(this.root, target) : joinPath(dirname(fromFile), target);
+  }
+
+  private isOutsideWalk(target: string): boolean {
+    const relative = relativePath(this.root, target);
+    return relative === undefined || isInsideSkippedFolder(relative) || this.options.isExcluded?.(relative) === true;
+  }
+
+  /** Recomputes one file's diagnostics and its contribution to coverage. */
+  private evaluate(path: string): void {
+    const relative = relativePath(this.root, path);
+    const previous = this.files.get(path);
+    if (previous) {
+      for (const claim of previous.validClaims) this.claimsByCode.get(claim.code)?.delete(previous.relativePath);
+      for (const link of previous.analysis.links) this.linksByTarget.get(this.linkTarget(path, link.target))?.delete(path);
+      this.files.delete(path);
+    }
+    const analysis = this.overlays.get(path) ?? this.cache.get(path)?.analysis;
+    if (!analysis || relative === undefined) return;
+
+    const portfolio = this.portfolioValue;
+    const frontMatter = analysis.frontMatter;
+    const matchedByGlobs = portfolio?.matchesEvidenceGlobs?.(relative);
+    // Without globs, a Markdown file is evidence when it says so with a `ksbs:` key.
+    const isEvidence = matchedByGlobs ?? frontMatter?.hasKsbsKey === true;
+    const considered = matchedByGlobs ?? true;
+    if (!considered) return;
+
+    const diagnostics: PortfolioDiagnostic[] = [];
+    let validClaims: readonly Claim[] = [];
+    if (isEvidence || analysis.unreadable || (frontMatter && !frontMatter.valid)) diagnostics.push(...analysis.diagnostics);
+    if (isEvidence && portfolio && frontMatter?.valid !== false && !analysis.unreadable) {
+      const checked = checkClaims(frontMatter?.claims ?? [], portfolio, this.catalogue, path);
+      validClaims = checked.validClaims;
+      diagnostics.push(...checked.diagnostics);
+      diagnostics.push(...checkClaimsSomething(frontMatter, frontMatter?.claims.length ?? 0));
+      diagnostics.push(...checkAttachments(analysis.links, (link) => this.exists(this.linkTarget(path, link.target))));
+      for (const link of analysis.links) {
+        const target = this.linkTarget(path, link.target);
+        let sources = this.linksByTarget.get(target);
+        if (!sources) this.linksByTarget.set(target, (sources = new Set()));
+        sources.add(path);
+      }
+    }
+    const indexed: IndexedFile = { path, relativePath: relative, analysis, isEvidence, validClaims, diagnostics };
+    this.files.set(path, indexed);
+    for (const claim of validClaims) {
+      let byFile = this.claimsByCode.get(claim.code);
+      if (!byFile) this.claimsByCode.set(claim.code, (byFile = new Map()));
+      byFile.set(relative, { relativePath: relative, title: frontMatter?.title, range: claim.range });
+    }
+  }
+
+  private exists(target: string): boolean {
+    return this.knownPaths.has(target) || this.outsideTargets.get(target) === true;
+  }
+
+  private fire(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function isMarkdown(path: string): boolean {
+  return /\.(md|markdown)$/i.test(path);
+}
+
+function isInsideSkippedFolder(relative: string): boolean {
+  return relative.split('/').some((segment) => SKIPPED_FOLDERS.has(segment));
+}
