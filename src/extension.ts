@@ -1,7 +1,39 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { PortfolioCodeActions } from './vscode/codeActions';
+import { registerCommands } from './vscode/commands';
+import { registerCoverageView } from './vscode/coverageView';
+import { DiagnosticsPublisher } from './vscode/diagnostics';
+import { trackEvidenceContext } from './vscode/evidenceContext';
+import { registerLanguageFeatures } from './vscode/languageFeatures';
+import { MissingConfigDetector } from './vscode/missingConfig';
+import { PortfolioWorkspace } from './vscode/portfolioWorkspace';
+
+/** What the extension hands to tests and other extensions. */
+export interface KsbPortfolioApi {
+  readonly workspace: PortfolioWorkspace;
+}
 
 /** Activates the extension: wires the core to VS Code's providers, views and commands. */
-export function activate(_context: vscode.ExtensionContext): void {}
+export function activate(context: vscode.ExtensionContext): KsbPortfolioApi {
+  const markdown: vscode.DocumentSelector = [{ language: 'markdown' }];
+  const workspace = new PortfolioWorkspace();
+  const missingConfig = new MissingConfigDetector(workspace);
+  context.subscriptions.push(
+    workspace,
+    missingConfig,
+    new DiagnosticsPublisher(workspace),
+    trackEvidenceContext(workspace),
+    vscode.languages.registerCodeActionsProvider(
+      markdown,
+      new PortfolioCodeActions(workspace, (uri) => missingConfig.diagnosticsFor(uri)),
+      PortfolioCodeActions.metadata,
+    ),
+    registerLanguageFeatures(workspace),
+    registerCoverageView(workspace),
+    registerCommands(workspace),
+  );
+  return { workspace };
+}
 
 /** Nothing to tear down beyond `context.subscriptions`. */
 export function deactivate(): void {}

@@ -121,16 +121,15 @@ export function resolveConfig(parsed: ParsedConfig, catalogue: Catalogue): { por
       diagnostics: [problem('standard', `Unexpected standard \`${config.standard}\`: expected one of ${known} (add others as data files in a \`standards/\` folder)`)],
     };
   }
-  const standard = catalogue.get(config.standard, config.version);
+  const diagnostics: PortfolioDiagnostic[] = [];
+  let standard = catalogue.get(config.standard, config.version);
   if (!standard) {
     const known = versions.map((v) => `"${v.version}"`).join(', ');
-    return {
-      portfolio: undefined,
-      diagnostics: [problem('version', `Unexpected version "${config.version}" of ${versions[0].reference}: expected one of ${known}`)],
-    };
+    diagnostics.push(problem('version', `Unexpected version "${config.version}" of ${versions[0].reference}: expected one of ${known}`));
+    // Check the option against the latest version too, so one pass reports every problem.
+    standard = versions[versions.length - 1];
   }
 
-  const diagnostics: PortfolioDiagnostic[] = [];
   let option: StandardOption | undefined;
   const choices = standard.options.map((o) => `\`${o.id}\` (${o.title})`).join(', ');
   if (config.option !== undefined) {
@@ -140,6 +139,7 @@ export function resolveConfig(parsed: ParsedConfig, catalogue: Catalogue): { por
     diagnostics.push(problem('standard', `Expected an \`option:\` for ${standard.label}, which has options: ${choices}. Until one is set, KSBs of every option count.`));
   }
 
+  if (!catalogue.get(config.standard, config.version)) return { portfolio: undefined, diagnostics };
   const globs = config.evidence?.map(compileGlob);
   const matchesEvidenceGlobs = globs ? (path: string) => globs.some((matches) => matches(path)) : undefined;
   return { portfolio: { config, standard, option, matchesEvidenceGlobs }, diagnostics };

@@ -22,6 +22,8 @@ export enum DiagnosticCode {
   FileTooLarge = 'file.too-large',
   /** A problem in `portfolio.yaml`. */
   InvalidConfig = 'portfolio.invalid-config',
+  /** Evidence (Markdown with `ksbs:` front matter) in a folder that has no `portfolio.yaml`. */
+  MissingConfig = 'portfolio.missing-config',
   /** A problem in a standard data file loaded from the workspace. */
   InvalidStandard = 'standard.invalid-data',
 }
@@ -44,6 +46,7 @@ export const DEFAULT_RULE_LEVELS: Readonly<Record<DiagnosticCode, RuleLevel>> = 
   [DiagnosticCode.UnreadableFile]: 'error',
   [DiagnosticCode.FileTooLarge]: 'information',
   [DiagnosticCode.InvalidConfig]: 'error',
+  [DiagnosticCode.MissingConfig]: 'information',
   [DiagnosticCode.InvalidStandard]: 'error',
 };
 
@@ -51,7 +54,8 @@ export const DEFAULT_RULE_LEVELS: Readonly<Record<DiagnosticCode, RuleLevel>> = 
 export type FixData =
   | { readonly kind: 'replace-code'; readonly replacement: string }
   | { readonly kind: 'remove-claim'; readonly removeRange: Range }
-  | { readonly kind: 'add-ksbs' };
+  | { readonly kind: 'add-ksbs' }
+  | { readonly kind: 'create-config' };
 
 /** A place related to a diagnostic, such as the first occurrence of a duplicate. */
 export interface RelatedLocation {

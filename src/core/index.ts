@@ -34,4 +34,5 @@ export { evidenceFrontMatterSchema, KNOWN_FRONT_MATTER_FIELDS } from './frontMat
 export { compileGlob } from './glob';
 export { basename, dirname, joinPath, normalizePath, relativePath } from './paths';
 export { LineIndex, type Position, type Range } from './text';
-export { PortfolioIndex, STANDARDS_FOLDER, type IndexedFile, type IndexOptions } from './workspaceIndex';
+export { PortfolioIndex, STANDARDS_FOLDER, type IndexChange, type IndexedFile, type IndexOptions } from './workspaceIndex';
+export { configTemplate, evidenceTemplate } from './templates';

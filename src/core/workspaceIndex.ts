@@ -40,6 +40,13 @@ export interface IndexedFile {
   readonly diagnostics: readonly PortfolioDiagnostic[];
 }
 
+/** What an index change touched: some files, or everything (config or standards changed). */
+export interface IndexChange {
+  readonly all: boolean;
+  /** Files whose diagnostics or claims may have changed. */
+  readonly paths: readonly string[];
+}
+
 interface CacheEntry {
   readonly mtime: number;
   readonly size: number;
@@ -70,7 +77,10 @@ export class PortfolioIndex {
   private readonly claimsByCode = new Map<string, Map<string, EvidenceReference>>();
   /** Diagnostics of non-Markdown files: the config and extra standard data. */
   private readonly otherDiagnostics = new Map<string, PortfolioDiagnostic[]>();
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(change: IndexChange) => void>();
+  /** Paths re-evaluated since the last change event, so listeners update only those. */
+  private readonly changedPaths = new Set<string>();
+  private changedEverything = false;
 
   constructor(
     private readonly fs: PortfolioFileSystem,
@@ -93,7 +103,7 @@ export class PortfolioIndex {
   }
 
   /** Calls `listener` after every change to the index; returns a function that stops it. */
-  onDidChange(listener: () => void): () => void {
+  onDidChange(listener: (change: IndexChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -352,6 +362,7 @@ export class PortfolioIndex {
   }
 
   private reevaluateAll(): void {
+    this.changedEverything = true;
     this.files.clear();
     this.claimsByCode.clear();
     this.linksByTarget.clear();
@@ -394,6 +405,7 @@ export class PortfolioIndex {
 
   /** Recomputes one file's diagnostics and its contribution to coverage. */
   private evaluate(path: string): void {
+    this.changedPaths.add(path);
     const relative = relativePath(this.root, path);
     const previous = this.files.get(path);
     if (previous) {
@@ -442,7 +454,10 @@ export class PortfolioIndex {
   }
 
   private fire(): void {
-    for (const listener of this.listeners) listener();
+    const change: IndexChange = { all: this.changedEverything, paths: [...this.changedPaths] };
+    this.changedPaths.clear();
+    this.changedEverything = false;
+    for (const listener of this.listeners) listener(change);
   }
 }
 

@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import { builtinCatalogue, configTemplate, CONFIG_FILE_NAME, DiagnosticCode, locateFrontMatter, type FixData, type PortfolioDiagnostic } from '../core';
+import { DIAGNOSTIC_SOURCE } from './constants';
+import { toRange } from './convert';
+import type { PortfolioWorkspace } from './portfolioWorkspace';
+
+/** The diagnostic codes this provider can fix. */
+const FIXABLE = new Set<string>([
+  DiagnosticCode.UnknownCode,
+  DiagnosticCode.WrongOption,
+  DiagnosticCode.DuplicateCode,
+  DiagnosticCode.NoKsbs,
+  DiagnosticCode.MissingConfig,
+]);
+
+/**
+ * Quick fixes, matched on diagnostic code. The fix data comes from the core's diagnostic at the
+ * same range, never from the message text.
+ */
+export class PortfolioCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+
+  constructor(
+    private readonly workspace: PortfolioWorkspace,
+    /** Diagnostics the editor publishes outside any portfolio (missing config). */
+    private readonly orphanDiagnostics: (uri: vscode.Uri) => readonly PortfolioDiagnostic[],
+  ) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    const portfolio = this.workspace.portfolioFor(document.uri);
+    const coreDiagnostics = portfolio ? portfolio.index.diagnosticsFor(document.uri.path) : this.orphanDiagnostics(document.uri);
+    for (const diagnostic of context.diagnostics) {
+      const code = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE || !FIXABLE.has(code)) continue;
+      const match = coreDiagnostics.find((d) => d.code === code && d.fix && toRange(d.range).isEqual(diagnostic.range));
+      if (!match?.fix) continue;
+      const action = this.actionFor(document, diagnostic, match.fix);
+      if (action) {
+        action.diagnostics = [diagnostic];
+        actions.push(action);
+      }
+    }
+    return actions;
+  }
+
+  private actionFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, fix: FixData): vscode.CodeAction | undefined {
+    const written = document.getText(diagnostic.range);
+    const edit = new vscode.WorkspaceEdit();
+    switch (fix.kind) {
+      case 'replace-code': {
+        const action = new vscode.CodeAction(`Replace ${written} with ${fix.replacement}`, vscode.CodeActionKind.QuickFix);
+        edit.replace(document.uri, diagnostic.range, fix.replacement);
+        action.edit = edit;
+        action.isPreferred = true;
+        return action;
+      }
+      case 'remove-claim': {
+        const what = diagnostic.code === DiagnosticCode.DuplicateCode ? `duplicate ${written}` : written;
+        const action = new vscode.CodeAction(`Remove ${what} from ksbs`, vscode.CodeActionKind.QuickFix);
+        edit.delete(document.uri, toRange(fix.removeRange));
+        action.edit = edit;
+        action.isPreferred = diagnostic.code === DiagnosticCode.DuplicateCode;
+        return action;
+      }
+      case 'add-ksbs': {
+        const action = new vscode.CodeAction('Add a ksbs: field to the front matter', vscode.CodeActionKind.QuickFix);
+        const text = document.getText();
+        const located = locateFrontMatter(text);
+        const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+        if (located?.closed) edit.insert(document.uri, document.positionAt(located.contentEnd), `ksbs: []${eol}`);
+        else edit.insert(document.uri, new vscode.Position(0, 0), `---${eol}ksbs: []${eol}---${eol}${eol}`);
+        action.edit = edit;
+        action.isPreferred = true;
+        return action;
+      }
+      case 'create-config': {
+        const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri ?? vscode.Uri.joinPath(document.uri, '..');
+        const target = vscode.Uri.joinPath(folder, CONFIG_FILE_NAME);
+        const action = new vscode.CodeAction(`Create ${CONFIG_FILE_NAME} in ${vscode.workspace.asRelativePath(folder, true) || 'the workspace folder'}`, vscode.CodeActionKind.QuickFix);
+        const standard = builtinCatalogue().get('ST0792');
+        edit.createFile(target, { ignoreIfExists: true, contents: new TextEncoder().encode(standard ? configTemplate(standard) : 'standard: \n') });
+        action.edit = edit;
+        return action;
+      }
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import { applyLevels, type PortfolioDiagnostic } from '../core';
+import { DIAGNOSTIC_SOURCE } from './constants';
+import { toRange, toSeverity } from './convert';
+import type { OpenPortfolio, PortfolioChange, PortfolioWorkspace } from './portfolioWorkspace';
+import { onDidChangeSettings, readSettings } from './settings';
+
+/**
+ * Publishes every portfolio's diagnostics, for open and unopened files alike. A change to one
+ * file republishes that file only; a config change republishes the portfolio.
+ */
+export class DiagnosticsPublisher implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+  /** Paths published per portfolio root, so stale entries can be cleared. */
+  private readonly published = new Map<string, Set<string>>();
+
+  constructor(private readonly workspace: PortfolioWorkspace) {
+    this.disposables.push(
+      workspace.onDidChange((change) => this.update(change)),
+      onDidChangeSettings(() => this.republishAll()),
+    );
+    void workspace.ready.then(() => this.republishAll());
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  private republishAll(): void {
+    this.collection.clear();
+    this.published.clear();
+    for (const portfolio of this.workspace.all()) this.publishPortfolio(portfolio);
+  }
+
+  private update({ portfolio, change }: PortfolioChange): void {
+    if (change.all) {
+      this.publishPortfolio(portfolio);
+      return;
+    }
+    for (const path of change.paths) this.publishFile(portfolio, path, portfolio.index.diagnosticsFor(path));
+  }
+
+  private publishPortfolio(portfolio: OpenPortfolio): void {
+    const key = portfolio.rootUri.toString();
+    const before = this.published.get(key) ?? new Set();
+    const now = portfolio.index.allDiagnostics();
+    for (const path of before) if (!now.has(path)) this.collection.delete(portfolio.fs.uri(path));
+    this.published.set(key, new Set());
+    for (const [path, diagnostics] of now) this.publishFile(portfolio, path, diagnostics);
+  }
+
+  private publishFile(portfolio: OpenPortfolio, path: string, diagnostics: readonly PortfolioDiagnostic[]): void {
+    const uri = portfolio.fs.uri(path);
+    const settings = readSettings(uri);
+    const leveled = settings.diagnosticsEnabled ? applyLevels(diagnostics, settings.ruleLevels) : [];
+    const key = portfolio.rootUri.toString();
+    let paths = this.published.get(key);
+    if (!paths) this.published.set(key, (paths = new Set()));
+    if (leveled.length === 0) {
+      this.collection.delete(uri);
+      paths.delete(path);
+      return;
+    }
+    paths.add(path);
+    this.collection.set(
+      uri,
+      leveled.map((d) => {
+        const diagnostic = new vscode.Diagnostic(toRange(d.range), d.message, toSeverity(d.level));
+        diagnostic.source = DIAGNOSTIC_SOURCE;
+        diagnostic.code = d.code;
+        if (d.related) {
+          diagnostic.relatedInformation = d.related.map(
+            (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(portfolio.fs.uri(r.path), toRange(r.range)), r.message),
+          );
+        }
+        return diagnostic;
+      }),
+    );
+  }
+}

@@ -1,0 +1,7 @@
+import * as vscode from 'vscode';
+import type { PortfolioWorkspace } from './portfolioWorkspace';
+
+/** Registers this part of the extension; returns what to dispose on deactivation. */
+export function registerLanguageFeatures(_workspace: PortfolioWorkspace): vscode.Disposable {
+  return new vscode.Disposable(() => undefined);
+}

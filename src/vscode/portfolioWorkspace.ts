@@ -1,0 +1,190 @@
+import * as vscode from 'vscode';
+import { basename, compileGlob, CONFIG_FILE_NAME, dirname, PortfolioIndex, type IndexChange } from '../core';
+import { ContextKeys } from './constants';
+import { readSettings } from './settings';
+import { VscodeFileSystem } from './vscodeFileSystem';
+
+/** One portfolio of the workspace: a folder with a `portfolio.yaml` and its index. */
+export interface OpenPortfolio {
+  readonly rootUri: vscode.Uri;
+  readonly index: PortfolioIndex;
+  readonly fs: VscodeFileSystem;
+}
+
+/** A change in one portfolio, as the adapters receive it. */
+export interface PortfolioChange {
+  readonly portfolio: OpenPortfolio;
+  readonly change: IndexChange;
+}
+
+/** Folders whose file events never concern a portfolio. */
+const IGNORED_SEGMENT = /(^|\/)(node_modules|\.git)(\/|$)/;
+
+/**
+ * Every portfolio in the workspace (one per `portfolio.yaml`, so multi-root and nested
+ * portfolios work), kept current from file events and unsaved editor text.
+ */
+export class PortfolioWorkspace implements vscode.Disposable {
+  private readonly portfolios = new Map<string, OpenPortfolio>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changeEmitter = new vscode.EventEmitter<PortfolioChange>();
+  private readonly pendingDocuments = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly pendingPaths = new Map<string, 'changed' | 'deleted'>();
+  private flushScheduled: ReturnType<typeof setTimeout> | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+  /** Resolves once every portfolio found at start has been loaded. */
+  readonly ready: Promise<void>;
+
+  /** Fires after any portfolio's index changed. */
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor() {
+    this.disposables.push(this.changeEmitter);
+    this.ready = this.start();
+  }
+
+  /** Every open portfolio, in root order. */
+  all(): OpenPortfolio[] {
+    return [...this.portfolios.values()].sort((a, b) => a.rootUri.path.localeCompare(b.rootUri.path));
+  }
+
+  /** The portfolio a file belongs to: the one with the deepest root above it. */
+  portfolioFor(uri: vscode.Uri): OpenPortfolio | undefined {
+    let best: OpenPortfolio | undefined;
+    for (const portfolio of this.portfolios.values()) {
+      if (portfolio.rootUri.scheme !== uri.scheme || portfolio.rootUri.authority !== uri.authority) continue;
+      if (!portfolio.index.contains(uri.path)) continue;
+      if (!best || portfolio.rootUri.path.length > best.rootUri.path.length) best = portfolio;
+    }
+    return best;
+  }
+
+  /** The portfolio of the active editor, or the first one. */
+  active(): OpenPortfolio | undefined {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    return (uri && this.portfolioFor(uri)) ?? this.all()[0];
+  }
+
+  /** Waits until pending file events and edits have reached the indexes. */
+  async settled(): Promise<void> {
+    await this.ready;
+    await this.flushing;
+  }
+
+  /** Rescans every portfolio from disk. */
+  async reload(): Promise<void> {
+    await Promise.all(this.all().map((p) => p.index.load()));
+  }
+
+  dispose(): void {
+    for (const timer of this.pendingDocuments.values()) clearTimeout(timer);
+    if (this.flushScheduled) clearTimeout(this.flushScheduled);
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  private async start(): Promise<void> {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => this.queue(uri, 'changed')),
+      watcher.onDidChange((uri) => this.queue(uri, 'changed')),
+      watcher.onDidDelete((uri) => this.queue(uri, 'deleted')),
+      vscode.workspace.onDidOpenTextDocument((document) => this.scheduleDocument(document, 0)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.scheduleDocument(event.document)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.closeDocument(document)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.discover()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('files.exclude')) void this.rebuild();
+      }),
+    );
+    await this.discover();
+    for (const document of vscode.workspace.textDocuments) this.scheduleDocument(document, 0);
+  }
+
+  /** Finds every `portfolio.yaml` and opens the portfolios not yet open. */
+  private async discover(): Promise<void> {
+    const configs = await vscode.workspace.findFiles(`**/${CONFIG_FILE_NAME}`, '**/{node_modules,.git}/**');
+    const wanted = new Set(configs.map((uri) => uri.with({ path: dirname(uri.path) }).toString()));
+    for (const key of [...this.portfolios.keys()]) if (!wanted.has(key)) this.portfolios.delete(key);
+    const opened: OpenPortfolio[] = [];
+    for (const config of configs) {
+      const rootUri = config.with({ path: dirname(config.path) });
+      if (this.portfolios.has(rootUri.toString())) continue;
+      opened.push(this.open(rootUri));
+    }
+    await Promise.all(opened.map((portfolio) => portfolio.index.load()));
+    await vscode.commands.executeCommand('setContext', ContextKeys.hasPortfolio, this.portfolios.size > 0);
+  }
+
+  private open(rootUri: vscode.Uri): OpenPortfolio {
+    const fs = new VscodeFileSystem(rootUri);
+    const index = new PortfolioIndex(fs, rootUri.path, { isExcluded: excludedMatcher(rootUri) });
+    const portfolio: OpenPortfolio = { rootUri, index, fs };
+    index.onDidChange((change) => this.changeEmitter.fire({ portfolio, change }));
+    this.portfolios.set(rootUri.toString(), portfolio);
+    return portfolio;
+  }
+
+  private async rebuild(): Promise<void> {
+    this.portfolios.clear();
+    await this.discover();
+  }
+
+  private queue(uri: vscode.Uri, kind: 'changed' | 'deleted'): void {
+    if (IGNORED_SEGMENT.test(uri.path)) return;
+    this.pendingPaths.set(uri.toString(), kind);
+    // File events come in bursts (a git checkout, a save); gather one burst into one update.
+    if (!this.flushScheduled) this.flushScheduled = setTimeout(() => this.flush(), 50);
+  }
+
+  private flush(): void {
+    this.flushScheduled = undefined;
+    const batch = [...this.pendingPaths];
+    this.pendingPaths.clear();
+    this.flushing = this.flushing.then(async () => {
+      for (const [key, kind] of batch) {
+        const uri = vscode.Uri.parse(key);
+        if (basename(uri.path) === CONFIG_FILE_NAME && !this.portfolios.has(uri.with({ path: dirname(uri.path) }).toString())) {
+          await this.discover();
+          continue;
+        }
+        const portfolio = this.portfolioFor(uri);
+        if (!portfolio) continue;
+        if (kind === 'deleted') await portfolio.index.remove(uri.path);
+        else await portfolio.index.refresh(uri.path);
+        if (kind === 'deleted' && basename(uri.path) === CONFIG_FILE_NAME) await this.discover();
+      }
+    });
+  }
+
+  private scheduleDocument(document: vscode.TextDocument, delay = readSettings(document.uri).debounceMs): void {
+    if (document.languageId !== 'markdown') return;
+    const portfolio = this.portfolioFor(document.uri);
+    if (!portfolio) return;
+    const key = document.uri.toString();
+    clearTimeout(this.pendingDocuments.get(key));
+    const update = () => {
+      this.pendingDocuments.delete(key);
+      if (document.isClosed) return;
+      this.flushing = this.flushing.then(() => portfolio.index.setDocument(document.uri.path, document.getText()));
+    };
+    if (delay === 0) update();
+    else this.pendingDocuments.set(key, setTimeout(update, delay));
+  }
+
+  private closeDocument(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.pendingDocuments.get(key));
+    this.pendingDocuments.delete(key);
+    this.portfolioFor(document.uri)?.index.clearDocument(document.uri.path);
+  }
+}
+
+/** Files hidden by the user's `files.exclude` are not part of the portfolio either. */
+function excludedMatcher(rootUri: vscode.Uri): (relativePath: string) => boolean {
+  const excludes = vscode.workspace.getConfiguration('files', rootUri).get<Record<string, boolean>>('exclude') ?? {};
+  const matchers = Object.entries(excludes)
+    .filter(([, on]) => on === true)
+    .map(([glob]) => compileGlob(glob.replace(/^\*\*\//, '{,**/}')));
+  return (relativePath) => matchers.some((matches) => matches(relativePath));
+}
