@@ -31,7 +31,9 @@ function testEntries(dir) {
 }
 
 const builds = [];
-if (args.has('--tests')) {
+if (args.has('--schemas')) {
+  builds.push({ ...common, entryPoints: ['scripts/write-schemas.ts'], outfile: 'out/scripts/write-schemas.js', platform: 'node', format: 'cjs', target: 'node20' });
+} else if (args.has('--tests')) {
   builds.push({
     ...common,
     entryPoints: testEntries('test/unit'),
@@ -79,4 +81,5 @@ if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  if (args.has('--schemas')) await import(new URL('./out/scripts/write-schemas.js', import.meta.url).href);
 }

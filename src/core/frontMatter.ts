@@ -169,7 +169,9 @@ function readKsbs(pair: Pair, text: string, contentStart: number, lines: LineInd
     }
     // Block style: remove the whole line(s), so no blank line or dangling dash is left.
     const from = lines.offsetAt({ line: lines.positionAt(contentStart + start).line, character: 0 });
-    const lastLine = lines.positionAt(contentStart + end).line;
+    // Block scalars end after their final newline: that line break belongs to the item.
+    const endPosition = lines.positionAt(contentStart + end);
+    const lastLine = endPosition.character === 0 && end > start ? endPosition.line - 1 : endPosition.line;
     const to = lines.offsetAt({ line: lastLine + 1, character: 0 });
     return lines.rangeAt(from, Math.max(to, contentStart + end));
   };

@@ -1,0 +1,376 @@
+import assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
+import { DiagnosticCode, PortfolioIndex } from '../../src/core';
+import { configFor, loadPortfolio, POST_PRODUCTION_CONFIG, ROOT, withCode } from './inlinePortfolio';
+import { MemoryFileSystem } from './memoryFileSystem';
+
+const at = (relative: string) => `${ROOT}/${relative}`;
+
+/** An evidence document claiming `ksbs` (YAML after `ksbs: `) with an optional body. */
+const evidence = (ksbs: string, body = 'Body.\n') => `---\ntitle: Evidence\nksbs: ${ksbs}\n---\n\n${body}`;
+
+/** The relative paths of the evidence for `code`. */
+function evidencePaths(index: PortfolioIndex, code: string): string[] {
+  return index.evidenceFor(code).map((e) => e.relativePath).sort();
+}
+
+/** The codes of one file's diagnostics. */
+function codesOf(index: PortfolioIndex, relative: string): string[] {
+  return index.diagnosticsFor(at(relative)).map((d) => d.code);
+}
+
+/** A tiny standard data file, ST9999 v1.0 with K1, K2, S1 and no options. */
+function tinyStandard(firstCode = 'K1'): string {
+  return [
+    'reference: ST9999',
+    'version: "1.0"',
+    'title: Tiny test standard',
+    'level: 3',
+    'startDate: "2025-01-01"',
+    'sources:',
+    '  - id: "t"',
+    '    file: tiny.txt',
+    '    description: Made up for a test',
+    'options: []',
+    'epaMethods: []',
+    'ksbs:',
+    `  - code: ${firstCode}`,
+    '    text: Knows the first thing.',
+    '    source: "t"',
+    '  - code: K2',
+    '    text: Knows the second thing.',
+    '    source: "t"',
+    '  - code: S1',
+    '    text: Can do the first thing.',
+    '    source: "t"',
+    'duties: []',
+    '',
+  ].join('\n');
+}
+
+describe('Coverage', () => {
+  it('Should count covered and total KSBs per kind for the post production option', async () => {
+    const { index } = await loadPortfolio({
+      'portfolio.yaml': POST_PRODUCTION_CONFIG,
+      'evidence/a.md': evidence('[K1, S1, B1]'),
+      'evidence/b.md': evidence('[K1, K24]'),
+    });
+    const coverage = index.coverage();
+    assert.ok(coverage);
+    // v1.2 post production: K1-K16 + K24-K29, S1-S17 + S21-S23, B1-B4.
+    assert.deepEqual(coverage.byKind, {
+      knowledge: { covered: 2, total: 22 },
+      skill: { covered: 1, total: 20 },
+      behaviour: { covered: 1, total: 4 },
+    });
+    assert.deepEqual(coverage.summary, { covered: 4, total: 46 });
+    assert.deepEqual(evidencePaths(index, 'K1'), ['evidence/a.md', 'evidence/b.md']);
+  });
+
+  it('Should not count unknown or wrong-option claims, and count a duplicate once', async () => {
+    const { index } = await loadPortfolio({
+      'portfolio.yaml': POST_PRODUCTION_CONFIG,
+      'evidence/a.md': evidence('[K1, K1, K30, K17, S18, k2]'),
+    });
+    const coverage = index.coverage()!;
+    assert.deepEqual(coverage.summary, { covered: 1, total: 46 });
+    const k1 = coverage.entries.find((e) => e.ksb.code === 'K1')!;
+    assert.deepEqual(
+      k1.evidence.map((e) => e.relativePath),
+      ['evidence/a.md'],
+    );
+    for (const code of ['K2', 'K17', 'S18', 'K30']) assert.deepEqual(index.evidenceFor(code), [], code);
+    assert.equal(
+      coverage.entries.some((e) => e.ksb.code === 'K17'),
+      false,
+      'K17 is not applicable to the post production option',
+    );
+  });
+
+  it('Should have no coverage without a usable config', async () => {
+    const { index } = await loadPortfolio({ 'portfolio.yaml': 'standard: ST0000\n', 'evidence/a.md': evidence('[K1]') });
+    assert.equal(index.coverage(), undefined);
+  });
+});
+
+describe('Parse cache', () => {
+  const files = {
+    'portfolio.yaml': POST_PRODUCTION_CONFIG,
+    'evidence/a.md': evidence('[K1]'),
+    'evidence/b.md': evidence('[K2]'),
+    'evidence/c/d.md': evidence('[K3]'),
+  };
+  const markdownReads = (fs: MemoryFileSystem) => fs.readPaths().filter((p) => p.endsWith('.md'));
+
+  it('Should read no Markdown file again on a second load when mtimes and sizes are unchanged', async () => {
+    const { fs, index } = await loadPortfolio(files);
+    assert.equal(markdownReads(fs).length, 3);
+    fs.resetCounters();
+    await index.load();
+    assert.deepEqual(markdownReads(fs), []);
+    assert.deepEqual(evidencePaths(index, 'K3'), ['evidence/c/d.md']);
+  });
+
+  it('Should re-read only the changed file on the next load', async () => {
+    const { fs, index } = await loadPortfolio(files);
+    fs.resetCounters();
+    fs.write(at('evidence/b.md'), evidence('[K5]'));
+    await index.load();
+    assert.deepEqual(markdownReads(fs), [at('evidence/b.md')]);
+    assert.deepEqual(evidencePaths(index, 'K2'), []);
+    assert.deepEqual(evidencePaths(index, 'K5'), ['evidence/b.md']);
+  });
+
+  it('Should re-read a file rewritten with the same size but a newer mtime', async () => {
+    const { fs, index } = await loadPortfolio(files);
+    fs.resetCounters();
+    fs.write(at('evidence/a.md'), evidence('[K9]'));
+    await index.load();
+    assert.deepEqual(markdownReads(fs), [at('evidence/a.md')]);
+    assert.deepEqual(evidencePaths(index, 'K9'), ['evidence/a.md']);
+  });
+});
+
+describe('Refreshing one path', () => {
+  async function portfolio() {
+    return loadPortfolio({
+      'portfolio.yaml': POST_PRODUCTION_CONFIG,
+      'evidence/a.md': evidence('[K1, K2]', 'See [the plan](attachments/plan.pdf).\n'),
+      'evidence/b.md': evidence('[K3]'),
+    });
+  }
+
+  it('Should update the diagnostics and coverage of an edited file, reading only that file', async () => {
+    const { fs, index } = await portfolio();
+    assert.deepEqual(codesOf(index, 'evidence/b.md'), []);
+    fs.resetCounters();
+    fs.write(at('evidence/b.md'), evidence('[K4, K30]'));
+    await index.refresh(at('evidence/b.md'));
+    assert.deepEqual(fs.readPaths(), [at('evidence/b.md')]);
+    assert.deepEqual(codesOf(index, 'evidence/b.md'), [DiagnosticCode.UnknownCode]);
+    assert.deepEqual(evidencePaths(index, 'K3'), []);
+    assert.deepEqual(evidencePaths(index, 'K4'), ['evidence/b.md']);
+    assert.equal(index.coverage()!.summary.covered, 3);
+  });
+
+  it('Should add a created file to diagnostics and coverage', async () => {
+    const { fs, index } = await portfolio();
+    fs.write(at('evidence/new/c.md'), evidence('[K5, K5]'));
+    await index.refresh(at('evidence/new/c.md'));
+    assert.deepEqual(codesOf(index, 'evidence/new/c.md'), [DiagnosticCode.DuplicateCode]);
+    assert.deepEqual(evidencePaths(index, 'K5'), ['evidence/new/c.md']);
+    assert.equal(index.coverage()!.summary.covered, 4);
+  });
+
+  it('Should drop a deleted file from diagnostics and coverage', async () => {
+    const { fs, index } = await portfolio();
+    fs.write(at('evidence/b.md'), evidence('[K3, K30]'));
+    await index.refresh(at('evidence/b.md'));
+    assert.ok(index.allDiagnostics().has(at('evidence/b.md')));
+    fs.delete(at('evidence/b.md'));
+    await index.refresh(at('evidence/b.md'));
+    assert.equal(index.file(at('evidence/b.md')), undefined);
+    assert.equal(index.allDiagnostics().has(at('evidence/b.md')), false);
+    assert.deepEqual(evidencePaths(index, 'K3'), []);
+    assert.equal(index.coverage()!.summary.covered, 2);
+  });
+
+  it('Should drop every file under a deleted folder', async () => {
+    const { fs, index } = await portfolio();
+    fs.write(at('evidence/old/x.md'), evidence('[K7]'));
+    await index.refresh(at('evidence/old/x.md'));
+    assert.deepEqual(evidencePaths(index, 'K7'), ['evidence/old/x.md']);
+    fs.delete(at('evidence/old'));
+    await index.refresh(at('evidence/old'));
+    assert.deepEqual(evidencePaths(index, 'K7'), []);
+  });
+
+  it('Should clear the missing-attachment diagnostic of the linking file when the attachment is created', async () => {
+    const { fs, index } = await portfolio();
+    assert.deepEqual(codesOf(index, 'evidence/a.md'), [DiagnosticCode.MissingAttachment]);
+    fs.write(at('evidence/attachments/plan.pdf'), '%PDF-1.7');
+    await index.refresh(at('evidence/attachments/plan.pdf'));
+    assert.deepEqual(codesOf(index, 'evidence/a.md'), []);
+  });
+
+  it('Should report the attachment as missing again when it is deleted', async () => {
+    const { fs, index } = await portfolio();
+    fs.write(at('evidence/attachments/plan.pdf'), '%PDF-1.7');
+    await index.refresh(at('evidence/attachments/plan.pdf'));
+    fs.delete(at('evidence/attachments/plan.pdf'));
+    await index.refresh(at('evidence/attachments/plan.pdf'));
+    assert.deepEqual(codesOf(index, 'evidence/a.md'), [DiagnosticCode.MissingAttachment]);
+  });
+
+  it('Should tell listeners after a refresh', async () => {
+    const { fs, index } = await portfolio();
+    let calls = 0;
+    const stop = index.onDidChange(() => calls++);
+    fs.write(at('evidence/b.md'), evidence('[K8]'));
+    await index.refresh(at('evidence/b.md'));
+    assert.ok(calls >= 1);
+    stop();
+  });
+});
+
+describe('Unsaved documents', () => {
+  it('Should use the unsaved text over the disk version until the document is closed', async () => {
+    const { fs, index } = await loadPortfolio({ 'portfolio.yaml': POST_PRODUCTION_CONFIG, 'evidence/a.md': evidence('[K1]') });
+    await index.setDocument(at('evidence/a.md'), evidence('[K2, K30]'));
+    assert.deepEqual(codesOf(index, 'evidence/a.md'), [DiagnosticCode.UnknownCode]);
+    assert.deepEqual(evidencePaths(index, 'K1'), []);
+    assert.deepEqual(evidencePaths(index, 'K2'), ['evidence/a.md']);
+    assert.equal(fs.text(at('evidence/a.md')), evidence('[K1]'));
+
+    index.clearDocument(at('evidence/a.md'));
+    assert.deepEqual(codesOf(index, 'evidence/a.md'), []);
+    assert.deepEqual(evidencePaths(index, 'K1'), ['evidence/a.md']);
+  });
+
+  it('Should keep the unsaved text when the portfolio is loaded again', async () => {
+    const { index } = await loadPortfolio({ 'portfolio.yaml': POST_PRODUCTION_CONFIG, 'evidence/a.md': evidence('[K1]') });
+    await index.setDocument(at('evidence/a.md'), evidence('[K6]'));
+    await index.load();
+    assert.deepEqual(evidencePaths(index, 'K6'), ['evidence/a.md']);
+  });
+});
+
+describe('Standards from the workspace', () => {
+  it('Should load an extra standard from the standards/ folder next to the config', async () => {
+    const { index } = await loadPortfolio({
+      'portfolio.yaml': 'standard: ST9999\nevidence: ["evidence/**/*.md"]\n',
+      'standards/ST9999-1.0.yaml': tinyStandard(),
+      'evidence/a.md': evidence('[K1, S1, K3]'),
+    });
+    assert.deepEqual([...index.allDiagnostics().keys()], [at('evidence/a.md')]);
+    assert.equal(index.portfolio?.standard.label, 'ST9999 v1.0');
+    const unknown = withCode(index.diagnosticsFor(at('evidence/a.md')), DiagnosticCode.UnknownCode);
+    assert.equal(unknown.length, 1);
+    assert.match(unknown[0].message, /`K3`.*ST9999 v1\.0 has K1-K2/);
+    assert.deepEqual(index.coverage()!.summary, { covered: 2, total: 3 });
+    // The shipped standards stay available next to the workspace's.
+    assert.ok(index.standards.get('ST0792', '1.2'));
+  });
+
+  it('Should load a standard from a path named in the config, and report a configured path that does not exist', async () => {
+    const { index } = await loadPortfolio({
+      'portfolio.yaml': 'standard: ST9999\nstandards: [data/tiny.yaml, data/missing.yaml]\n',
+      'data/tiny.yaml': tinyStandard(),
+    });
+    assert.equal(index.portfolio?.standard.reference, 'ST9999');
+    const problems = index.diagnosticsFor(at('portfolio.yaml'));
+    assert.equal(problems.length, 1, JSON.stringify(problems));
+    assert.equal(problems[0].code, DiagnosticCode.InvalidConfig);
+    assert.match(problems[0].message, /data\/missing\.yaml/);
+  });
+
+  it('Should report a broken standard data file with the file and field, at the field', async () => {
+    const { index } = await loadPortfolio({
+      'portfolio.yaml': 'standard: ST9999\n',
+      'standards/ST9999-1.0.yaml': tinyStandard('k1'),
+      'evidence/a.md': evidence('[K1]'),
+    });
+    const diagnostics = index.diagnosticsFor(at('standards/ST9999-1.0.yaml'));
+    assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
+    assert.equal(diagnostics[0].code, DiagnosticCode.InvalidStandard);
+    assert.match(diagnostics[0].message, /standards\/ST9999-1\.0\.yaml/);
+    assert.match(diagnostics[0].message, /ksbs\[0\]\.code/);
+    assert.equal(diagnostics[0].range.start.line, 12, 'the line of `code: k1`');
+    // The broken standard is not loaded, so the config cannot use it.
+    const config = index.diagnosticsFor(at('portfolio.yaml'));
+    assert.equal(config.length, 1);
+    assert.match(config[0].message, /Unexpected standard `ST9999`/);
+  });
+
+  it('Should reload the standards when a standard data file is refreshed', async () => {
+    const { fs, index } = await loadPortfolio({
+      'portfolio.yaml': 'standard: ST9999\n',
+      'standards/ST9999-1.0.yaml': tinyStandard('k1'),
+    });
+    assert.equal(index.portfolio, undefined);
+    fs.write(at('standards/ST9999-1.0.yaml'), tinyStandard());
+    await index.refresh(at('standards/ST9999-1.0.yaml'));
+    assert.equal(index.portfolio?.standard.reference, 'ST9999');
+    assert.deepEqual(index.diagnosticsFor(at('standards/ST9999-1.0.yaml')), []);
+  });
+});
+
+describe('Which files are evidence', () => {
+  it('Should ignore files outside the evidence globs, even with bad claims', async () => {
+    const { index } = await loadPortfolio({
+      'portfolio.yaml': POST_PRODUCTION_CONFIG,
+      'evidence/a.md': evidence('[K1]'),
+      'notes/todo.md': evidence('[K5, K30]', 'See [x](missing.pdf).\n'),
+      'README.md': '# Readme\n',
+    });
+    assert.deepEqual([...index.allDiagnostics().keys()], []);
+    assert.deepEqual(index.evidenceFor('K5'), []);
+    assert.equal(index.file(at('notes/todo.md')), undefined);
+  });
+
+  it('Should follow a config with several globs', async () => {
+    const { index } = await loadPortfolio({
+      'portfolio.yaml': configFor('post-production-coordinator').replace('["evidence/**/*.md"]', '["evidence/*.md", "logs/**/*.markdown"]'),
+      'evidence/a.md': evidence('[K1]'),
+      'evidence/deep/b.md': evidence('[K2]'),
+      'logs/2026/c.markdown': evidence('[K3]'),
+    });
+    assert.deepEqual(evidencePaths(index, 'K1'), ['evidence/a.md']);
+    assert.deepEqual(evidencePaths(index, 'K2'), []);
+    assert.deepEqual(evidencePaths(index, 'K3'), ['logs/2026/c.markdown']);
+  });
+
+  it('Should not walk into node_modules', async () => {
+    const { fs, index } = await loadPortfolio({
+      'portfolio.yaml': configFor('post-production-coordinator').replace('["evidence/**/*.md"]', '["**/*.md"]'),
+      'evidence/a.md': evidence('[K1]'),
+      'node_modules/some-package/README.md': evidence('[K30]'),
+      'evidence/node_modules/x/README.md': evidence('[K2]'),
+    });
+    assert.deepEqual([...index.allDiagnostics().keys()], []);
+    assert.deepEqual(evidencePaths(index, 'K2'), []);
+    assert.ok(fs.readPaths().every((p) => !p.includes('/node_modules/')), fs.readPaths().join(', '));
+  });
+});
+
+describe('Scaling', () => {
+  /** A portfolio of `count` evidence files in folders of 20, each claiming codes and linking a file. */
+  function generated(count: number): MemoryFileSystem {
+    const files: Record<string, string> = { [at('portfolio.yaml')]: POST_PRODUCTION_CONFIG };
+    for (let i = 0; i < count; i++) {
+      const folder = `evidence/f${Math.floor(i / 20)}`;
+      files[at(`${folder}/att-${i}.txt`)] = `attachment ${i}`;
+      files[at(`${folder}/e-${i}.md`)] = evidence(
+        `[K${(i % 16) + 1}, S${(i % 17) + 1}, B${(i % 4) + 1}${i % 10 === 0 ? ', K30' : ''}]`,
+        `Work log ${i}. See [the attachment](att-${i}.txt) and [a missing one](gone-${i}.pdf).\n`,
+      );
+    }
+    return new MemoryFileSystem(files);
+  }
+
+  async function timeLoad(count: number): Promise<number> {
+    const fs = generated(count);
+    const index = new PortfolioIndex(fs, ROOT);
+    const start = performance.now();
+    await index.load();
+    const elapsed = performance.now() - start;
+    assert.equal(index.allFiles().length, count);
+    assert.equal(index.allDiagnostics().size, count);
+    return elapsed;
+  }
+
+  async function median(count: number): Promise<number> {
+    const times: number[] = [];
+    for (let run = 0; run < 3; run++) times.push(await timeLoad(count));
+    return times.sort((a, b) => a - b)[1];
+  }
+
+  it('Should index 2 000 files in less than 25 times the time of 200 files', async function () {
+    this.timeout(120_000);
+    await timeLoad(50); // Warm up the parser and the JIT so the small run is not charged for it.
+    const small = await median(200);
+    const large = await median(2000);
+    const ratio = large / small;
+    assert.ok(ratio < 25, `Expected roughly linear growth: 200 files took ${small.toFixed(1)} ms, 2 000 took ${large.toFixed(1)} ms (x${ratio.toFixed(1)})`);
+  });
+});
