@@ -44,6 +44,18 @@ if (args.has('--schemas')) {
     target: 'node20',
     external: ['mocha'],
   });
+} else if (args.has('--integration')) {
+  // Integration tests run inside VS Code's extension host, which provides 'vscode' at run time.
+  builds.push({
+    ...common,
+    entryPoints: testEntries('test/integration/suite'),
+    outdir: 'out/test/integration/suite',
+    outbase: 'test/integration/suite',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', 'mocha'],
+  });
 } else {
   builds.push(
     {

@@ -43,7 +43,7 @@ export function analyzeText(text: string): FileAnalysis {
       range: FILE_START,
     });
   } else {
-    links = findLocalLinks(text, lines);
+    links = findLocalLinks(text, lines, frontMatter?.bodyStart ?? 0);
   }
   return { frontMatter, links, diagnostics, unreadable: false };
 }

@@ -36,3 +36,8 @@ export { basename, dirname, joinPath, normalizePath, relativePath } from './path
 export { LineIndex, type Position, type Range } from './text';
 export { PortfolioIndex, STANDARDS_FOLDER, type IndexChange, type IndexedFile, type IndexOptions } from './workspaceIndex';
 export { configTemplate, evidenceTemplate } from './templates';
+export { applyTextEdit, configFieldEdit, type ConfigEditResult, type EditableConfigField, type TextEdit } from './configEdits';
+export { coverageByDuty, coverageByKind, isCovered, type DutyCoverage, type KindCoverage } from './coverageGroups';
+export { coverageMarkdown, type CoverageMarkdownOptions } from './coverageMarkdown';
+export { KIND_TITLES, ksbLabel, shortenText } from './ksbLabels';
+export { evidenceFileName, evidenceFolder, isIsoDate, slugify } from './newEvidence';

@@ -1,0 +1,138 @@
+// `npm run test:integration`: builds the production bundles and the suite, packages the VSIX,
+// installs the tools if missing, starts code-server on a copy of the fixture with the VSIX and the
+// test-runner extension installed, opens it in Chromium (which starts the extension host), waits
+// for the suite's results, runs the UI checks in the same page, prints every result and ends with
+// `N passed, N failed`. Exits non-zero if anything failed or the suite never reported.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { installSignalHandlers, onCleanup, runCleanups } from './cleanup.mjs';
+import { launchBrowser, openWorkbench } from './browser.mjs';
+import { startCodeServer } from './code-server.mjs';
+import { log, pollUntil, step, warn } from './log.mjs';
+import { integrationOut, repoRoot, runnerExtensionDir, screenshotsDir, suiteOutDir, testWorkspace } from './paths.mjs';
+import { printFailures, printResults, printSummary } from './report.mjs';
+import { ensureTools } from './tools.mjs';
+import { runUiChecks } from './ui-checks.mjs';
+import { installFolder, installVsix, packageVsix } from './vsix.mjs';
+
+const SUITE_TIMEOUT_MS = Number(process.env.KSB_SUITE_TIMEOUT) || 5 * 60_000;
+const keepOpen = process.env.KSB_KEEP_OPEN === '1';
+
+function build(args) {
+  const result = spawnSync(process.execPath, ['esbuild.mjs', ...args], { cwd: repoRoot, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`node esbuild.mjs ${args.join(' ')} failed`);
+}
+
+/** User settings for the throwaway profile: no welcome page, no network, no prompts. */
+const TEST_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'security.workspace.trust.enabled': false,
+  'git.enabled': false,
+  'chat.disableAIFeatures': true,
+  'workbench.colorTheme': 'Default Light Modern',
+};
+
+async function main() {
+  installSignalHandlers();
+  const results = [];
+  let exitCode = 1;
+  const tmp = mkdtempSync(join(tmpdir(), 'ksb-integration-'));
+  onCleanup(() => {
+    if (keepOpen) log(`kept ${tmp}`);
+    else rmSync(tmp, { recursive: true, force: true });
+  });
+  try {
+    if (!existsSync(join(testWorkspace, 'portfolio.yaml'))) {
+      throw new Error(`the test workspace ${testWorkspace} has no portfolio.yaml (set KSB_TEST_WORKSPACE to use another)`);
+    }
+    await step('building production bundles', () => build(['--production']));
+    await step('building the integration suite', () => {
+      rmSync(integrationOut, { recursive: true, force: true }); // no stale tests from deleted sources
+      build(['--integration']);
+    });
+    const vsix = await step('packaging the VSIX', () => packageVsix(join(tmp, 'ksb-portfolio.vsix')));
+    const tools = await step('checking the tool cache', () => ensureTools());
+
+    // A copy of the fixture, named like it, so the tests cannot change the repository.
+    const workspaceDir = join(tmp, 'workspace', basename(testWorkspace));
+    cpSync(testWorkspace, workspaceDir, { recursive: true });
+    const userDataDir = join(tmp, 'user-data');
+    const extensionsDir = join(tmp, 'extensions');
+    mkdirSync(join(userDataDir, 'User'), { recursive: true });
+    writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(TEST_SETTINGS, null, 2));
+    installVsix(vsix, extensionsDir);
+    installFolder(runnerExtensionDir, extensionsDir);
+
+    const resultsFile = join(tmp, 'results.json');
+    const server = await step('starting code-server', () =>
+      startCodeServer({
+        node: tools.node,
+        entry: tools.codeServer,
+        folder: workspaceDir,
+        userDataDir,
+        extensionsDir,
+        stateDir: join(tmp, 'code-server'),
+        env: {
+          TMPDIR: join(tmp, 'tmp'),
+          KSB_TEST_RESULTS: resultsFile,
+          KSB_REPO_ROOT: repoRoot,
+          KSB_TEST_SUITE_DIR: suiteOutDir,
+          KSB_MOCHA_DIR: join(repoRoot, 'node_modules', 'mocha'),
+        },
+      }),
+    );
+    mkdirSync(join(tmp, 'tmp'), { recursive: true });
+    log(`code-server ${server.url} (log: ${server.logFile})`);
+
+    const { browser } = await step('opening the workbench in Chromium', () => launchBrowser(tools.chromium));
+    const { page, consoleErrors } = await openWorkbench(browser, server.url);
+
+    const suite = await step('running the suite in the extension host', () =>
+      pollUntil(
+        () => {
+          if (server.exited()) throw new Error(`code-server exited while the suite ran; see ${server.logFile}`);
+          return existsSync(resultsFile) && JSON.parse(readFileSync(resultsFile, 'utf8'));
+        },
+        { timeoutMs: SUITE_TIMEOUT_MS, intervalMs: 500, what: 'the suite to report (did the extension host start?)' },
+      ).catch((error) => {
+        warn(`${error.message}\n  code-server log: ${server.logFile}`);
+        if (consoleErrors.length) warn(`browser console errors:\n  ${consoleErrors.slice(-10).join('\n  ')}`);
+        return { tests: [{ title: 'integration suite reported its results', state: 'failed', error: error.message }] };
+      }),
+    );
+    if (suite.vscodeVersion) log(`the suite ran in VS Code ${suite.vscodeVersion}`);
+    printResults('Extension host suite', suite.tests);
+    results.push(...suite.tests);
+
+    const ui = await runUiChecks(page, { workspaceDir, screenshotsDir });
+    printResults('UI checks (screenshots in test-results/screenshots/)', ui);
+    results.push(...ui);
+
+    printFailures(results);
+    const failed = printSummary(results);
+    exitCode = failed > 0 || results.length === 0 ? 1 : 0;
+
+    if (keepOpen) {
+      log(`KSB_KEEP_OPEN=1: code-server stays up at ${server.url} until Ctrl-C`);
+      await new Promise(() => {});
+    }
+  } catch (error) {
+    warn(error?.stack ?? String(error));
+    if (results.length === 0) process.stdout.write('\n0 passed, 1 failed\n');
+    exitCode = 1;
+  } finally {
+    await runCleanups();
+  }
+  process.exit(exitCode);
+}
+
+await main();

@@ -1,0 +1,87 @@
+// Runs the compiled integration suite (out/test/integration/suite/*.test.js) with mocha inside the
+// extension host, and writes every test's result to a JSON file. Shared by the test-runner
+// extension (code-server) and the @vscode/test-electron entry point (electron-index.js).
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+
+/** mocha 12 is ESM with a CommonJS build inside; load that, from the repository's node_modules. */
+function loadMocha(mochaDir) {
+  const cjs = path.join(mochaDir, 'lib', 'mocha.cjs');
+  return fs.existsSync(cjs) ? require(cjs) : require(mochaDir);
+}
+
+function writeJsonAtomically(file, value) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  fs.writeFileSync(partial, JSON.stringify(value, null, 2));
+  fs.renameSync(partial, file); // the harness never reads half a file
+}
+
+/**
+ * @param {{ suiteDir: string, mochaDir: string, resultsFile?: string, timeout?: number, grep?: string }} options
+ * @returns {Promise<{ passed: number, failed: number, tests: object[] }>}
+ */
+async function runSuite({ suiteDir, mochaDir, resultsFile, timeout = 20000, grep }) {
+  const started = Date.now();
+  const tests = [];
+  try {
+    const Mocha = loadMocha(mochaDir);
+    const mocha = new Mocha({ ui: 'bdd', timeout, color: false, reporter: 'spec' });
+    if (grep) mocha.grep(grep);
+    const files = fs.existsSync(suiteDir)
+      ? fs.readdirSync(suiteDir).filter((f) => f.endsWith('.test.js')).sort()
+      : [];
+    if (files.length === 0) throw new Error(`no compiled test files (*.test.js) in ${suiteDir}`);
+    for (const file of files) mocha.addFile(path.join(suiteDir, file));
+    // mocha.run() require()s the files: the extension host's require('vscode') hook then applies.
+    await new Promise((resolve) => {
+      const runner = mocha.run(() => resolve());
+      runner.on('pass', (test) => tests.push(record(test, 'passed')));
+      runner.on('fail', (test, error) => tests.push(record(test, 'failed', error)));
+      runner.on('pending', (test) => tests.push(record(test, 'pending')));
+    });
+  } catch (error) {
+    // The suite could not load or run: report it as a failure rather than stay silent.
+    tests.push({ title: 'integration suite', file: null, state: 'failed', duration: 0, error: errorText(error) });
+  }
+  const result = {
+    passed: tests.filter((t) => t.state === 'passed').length,
+    failed: tests.filter((t) => t.state === 'failed').length,
+    pending: tests.filter((t) => t.state === 'pending').length,
+    duration: Date.now() - started,
+    vscodeVersion: safeVscodeVersion(),
+    tests,
+  };
+  if (resultsFile) writeJsonAtomically(resultsFile, result);
+  return result;
+}
+
+function record(test, state, error) {
+  return {
+    title: test.fullTitle(), // hook failures come as e.g. 'suite "before all" hook for "test"'
+    file: test.file ? path.basename(test.file) : null,
+    state,
+    duration: test.duration ?? 0,
+    error: error ? errorText(error) : undefined,
+  };
+}
+
+function errorText(error) {
+  if (error && typeof error === 'object') {
+    const message = error.message ?? String(error);
+    const stack = typeof error.stack === 'string' ? error.stack.split('\n').slice(1, 6).join('\n') : '';
+    return stack ? `${message}\n${stack}` : message;
+  }
+  return String(error);
+}
+
+function safeVscodeVersion() {
+  try {
+    return require('vscode').version;
+  } catch {
+    return undefined;
+  }
+}
+
+module.exports = { runSuite };

@@ -1,0 +1,231 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { builtinCatalogue } from '../../src/core';
+
+const REPO = process.cwd();
+const CLI = path.join(REPO, 'dist', 'cli.js');
+const SAMPLE = path.join(REPO, 'examples', 'sample-portfolio');
+const FIXTURES = path.join(REPO, 'test', 'fixtures');
+
+/** The newest modification time of any file below `dir`. */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+interface CliResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+let cwd: string;
+
+/** Runs `node dist/cli.js ...args` in an empty folder (so no `portfolio.yaml` is picked up by accident). */
+function ksb(...args: string[]): CliResult {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Asserts the CLI could not run: exit 2, nothing on stdout, one `ksb: ...` line on stderr, no stack trace. */
+function assertUsageError(result: CliResult, message: RegExp): void {
+  assert.equal(result.status, 2, `stdout: ${result.stdout}\nstderr: ${result.stderr}`);
+  assert.equal(result.stdout, '');
+  const lines = result.stderr.trimEnd().split('\n');
+  assert.equal(lines.length, 1, `Expected one line on stderr, found:\n${result.stderr}`);
+  assert.match(lines[0], /^ksb: /);
+  assert.match(lines[0], message);
+  assert.doesNotMatch(result.stderr, /\bat .+:\d+:\d+\)?$|unexpected error/m);
+}
+
+/** Asserts an object's own keys, in order. */
+function assertKeys(value: unknown, keys: string[], where: string): void {
+  assert.ok(value !== null && typeof value === 'object' && !Array.isArray(value), `${where} should be an object`);
+  assert.deepEqual(Object.keys(value as object), keys, `keys of ${where}`);
+}
+
+const SAMPLE_PROBLEMS = [
+  'evidence/saturday-splash/02-studio-schedule-changes.md:6:5 error ksb.wrong-option Unexpected code K25 for the Production coordinator option: K25 belongs to Post production coordinator',
+  'evidence/saturday-splash/03-kit-check-in-and-loss-report.md:4:12 error ksb.unknown-code Unexpected code `S05`: did you mean S5?',
+  'evidence/tidelines/01-carnet-and-travel-norway.md:40:11 error evidence.missing-attachment Expected a file at `../../attachments/tidelines-carnet-general-list.pdf`, found none',
+];
+
+describe('ksb CLI', function () {
+  this.timeout(60_000);
+
+  before(() => {
+    if (!existsSync(CLI) || statSync(CLI).mtimeMs < newestMtime(path.join(REPO, 'src'))) {
+      const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, encoding: 'utf8' });
+      assert.equal(build.status, 0, `node esbuild.mjs failed:\n${build.stderr}`);
+    }
+    cwd = mkdtempSync(path.join(tmpdir(), 'ksb-cli-'));
+  });
+
+  after(() => {
+    rmSync(cwd, { recursive: true, force: true });
+  });
+
+  describe('check', () => {
+    it('Should exit 1 on the sample portfolio and print its three problems as file:line:col severity code message', () => {
+      const result = ksb('check', SAMPLE);
+      assert.equal(result.status, 1, result.stderr);
+      assert.equal(result.stderr, '');
+      const lines = result.stdout.trimEnd().split('\n');
+      assert.deepEqual(lines.slice(0, -1), SAMPLE_PROBLEMS);
+      assert.match(lines[lines.length - 1], /^3 errors, 0 warnings in \d+ files\.$/);
+    });
+
+    it('Should print the documented JSON shape with relative paths and 1-based positions', () => {
+      const result = ksb('check', SAMPLE, '--format', 'json');
+      assert.equal(result.status, 1, result.stderr);
+      const report = JSON.parse(result.stdout) as { diagnostics: Array<Record<string, unknown>> };
+      assertKeys(report, ['diagnostics'], 'the report');
+      assert.equal(report.diagnostics.length, 3);
+      report.diagnostics.forEach((d, i) => assertKeys(d, ['file', 'line', 'column', 'code', 'severity', 'message'], `diagnostics[${i}]`));
+      assert.deepEqual(
+        report.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`),
+        SAMPLE_PROBLEMS,
+      );
+    });
+
+    it('Should report 1-based lines and columns, with a diagnostic on line 1 at column 1', () => {
+      const result = ksb('check', path.join(FIXTURES, 'basic'), '--format', 'json');
+      assert.equal(result.status, 1, result.stderr);
+      const { diagnostics } = JSON.parse(result.stdout) as { diagnostics: Array<{ file: string; line: number; column: number; code: string }> };
+      const noKsbs = diagnostics.find((d) => d.code === 'evidence.no-ksbs');
+      assert.deepEqual(noKsbs && [noKsbs.file, noKsbs.line, noKsbs.column], ['evidence/no-ksbs.md', 1, 1]);
+      for (const d of diagnostics) {
+        assert.ok(d.line >= 1 && d.column >= 1, JSON.stringify(d));
+        assert.ok(!path.isAbsolute(d.file) && !d.file.includes('\\'), d.file);
+      }
+    });
+
+    it('Should exit 0 with "No problems" on a clean portfolio', () => {
+      const root = path.join(cwd, 'clean');
+      mkdirSync(path.join(root, 'evidence', 'attachments'), { recursive: true });
+      writeFileSync(path.join(root, 'portfolio.yaml'), 'standard: ST0792\nversion: "1.2"\noption: production-coordinator\nevidence: ["evidence/**/*.md"]\n');
+      writeFileSync(path.join(root, 'evidence', 'attachments', 'sheet.csv'), 'a,b\n');
+      writeFileSync(path.join(root, 'evidence', 'one.md'), '---\ntitle: One\ndate: 2026-01-05\nksbs: [K1, K17, S18]\n---\n\nSee [the sheet](attachments/sheet.csv).\n');
+      const result = ksb('check', root);
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      assert.match(result.stdout, /^No problems in 1 file\.$/m);
+      assert.equal(result.stderr, '');
+    });
+
+    it('Should exit 1 for a portfolio.yaml with errors', () => {
+      const result = ksb('check', path.join(FIXTURES, 'bad-config'));
+      assert.equal(result.status, 1, result.stderr);
+      assert.match(result.stdout, /^portfolio\.yaml:2:10 error portfolio\.invalid-config /m);
+    });
+  });
+
+  describe('coverage', () => {
+    it('Should print a table and a summary line for the sample portfolio', () => {
+      const result = ksb('coverage', SAMPLE);
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stdout, /^Junior production coordinator \(ST0792 v1\.2\), Production coordinator option for Jess Adeyemi$/m);
+      assert.match(result.stdout, /^Covered \d+\/47 KSBs \(\d+%\): knowledge \d+\/23, skills \d+\/20, behaviours \d+\/4; \d+ without evidence\.$/m);
+    });
+
+    it('Should print exactly the documented JSON shape, consistent with the summary', () => {
+      const result = ksb('coverage', SAMPLE, '--format', 'json');
+      assert.equal(result.status, 0, result.stderr);
+      const report = JSON.parse(result.stdout);
+      assertKeys(report, ['standard', 'version', 'option', 'ksbs', 'summary'], 'the report');
+      assert.deepEqual([report.standard, report.version, report.option], ['ST0792', '1.2', 'production-coordinator']);
+      assertKeys(report.summary, ['total', 'covered'], 'summary');
+      assert.equal(report.ksbs.length, 47);
+      report.ksbs.forEach((entry: Record<string, unknown>, i: number) => {
+        assertKeys(entry, ['code', 'kind', 'text', 'covered', 'evidence'], `ksbs[${i}]`);
+        assert.ok(['knowledge', 'skill', 'behaviour'].includes(entry.kind as string));
+        const evidence = entry.evidence as string[];
+        assert.equal(entry.covered, evidence.length > 0);
+        for (const file of evidence) assert.match(file, /^evidence\/[^\\]+\.md$/);
+      });
+      assert.equal(report.summary.total, report.ksbs.length);
+      assert.equal(report.summary.covered, report.ksbs.filter((e: { covered: boolean }) => e.covered).length);
+      // Claims of the wrong option (K25) and near misses (S05) never count.
+      assert.equal(report.ksbs.some((e: { code: string }) => e.code === 'K25'), false);
+      const text = ksb('coverage', SAMPLE).stdout;
+      assert.ok(text.includes(`Covered ${report.summary.covered}/${report.summary.total} KSBs`), text);
+    });
+
+    it('Should exit 2 with one line when portfolio.yaml is not usable', () => {
+      assertUsageError(ksb('coverage', path.join(FIXTURES, 'bad-config')), /portfolio\.yaml is not usable: 2:10 Unexpected version "9\.9"/);
+    });
+  });
+
+  describe('lookup', () => {
+    const v12 = builtinCatalogue().get('ST0792', '1.2')!;
+    const v10 = builtinCatalogue().get('ST0792', '1.0')!;
+
+    it('Should print the text, option and duties of K24', () => {
+      const result = ksb('lookup', 'K24');
+      assert.equal(result.status, 0, result.stderr);
+      const k24 = v12.ksb('K24')!;
+      assert.ok(result.stdout.startsWith('K24 (Knowledge, ST0792 v1.2: Junior production coordinator)\n'), result.stdout);
+      assert.ok(result.stdout.includes(`\n${k24.text}\n`), result.stdout);
+      assert.match(result.stdout, /^Option: Post production coordinator$/m);
+      assert.ok(k24.duties.length > 0, 'K24 should be listed by a duty');
+      assert.match(result.stdout, /^Duties:$/m);
+      for (const duty of k24.duties) assert.ok(result.stdout.includes(`  ${duty.number}. ${duty.text}\n`), `duty ${duty.number} in:\n${result.stdout}`);
+    });
+
+    it('Should accept a near miss such as k24', () => {
+      const result = ksb('lookup', 'k24');
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stdout, /^K24 \(Knowledge/);
+    });
+
+    it('Should look K35 up in v1.0 with --version 1.0', () => {
+      const result = ksb('lookup', 'K35', '--version', '1.0');
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stdout, /^K35 \(Knowledge, ST0792 v1\.0: /);
+      assert.ok(result.stdout.includes(v10.ksb('K35')!.text), result.stdout);
+      assert.match(result.stdout, /^Option: Core$/m);
+    });
+
+    it('Should exit 2 with one line naming the ranges for K99', () => {
+      assertUsageError(ksb('lookup', 'K99'), /ST0792 v1\.2 has no K99 \(it has K1-K29, S1-S23, B1-B4\); nearest: K29/);
+    });
+
+    it('Should exit 2 with one line for an unknown version', () => {
+      assertUsageError(ksb('lookup', 'K1', '--version', '7.0'), /unknown version 7\.0 of ST0792: expected one of 1\.0, 1\.1, 1\.2/);
+    });
+  });
+
+  describe('errors it cannot recover from', () => {
+    it('Should exit 2 with one line for a missing directory', () => {
+      assertUsageError(ksb('check', path.join(cwd, 'no-such-folder')), /no such directory/);
+    });
+
+    it('Should exit 2 with one line for a directory without portfolio.yaml', () => {
+      assertUsageError(ksb('check', path.join(FIXTURES, 'no-config')), /no portfolio\.yaml in /);
+      assertUsageError(ksb('coverage', path.join(FIXTURES, 'no-config')), /no portfolio\.yaml in /);
+    });
+
+    it('Should exit 2 with one line for an unknown command', () => {
+      assertUsageError(ksb('publish', SAMPLE), /unknown command `publish`/);
+    });
+
+    it('Should exit 2 with one line for --format xml', () => {
+      assertUsageError(ksb('check', SAMPLE, '--format', 'xml'), /unknown --format xml/);
+      assertUsageError(ksb('coverage', SAMPLE, '--format', 'xml'), /unknown --format xml/);
+    });
+
+    it('Should exit 2 with one line for an unknown option flag', () => {
+      assertUsageError(ksb('check', SAMPLE, '--colour'), /--colour/);
+    });
+
+    it('Should exit 2 with one line for a file given as the portfolio directory', () => {
+      assertUsageError(ksb('check', path.join(SAMPLE, 'portfolio.yaml')), /not a directory/);
+    });
+  });
+});

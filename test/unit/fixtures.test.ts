@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { NodeFileSystem } from '../../src/cli/nodeFileSystem';
+import { PortfolioIndex } from '../../src/core';
+
+const REPO = process.cwd();
+const FIXTURES = path.join(REPO, 'test', 'fixtures');
+const SAMPLE = path.join(REPO, 'examples', 'sample-portfolio');
+
+/** One expected or actual diagnostic, as the fixtures can state it. */
+interface Expectation {
+  readonly file: string;
+  readonly line: number;
+  readonly code: string;
+}
+
+const MARKER = /expect:\s*([^\r\n]*?)\s*(?:-->|$)/;
+const key = (e: Expectation) => `${e.file}:${e.line} ${e.code}`;
+const toPosix = (p: string) => p.split(path.sep).join('/');
+
+/** Every file below `dir`, relative and `/`-separated. */
+function filesBelow(dir: string, relative = ''): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(path.join(dir, relative), { withFileTypes: true })) {
+    const child = relative ? `${relative}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) found.push(...filesBelow(dir, child));
+    else if (entry.isFile()) found.push(child);
+  }
+  return found;
+}
+
+/**
+ * The expectations a fixture states: `expect:` markers in its text files (a marker alone on
+ * line 2 after an opening `---` stands for line 1) and the entries of its `expected.json`.
+ */
+function expectationsOf(root: string): Expectation[] {
+  const expected: Expectation[] = [];
+  for (const file of filesBelow(root)) {
+    if (file === 'expected.json') continue;
+    const bytes = readFileSync(path.join(root, file));
+    if (bytes.includes(0)) continue; // Binary files carry their expectations in expected.json.
+    const lines = bytes.toString('utf8').replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+    lines.forEach((text, index) => {
+      const match = MARKER.exec(text);
+      if (!match) return;
+      const standsForLineOne = index === 1 && lines[0].trim() === '---' && /^#\s*expect:/.test(text.trim());
+      for (const code of match[1].split(/\s+/).filter(Boolean)) expected.push({ file, line: standsForLineOne ? 1 : index + 1, code });
+    });
+  }
+  const json = path.join(root, 'expected.json');
+  if (existsSync(json)) {
+    const listed = JSON.parse(readFileSync(json, 'utf8')) as { diagnostics: Expectation[] };
+    expected.push(...listed.diagnostics.map(({ file, line, code }) => ({ file, line, code })));
+  }
+  return expected;
+}
+
+/** Loads a portfolio from disk and lists its diagnostics by file (relative), 1-based line and code. */
+async function actualDiagnostics(root: string): Promise<Array<Expectation & { message: string }>> {
+  const posixRoot = toPosix(root);
+  const index = new PortfolioIndex(new NodeFileSystem(), posixRoot);
+  await index.load();
+  const actual: Array<Expectation & { message: string }> = [];
+  for (const [file, diagnostics] of index.allDiagnostics()) {
+    for (const d of diagnostics) {
+      actual.push({ file: file.slice(posixRoot.length + 1), line: d.range.start.line + 1, code: d.code, message: d.message });
+    }
+  }
+  return actual;
+}
+
+/** Removes one occurrence of each of `remove` from `from` (multiset difference). */
+function minus<T>(from: readonly T[], remove: readonly T[], keyOf: (item: T) => string): T[] {
+  const counts = new Map<string, number>();
+  for (const item of remove) counts.set(keyOf(item), (counts.get(keyOf(item)) ?? 0) + 1);
+  return from.filter((item) => {
+    const left = counts.get(keyOf(item)) ?? 0;
+    if (left === 0) return true;
+    counts.set(keyOf(item), left - 1);
+    return false;
+  });
+}
+
+/** Fails with a readable diff unless the portfolio at `root` gives exactly `expected`. */
+async function assertDiagnostics(root: string, expected: readonly Expectation[]): Promise<void> {
+  const actual = await actualDiagnostics(root);
+  const missing = minus(expected, actual, key).map(key).sort();
+  const unexpected = minus(actual, expected, key)
+    .map((d) => `${key(d)}  (${d.message})`)
+    .sort();
+  const report = [
+    `Diagnostics of ${path.relative(REPO, root)} differ from its expectations.`,
+    ...(missing.length ? ['Missing (expected, not reported):', ...missing.map((m) => `  - ${m}`)] : []),
+    ...(unexpected.length ? ['Unexpected (reported, not expected):', ...unexpected.map((u) => `  + ${u}`)] : []),
+  ].join('\n');
+  assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] }, report);
+}
+
+describe('Fixture portfolios', () => {
+  const fixtures = readdirSync(FIXTURES)
+    .filter((name) => statSync(path.join(FIXTURES, name)).isDirectory() && existsSync(path.join(FIXTURES, name, 'portfolio.yaml')))
+    .sort();
+
+  it('Should find the fixture portfolios that have a portfolio.yaml', () => {
+    for (const name of ['bad-config', 'basic', 'edge']) assert.ok(fixtures.includes(name), `Expected test/fixtures/${name}/portfolio.yaml`);
+  });
+
+  for (const name of fixtures) {
+    it(`Should report exactly the diagnostics marked in the ${name} fixture`, async () => {
+      const root = path.join(FIXTURES, name);
+      const expected = expectationsOf(root);
+      await assertDiagnostics(root, expected);
+    });
+  }
+
+  it('Should read markers from front matter, body, line 2 of a file and expected.json', () => {
+    const basic = expectationsOf(path.join(FIXTURES, 'basic')).map(key);
+    assert.ok(basic.includes('evidence/invalid-field.md:3 frontmatter.invalid-field'), basic.join('\n'));
+    assert.ok(basic.includes('evidence/attachments.md:14 evidence.missing-attachment'), basic.join('\n'));
+    assert.ok(basic.includes('evidence/no-ksbs.md:1 evidence.no-ksbs'), basic.join('\n'));
+    const edge = expectationsOf(path.join(FIXTURES, 'edge')).map(key);
+    assert.ok(edge.includes('never-closed.md:1 frontmatter.yaml-error'), edge.join('\n'));
+    assert.ok(edge.includes('binary.md:1 file.unreadable'), edge.join('\n'));
+  });
+});
+
+describe('The sample portfolio', () => {
+  it('Should report exactly its three deliberate problems', async () => {
+    await assertDiagnostics(SAMPLE, [
+      { file: 'evidence/saturday-splash/02-studio-schedule-changes.md', line: 6, code: 'ksb.wrong-option' },
+      { file: 'evidence/saturday-splash/03-kit-check-in-and-loss-report.md', line: 4, code: 'ksb.unknown-code' },
+      { file: 'evidence/tidelines/01-carnet-and-travel-norway.md', line: 40, code: 'evidence.missing-attachment' },
+    ]);
+  });
+});

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { evidenceFileName, evidenceFolder, isIsoDate, slugify } from '../../src/core';
+
+describe('New evidence files', () => {
+  it('Should put new evidence in the fixed folders of the first glob', () => {
+    assert.equal(evidenceFolder({ evidence: ['evidence/**/*.md', 'other/*.md'] }), 'evidence');
+    assert.equal(evidenceFolder({ evidence: ['./work/evidence/*.md'] }), 'work/evidence');
+    assert.equal(evidenceFolder({ evidence: ['portfolio/202?/**/*.md'] }), 'portfolio');
+  });
+
+  it('Should put new evidence at the root without globs or when the first glob starts with a pattern', () => {
+    assert.equal(evidenceFolder({}), '');
+    assert.equal(evidenceFolder({ evidence: ['**/*.md'] }), '');
+    assert.equal(evidenceFolder({ evidence: ['{a,b}/*.md'] }), '');
+    assert.equal(evidenceFolder({ evidence: ['*.md'] }), '');
+  });
+
+  it('Should name the file from the date and a slug of the title', () => {
+    assert.equal(evidenceFileName('2026-04-10', 'Weekly post schedule: update #2'), '2026-04-10-weekly-post-schedule-update-2.md');
+    assert.equal(evidenceFileName('2026-04-10', 'Café réunion'), '2026-04-10-cafe-reunion.md');
+    assert.equal(evidenceFileName('2026-04-10', '!!!'), '2026-04-10-evidence.md');
+  });
+
+  it('Should cut a long slug at a word boundary', () => {
+    const slug = slugify('Coordinated the delivery of the festival DCP and the subtitle files to three festivals in one week');
+    assert.ok(slug.length <= 60, slug);
+    assert.ok(!slug.endsWith('-'));
+    assert.equal(slug, 'coordinated-the-delivery-of-the-festival-dcp-and-the');
+  });
+
+  it('Should accept only calendar dates written YYYY-MM-DD', () => {
+    assert.ok(isIsoDate('2026-02-28'));
+    assert.ok(!isIsoDate('2026-02-30'));
+    assert.ok(!isIsoDate('10/04/2026'));
+    assert.ok(!isIsoDate('2026-04-10T10:00'));
+  });
+});
