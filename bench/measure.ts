@@ -1,12 +1,15 @@
 // Timing helpers: every figure is a list of samples reduced to a median (and p95 where asked).
 import { performance } from 'node:perf_hooks';
 
-/** Milliseconds of each run of `fn`, after `warmup` untimed runs. */
-export async function sample(runs: number, fn: () => Promise<unknown> | unknown, warmup = 0): Promise<number[]> {
+/**
+ * Milliseconds of each run of `fn`, after `warmup` untimed runs. With `gc`, each run starts after a
+ * full collection (for long runs; micro-latencies skip it, as an editor would not collect either).
+ */
+export async function sample(runs: number, fn: () => Promise<unknown> | unknown, warmup = 0, gc = true): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    collectGarbage();
+    if (gc) collectGarbage();
     const start = performance.now();
     await fn();
     times.push(performance.now() - start);

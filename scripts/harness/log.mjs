@@ -26,3 +26,9 @@ export async function pollUntil(condition, { timeoutMs, intervalMs = 250, what }
     await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
+
+/** Exits once stdout and stderr have been written out (process.exit alone can cut a pipe short). */
+export async function flushAndExit(code) {
+  await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write('', resolve))));
+  process.exit(code);
+}

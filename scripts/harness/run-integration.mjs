@@ -10,7 +10,7 @@ import { basename, join } from 'node:path';
 import { installSignalHandlers, onCleanup, runCleanups } from './cleanup.mjs';
 import { launchBrowser, openWorkbench } from './browser.mjs';
 import { startCodeServer } from './code-server.mjs';
-import { log, pollUntil, step, warn } from './log.mjs';
+import { flushAndExit, log, pollUntil, step, warn } from './log.mjs';
 import { integrationOut, repoRoot, runnerExtensionDir, screenshotsDir, suiteOutDir, testWorkspace } from './paths.mjs';
 import { printFailures, printResults, printSummary } from './report.mjs';
 import { ensureTools } from './tools.mjs';
@@ -39,6 +39,7 @@ const TEST_SETTINGS = {
   'git.enabled': false,
   'chat.disableAIFeatures': true,
   'workbench.colorTheme': 'Default Light Modern',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 async function main() {
@@ -73,6 +74,7 @@ async function main() {
     installFolder(runnerExtensionDir, extensionsDir);
 
     const resultsFile = join(tmp, 'results.json');
+    mkdirSync(join(tmp, 'tmp'), { recursive: true });
     const server = await step('starting code-server', () =>
       startCodeServer({
         node: tools.node,
@@ -90,7 +92,6 @@ async function main() {
         },
       }),
     );
-    mkdirSync(join(tmp, 'tmp'), { recursive: true });
     log(`code-server ${server.url} (log: ${server.logFile})`);
 
     const { browser } = await step('opening the workbench in Chromium', () => launchBrowser(tools.chromium));
@@ -132,7 +133,7 @@ async function main() {
   } finally {
     await runCleanups();
   }
-  process.exit(exitCode);
+  await flushAndExit(exitCode);
 }
 
 await main();

@@ -2,7 +2,7 @@
 // Each check is a function (page, context) that throws on failure; runUiChecks() runs the listed
 // ones in order, takes a screenshot after each (and on failure), and returns results in the same
 // shape as the suite's: { title, state, error, duration }.
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const TIMEOUT = 20_000;
@@ -25,15 +25,16 @@ export async function runCommand(page, label) {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
 }
 
-/** Opens a workspace file through Quick Open (Ctrl+P), as a user would. */
+/** Opens a workspace file through Quick Open (the palette without its `>`), as a user would. */
 export async function openFile(page, relativePath) {
-  await runCommand(page, 'Go to File...');
+  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: TIMEOUT });
   await input.fill(relativePath);
   const name = relativePath.split('/').pop();
   await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: TIMEOUT });
   await input.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
   await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: TIMEOUT });
 }
 
@@ -106,61 +107,105 @@ export async function coverageViewShowsCounts(page) {
   if (!/\d+\s*\/\s*\d+|\d+\s*%/.test(text)) throw new Error(`the coverage view shows no counts: "${text.slice(0, 200)}"`);
 }
 
-/** Hovering a KSB code in an evidence file shows a hover with the code's text. */
+/** Hovering a KSB code in an evidence file shows a hover that names the code. */
 export async function hoverAppearsOverCode(page, { workspaceDir }) {
-  const file = expectedDiagnosticCodes(workspaceDir).length >= 0 ? 'evidence/valid-list.md' : null;
+  const file = firstEvidenceWithClaims(workspaceDir);
   await openFile(page, file);
-  const code = page.locator('.monaco-editor .view-line span', { hasText: /^[KSB]\d+$/ }).first();
-  await code.waitFor({ state: 'visible', timeout: TIMEOUT });
-  const label = (await code.innerText()).trim();
-  await code.hover();
-  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: label }).first();
+  const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+  const line = editor.locator('.view-line', { hasText: /ksbs:\s*\[/ }).first();
+  await line.waitFor({ state: 'visible', timeout: TIMEOUT });
+  // The grammar colours letter and number apart, so find the code's screen position in the text.
+  const target = await line.evaluate((element) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    let text = '';
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      nodes.push({ node, start: text.length });
+      text += node.textContent;
+    }
+    const match = /[KSB]\d+/.exec(text);
+    if (!match) return null;
+    const at = match.index + 1; // inside the code, not on its first character's edge
+    const { node, start } = nodes.findLast((n) => n.start <= at);
+    const range = document.createRange();
+    range.setStart(node, at - start);
+    range.setEnd(node, at - start + 1);
+    const box = range.getBoundingClientRect();
+    return { code: match[0], x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  });
+  if (!target) throw new Error(`no KSB code on the ksbs line of ${file}`);
+  await page.mouse.move(target.x, target.y);
+  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: target.code }).first();
   await hover.waitFor({ state: 'visible', timeout: TIMEOUT });
 }
 
-/** The Problems panel lists the fixture's diagnostics (every expected code appears). */
+/** A Markdown file under evidence/ whose front matter claims codes on one line (`ksbs: [K1, S2]`). */
+function firstEvidenceWithClaims(workspaceDir) {
+  const preferred = join(workspaceDir, 'evidence', 'valid-list.md');
+  if (existsSync(preferred)) return 'evidence/valid-list.md';
+  for (const name of readdirSync(join(workspaceDir, 'evidence')).sort()) {
+    if (name.endsWith('.md') && /ksbs: \[/.test(readFileSync(join(workspaceDir, 'evidence', name), 'utf8'))) return `evidence/${name}`;
+  }
+  throw new Error('no evidence file with `ksbs: [...]` in the fixture');
+}
+
+/**
+ * The Problems panel lists the fixture's diagnostics: filtered by each code that the fixture's
+ * `expect:` markers name, it shows as many entries as the markers expect.
+ */
 export async function problemsPanelListsDiagnostics(page, { workspaceDir }) {
-  const expected = expectedDiagnosticCodes(workspaceDir);
-  if (expected.length === 0) throw new Error('the fixture expects no diagnostics');
+  const expected = new Map();
+  for (const { code } of expectedDiagnosticCodes(workspaceDir)) expected.set(code, (expected.get(code) ?? 0) + 1);
+  if (expected.size === 0) throw new Error('the fixture expects no diagnostics');
   await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
   const panel = page.locator('.markers-panel');
   await panel.waitFor({ state: 'visible', timeout: TIMEOUT });
-  await panel.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: TIMEOUT });
-  // Rows are virtualised: collapse nothing, just scroll through and collect what is rendered.
-  const seen = new Set();
-  const list = panel.locator('.monaco-list').first();
-  for (let i = 0; i < 50; i++) {
-    for (const text of await panel.locator('.monaco-list-row').allInnerTexts()) seen.add(text.replace(/\s+/g, ' '));
-    const atEnd = await list.evaluate((el) => {
-      const scrollable = el.querySelector('.monaco-scrollable-element') ?? el;
-      const before = scrollable.scrollTop;
-      scrollable.dispatchEvent(new WheelEvent('wheel', { deltaY: 400, bubbles: true }));
-      return before;
-    });
-    const newCount = seen.size;
-    if (i > 0 && newCount === atEnd) break;
+  const filter = page.locator('.part.panel .viewpane-filter input').first();
+  await filter.waitFor({ state: 'visible', timeout: TIMEOUT });
+  const wrong = [];
+  for (const [code, count] of expected) {
+    await filter.fill(code);
+    const rows = panel.locator('.monaco-list-row .marker-code', { hasText: exactly(code) });
+    try {
+      await rows.first().waitFor({ state: 'visible', timeout: TIMEOUT });
+    } catch {
+      wrong.push(`${code}: none shown, ${count} expected`);
+      continue;
+    }
+    const shown = await rows.count();
+    if (shown !== count) wrong.push(`${code}: ${shown} shown, ${count} expected`);
   }
-  const all = [...seen].join('\n');
-  const missing = [...new Set(expected.map((e) => e.code))].filter((code) => !all.includes(code));
-  if (missing.length) throw new Error(`the Problems panel does not show ${missing.join(', ')}`);
+  await filter.fill('');
+  // The whole list again for the screenshot, and the total on the Problems tab.
+  const total = [...expected.values()].reduce((a, b) => a + b, 0);
+  await page.locator('.part.panel .viewpane-filter-badge', { hasText: /showing/i }).waitFor({ state: 'hidden', timeout: TIMEOUT }).catch(() => {});
+  const badge = page.locator('.part.panel .composite.title .action-item.checked .badge-content, .part.panel .panel-switcher-container .action-item.checked .badge-content').first();
+  const shownTotal = Number((await badge.innerText({ timeout: TIMEOUT }).catch(() => 'NaN')).trim());
+  if (shownTotal !== total) wrong.push(`the Problems tab counts ${shownTotal}, the markers ${total}`);
+  if (wrong.length) throw new Error(`the Problems panel differs from the fixture's markers: ${wrong.join('; ')}`);
 }
 
 /** The checks run on every `npm run test:integration`, in order. */
 export const CHECKS = [
   ['the workbench loads', workbenchLoaded],
   ['the Explorer lists the fixture\'s files', explorerShowsFixtureFiles],
+  ['the Problems panel lists the fixture\'s diagnostics', problemsPanelListsDiagnostics],
 ];
 
 /** Waiting for their features; listed so they are not forgotten. */
 export const PENDING_CHECKS = [
   ['the coverage view is visible with its counts', coverageViewShowsCounts],
   ['a hover appears over a KSB code', hoverAppearsOverCode],
-  ['the Problems panel lists the fixture\'s diagnostics', problemsPanelListsDiagnostics],
 ];
+
+/** KSB_UI_CHECKS=all also runs the checks waiting for features (to try them while building one). */
+export function selectedChecks() {
+  return process.env.KSB_UI_CHECKS === 'all' ? [...CHECKS, ...PENDING_CHECKS] : CHECKS;
+}
 
 const slug = (title) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
-export async function runUiChecks(page, { workspaceDir, screenshotsDir, checks = CHECKS }) {
+export async function runUiChecks(page, { workspaceDir, screenshotsDir, checks = selectedChecks() }) {
   mkdirSync(screenshotsDir, { recursive: true });
   const results = [];
   for (const [index, [title, check]] of checks.entries()) {

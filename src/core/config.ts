@@ -68,7 +68,13 @@ export function parseConfig(text: string): ParsedConfig {
       },
     ]);
   }
-  const result = portfolioConfigSchema.safeParse(document.toJS());
+  const data = document.toJS();
+  // `version: 1.10` is a number to YAML; keep what the user wrote rather than 1.1.
+  const versionNode = document.get('version', true);
+  if (isScalar(versionNode) && typeof versionNode.value === 'number' && versionNode.range) {
+    data.version = text.slice(versionNode.range[0], versionNode.range[1]);
+  }
+  const result = portfolioConfigSchema.safeParse(data);
   if (!result.success) {
     const known = Object.keys(portfolioConfigSchema.shape).join(', ');
     return fail(

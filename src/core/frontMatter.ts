@@ -123,8 +123,22 @@ export function parseFrontMatter(text: string, lines: LineIndex): FrontMatter | 
   let title: string | undefined;
   let date: string | undefined;
   let ksbs: ReturnType<typeof readKsbs> | undefined;
+  const seen = new Map<string, Range>();
   for (const pair of root?.items ?? []) {
     const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+    if (key === undefined || !isNodeWithRange(pair.key)) continue;
+    const keyRange = shift(pair.key.range[0], pair.key.range[1]);
+    const first = seen.get(key);
+    if (first) {
+      // The first occurrence wins, as it does for most YAML readers that accept duplicates.
+      diagnostics.push({
+        code: DiagnosticCode.InvalidField,
+        message: `Unexpected second \`${key}:\` field: expected each field once (the first is on line ${first.start.line + 1})`,
+        range: keyRange,
+      });
+      continue;
+    }
+    seen.set(key, keyRange);
     if (key === 'ksbs') {
       ksbs = readKsbs(pair, text, contentStart, lines, shift, diagnostics);
     } else if (key === 'title') {

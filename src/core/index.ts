@@ -41,3 +41,12 @@ export { coverageByDuty, coverageByKind, isCovered, type DutyCoverage, type Kind
 export { coverageMarkdown, type CoverageMarkdownOptions } from './coverageMarkdown';
 export { KIND_TITLES, ksbLabel, shortenText } from './ksbLabels';
 export { evidenceFileName, evidenceFolder, isIsoDate, slugify } from './newEvidence';
+export {
+  provideCompletions,
+  type CompletionContext,
+  type DocumentLines,
+  type KsbCompletionItem,
+  type KsbCompletionKind,
+  type KsbCompletionList,
+} from './languageFeatures/completion';
+export { codeAt, describeKsb, escapeMarkdown, kindTitle, provideHover, type CodeWord, type HoverContext, type KsbHover } from './languageFeatures/hover';

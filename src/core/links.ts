@@ -13,7 +13,7 @@ const MIGHT_HOLD_LINK = /\]\(|\]:|<img|<a\s|\bsrc=|\bhref=/i;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const DEFINITION = /^ {0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*(<[^>\n]*>|\S+)/;
 const HTML_TARGET = /<(?:img|a|source|video|audio|iframe)\b[^>]*?\b((?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)'))/gi;
-const LIST_ITEM = /^ {0,3}([-*+]|\d{1,9}[.)])(\s|$)/;
+const LIST_ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])( {1,4}|\t|$)/;
 
 /**
  * Finds the local links, images and reference definitions of a Markdown text, and `src`/`href`
@@ -37,7 +37,7 @@ export function findLocalLinks(text: string, lines: LineIndex, from = 0): LocalL
     if (lineEnd === -1) lineEnd = masked.length;
     const line = masked.slice(lineStart, lineEnd);
     const definition = DEFINITION.exec(line);
-    if (definition) add(stripAngles(definition[2]), lineStart + definition.index, lineStart + definition[0].length);
+    if (definition) add(stripAngles(definition[2]), lineStart + definition[0].indexOf('['), lineStart + definition[0].length);
     lineStart = lineEnd + 1;
   }
   for (const match of masked.matchAll(HTML_TARGET)) {
@@ -63,7 +63,8 @@ function maskCode(text: string, from: number): string {
   // Block level: fenced and indented code, line by line.
   let fence: { char: string; length: number } | undefined;
   let previousBlank = true;
-  let inList = false;
+  /** Column where the current list item's content starts; undefined outside lists. */
+  let listIndent: number | undefined;
   let paragraphStart = -1;
   const paragraphs: Array<[number, number]> = [];
   const closeParagraph = (end: number) => {
@@ -85,14 +86,15 @@ function maskCode(text: string, from: number): string {
         closeParagraph(lineStart);
         fence = { char: open[1][0], length: open[1].length };
         blank(lineStart, lineEnd);
-      } else if (!isBlank && previousBlank && !inList && /^( {4}|\t)/.test(line)) {
+      } else if (!isBlank && previousBlank && indentOf(line) >= (listIndent ?? 0) + 4) {
         closeParagraph(lineStart);
         blank(lineStart, lineEnd); // indented code block
       } else if (isBlank) {
         closeParagraph(lineStart);
       } else {
-        if (LIST_ITEM.test(line)) inList = true;
-        else if (previousBlank && !/^\s/.test(line)) inList = false;
+        const item = LIST_ITEM.exec(line);
+        if (item) listIndent = item[1].length + item[2].length + (item[3] === '' ? 1 : item[3] === '\t' ? 4 : item[3].length);
+        else if (previousBlank && indentOf(line) < (listIndent ?? 0)) listIndent = undefined;
         if (paragraphStart < 0) paragraphStart = lineStart;
       }
     }
@@ -135,6 +137,17 @@ function maskCode(text: string, from: number): string {
     }
   }
   return chars.join('');
+}
+
+/** The column a line's content starts at, counting a tab as four columns. */
+function indentOf(line: string): number {
+  let column = 0;
+  for (const char of line) {
+    if (char === ' ') column++;
+    else if (char === '\t') column += 4 - (column % 4);
+    else break;
+  }
+  return column;
 }
 
 function findBacktickRun(text: string, from: number, end: number, length: number): number {

@@ -133,7 +133,8 @@ export class PortfolioIndex {
       await this.load();
       return;
     }
-    if (relativePath(this.root, path) === undefined) return;
+    const relative = relativePath(this.root, path);
+    if (relative === undefined || isInsideSkippedFolder(relative) || this.options.isExcluded?.(relative)) return;
     const stat = await this.fs.stat(path);
     if (!stat) {
       await this.remove(path);
@@ -431,7 +432,7 @@ export class PortfolioIndex {
       const checked = checkClaims(frontMatter?.claims ?? [], portfolio, this.catalogue, path);
       validClaims = checked.validClaims;
       diagnostics.push(...checked.diagnostics);
-      diagnostics.push(...checkClaimsSomething(frontMatter, frontMatter?.claims.length ?? 0));
+      diagnostics.push(...checkClaimsSomething(frontMatter));
       diagnostics.push(...checkAttachments(analysis.links, (link) => this.exists(this.linkTarget(path, link.target))));
       for (const link of analysis.links) {
         const target = this.linkTarget(path, link.target);

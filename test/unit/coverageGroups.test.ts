@@ -66,7 +66,7 @@ describe('KSB labels', () => {
   it('Should label a KSB with its code and the start of its text', async () => {
     const coverage = await coverageOf({ 'portfolio.yaml': POST_PRODUCTION_CONFIG });
     const k1 = coverage.entries.find((e) => e.ksb.code === 'K1')!.ksb;
-    assert.equal(ksbLabel(k1, 30), 'K1 How structure, vision…');
+    assert.equal(ksbLabel(k1, 30), 'K1 How structure, vision and…');
     assert.ok(ksbLabel(k1, 30).length <= 30);
   });
 });

@@ -70,14 +70,14 @@ async function actualDiagnostics(root: string): Promise<Array<Expectation & { me
   return actual;
 }
 
-/** Removes one occurrence of each of `remove` from `from` (multiset difference). */
-function minus<T>(from: readonly T[], remove: readonly T[], keyOf: (item: T) => string): T[] {
+/** Removes one occurrence of each of `remove` from `from` (multiset difference on file, line and code). */
+function minus<T extends Expectation>(from: readonly T[], remove: readonly Expectation[]): T[] {
   const counts = new Map<string, number>();
-  for (const item of remove) counts.set(keyOf(item), (counts.get(keyOf(item)) ?? 0) + 1);
+  for (const item of remove) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
   return from.filter((item) => {
-    const left = counts.get(keyOf(item)) ?? 0;
+    const left = counts.get(key(item)) ?? 0;
     if (left === 0) return true;
-    counts.set(keyOf(item), left - 1);
+    counts.set(key(item), left - 1);
     return false;
   });
 }
@@ -85,8 +85,8 @@ function minus<T>(from: readonly T[], remove: readonly T[], keyOf: (item: T) => 
 /** Fails with a readable diff unless the portfolio at `root` gives exactly `expected`. */
 async function assertDiagnostics(root: string, expected: readonly Expectation[]): Promise<void> {
   const actual = await actualDiagnostics(root);
-  const missing = minus(expected, actual, key).map(key).sort();
-  const unexpected = minus(actual, expected, key)
+  const missing = minus(expected, actual).map(key).sort();
+  const unexpected = minus(actual, expected)
     .map((d) => `${key(d)}  (${d.message})`)
     .sort();
   const report = [

@@ -287,10 +287,11 @@ describe('Standards from the workspace', () => {
       'portfolio.yaml': 'standard: ST9999\n',
       'standards/ST9999-1.0.yaml': tinyStandard('k1'),
     });
-    assert.equal(index.portfolio, undefined);
+    const reference = () => index.portfolio?.standard.reference;
+    assert.equal(reference(), undefined);
     fs.write(at('standards/ST9999-1.0.yaml'), tinyStandard());
     await index.refresh(at('standards/ST9999-1.0.yaml'));
-    assert.equal(index.portfolio?.standard.reference, 'ST9999');
+    assert.equal(reference(), 'ST9999');
     assert.deepEqual(index.diagnosticsFor(at('standards/ST9999-1.0.yaml')), []);
   });
 });
@@ -330,6 +331,34 @@ describe('Which files are evidence', () => {
     assert.deepEqual([...index.allDiagnostics().keys()], []);
     assert.deepEqual(evidencePaths(index, 'K2'), []);
     assert.ok(fs.readPaths().every((p) => !p.includes('/node_modules/')), fs.readPaths().join(', '));
+  });
+});
+
+describe('Refreshing paths the walk skips', () => {
+  it('Should not index a file in node_modules when a watcher reports it', async () => {
+    const { fs, index } = await loadPortfolio({
+      'portfolio.yaml': configFor('post-production-coordinator').replace('["evidence/**/*.md"]', '["**/*.md"]'),
+      'evidence/a.md': evidence('[K1]'),
+    });
+    fs.write(at('node_modules/pkg/README.md'), evidence('[K30, K2]'));
+    await index.refresh(at('node_modules/pkg/README.md'));
+    assert.equal(index.file(at('node_modules/pkg/README.md'))?.relativePath, undefined, 'node_modules/pkg/README.md should not be indexed');
+    assert.deepEqual([...index.allDiagnostics().keys()], []);
+    assert.deepEqual(evidencePaths(index, 'K2'), []);
+  });
+
+  it('Should not index a file the host excludes when a watcher reports it', async () => {
+    const fs = new MemoryFileSystem({
+      [at('portfolio.yaml')]: POST_PRODUCTION_CONFIG.replace('["evidence/**/*.md"]', '["**/*.md"]'),
+      [at('build/copy.md')]: evidence('[K30]'),
+    });
+    const index = new PortfolioIndex(fs, ROOT, { isExcluded: (relative) => relative === 'build' || relative.startsWith('build/') });
+    await index.load();
+    assert.deepEqual([...index.allDiagnostics().keys()], []);
+    fs.write(at('build/copy.md'), evidence('[K30, K31]'));
+    await index.refresh(at('build/copy.md'));
+    assert.equal(index.file(at('build/copy.md'))?.relativePath, undefined, 'build/copy.md should not be indexed');
+    assert.deepEqual([...index.allDiagnostics().keys()], []);
   });
 });
 

@@ -186,6 +186,23 @@ describe('frontmatter.invalid-field', () => {
     });
   }
 
+  it('Should report `ksbs: 12` only as an invalid field, not also as an empty list', async () => {
+    const diagnostics = await diagnose('---\ntitle: A\nksbs: 12\n---\n');
+    assert.deepEqual(
+      diagnostics.map((d) => `${d.code}: ${d.message}`),
+      [`${DiagnosticCode.InvalidField}: Expected \`ksbs\` to be a list of codes such as [K1, S3], or a map from code to justification, found the number 12`],
+    );
+  });
+
+  it('Should not silently drop the claims of a repeated `ksbs:` key', async () => {
+    const { index } = await loadPortfolio({ 'portfolio.yaml': POST_PRODUCTION_CONFIG, 'evidence/doc.md': '---\nksbs: [K1]\nksbs: [K2]\n---\n' });
+    const diagnostics = index.diagnosticsFor(DOC);
+    const onSecondKey = diagnostics.filter(
+      (d) => d.range.start.line === 2 && (d.code === DiagnosticCode.YamlError || d.code === DiagnosticCode.InvalidField),
+    );
+    assert.equal(onSecondKey.length, 1, `Expected a diagnostic on the second \`ksbs:\` key, found: ${JSON.stringify(diagnostics)} (evidence of K1: ${index.evidenceFor('K1').length})`);
+  });
+
   it('Should accept a real date, a text title and a list of codes', async () => {
     assert.deepEqual(await diagnose('---\ntitle: A title\ndate: 2024-02-29\nksbs: [K1]\n---\n'), []);
   });
@@ -218,6 +235,17 @@ describe('evidence.missing-attachment', () => {
     const document = claiming('[K1]', '<img src="attachments/photo.jpg" alt="photo">\n');
     const diagnostic = only(await diagnose(document, { others: attachments }), DiagnosticCode.MissingAttachment);
     assert.equal(diagnostic.range.start.line, 6);
+  });
+
+  it('Should start the range of an indented reference definition at its bracket', async () => {
+    const { text, ranges } = marked(claiming('[K1]', 'See [the schedule][s].\n\n  ⟦[s]: attachments/schedule.csv⟧\n'));
+    const diagnostic = only(await diagnose(text), DiagnosticCode.MissingAttachment);
+    assert.equal(showRange(diagnostic.range), showRange(ranges[0]));
+  });
+
+  it('Should not report a link in an indented code block inside a list item', async () => {
+    const body = '* Step one\n\n      [example](attachments/missing.pdf)\n\n* Step two\n';
+    assert.deepEqual(await diagnose(claiming('[K1]', body)), []);
   });
 
   it('Should accept links, images, definitions and `<img src>` to files that exist, with fragments and %20', async () => {
@@ -290,6 +318,12 @@ describe('portfolio.invalid-config', () => {
       [`1:${DiagnosticCode.InvalidConfig}`, `2:${DiagnosticCode.InvalidConfig}`],
       `Expected one diagnostic on the version line and one on the option line, found: ${diagnostics.map((d) => d.message).join(' | ')}`,
     );
+  });
+
+  it('Should read an unquoted `version: 1.0` as version 1.0, not "1"', async () => {
+    const { index } = await loadPortfolio({ 'portfolio.yaml': 'standard: ST0792\nversion: 1.0\noption: production-coordinator\n' });
+    assert.deepEqual(index.diagnosticsFor(CONFIG_PATH).map((d) => d.message), []);
+    assert.equal(index.portfolio?.standard.version, '1.0');
   });
 
   it('Should report fields of the wrong type at their values', async () => {

@@ -3,8 +3,10 @@ import type { FrontMatter } from '../frontMatter';
 import type { LocalLink } from '../links';
 
 /** `evidence.no-ksbs`: an evidence file that claims nothing. */
-export function checkClaimsSomething(frontMatter: FrontMatter | undefined, validOrNot: number): PortfolioDiagnostic[] {
-  if (validOrNot > 0) return [];
+export function checkClaimsSomething(frontMatter: FrontMatter | undefined): PortfolioDiagnostic[] {
+  // Any claim counts here, valid or not: the other rules speak about invalid ones, and a `ksbs`
+  // value of the wrong shape is already a `frontmatter.invalid-field`.
+  if (frontMatter && (frontMatter.claims.length > 0 || frontMatter.ksbsStyle === 'other')) return [];
   if (frontMatter?.hasKsbsKey) {
     return [
       {

@@ -1,0 +1,433 @@
+// Completion in evidence front matter: KSB codes in the `ksbs` value (list or map, flow or block),
+// field names at the start of a top-level line, today's date after `date:`.
+//
+// Runs on every keystroke, so it reads the document line by line and stops at the closing fence:
+// a long body is never read, and the YAML is never parsed. A light scan of the front matter lines
+// (brackets, quotes, comments, indentation) is enough to know where the cursor is, and it keeps
+// working while the YAML is half typed and invalid.
+import type { Ksb, StandardVersion } from '../catalogue/catalogue';
+import type { Portfolio } from '../config';
+import { KNOWN_FRONT_MATTER_FIELDS } from '../frontMatterSchema';
+import type { Position, Range } from '../text';
+import { describeKsb, kindTitle } from './hover';
+
+/** The lines of an open document, read on demand so a long body is never copied (`vscode.TextDocument` fits). */
+export interface DocumentLines {
+  readonly lineCount: number;
+  lineAt(line: number): { readonly text: string };
+}
+
+/** What a completion item stands for; the adapter picks an icon from it. */
+export type KsbCompletionKind = 'code' | 'field' | 'value';
+
+/** One suggestion, in core terms. */
+export interface KsbCompletionItem {
+  readonly label: string;
+  readonly kind: KsbCompletionKind;
+  /** `Knowledge · Core`, for a code. */
+  readonly detail?: string;
+  /** Markdown: a code's full text and duties. */
+  readonly documentation?: string;
+  /** The text to insert; a snippet (`$1`, `${1:...}`) when `snippet` is true. */
+  readonly insertText: string;
+  readonly snippet?: boolean;
+  /** What the editor matches the typed text against: the code, then the KSB text. */
+  readonly filterText?: string;
+  readonly sortText: string;
+  /** The typed prefix up to the cursor: what the item replaces when inserted. */
+  readonly range: Range;
+  /** The prefix and the rest of the word after the cursor: what the item replaces in replace mode. */
+  readonly replaceRange: Range;
+  /** Whether to open suggestions again after inserting (inside a new `ksbs: []`). */
+  readonly retrigger?: boolean;
+}
+
+/** The suggestions at one position. */
+export interface KsbCompletionList {
+  readonly items: readonly KsbCompletionItem[];
+  /** True when codes were narrowed by the typed text, so the editor must ask again as it changes. */
+  readonly isIncomplete: boolean;
+}
+
+/** What completion needs to know about the file and its portfolio. */
+export interface CompletionContext {
+  readonly portfolio: Portfolio;
+  /** The file's path relative to the portfolio root: only files that can be evidence get completion. */
+  readonly relativePath: string;
+  /** Today as `YYYY-MM-DD`, offered after `date:`; defaults to the local date. */
+  readonly today?: string;
+}
+
+const OPENING_FENCE_LINE = /^---[ \t]*$/;
+/** The fences `locateFrontMatter` accepts, one line at a time. */
+const CLOSING_FENCE_LINE = /^(---|\.\.\.)[ \t]*$/;
+/** A key at the start of a line: `title:`, `"ksbs":`. */
+const TOP_LEVEL_KEY = /^(["']?)([^\s#'"\-:][^:]*?)\1[ \t]*:(?=[ \t]|$)/;
+/** A front matter line that starts a new top-level entry (not indented, not a comment, not a `- ` item). */
+const TOP_LEVEL_LINE = /^[^\s#-]/;
+/** A typed code prefix (`S`, `S2`, `k1`): narrows to codes that start with it. */
+const CODE_PREFIX = /^[KSBksb]\d*$/;
+/** What can be typed where a code goes: a code or words of a KSB's text. */
+const TOKEN = `[^"'#:,\\[\\]{}]*`;
+const INLINE_VALUE = new RegExp(`^([ \\t]*)(${TOKEN})$`);
+const FLOW_TOKEN = new RegExp(`^${TOKEN}$`);
+const BLOCK_LIST_ITEM = new RegExp(`^[ \\t]*-[ \\t]+["']?(${TOKEN})$`);
+const BLOCK_BARE = new RegExp(`^([ \\t]*)["']?(${TOKEN})$`);
+/** Lines read past the cursor at most, so a front matter that is never closed cannot cost a whole file. */
+const MAX_LINES_AFTER_CURSOR = 2000;
+
+/**
+ * The suggestions at `position`, or `undefined` outside the front matter, in a file that cannot be
+ * evidence, or where nothing fits (a justification, a comment, a title).
+ */
+export function provideCompletions(document: DocumentLines, position: Position, context: CompletionContext): KsbCompletionList | undefined {
+  if (context.portfolio.matchesEvidenceGlobs?.(context.relativePath) === false) return undefined;
+  const lines = frontMatterLines(document, position.line);
+  if (!lines) return undefined;
+  const line = position.line;
+  const text = lines[line];
+  const character = Math.min(position.character, text.length);
+  const cursor = { line, character, prefix: text.slice(0, character), rest: text.slice(character) };
+
+  const ksbs = findKsbsKey(lines);
+  if (ksbs) {
+    const regionEnd = ksbsRegionEnd(lines, ksbs.line);
+    const flowStart = firstSignificant(lines, ksbs.line, ksbs.valueStart, regionEnd);
+    if (flowStart && (flowStart.char === '[' || flowStart.char === '{')) {
+      const scan = scanFlow(lines, flowStart, regionEnd, cursor);
+      if (scan.atCursor) return flowCompletions(scan, flowStart.char === '{', cursor, context);
+    } else if (line === ksbs.line && character >= ksbs.valueStart) {
+      return inlineValueCompletions(lines, ksbs.line, regionEnd, ksbs.valueStart, cursor, context);
+    } else if (line > ksbs.line && line <= regionEnd) {
+      return blockCompletions(lines, ksbs.line, regionEnd, cursor, context);
+    }
+  }
+  return topLevelCompletions(lines, cursor, context, undefined);
+}
+
+interface Cursor {
+  readonly line: number;
+  readonly character: number;
+  /** The line's text before the cursor. */
+  readonly prefix: string;
+  /** The line's text after the cursor. */
+  readonly rest: string;
+}
+
+/**
+ * The front matter's lines by document line number (line 0, the opening fence, is left empty),
+ * or `undefined` when `cursorLine` is not between the fences.
+ */
+function frontMatterLines(document: DocumentLines, cursorLine: number): string[] | undefined {
+  if (cursorLine < 1 || document.lineCount < 2 || !OPENING_FENCE_LINE.test(document.lineAt(0).text)) return undefined;
+  const lines = [''];
+  const last = Math.min(document.lineCount - 1, cursorLine + MAX_LINES_AFTER_CURSOR);
+  for (let line = 1; line <= last; line++) {
+    const text = document.lineAt(line).text;
+    if (CLOSING_FENCE_LINE.test(text)) break;
+    lines.push(text);
+  }
+  return cursorLine < lines.length ? lines : undefined;
+}
+
+/** The top-level `ksbs:` key: its line and where its value starts on that line. */
+function findKsbsKey(lines: readonly string[]): { line: number; valueStart: number } | undefined {
+  for (let line = 1; line < lines.length; line++) {
+    const match = TOP_LEVEL_KEY.exec(lines[line]);
+    if (match?.[2] === 'ksbs') return { line, valueStart: match[0].length };
+  }
+  return undefined;
+}
+
+/** The last line of the `ksbs` value: the line before the next top-level entry. */
+function ksbsRegionEnd(lines: readonly string[], keyLine: number): number {
+  let end = keyLine;
+  while (end + 1 < lines.length && !TOP_LEVEL_LINE.test(lines[end + 1])) end++;
+  return end;
+}
+
+interface LinePosition {
+  readonly line: number;
+  readonly character: number;
+  readonly char: string;
+}
+
+/** The first character of the value that is neither space nor comment. */
+function firstSignificant(lines: readonly string[], keyLine: number, valueStart: number, regionEnd: number): LinePosition | undefined {
+  for (let line = keyLine; line <= regionEnd; line++) {
+    const text = lines[line];
+    for (let character = line === keyLine ? valueStart : 0; character < text.length; character++) {
+      const char = text[character];
+      if (char === '#') break;
+      if (char !== ' ' && char !== '\t') return { line, character, char };
+    }
+  }
+  return undefined;
+}
+
+interface FlowScan {
+  /** The items of the flow collection, raw, except the one at the cursor. */
+  readonly otherItems: readonly string[];
+  /** The state at the cursor, when the cursor is inside the collection. */
+  readonly atCursor: { readonly depth: number; readonly inComment: boolean; readonly item: string } | undefined;
+}
+
+/**
+ * Walks a flow collection (`[K1, K2]`, `{K1: why}`, possibly over several lines) from its opening
+ * bracket, splitting items at top-level commas and noting the state at the cursor.
+ */
+function scanFlow(lines: readonly string[], start: LinePosition, regionEnd: number, cursor: Cursor): FlowScan {
+  const items: string[] = [];
+  let item = '';
+  let depth = 0;
+  let quote: string | undefined;
+  let atCursor: FlowScan['atCursor'];
+  let cursorItem = -1;
+  scan: for (let line = start.line; line <= regionEnd; line++) {
+    const text = lines[line];
+    let inComment = false;
+    for (let character = line === start.line ? start.character : 0; character <= text.length; character++) {
+      if (line === cursor.line && character === cursor.character && depth > 0) {
+        atCursor = { depth, inComment, item };
+        cursorItem = items.length;
+      }
+      if (character === text.length || inComment) continue;
+      const char = text[character];
+      if (quote) {
+        if (char === quote && !(quote === '"' && text[character - 1] === '\\')) quote = undefined;
+      } else if (char === '"' || char === "'") {
+        quote = char;
+      } else if (char === '#' && (character === 0 || /\s/.test(text[character - 1]))) {
+        inComment = true;
+        continue;
+      } else if (char === '[' || char === '{') {
+        depth++;
+        if (depth === 1) continue;
+      } else if (char === ']' || char === '}') {
+        depth--;
+        if (depth === 0) {
+          items.push(item);
+          break scan;
+        }
+      } else if (char === ',' && depth === 1) {
+        items.push(item);
+        item = '';
+        continue;
+      }
+      if (depth >= 1) item += char;
+    }
+    if (depth >= 1) item += '\n';
+  }
+  if (depth > 0) items.push(item); // Not closed yet: the user is typing it.
+  return { otherItems: items.filter((_, index) => index !== cursorItem), atCursor };
+}
+
+function flowCompletions(scan: FlowScan, isMap: boolean, cursor: Cursor, context: CompletionContext): KsbCompletionList | undefined {
+  const at = scan.atCursor!;
+  if (at.depth !== 1 || at.inComment) return undefined;
+  let token = at.item.replace(/^\s+/, '');
+  if (token.startsWith('"') || token.startsWith("'")) token = token.slice(1);
+  if (token.includes('\n') || !FLOW_TOKEN.test(token)) return undefined;
+  const claimed = scan.otherItems.map((item) => (isMap ? item.split(/:(?=\s|$)/)[0] : item));
+  return codeCompletions(context, cursor, token, claimedCodes(claimed), (code) => code);
+}
+
+/** `ksbs: |` on the key's line with no value yet: a code goes in a new flow list. */
+function inlineValueCompletions(
+  lines: readonly string[],
+  keyLine: number,
+  regionEnd: number,
+  valueStart: number,
+  cursor: Cursor,
+  context: CompletionContext,
+): KsbCompletionList | undefined {
+  const typed = INLINE_VALUE.exec(cursor.prefix.slice(valueStart));
+  if (!typed || cursor.rest.trim() !== '' || blockItems(lines, keyLine, regionEnd, cursor.line).items.length > 0) return undefined;
+  // Right after the colon, the list needs a space before it.
+  const space = typed[1] === '' ? ' ' : '';
+  return codeCompletions(context, cursor, typed[2], new Set(), (code) => `${space}[${code}]`);
+}
+
+/** A line of the block-style `ksbs` value (`  - K1` or `  K1: why`) or an empty line in it. */
+function blockCompletions(lines: readonly string[], keyLine: number, regionEnd: number, cursor: Cursor, context: CompletionContext): KsbCompletionList | undefined {
+  const { style, indent, items } = blockItems(lines, keyLine, regionEnd, cursor.line);
+  const claimed = claimedCodes(items);
+  const restEmpty = cursor.rest.trim() === '';
+
+  const listItem = BLOCK_LIST_ITEM.exec(cursor.prefix);
+  if (listItem) return codeCompletions(context, cursor, listItem[1], claimed, (code) => code);
+  if (/^[ \t]*-$/.test(cursor.prefix)) return codeCompletions(context, cursor, '', claimed, (code) => ` ${code}`);
+
+  const bare = BLOCK_BARE.exec(cursor.prefix);
+  if (!bare || bare[2].startsWith('-')) return undefined;
+  const [, indentation, token] = bare;
+  if (!restEmpty) return codeCompletions(context, cursor, token, claimed, (code) => code);
+  if (indentation === '' && token === '') {
+    // An empty line at the margin: a code formatted like the items above, or a new field.
+    const pad = ' '.repeat(style === 'none' ? 2 : indent);
+    const codes = codeCompletions(context, cursor, '', claimed, style === 'map' ? (code) => `${pad}${code}: ` : (code) => `${pad}- ${code}`);
+    return topLevelCompletions(lines, cursor, context, codes);
+  }
+  return codeCompletions(context, cursor, token, claimed, style === 'map' ? (code) => `${code}: ` : (code) => `- ${code}`);
+}
+
+/** The block items of the `ksbs` value other than the cursor's line, their style and indentation. */
+function blockItems(lines: readonly string[], keyLine: number, regionEnd: number, cursorLine: number) {
+  let style: 'list' | 'map' | 'none' = 'none';
+  let indent = 0;
+  const items: string[] = [];
+  for (let line = keyLine + 1; line <= regionEnd; line++) {
+    if (line === cursorLine) continue;
+    const text = lines[line];
+    const list = /^([ \t]*)-(?:[ \t]+(["']?)([^"'#\s]*))?/.exec(text);
+    const map = /^([ \t]+)(["']?)([^"'#\s:]+)\2[ \t]*:(?=[ \t]|$)/.exec(text);
+    const found = list ?? map;
+    if (!found) continue;
+    if (style === 'none') {
+      style = list ? 'list' : 'map';
+      indent = found[1].length;
+    }
+    if (found[3]) items.push(found[3]);
+  }
+  return { style, indent, items };
+}
+
+/** Field names at the start of a top-level line, and today's date after `date:`. */
+function topLevelCompletions(lines: readonly string[], cursor: Cursor, context: CompletionContext, codes: KsbCompletionList | undefined): KsbCompletionList | undefined {
+  if (cursor.rest.trim() !== '') return codes;
+  const dateValue = /^date[ \t]*:[ \t]+([0-9-]*)$/.exec(cursor.prefix);
+  if (dateValue) {
+    const today = context.today ?? localDate(new Date());
+    const range = rangeBefore(cursor, dateValue[1].length);
+    return {
+      items: [{ label: today, kind: 'value', detail: 'Today', insertText: today, sortText: 'a', range, replaceRange: range }],
+      isIncomplete: false,
+    };
+  }
+  const name = /^[A-Za-z_][\w-]*$|^$/.exec(cursor.prefix);
+  if (!name) return codes;
+  const present = new Set<string>();
+  for (let line = 1; line < lines.length; line++) {
+    const key = line === cursor.line ? undefined : TOP_LEVEL_KEY.exec(lines[line])?.[2];
+    if (key) present.add(key);
+  }
+  const range = rangeBefore(cursor, cursor.prefix.length);
+  const today = context.today ?? localDate(new Date());
+  const fields: KsbCompletionItem[] = [];
+  KNOWN_FRONT_MATTER_FIELDS.forEach((field, index) => {
+    if (present.has(field)) return;
+    for (const [variant, snippet] of FIELD_SNIPPETS[field](today).entries()) {
+      fields.push({
+        label: snippet.label,
+        kind: 'field',
+        detail: snippet.detail,
+        insertText: snippet.insertText,
+        snippet: true,
+        filterText: field,
+        sortText: `c${index}${variant}`,
+        range,
+        replaceRange: range,
+        retrigger: snippet.retrigger,
+      });
+    }
+  });
+  if (!codes) return fields.length > 0 ? { items: fields, isIncomplete: false } : undefined;
+  return { items: [...codes.items, ...fields], isIncomplete: codes.isIncomplete };
+}
+
+interface FieldSnippet {
+  readonly label: string;
+  readonly detail: string;
+  readonly insertText: string;
+  readonly retrigger?: boolean;
+}
+
+const FIELD_SNIPPETS: Readonly<Record<(typeof KNOWN_FRONT_MATTER_FIELDS)[number], (today: string) => FieldSnippet[]>> = {
+  title: () => [{ label: 'title', detail: 'What the evidence is, in a few words', insertText: 'title: $0' }],
+  date: (today) => [{ label: 'date', detail: 'When the work was done, YYYY-MM-DD', insertText: `date: \${1:${today}}` }],
+  ksbs: () => [
+    { label: 'ksbs', detail: 'The KSB codes this file evidences, as a list', insertText: 'ksbs: [$1]', retrigger: true },
+    { label: 'ksbs (with justifications)', detail: 'The KSB codes this file evidences, each with a one-line justification', insertText: 'ksbs:\n  $1: $0', retrigger: true },
+  ],
+};
+
+/** One entry per applicable KSB, built once per standard version and option. */
+interface CodeEntry {
+  readonly ksb: Ksb;
+  readonly detail: string;
+  readonly documentation: string;
+  readonly filterText: string;
+  /** The lower-case words of code and text, for narrowing by typed words. */
+  readonly words: readonly string[];
+}
+
+const entriesByStandard = new WeakMap<StandardVersion, Map<string, readonly CodeEntry[]>>();
+
+function codeEntries(standard: StandardVersion, optionId: string | undefined): readonly CodeEntry[] {
+  let byOption = entriesByStandard.get(standard);
+  if (!byOption) entriesByStandard.set(standard, (byOption = new Map()));
+  const key = optionId ?? '';
+  let entries = byOption.get(key);
+  if (!entries) {
+    entries = standard.applicableKsbs(optionId).map((ksb) => ({
+      ksb,
+      detail: `${kindTitle(ksb.kind)} · ${standard.optionLabel(ksb)}`,
+      documentation: describeKsb(standard, ksb),
+      filterText: `${ksb.code} ${ksb.text}`,
+      words: `${ksb.code} ${ksb.text}`.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean),
+    }));
+    byOption.set(key, entries);
+  }
+  return entries;
+}
+
+/**
+ * The applicable codes that match the typed `token` (a code prefix such as `S2`, or words of the
+ * KSB text), claimed ones last, each replacing the token with `insert(code)`.
+ */
+function codeCompletions(context: CompletionContext, cursor: Cursor, token: string, claimed: ReadonlySet<string>, insert: (code: string) => string): KsbCompletionList {
+  const { standard, option } = context.portfolio;
+  const typed = token.trim().toLowerCase();
+  const terms = typed.split(/[^a-z0-9]+/).filter(Boolean);
+  const matches = (entry: CodeEntry) => {
+    if (typed === '') return true;
+    if (CODE_PREFIX.test(typed)) return entry.ksb.code.toLowerCase().startsWith(typed);
+    return terms.every((term) => entry.words.some((word) => word.startsWith(term)));
+  };
+  const range = rangeBefore(cursor, token.length);
+  const after = /^[A-Za-z0-9]*/.exec(cursor.rest)![0].length;
+  const replaceRange = { start: range.start, end: { line: cursor.line, character: cursor.character + after } };
+  const items: KsbCompletionItem[] = [];
+  codeEntries(standard, option?.id).forEach((entry, index) => {
+    if (!matches(entry)) return;
+    const code = entry.ksb.code;
+    items.push({
+      label: code,
+      kind: 'code',
+      detail: entry.detail,
+      documentation: entry.documentation,
+      insertText: insert(code),
+      filterText: entry.filterText,
+      sortText: `${claimed.has(code) ? 'b' : 'a'}${String(index).padStart(4, '0')}`,
+      range,
+      replaceRange,
+    });
+  });
+  return { items, isIncomplete: true };
+}
+
+/** The codes in raw item texts, unquoted and trimmed. */
+function claimedCodes(items: readonly string[]): Set<string> {
+  return new Set(items.map((item) => item.trim().replace(/^(["'])(.*)\1$/, '$2').trim()).filter(Boolean));
+}
+
+/** The range of the `length` characters before the cursor. */
+function rangeBefore(cursor: Cursor, length: number): Range {
+  return { start: { line: cursor.line, character: cursor.character - length }, end: { line: cursor.line, character: cursor.character } };
+}
+
+/** `YYYY-MM-DD` in local time. */
+function localDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

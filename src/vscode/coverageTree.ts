@@ -1,0 +1,393 @@
+import * as vscode from 'vscode';
+import {
+  applyLevels,
+  basename,
+  CONFIG_FILE_NAME,
+  coverageByDuty,
+  coverageByKind,
+  formatCount,
+  isCovered,
+  joinPath,
+  KIND_TITLES,
+  ksbLabel,
+  shortenText,
+  type Coverage,
+  type CoverageCount,
+  type CoverageEntry,
+  type Duty,
+  type EvidenceReference,
+  type IndexedFile,
+  type KsbKind,
+  type LeveledDiagnostic,
+  type Range,
+} from '../core';
+import { Commands } from './constants';
+import type { OpenPortfolio, PortfolioWorkspace } from './portfolioWorkspace';
+import { readSettings } from './settings';
+
+/** How the tree arranges KSBs; both flags are remembered per workspace by the view. */
+export interface CoverageTreeOptions {
+  /** Group KSBs under the duties of the option instead of Knowledge / Skills / Behaviours. */
+  readonly groupByDuty: boolean;
+  /** Leave out KSBs that have evidence. */
+  readonly onlyUncovered: boolean;
+}
+
+/** What every node knows: its id (stable across refreshes, so expansion survives), parent and portfolio. */
+interface NodeBase {
+  readonly id: string;
+  readonly parent: CoverageNode | undefined;
+  readonly portfolio: OpenPortfolio;
+}
+
+/** A node of the coverage tree. Children are built only when VS Code asks for them. */
+export type CoverageNode =
+  | (NodeBase & { readonly type: 'portfolio' })
+  | (NodeBase & { readonly type: 'kind'; readonly kind: KsbKind; readonly entries: readonly CoverageEntry[]; readonly count: CoverageCount })
+  | (NodeBase & { readonly type: 'duty'; readonly duty: Duty | undefined; readonly entries: readonly CoverageEntry[]; readonly count: CoverageCount })
+  | (NodeBase & { readonly type: 'ksb'; readonly entry: CoverageEntry })
+  | (NodeBase & { readonly type: 'evidence'; readonly entry: CoverageEntry; readonly reference: EvidenceReference })
+  | (NodeBase & { readonly type: 'unclaimed'; readonly files: readonly IndexedFile[] })
+  | (NodeBase & { readonly type: 'problems'; readonly files: readonly ProblemFile[] })
+  | (NodeBase & { readonly type: 'unclaimedFile'; readonly file: IndexedFile })
+  | (NodeBase & { readonly type: 'problemFile'; readonly file: ProblemFile })
+  | (NodeBase & { readonly type: 'brokenConfig' });
+
+/** A file with at least one diagnostic that is not set to `ignore`. */
+export interface ProblemFile {
+  readonly path: string;
+  readonly relativePath: string;
+  readonly diagnostics: readonly LeveledDiagnostic[];
+}
+
+/** What one portfolio shows, computed at most once per refresh and only the parts that are asked for. */
+class Snapshot {
+  private coverageValue: Coverage | undefined | null = null;
+  private unclaimedValue: IndexedFile[] | undefined;
+  private problemsValue: ProblemFile[] | undefined;
+
+  constructor(private readonly portfolio: OpenPortfolio) {}
+
+  get coverage(): Coverage | undefined {
+    if (this.coverageValue === null) this.coverageValue = this.portfolio.index.coverage();
+    return this.coverageValue;
+  }
+
+  /** Evidence files whose front matter claims no code at all (not even a wrong one). */
+  get unclaimed(): IndexedFile[] {
+    this.unclaimedValue ??= this.portfolio.index
+      .allFiles()
+      .filter((file) => file.isEvidence && !file.analysis.unreadable && file.analysis.frontMatter?.valid !== false && (file.analysis.frontMatter?.claims.length ?? 0) === 0);
+    return this.unclaimedValue;
+  }
+
+  /** Files with diagnostics at the user's levels, the config and standard data files included. */
+  get problems(): ProblemFile[] {
+    if (!this.problemsValue) {
+      const levels = readSettings(this.portfolio.rootUri).ruleLevels;
+      const root = this.portfolio.index.root;
+      const found: ProblemFile[] = [];
+      for (const [path, diagnostics] of this.portfolio.index.allDiagnostics()) {
+        const leveled = applyLevels(diagnostics, levels);
+        if (leveled.length > 0) found.push({ path, relativePath: path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path, diagnostics: leveled });
+      }
+      this.problemsValue = found.sort((a, b) => a.relativePath.localeCompare(b.relativePath));
+    }
+    return this.problemsValue;
+  }
+}
+
+/** Milliseconds to gather index changes into one refresh: typing must not rebuild the tree per keystroke. */
+export const REFRESH_DEBOUNCE_MS = 200;
+
+const KIND_ICONS: Readonly<Record<KsbKind, string>> = { knowledge: 'book', skill: 'tools', behaviour: 'person' };
+
+/**
+ * The coverage tree: per portfolio (top-level nodes only when the workspace has several),
+ * Knowledge / Skills / Behaviours or duties with covered/total, each KSB with its evidence, then
+ * evidence that claims nothing and files with problems. Refreshes are debounced and children
+ * are built lazily from a per-refresh snapshot of each index.
+ */
+export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNode>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<CoverageNode | undefined>();
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+  private snapshots = new Map<OpenPortfolio, Snapshot>();
+  private pending: ReturnType<typeof setTimeout> | undefined;
+
+  /** Fires after the tree changed; `undefined` means the whole tree. */
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+
+  constructor(
+    private readonly workspace: PortfolioWorkspace,
+    private optionsValue: CoverageTreeOptions,
+  ) {
+    this.disposables.push(workspace.onDidChange(() => this.scheduleRefresh()));
+  }
+
+  /** The current grouping and filter. */
+  get options(): CoverageTreeOptions {
+    return this.optionsValue;
+  }
+
+  /** Changes grouping or filter and redraws at once. */
+  setOptions(options: Partial<CoverageTreeOptions>): void {
+    this.optionsValue = { ...this.optionsValue, ...options };
+    this.refresh();
+  }
+
+  /** Redraws after `REFRESH_DEBOUNCE_MS` of quiet, so a burst of edits or file events costs one rebuild. */
+  scheduleRefresh(): void {
+    if (this.pending) clearTimeout(this.pending);
+    this.pending = setTimeout(() => this.refresh(), REFRESH_DEBOUNCE_MS);
+  }
+
+  /** Forgets every snapshot and redraws the whole tree now. */
+  refresh(): void {
+    if (this.pending) clearTimeout(this.pending);
+    this.pending = undefined;
+    this.snapshots = new Map();
+    this.changeEmitter.fire(undefined);
+  }
+
+  /** The coverage a portfolio shows now (from this refresh's snapshot). */
+  coverageOf(portfolio: OpenPortfolio): Coverage | undefined {
+    return this.snapshot(portfolio).coverage;
+  }
+
+  dispose(): void {
+    if (this.pending) clearTimeout(this.pending);
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  getParent(node: CoverageNode): CoverageNode | undefined {
+    return node.parent;
+  }
+
+  async getChildren(node?: CoverageNode): Promise<CoverageNode[]> {
+    if (!node) {
+      await this.workspace.ready;
+      const portfolios = this.workspace.all();
+      if (portfolios.length === 1) return this.portfolioChildren(portfolios[0], undefined);
+      return portfolios.map((portfolio) => ({ type: 'portfolio', id: portfolio.rootUri.toString(), parent: undefined, portfolio }));
+    }
+    switch (node.type) {
+      case 'portfolio':
+        return this.portfolioChildren(node.portfolio, node);
+      case 'kind':
+      case 'duty':
+        return this.visible(node.entries).map((entry) => ({ type: 'ksb', id: `${node.id}/${entry.ksb.code}`, parent: node, portfolio: node.portfolio, entry }));
+      case 'ksb':
+        return node.entry.evidence.map((reference) => ({
+          type: 'evidence',
+          id: `${node.id}/${reference.relativePath}`,
+          parent: node,
+          portfolio: node.portfolio,
+          entry: node.entry,
+          reference,
+        }));
+      case 'unclaimed':
+        return node.files.map((file) => ({ type: 'unclaimedFile', id: `${node.id}/${file.relativePath}`, parent: node, portfolio: node.portfolio, file }));
+      case 'problems':
+        return node.files.map((file) => ({ type: 'problemFile', id: `${node.id}/${file.relativePath}`, parent: node, portfolio: node.portfolio, file }));
+      default:
+        return [];
+    }
+  }
+
+  getTreeItem(node: CoverageNode): vscode.TreeItem {
+    switch (node.type) {
+      case 'portfolio':
+        return this.portfolioItem(node);
+      case 'kind': {
+        const item = new vscode.TreeItem(KIND_TITLES[node.kind], vscode.TreeItemCollapsibleState.Expanded);
+        item.description = formatCount(node.count);
+        item.tooltip = `${node.count.covered} of ${node.count.total} ${KIND_TITLES[node.kind].toLowerCase()} KSBs have evidence`;
+        item.iconPath = new vscode.ThemeIcon(KIND_ICONS[node.kind]);
+        return this.finish(item, node, 'kind');
+      }
+      case 'duty': {
+        const title = node.duty ? `Duty ${node.duty.number}: ${shortenText(node.duty.text, 50)}` : 'Not listed under a duty';
+        const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = formatCount(node.count);
+        item.tooltip = node.duty ? dutyTooltip(node.portfolio, node.duty, node.count) : 'KSBs that none of the duties of this option list';
+        item.iconPath = new vscode.ThemeIcon(node.count.covered === node.count.total ? 'pass' : 'briefcase');
+        return this.finish(item, node, 'duty');
+      }
+      case 'ksb':
+        return this.ksbItem(node.portfolio, node.entry, node);
+      case 'evidence': {
+        const { reference } = node;
+        const uri = node.portfolio.fs.uri(joinPath(node.portfolio.index.root, reference.relativePath));
+        const item = new vscode.TreeItem(reference.title ?? basename(reference.relativePath), vscode.TreeItemCollapsibleState.None);
+        item.description = reference.relativePath;
+        item.resourceUri = uri;
+        item.iconPath = vscode.ThemeIcon.File;
+        item.tooltip = `${reference.relativePath}, line ${reference.range.start.line + 1}: claims ${node.entry.ksb.code}`;
+        item.command = openCommand(uri, reference.range);
+        return this.finish(item, node, 'evidence');
+      }
+      case 'unclaimed': {
+        const item = new vscode.TreeItem('Evidence claiming no KSB', vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = String(node.files.length);
+        item.tooltip = 'Evidence files whose front matter claims no KSB code';
+        item.iconPath = new vscode.ThemeIcon('circle-slash');
+        return this.finish(item, node, 'unclaimed');
+      }
+      case 'problems': {
+        const total = node.files.reduce((sum, file) => sum + file.diagnostics.length, 0);
+        const item = new vscode.TreeItem('Files with problems', vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = String(node.files.length);
+        item.tooltip = `${plural(node.files.length, 'file')} with ${plural(total, 'problem')}`;
+        item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+        return this.finish(item, node, 'problems');
+      }
+      case 'unclaimedFile': {
+        const uri = node.portfolio.fs.uri(node.file.path);
+        const item = new vscode.TreeItem(node.file.analysis.frontMatter?.title ?? basename(node.file.relativePath), vscode.TreeItemCollapsibleState.None);
+        item.description = node.file.relativePath;
+        item.resourceUri = uri;
+        item.iconPath = vscode.ThemeIcon.File;
+        item.tooltip = `${node.file.relativePath} claims no KSB: add codes to its \`ksbs:\``;
+        item.command = openCommand(uri, node.file.analysis.frontMatter?.ksbsKeyRange);
+        return this.finish(item, node, 'file');
+      }
+      case 'problemFile': {
+        const { file } = node;
+        const uri = node.portfolio.fs.uri(file.path);
+        const item = new vscode.TreeItem(basename(file.relativePath), vscode.TreeItemCollapsibleState.None);
+        item.description = `${plural(file.diagnostics.length, 'problem')} · ${file.relativePath}`;
+        item.resourceUri = uri;
+        item.iconPath = severityIcon(file.diagnostics);
+        const tooltip = new vscode.MarkdownString();
+        for (const diagnostic of file.diagnostics.slice(0, 8)) tooltip.appendText(`Line ${diagnostic.range.start.line + 1}: ${diagnostic.message}\n\n`);
+        if (file.diagnostics.length > 8) tooltip.appendText(`and ${file.diagnostics.length - 8} more`);
+        item.tooltip = tooltip;
+        item.command = openCommand(uri, file.diagnostics[0]?.range);
+        return this.finish(item, node, 'file');
+      }
+      case 'brokenConfig': {
+        const uri = node.portfolio.fs.uri(joinPath(node.portfolio.index.root, CONFIG_FILE_NAME));
+        const item = new vscode.TreeItem(`Fix ${CONFIG_FILE_NAME} to see coverage`, vscode.TreeItemCollapsibleState.None);
+        item.description = 'no usable standard, version or option';
+        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+        item.tooltip = `${CONFIG_FILE_NAME} does not name a standard and version this extension knows; see its problems`;
+        item.command = openCommand(uri, undefined);
+        return this.finish(item, node, 'brokenConfig');
+      }
+    }
+  }
+
+  private snapshot(portfolio: OpenPortfolio): Snapshot {
+    let snapshot = this.snapshots.get(portfolio);
+    if (!snapshot) this.snapshots.set(portfolio, (snapshot = new Snapshot(portfolio)));
+    return snapshot;
+  }
+
+  private visible(entries: readonly CoverageEntry[]): readonly CoverageEntry[] {
+    return this.optionsValue.onlyUncovered ? entries.filter((entry) => !isCovered(entry)) : entries;
+  }
+
+  private portfolioChildren(portfolio: OpenPortfolio, parent: CoverageNode | undefined): CoverageNode[] {
+    const snapshot = this.snapshot(portfolio);
+    const prefix = parent?.id ?? portfolio.rootUri.toString();
+    const base = { parent, portfolio };
+    const nodes: CoverageNode[] = [];
+    const coverage = snapshot.coverage;
+    if (!coverage) {
+      nodes.push({ ...base, type: 'brokenConfig', id: `${prefix}/config` });
+    } else if (this.optionsValue.groupByDuty) {
+      for (const group of coverageByDuty(coverage)) {
+        // With the filter on, a duty whose KSBs all have evidence has nothing to show.
+        if (this.optionsValue.onlyUncovered && group.count.covered === group.count.total) continue;
+        nodes.push({ ...base, type: 'duty', id: `${prefix}/duty/${group.duty?.number ?? 'none'}`, ...group });
+      }
+    } else {
+      for (const group of coverageByKind(coverage)) nodes.push({ ...base, type: 'kind', id: `${prefix}/kind/${group.kind}`, ...group });
+    }
+    if (snapshot.unclaimed.length > 0) nodes.push({ ...base, type: 'unclaimed', id: `${prefix}/unclaimed`, files: snapshot.unclaimed });
+    if (snapshot.problems.length > 0) nodes.push({ ...base, type: 'problems', id: `${prefix}/problems`, files: snapshot.problems });
+    return nodes;
+  }
+
+  private portfolioItem(node: CoverageNode & { type: 'portfolio' }): vscode.TreeItem {
+    const { portfolio } = node;
+    const item = new vscode.TreeItem(vscode.workspace.asRelativePath(portfolio.rootUri, true) || basename(portfolio.rootUri.path), vscode.TreeItemCollapsibleState.Expanded);
+    const coverage = this.snapshot(portfolio).coverage;
+    item.description = coverage ? `${portfolioDescription(coverage)} · ${formatCount(coverage.summary)}` : `${CONFIG_FILE_NAME} needs fixing`;
+    item.tooltip = portfolio.rootUri.fsPath || portfolio.rootUri.path;
+    item.iconPath = new vscode.ThemeIcon('folder-library');
+    return this.finish(item, node, 'portfolio');
+  }
+
+  private ksbItem(portfolio: OpenPortfolio, entry: CoverageEntry, node: CoverageNode): vscode.TreeItem {
+    const { ksb, evidence } = entry;
+    const label = ksbLabel(ksb, 60);
+    const covered = evidence.length > 0;
+    const item = new vscode.TreeItem({ label, highlights: [[0, ksb.code.length]] }, covered ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.description = covered ? plural(evidence.length, 'file') : 'no evidence';
+    item.iconPath = covered ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('circle-large-outline');
+    item.tooltip = ksbTooltip(portfolio, entry);
+    item.accessibilityInformation = { label: `${ksb.code}, ${covered ? `covered by ${plural(evidence.length, 'file')}` : 'no evidence'}: ${ksb.text}` };
+    return this.finish(item, node, covered ? 'ksb.covered' : 'ksb.uncovered');
+  }
+
+  private finish(item: vscode.TreeItem, node: CoverageNode, contextValue: string): vscode.TreeItem {
+    item.id = node.id;
+    item.contextValue = contextValue;
+    return item;
+  }
+}
+
+/** `ST0792 v1.2 · Post production coordinator`: what the view's description shows. */
+export function portfolioDescription(coverage: Coverage): string {
+  const { standard, option } = coverage.portfolio;
+  return option ? `${standard.label} · ${option.title}` : `${standard.label} · all options`;
+}
+
+/** The tooltip of a KSB: code, kind, option, full text, the duties of the option that list it, evidence count. */
+function ksbTooltip(portfolio: OpenPortfolio, entry: CoverageEntry): vscode.MarkdownString {
+  const { ksb, evidence } = entry;
+  const standard = portfolio.index.portfolio?.standard;
+  const optionId = portfolio.index.portfolio?.option?.id;
+  const applicable = new Set(standard?.applicableDuties(optionId).map((duty) => duty.number));
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendMarkdown(`**${ksb.code}** · ${KIND_TITLES[ksb.kind].replace(/s$/, '')} · `);
+  tooltip.appendText(standard ? standard.optionLabel(ksb) : ksb.options ? ksb.options.join(', ') : 'Core');
+  tooltip.appendMarkdown('\n\n');
+  tooltip.appendText(ksb.text);
+  const duties = ksb.duties.filter((duty) => applicable.has(duty.number));
+  if (duties.length > 0) {
+    tooltip.appendMarkdown('\n\n**Duties:**\n');
+    for (const duty of duties) {
+      tooltip.appendMarkdown(`\n- ${duty.number}. `);
+      tooltip.appendText(shortenText(duty.text, 90));
+    }
+  }
+  tooltip.appendMarkdown(`\n\n${evidence.length > 0 ? `Evidence: ${plural(evidence.length, 'file')}` : '*No evidence yet*'}`);
+  return tooltip;
+}
+
+function dutyTooltip(portfolio: OpenPortfolio, duty: Duty, count: CoverageCount): vscode.MarkdownString {
+  const standard = portfolio.index.portfolio?.standard;
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendMarkdown(`**Duty ${duty.number}**`);
+  if (duty.options && standard) tooltip.appendText(` (${duty.options.map((id) => standard.options.find((o) => o.id === id)?.title ?? id).join(', ')})`);
+  tooltip.appendMarkdown('\n\n');
+  tooltip.appendText(duty.text);
+  tooltip.appendMarkdown(`\n\n${count.covered} of ${count.total} of its KSBs have evidence`);
+  return tooltip;
+}
+
+function openCommand(uri: vscode.Uri, range: Range | undefined): vscode.Command {
+  return { command: Commands.openEvidence, title: 'Open Evidence', arguments: [uri, range] };
+}
+
+function severityIcon(diagnostics: readonly LeveledDiagnostic[]): vscode.ThemeIcon {
+  if (diagnostics.some((d) => d.level === 'error')) return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+  if (diagnostics.some((d) => d.level === 'warning')) return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+  return new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground'));
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
