@@ -68,8 +68,10 @@ export class PortfolioIndex {
   private readonly overlays = new Map<string, FileAnalysis>();
   /** Evaluated files (analysis + config), rebuilt lazily. */
   private readonly files = new Map<string, IndexedFile>();
-  /** Every file and folder the walk saw, for attachment checks without a stat per link. */
+  /** Every file the walk saw, for attachment checks without a stat per link. */
   private readonly knownPaths = new Set<string>();
+  /** Every folder the walk saw; links may point at folders too. */
+  private readonly knownFolders = new Set<string>();
   /** Whether link targets outside the walked tree exist, from one stat each. */
   private readonly outsideTargets = new Map<string, boolean>();
   /** Which files link to each target path, so a file appearing rechecks only those. */
@@ -112,6 +114,7 @@ export class PortfolioIndex {
   async load(): Promise<void> {
     await this.loadConfig();
     this.knownPaths.clear();
+    this.knownFolders.clear();
     this.outsideTargets.clear();
     const markdownFiles: string[] = [];
     await this.walk(this.root, markdownFiles);
@@ -140,9 +143,9 @@ export class PortfolioIndex {
       await this.remove(path);
       return;
     }
-    const wasKnown = this.knownPaths.has(path);
-    this.knownPaths.add(path);
+    const wasKnown = this.knownPaths.has(path) || this.knownFolders.has(path);
     if (stat.type === 'directory') {
+      this.knownFolders.add(path);
       const found: string[] = [];
       await this.walk(path, found);
       await Promise.all(found.map((file) => this.readIntoCache(file)));
@@ -150,6 +153,11 @@ export class PortfolioIndex {
       for (const file of found) this.evaluate(file);
       this.recheckLinksUnder(path);
     } else {
+      this.knownPaths.add(path);
+      // A file can arrive with folders the walk never saw; know them so deleting one works.
+      for (let folder = dirname(path); folder !== this.root && relativePath(this.root, folder) !== undefined; folder = dirname(folder)) {
+        this.knownFolders.add(folder);
+      }
       if (isMarkdown(path)) {
         await this.readIntoCache(path);
         await this.statOutsideTargets([path]);
@@ -167,15 +175,23 @@ export class PortfolioIndex {
       await this.load();
       return;
     }
-    const prefix = `${path}/`;
-    for (const known of [...this.knownPaths]) if (known === path || known.startsWith(prefix)) this.knownPaths.delete(known);
-    for (const cached of [...this.cache.keys()]) {
-      if (cached === path || cached.startsWith(prefix)) {
-        this.cache.delete(cached);
-        this.evaluate(cached);
+    if (this.knownFolders.has(path)) {
+      const prefix = `${path}/`;
+      for (const known of [...this.knownPaths]) if (known.startsWith(prefix)) this.knownPaths.delete(known);
+      for (const known of [...this.knownFolders]) if (known === path || known.startsWith(prefix)) this.knownFolders.delete(known);
+      for (const cached of [...this.cache.keys()]) {
+        if (cached.startsWith(prefix)) {
+          this.cache.delete(cached);
+          this.evaluate(cached);
+        }
       }
+      this.recheckLinksUnder(path);
+    } else {
+      // A single file: no pass over the whole index, so a burst of deletions stays linear.
+      this.knownPaths.delete(path);
+      if (this.cache.delete(path)) this.evaluate(path);
+      this.recheckLinksTo(path);
     }
-    this.recheckLinksUnder(path);
     this.fire();
   }
 
@@ -299,28 +315,35 @@ export class PortfolioIndex {
     return relative.startsWith(`${STANDARDS_FOLDER}/`) || configured.some((p) => relative === p || relative.startsWith(`${p.replace(/\/$/, '')}/`));
   }
 
-  private async walk(folder: string, markdownFiles: string[]): Promise<void> {
+  /**
+   * Collects the Markdown files below `folder` and records every path seen. A subfolder with its
+   * own `portfolio.yaml` is another portfolio: its files are known (links to them resolve) but
+   * not indexed here.
+   */
+  private async walk(folder: string, markdownFiles: string[], collect = true): Promise<void> {
     let entries: ReadonlyArray<readonly [string, string]>;
     try {
       entries = await this.fs.readDirectory(folder);
     } catch {
       return; // A folder we may not read holds nothing we can check.
     }
+    this.knownFolders.add(folder);
+    const nestedPortfolio = folder !== this.root && entries.some(([name, type]) => name === CONFIG_FILE_NAME && type === 'file');
+    const collectHere = collect && !nestedPortfolio;
     const subfolders: string[] = [];
     for (const [name, type] of entries) {
       const path = joinPath(folder, name);
       const relative = relativePath(this.root, path) ?? name;
       if (type === 'directory') {
         if (SKIPPED_FOLDERS.has(name) || this.options.isExcluded?.(relative)) continue;
-        this.knownPaths.add(path);
         subfolders.push(path);
       } else {
         if (this.options.isExcluded?.(relative)) continue;
         this.knownPaths.add(path);
-        if (isMarkdown(name)) markdownFiles.push(path);
+        if (collectHere && isMarkdown(name)) markdownFiles.push(path);
       }
     }
-    await Promise.all(subfolders.map((sub) => this.walk(sub, markdownFiles)));
+    await Promise.all(subfolders.map((sub) => this.walk(sub, markdownFiles, collectHere)));
   }
 
   private async readIntoCache(path: string): Promise<void> {
@@ -451,7 +474,7 @@ export class PortfolioIndex {
   }
 
   private exists(target: string): boolean {
-    return this.knownPaths.has(target) || this.outsideTargets.get(target) === true;
+    return this.knownPaths.has(target) || this.knownFolders.has(target) || this.outsideTargets.get(target) === true;
   }
 
   private fire(): void {

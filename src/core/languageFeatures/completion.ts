@@ -166,8 +166,10 @@ function firstSignificant(lines: readonly string[], keyLine: number, valueStart:
 }
 
 interface FlowScan {
-  /** The items of the flow collection, raw, except the one at the cursor. */
-  readonly otherItems: readonly string[];
+  /** The items of the flow collection, raw. */
+  readonly items: readonly string[];
+  /** Which of them holds the cursor. */
+  readonly cursorItem: number;
   /** The state at the cursor, when the cursor is inside the collection. */
   readonly atCursor: { readonly depth: number; readonly inComment: boolean; readonly item: string } | undefined;
 }
@@ -219,7 +221,7 @@ function scanFlow(lines: readonly string[], start: LinePosition, regionEnd: numb
     if (depth >= 1) item += '\n';
   }
   if (depth > 0) items.push(item); // Not closed yet: the user is typing it.
-  return { otherItems: items.filter((_, index) => index !== cursorItem), atCursor };
+  return { items, cursorItem, atCursor };
 }
 
 function flowCompletions(scan: FlowScan, isMap: boolean, cursor: Cursor, context: CompletionContext): KsbCompletionList | undefined {
@@ -228,7 +230,9 @@ function flowCompletions(scan: FlowScan, isMap: boolean, cursor: Cursor, context
   let token = at.item.replace(/^\s+/, '');
   if (token.startsWith('"') || token.startsWith("'")) token = token.slice(1);
   if (token.includes('\n') || !FLOW_TOKEN.test(token)) return undefined;
-  const claimed = scan.otherItems.map((item) => (isMap ? item.split(/:(?=\s|$)/)[0] : item));
+  // The item being typed is not a claim yet; one the cursor merely stands before is.
+  const others = token === '' ? scan.items : scan.items.filter((_, index) => index !== scan.cursorItem);
+  const claimed = others.map((item) => (isMap ? item.split(/:(?=\s|$)/)[0] : item));
   return codeCompletions(context, cursor, token, claimedCodes(claimed), (code) => code);
 }
 
@@ -250,18 +254,17 @@ function inlineValueCompletions(
 
 /** A line of the block-style `ksbs` value (`  - K1` or `  K1: why`) or an empty line in it. */
 function blockCompletions(lines: readonly string[], keyLine: number, regionEnd: number, cursor: Cursor, context: CompletionContext): KsbCompletionList | undefined {
-  const { style, indent, items } = blockItems(lines, keyLine, regionEnd, cursor.line);
-  const claimed = claimedCodes(items);
-  const restEmpty = cursor.rest.trim() === '';
-
+  const items = (token: string) => blockItems(lines, keyLine, regionEnd, token === '' ? -1 : cursor.line);
   const listItem = BLOCK_LIST_ITEM.exec(cursor.prefix);
-  if (listItem) return codeCompletions(context, cursor, listItem[1], claimed, (code) => code);
-  if (/^[ \t]*-$/.test(cursor.prefix)) return codeCompletions(context, cursor, '', claimed, (code) => ` ${code}`);
+  if (listItem) return codeCompletions(context, cursor, listItem[1], claimedCodes(items(listItem[1]).items), (code) => code);
+  if (/^[ \t]*-$/.test(cursor.prefix)) return codeCompletions(context, cursor, '', claimedCodes(items('').items), (code) => ` ${code}`);
 
   const bare = BLOCK_BARE.exec(cursor.prefix);
   if (!bare || bare[2].startsWith('-')) return undefined;
   const [, indentation, token] = bare;
-  if (!restEmpty) return codeCompletions(context, cursor, token, claimed, (code) => code);
+  const { style, indent, items: written } = items(token);
+  const claimed = claimedCodes(written);
+  if (cursor.rest.trim() !== '') return codeCompletions(context, cursor, token, claimed, (code) => code);
   if (indentation === '' && token === '') {
     // An empty line at the margin: a code formatted like the items above, or a new field.
     const pad = ' '.repeat(style === 'none' ? 2 : indent);
@@ -271,13 +274,13 @@ function blockCompletions(lines: readonly string[], keyLine: number, regionEnd: 
   return codeCompletions(context, cursor, token, claimed, style === 'map' ? (code) => `${code}: ` : (code) => `- ${code}`);
 }
 
-/** The block items of the `ksbs` value other than the cursor's line, their style and indentation. */
-function blockItems(lines: readonly string[], keyLine: number, regionEnd: number, cursorLine: number) {
+/** The block items of the `ksbs` value (all but `skipLine`'s), their style and indentation. */
+function blockItems(lines: readonly string[], keyLine: number, regionEnd: number, skipLine: number) {
   let style: 'list' | 'map' | 'none' = 'none';
   let indent = 0;
   const items: string[] = [];
   for (let line = keyLine + 1; line <= regionEnd; line++) {
-    if (line === cursorLine) continue;
+    if (line === skipLine) continue;
     const text = lines[line];
     const list = /^([ \t]*)-(?:[ \t]+(["']?)([^"'#\s]*))?/.exec(text);
     const map = /^([ \t]+)(["']?)([^"'#\s:]+)\2[ \t]*:(?=[ \t]|$)/.exec(text);
