@@ -42,6 +42,11 @@ export interface FrontMatter {
 const OPENING_FENCE = /^---[ \t]*(\r\n|\r|\n)/;
 const CLOSING_FENCE = /^(---|\.\.\.)[ \t]*$/gm;
 
+/** Whether one line (without its line break) opens front matter, as the first line of a file. */
+export const OPENING_FENCE_LINE = /^---[ \t]*$/;
+/** Whether one line (without its line break) closes front matter. */
+export const CLOSING_FENCE_LINE = /^(---|\.\.\.)[ \t]*$/;
+
 /** Where the front matter's YAML lies in a text, or `undefined` when the text has none. */
 export function locateFrontMatter(text: string): { contentStart: number; contentEnd: number; bodyStart: number; closed: boolean } | undefined {
   const opening = OPENING_FENCE.exec(text);

@@ -1,7 +1,18 @@
 import * as vscode from 'vscode';
+import { CONFIG_FILE_NAME } from '../core';
+import { KsbCompletionProvider } from './completion';
+import { KsbHoverProvider } from './hover';
 import type { PortfolioWorkspace } from './portfolioWorkspace';
 
-/** Registers this part of the extension; returns what to dispose on deactivation. */
-export function registerLanguageFeatures(_workspace: PortfolioWorkspace): vscode.Disposable {
-  return new vscode.Disposable(() => undefined);
+/** Evidence files: Markdown on any scheme, so github.dev's virtual files are served too. */
+const MARKDOWN: vscode.DocumentFilter = { language: 'markdown' };
+/** The portfolio config, whatever language the editor gave it. */
+const CONFIG: vscode.DocumentFilter = { pattern: `**/${CONFIG_FILE_NAME}` };
+
+/** Registers completion and hover; returns what to dispose on deactivation. */
+export function registerLanguageFeatures(workspace: PortfolioWorkspace): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.languages.registerCompletionItemProvider(MARKDOWN, new KsbCompletionProvider(workspace), ...KsbCompletionProvider.triggerCharacters),
+    vscode.languages.registerHoverProvider([MARKDOWN, CONFIG], new KsbHoverProvider(workspace)),
+  );
 }

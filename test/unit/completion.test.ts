@@ -130,6 +130,12 @@ describe('Completion of KSB codes', () => {
     assert.deepEqual(sorted.slice(-2), ['K1', 'K2']);
   });
 
+  it('Should count the claim the cursor stands before as claimed, and not the one being typed', () => {
+    assert.deepEqual(sortedLabels(itemsAt(evidence(`ksbs: [${CURSOR}K1, K2]`))).slice(-2), ['K1', 'K2']);
+    assert.deepEqual(sortedLabels(itemsAt(evidence(`ksbs:\n  - ${CURSOR}K24\n  - K1`))).slice(-2), ['K1', 'K24']);
+    assert.deepEqual(sortedLabels(itemsAt(evidence(`ksbs: [K24, K2${CURSOR}]`))), ['K2', 'K25', 'K26', 'K27', 'K28', 'K29', 'K24']);
+  });
+
   it('Should narrow `S2` to S2, S21-S23 for a post production coordinator, replacing the typed `S2`', () => {
     const source = evidence(`ksbs: [K1, S2${CURSOR}]`);
     const items = itemsAt(source);

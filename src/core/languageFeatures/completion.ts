@@ -7,6 +7,7 @@
 // working while the YAML is half typed and invalid.
 import type { Ksb, StandardVersion } from '../catalogue/catalogue';
 import type { Portfolio } from '../config';
+import { CLOSING_FENCE_LINE, OPENING_FENCE_LINE } from '../frontMatter';
 import { KNOWN_FRONT_MATTER_FIELDS } from '../frontMatterSchema';
 import type { Position, Range } from '../text';
 import { describeKsb, kindTitle } from './hover';
@@ -58,9 +59,6 @@ export interface CompletionContext {
   readonly today?: string;
 }
 
-const OPENING_FENCE_LINE = /^---[ \t]*$/;
-/** The fences `locateFrontMatter` accepts, one line at a time. */
-const CLOSING_FENCE_LINE = /^(---|\.\.\.)[ \t]*$/;
 /** A key at the start of a line: `title:`, `"ksbs":`. */
 const TOP_LEVEL_KEY = /^(["']?)([^\s#'"\-:][^:]*?)\1[ \t]*:(?=[ \t]|$)/;
 /** A front matter line that starts a new top-level entry (not indented, not a comment, not a `- ` item). */

@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import { provideCompletions, relativePath, type KsbCompletionItem, type KsbCompletionKind } from '../core';
+import { toRange } from './convert';
+import type { PortfolioWorkspace } from './portfolioWorkspace';
+
+/** VS Code's own command that opens the suggest widget, run after inserting `ksbs: []`. */
+const TRIGGER_SUGGEST = 'editor.action.triggerSuggest';
+
+const ITEM_KINDS: Readonly<Record<KsbCompletionKind, vscode.CompletionItemKind>> = {
+  code: vscode.CompletionItemKind.EnumMember,
+  field: vscode.CompletionItemKind.Property,
+  value: vscode.CompletionItemKind.Value,
+};
+
+/** A completion item whose Markdown documentation is built only when the editor shows it. */
+class KsbItem extends vscode.CompletionItem {
+  constructor(readonly core: KsbCompletionItem) {
+    super(core.label, ITEM_KINDS[core.kind]);
+  }
+}
+
+/** KSB codes, field names and today's date in evidence front matter, from the core. */
+export class KsbCompletionProvider implements vscode.CompletionItemProvider<KsbItem> {
+  /**
+   * Opening a list or map, a comma or space between items, and the code letters: Markdown turns
+   * quick suggestions off, so typing `K` would otherwise not open the list.
+   */
+  static readonly triggerCharacters = ['[', '{', ',', ' ', 'K', 'S', 'B'];
+
+  constructor(private readonly workspace: PortfolioWorkspace) {}
+
+  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionList<KsbItem> | undefined {
+    const open = this.workspace.portfolioFor(document.uri);
+    const portfolio = open?.index.portfolio;
+    const relative = open && relativePath(open.index.root, document.uri.path);
+    if (!portfolio || relative === undefined) return undefined;
+    const list = provideCompletions(document, position, { portfolio, relativePath: relative });
+    if (!list) return undefined;
+    return new vscode.CompletionList(list.items.map(toCompletionItem), list.isIncomplete);
+  }
+
+  resolveCompletionItem(item: KsbItem): KsbItem {
+    if (item.core.documentation !== undefined) item.documentation = new vscode.MarkdownString(item.core.documentation);
+    return item;
+  }
+}
+
+function toCompletionItem(core: KsbCompletionItem): KsbItem {
+  const item = new KsbItem(core);
+  item.detail = core.detail;
+  item.insertText = core.snippet ? new vscode.SnippetString(core.insertText) : core.insertText;
+  item.filterText = core.filterText;
+  item.sortText = core.sortText;
+  item.range = { inserting: toRange(core.range), replacing: toRange(core.replaceRange) };
+  if (core.retrigger) item.command = { command: TRIGGER_SUGGEST, title: 'Suggest KSB codes' };
+  return item;
+}
