@@ -43,6 +43,8 @@ export async function launchBrowser(executablePath) {
  */
 export async function openWorkbench(browser, url, { timeoutMs = 90_000 } = {}) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  // vscode.env.clipboard goes through the page's navigator.clipboard, which needs permission.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   const page = await context.newPage();
   const consoleErrors = [];
   page.on('console', (message) => {

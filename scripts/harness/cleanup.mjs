@@ -31,6 +31,9 @@ export function killProcessGroup(pid, signal) {
   }
 }
 
+/** True once the cleanups have started (a signal, or the end of the run). */
+export const isShuttingDown = () => running !== null;
+
 /** Runs every registered cleanup once; safe to call more than once. */
 export function runCleanups() {
   running ??= (async () => {

@@ -1,17 +1,27 @@
 // Prints test results the same way for the extension-host suite and the UI checks, and the
 // closing `N passed, N failed` line.
 
-const firstLine = (text) => String(text ?? '').split('\n')[0];
+/** The message on one line (assertion diffs span several), cut to a readable length. */
+function oneLine(text, max = 300) {
+  const flat = String(text ?? '').split('\n').map((l) => l.trim()).filter(Boolean).join(' ');
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
 
-/** `results`: [{ title, state: 'passed' | 'failed' | 'pending', error?, duration? }] */
-export function printResults(heading, results) {
+export function printHeading(heading) {
   process.stdout.write(`\n${heading}\n`);
-  for (const result of results) {
-    const time = result.duration >= 100 ? ` (${result.duration} ms)` : '';
-    if (result.state === 'passed') process.stdout.write(`  ✓ ${result.title}${time}\n`);
-    else if (result.state === 'pending') process.stdout.write(`  - ${result.title} (pending)\n`);
-    else process.stdout.write(`  ✗ ${result.title}: ${firstLine(result.error)}\n`);
-  }
+}
+
+/** `result`: { title, state: 'passed' | 'failed' | 'pending', error?, duration? } */
+export function printResult(result) {
+  const time = result.duration >= 100 ? ` (${result.duration} ms)` : '';
+  if (result.state === 'passed') process.stdout.write(`  ✓ ${result.title}${time}\n`);
+  else if (result.state === 'pending') process.stdout.write(`  - ${result.title} (pending)\n`);
+  else process.stdout.write(`  ✗ ${result.title}: ${oneLine(result.error)}\n`);
+}
+
+export function printResults(heading, results) {
+  printHeading(heading);
+  for (const result of results) printResult(result);
 }
 
 /** The details of each failure (message and stack), after the list. */

@@ -3,27 +3,24 @@
 // test-runner extension installed, opens it in Chromium (which starts the extension host), waits
 // for the suite's results, runs the UI checks in the same page, prints every result and ends with
 // `N passed, N failed`. Exits non-zero if anything failed or the suite never reported.
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { buildIntegrationSuite, buildProduction } from './build.mjs';
 import { installSignalHandlers, onCleanup, runCleanups } from './cleanup.mjs';
 import { launchBrowser, openWorkbench } from './browser.mjs';
 import { startCodeServer } from './code-server.mjs';
-import { flushAndExit, log, pollUntil, step, warn } from './log.mjs';
-import { integrationOut, repoRoot, runnerExtensionDir, screenshotsDir, suiteOutDir, testWorkspace } from './paths.mjs';
-import { printFailures, printResults, printSummary } from './report.mjs';
+import { flushAndExit, log, step, warn } from './log.mjs';
+import { repoRoot, runnerExtensionDir, screenshotsDir, suiteOutDir, testWorkspace } from './paths.mjs';
+import { printFailures, printHeading, printResult, printSummary } from './report.mjs';
+import { followSuite } from './suite-results.mjs';
 import { ensureTools } from './tools.mjs';
 import { runUiChecks } from './ui-checks.mjs';
 import { installFolder, installVsix, packageVsix } from './vsix.mjs';
 
-const SUITE_TIMEOUT_MS = Number(process.env.KSB_SUITE_TIMEOUT) || 5 * 60_000;
+/** How long the suite may go without finishing a test before the run is failed as stuck. */
+const SUITE_IDLE_TIMEOUT_MS = (Number(process.env.KSB_SUITE_TIMEOUT) || 300) * 1000;
 const keepOpen = process.env.KSB_KEEP_OPEN === '1';
-
-function build(args) {
-  const result = spawnSync(process.execPath, ['esbuild.mjs', ...args], { cwd: repoRoot, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`node esbuild.mjs ${args.join(' ')} failed`);
-}
 
 /** User settings for the throwaway profile: no welcome page, no network, no prompts. */
 const TEST_SETTINGS = {
@@ -37,6 +34,7 @@ const TEST_SETTINGS = {
   'extensions.ignoreRecommendations': true,
   'security.workspace.trust.enabled': false,
   'git.enabled': false,
+  'git.openRepositoryInParentFolders': 'never',
   'chat.disableAIFeatures': true,
   'workbench.colorTheme': 'Default Light Modern',
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
@@ -55,11 +53,8 @@ async function main() {
     if (!existsSync(join(testWorkspace, 'portfolio.yaml'))) {
       throw new Error(`the test workspace ${testWorkspace} has no portfolio.yaml (set KSB_TEST_WORKSPACE to use another)`);
     }
-    await step('building production bundles', () => build(['--production']));
-    await step('building the integration suite', () => {
-      rmSync(integrationOut, { recursive: true, force: true }); // no stale tests from deleted sources
-      build(['--integration']);
-    });
+    await step('building production bundles', buildProduction);
+    await step('building the integration suite', buildIntegrationSuite);
     const vsix = await step('packaging the VSIX', () => packageVsix(join(tmp, 'ksb-portfolio.vsix')));
     const tools = await step('checking the tool cache', () => ensureTools());
 
@@ -97,26 +92,22 @@ async function main() {
     const { browser } = await step('opening the workbench in Chromium', () => launchBrowser(tools.chromium));
     const { page, consoleErrors } = await openWorkbench(browser, server.url);
 
-    const suite = await step('running the suite in the extension host', () =>
-      pollUntil(
-        () => {
-          if (server.exited()) throw new Error(`code-server exited while the suite ran; see ${server.logFile}`);
-          return existsSync(resultsFile) && JSON.parse(readFileSync(resultsFile, 'utf8'));
-        },
-        { timeoutMs: SUITE_TIMEOUT_MS, intervalMs: 500, what: 'the suite to report (did the extension host start?)' },
-      ).catch((error) => {
-        warn(`${error.message}\n  code-server log: ${server.logFile}`);
-        if (consoleErrors.length) warn(`browser console errors:\n  ${consoleErrors.slice(-10).join('\n  ')}`);
-        return { tests: [{ title: 'integration suite reported its results', state: 'failed', error: error.message }] };
-      }),
-    );
-    if (suite.vscodeVersion) log(`the suite ran in VS Code ${suite.vscodeVersion}`);
-    printResults('Extension host suite', suite.tests);
+    log('running the suite in the extension host…');
+    printHeading('Extension host suite');
+    const suite = await followSuite({
+      resultsFile,
+      idleTimeoutMs: SUITE_IDLE_TIMEOUT_MS,
+      isServerGone: () => server.exited() && `code-server exited while the suite ran; see ${server.logFile}`,
+    });
+    if (suite.incomplete) {
+      warn(`the suite did not finish: ${suite.incomplete}\n  code-server log: ${server.logFile}`);
+      if (consoleErrors.length) warn(`browser console errors:\n  ${consoleErrors.slice(-10).join('\n  ')}`);
+    }
+    if (suite.vscodeVersion) log(`the suite ran in VS Code ${suite.vscodeVersion} in ${(suite.duration / 1000).toFixed(1)} s`);
     results.push(...suite.tests);
 
-    const ui = await runUiChecks(page, { workspaceDir, screenshotsDir });
-    printResults('UI checks (screenshots in test-results/screenshots/)', ui);
-    results.push(...ui);
+    printHeading('UI checks (screenshots in test-results/screenshots/)');
+    results.push(...(await runUiChecks(page, { workspaceDir, screenshotsDir, onResult: printResult })));
 
     printFailures(results);
     const failed = printSummary(results);

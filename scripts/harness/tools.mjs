@@ -132,7 +132,7 @@ export async function ensureChromium() {
 // npm packages installed into `<cache>/<name>`: built in `<name>.partial`, checked, marked complete
 // and then renamed into place, so a half-finished install (killed, disk full) is never used.
 
-async function ensureNpmTool({ name, spec, file, what, afterInstall }) {
+async function ensureNpmTool({ name, spec, file, what, note = '', afterInstall }) {
   const dir = join(toolCache, name);
   const target = join(dir, file);
   if (existsSync(join(dir, MARKER)) && existsSync(target)) return target;
@@ -142,7 +142,7 @@ async function ensureNpmTool({ name, spec, file, what, afterInstall }) {
     rmSync(partial, { recursive: true, force: true });
     mkdirSync(partial, { recursive: true });
     writeFileSync(join(partial, 'package.json'), JSON.stringify({ name: `ksb-tool-${name}`, private: true }) + '\n');
-    log(`installing ${what} into ${dir} (once per machine)…`);
+    log(`installing ${what} into ${dir} (once per machine${note})…`);
     const started = Date.now();
     // Install scripts are run explicitly by `afterInstall` where needed, with the right Node.
     run('npm', ['install', '--prefix', partial, '--no-audit', '--no-fund', '--no-save', '--ignore-scripts',
@@ -188,7 +188,8 @@ export async function ensureCodeServer(node) {
     name: `code-server-${CODE_SERVER_VERSION}`,
     spec: `code-server@${CODE_SERVER_VERSION}`,
     file: join('node_modules', 'code-server', 'out', 'node', 'entry.js'),
-    what: `code-server ${CODE_SERVER_VERSION} (a few minutes: it builds native modules)`,
+    what: `code-server ${CODE_SERVER_VERSION}`,
+    note: '; about 3-4 minutes, as it builds native modules',
     afterInstall(installedEntry, partial) {
       const pkg = join(partial, 'node_modules', 'code-server');
       const npmVersion = spawnSync('npm', ['--version'], { encoding: 'utf8' }).stdout.trim();
@@ -239,7 +240,7 @@ export async function ensureTools() {
   return { node, codeServer, chromium };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
     const tools = await ensureTools();
     log(`tool cache: ${toolCache}`);

@@ -1,8 +1,9 @@
 // Packages the extension with @vscode/vsce, as it would be published, and installs the VSIX into an
 // extensions folder the way VS Code lays it out: `<publisher>.<name>-<version>/`.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { log } from './log.mjs';
 import { repoRoot } from './paths.mjs';
 import { extractZip } from './zip.mjs';
@@ -11,23 +12,55 @@ export function manifest(dir = repoRoot) {
   return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
 }
 
+/**
+ * The files a fresh clone would have (tracked or new, not git-ignored) plus the built dist/,
+ * copied to `stage`. vsce walks every file under its folder before applying .vscodeignore, so
+ * packaging in place also walks ignored caches (tens of thousands of files: a minute); the copy
+ * is what CI's fresh clone packages anyway. Returns false outside a git checkout.
+ */
+function stageSources(stage) {
+  const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (listed.status !== 0) return false;
+  const files = listed.stdout.split('\0').filter(Boolean);
+  for (const file of files) {
+    const from = join(repoRoot, file);
+    if (!existsSync(from) || !statSync(from).isFile()) continue; // deleted, or a submodule
+    mkdirSync(dirname(join(stage, file)), { recursive: true });
+    copyFileSync(from, join(stage, file));
+  }
+  cpSync(join(repoRoot, 'dist'), join(stage, 'dist'), { recursive: true });
+  return true;
+}
+
 /** `vsce package` into `outFile`; the bundles in dist/ must already be built. */
 export function packageVsix(outFile) {
   const pkg = manifest();
-  const flags = ['--no-dependencies', '--no-update-package-json', '--no-git-tag-version'];
-  // Until the README, LICENSE and repository field exist, tell vsce so rather than fail.
-  if (!pkg.repository) flags.push('--allow-missing-repository');
-  if (!['LICENSE', 'LICENSE.md', 'LICENSE.txt'].some((f) => existsSync(join(repoRoot, f)))) flags.push('--skip-license');
-  const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const result = spawnSync(process.execPath, [vsce, 'package', ...flags, '-o', outFile], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) {
-    throw new Error(`vsce package failed:\n${result.stdout}${result.stderr}`);
+  const stage = mkdtempSync(join(tmpdir(), 'ksb-vsix-'));
+  try {
+    const cwd = stageSources(stage) ? stage : repoRoot;
+    runVsce(pkg, cwd, outFile);
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
   }
   log(`packaged ${outFile}`);
   return outFile;
+}
+
+function runVsce(pkg, cwd, outFile) {
+  const flags = ['--no-dependencies', '--no-update-package-json', '--no-git-tag-version'];
+  // Until the README, LICENSE and repository field exist, tell vsce so rather than fail.
+  // Without a repository vsce cannot turn the README's relative links into absolute ones: keep them.
+  if (!pkg.repository) flags.push('--allow-missing-repository', '--no-rewrite-relative-links');
+  if (!['LICENSE', 'LICENSE.md', 'LICENSE.txt'].some((f) => existsSync(join(cwd, f)))) flags.push('--skip-license');
+  const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const result = spawnSync(process.execPath, [vsce, 'package', ...flags, '-o', outFile], { cwd, encoding: 'utf8' });
+  if (result.status !== 0) {
+    throw new Error(`vsce package failed:\n${result.stdout}${result.stderr}`);
+  }
 }
 
 /** Unpacks the VSIX's `extension/` folder as `<extensionsDir>/<publisher>.<name>-<version>/`. */

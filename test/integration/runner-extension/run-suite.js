@@ -25,6 +25,17 @@ function writeJsonAtomically(file, value) {
 async function runSuite({ suiteDir, mochaDir, resultsFile, timeout = 20000, grep }) {
   const started = Date.now();
   const tests = [];
+  // `<results>.progress` gets one JSON line per finished test, so the harness can print results as
+  // they come and tell a slow suite from a stuck one.
+  const progressFile = resultsFile ? `${resultsFile}.progress` : null;
+  if (progressFile) {
+    fs.mkdirSync(path.dirname(progressFile), { recursive: true });
+    fs.writeFileSync(progressFile, '');
+  }
+  const report = (entry) => {
+    tests.push(entry);
+    if (progressFile) fs.appendFileSync(progressFile, `${JSON.stringify(entry)}\n`);
+  };
   try {
     const Mocha = loadMocha(mochaDir);
     const mocha = new Mocha({ ui: 'bdd', timeout, color: false, reporter: 'spec' });
@@ -37,13 +48,14 @@ async function runSuite({ suiteDir, mochaDir, resultsFile, timeout = 20000, grep
     // mocha.run() require()s the files: the extension host's require('vscode') hook then applies.
     await new Promise((resolve) => {
       const runner = mocha.run(() => resolve());
-      runner.on('pass', (test) => tests.push(record(test, 'passed')));
-      runner.on('fail', (test, error) => tests.push(record(test, 'failed', error)));
-      runner.on('pending', (test) => tests.push(record(test, 'pending')));
+      runner.on('pass', (test) => report(record(test, 'passed')));
+      runner.on('fail', (test, error) => report(record(test, 'failed', error)));
+      runner.on('pending', (test) => report(record(test, 'pending')));
     });
+    if (tests.length === 0) throw new Error(`the suite ran no test (files: ${files.join(', ')})`);
   } catch (error) {
     // The suite could not load or run: report it as a failure rather than stay silent.
-    tests.push({ title: 'integration suite', file: null, state: 'failed', duration: 0, error: errorText(error) });
+    report({ title: 'integration suite', file: null, state: 'failed', duration: 0, error: errorText(error) });
   }
   const result = {
     passed: tests.filter((t) => t.state === 'passed').length,
@@ -70,7 +82,8 @@ function record(test, state, error) {
 function errorText(error) {
   if (error && typeof error === 'object') {
     const message = error.message ?? String(error);
-    const stack = typeof error.stack === 'string' ? error.stack.split('\n').slice(1, 6).join('\n') : '';
+    const frames = typeof error.stack === 'string' ? error.stack.split('\n').filter((line) => /^\s+at /.test(line)) : [];
+    const stack = frames.slice(0, 5).join('\n');
     return stack ? `${message}\n${stack}` : message;
   }
   return String(error);
