@@ -75,11 +75,14 @@ export class PortfolioCodeActions implements vscode.CodeActionProvider {
         return action;
       }
       case 'create-config': {
-        const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri ?? vscode.Uri.joinPath(document.uri, '..');
+        const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri;
+        if (!folder) return undefined;
         const target = vscode.Uri.joinPath(folder, CONFIG_FILE_NAME);
         const action = new vscode.CodeAction(`Create ${CONFIG_FILE_NAME} in ${vscode.workspace.asRelativePath(folder, true) || 'the workspace folder'}`, vscode.CodeActionKind.QuickFix);
         const standard = builtinCatalogue().get('ST0792');
-        edit.createFile(target, { ignoreIfExists: true, contents: new TextEncoder().encode(standard ? configTemplate(standard) : 'standard: \n') });
+        // Create, then insert: file contents in a WorkspaceEdit do not survive every round trip.
+        edit.createFile(target, { ignoreIfExists: true });
+        edit.insert(target, new vscode.Position(0, 0), standard ? configTemplate(standard) : 'standard: \n');
         action.edit = edit;
         return action;
       }

@@ -18,6 +18,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   constructor(private readonly workspace: PortfolioWorkspace) {
     this.disposables.push(
       workspace.onDidChange((change) => this.update(change)),
+      workspace.onDidChangePortfolios(() => this.republishAll()),
       onDidChangeSettings(() => this.republishAll()),
     );
     void workspace.ready.then(() => this.republishAll());

@@ -19,7 +19,7 @@ export class MissingConfigDetector implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((d) => this.check(d)),
       vscode.workspace.onDidSaveTextDocument((d) => this.check(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
-      workspace.onDidChange(() => this.checkAll()),
+      workspace.onDidChangePortfolios(() => this.checkAll()),
     );
     void workspace.ready.then(() => this.checkAll());
   }
@@ -38,7 +38,9 @@ export class MissingConfigDetector implements vscode.Disposable {
   }
 
   private check(document: vscode.TextDocument): void {
-    if (document.languageId !== 'markdown' || document.uri.scheme === 'git' || this.workspace.portfolioFor(document.uri)) {
+    // Only files of a workspace folder: that is where the quick fix can create the config.
+    const inWorkspace = vscode.workspace.getWorkspaceFolder(document.uri) !== undefined;
+    if (document.languageId !== 'markdown' || !inWorkspace || this.workspace.portfolioFor(document.uri)) {
       this.forget(document.uri);
       return;
     }

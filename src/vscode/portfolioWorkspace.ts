@@ -35,11 +35,16 @@ export class PortfolioWorkspace implements vscode.Disposable {
   /** Resolves once every portfolio found at start has been loaded. */
   readonly ready: Promise<void>;
 
+  private readonly portfoliosEmitter = new vscode.EventEmitter<void>();
+
   /** Fires after any portfolio's index changed. */
   readonly onDidChange = this.changeEmitter.event;
 
+  /** Fires after portfolios were opened or closed (a `portfolio.yaml` appeared or vanished). */
+  readonly onDidChangePortfolios = this.portfoliosEmitter.event;
+
   constructor() {
-    this.disposables.push(this.changeEmitter);
+    this.disposables.push(this.changeEmitter, this.portfoliosEmitter);
     this.ready = this.start();
   }
 
@@ -105,6 +110,7 @@ export class PortfolioWorkspace implements vscode.Disposable {
   private async discover(): Promise<void> {
     const configs = await vscode.workspace.findFiles(`**/${CONFIG_FILE_NAME}`, '**/{node_modules,.git}/**');
     const wanted = new Set(configs.map((uri) => uri.with({ path: dirname(uri.path) }).toString()));
+    const before = [...this.portfolios.keys()].sort().join('\n');
     for (const key of [...this.portfolios.keys()]) if (!wanted.has(key)) this.portfolios.delete(key);
     const opened: OpenPortfolio[] = [];
     for (const config of configs) {
@@ -114,6 +120,7 @@ export class PortfolioWorkspace implements vscode.Disposable {
     }
     await Promise.all(opened.map((portfolio) => portfolio.index.load()));
     await vscode.commands.executeCommand('setContext', ContextKeys.hasPortfolio, this.portfolios.size > 0);
+    if ([...this.portfolios.keys()].sort().join('\n') !== before) this.portfoliosEmitter.fire();
   }
 
   private open(rootUri: vscode.Uri): OpenPortfolio {

@@ -1,0 +1,117 @@
+// Quick fixes as the user applies them: found through the light bulb for a diagnostic, applied as
+// an undoable edit, and the text and the diagnostics that follow.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activeApi, diagnosticsWhere, shown } from '../diagnosticsHelpers';
+import { fixtureUri } from '../helpers';
+
+/** The quick fixes offered for the diagnostic with `code` on 1-based `line` of `uri`. */
+async function fixesFor(uri: vscode.Uri, line: number, code: string): Promise<vscode.CodeAction[]> {
+  const diagnostic = vscode.languages.getDiagnostics(uri).find((d) => d.code === code && d.range.start.line === line - 1);
+  assert.ok(diagnostic, `no ${code} on line ${line}; found ${shown(uri).join(', ')}`);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  // Actions come back through the command converted, without their diagnostics: tell ours by kind.
+  return actions.filter((a) => a.kind?.value === vscode.CodeActionKind.QuickFix.value);
+}
+
+/** Opens a fixture file, applies the fix titled `title`, and returns the document. */
+async function apply(uri: vscode.Uri, line: number, code: string, title: string): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  const fixes = await fixesFor(uri, line, code);
+  const fix = fixes.find((a) => a.title === title);
+  assert.ok(fix?.edit, `expected a fix "${title}", found ${fixes.map((a) => `"${a.title}"`).join(', ') || 'none'}`);
+  assert.ok(await vscode.workspace.applyEdit(fix.edit));
+  return document;
+}
+
+/** Puts the active editor's file back as it is on disk. */
+async function revert(document: vscode.TextDocument): Promise<void> {
+  await vscode.window.showTextDocument(document);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  assert.equal(document.isDirty, false);
+}
+
+describe('Quick fixes', () => {
+  before(async () => {
+    await activeApi();
+  });
+
+  it('Should replace a near-miss with the canonical code', async () => {
+    const uri = fixtureUri('evidence/unknown.md');
+    const document = await apply(uri, 7, 'ksb.unknown-code', 'Replace k9 with K9');
+    try {
+      assert.equal(document.lineAt(6).text.trim(), '- K9 # expect: ksb.unknown-code');
+      await diagnosticsWhere(uri, (lines) => !lines.includes('7:ksb.unknown-code'), 'the fixed line to be clean');
+    } finally {
+      await revert(document);
+    }
+  });
+
+  it('Should remove a code of the other option, leaving the list valid', async () => {
+    const uri = fixtureUri('evidence/wrong-option.md');
+    const before = (await vscode.workspace.openTextDocument(uri)).getText();
+    const document = await apply(uri, 6, 'ksb.wrong-option', 'Remove K17 from ksbs');
+    try {
+      const after = document.getText();
+      assert.ok(!after.includes('K17'), 'K17 is gone');
+      assert.equal(after.split(/\r?\n/).length, before.split(/\r?\n/).length - 1, 'exactly its line is removed');
+      await diagnosticsWhere(uri, (lines) => lines.length === 1 && lines[0].endsWith('ksb.wrong-option'), 'only S18 to be left');
+    } finally {
+      await revert(document);
+    }
+  });
+
+  it('Should remove the second claim of a duplicate code', async () => {
+    const uri = fixtureUri('evidence/duplicate.md');
+    const document = await apply(uri, 7, 'ksb.duplicate-code', 'Remove duplicate K3 from ksbs');
+    try {
+      assert.equal(document.getText().match(/\bK3\b/g)?.length, 1);
+      await diagnosticsWhere(uri, (lines) => lines.length === 0, 'the duplicate to be gone');
+    } finally {
+      await revert(document);
+    }
+  });
+
+  it('Should add a ksbs field to evidence that claims nothing, and undo it', async () => {
+    const uri = fixtureUri('evidence/no-ksbs.md');
+    const document = await apply(uri, 1, 'evidence.no-ksbs', 'Add a ksbs: field to the front matter');
+    try {
+      assert.match(document.getText(), /\nksbs: \[\]\r?\n---/);
+      await vscode.commands.executeCommand('undo');
+      assert.doesNotMatch(document.getText(), /ksbs:/);
+    } finally {
+      await revert(document);
+    }
+  });
+
+  it('Should offer to create portfolio.yaml for evidence without a config, and create it', async () => {
+    const configUri = fixtureUri('portfolio.yaml');
+    const original = await vscode.workspace.fs.readFile(configUri);
+    const evidenceUri = fixtureUri('evidence/valid-list.md');
+    await vscode.workspace.fs.delete(configUri);
+    try {
+      const document = await vscode.workspace.openTextDocument(evidenceUri);
+      await vscode.window.showTextDocument(document);
+      await diagnosticsWhere(evidenceUri, (lines) => lines.some((l) => l.endsWith('portfolio.missing-config')), 'the missing config to be reported');
+      const line = Number(shown(evidenceUri).find((l) => l.endsWith('portfolio.missing-config'))!.split(':')[0]);
+      const [fix] = await fixesFor(evidenceUri, line, 'portfolio.missing-config');
+      assert.ok(fix?.edit && fix.title.startsWith('Create portfolio.yaml'), `found ${fix?.title}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      // The new file opens with the template as an unsaved edit, as a user would see it; save it.
+      const config = await vscode.workspace.openTextDocument(configUri);
+      assert.ok(await config.save());
+      const created = new TextDecoder().decode(await vscode.workspace.fs.readFile(configUri));
+      assert.match(created, /^standard: ST0792$/m);
+      assert.match(created, /^option: production-coordinator/m);
+      await diagnosticsWhere(evidenceUri, (lines) => !lines.some((l) => l.endsWith('portfolio.missing-config')), 'the file to be governed again');
+    } finally {
+      await vscode.workspace.fs.writeFile(configUri, original);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await (await activeApi()).workspace.settled();
+    }
+    // Back on the fixture's post production option: K24 is valid, so the file is clean.
+    await diagnosticsWhere(fixtureUri('evidence/wrong-option.md'), (lines) => lines.length === 2, 'the fixture config to be back in force');
+  });
+});
