@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { PortfolioCodeActions } from './vscode/codeActions';
 import { registerCommands } from './vscode/commands';
-import { registerCoverageView } from './vscode/coverageView';
+import { coverageViewApi, registerCoverageView, type CoverageViewApi } from './vscode/coverageView';
 import { DiagnosticsPublisher } from './vscode/diagnostics';
 import { trackEvidenceContext } from './vscode/evidenceContext';
 import { registerLanguageFeatures } from './vscode/languageFeatures';
@@ -11,6 +11,8 @@ import { PortfolioWorkspace } from './vscode/portfolioWorkspace';
 /** What the extension hands to tests and other extensions. */
 export interface KsbPortfolioApi {
   readonly workspace: PortfolioWorkspace;
+  /** The coverage tree and status bar item, for tests. */
+  readonly coverage: CoverageViewApi;
 }
 
 /** Activates the extension: wires the core to VS Code's providers, views and commands. */
@@ -29,10 +31,10 @@ export function activate(context: vscode.ExtensionContext): KsbPortfolioApi {
       PortfolioCodeActions.metadata,
     ),
     registerLanguageFeatures(workspace),
-    registerCoverageView(workspace),
+    registerCoverageView(workspace, context.workspaceState),
     registerCommands(workspace),
   );
-  return { workspace };
+  return { workspace, coverage: coverageViewApi };
 }
 
 /** Nothing to tear down beyond `context.subscriptions`. */

@@ -1,5 +1,5 @@
-import type { Coverage, KsbKind, LeveledDiagnostic, PortfolioIndex } from '../core';
-import { formatCount } from '../core';
+import type { Coverage, LeveledDiagnostic, PortfolioIndex } from '../core';
+import { formatCount, KIND_TITLES, shortenText } from '../core';
 
 /** A diagnostic as the CLI reports it: paths relative to the portfolio, 1-based positions. */
 export interface ReportedDiagnostic {
@@ -64,8 +64,6 @@ export function coverageJson(coverage: Coverage) {
   };
 }
 
-const KIND_TITLES: Record<KsbKind, string> = { knowledge: 'Knowledge', skill: 'Skills', behaviour: 'Behaviours' };
-
 /** A readable coverage table: code, evidence count and shortened text, grouped by kind. */
 export function formatCoverageText(coverage: Coverage, width = 100): string {
   const { standard, option, config } = coverage.portfolio;
@@ -79,7 +77,7 @@ export function formatCoverageText(coverage: Coverage, width = 100): string {
     out.push('', `${KIND_TITLES[kind]} ${formatCount(coverage.byKind[kind])}`);
     for (const { ksb, evidence } of entries) {
       const mark = evidence.length > 0 ? String(evidence.length).padStart(3) : '  -';
-      out.push(`  ${ksb.code.padEnd(4)} ${mark}  ${shorten(ksb.text, textWidth)}`);
+      out.push(`  ${ksb.code.padEnd(4)} ${mark}  ${shortenText(ksb.text, textWidth)}`);
     }
   }
   const { covered, total } = coverage.summary;
@@ -90,14 +88,6 @@ export function formatCoverageText(coverage: Coverage, width = 100): string {
     .join(', ');
   out.push('', `Covered ${covered}/${total} KSBs (${percent}%): ${perKind}; ${total - covered} without evidence.`);
   return `${out.join('\n')}\n`;
-}
-
-/** Cuts a text to `width` characters at a word boundary, with an ellipsis. */
-export function shorten(text: string, width: number): string {
-  if (text.length <= width) return text;
-  const cut = text.slice(0, width - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > width / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}…`;
 }
 
 function plural(count: number, noun: string): string {

@@ -1,23 +1,26 @@
-import { promises as fs } from 'node:fs';
+import { readdir, readFile, stat, type Dirent, type Stats } from 'node:fs';
 import type { EntryType, FileStat, PortfolioFileSystem } from '../core';
 
-/** The core's file access backed by `node:fs`. */
+/**
+ * The core's file access backed by `node:fs`. It uses the callback API: `fs.promises.readFile`
+ * opens a file handle and reads through it in several round trips, which made reading 10 000
+ * small files take about 1.5 times as long.
+ */
 export class NodeFileSystem implements PortfolioFileSystem {
-  async stat(path: string): Promise<FileStat | undefined> {
-    try {
-      const stat = await fs.stat(path);
-      return { type: stat.isDirectory() ? 'directory' : 'file', mtime: stat.mtimeMs, size: stat.size };
-    } catch {
-      return undefined;
-    }
+  stat(path: string): Promise<FileStat | undefined> {
+    return new Promise((resolve) =>
+      stat(path, (error: Error | null, stats: Stats) => resolve(error ? undefined : { type: stats.isDirectory() ? 'directory' : 'file', mtime: stats.mtimeMs, size: stats.size })),
+    );
   }
 
-  async readFile(path: string): Promise<Uint8Array> {
-    return fs.readFile(path);
+  readFile(path: string): Promise<Uint8Array> {
+    return new Promise((resolve, reject) => readFile(path, (error, data) => (error ? reject(error) : resolve(data))));
   }
 
   async readDirectory(path: string): Promise<Array<[string, EntryType]>> {
-    const entries = await fs.readdir(path, { withFileTypes: true });
+    const entries = await new Promise<Dirent[]>((resolve, reject) =>
+      readdir(path, { withFileTypes: true }, (error, found) => (error ? reject(error) : resolve(found))),
+    );
     const result: Array<[string, EntryType]> = [];
     for (const entry of entries) {
       if (entry.isDirectory()) result.push([entry.name, 'directory']);

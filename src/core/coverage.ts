@@ -14,7 +14,9 @@ export interface EvidenceReference {
 /** One applicable KSB and the evidence that validly claims it. */
 export interface CoverageEntry {
   readonly ksb: Ksb;
+  /** Sorted by path on first read; use `evidenceCount` when only the number matters. */
   readonly evidence: readonly EvidenceReference[];
+  readonly evidenceCount: number;
 }
 
 /** Covered and total counts. */
@@ -36,13 +38,28 @@ export interface Coverage {
  * outside the standard or the option never reach here: they are not valid claims.
  */
 export function computeCoverage(portfolio: Portfolio, claimsByCode: ReadonlyMap<string, ReadonlyMap<string, EvidenceReference>>): Coverage {
-  const entries = portfolio.standard.applicableKsbs(portfolio.option?.id).map((ksb) => ({
-    ksb,
-    evidence: [...(claimsByCode.get(ksb.code)?.values() ?? [])].sort((a, b) => a.relativePath.localeCompare(b.relativePath)),
-  }));
-  const count = (list: CoverageEntry[]): CoverageCount => ({ covered: list.filter((e) => e.evidence.length > 0).length, total: list.length });
+  const entries = portfolio.standard.applicableKsbs(portfolio.option?.id).map((ksb) => entry(ksb, [...(claimsByCode.get(ksb.code)?.values() ?? [])]));
+  const count = (list: CoverageEntry[]): CoverageCount => ({ covered: list.filter((e) => e.evidenceCount > 0).length, total: list.length });
   const byKind = Object.fromEntries(KSB_KINDS.map((kind) => [kind, count(entries.filter((e) => e.ksb.kind === kind))])) as Record<KsbKind, CoverageCount>;
   return { portfolio, entries, byKind, summary: count(entries) };
+}
+
+/**
+ * An entry whose evidence (a snapshot, taken now) is sorted on first read. Counts need no order,
+ * and sorting every code's evidence on each call cost 50 ms in a 10 000-file portfolio
+ * (about 1 400 files per code), which every single-file update paid for.
+ */
+function entry(ksb: Ksb, evidence: EvidenceReference[]): CoverageEntry {
+  let sorted = evidence.length < 2;
+  return {
+    ksb,
+    evidenceCount: evidence.length,
+    get evidence() {
+      if (!sorted) evidence.sort((a, b) => a.relativePath.localeCompare(b.relativePath));
+      sorted = true;
+      return evidence;
+    },
+  };
 }
 
 /** `31/46 (67%)`, as the status bar and reports show coverage. */

@@ -17,7 +17,7 @@ export interface DutyCoverage {
 
 /** Whether an entry has at least one piece of evidence. */
 export function isCovered(entry: CoverageEntry): boolean {
-  return entry.evidence.length > 0;
+  return entry.evidenceCount > 0;
 }
 
 function countOf(entries: readonly CoverageEntry[]): CoverageCount {

@@ -1,4 +1,4 @@
-import type { LineIndex, Range } from './text';
+import { detach, type LineIndex, type Range } from './text';
 
 /** A link or image in a Markdown body that points at a file in the repository. */
 export interface LocalLink {
@@ -8,12 +8,14 @@ export interface LocalLink {
   readonly range: Range;
 }
 
-/** Cheap test that spares the scanner texts that cannot hold a link. */
-const MIGHT_HOLD_LINK = /\]\(|\]:|<img|<a\s|\bsrc=|\bhref=/i;
+/** The HTML half of the cheap test below; every alternative holds a `<` or a `=`. */
+const MIGHT_HOLD_HTML_LINK = /<img|<a\s|\bsrc=|\bhref=/i;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const DEFINITION = /^ {0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*(<[^>\n]*>|\S+)/;
 const HTML_TARGET = /<(?:img|a|source|video|audio|iframe)\b[^>]*?\b((?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)'))/gi;
 const LIST_ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])( {1,4}|\t|$)/;
+/** The characters that can start an escape, an HTML comment or a code span. */
+const INLINE_SPECIAL = /[\\<`]/g;
 
 /**
  * Finds the local links, images and reference definitions of a Markdown text, and `src`/`href`
@@ -24,15 +26,17 @@ const LIST_ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])( {1,4}|\t|$)/;
  * test checks it against remark on the fixtures and on generated documents.
  */
 export function findLocalLinks(text: string, lines: LineIndex, from = 0): LocalLink[] {
-  if (!MIGHT_HOLD_LINK.test(text)) return [];
+  if (!mightHoldLink(text)) return [];
   const masked = maskCode(text, from);
   const links: LocalLink[] = [];
   const add = (url: string, start: number, end: number) => {
     const target = localTarget(url);
-    if (target !== undefined) links.push({ target, range: lines.rangeAt(start, end) });
+    // Detached: a target cut from the masked copy would keep that whole copy alive in the index.
+    if (target !== undefined) links.push({ target: detach(target), range: lines.rangeAt(start, end) });
   };
   findInlineLinks(masked, from, add);
-  for (let lineStart = from; lineStart < masked.length; ) {
+  // A definition needs `]:`; most bodies have none, so skip the line-by-line pass for them.
+  for (let lineStart = masked.includes(']:', from) ? from : masked.length; lineStart < masked.length; ) {
     let lineEnd = masked.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = masked.length;
     const line = masked.slice(lineStart, lineEnd);
@@ -40,13 +44,26 @@ export function findLocalLinks(text: string, lines: LineIndex, from = 0): LocalL
     if (definition) add(stripAngles(definition[2]), lineStart + definition[0].indexOf('['), lineStart + definition[0].length);
     lineStart = lineEnd + 1;
   }
-  for (const match of masked.matchAll(HTML_TARGET)) {
-    if ((match.index ?? 0) < from) continue;
-    const attribute = match[1];
-    const at = (match.index ?? 0) + match[0].length - attribute.length;
-    add(match[2] ?? match[3] ?? '', at, at + attribute.length);
+  // Searching from `from` finds what a search of a text blanked up to `from` would: no match can
+  // start before it, so the front matter needs no blanking and most bodies need no masked copy.
+  if (masked.includes('<', from)) {
+    HTML_TARGET.lastIndex = from;
+    for (let match = HTML_TARGET.exec(masked); match; match = HTML_TARGET.exec(masked)) {
+      const attribute = match[1];
+      const at = match.index + match[0].length - attribute.length;
+      add(match[2] ?? match[3] ?? '', at, at + attribute.length);
+    }
   }
   return links.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/**
+ * Cheap test that spares the scanner texts that cannot hold a link: plain substring searches
+ * first, the case-insensitive pattern only for texts with a `<` or `=` in them.
+ */
+function mightHoldLink(text: string): boolean {
+  if (text.includes('](') || text.includes(']:')) return true;
+  return (text.includes('<') || text.includes('=')) && MIGHT_HOLD_HTML_LINK.test(text);
 }
 
 /**
@@ -54,11 +71,12 @@ export function findLocalLinks(text: string, lines: LineIndex, from = 0): LocalL
  * stay true while nothing inside code can look like a link.
  */
 function maskCode(text: string, from: number): string {
-  const chars = text.split('');
+  // The spans to blank are collected and the masked copy built once at the end: most bodies have
+  // no code, and splitting every text into an array of characters cost more than the whole scan.
+  const spans: Array<[number, number]> = [];
   const blank = (start: number, end: number) => {
-    for (let i = start; i < end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+    if (end > start) spans.push([start, end]);
   };
-  blank(0, from);
 
   // Block level: fenced and indented code, line by line.
   let fence: { char: string; length: number } | undefined;
@@ -107,10 +125,24 @@ function maskCode(text: string, from: number): string {
   }
 
   // Inline level: code spans and HTML comments within each paragraph.
+  // The next character that can start an escape, a comment or a code span, at or after `i`. One
+  // search answers every `i` up to what it found, so the text is searched once, not per paragraph.
+  let searchedFrom = text.length + 1;
+  let found = text.length;
+  const nextSpecial = (i: number): number => {
+    if (i < searchedFrom || i > found) {
+      INLINE_SPECIAL.lastIndex = i;
+      found = INLINE_SPECIAL.exec(text)?.index ?? text.length;
+      searchedFrom = i;
+    }
+    return found;
+  };
   for (const [start, end] of paragraphs) {
     let i = start;
     while (i < end) {
-      if (chars[i] === '\\') {
+      i = nextSpecial(i);
+      if (i >= end) break;
+      if (text[i] === '\\') {
         i += 2;
         continue;
       }
@@ -121,9 +153,9 @@ function maskCode(text: string, from: number): string {
         i = stop;
         continue;
       }
-      if (chars[i] === '`') {
+      if (text[i] === '`') {
         let run = 1;
-        while (chars[i + run] === '`') run++;
+        while (text[i + run] === '`') run++;
         const closing = findBacktickRun(text, i + run, end, run);
         if (closing === -1) {
           i += run;
@@ -136,7 +168,23 @@ function maskCode(text: string, from: number): string {
       i++;
     }
   }
-  return chars.join('');
+  return applySpans(text, spans);
+}
+
+/** The text with every character in `spans` but line breaks turned into a space. */
+function applySpans(text: string, spans: Array<[number, number]>): string {
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a[0] - b[0]);
+  const parts: string[] = [];
+  let done = 0;
+  for (const [start, end] of spans) {
+    const from = Math.max(start, done);
+    if (end <= from) continue;
+    parts.push(text.slice(done, from), text.slice(from, end).replace(/[^\n\r]/g, ' '));
+    done = end;
+  }
+  parts.push(text.slice(done));
+  return parts.join('');
 }
 
 /** The column a line's content starts at, counting a tab as four columns. */

@@ -15,6 +15,11 @@ export class LineIndex {
   private readonly lineStarts: number[] = [0];
 
   constructor(readonly text: string) {
+    if (!text.includes('\r')) {
+      // The common case, LF only: indexOf skips ahead far faster than a loop over every character.
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const char = text.charCodeAt(i);
       if (char === 10 /* \n */) this.lineStarts.push(i + 1);
@@ -82,4 +87,13 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 /** Drops a leading byte order mark, as editors do when they show a file. */
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * A copy of a string cut from a file's text that does not keep the whole text alive. V8 stores a
+ * slice of 13 characters or more as a view into its parent, so a title kept in the index held its
+ * file's full text in memory: about 3 KB per file, 150 MB with 50 000 files.
+ */
+export function detach(value: string): string {
+  return (` ${value}`).slice(1);
 }

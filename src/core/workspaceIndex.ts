@@ -4,7 +4,7 @@ import { parseStandardFile, type Catalogue } from './catalogue/catalogue';
 import { CONFIG_FILE_NAME, parseConfig, resolveConfig, type Portfolio } from './config';
 import { computeCoverage, type Coverage, type EvidenceReference } from './coverage';
 import { DiagnosticCode, type PortfolioDiagnostic } from './diagnostics';
-import type { PortfolioFileSystem } from './fileSystem';
+import type { FileStat, PortfolioFileSystem } from './fileSystem';
 import type { Claim } from './frontMatter';
 import { basename, dirname, joinPath, relativePath } from './paths';
 import { checkClaims } from './rules/claimRules';
@@ -159,7 +159,7 @@ export class PortfolioIndex {
         this.knownFolders.add(folder);
       }
       if (isMarkdown(path)) {
-        await this.readIntoCache(path);
+        await this.readIntoCache(path, stat);
         await this.statOutsideTargets([path]);
         this.evaluate(path);
       }
@@ -346,8 +346,9 @@ export class PortfolioIndex {
     await Promise.all(subfolders.map((sub) => this.walk(sub, markdownFiles, collectHere)));
   }
 
-  private async readIntoCache(path: string): Promise<void> {
-    const stat = await this.fs.stat(path);
+  /** Reads and analyses a file unless the cache has it at this mtime and size; `known` spares a second stat. */
+  private async readIntoCache(path: string, known?: FileStat): Promise<void> {
+    const stat = known ?? (await this.fs.stat(path));
     if (stat?.type !== 'file') {
       this.cache.delete(path);
       return;

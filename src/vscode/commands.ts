@@ -18,6 +18,7 @@ import {
 } from '../core';
 import { Commands, Views } from './constants';
 import { toRange } from './convert';
+import { portfolioLabel } from './coverageTree';
 import type { OpenPortfolio, PortfolioWorkspace } from './portfolioWorkspace';
 
 /** Arguments of `ksbPortfolio.newEvidence`; whatever is left out is asked for. */
@@ -138,7 +139,7 @@ async function pickCodes(standard: StandardVersion, optionId: string | undefined
     matchOnDetail: true,
     ignoreFocusOut: true,
   });
-  return picked?.map((item) => item.ksb.code);
+  return picked?.flatMap((item) => ('ksb' in item ? [item.ksb.code] : []));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -313,7 +314,7 @@ async function createConfig(args: CreateConfigArgs, clicked: vscode.Uri | undefi
     reference =
       references.length === 1
         ? references[0]
-        : (await vscode.window.showQuickPick(references.map((r) => ({ label: r, description: catalogue.get(r)?.title }))), { title: 'Create portfolio.yaml: standard' })?.label;
+        : (await vscode.window.showQuickPick(references.map((r) => ({ label: r, description: catalogue.get(r)?.title })), { title: 'Create portfolio.yaml: standard' }))?.label;
     if (reference === undefined) return undefined;
   }
   const standard = catalogue.get(reference, args.version);
@@ -353,7 +354,7 @@ async function choosePortfolio(workspace: PortfolioWorkspace, hint: vscode.Uri |
     return all[0];
   }
   const picked = await vscode.window.showQuickPick(
-    all.map((portfolio) => ({ label: vscode.workspace.asRelativePath(portfolio.rootUri, true), description: portfolio.index.portfolio?.standard.label, portfolio })),
+    all.map((portfolio) => ({ label: portfolioLabel(portfolio.rootUri), description: portfolio.index.portfolio?.standard.label, portfolio })),
     { title: 'Which portfolio?' },
   );
   return picked?.portfolio;

@@ -5,6 +5,8 @@ import {
   CONFIG_FILE_NAME,
   coverageByDuty,
   coverageByKind,
+  describeKsb,
+  escapeMarkdown,
   formatCount,
   isCovered,
   joinPath,
@@ -19,6 +21,7 @@ import {
   type IndexedFile,
   type KsbKind,
   type LeveledDiagnostic,
+  relativePath,
   type Range,
 } from '../core';
 import { Commands } from './constants';
@@ -258,10 +261,9 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
         item.description = `${plural(file.diagnostics.length, 'problem')} · ${file.relativePath}`;
         item.resourceUri = uri;
         item.iconPath = severityIcon(file.diagnostics);
-        const tooltip = new vscode.MarkdownString();
-        for (const diagnostic of file.diagnostics.slice(0, 8)) tooltip.appendText(`Line ${diagnostic.range.start.line + 1}: ${diagnostic.message}\n\n`);
-        if (file.diagnostics.length > 8) tooltip.appendText(`and ${file.diagnostics.length - 8} more`);
-        item.tooltip = tooltip;
+        const lines = file.diagnostics.slice(0, 8).map((d) => `- Line ${d.range.start.line + 1}: ${escapeMarkdown(d.message)}`);
+        if (file.diagnostics.length > 8) lines.push(`- and ${file.diagnostics.length - 8} more`);
+        item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(file.relativePath)}**\n\n${lines.join('\n')}`);
         item.command = openCommand(uri, file.diagnostics[0]?.range);
         return this.finish(item, node, 'file');
       }
@@ -289,29 +291,30 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
 
   private portfolioChildren(portfolio: OpenPortfolio, parent: CoverageNode | undefined): CoverageNode[] {
     const snapshot = this.snapshot(portfolio);
+    // `#` never appears unencoded in a folder URI's string form, so no portfolio root can collide with these ids.
     const prefix = parent?.id ?? portfolio.rootUri.toString();
     const base = { parent, portfolio };
     const nodes: CoverageNode[] = [];
     const coverage = snapshot.coverage;
     if (!coverage) {
-      nodes.push({ ...base, type: 'brokenConfig', id: `${prefix}/config` });
+      nodes.push({ ...base, type: 'brokenConfig', id: `${prefix}#config` });
     } else if (this.optionsValue.groupByDuty) {
       for (const group of coverageByDuty(coverage)) {
         // With the filter on, a duty whose KSBs all have evidence has nothing to show.
         if (this.optionsValue.onlyUncovered && group.count.covered === group.count.total) continue;
-        nodes.push({ ...base, type: 'duty', id: `${prefix}/duty/${group.duty?.number ?? 'none'}`, ...group });
+        nodes.push({ ...base, type: 'duty', id: `${prefix}#duty/${group.duty?.number ?? 'none'}`, ...group });
       }
     } else {
-      for (const group of coverageByKind(coverage)) nodes.push({ ...base, type: 'kind', id: `${prefix}/kind/${group.kind}`, ...group });
+      for (const group of coverageByKind(coverage)) nodes.push({ ...base, type: 'kind', id: `${prefix}#kind/${group.kind}`, ...group });
     }
-    if (snapshot.unclaimed.length > 0) nodes.push({ ...base, type: 'unclaimed', id: `${prefix}/unclaimed`, files: snapshot.unclaimed });
-    if (snapshot.problems.length > 0) nodes.push({ ...base, type: 'problems', id: `${prefix}/problems`, files: snapshot.problems });
+    if (snapshot.unclaimed.length > 0) nodes.push({ ...base, type: 'unclaimed', id: `${prefix}#unclaimed`, files: snapshot.unclaimed });
+    if (snapshot.problems.length > 0) nodes.push({ ...base, type: 'problems', id: `${prefix}#problems`, files: snapshot.problems });
     return nodes;
   }
 
   private portfolioItem(node: CoverageNode & { type: 'portfolio' }): vscode.TreeItem {
     const { portfolio } = node;
-    const item = new vscode.TreeItem(vscode.workspace.asRelativePath(portfolio.rootUri, true) || basename(portfolio.rootUri.path), vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(portfolioLabel(portfolio.rootUri), vscode.TreeItemCollapsibleState.Expanded);
     const coverage = this.snapshot(portfolio).coverage;
     item.description = coverage ? `${portfolioDescription(coverage)} · ${formatCount(coverage.summary)}` : `${CONFIG_FILE_NAME} needs fixing`;
     item.tooltip = portfolio.rootUri.fsPath || portfolio.rootUri.path;
@@ -320,14 +323,14 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
   }
 
   private ksbItem(portfolio: OpenPortfolio, entry: CoverageEntry, node: CoverageNode): vscode.TreeItem {
-    const { ksb, evidence } = entry;
+    const { ksb, evidenceCount } = entry;
     const label = ksbLabel(ksb, 60);
-    const covered = evidence.length > 0;
-    const item = new vscode.TreeItem({ label, highlights: [[0, ksb.code.length]] }, covered ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-    item.description = covered ? plural(evidence.length, 'file') : 'no evidence';
+    const covered = evidenceCount > 0;
+    const item = new vscode.TreeItem(label, covered ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.description = covered ? plural(evidenceCount, 'file') : 'no evidence';
     item.iconPath = covered ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('circle-large-outline');
     item.tooltip = ksbTooltip(portfolio, entry);
-    item.accessibilityInformation = { label: `${ksb.code}, ${covered ? `covered by ${plural(evidence.length, 'file')}` : 'no evidence'}: ${ksb.text}` };
+    item.accessibilityInformation = { label: `${ksb.code}, ${covered ? `covered by ${plural(evidenceCount, 'file')}` : 'no evidence'}: ${ksb.text}` };
     return this.finish(item, node, covered ? 'ksb.covered' : 'ksb.uncovered');
   }
 
@@ -338,44 +341,33 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
   }
 }
 
+/** A portfolio's name for people: its folder relative to the workspace folder, or the workspace folder's name. */
+export function portfolioLabel(rootUri: vscode.Uri): string {
+  const folder = vscode.workspace.getWorkspaceFolder(rootUri);
+  if (!folder) return basename(rootUri.path);
+  const relative = relativePath(folder.uri.path, rootUri.path) ?? '';
+  if (!relative) return folder.name;
+  return (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `${folder.name}/${relative}` : relative;
+}
+
 /** `ST0792 v1.2 · Post production coordinator`: what the view's description shows. */
 export function portfolioDescription(coverage: Coverage): string {
   const { standard, option } = coverage.portfolio;
   return option ? `${standard.label} · ${option.title}` : `${standard.label} · all options`;
 }
 
-/** The tooltip of a KSB: code, kind, option, full text, the duties of the option that list it, evidence count. */
+/** The tooltip of a KSB: what hover says about it (code, kind, option, text, duties), then its evidence count. */
 function ksbTooltip(portfolio: OpenPortfolio, entry: CoverageEntry): vscode.MarkdownString {
-  const { ksb, evidence } = entry;
+  const { ksb, evidenceCount } = entry;
   const standard = portfolio.index.portfolio?.standard;
-  const optionId = portfolio.index.portfolio?.option?.id;
-  const applicable = new Set(standard?.applicableDuties(optionId).map((duty) => duty.number));
-  const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown(`**${ksb.code}** · ${KIND_TITLES[ksb.kind].replace(/s$/, '')} · `);
-  tooltip.appendText(standard ? standard.optionLabel(ksb) : ksb.options ? ksb.options.join(', ') : 'Core');
-  tooltip.appendMarkdown('\n\n');
-  tooltip.appendText(ksb.text);
-  const duties = ksb.duties.filter((duty) => applicable.has(duty.number));
-  if (duties.length > 0) {
-    tooltip.appendMarkdown('\n\n**Duties:**\n');
-    for (const duty of duties) {
-      tooltip.appendMarkdown(`\n- ${duty.number}. `);
-      tooltip.appendText(shortenText(duty.text, 90));
-    }
-  }
-  tooltip.appendMarkdown(`\n\n${evidence.length > 0 ? `Evidence: ${plural(evidence.length, 'file')}` : '*No evidence yet*'}`);
-  return tooltip;
+  const description = standard ? describeKsb(standard, ksb) : `**${ksb.code}**\n\n${escapeMarkdown(ksb.text)}`;
+  return new vscode.MarkdownString(`${description}\n\n${evidenceCount > 0 ? `**Evidence:** ${plural(evidenceCount, 'file')}` : '**Evidence:** none yet'}`);
 }
 
 function dutyTooltip(portfolio: OpenPortfolio, duty: Duty, count: CoverageCount): vscode.MarkdownString {
   const standard = portfolio.index.portfolio?.standard;
-  const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown(`**Duty ${duty.number}**`);
-  if (duty.options && standard) tooltip.appendText(` (${duty.options.map((id) => standard.options.find((o) => o.id === id)?.title ?? id).join(', ')})`);
-  tooltip.appendMarkdown('\n\n');
-  tooltip.appendText(duty.text);
-  tooltip.appendMarkdown(`\n\n${count.covered} of ${count.total} of its KSBs have evidence`);
-  return tooltip;
+  const options = duty.options && standard ? ` (${escapeMarkdown(duty.options.map((id) => standard.options.find((o) => o.id === id)?.title ?? id).join(', '))})` : '';
+  return new vscode.MarkdownString(`**Duty ${duty.number}**${options}\n\n${escapeMarkdown(duty.text)}\n\n${count.covered} of ${count.total} of its KSBs have evidence`);
 }
 
 function openCommand(uri: vscode.Uri, range: Range | undefined): vscode.Command {

@@ -4,6 +4,7 @@ import { Commands, ContextKeys, Views } from './constants';
 import { toRange } from './convert';
 import { CoverageTreeProvider, portfolioDescription, type CoverageNode, type CoverageTreeOptions } from './coverageTree';
 import type { PortfolioWorkspace } from './portfolioWorkspace';
+import { onDidChangeSettings } from './settings';
 import { CoverageStatusBar, type StatusBarState } from './statusBar';
 
 /** Keys of the remembered view state in `workspaceState`. */
@@ -48,7 +49,7 @@ export function registerCoverageView(workspace: PortfolioWorkspace, state: vscod
   };
   const tree = new CoverageTreeProvider(workspace, options);
   const treeView = vscode.window.createTreeView(Views.coverage, { treeDataProvider: tree, showCollapseAll: true });
-  const statusBar = new CoverageStatusBar(workspace);
+  const statusBar = new CoverageStatusBar(workspace, tree.onDidChangeTreeData);
 
   const updateTitle = () => {
     const portfolios = workspace.all();
@@ -59,17 +60,18 @@ export function registerCoverageView(workspace: PortfolioWorkspace, state: vscod
     }
     treeView.message = tree.options.onlyUncovered ? 'Showing only KSBs without evidence.' : undefined;
   };
-  const setContextKeys = () => {
-    void vscode.commands.executeCommand('setContext', ContextKeys.groupedByDuty, tree.options.groupByDuty);
-    void vscode.commands.executeCommand('setContext', ContextKeys.onlyUncovered, tree.options.onlyUncovered);
-  };
+  const setContextKeys = () =>
+    Promise.all([
+      vscode.commands.executeCommand('setContext', ContextKeys.groupedByDuty, tree.options.groupByDuty),
+      vscode.commands.executeCommand('setContext', ContextKeys.onlyUncovered, tree.options.onlyUncovered),
+    ]);
   const setOptions = async (changed: Partial<CoverageTreeOptions>) => {
     tree.setOptions(changed);
-    setContextKeys();
+    await setContextKeys();
     await state.update(StateKeys.groupByDuty, tree.options.groupByDuty);
     await state.update(StateKeys.onlyUncovered, tree.options.onlyUncovered);
   };
-  setContextKeys();
+  void setContextKeys();
   void workspace.ready.then(updateTitle);
 
   current = { tree, treeView, statusBar };
@@ -78,6 +80,8 @@ export function registerCoverageView(workspace: PortfolioWorkspace, state: vscod
     treeView,
     statusBar,
     tree.onDidChangeTreeData(updateTitle),
+    // Rule levels decide which files count as having problems.
+    onDidChangeSettings(() => tree.scheduleRefresh()),
     vscode.commands.registerCommand(Commands.groupByDuty, () => setOptions({ groupByDuty: true })),
     vscode.commands.registerCommand(Commands.groupByKind, () => setOptions({ groupByDuty: false })),
     vscode.commands.registerCommand(Commands.showOnlyUncovered, () => setOptions({ onlyUncovered: true })),

@@ -156,10 +156,16 @@ export class PortfolioWorkspace implements vscode.Disposable {
           continue;
         }
         const portfolio = this.portfolioFor(uri);
-        if (!portfolio) continue;
-        if (kind === 'deleted') await portfolio.index.remove(uri.path);
-        else await portfolio.index.refresh(uri.path);
-        if (kind === 'deleted' && basename(uri.path) === CONFIG_FILE_NAME) await this.discover();
+        if (portfolio && kind === 'deleted') {
+          // The file is gone: an editor's copy of it no longer counts as evidence.
+          portfolio.index.clearDocument(uri.path);
+          await portfolio.index.remove(uri.path);
+        } else if (portfolio) {
+          await portfolio.index.refresh(uri.path);
+        }
+        // Deleting a config, or a folder holding one, closes that portfolio.
+        const closes = basename(uri.path) === CONFIG_FILE_NAME || this.all().some((p) => p.rootUri.path === uri.path || p.rootUri.path.startsWith(`${uri.path}/`));
+        if (kind === 'deleted' && closes) await this.discover();
       }
     });
   }
@@ -172,8 +178,9 @@ export class PortfolioWorkspace implements vscode.Disposable {
     clearTimeout(this.pendingDocuments.get(key));
     const update = () => {
       this.pendingDocuments.delete(key);
-      if (document.isClosed) return;
-      this.flushing = this.flushing.then(() => portfolio.index.setDocument(document.uri.path, document.getText()));
+      // Read the text when the queue gets here, and not at all once the editor has closed:
+      // a close queued meanwhile must not be undone by an older edit.
+      this.flushing = this.flushing.then(() => (document.isClosed ? undefined : portfolio.index.setDocument(document.uri.path, document.getText())));
     };
     if (delay === 0) update();
     else this.pendingDocuments.set(key, setTimeout(update, delay));
@@ -183,7 +190,8 @@ export class PortfolioWorkspace implements vscode.Disposable {
     const key = document.uri.toString();
     clearTimeout(this.pendingDocuments.get(key));
     this.pendingDocuments.delete(key);
-    this.portfolioFor(document.uri)?.index.clearDocument(document.uri.path);
+    const portfolio = this.portfolioFor(document.uri);
+    if (portfolio) this.flushing = this.flushing.then(() => portfolio.index.clearDocument(document.uri.path));
   }
 }
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { coverageByKind, formatCount, KIND_TITLES, type Coverage } from '../core';
+import { coverageByKind, escapeMarkdown, formatCount, KIND_TITLES, type Coverage } from '../core';
 import { Commands } from './constants';
-import { portfolioDescription, REFRESH_DEBOUNCE_MS } from './coverageTree';
+import { portfolioDescription } from './coverageTree';
 import type { PortfolioWorkspace } from './portfolioWorkspace';
 import { onDidChangeSettings, readSettings } from './settings';
 
@@ -21,14 +21,17 @@ export interface StatusBarState {
 export class CoverageStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('ksbPortfolio.coverageStatus', vscode.StatusBarAlignment.Left, 50);
   private readonly disposables: vscode.Disposable[] = [this.item];
-  private pending: ReturnType<typeof setTimeout> | undefined;
   private visible = false;
 
-  constructor(private readonly workspace: PortfolioWorkspace) {
+  constructor(
+    private readonly workspace: PortfolioWorkspace,
+    /** When coverage may have changed: the tree's debounced refresh, so both always agree. */
+    onDidChangeCoverage: vscode.Event<unknown>,
+  ) {
     this.item.name = 'KSB Coverage';
     this.item.command = Commands.showCoverage;
     this.disposables.push(
-      workspace.onDidChange(() => this.scheduleUpdate()),
+      onDidChangeCoverage(() => this.update()),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       onDidChangeSettings(() => this.update()),
     );
@@ -41,16 +44,8 @@ export class CoverageStatusBar implements vscode.Disposable {
     return { visible: this.visible, text: this.item.text, tooltip: typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '') };
   }
 
-  /** Updates the item after the index has been quiet for a moment, as the tree does. */
-  scheduleUpdate(): void {
-    if (this.pending) clearTimeout(this.pending);
-    this.pending = setTimeout(() => this.update(), REFRESH_DEBOUNCE_MS);
-  }
-
   /** Updates the item now. */
   update(): void {
-    if (this.pending) clearTimeout(this.pending);
-    this.pending = undefined;
     const portfolio = this.workspace.active();
     if (!portfolio || !readSettings(portfolio.rootUri).statusBarEnabled) {
       this.hide();
@@ -70,7 +65,6 @@ export class CoverageStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.pending) clearTimeout(this.pending);
     vscode.Disposable.from(...this.disposables).dispose();
   }
 
@@ -81,11 +75,9 @@ export class CoverageStatusBar implements vscode.Disposable {
 }
 
 function tooltipFor(coverage: Coverage): vscode.MarkdownString {
-  const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown('**KSB coverage** · ');
-  tooltip.appendText(portfolioDescription(coverage));
-  tooltip.appendMarkdown('\n\n');
-  for (const group of coverageByKind(coverage)) tooltip.appendMarkdown(`- ${KIND_TITLES[group.kind]}: ${formatCount(group.count)}\n`);
-  tooltip.appendMarkdown(`\n${coverage.summary.total - coverage.summary.covered} without evidence. Click to show the coverage view.`);
-  return tooltip;
+  const kinds = coverageByKind(coverage).map((group) => `- ${KIND_TITLES[group.kind]}: ${formatCount(group.count)}`);
+  const uncovered = coverage.summary.total - coverage.summary.covered;
+  return new vscode.MarkdownString(
+    `**KSB coverage** · ${escapeMarkdown(portfolioDescription(coverage))}\n\n${kinds.join('\n')}\n\n${uncovered} without evidence. Click to show the coverage view.`,
+  );
 }

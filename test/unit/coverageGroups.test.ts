@@ -42,17 +42,58 @@ describe('Coverage groups', () => {
   });
 
   it('Should put KSBs that no applicable duty lists in a last group without a duty', async () => {
+    const coverage = await coverageOf({
+      'portfolio.yaml': 'standard: ST9999\nversion: "1.0"\n',
+      'standards/tiny.yaml': TINY_STANDARD,
+      'a.md': '---\nksbs: [K2]\n---\n',
+    });
+    assert.deepEqual(
+      coverageByDuty(coverage).map((g) => [g.duty?.number, g.entries.map((e) => e.ksb.code).join(' '), `${g.count.covered}/${g.count.total}`]),
+      [
+        [1, 'K1', '0/1'],
+        [undefined, 'K2 S1', '1/2'],
+      ],
+    );
+  });
+
+  it('Should have no group without a duty when every KSB of ST0792 v1.2 is under a duty', async () => {
     const coverage = await coverageOf({ 'portfolio.yaml': POST_PRODUCTION_CONFIG });
     const groups = coverageByDuty(coverage);
-    const placed = new Set(groups.flatMap((g) => g.entries.map((e) => e.ksb.code)));
-    assert.equal(placed.size, coverage.entries.length, 'every KSB appears somewhere');
-    const last = groups[groups.length - 1];
-    if (last.duty === undefined) {
-      const inDuties = new Set(groups.filter((g) => g.duty).flatMap((g) => g.entries.map((e) => e.ksb.code)));
-      assert.ok(last.entries.every((e) => !inDuties.has(e.ksb.code)));
-    }
+    assert.ok(groups.every((g) => g.duty !== undefined));
+    assert.equal(new Set(groups.flatMap((g) => g.entries.map((e) => e.ksb.code))).size, coverage.entries.length, 'every KSB appears somewhere');
   });
 });
+
+/** ST9999 v1.0: K1 under duty 1; K2 and S1 under no duty. */
+const TINY_STANDARD = [
+  'reference: ST9999',
+  'version: "1.0"',
+  'title: Tiny test standard',
+  'level: 3',
+  'startDate: "2025-01-01"',
+  'sources:',
+  '  - id: "t"',
+  '    file: tiny.txt',
+  '    description: Made up for a test',
+  'options: []',
+  'epaMethods: []',
+  'ksbs:',
+  '  - code: K1',
+  '    text: Knows the first thing.',
+  '    source: "t"',
+  '  - code: K2',
+  '    text: Knows the second thing.',
+  '    source: "t"',
+  '  - code: S1',
+  '    text: Can do the first thing.',
+  '    source: "t"',
+  'duties:',
+  '  - number: 1',
+  '    text: Does the first thing.',
+  '    ksbs: [K1]',
+  '    source: "t"',
+  '',
+].join('\n');
 
 describe('KSB labels', () => {
   it('Should shorten a long text at a word boundary with an ellipsis', () => {

@@ -94,16 +94,33 @@ function knownCodeHover(ksb: Ksb, context: HoverContext): string {
 }
 
 function evidenceSection(code: string, context: HoverContext): string {
-  const references = [...context.evidenceFor(code)].sort((a, b) => a.relativePath.localeCompare(b.relativePath));
+  const references = context.evidenceFor(code);
   if (references.length === 0) return `**Evidence:** no evidence file claims ${code} yet.`;
   const count = references.length === 1 ? '1 evidence file claims' : `${references.length} evidence files claim`;
   const lines = [`**Evidence:** ${count} ${code}`];
-  for (const reference of references.slice(0, MAX_LISTED_EVIDENCE)) {
+  for (const reference of firstByPath(references, MAX_LISTED_EVIDENCE)) {
     const title = reference.title ? ` ${escapeMarkdown(reference.title)}` : '';
     lines.push(`- [${escapeMarkdown(reference.relativePath)}](${linkTarget(context.linkTo(reference))})${title}`);
   }
   if (references.length > MAX_LISTED_EVIDENCE) lines.push(`- … and ${references.length - MAX_LISTED_EVIDENCE} more`);
   return lines.join('\n');
+}
+
+/**
+ * The first `count` references in path order, without sorting them all: a code can have over a
+ * thousand evidence files in a large portfolio, and sorting them took most of a hover's time.
+ */
+function firstByPath(references: readonly EvidenceReference[], count: number): EvidenceReference[] {
+  const byPath = (a: EvidenceReference, b: EvidenceReference) => a.relativePath.localeCompare(b.relativePath);
+  const first: EvidenceReference[] = [];
+  for (const reference of references) {
+    if (first.length === count && byPath(reference, first[count - 1]) >= 0) continue;
+    let at = first.length;
+    while (at > 0 && byPath(reference, first[at - 1]) < 0) at--;
+    first.splice(at, 0, reference);
+    if (first.length > count) first.pop();
+  }
+  return first;
 }
 
 function unknownCodeHover(written: string, context: HoverContext): string {
