@@ -1,4 +1,4 @@
-// `npm start`: after `npm run build`, prints the CLI's coverage of the sample portfolio, then opens
+// `npm start`: after `npm run build`, prints the CLI's check and coverage of the sample portfolio, then opens
 // the sample in a local VS Code (code-server) with the packaged extension installed, on
 // 127.0.0.1 only, and stays in the foreground until Ctrl-C, stopping code-server on the way out.
 // The profile (settings, installed extension, state) lives in the tool cache and survives runs.
@@ -54,8 +54,11 @@ async function main() {
   installSignalHandlers();
   let exitCode = 0;
   try {
-    // 1. The CLI's view of the sample, as a quick check that the build works.
-    process.stdout.write('\n');
+    // 1. The CLI's view of the sample: its problems (the three deliberate ones), then its coverage.
+    process.stdout.write('\n$ ksb check examples/sample-portfolio\n');
+    const check = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'check', sampleWorkspace], { stdio: 'inherit' });
+    if (check.status === 2) warn('ksb check could not run; starting VS Code anyway');
+    process.stdout.write('\n$ ksb coverage examples/sample-portfolio\n');
     const cli = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'coverage', sampleWorkspace], { stdio: 'inherit' });
     if (cli.status !== 0) warn(`ksb coverage exited with ${cli.status ?? cli.signal}; starting VS Code anyway`);
     process.stdout.write('\n');
