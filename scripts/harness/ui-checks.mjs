@@ -210,21 +210,21 @@ const stripAnsi = (text) => text.replace(/\x1b\[[0-9;]*m/g, '');
 
 const slug = (title) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
-export async function runUiChecks(page, { workspaceDir, screenshotsDir, checks = selectedChecks(), onResult = () => {} }) {
+export async function runUiChecks(page, { workspaceDir, screenshotsDir, checks = selectedChecks(), onResult = () => {}, label = 'UI', shotPrefix = '' }) {
   mkdirSync(screenshotsDir, { recursive: true });
   const results = [];
   for (const [index, [title, check]] of checks.entries()) {
     const started = Date.now();
-    const shot = join(screenshotsDir, `${String(index + 1).padStart(2, '0')}-${slug(title)}.png`);
+    const shot = join(screenshotsDir, `${shotPrefix}${String(index + 1).padStart(2, '0')}-${slug(title)}.png`);
     try {
       await check(page, { workspaceDir });
       await page.screenshot({ path: shot });
-      results.push({ title: `UI: ${title}`, state: 'passed', duration: Date.now() - started });
+      results.push({ title: `${label}: ${title}`, state: 'passed', duration: Date.now() - started });
       onResult(results.at(-1));
     } catch (error) {
       await page.screenshot({ path: shot.replace(/\.png$/, '-FAILED.png') }).catch(() => {});
       await page.keyboard.press('Escape').catch(() => {}); // close a palette left open
-      results.push({ title: `UI: ${title}`, state: 'failed', duration: Date.now() - started, error: stripAnsi(error?.message ?? String(error)) });
+      results.push({ title: `${label}: ${title}`, state: 'failed', duration: Date.now() - started, error: stripAnsi(error?.message ?? String(error)) });
       onResult(results.at(-1));
     }
   }
