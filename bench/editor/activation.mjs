@@ -13,23 +13,11 @@ import { installSignalHandlers, onCleanup, runCleanups } from '../../scripts/har
 import { startCodeServer } from '../../scripts/harness/code-server.mjs';
 import { pollUntil } from '../../scripts/harness/log.mjs';
 import { repoRoot } from '../../scripts/harness/paths.mjs';
+import { QUIET_SETTINGS } from '../../scripts/harness/profile.mjs';
 import { ensureTools } from '../../scripts/harness/tools.mjs';
 import { installFolder } from '../../scripts/harness/vsix.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const SETTINGS = {
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'security.workspace.trust.enabled': false,
-  'git.enabled': false,
-  'chat.disableAIFeatures': true,
-};
 
 /** KSB Portfolio as shipped (manifest and the files it names), but activated only on request. */
 function extensionCopy(dir) {
@@ -55,7 +43,7 @@ async function main() {
     const extensionsDir = join(tmp, 'extensions');
     const userDataDir = join(tmp, 'user-data');
     mkdirSync(join(userDataDir, 'User'), { recursive: true });
-    writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
+    writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
     mkdirSync(extensionsDir, { recursive: true });
     installFolder(extensionCopy(join(tmp, 'ksb-portfolio')), extensionsDir);
     installFolder(join(here, 'probe'), extensionsDir);

@@ -3,15 +3,16 @@
 // test-runner extension installed, opens it in Chromium (which starts the extension host), waits
 // for the suite's results, runs the UI checks in the same page, prints every result and ends with
 // `N passed, N failed`. Exits non-zero if anything failed or the suite never reported.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { buildIntegrationSuite, buildProduction } from './build.mjs';
 import { installSignalHandlers, onCleanup, runCleanups } from './cleanup.mjs';
 import { launchBrowser, openWorkbench } from './browser.mjs';
 import { startCodeServer } from './code-server.mjs';
 import { flushAndExit, log, step, warn } from './log.mjs';
 import { repoRoot, runnerExtensionDir, screenshotsDir, suiteOutDir, testWorkspace } from './paths.mjs';
+import { createProfile } from './profile.mjs';
 import { printFailures, printHeading, printResult, printSummary } from './report.mjs';
 import { followSuite } from './suite-results.mjs';
 import { ensureTools } from './tools.mjs';
@@ -21,24 +22,6 @@ import { installFolder, installVsix, packageVsix } from './vsix.mjs';
 /** How long the suite may go without finishing a test before the run is failed as stuck. */
 const SUITE_IDLE_TIMEOUT_MS = (Number(process.env.KSB_SUITE_TIMEOUT) || 300) * 1000;
 const keepOpen = process.env.KSB_KEEP_OPEN === '1';
-
-/** User settings for the throwaway profile: no welcome page, no network, no prompts. */
-const TEST_SETTINGS = {
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'security.workspace.trust.enabled': false,
-  'git.enabled': false,
-  'git.openRepositoryInParentFolders': 'never',
-  'chat.disableAIFeatures': true,
-  'workbench.colorTheme': 'Default Light Modern',
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-};
 
 async function main() {
   installSignalHandlers();
@@ -58,33 +41,19 @@ async function main() {
     const vsix = await step('packaging the VSIX', () => packageVsix(join(tmp, 'ksb-portfolio.vsix')));
     const tools = await step('checking the tool cache', () => ensureTools());
 
-    // A copy of the fixture, named like it, so the tests cannot change the repository.
-    const workspaceDir = join(tmp, 'workspace', basename(testWorkspace));
-    cpSync(testWorkspace, workspaceDir, { recursive: true });
-    const userDataDir = join(tmp, 'user-data');
-    const extensionsDir = join(tmp, 'extensions');
-    mkdirSync(join(userDataDir, 'User'), { recursive: true });
-    writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(TEST_SETTINGS, null, 2));
-    installVsix(vsix, extensionsDir);
-    installFolder(runnerExtensionDir, extensionsDir);
+    // A copy of the fixture, so the tests cannot change the repository.
+    const profile = createProfile(tmp, testWorkspace);
+    const { workspaceDir } = profile;
+    installVsix(vsix, profile.extensionsDir);
+    installFolder(runnerExtensionDir, profile.extensionsDir);
 
     const resultsFile = join(tmp, 'results.json');
-    mkdirSync(join(tmp, 'tmp'), { recursive: true });
     const server = await step('starting code-server', () =>
-      startCodeServer({
-        node: tools.node,
-        entry: tools.codeServer,
-        folder: workspaceDir,
-        userDataDir,
-        extensionsDir,
-        stateDir: join(tmp, 'code-server'),
-        env: {
-          TMPDIR: join(tmp, 'tmp'),
-          KSB_TEST_RESULTS: resultsFile,
-          KSB_REPO_ROOT: repoRoot,
-          KSB_TEST_SUITE_DIR: suiteOutDir,
-          KSB_MOCHA_DIR: join(repoRoot, 'node_modules', 'mocha'),
-        },
+      serve(tools, profile, {
+        KSB_TEST_RESULTS: resultsFile,
+        KSB_REPO_ROOT: repoRoot,
+        KSB_TEST_SUITE_DIR: suiteOutDir,
+        KSB_MOCHA_DIR: join(repoRoot, 'node_modules', 'mocha'),
       }),
     );
     log(`code-server ${server.url} (log: ${server.logFile})`);
@@ -132,42 +101,38 @@ async function main() {
   await flushAndExit(exitCode);
 }
 
+/** Starts code-server on a profile's workspace, with extra environment for the extension host. */
+function serve(tools, profile, env = {}) {
+  return startCodeServer({
+    node: tools.node,
+    entry: tools.codeServer,
+    folder: profile.workspaceDir,
+    userDataDir: profile.userDataDir,
+    extensionsDir: profile.extensionsDir,
+    stateDir: profile.stateDir,
+    env: { TMPDIR: profile.tmpDir, ...env },
+  });
+}
+
 /**
  * Runs the UI checks again with the extension installed as a web extension: its manifest keeps
  * `browser` and loses `main`, so VS Code can only run `dist/browser.js`, in the web worker
  * extension host, reaching files through `vscode.workspace.fs` as it does on github.dev.
  */
 async function runWebHostChecks({ tmp, vsix, tools, browser }) {
-  const root = join(tmp, 'web');
-  const workspaceDir = join(root, 'workspace', basename(testWorkspace));
-  cpSync(testWorkspace, workspaceDir, { recursive: true });
-  const userDataDir = join(root, 'user-data');
-  const extensionsDir = join(root, 'extensions');
-  mkdirSync(join(userDataDir, 'User'), { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(TEST_SETTINGS, null, 2));
-  const installed = installVsix(vsix, extensionsDir);
+  const profile = createProfile(join(tmp, 'web'), testWorkspace);
+  const installed = installVsix(vsix, profile.extensionsDir);
   const manifestFile = join(installed, 'package.json');
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
   if (!manifest.browser) throw new Error('the packaged manifest has no `browser` entry');
   delete manifest.main;
   writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
-  mkdirSync(join(root, 'tmp'), { recursive: true });
-  const server = await step('starting code-server for the web worker host', () =>
-    startCodeServer({
-      node: tools.node,
-      entry: tools.codeServer,
-      folder: workspaceDir,
-      userDataDir,
-      extensionsDir,
-      stateDir: join(root, 'code-server'),
-      env: { TMPDIR: join(root, 'tmp') },
-    }),
-  );
+  const server = await step('starting code-server for the web worker host', () => serve(tools, profile));
   const { page } = await openWorkbench(browser, server.url);
   // The hover check is left out here: in this pass no hover appeared within 20 s (the Node host
   // pass shows it); finding out why is open work, named in the README.
   const checks = CHECKS.filter(([title]) => !/explorer|hover/i.test(title));
-  return runUiChecks(page, { workspaceDir, screenshotsDir, checks, onResult: printResult, label: 'UI (web worker host)', shotPrefix: 'web-' });
+  return runUiChecks(page, { workspaceDir: profile.workspaceDir, screenshotsDir, checks, onResult: printResult, label: 'UI (web worker host)', shotPrefix: 'web-' });
 }
 
 await main();

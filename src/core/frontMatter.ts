@@ -160,17 +160,17 @@ export function parseFrontMatter(text: string, lines: LineIndex): FrontMatter | 
     }
   }
 
-  return {
-    ...empty,
-    valid: true,
-    hasKsbsKey: ksbs !== undefined,
-    ksbsStyle: ksbs?.style,
-    ksbsKeyRange: ksbs?.keyRange,
-    claims: ksbs?.claims ?? [],
-    title,
-    date,
-    diagnostics,
-  };
+  return { ...empty, ...parsedFields(ksbs, title, date, diagnostics) };
+}
+
+/** The YAML-dependent fields of a valid front matter, from either reading path. */
+function parsedFields(
+  ksbs: { style: KsbsStyle; keyRange: Range; claims: Claim[] } | undefined,
+  title: string | undefined,
+  date: string | undefined,
+  diagnostics: PortfolioDiagnostic[],
+): ParsedFields {
+  return { valid: true, hasKsbsKey: ksbs !== undefined, ksbsStyle: ksbs?.style, ksbsKeyRange: ksbs?.keyRange, claims: ksbs?.claims ?? [], title, date, diagnostics };
 }
 
 type Shift = (start: number, end: number) => Range;
@@ -281,16 +281,7 @@ function readSimpleFrontMatter(yaml: string, contentStart: number, lines: LineIn
       return undefined;
     }
   }
-  return {
-    valid: true,
-    hasKsbsKey: ksbs !== undefined,
-    ksbsStyle: ksbs?.style,
-    ksbsKeyRange: ksbs?.keyRange,
-    claims: ksbs?.claims ?? [],
-    title,
-    date,
-    diagnostics: [],
-  };
+  return parsedFields(ksbs, title, date, []);
 }
 
 function readKsbs(pair: Pair, text: string, contentStart: number, lines: LineIndex, shift: Shift, diagnostics: PortfolioDiagnostic[]) {

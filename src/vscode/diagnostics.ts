@@ -3,7 +3,7 @@ import { applyLevels, type PortfolioDiagnostic } from '../core';
 import { DIAGNOSTIC_SOURCE } from './constants';
 import { toRange, toSeverity } from './convert';
 import type { OpenPortfolio, PortfolioChange, PortfolioWorkspace } from './portfolioWorkspace';
-import { onDidChangeSettings, readSettings } from './settings';
+import { onDidChangeSettings, readSettings, type ExtensionSettings } from './settings';
 
 /**
  * Publishes every portfolio's diagnostics, for open and unopened files alike. A change to one
@@ -39,7 +39,8 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       this.publishPortfolio(portfolio);
       return;
     }
-    for (const path of change.paths) this.publishFile(portfolio, path, portfolio.index.diagnosticsFor(path));
+    const settings = readSettings(portfolio.rootUri);
+    for (const path of change.paths) this.publishFile(portfolio, path, portfolio.index.diagnosticsFor(path), settings);
   }
 
   private publishPortfolio(portfolio: OpenPortfolio): void {
@@ -48,12 +49,13 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     const now = portfolio.index.allDiagnostics();
     for (const path of before) if (!now.has(path)) this.collection.delete(portfolio.fs.uri(path));
     this.published.set(key, new Set());
-    for (const [path, diagnostics] of now) this.publishFile(portfolio, path, diagnostics);
+    // Settings are read once per portfolio, not once per file: a full publish may touch thousands.
+    const settings = readSettings(portfolio.rootUri);
+    for (const [path, diagnostics] of now) this.publishFile(portfolio, path, diagnostics, settings);
   }
 
-  private publishFile(portfolio: OpenPortfolio, path: string, diagnostics: readonly PortfolioDiagnostic[]): void {
+  private publishFile(portfolio: OpenPortfolio, path: string, diagnostics: readonly PortfolioDiagnostic[], settings: ExtensionSettings): void {
     const uri = portfolio.fs.uri(path);
-    const settings = readSettings(uri);
     const leveled = settings.diagnosticsEnabled ? applyLevels(diagnostics, settings.ruleLevels) : [];
     const key = portfolio.rootUri.toString();
     let paths = this.published.get(key);
