@@ -29,7 +29,14 @@ export class KsbCompletionProvider implements vscode.CompletionItemProvider<KsbI
 
   constructor(private readonly workspace: PortfolioWorkspace) {}
 
-  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionList<KsbItem> | undefined {
+  async provideCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CompletionList<KsbItem> | undefined> {
+    // Typing before the portfolios have loaded still gets the list, once they have.
+    await this.workspace.ready;
+    if (token.isCancellationRequested) return undefined;
     const open = this.workspace.portfolioFor(document.uri);
     const portfolio = open?.index.portfolio;
     const relative = open && relativePath(open.index.root, document.uri.path);

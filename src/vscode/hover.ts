@@ -7,7 +7,11 @@ import type { PortfolioWorkspace } from './portfolioWorkspace';
 export class KsbHoverProvider implements vscode.HoverProvider {
   constructor(private readonly workspace: PortfolioWorkspace) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    // A hover asked for while the portfolios are still loading would otherwise come back empty,
+    // and the editor does not ask again while the pointer stays still.
+    await this.workspace.ready;
+    if (token.isCancellationRequested) return undefined;
     const open = this.workspace.portfolioFor(document.uri);
     const portfolio = open?.index.portfolio;
     if (!open || !portfolio) return undefined;

@@ -3,6 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { KsbPortfolioApi } from '../../../src/extension';
+import { KsbCompletionProvider } from '../../../src/vscode/completion';
+import { PortfolioWorkspace } from '../../../src/vscode/portfolioWorkspace';
 import { EXTENSION_ID, fixtureUri } from '../helpers';
 
 /** The items VS Code's suggest widget would get at `position`, with the first `resolve` resolved. */
@@ -56,6 +58,23 @@ describe('completion of KSB codes', () => {
     for (const code of ['K17', 'K23', 'S18', 'S20']) assert.ok(!shown.includes(code), `${code} belongs to the production option`);
     assert.deepEqual(shown.slice(-4), ['K1', 'K24', 'S21', 'B1']);
     assert.equal(shown[0], 'K2');
+  });
+
+  it('answers completion asked for while the portfolio is still loading', async () => {
+    const document = await vscode.workspace.openTextDocument(fixtureUri('evidence/valid-list.md'));
+    // A workspace of our own, asked at once: its first scan of the folder has not even started.
+    const workspace = new PortfolioWorkspace();
+    const tokens = new vscode.CancellationTokenSource();
+    try {
+      const asked = new KsbCompletionProvider(workspace).provideCompletionItems(document, new vscode.Position(3, 'ksbs: ['.length), tokens.token);
+      assert.equal(workspace.all().length, 0, 'the portfolio should not be loaded yet when completion is asked for');
+      const list = await asked;
+      assert.ok(list, 'no completion once the portfolio had loaded');
+      assert.ok(labels(list.items).includes('K24'), 'K24 should be offered');
+    } finally {
+      tokens.dispose();
+      workspace.dispose();
+    }
   });
 
   it('describes each code by kind and option, with its text as documentation', async () => {

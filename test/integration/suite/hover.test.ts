@@ -2,6 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { KsbPortfolioApi } from '../../../src/extension';
+import { KsbHoverProvider } from '../../../src/vscode/hover';
+import { PortfolioWorkspace } from '../../../src/vscode/portfolioWorkspace';
 import { EXTENSION_ID, fixtureUri } from '../helpers';
 
 /** The text of every hover at `position`, joined. */
@@ -87,5 +89,24 @@ describe('hover on KSB codes', () => {
     const uri = fixtureUri('evidence/valid-list.md');
     const text = await hoverText(uri, await positionOf(uri, 1, 'Conform'));
     assert.doesNotMatch(text, /ST0792/);
+  });
+
+  it('answers a hover asked for while the portfolio is still loading', async () => {
+    const uri = fixtureUri('evidence/valid-list.md');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const position = await positionOf(uri, 3, 'K24');
+    // A workspace of our own, asked at once: its first scan of the folder has not even started.
+    const workspace = new PortfolioWorkspace();
+    const tokens = new vscode.CancellationTokenSource();
+    try {
+      const asked = new KsbHoverProvider(workspace).provideHover(document, position, tokens.token);
+      assert.equal(workspace.all().length, 0, 'the portfolio should not be loaded yet when the hover is asked for');
+      const hover = await asked;
+      assert.ok(hover, 'no hover once the portfolio had loaded');
+      assert.match((hover.contents[0] as vscode.MarkdownString).value, /\*\*K24\*\* · Knowledge/);
+    } finally {
+      tokens.dispose();
+      workspace.dispose();
+    }
   });
 });
