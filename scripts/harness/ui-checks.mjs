@@ -139,6 +139,91 @@ export async function hoverAppearsOverCode(page, { workspaceDir }) {
   await hover.waitFor({ state: 'visible', timeout: TIMEOUT });
 }
 
+/**
+ * In the page: the colour of each probe `[lineText, word]` in the active editor (the run of text
+ * on the first line containing `lineText` that contains `word`), if `differ` pairs differ and
+ * `same` pairs match; otherwise false, so waitForFunction keeps waiting.
+ */
+function coloursWhen({ probes, differ, same, settle }) {
+  const lines = [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-line')].map((line) => ({
+    text: line.textContent.replace(/\u00a0/g, ' '),
+    runs: [...line.querySelectorAll('span[class*="mtk"]')].map((run) => ({ text: run.textContent.replace(/\u00a0/g, ' '), color: getComputedStyle(run).color })),
+  }));
+  const colours = {};
+  for (const [name, [lineText, word]] of Object.entries(probes)) {
+    colours[name] = lines.find((line) => line.text.includes(lineText))?.runs.find((run) => run.text.includes(word))?.color ?? null;
+  }
+  const ok = Object.values(colours).every(Boolean) && differ.every(([a, b]) => colours[a] !== colours[b]) && same.every(([a, b]) => colours[a] === colours[b]);
+  return settle ? colours : ok && colours;
+}
+
+/** Waits until the active editor shows the colours `expected` describes; fails naming what it saw. */
+async function expectColours(page, expected, what) {
+  try {
+    await page.waitForFunction(coloursWhen, { ...expected, settle: false }, { timeout: TIMEOUT });
+  } catch {
+    const seen = await page.evaluate(coloursWhen, { ...expected, settle: true });
+    throw new Error(`${what}: expected ${JSON.stringify({ differ: expected.differ, same: expected.same })}, saw ${JSON.stringify(seen)}`);
+  }
+}
+
+/**
+ * KSB codes get a colour of their own in an evidence file, in front matter (the grammar, inside
+ * the real Markdown and YAML grammars) and in the body (semantic tokens), the same in both. In
+ * Markdown outside a portfolio, only a `ksbs:` entry is coloured: codes in other fields and in
+ * prose stay as they were.
+ */
+export async function codesColouredInPortfolioFiles(page) {
+  await openFile(page, 'evidence/valid-list.md');
+  await expectColours(
+    page,
+    {
+      probes: {
+        frontMatterCode: ['ksbs: [K1', 'K1'],
+        yamlValue: ['title: Conform', 'Conform'],
+        bodyCode: ['The conform covered', 'K1'],
+        prose: ['The conform covered', 'conform'],
+      },
+      differ: [['frontMatterCode', 'yamlValue'], ['bodyCode', 'prose']],
+      same: [['frontMatterCode', 'bodyCode']],
+    },
+    'codes in evidence/valid-list.md',
+  );
+
+  await runCommand(page, 'File: New Untitled Text File');
+  await page.keyboard.insertText('---\nksbs: [K1]\ntitle: Moving the S3 bucket\n---\nSee K2 in the notes.\n');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill('>Change Language Mode');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Change Language Mode' }).first().waitFor({ timeout: TIMEOUT });
+  await input.press('Enter');
+  await input.fill('Markdown');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: /^Markdown\b/ }).first().waitFor({ timeout: TIMEOUT });
+  await input.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
+  try {
+    // The coloured `ksbs:` entry shows the document has been tokenized as Markdown; the rest of
+    // this short document is tokenized by then too.
+    await expectColours(
+      page,
+      {
+        probes: {
+          frontMatterCode: ['ksbs: [K1', 'K1'],
+          yamlValue: ['title: Moving', 'Moving'],
+          codeInValue: ['title: Moving', 'S3'],
+          prose: ['See K2', 'See'],
+          bodyCode: ['See K2', 'K2'],
+        },
+        differ: [['frontMatterCode', 'yamlValue']],
+        same: [['codeInValue', 'yamlValue'], ['bodyCode', 'prose']],
+      },
+      'codes in an untitled Markdown file',
+    );
+  } finally {
+    await runCommand(page, 'View: Revert and Close Editor');
+  }
+}
+
 /** A Markdown file under evidence/ whose front matter claims codes on one line (`ksbs: [K1, S2]`). */
 function firstEvidenceWithClaims(workspaceDir) {
   const preferred = join(workspaceDir, 'evidence', 'valid-list.md');
@@ -192,6 +277,7 @@ export const CHECKS = [
   ['the Problems panel lists the fixture\'s diagnostics', problemsPanelListsDiagnostics],
   ['the coverage view is visible with its counts', coverageViewShowsCounts],
   ['a hover appears over a KSB code', hoverAppearsOverCode],
+  ['KSB codes are coloured in portfolio files only', codesColouredInPortfolioFiles],
 ];
 
 /**

@@ -50,3 +50,4 @@ export {
   type KsbCompletionList,
 } from './languageFeatures/completion';
 export { codeAt, describeKsb, escapeMarkdown, kindTitle, provideHover, type CodeWord, type HoverContext, type KsbHover } from './languageFeatures/hover';
+export { bodyCodeTokens, MAX_CODE_TOKEN_TEXT_LENGTH, type CodeToken } from './languageFeatures/codeTokens';

@@ -70,7 +70,7 @@ function mightHoldLink(text: string): boolean {
  * Returns the text with code and HTML comments replaced by spaces (newlines kept), so offsets
  * stay true while nothing inside code can look like a link.
  */
-function maskCode(text: string, from: number): string {
+export function maskCode(text: string, from: number): string {
   // The spans to blank are collected and the masked copy built once at the end: most bodies have
   // no code, and splitting every text into an array of characters cost more than the whole scan.
   const spans: Array<[number, number]> = [];
