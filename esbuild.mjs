@@ -46,16 +46,19 @@ if (args.has('--schemas')) {
   });
 } else if (args.has('--integration')) {
   // Integration tests run inside VS Code's extension host, which provides 'vscode' at run time.
-  builds.push({
-    ...common,
-    entryPoints: testEntries('test/integration/suite'),
-    outdir: 'out/test/integration/suite',
-    outbase: 'test/integration/suite',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode', 'mocha'],
-  });
+  // suite/: the main suite on the fixture folder; multi-root/: its own pass on a two-folder workspace.
+  for (const suite of ['suite', 'multi-root']) {
+    builds.push({
+      ...common,
+      entryPoints: testEntries(`test/integration/${suite}`),
+      outdir: `out/test/integration/${suite}`,
+      outbase: `test/integration/${suite}`,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['vscode', 'mocha'],
+    });
+  }
 } else if (args.has('--bench')) {
   // The benchmark (bench/), plus the desktop extension and the CLI built again into out/bench/bundles/
   // so their sizes can be measured (with --production: minified) without touching dist/. Keep their

@@ -20,10 +20,13 @@ export const toolCache = resolve(
 
 export const integrationOut = join(repoRoot, 'out', 'test', 'integration');
 export const suiteOutDir = join(integrationOut, 'suite');
+export const multiRootSuiteOutDir = join(integrationOut, 'multi-root');
 export const runnerExtensionDir = join(repoRoot, 'test', 'integration', 'runner-extension');
 export const screenshotsDir = join(repoRoot, 'test-results', 'screenshots');
 /** The workspace the integration suite opens (a copy of it, so tests cannot change the fixture). */
 export const testWorkspace = resolve(
   process.env.KSB_TEST_WORKSPACE || join(repoRoot, 'test', 'fixtures', 'basic'),
 );
+/** The multi-root pass opens this folder's `portfolios.code-workspace` (again, a copy). */
+export const multiRootWorkspace = join(repoRoot, 'test', 'fixtures', 'multi-root');
 export const sampleWorkspace = join(repoRoot, 'examples', 'sample-portfolio');

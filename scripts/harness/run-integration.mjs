@@ -1,8 +1,12 @@
-// `npm run test:integration`: builds the production bundles and the suite, packages the VSIX,
-// installs the tools if missing, starts code-server on a copy of the fixture with the VSIX and the
-// test-runner extension installed, opens it in Chromium (which starts the extension host), waits
-// for the suite's results, runs the UI checks in the same page, prints every result and ends with
-// `N passed, N failed`. Exits non-zero if anything failed or the suite never reported.
+// `npm run test:integration`: builds the production bundles and the suites, packages the VSIX,
+// installs the tools if missing, and runs three passes in code-server, each opened in Chromium
+// (which starts the extension host) on a throwaway copy of a fixture:
+//  1. the suite (test/integration/suite) on test/fixtures/basic, then the UI checks in that page;
+//  2. the UI checks again with the extension installed as a web extension (KSB_WEB_HOST=0 skips);
+//  3. the multi-root suite (test/integration/multi-root) on test/fixtures/multi-root's
+//     two-folder workspace (KSB_MULTI_ROOT=0 skips).
+// Prints every result and ends with `N passed, N failed`. Exits non-zero if anything failed or a
+// suite never reported.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +15,7 @@ import { installSignalHandlers, onCleanup, runCleanups } from './cleanup.mjs';
 import { launchBrowser, openWorkbench } from './browser.mjs';
 import { startCodeServer } from './code-server.mjs';
 import { flushAndExit, log, step, warn } from './log.mjs';
-import { repoRoot, runnerExtensionDir, screenshotsDir, suiteOutDir, testWorkspace } from './paths.mjs';
+import { multiRootSuiteOutDir, multiRootWorkspace, repoRoot, runnerExtensionDir, screenshotsDir, suiteOutDir, testWorkspace } from './paths.mjs';
 import { createProfile } from './profile.mjs';
 import { printFailures, printHeading, printResult, printSummary } from './report.mjs';
 import { followSuite } from './suite-results.mjs';
@@ -41,46 +45,33 @@ async function main() {
     const vsix = await step('packaging the VSIX', () => packageVsix(join(tmp, 'ksb-portfolio.vsix')));
     const tools = await step('checking the tool cache', () => ensureTools());
 
+    const { browser } = await step('starting Chromium', () => launchBrowser(tools.chromium));
+
     // A copy of the fixture, so the tests cannot change the repository.
     const profile = createProfile(tmp, testWorkspace);
     const { workspaceDir } = profile;
-    installVsix(vsix, profile.extensionsDir);
-    installFolder(runnerExtensionDir, profile.extensionsDir);
-
-    const resultsFile = join(tmp, 'results.json');
-    const server = await step('starting code-server', () =>
-      serve(tools, profile, {
-        KSB_TEST_RESULTS: resultsFile,
-        KSB_REPO_ROOT: repoRoot,
-        KSB_TEST_SUITE_DIR: suiteOutDir,
-        KSB_MOCHA_DIR: join(repoRoot, 'node_modules', 'mocha'),
-      }),
-    );
-    log(`code-server ${server.url} (log: ${server.logFile})`);
-
-    const { browser } = await step('opening the workbench in Chromium', () => launchBrowser(tools.chromium));
-    const { page, consoleErrors } = await openWorkbench(browser, server.url);
-
-    log('running the suite in the extension host…');
-    printHeading('Extension host suite');
-    const suite = await followSuite({
-      resultsFile,
-      idleTimeoutMs: SUITE_IDLE_TIMEOUT_MS,
-      isServerGone: () => server.exited() && `code-server exited while the suite ran; see ${server.logFile}`,
-    });
-    if (suite.incomplete) {
-      warn(`the suite did not finish: ${suite.incomplete}\n  code-server log: ${server.logFile}`);
-      if (consoleErrors.length) warn(`browser console errors:\n  ${consoleErrors.slice(-10).join('\n  ')}`);
-    }
-    if (suite.vscodeVersion) log(`the suite ran in VS Code ${suite.vscodeVersion} in ${(suite.duration / 1000).toFixed(1)} s`);
-    results.push(...suite.tests);
-
+    const { page, tests } = await runSuiteInEditor({ tools, browser, vsix, profile, suiteDir: suiteOutDir, heading: 'Extension host suite' });
+    results.push(...tests);
     printHeading('UI checks (screenshots in test-results/screenshots/)');
     results.push(...(await runUiChecks(page, { workspaceDir, screenshotsDir, onResult: printResult })));
 
     if (process.env.KSB_WEB_HOST !== '0') {
       printHeading('UI checks in the web worker extension host (the browser bundle, as on github.dev)');
       results.push(...(await runWebHostChecks({ tmp, vsix, tools, browser })));
+    }
+
+    if (process.env.KSB_MULTI_ROOT !== '0') {
+      const multiRoot = createProfile(join(tmp, 'multi-root'), multiRootWorkspace);
+      const { tests: multiRootTests } = await runSuiteInEditor({
+        tools,
+        browser,
+        vsix,
+        profile: multiRoot,
+        open: join(multiRoot.workspaceDir, 'portfolios.code-workspace'),
+        suiteDir: multiRootSuiteOutDir,
+        heading: 'Multi-root workspace suite (test/fixtures/multi-root)',
+      });
+      results.push(...multiRootTests);
     }
 
     printFailures(results);
@@ -101,12 +92,48 @@ async function main() {
   await flushAndExit(exitCode);
 }
 
-/** Starts code-server on a profile's workspace, with extra environment for the extension host. */
-function serve(tools, profile, env = {}) {
+/**
+ * Installs the VSIX and the test runner into `profile`, starts code-server on `open` (a folder or
+ * a `.code-workspace` file; the profile's workspace by default), opens it in a new browser page,
+ * and follows the compiled suite in `suiteDir` as the runner reports it. Resolves with the page
+ * (for UI checks) and the results.
+ */
+async function runSuiteInEditor({ tools, browser, vsix, profile, open = profile.workspaceDir, suiteDir, heading }) {
+  installVsix(vsix, profile.extensionsDir);
+  installFolder(runnerExtensionDir, profile.extensionsDir);
+  const resultsFile = join(profile.tmpDir, 'results.json');
+  const server = await step('starting code-server', () =>
+    serve(tools, profile, {
+      KSB_TEST_RESULTS: resultsFile,
+      KSB_REPO_ROOT: repoRoot,
+      KSB_TEST_SUITE_DIR: suiteDir,
+      KSB_MOCHA_DIR: join(repoRoot, 'node_modules', 'mocha'),
+    }, open),
+  );
+  log(`code-server ${server.url} (log: ${server.logFile})`);
+  const { page, consoleErrors } = await openWorkbench(browser, server.url);
+
+  log('running the suite in the extension host…');
+  printHeading(heading);
+  const suite = await followSuite({
+    resultsFile,
+    idleTimeoutMs: SUITE_IDLE_TIMEOUT_MS,
+    isServerGone: () => server.exited() && `code-server exited while the suite ran; see ${server.logFile}`,
+  });
+  if (suite.incomplete) {
+    warn(`the suite did not finish: ${suite.incomplete}\n  code-server log: ${server.logFile}`);
+    if (consoleErrors.length) warn(`browser console errors:\n  ${consoleErrors.slice(-10).join('\n  ')}`);
+  }
+  if (suite.vscodeVersion) log(`the suite ran in VS Code ${suite.vscodeVersion} in ${(suite.duration / 1000).toFixed(1)} s`);
+  return { page, tests: suite.tests };
+}
+
+/** Starts code-server on `open` (the profile's workspace by default), with extra environment for the extension host. */
+function serve(tools, profile, env = {}, open = profile.workspaceDir) {
   return startCodeServer({
     node: tools.node,
     entry: tools.codeServer,
-    folder: profile.workspaceDir,
+    folder: open,
     userDataDir: profile.userDataDir,
     extensionsDir: profile.extensionsDir,
     stateDir: profile.stateDir,

@@ -98,12 +98,15 @@ async function assertDiagnostics(root: string, expected: readonly Expectation[])
 }
 
 describe('Fixture portfolios', () => {
+  // A fixture is a folder with a portfolio.yaml, or a folder of such folders (multi-root/).
+  const isPortfolio = (name: string) => existsSync(path.join(FIXTURES, name, 'portfolio.yaml'));
   const fixtures = readdirSync(FIXTURES)
-    .filter((name) => statSync(path.join(FIXTURES, name)).isDirectory() && existsSync(path.join(FIXTURES, name, 'portfolio.yaml')))
+    .filter((name) => statSync(path.join(FIXTURES, name)).isDirectory())
+    .flatMap((name) => (isPortfolio(name) ? [name] : readdirSync(path.join(FIXTURES, name)).map((child) => `${name}/${child}`).filter(isPortfolio)))
     .sort();
 
   it('Should find the fixture portfolios that have a portfolio.yaml', () => {
-    for (const name of ['bad-config', 'basic', 'edge']) assert.ok(fixtures.includes(name), `Expected test/fixtures/${name}/portfolio.yaml`);
+    for (const name of ['bad-config', 'basic', 'edge', 'multi-root/post-production', 'multi-root/production']) assert.ok(fixtures.includes(name), `Expected test/fixtures/${name}/portfolio.yaml`);
   });
 
   for (const name of fixtures) {

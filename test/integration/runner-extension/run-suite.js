@@ -52,7 +52,9 @@ async function runSuite({ suiteDir, mochaDir, resultsFile, timeout = 20000, grep
       runner.on('fail', (test, error) => report(record(test, 'failed', error)));
       runner.on('pending', (test) => report(record(test, 'pending')));
     });
-    if (tests.length === 0) throw new Error(`the suite ran no test (files: ${files.join(', ')})`);
+    // With a grep, a suite none of whose tests match is expected (the harness runs two suites);
+    // without one, no test means the files did not load what they should.
+    if (tests.length === 0 && !grep) throw new Error(`the suite ran no test (files: ${files.join(', ')})`);
   } catch (error) {
     // The suite could not load or run: report it as a failure rather than stay silent.
     report({ title: 'integration suite', file: null, state: 'failed', duration: 0, error: errorText(error) });
