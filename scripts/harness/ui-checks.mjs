@@ -2,7 +2,7 @@
 // Each check is a function (page, context) that throws on failure; runUiChecks() runs the listed
 // ones in order, takes a screenshot after each (and on failure), and returns results in the same
 // shape as the suite's: { title, state, error, duration }.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const TIMEOUT = 20_000;
@@ -224,6 +224,84 @@ export async function codesColouredInPortfolioFiles(page) {
   }
 }
 
+/** Waits for the quick input titled `title` (a step of a multi-step command) to show. */
+async function quickInputTitled(page, title) {
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('.quick-input-title', { hasText: title }).waitFor({ state: 'visible', timeout: TIMEOUT });
+  return widget.locator('input.input').first();
+}
+
+/** Starts a command from the Command Palette without waiting for the palette to close. */
+async function startCommand(page, label) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+  await input.fill(`>${label}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+  await input.press('Enter');
+}
+
+/**
+ * New Evidence File as a user runs it: a title, today's date offered and changed, KSBs found by
+ * words of their text and by code and ticked as the placeholder says (Down, then Space), then the
+ * new file open with its claims.
+ */
+export async function newEvidenceThroughItsPrompts(page, { workspaceDir }) {
+  const created = join(workspaceDir, 'evidence', '2026-05-01-graded-the-trailer.md');
+  try {
+    await startCommand(page, 'KSB Portfolio: New Evidence File');
+    const title = await quickInputTitled(page, 'New Evidence File (1/3)');
+    await title.fill('Graded the trailer');
+    await title.press('Enter');
+    const date = await quickInputTitled(page, 'New Evidence File (2/3)');
+    const offered = await date.inputValue();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(offered)) throw new Error(`the date step offers "${offered}", not today's date`);
+    await date.fill('2026-05-01');
+    await date.press('Enter');
+    const filter = await quickInputTitled(page, 'New Evidence File (3/3)');
+    const placeholder = await filter.getAttribute('placeholder');
+    if (!placeholder?.includes('Down then Space')) throw new Error(`the KSB step's placeholder does not say how to tick: "${placeholder}"`);
+    for (const [typed, code] of [['interpret post-production', 'K24'], ['B1', 'B1']]) {
+      await filter.fill(typed);
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: code }).first();
+      await row.waitFor({ state: 'visible', timeout: TIMEOUT });
+      await filter.press('ArrowDown');
+      await page.keyboard.press('Space');
+      await page.locator('.quick-input-list .monaco-list-row[aria-checked="true"]', { hasText: code }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+    }
+    await filter.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: '2026-05-01-graded-the-trailer.md' }).waitFor({ timeout: TIMEOUT });
+    const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+    await editor.locator('.view-line', { hasText: 'ksbs: [K24, B1]' }).waitFor({ state: 'visible', timeout: TIMEOUT });
+    await editor.locator('.view-line', { hasText: 'title: Graded the trailer' }).waitFor({ state: 'visible', timeout: TIMEOUT });
+  } finally {
+    await page.keyboard.press('Escape');
+    if (existsSync(created)) {
+      await runCommand(page, 'View: Close Editor');
+      rmSync(created);
+    }
+  }
+}
+
+/** Find KSB as a user runs it: words of a KSB's text find it, Enter inserts its code at the cursor. */
+export async function findKsbInsertsTheCode(page) {
+  await openFile(page, 'evidence/valid-map.md');
+  const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+  await editor.locator('.view-line').first().click();
+  await page.keyboard.press('Control+End');
+  try {
+    await startCommand(page, 'KSB Portfolio: Find KSB');
+    const filter = await quickInputTitled(page, 'Find KSB');
+    await filter.fill('interpret post-production');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'K24' }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+    await filter.press('Enter');
+    await editor.locator('.view-line', { hasText: exactly('K24') }).waitFor({ state: 'visible', timeout: TIMEOUT });
+  } finally {
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'File: Revert File');
+  }
+}
+
 /** A Markdown file under evidence/ whose front matter claims codes on one line (`ksbs: [K1, S2]`). */
 function firstEvidenceWithClaims(workspaceDir) {
   const preferred = join(workspaceDir, 'evidence', 'valid-list.md');
@@ -278,6 +356,8 @@ export const CHECKS = [
   ['the coverage view is visible with its counts', coverageViewShowsCounts],
   ['a hover appears over a KSB code', hoverAppearsOverCode],
   ['KSB codes are coloured in portfolio files only', codesColouredInPortfolioFiles],
+  ['New Evidence File runs through its prompts', newEvidenceThroughItsPrompts],
+  ['Find KSB inserts the code found by its text', findKsbInsertsTheCode],
 ];
 
 /**

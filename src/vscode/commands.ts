@@ -133,7 +133,8 @@ async function newEvidence(workspace: PortfolioWorkspace, args: NewEvidenceArgs,
 async function pickCodes(standard: StandardVersion, optionId: string | undefined): Promise<string[] | undefined> {
   const picked = await vscode.window.showQuickPick(ksbItems(standard, optionId), {
     title: 'New Evidence File (3/3): KSBs this evidence shows',
-    placeHolder: 'Type a code or words of a KSB; Space to select',
+    // Space in the filter box types a space: the list needs focus (Down) before Space ticks.
+    placeHolder: 'Type a code or words of a KSB; Down then Space ticks it; Enter when done',
     canPickMany: true,
     matchOnDescription: true,
     matchOnDetail: true,
