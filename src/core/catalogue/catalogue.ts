@@ -1,6 +1,7 @@
 import { isNode, parseDocument, type Document } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { LineIndex, type Range } from '../text';
+import { validate } from '../validate';
 import { standardFileSchema, type StandardFile } from './schema';
 
 /** The three kinds of KSB, named after the code's first letter. */
@@ -227,7 +228,7 @@ export function parseStandardFile(text: string, file: string): StandardParseResu
       })),
     };
   }
-  const result = standardFileSchema.safeParse(document.toJS());
+  const result = validate(standardFileSchema, document.toJS());
   if (!result.success) {
     return { ok: false, problems: result.error.issues.map((issue) => toProblem(issue, document, lines, file)) };
   }
