@@ -10,7 +10,10 @@ import en from 'zod/v4/locales/en.js';
  */
 const englishMessages = en().localeError;
 
-/** Checks data against a schema; issues carry zod's English messages, whatever zod's global config says. */
+/**
+ * Checks data against a schema; issues carry zod's English messages, whatever zod's global config
+ * says, and the value they are about (`input`), so a missing field can be told from a wrong one.
+ */
 export function validate<Output>(schema: z.ZodMiniType<Output>, data: unknown): z.core.util.SafeParseResult<Output> {
-  return schema.safeParse(data, { error: englishMessages });
+  return schema.safeParse(data, { error: englishMessages, reportInput: true });
 }

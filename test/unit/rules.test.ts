@@ -362,6 +362,14 @@ describe('portfolio.invalid-config', () => {
     }
   });
 
+  it('Should say what a field of the wrong type holds, not that it is missing', async () => {
+    const diagnostics = withCode(await configDiagnostics('standard: 12\napprentice: [a, b]\n'), DiagnosticCode.InvalidConfig);
+    assert.deepEqual(diagnostics.map((d) => d.message).sort(), [
+      'Expected `apprentice` to be valid: Invalid input: expected string, received array',
+      'Expected `standard` to be valid: Invalid input: expected string, received number',
+    ]);
+  });
+
   it('Should report a missing standard field', async () => {
     const diagnostic = only(await configDiagnostics('option: production-coordinator\n'), DiagnosticCode.InvalidConfig);
     assert.match(diagnostic.message, /`standard`/);
