@@ -1,5 +1,8 @@
-/** Standard data files are bundled as text by esbuild and parsed by the catalogue. */
+/**
+ * The shipped standard data (`src/core/catalogue/data/*.yaml`): the build parses and validates
+ * each file and bundles its content (scripts/standardDataPlugin.mjs). No other YAML is imported.
+ */
 declare module '*.yaml' {
-  const text: string;
-  export default text;
+  const data: import('./core/catalogue/schema').StandardFile;
+  export default data;
 }

@@ -1,37 +1,42 @@
 import { isMap, isNode, isScalar, parseDocument, type Document } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Catalogue, StandardOption, StandardVersion } from './catalogue/catalogue';
 import { formatFieldPath } from './catalogue/catalogue';
 import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from './diagnostics';
 import { compileGlob } from './glob';
 import { LineIndex, type Range } from './text';
+import { validate } from './validate';
 
 /** The name of the file that makes a folder a portfolio. */
 export const CONFIG_FILE_NAME = 'portfolio.yaml';
 
+/** A string with at least one character. */
+const nonEmpty = () => z.string().check(z.minLength(1));
+
+/** One string or a list of them, read as a list (`evidence: "*.md"` is `["*.md"]`). */
+const oneOrMany = (description: string) =>
+  z.optional(
+    z
+      .pipe(
+        z.union([nonEmpty(), z.array(nonEmpty())]),
+        z.transform((value: string | string[]) => (typeof value === 'string' ? [value] : value)),
+      )
+      .check(z.describe(description)),
+  );
+
 /** The shape of `portfolio.yaml`. */
-export const portfolioConfigSchema = z
-  .object({
-    standard: z.string().min(1).describe('The standard reference, e.g. ST0792'),
-    version: z
-      .union([z.string().min(1), z.number()])
-      .transform(String)
-      .describe('The standard version, e.g. "1.2"; defaults to the latest shipped')
-      .optional(),
-    option: z.string().min(1).describe('The option id (e.g. post-production-coordinator) or its title').optional(),
-    apprentice: z.string().describe("The apprentice's name").optional(),
-    evidence: z
-      .union([z.string().min(1), z.array(z.string().min(1))])
-      .transform((value) => (typeof value === 'string' ? [value] : value))
-      .describe('Globs of evidence files relative to this file; default: every .md below it')
-      .optional(),
-    standards: z
-      .union([z.string().min(1), z.array(z.string().min(1))])
-      .transform((value) => (typeof value === 'string' ? [value] : value))
-      .describe('Extra standard data files or folders to load, relative to this file')
-      .optional(),
-  })
-  .strict();
+export const portfolioConfigSchema = z.strictObject({
+  standard: nonEmpty().check(z.describe('The standard reference, e.g. ST0792')),
+  version: z.optional(
+    z
+      .pipe(z.union([nonEmpty(), z.number()]), z.transform(String))
+      .check(z.describe('The standard version, e.g. "1.2"; defaults to the latest shipped')),
+  ),
+  option: z.optional(nonEmpty().check(z.describe('The option id (e.g. post-production-coordinator) or its title'))),
+  apprentice: z.optional(z.string().check(z.describe("The apprentice's name"))),
+  evidence: oneOrMany('Globs of evidence files relative to this file; default: every .md below it'),
+  standards: oneOrMany('Extra standard data files or folders to load, relative to this file'),
+});
 
 /** `portfolio.yaml` after validation. */
 export type PortfolioConfig = z.output<typeof portfolioConfigSchema>;
@@ -74,7 +79,7 @@ export function parseConfig(text: string): ParsedConfig {
   if (isScalar(versionNode) && typeof versionNode.value === 'number' && versionNode.range) {
     data.version = text.slice(versionNode.range[0], versionNode.range[1]);
   }
-  const result = portfolioConfigSchema.safeParse(data);
+  const result = validate(portfolioConfigSchema, data);
   if (!result.success) {
     const known = Object.keys(portfolioConfigSchema.shape).join(', ');
     return fail(

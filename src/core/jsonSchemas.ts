@@ -1,14 +1,15 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { standardFileSchema } from './catalogue/schema';
 import { portfolioConfigSchema } from './config';
 import { evidenceFrontMatterSchema } from './frontMatterSchema';
 
 /**
  * The JSON Schemas published in `schemas/`, generated from the zod schemas so the two cannot
- * drift: a unit test compares these with the committed files.
+ * drift: a unit test compares these with the committed files. Only scripts and tests call this,
+ * so the JSON Schema generator stays out of the shipped bundles.
  */
 export function jsonSchemas(): Record<string, object> {
-  const generate = (schema: z.ZodType, id: string, title: string) => ({
+  const generate = (schema: z.ZodMiniType, id: string, title: string) => ({
     ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
     $id: `ksb-portfolio:${id}`,
     title,

@@ -1,17 +1,25 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parse } from 'yaml';
-import { standardFileSchema, type StandardFile } from '../../src/core/catalogue/schema';
-import v10Text from '../../src/core/catalogue/data/ST0792-1.0.yaml';
-import v11Text from '../../src/core/catalogue/data/ST0792-1.1.yaml';
-import v12Text from '../../src/core/catalogue/data/ST0792-1.2.yaml';
+import { builtinCatalogue } from '../../src/core/catalogue/builtin';
+import { parseStandardFile, readStandardData } from '../../src/core/catalogue/catalogue';
+import type { StandardFile } from '../../src/core/catalogue/schema';
 
 const PRODUCTION = 'production-coordinator';
 const POST_PRODUCTION = 'post-production-coordinator';
 
 /** The seed documents the data is built from, read straight from disk so data and seeds cannot drift. */
 const seedDir = path.resolve(process.cwd(), '../shared/seeds');
+
+/**
+ * The shipped standard data, read from disk as YAML: the bundles hold what the build made of these
+ * files (scripts/standardDataPlugin.mjs), so the tests check the source and compare the two.
+ */
+const dataDir = path.resolve(process.cwd(), 'src/core/catalogue/data');
+const readData = (name: string): string => readFileSync(path.join(dataDir, name), 'utf8');
+const v10Text = readData('ST0792-1.0.yaml');
+const v11Text = readData('ST0792-1.1.yaml');
+const v12Text = readData('ST0792-1.2.yaml');
 
 /** The text of the seed whose file name starts with `id_` (e.g. `"001"`). */
 function readSeed(id: string): string {
@@ -115,7 +123,12 @@ function versionTable(): Map<string, { start: string; end?: string }> {
   return rows;
 }
 
-const load = (text: string): StandardFile => standardFileSchema.parse(parse(text));
+/** A data file's validated content; a problem fails the test with its field and position. */
+function load(text: string): StandardFile {
+  const result = readStandardData(text, 'data file');
+  if (!result.ok) assert.fail(result.problems.map((p) => `line ${p.range.start.line + 1}: ${p.message}`).join('\n'));
+  return result.data;
+}
 const codesOf = (file: StandardFile) => file.ksbs.map((ksb) => ksb.code);
 
 describe('ST0792 standard data files', () => {
@@ -133,6 +146,17 @@ describe('ST0792 standard data files', () => {
       assert.equal(file.level, 4);
     });
   }
+
+  it('ships every data file in the data folder, as the build made it from the YAML', () => {
+    const names = readdirSync(dataDir).filter((name) => /\.ya?ml$/.test(name)).sort();
+    const shipped = builtinCatalogue().all();
+    assert.deepEqual(shipped.map((standard) => standard.origin).sort(), names);
+    for (const standard of shipped) {
+      const parsed = parseStandardFile(readData(standard.origin), standard.origin);
+      assert.ok(parsed.ok, `Expected ${standard.origin} to validate`);
+      assert.deepEqual(standard, parsed.standard, `Expected the bundled ${standard.origin} to equal the YAML file`);
+    }
+  });
 
   it('gives every v1.2 KSB the exact text of the course page seed', () => {
     const expected = courseKsbs();

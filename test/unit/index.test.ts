@@ -282,6 +282,18 @@ describe('Standards from the workspace', () => {
     assert.match(config[0].message, /Unexpected standard `ST9999`/);
   });
 
+  it("Should quote zod's English message for a field out of range", async () => {
+    const { index } = await loadPortfolio({
+      'portfolio.yaml': 'standard: ST9999\n',
+      'standards/ST9999-1.0.yaml': tinyStandard().replace('level: 3', 'level: 9'),
+    });
+    const diagnostics = index.diagnosticsFor(at('standards/ST9999-1.0.yaml'));
+    assert.deepEqual(
+      diagnostics.map((d) => [d.range.start.line, d.message]),
+      [[3, 'standards/ST9999-1.0.yaml: level: Too big: expected number to be <=7']],
+    );
+  });
+
   it('Should reload the standards when a standard data file is refreshed', async () => {
     const { fs, index } = await loadPortfolio({
       'portfolio.yaml': 'standard: ST9999\n',

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
+import * as z from 'zod/mini';
 import { analyzeText, DiagnosticCode, type PortfolioDiagnostic } from '../../src/core';
 import { configFor, diagnose, DOC, loadPortfolio, marked, POST_PRODUCTION_CONFIG, removeRange, ROOT, showRange, withCode } from './inlinePortfolio';
 
@@ -340,6 +341,33 @@ describe('portfolio.invalid-config', () => {
     assert.equal(showRange(diagnostic.range), showRange(ranges[0]));
     assert.match(diagnostic.message, /Unexpected field `mentor`/);
     assert.match(diagnostic.message, /standard, version, option/);
+  });
+
+  it("Should quote zod's English message for a value of the wrong shape", async () => {
+    const { text, ranges } = marked('standard: ST0792\noption: ⟦""⟧\n');
+    const diagnostic = only(await configDiagnostics(text), DiagnosticCode.InvalidConfig);
+    assert.equal(showRange(diagnostic.range), showRange(ranges[0]));
+    assert.equal(diagnostic.message, 'Expected `option` to be valid: Too small: expected string to have >=1 characters');
+  });
+
+  it('Should keep English messages when another copy of zod sets another language', async () => {
+    // zod keeps its global config on globalThis, shared with other extensions in the same host.
+    const previous = z.config().localeError;
+    z.config({ localeError: () => 'Entrée invalide' });
+    try {
+      const diagnostic = only(await configDiagnostics('standard: ST0792\noption: ""\n'), DiagnosticCode.InvalidConfig);
+      assert.match(diagnostic.message, /Too small: expected string to have >=1 characters$/);
+    } finally {
+      z.config({ localeError: previous });
+    }
+  });
+
+  it('Should say what a field of the wrong type holds, not that it is missing', async () => {
+    const diagnostics = withCode(await configDiagnostics('standard: 12\napprentice: [a, b]\n'), DiagnosticCode.InvalidConfig);
+    assert.deepEqual(diagnostics.map((d) => d.message).sort(), [
+      'Expected `apprentice` to be valid: Invalid input: expected string, received array',
+      'Expected `standard` to be valid: Invalid input: expected string, received number',
+    ]);
   });
 
   it('Should report a missing standard field', async () => {

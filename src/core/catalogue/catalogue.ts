@@ -1,6 +1,7 @@
 import { isNode, parseDocument, type Document } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { LineIndex, type Range } from '../text';
+import { validate } from '../validate';
 import { standardFileSchema, type StandardFile } from './schema';
 
 /** The three kinds of KSB, named after the code's first letter. */
@@ -212,8 +213,22 @@ export type StandardParseResult =
   | { readonly ok: true; readonly standard: StandardVersion }
   | { readonly ok: false; readonly problems: readonly StandardDataProblem[] };
 
+/** A standard data file's validated content, or its problems. */
+export type StandardDataResult =
+  | { readonly ok: true; readonly data: StandardFile }
+  | { readonly ok: false; readonly problems: readonly StandardDataProblem[] };
+
 /** Reads a standard data file (YAML or JSON), validates it and reports problems with positions. */
 export function parseStandardFile(text: string, file: string): StandardParseResult {
+  const result = readStandardData(text, file);
+  return result.ok ? { ok: true, standard: new StandardVersion(result.data, file) } : result;
+}
+
+/**
+ * Parses and validates a standard data file without indexing it. The build runs this on the
+ * shipped standards (esbuild.mjs), so they reach the bundle as checked plain data.
+ */
+export function readStandardData(text: string, file: string): StandardDataResult {
   const lines = new LineIndex(text);
   const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
@@ -227,11 +242,11 @@ export function parseStandardFile(text: string, file: string): StandardParseResu
       })),
     };
   }
-  const result = standardFileSchema.safeParse(document.toJS());
+  const result = validate(standardFileSchema, document.toJS());
   if (!result.success) {
     return { ok: false, problems: result.error.issues.map((issue) => toProblem(issue, document, lines, file)) };
   }
-  return { ok: true, standard: new StandardVersion(result.data, file) };
+  return { ok: true, data: result.data };
 }
 
 function toProblem(issue: z.core.$ZodIssue, document: Document, lines: LineIndex, file: string): StandardDataProblem {

@@ -1,103 +1,100 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** A KSB code as a standard writes it: one kind letter and a number without leading zeros. */
 export const KSB_CODE_PATTERN = /^[KSB][1-9][0-9]*$/;
 
+/** A string with at least one character. */
+const nonEmpty = () => z.string().check(z.minLength(1));
+
+/** A KSB code, as `ksbs` and duties write it. */
+const ksbCode = () => z.string().check(z.regex(KSB_CODE_PATTERN, 'a code such as K1, S12 or B3'));
+
 /** Identifier of a source document the data was taken from (e.g. `"001"` for a seed file). */
-const sourceRef = z.string().min(1).describe('Id of an entry in `sources` that this piece was taken from');
+const sourceRef = nonEmpty().check(z.describe('Id of an entry in `sources` that this piece was taken from'));
 
 const optionIds = z
-  .array(z.string().min(1))
-  .min(1)
-  .optional()
-  .describe('Ids of the options this applies to; leave out for core (every option)');
+  .optional(z.array(nonEmpty()).check(z.minLength(1)))
+  .check(z.describe('Ids of the options this applies to; leave out for core (every option)'));
 
 /** A document the data was built from. */
-export const sourceSchema = z
-  .object({
-    id: z.string().min(1),
-    file: z.string().min(1).describe('File name of the source document'),
-    description: z.string().min(1),
-  })
-  .strict();
+export const sourceSchema = z.strictObject({
+  id: nonEmpty(),
+  file: nonEmpty().check(z.describe('File name of the source document')),
+  description: nonEmpty(),
+});
 
 /** One option (pathway) of a core-and-options standard. */
-export const optionSchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lower-case kebab-case slug'),
-    title: z.string().min(1),
-    source: sourceRef,
-  })
-  .strict();
+export const optionSchema = z.strictObject({
+  id: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lower-case kebab-case slug')),
+  title: nonEmpty(),
+  source: sourceRef,
+});
 
 /** One knowledge, skill or behaviour statement. */
-export const ksbSchema = z
-  .object({
-    code: z.string().regex(KSB_CODE_PATTERN, 'a code such as K1, S12 or B3'),
-    text: z.string().min(1),
-    options: optionIds,
-    source: sourceRef,
-  })
-  .strict();
+export const ksbSchema = z.strictObject({
+  code: ksbCode(),
+  text: nonEmpty(),
+  options: optionIds,
+  source: sourceRef,
+});
 
 /** One duty of the occupation, with the KSBs it lists. */
-export const dutySchema = z
-  .object({
-    number: z.number().int().positive(),
-    text: z.string().min(1),
-    options: optionIds,
-    ksbs: z.array(z.string().regex(KSB_CODE_PATTERN, 'a code such as K1, S12 or B3')),
-    source: sourceRef,
-  })
-  .strict();
+export const dutySchema = z.strictObject({
+  number: z.int().check(z.positive()),
+  text: nonEmpty(),
+  options: optionIds,
+  ksbs: z.array(ksbCode()),
+  source: sourceRef,
+});
 
 /** One version of an apprenticeship standard: the shape of every standard data file. */
 export const standardFileSchema = z
-  .object({
-    reference: z.string().regex(/^ST\d{4}$/, 'a standard reference such as ST0792'),
-    version: z.string().regex(/^\d+\.\d+$/, 'a version such as "1.2" (quoted in YAML)'),
-    title: z.string().min(1),
-    level: z.number().int().min(2).max(7),
-    startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date such as 2024-08-15 (quoted in YAML)'),
-    endDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-    sources: z.array(sourceSchema).min(1),
+  .strictObject({
+    reference: z.string().check(z.regex(/^ST\d{4}$/, 'a standard reference such as ST0792')),
+    version: z.string().check(z.regex(/^\d+\.\d+$/, 'a version such as "1.2" (quoted in YAML)')),
+    title: nonEmpty(),
+    level: z.int().check(z.gte(2), z.lte(7)),
+    startDate: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date such as 2024-08-15 (quoted in YAML)')),
+    endDate: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+    sources: z.array(sourceSchema).check(z.minLength(1)),
     options: z.array(optionSchema),
-    epaMethods: z.array(z.string().min(1)),
-    ksbs: z.array(ksbSchema).min(1),
+    epaMethods: z.array(nonEmpty()),
+    ksbs: z.array(ksbSchema).check(z.minLength(1)),
     duties: z.array(dutySchema),
   })
-  .strict()
-  .superRefine((file, ctx) => {
-    const sourceIds = new Set(file.sources.map((s) => s.id));
-    const optionIdSet = new Set(file.options.map((o) => o.id));
-    const codes = new Set<string>();
-    const checkSource = (source: string, path: (string | number)[]) => {
-      if (!sourceIds.has(source)) {
-        ctx.addIssue({ code: 'custom', path, message: `Expected a source id from \`sources\` (${[...sourceIds].join(', ')}), found "${source}"` });
-      }
-    };
-    const checkOptions = (options: string[] | undefined, path: (string | number)[]) => {
-      options?.forEach((id, i) => {
-        if (!optionIdSet.has(id)) {
-          ctx.addIssue({ code: 'custom', path: [...path, i], message: `Expected an option id (${[...optionIdSet].join(', ')}), found "${id}"` });
+  .check(
+    z.superRefine((file, ctx) => {
+      const sourceIds = new Set(file.sources.map((s) => s.id));
+      const optionIdSet = new Set(file.options.map((o) => o.id));
+      const codes = new Set<string>();
+      const checkSource = (source: string, path: (string | number)[]) => {
+        if (!sourceIds.has(source)) {
+          ctx.addIssue({ code: 'custom', path, message: `Expected a source id from \`sources\` (${[...sourceIds].join(', ')}), found "${source}"` });
         }
+      };
+      const checkOptions = (options: string[] | undefined, path: (string | number)[]) => {
+        options?.forEach((id, i) => {
+          if (!optionIdSet.has(id)) {
+            ctx.addIssue({ code: 'custom', path: [...path, i], message: `Expected an option id (${[...optionIdSet].join(', ')}), found "${id}"` });
+          }
+        });
+      };
+      file.options.forEach((o, i) => checkSource(o.source, ['options', i, 'source']));
+      file.ksbs.forEach((ksb, i) => {
+        if (codes.has(ksb.code)) ctx.addIssue({ code: 'custom', path: ['ksbs', i, 'code'], message: `Expected unique codes, found ${ksb.code} twice` });
+        codes.add(ksb.code);
+        checkSource(ksb.source, ['ksbs', i, 'source']);
+        checkOptions(ksb.options, ['ksbs', i, 'options']);
       });
-    };
-    file.options.forEach((o, i) => checkSource(o.source, ['options', i, 'source']));
-    file.ksbs.forEach((ksb, i) => {
-      if (codes.has(ksb.code)) ctx.addIssue({ code: 'custom', path: ['ksbs', i, 'code'], message: `Expected unique codes, found ${ksb.code} twice` });
-      codes.add(ksb.code);
-      checkSource(ksb.source, ['ksbs', i, 'source']);
-      checkOptions(ksb.options, ['ksbs', i, 'options']);
-    });
-    file.duties.forEach((duty, i) => {
-      checkSource(duty.source, ['duties', i, 'source']);
-      checkOptions(duty.options, ['duties', i, 'options']);
-      duty.ksbs.forEach((code, j) => {
-        if (!codes.has(code)) ctx.addIssue({ code: 'custom', path: ['duties', i, 'ksbs', j], message: `Expected a code listed in \`ksbs\`, found ${code}` });
+      file.duties.forEach((duty, i) => {
+        checkSource(duty.source, ['duties', i, 'source']);
+        checkOptions(duty.options, ['duties', i, 'options']);
+        duty.ksbs.forEach((code, j) => {
+          if (!codes.has(code)) ctx.addIssue({ code: 'custom', path: ['duties', i, 'ksbs', j], message: `Expected a code listed in \`ksbs\`, found ${code}` });
+        });
       });
-    });
-  });
+    }),
+  );
 
 /** A standard data file as written on disk. */
 export type StandardFile = z.infer<typeof standardFileSchema>;
