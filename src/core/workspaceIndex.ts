@@ -83,6 +83,14 @@ export class PortfolioIndex {
   /** Paths re-evaluated since the last change event, so listeners update only those. */
   private readonly changedPaths = new Set<string>();
   private changedEverything = false;
+  private loads = 0;
+  private markConfigured!: () => void;
+
+  /**
+   * Resolves once the first `load()` has read the config: enough to describe KSBs and offer codes,
+   * long before a large portfolio's files are all read.
+   */
+  readonly configured = new Promise<void>((resolve) => (this.markConfigured = resolve));
 
   constructor(
     private readonly fs: PortfolioFileSystem,
@@ -110,9 +118,28 @@ export class PortfolioIndex {
     return () => this.listeners.delete(listener);
   }
 
+  /** Whether a `load()` is under way, so evidence counts are not final yet. */
+  get isLoading(): boolean {
+    return this.loads > 0;
+  }
+
   /** Reads the config and every Markdown file below the root. Call again to rescan. */
   async load(): Promise<void> {
-    await this.loadConfig();
+    this.loads++;
+    try {
+      try {
+        await this.loadConfig();
+      } finally {
+        // Even a config that failed to load counts: callers waiting on it must not hang.
+        this.markConfigured();
+      }
+      await this.loadFiles();
+    } finally {
+      this.loads--;
+    }
+  }
+
+  private async loadFiles(): Promise<void> {
     this.knownPaths.clear();
     this.knownFolders.clear();
     this.outsideTargets.clear();

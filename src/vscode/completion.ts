@@ -34,10 +34,9 @@ export class KsbCompletionProvider implements vscode.CompletionItemProvider<KsbI
     position: vscode.Position,
     token: vscode.CancellationToken,
   ): Promise<vscode.CompletionList<KsbItem> | undefined> {
-    // Typing before the portfolios have loaded still gets the list, once they have.
-    await this.workspace.ready;
+    // Typing before the config is read still gets the list, once it is.
+    const open = await this.workspace.configuredPortfolioFor(document.uri);
     if (token.isCancellationRequested) return undefined;
-    const open = this.workspace.portfolioFor(document.uri);
     const portfolio = open?.index.portfolio;
     const relative = open && relativePath(open.index.root, document.uri.path);
     if (!portfolio || relative === undefined) return undefined;

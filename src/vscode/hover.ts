@@ -8,17 +8,17 @@ export class KsbHoverProvider implements vscode.HoverProvider {
   constructor(private readonly workspace: PortfolioWorkspace) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    // A hover asked for while the portfolios are still loading would otherwise come back empty,
-    // and the editor does not ask again while the pointer stays still.
-    await this.workspace.ready;
+    // A hover asked for before the config is read would come back empty, and the editor does not
+    // ask again while the pointer stays still. The files need not be loaded: the hover says so.
+    const open = await this.workspace.configuredPortfolioFor(document.uri);
     if (token.isCancellationRequested) return undefined;
-    const open = this.workspace.portfolioFor(document.uri);
     const portfolio = open?.index.portfolio;
     if (!open || !portfolio) return undefined;
     const hover = provideHover(document.lineAt(position.line).text, position, {
       portfolio,
       standards: open.index.standards,
       evidenceFor: (code) => open.index.evidenceFor(code),
+      evidencePending: open.index.isLoading,
       // A plain link to the file; the `#L<line>,<column>` fragment opens it at the claim.
       linkTo: (reference) =>
         open.fs

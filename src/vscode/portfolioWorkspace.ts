@@ -34,6 +34,9 @@ export class PortfolioWorkspace implements vscode.Disposable {
   private flushing: Promise<void> = Promise.resolve();
   /** Resolves once every portfolio found at start has been loaded. */
   readonly ready: Promise<void>;
+  private markDiscovered!: () => void;
+  /** Resolves once the portfolios found at start are open; their files may still be loading. */
+  private readonly discovered = new Promise<void>((resolve) => (this.markDiscovered = resolve));
 
   private readonly portfoliosEmitter = new vscode.EventEmitter<void>();
 
@@ -62,6 +65,17 @@ export class PortfolioWorkspace implements vscode.Disposable {
       if (!best || portfolio.rootUri.path.length > best.rootUri.path.length) best = portfolio;
     }
     return best;
+  }
+
+  /**
+   * The portfolio a file belongs to, once its config has been read: what hover, completion and
+   * colour need. Does not wait for the files of a large portfolio to load.
+   */
+  async configuredPortfolioFor(uri: vscode.Uri): Promise<OpenPortfolio | undefined> {
+    await this.discovered;
+    const portfolio = this.portfolioFor(uri);
+    await portfolio?.index.configured;
+    return portfolio;
   }
 
   /** The portfolio of the active editor, or the first one. */
@@ -102,7 +116,11 @@ export class PortfolioWorkspace implements vscode.Disposable {
         if (event.affectsConfiguration('files.exclude')) void this.rebuild();
       }),
     );
-    await this.discover();
+    try {
+      await this.discover();
+    } finally {
+      this.markDiscovered();
+    }
     for (const document of vscode.workspace.textDocuments) this.scheduleDocument(document, 0);
   }
 
@@ -118,7 +136,9 @@ export class PortfolioWorkspace implements vscode.Disposable {
       if (this.portfolios.has(rootUri.toString())) continue;
       opened.push(this.open(rootUri));
     }
-    await Promise.all(opened.map((portfolio) => portfolio.index.load()));
+    const loaded = Promise.all(opened.map((portfolio) => portfolio.index.load()));
+    this.markDiscovered();
+    await loaded;
     await vscode.commands.executeCommand('setContext', ContextKeys.hasPortfolio, this.portfolios.size > 0);
     if ([...this.portfolios.keys()].sort().join('\n') !== before) this.portfoliosEmitter.fire();
   }

@@ -30,10 +30,10 @@ export class KsbSemanticTokensProvider implements vscode.DocumentSemanticTokensP
   }
 
   async provideDocumentSemanticTokens(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.SemanticTokens | undefined> {
-    await this.workspace.ready;
+    const open = await this.workspace.configuredPortfolioFor(document.uri);
     if (token.isCancellationRequested) return undefined;
     const builder = new vscode.SemanticTokensBuilder(KSB_TOKEN_LEGEND);
-    const standard = this.workspace.portfolioFor(document.uri)?.index.portfolio?.standard;
+    const standard = open?.index.portfolio?.standard;
     if (standard) {
       for (const code of bodyCodeTokens(document.getText(), standard)) {
         builder.push(code.line, code.character, code.length, 0, 1 << KSB_KINDS.indexOf(code.kind));

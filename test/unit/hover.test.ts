@@ -60,6 +60,13 @@ describe('Hover on a KSB code', () => {
     assert.ok(markdown.includes('- [evidence/schedule.md](test:/portfolio/evidence/schedule.md#L5) Weekly schedule'), markdown);
   });
 
+  it('Should say the evidence is still being counted while the portfolio loads, not give a count', () => {
+    const markdown = markdownAt(`ksbs: [K${CURSOR}24]`, { ...context, evidencePending: true });
+    assert.match(markdown, /^\*\*K24\*\* · Knowledge/);
+    assert.match(markdown, /\*\*Evidence:\*\* still being counted: the portfolio is loading\./);
+    assert.doesNotMatch(markdown, /evidence files? claims?|no evidence file/);
+  });
+
   it('Should say Core for a core KSB and that nothing claims it yet', () => {
     const markdown = markdownAt(`Worked on B${CURSOR}2 today.`, context);
     assert.match(markdown, /^\*\*B2\*\* · Behaviour · Core/);

@@ -93,6 +93,29 @@ describe('Coverage', () => {
   });
 });
 
+describe('Loading', () => {
+  it('Should have its config before the files are read, and say it is loading until they are', async () => {
+    const fs = new MemoryFileSystem({ [at('portfolio.yaml')]: POST_PRODUCTION_CONFIG, [at('evidence/a.md')]: evidence('[K1]') });
+    const index = new PortfolioIndex(fs, ROOT);
+    assert.equal(index.isLoading, false);
+    const loading = index.load();
+    await index.configured;
+    assert.equal(index.portfolio?.option?.id, 'post-production-coordinator');
+    assert.equal(index.isLoading, true);
+    assert.equal(fs.reads.get(at('evidence/a.md')), undefined, 'no evidence should be read yet');
+    await loading;
+    assert.equal(index.isLoading, false);
+    assert.deepEqual(evidencePaths(index, 'K1'), ['evidence/a.md']);
+  });
+
+  it('Should count a config that cannot be read as configured, so nothing waits forever', async () => {
+    const index = new PortfolioIndex(new MemoryFileSystem({ [at('evidence/a.md')]: evidence('[K1]') }), ROOT);
+    await index.load();
+    await index.configured;
+    assert.equal(index.portfolio, undefined);
+  });
+});
+
 describe('Parse cache', () => {
   const files = {
     'portfolio.yaml': POST_PRODUCTION_CONFIG,

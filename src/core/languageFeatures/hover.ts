@@ -15,6 +15,8 @@ export interface HoverContext {
   readonly evidenceFor: (code: string) => readonly EvidenceReference[];
   /** A link target (URI) that opens an evidence file at its claim. */
   readonly linkTo: (reference: EvidenceReference) => string;
+  /** True while the portfolio's files are still being read, so evidence counts are not final. */
+  readonly evidencePending?: boolean;
 }
 
 /** The Markdown to show and the code it describes. */
@@ -94,6 +96,8 @@ function knownCodeHover(ksb: Ksb, context: HoverContext): string {
 }
 
 function evidenceSection(code: string, context: HoverContext): string {
+  // During the first load the index holds only some files: a count now would be wrong.
+  if (context.evidencePending) return `**Evidence:** still being counted: the portfolio is loading.`;
   const references = context.evidenceFor(code);
   if (references.length === 0) return `**Evidence:** no evidence file claims ${code} yet.`;
   const count = references.length === 1 ? '1 evidence file claims' : `${references.length} evidence files claim`;
