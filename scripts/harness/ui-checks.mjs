@@ -4,6 +4,7 @@
 // shape as the suite's: { title, state, error, duration }.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { repoRoot } from './paths.mjs';
 
 const TIMEOUT = 20_000;
 
@@ -139,6 +140,54 @@ export async function hoverAppearsOverCode(page, { workspaceDir }) {
   await hover.waitFor({ state: 'visible', timeout: TIMEOUT });
 }
 
+/** A command's title as package.json declares it: what menus show. */
+function commandTitle(command) {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  const entry = manifest.contributes.commands.find((c) => c.command === command);
+  if (!entry) throw new Error(`package.json declares no command ${command}`);
+  return entry.title;
+}
+
+/** Right-clicks in the active editor's text and returns the context menu's entries, then closes it. */
+async function editorContextMenuLabels(page) {
+  const text = page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+  await text.waitFor({ state: 'visible', timeout: TIMEOUT });
+  await text.click({ button: 'right', position: { x: 40, y: 8 } });
+  const menu = page.locator('.context-view .monaco-menu').first();
+  await menu.waitFor({ state: 'visible', timeout: TIMEOUT });
+  const labels = await menu.locator('.action-item .action-label').allInnerTexts();
+  await page.keyboard.press('Escape');
+  await menu.waitFor({ state: 'hidden', timeout: TIMEOUT });
+  return labels.map((label) => label.trim()).filter(Boolean);
+}
+
+/**
+ * The editor's context menu offers Find KSB in an evidence file and not in other Markdown: the
+ * `ksbPortfolio.isEvidence` context key follows the active editor. The key is set a moment after
+ * the editor opens, so each expectation is awaited by opening the menu again until it holds.
+ */
+export async function findKsbOnlyInEvidenceContextMenu(page, { workspaceDir }) {
+  const title = commandTitle('ksbPortfolio.findKsb');
+  // Outside the fixture's `evidence` globs, so not evidence even though it is Markdown.
+  const notEvidence = 'notes/README.md';
+  if (!existsSync(join(workspaceDir, notEvidence))) throw new Error(`the fixture has no ${notEvidence}`);
+  const expectMenu = async (file, shown) => {
+    await openFile(page, file);
+    const deadline = Date.now() + TIMEOUT;
+    for (;;) {
+      const labels = await editorContextMenuLabels(page);
+      if (labels.includes(title) === shown) return;
+      if (Date.now() > deadline) {
+        throw new Error(`the editor context menu of ${file} ${shown ? 'lacks' : 'shows'} "${title}": ${labels.join(', ')}`);
+      }
+    }
+  };
+  const evidence = firstEvidenceWithClaims(workspaceDir);
+  await expectMenu(evidence, true);
+  await expectMenu(notEvidence, false);
+  await expectMenu(evidence, true);
+}
+
 /** A Markdown file under evidence/ whose front matter claims codes on one line (`ksbs: [K1, S2]`). */
 function firstEvidenceWithClaims(workspaceDir) {
   const preferred = join(workspaceDir, 'evidence', 'valid-list.md');
@@ -192,6 +241,7 @@ export const CHECKS = [
   ['the Problems panel lists the fixture\'s diagnostics', problemsPanelListsDiagnostics],
   ['the coverage view is visible with its counts', coverageViewShowsCounts],
   ['a hover appears over a KSB code', hoverAppearsOverCode],
+  ['the editor context menu offers Find KSB in evidence files only', findKsbOnlyInEvidenceContextMenu],
 ];
 
 /**
