@@ -116,25 +116,39 @@ export async function hoverAppearsOverCode(page, { workspaceDir }) {
   const line = editor.locator('.view-line', { hasText: /ksbs:\s*\[/ }).first();
   await line.waitFor({ state: 'visible', timeout: TIMEOUT });
   // The grammar colours letter and number apart, so find the code's screen position in the text.
-  const target = await line.evaluate((element) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    const nodes = [];
-    let text = '';
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      nodes.push({ node, start: text.length });
-      text += node.textContent;
-    }
-    const match = /[KSB]\d+/.exec(text);
-    if (!match) return null;
-    const at = match.index + 1; // inside the code, not on its first character's edge
-    const { node, start } = nodes.findLast((n) => n.start <= at);
-    const range = document.createRange();
-    range.setStart(node, at - start);
-    range.setEnd(node, at - start + 1);
-    const box = range.getBoundingClientRect();
-    return { code: match[0], x: box.x + box.width / 2, y: box.y + box.height / 2 };
-  });
-  if (!target) throw new Error(`no KSB code on the ksbs line of ${file}`);
+  // Right after the editor opens its lines can be in the page before they are laid out (a zero
+  // box at 0,0), so wait for the code to have a box rather than measure once.
+  const measured = await page
+    .waitForFunction(
+      () => {
+        const element = [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-line')].find((l) => /ksbs:\s*\[/.test(l.textContent));
+        if (!element) return false;
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        const nodes = [];
+        let text = '';
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          nodes.push({ node, start: text.length });
+          text += node.textContent;
+        }
+        const match = /[KSB]\d+/.exec(text);
+        if (!match) return { code: null };
+        const at = match.index + 1; // inside the code, not on its first character's edge
+        const { node, start } = nodes.findLast((n) => n.start <= at);
+        const range = document.createRange();
+        range.setStart(node, at - start);
+        range.setEnd(node, at - start + 1);
+        const box = range.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0) return false;
+        return { code: match[0], x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      },
+      undefined,
+      { timeout: TIMEOUT },
+    )
+    .catch(() => {
+      throw new Error(`the ksbs line of ${file} was never laid out on screen`);
+    });
+  const target = await measured.jsonValue();
+  if (!target.code) throw new Error(`no KSB code on the ksbs line of ${file}`);
   await page.mouse.move(target.x, target.y);
   const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: target.code }).first();
   await hover.waitFor({ state: 'visible', timeout: TIMEOUT });
