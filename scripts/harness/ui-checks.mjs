@@ -4,6 +4,7 @@
 // shape as the suite's: { title, state, error, duration }.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { repoRoot } from './paths.mjs';
 
 const TIMEOUT = 20_000;
 
@@ -115,25 +116,39 @@ export async function hoverAppearsOverCode(page, { workspaceDir }) {
   const line = editor.locator('.view-line', { hasText: /ksbs:\s*\[/ }).first();
   await line.waitFor({ state: 'visible', timeout: TIMEOUT });
   // The grammar colours letter and number apart, so find the code's screen position in the text.
-  const target = await line.evaluate((element) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    const nodes = [];
-    let text = '';
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      nodes.push({ node, start: text.length });
-      text += node.textContent;
-    }
-    const match = /[KSB]\d+/.exec(text);
-    if (!match) return null;
-    const at = match.index + 1; // inside the code, not on its first character's edge
-    const { node, start } = nodes.findLast((n) => n.start <= at);
-    const range = document.createRange();
-    range.setStart(node, at - start);
-    range.setEnd(node, at - start + 1);
-    const box = range.getBoundingClientRect();
-    return { code: match[0], x: box.x + box.width / 2, y: box.y + box.height / 2 };
-  });
-  if (!target) throw new Error(`no KSB code on the ksbs line of ${file}`);
+  // Right after the editor opens its lines can be in the page before they are laid out (a zero
+  // box at 0,0), so wait for the code to have a box rather than measure once.
+  const measured = await page
+    .waitForFunction(
+      () => {
+        const element = [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-line')].find((l) => /ksbs:\s*\[/.test(l.textContent));
+        if (!element) return false;
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        const nodes = [];
+        let text = '';
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          nodes.push({ node, start: text.length });
+          text += node.textContent;
+        }
+        const match = /[KSB]\d+/.exec(text);
+        if (!match) return { code: null };
+        const at = match.index + 1; // inside the code, not on its first character's edge
+        const { node, start } = nodes.findLast((n) => n.start <= at);
+        const range = document.createRange();
+        range.setStart(node, at - start);
+        range.setEnd(node, at - start + 1);
+        const box = range.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0) return false;
+        return { code: match[0], x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      },
+      undefined,
+      { timeout: TIMEOUT },
+    )
+    .catch(() => {
+      throw new Error(`the ksbs line of ${file} was never laid out on screen`);
+    });
+  const target = await measured.jsonValue();
+  if (!target.code) throw new Error(`no KSB code on the ksbs line of ${file}`);
   await page.mouse.move(target.x, target.y);
   const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: target.code }).first();
   await hover.waitFor({ state: 'visible', timeout: TIMEOUT });
@@ -302,6 +317,54 @@ export async function findKsbInsertsTheCode(page) {
   }
 }
 
+/** A command's title as package.json declares it: what menus show. */
+function commandTitle(command) {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  const entry = manifest.contributes.commands.find((c) => c.command === command);
+  if (!entry) throw new Error(`package.json declares no command ${command}`);
+  return entry.title;
+}
+
+/** Right-clicks in the active editor's text and returns the context menu's entries, then closes it. */
+async function editorContextMenuLabels(page) {
+  const text = page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+  await text.waitFor({ state: 'visible', timeout: TIMEOUT });
+  await text.click({ button: 'right', position: { x: 40, y: 8 } });
+  const menu = page.locator('.context-view .monaco-menu').first();
+  await menu.waitFor({ state: 'visible', timeout: TIMEOUT });
+  const labels = await menu.locator('.action-item .action-label').allInnerTexts();
+  await page.keyboard.press('Escape');
+  await menu.waitFor({ state: 'hidden', timeout: TIMEOUT });
+  return labels.map((label) => label.trim()).filter(Boolean);
+}
+
+/**
+ * The editor's context menu offers Find KSB in an evidence file and not in other Markdown: the
+ * `ksbPortfolio.isEvidence` context key follows the active editor. The key is set a moment after
+ * the editor opens, so each expectation is awaited by opening the menu again until it holds.
+ */
+export async function findKsbOnlyInEvidenceContextMenu(page, { workspaceDir }) {
+  const title = commandTitle('ksbPortfolio.findKsb');
+  // Outside the fixture's `evidence` globs, so not evidence even though it is Markdown.
+  const notEvidence = 'notes/README.md';
+  if (!existsSync(join(workspaceDir, notEvidence))) throw new Error(`the fixture has no ${notEvidence}`);
+  const expectMenu = async (file, shown) => {
+    await openFile(page, file);
+    const deadline = Date.now() + TIMEOUT;
+    for (;;) {
+      const labels = await editorContextMenuLabels(page);
+      if (labels.includes(title) === shown) return;
+      if (Date.now() > deadline) {
+        throw new Error(`the editor context menu of ${file} ${shown ? 'lacks' : 'shows'} "${title}": ${labels.join(', ')}`);
+      }
+    }
+  };
+  const evidence = firstEvidenceWithClaims(workspaceDir);
+  await expectMenu(evidence, true);
+  await expectMenu(notEvidence, false);
+  await expectMenu(evidence, true);
+}
+
 /** A Markdown file under evidence/ whose front matter claims codes on one line (`ksbs: [K1, S2]`). */
 function firstEvidenceWithClaims(workspaceDir) {
   const preferred = join(workspaceDir, 'evidence', 'valid-list.md');
@@ -358,6 +421,7 @@ export const CHECKS = [
   ['KSB codes are coloured in portfolio files only', codesColouredInPortfolioFiles],
   ['New Evidence File runs through its prompts', newEvidenceThroughItsPrompts],
   ['Find KSB inserts the code found by its text', findKsbInsertsTheCode],
+  ['the editor context menu offers Find KSB in evidence files only', findKsbOnlyInEvidenceContextMenu],
 ];
 
 /**

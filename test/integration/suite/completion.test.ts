@@ -41,6 +41,22 @@ async function revert(editor: vscode.TextEditor): Promise<void> {
   assert.equal(editor.document.isDirty, false, `${editor.document.uri.path} is still changed`);
 }
 
+/** Our front-matter field names: the `Property` items. */
+function fieldItems(list: vscode.CompletionList | undefined): vscode.CompletionItem[] {
+  return (list?.items ?? []).filter((item) => item.kind === vscode.CompletionItemKind.Property);
+}
+
+/** Today as `YYYY-MM-DD` in local time, as the extension host sees it. */
+function localDate(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The snippet an item inserts, or `undefined` when it inserts plain text. */
+function snippetText(item: vscode.CompletionItem | undefined): string | undefined {
+  return item?.insertText instanceof vscode.SnippetString ? item.insertText.value : undefined;
+}
+
 describe('completion of KSB codes', () => {
   before(async () => {
     const api = (await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as KsbPortfolioApi;
@@ -131,10 +147,107 @@ describe('completion of KSB codes', () => {
     }
   });
 
+  it('finds K24 by typing words of its text, which the items carry as their filter text', async () => {
+    // K24: "How to interpret post-production process, workflows and functions to meet deliverables."
+    const at = new vscode.Position(3, 'ksbs: [K1, K24, S21, B1'.length);
+    const typed = ', interpret post';
+    const editor = await editedFixture('evidence/valid-list.md', at, typed);
+    try {
+      const cursor = at.translate(0, typed.length);
+      const items = codeItems(await completionsAt(editor.document.uri, cursor));
+      assert.deepEqual(labels(items), ['K24']);
+      // The editor filters the typed words against filterText: it must hold the KSB text, not just the code.
+      assert.match(items[0].filterText ?? '', /^K24 How to interpret post-production process/);
+      const range = items[0].range as { inserting: vscode.Range };
+      assert.equal(editor.document.getText(range.inserting), 'interpret post');
+    } finally {
+      await revert(editor);
+    }
+  });
+
+  it('offers the codes in a flow map after a comma, as just the code, claimed codes last', async () => {
+    const text = 'ksbs: {K24: "Read the post workflow", }\n';
+    const editor = await editedFixture('evidence/no-ksbs.md', new vscode.Position(4, 0), text);
+    try {
+      const items = codeItems(await completionsAt(editor.document.uri, new vscode.Position(4, text.indexOf('}'))));
+      const shown = labels(items);
+      assert.equal(items.find((item) => labelOf(item) === 'S21')?.insertText, 'S21');
+      for (const code of ['K1', 'K29', 'S21', 'B4']) assert.ok(shown.includes(code), `${code} should be offered`);
+      assert.ok(!shown.includes('K17'), 'K17 belongs to the production option');
+      assert.equal(shown.at(-1), 'K24');
+      assert.equal(shown.indexOf('K24'), shown.length - 1, 'K24 is claimed and should be offered once, last');
+    } finally {
+      await revert(editor);
+    }
+  });
+
   it('offers nothing of ours in the body', async () => {
     const uri = fixtureUri('evidence/valid-list.md');
     const document = await vscode.workspace.openTextDocument(uri);
     const list = await completionsAt(uri, new vscode.Position(document.lineCount - 2, 0));
     assert.deepEqual(codeItems(list), []);
+  });
+});
+
+describe('completion of front matter fields', () => {
+  before(async () => {
+    const api = (await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as KsbPortfolioApi;
+    await api.workspace.settled();
+  });
+
+  it('offers only the missing field names on an empty front matter line, and none once the file has them all', async () => {
+    // evidence/no-ksbs.md: a comment, `title:` and `date:`, no `ksbs:`; line 4 is the closing fence.
+    const editor = await editedFixture('evidence/no-ksbs.md', new vscode.Position(4, 0), '\n');
+    try {
+      const fields = fieldItems(await completionsAt(editor.document.uri, new vscode.Position(4, 0)));
+      assert.deepEqual(labels(fields).sort(), ['ksbs', 'ksbs (with justifications)']);
+    } finally {
+      await revert(editor);
+    }
+    // evidence/valid-list.md has title, date and ksbs: nothing is left to offer.
+    const full = await editedFixture('evidence/valid-list.md', new vscode.Position(4, 0), '\n');
+    try {
+      assert.deepEqual(labels(fieldItems(await completionsAt(full.document.uri, new vscode.Position(4, 0)))), []);
+    } finally {
+      await revert(full);
+    }
+  });
+
+  it('inserts `ksbs: []` with the cursor inside and opens the code suggestions again', async () => {
+    const editor = await editedFixture('evidence/no-ksbs.md', new vscode.Position(4, 0), '\n');
+    try {
+      const at = new vscode.Position(4, 0);
+      const fields = fieldItems(await completionsAt(editor.document.uri, at));
+      const ksbs = fields.find((item) => labelOf(item) === 'ksbs');
+      assert.equal(snippetText(ksbs), 'ksbs: [$1]');
+      assert.equal(ksbs!.command?.command, 'editor.action.triggerSuggest');
+      assert.equal(snippetText(fields.find((item) => labelOf(item) === 'ksbs (with justifications)')), 'ksbs:\n  $1: $0');
+      // Accept it as the suggest widget would, then ask again where the snippet left the cursor.
+      const range = ksbs!.range as { inserting: vscode.Range };
+      assert.ok(range.inserting.isEqual(new vscode.Range(at, at)));
+      assert.ok(await editor.insertSnippet(ksbs!.insertText as vscode.SnippetString, range.inserting));
+      assert.equal(editor.document.lineAt(4).text, 'ksbs: []');
+      assert.ok(editor.selection.active.isEqual(new vscode.Position(4, 'ksbs: ['.length)));
+      const codes = labels(codeItems(await completionsAt(editor.document.uri, editor.selection.active)));
+      assert.ok(codes.includes('K24'), `K24 should be offered inside the new list, got ${codes.join(', ')}`);
+    } finally {
+      await revert(editor);
+    }
+  });
+
+  it("offers today's date as a value after `date: `", async () => {
+    // evidence/no-ksbs.md line 4: `date: 2026-03-20`; the item replaces the date written there.
+    const uri = fixtureUri('evidence/no-ksbs.md');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const line = document.lineAt(3).text;
+    assert.equal(line, 'date: 2026-03-20');
+    const before = localDate();
+    const list = await completionsAt(uri, new vscode.Position(3, line.length));
+    const values = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Value);
+    assert.equal(values.length, 1, `one date expected, got ${labels(values).join(', ') || 'none'}`);
+    assert.ok([before, localDate()].includes(labelOf(values[0])), `${labelOf(values[0])} is not today`);
+    assert.equal(values[0].detail, 'Today');
+    const range = values[0].range as { inserting: vscode.Range };
+    assert.equal(document.getText(range.inserting), '2026-03-20');
   });
 });

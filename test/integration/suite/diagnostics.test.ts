@@ -86,6 +86,77 @@ describe('Diagnostics', () => {
     await diagnosticsWhere(uri, (lines) => lines.length === 0, 'the deleted file to lose its diagnostics');
   });
 
+  /** Renames `from` to `to` with `rename`, checks the diagnostics moved, and renames it back. */
+  async function renamedAndBack(from: string, to: string, rename: (from: vscode.Uri, to: vscode.Uri) => Thenable<unknown>, check?: (to: vscode.Uri) => void): Promise<void> {
+    const [oldUri, newUri] = [fixtureUri(from), fixtureUri(to)];
+    const want = await expected(oldUri);
+    assert.ok(want.length > 0, `${from} should expect diagnostics`);
+    await diagnosticsWhere(oldUri, (lines) => JSON.stringify(lines) === JSON.stringify(want), `${from} to show ${want.join(', ')} first`);
+    await rename(oldUri, newUri);
+    try {
+      await diagnosticsWhere(newUri, (lines) => JSON.stringify(lines) === JSON.stringify(want), `${to} to show ${want.join(', ')}`);
+      await diagnosticsWhere(oldUri, (lines) => lines.length === 0, `${from} to lose its diagnostics`);
+      check?.(newUri);
+    } finally {
+      await rename(newUri, oldUri);
+    }
+    await diagnosticsWhere(oldUri, (lines) => JSON.stringify(lines) === JSON.stringify(want), `${from} to show ${want.join(', ')} again`);
+    await diagnosticsWhere(newUri, (lines) => lines.length === 0, `${to} to lose its diagnostics again`);
+  }
+
+  it('Should move diagnostics to the new name when a file is renamed on disk, and back', async () => {
+    await renamedAndBack(
+      'evidence/duplicate.md',
+      'evidence/renamed-by-test.md',
+      (from, to) => vscode.workspace.fs.rename(from, to),
+      (uri) => {
+        // The duplicate's pointer to the first claim follows the file too.
+        const related = vscode.languages.getDiagnostics(uri).find((d) => d.code === 'ksb.duplicate-code')?.relatedInformation?.[0];
+        assert.equal(related?.location.uri.toString(), uri.toString());
+      },
+    );
+  });
+
+  it('Should move diagnostics with a file open in an editor that a workspace edit renames, and back', async () => {
+    const renameByEdit = async (from: vscode.Uri, to: vscode.Uri) => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.renameFile(from, to);
+      assert.ok(await vscode.workspace.applyEdit(edit), `could not rename ${from.path}`);
+    };
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fixtureUri('evidence/unknown.md')));
+    try {
+      await renamedAndBack('evidence/unknown.md', 'evidence/renamed-by-edit.md', renameByEdit, (uri) => {
+        assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'the editor should follow the rename');
+      });
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
+
+  it("Should re-check the option's codes when portfolio.yaml changes on disk, and again when it is restored", async () => {
+    // wrong-option.md claims K1 (core), K17 and S18 (production), S21 (post production).
+    const config = fixtureUri('portfolio.yaml');
+    const uri = fixtureUri('evidence/wrong-option.md');
+    const want = await expected(uri);
+    assert.deepEqual(want, ['6:ksb.wrong-option', '7:ksb.wrong-option']);
+    await diagnosticsWhere(uri, (lines) => JSON.stringify(lines) === JSON.stringify(want), 'the post production diagnostics first');
+    const original = await vscode.workspace.fs.readFile(config);
+    const text = new TextDecoder().decode(original);
+    assert.match(text, /^option: post-production-coordinator$/m);
+    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(text.replace('option: post-production-coordinator', 'option: production-coordinator')));
+    try {
+      await diagnosticsWhere(uri, (lines) => JSON.stringify(lines) === '["8:ksb.wrong-option"]', 'only S21 to be the wrong option for a production coordinator');
+      const s21 = vscode.languages.getDiagnostics(uri).find((d) => d.code === 'ksb.wrong-option');
+      assert.match(s21!.message, /S21 .*belongs to Post production coordinator/);
+      // A file not touched by the change is re-checked too: K24 and S21 of valid-list.md.
+      await diagnosticsWhere(fixtureUri('evidence/valid-list.md'), (lines) => JSON.stringify(lines) === '["4:ksb.wrong-option","4:ksb.wrong-option"]', 'K24 and S21 of valid-list.md to be the wrong option');
+    } finally {
+      await vscode.workspace.fs.writeFile(config, original);
+    }
+    await diagnosticsWhere(uri, (lines) => JSON.stringify(lines) === JSON.stringify(want), 'the post production diagnostics again');
+    await diagnosticsWhere(fixtureUri('evidence/valid-list.md'), (lines) => lines.length === 0, 'valid-list.md to be clean again');
+  });
+
   it('Should follow the per-rule severity setting, including ignore', async () => {
     const uri = fixtureUri('evidence/duplicate.md');
     const config = vscode.workspace.getConfiguration('ksbPortfolio');
