@@ -2,7 +2,7 @@
 // Each check is a function (page, context) that throws on failure; runUiChecks() runs the listed
 // ones in order, takes a screenshot after each (and on failure), and returns results in the same
 // shape as the suite's: { title, state, error, duration }.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { repoRoot } from './paths.mjs';
 
@@ -317,6 +317,45 @@ export async function findKsbInsertsTheCode(page) {
   }
 }
 
+/** Polls `read` (in Node) until `ok` holds, with the checks' deadline; for files on disk. */
+async function until(read, ok, what) {
+  const deadline = Date.now() + TIMEOUT;
+  for (let value = read(); ; value = read()) {
+    if (ok(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value).slice(0, 300)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Select Option as a user runs it: the pick marks the current option; clicking another rewrites
+ * `option:` in portfolio.yaml and the status bar follows; picking the first back restores the file
+ * byte for byte (the edit touches that one value).
+ */
+export async function selectOptionThroughItsPick(page, { workspaceDir }) {
+  const configFile = join(workspaceDir, 'portfolio.yaml');
+  const original = readFileSync(configFile, 'utf8');
+  const pick = async (label, expectCurrent) => {
+    await startCommand(page, 'KSB Portfolio: Select Option');
+    await quickInputTitled(page, 'Select Option of ST0792');
+    const row = (text) => page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exactly(text) }) });
+    await row(expectCurrent).filter({ hasText: '(current)' }).waitFor({ state: 'visible', timeout: TIMEOUT });
+    await row(label).click();
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
+  };
+  try {
+    await pick('Production coordinator', 'Post production coordinator');
+    await until(() => readFileSync(configFile, 'utf8'), (text) => /^option: production-coordinator$/m.test(text), 'portfolio.yaml to name the production option');
+    await page.locator('.statusbar-item', { hasText: /^KSB \d+\/47$/ }).waitFor({ state: 'visible', timeout: TIMEOUT });
+    await pick('Post production coordinator', 'Production coordinator');
+    await until(() => readFileSync(configFile, 'utf8'), (text) => text === original, 'portfolio.yaml to be as it was');
+    await page.locator('.statusbar-item', { hasText: /^KSB 18\/46$/ }).waitFor({ state: 'visible', timeout: TIMEOUT });
+  } finally {
+    await page.keyboard.press('Escape');
+    if (readFileSync(configFile, 'utf8') !== original) writeFileSync(configFile, original);
+  }
+}
+
 /** A command's title as package.json declares it: what menus show. */
 function commandTitle(command) {
   const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
@@ -422,6 +461,7 @@ export const CHECKS = [
   ['New Evidence File runs through its prompts', newEvidenceThroughItsPrompts],
   ['Find KSB inserts the code found by its text', findKsbInsertsTheCode],
   ['the editor context menu offers Find KSB in evidence files only', findKsbOnlyInEvidenceContextMenu],
+  ['Select Option rewrites portfolio.yaml through its pick', selectOptionThroughItsPick],
 ];
 
 /**
