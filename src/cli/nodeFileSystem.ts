@@ -1,28 +1,30 @@
-import { readdir, readFile, stat, type Dirent, type Stats } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { EntryType, FileStat, PortfolioFileSystem } from '../core';
 
 /**
- * The core's file access backed by `node:fs`. It uses the callback API: `fs.promises.readFile`
- * opens a file handle and reads through it in several round trips, which made reading 10 000
- * small files take about 1.5 times as long.
+ * The core's file access backed by `node:fs`, for the CLI. It reads synchronously: a CLI has no
+ * event loop to keep free, and on the benchmark machine synchronous reads of 10 000 small files
+ * took a third of the time the thread pool did (each asynchronous call is a trip to a pool thread
+ * and back). The editor reads through VS Code's file system instead, asynchronously.
  */
 export class NodeFileSystem implements PortfolioFileSystem {
-  stat(path: string): Promise<FileStat | undefined> {
-    return new Promise((resolve) =>
-      stat(path, (error: Error | null, stats: Stats) => resolve(error ? undefined : { type: stats.isDirectory() ? 'directory' : 'file', mtime: stats.mtimeMs, size: stats.size })),
-    );
+  async stat(path: string): Promise<FileStat | undefined> {
+    try {
+      const stats = statSync(path, { throwIfNoEntry: false });
+      return stats && { type: stats.isDirectory() ? 'directory' : 'file', mtime: stats.mtimeMs, size: stats.size };
+    } catch {
+      // ENOTDIR (a path through a file), EACCES and the like: nothing usable is there.
+      return undefined;
+    }
   }
 
-  readFile(path: string): Promise<Uint8Array> {
-    return new Promise((resolve, reject) => readFile(path, (error, data) => (error ? reject(error) : resolve(data))));
+  async readFile(path: string): Promise<Uint8Array> {
+    return readFileSync(path);
   }
 
   async readDirectory(path: string): Promise<Array<[string, EntryType]>> {
-    const entries = await new Promise<Dirent[]>((resolve, reject) =>
-      readdir(path, { withFileTypes: true }, (error, found) => (error ? reject(error) : resolve(found))),
-    );
     const result: Array<[string, EntryType]> = [];
-    for (const entry of entries) {
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
       if (entry.isDirectory()) result.push([entry.name, 'directory']);
       else if (entry.isFile()) result.push([entry.name, 'file']);
       else if (entry.isSymbolicLink()) {
