@@ -20,6 +20,7 @@ import { Commands, Views } from './constants';
 import { toRange } from './convert';
 import { portfolioLabel } from './coverageTree';
 import type { OpenPortfolio, PortfolioWorkspace } from './portfolioWorkspace';
+import { uriExists } from './vscodeFileSystem';
 
 /** Arguments of `ksbPortfolio.newEvidence`; whatever is left out is asked for. */
 export interface NewEvidenceArgs {
@@ -113,7 +114,7 @@ async function newEvidence(workspace: PortfolioWorkspace, args: NewEvidenceArgs,
   const folder = evidenceFolder(resolved.config);
   const relative = `${folder ? `${folder}/` : ''}${evidenceFileName(date, title.trim())}`;
   const uri = vscode.Uri.joinPath(portfolio.rootUri, relative);
-  if (await exists(uri)) {
+  if (await uriExists(uri)) {
     void vscode.window.showErrorMessage(`${relative} already exists: choose another title or date.`);
     return undefined;
   }
@@ -303,7 +304,7 @@ async function createConfig(args: CreateConfigArgs, clicked: vscode.Uri | undefi
     return undefined;
   }
   const target = vscode.Uri.joinPath(folder, CONFIG_FILE_NAME);
-  if (await exists(target)) {
+  if (await uriExists(target)) {
     void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(target)} already exists.`);
     await vscode.window.showTextDocument(target);
     return undefined;
@@ -371,14 +372,6 @@ function uriArgument(arg: unknown): vscode.Uri | undefined {
   return arg instanceof vscode.Uri ? arg : undefined;
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Today in the local time zone, `YYYY-MM-DD`. */
 function today(): string {

@@ -119,6 +119,7 @@ export class PortfolioWorkspace implements vscode.Disposable {
     try {
       await this.discover();
     } finally {
+      // discover() marks it as soon as the portfolios are open; this covers a discovery that threw.
       this.markDiscovered();
     }
     for (const document of vscode.workspace.textDocuments) this.scheduleDocument(document, 0);
@@ -137,6 +138,7 @@ export class PortfolioWorkspace implements vscode.Disposable {
       opened.push(this.open(rootUri));
     }
     const loaded = Promise.all(opened.map((portfolio) => portfolio.index.load()));
+    // Open, not loaded: providers then wait for one portfolio's config, not every file.
     this.markDiscovered();
     await loaded;
     await vscode.commands.executeCommand('setContext', ContextKeys.hasPortfolio, this.portfolios.size > 0);

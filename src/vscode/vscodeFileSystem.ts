@@ -1,6 +1,16 @@
 import * as vscode from 'vscode';
 import type { EntryType, FileStat, PortfolioFileSystem } from '../core';
 
+/** Whether anything (file or folder) exists at `uri`, on any file system the editor has. */
+export async function uriExists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The core's file access over `vscode.workspace.fs`, so the same code reads local folders,
  * remote ones and github.dev's virtual file system. Core paths are the URI's path component.

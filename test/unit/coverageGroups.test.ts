@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { coverageByDuty, coverageByKind, ksbLabel, shortenText, type Coverage } from '../../src/core';
-import { configFor, loadPortfolio, POST_PRODUCTION_CONFIG } from './inlinePortfolio';
+import { configFor, loadPortfolio, POST_PRODUCTION_CONFIG, tinyStandard } from './inlinePortfolio';
 
 async function coverageOf(files: Record<string, string>): Promise<Coverage> {
   const { index } = await loadPortfolio(files);
@@ -44,7 +44,7 @@ describe('Coverage groups', () => {
   it('Should put KSBs that no applicable duty lists in a last group without a duty', async () => {
     const coverage = await coverageOf({
       'portfolio.yaml': 'standard: ST9999\nversion: "1.0"\n',
-      'standards/tiny.yaml': TINY_STANDARD,
+      'standards/tiny.yaml': tinyStandard({ withDuty: true }), // K1 under duty 1; K2 and S1 under none
       'a.md': '---\nksbs: [K2]\n---\n',
     });
     assert.deepEqual(
@@ -63,37 +63,6 @@ describe('Coverage groups', () => {
     assert.equal(new Set(groups.flatMap((g) => g.entries.map((e) => e.ksb.code))).size, coverage.entries.length, 'every KSB appears somewhere');
   });
 });
-
-/** ST9999 v1.0: K1 under duty 1; K2 and S1 under no duty. */
-const TINY_STANDARD = [
-  'reference: ST9999',
-  'version: "1.0"',
-  'title: Tiny test standard',
-  'level: 3',
-  'startDate: "2025-01-01"',
-  'sources:',
-  '  - id: "t"',
-  '    file: tiny.txt',
-  '    description: Made up for a test',
-  'options: []',
-  'epaMethods: []',
-  'ksbs:',
-  '  - code: K1',
-  '    text: Knows the first thing.',
-  '    source: "t"',
-  '  - code: K2',
-  '    text: Knows the second thing.',
-  '    source: "t"',
-  '  - code: S1',
-  '    text: Can do the first thing.',
-  '    source: "t"',
-  'duties:',
-  '  - number: 1',
-  '    text: Does the first thing.',
-  '    ksbs: [K1]',
-  '    source: "t"',
-  '',
-].join('\n');
 
 describe('KSB labels', () => {
   it('Should shorten a long text at a word boundary with an ellipsis', () => {

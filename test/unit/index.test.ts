@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { DiagnosticCode, PortfolioIndex } from '../../src/core';
-import { configFor, loadPortfolio, POST_PRODUCTION_CONFIG, ROOT, withCode } from './inlinePortfolio';
+import { configFor, loadPortfolio, POST_PRODUCTION_CONFIG, ROOT, tinyStandard, withCode } from './inlinePortfolio';
 import { MemoryFileSystem } from './memoryFileSystem';
 
 const at = (relative: string) => `${ROOT}/${relative}`;
@@ -17,35 +17,6 @@ function evidencePaths(index: PortfolioIndex, code: string): string[] {
 /** The codes of one file's diagnostics. */
 function codesOf(index: PortfolioIndex, relative: string): string[] {
   return index.diagnosticsFor(at(relative)).map((d) => d.code);
-}
-
-/** A tiny standard data file, ST9999 v1.0 with K1, K2, S1 and no options. */
-function tinyStandard(firstCode = 'K1'): string {
-  return [
-    'reference: ST9999',
-    'version: "1.0"',
-    'title: Tiny test standard',
-    'level: 3',
-    'startDate: "2025-01-01"',
-    'sources:',
-    '  - id: "t"',
-    '    file: tiny.txt',
-    '    description: Made up for a test',
-    'options: []',
-    'epaMethods: []',
-    'ksbs:',
-    `  - code: ${firstCode}`,
-    '    text: Knows the first thing.',
-    '    source: "t"',
-    '  - code: K2',
-    '    text: Knows the second thing.',
-    '    source: "t"',
-    '  - code: S1',
-    '    text: Can do the first thing.',
-    '    source: "t"',
-    'duties: []',
-    '',
-  ].join('\n');
 }
 
 describe('Coverage', () => {
@@ -290,7 +261,7 @@ describe('Standards from the workspace', () => {
   it('Should report a broken standard data file with the file and field, at the field', async () => {
     const { index } = await loadPortfolio({
       'portfolio.yaml': 'standard: ST9999\n',
-      'standards/ST9999-1.0.yaml': tinyStandard('k1'),
+      'standards/ST9999-1.0.yaml': tinyStandard({ firstCode: 'k1' }),
       'evidence/a.md': evidence('[K1]'),
     });
     const diagnostics = index.diagnosticsFor(at('standards/ST9999-1.0.yaml'));
@@ -320,7 +291,7 @@ describe('Standards from the workspace', () => {
   it('Should reload the standards when a standard data file is refreshed', async () => {
     const { fs, index } = await loadPortfolio({
       'portfolio.yaml': 'standard: ST9999\n',
-      'standards/ST9999-1.0.yaml': tinyStandard('k1'),
+      'standards/ST9999-1.0.yaml': tinyStandard({ firstCode: 'k1' }),
     });
     const reference = () => index.portfolio?.standard.reference;
     assert.equal(reference(), undefined);

@@ -17,6 +17,38 @@ export function configFor(option: 'production-coordinator' | 'post-production-co
 /** The default config: post production coordinator, evidence under `evidence/`. */
 export const POST_PRODUCTION_CONFIG = configFor('post-production-coordinator');
 
+/**
+ * A tiny standard data file: ST9999 v1.0 with K1, K2 and S1, no options. `firstCode` replaces K1
+ * (to make the file invalid); `withDuty` adds duty 1 listing K1.
+ */
+export function tinyStandard({ firstCode = 'K1', withDuty = false }: { firstCode?: string; withDuty?: boolean } = {}): string {
+  return [
+    'reference: ST9999',
+    'version: "1.0"',
+    'title: Tiny test standard',
+    'level: 3',
+    'startDate: "2025-01-01"',
+    'sources:',
+    '  - id: "t"',
+    '    file: tiny.txt',
+    '    description: Made up for a test',
+    'options: []',
+    'epaMethods: []',
+    'ksbs:',
+    `  - code: ${firstCode}`,
+    '    text: Knows the first thing.',
+    '    source: "t"',
+    '  - code: K2',
+    '    text: Knows the second thing.',
+    '    source: "t"',
+    '  - code: S1',
+    '    text: Can do the first thing.',
+    '    source: "t"',
+    ...(withDuty ? ['duties:', '  - number: 1', '    text: Does the first thing.', '    ksbs: [K1]', '    source: "t"'] : ['duties: []']),
+    '',
+  ].join('\n');
+}
+
 /** Loads a portfolio made of `files` (paths relative to `ROOT`). */
 export async function loadPortfolio(files: Record<string, string | Uint8Array>): Promise<{ fs: MemoryFileSystem; index: PortfolioIndex }> {
   const fs = new MemoryFileSystem(Object.fromEntries(Object.entries(files).map(([path, content]) => [`${ROOT}/${path}`, content])));

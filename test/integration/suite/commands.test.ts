@@ -4,21 +4,13 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { KsbPortfolioApi } from '../../../src/extension';
 import { extensionApi, topLevel, untilPortfolios, untilTree, withDeadline } from '../coverageHelpers';
+import { uriExists } from '../../../src/vscode/vscodeFileSystem';
 import { fixtureUri } from '../helpers';
 
 const decoder = new TextDecoder();
 
 async function readText(uri: vscode.Uri): Promise<string> {
   return decoder.decode(await vscode.workspace.fs.readFile(uri));
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 describe('Commands', () => {
@@ -74,7 +66,7 @@ describe('Commands', () => {
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       // The config first, so the workspace drops the portfolio, then its folder.
-      if (await exists(config)) await vscode.workspace.fs.delete(config);
+      if (await uriExists(config)) await vscode.workspace.fs.delete(config);
       await untilTree(api, () => topLevel(api), (top) => top[0] === 'Knowledge 10/22', 'one portfolio again');
       await vscode.workspace.fs.delete(folder, { recursive: true });
     }
@@ -158,9 +150,9 @@ describe('Commands', () => {
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       // The config first, so the workspace drops the portfolio, then its folder.
-      if (await exists(config)) await vscode.workspace.fs.delete(config);
+      if (await uriExists(config)) await vscode.workspace.fs.delete(config);
       await untilTree(api, () => topLevel(api), (top) => top[0] === 'Knowledge 10/22', 'one portfolio again');
-      if (await exists(folder)) await vscode.workspace.fs.delete(folder, { recursive: true });
+      if (await uriExists(folder)) await vscode.workspace.fs.delete(folder, { recursive: true });
     }
     assert.deepEqual((await topLevel(api))[0], 'Knowledge 10/22');
   });
