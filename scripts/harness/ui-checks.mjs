@@ -14,15 +14,19 @@ const exactly = (text) => new RegExp(`^${escapeRegExp(text)}$`);
 // ---------------------------------------------------------------------------------------------
 // Workbench helpers
 
-/** Runs a command from the Command Palette by its label, as a user would. */
-export async function runCommand(page, label) {
+/** Starts a command from the Command Palette, without waiting for the palette to close (it may ask next). */
+async function startCommand(page, label) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: TIMEOUT });
   await input.fill(`>${label}`);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
-  await row.waitFor({ state: 'visible', timeout: TIMEOUT });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
   await input.press('Enter');
+}
+
+/** Runs a command from the Command Palette by its label, as a user would, and waits for the palette to close. */
+export async function runCommand(page, label) {
+  await startCommand(page, label);
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
 }
 
@@ -207,11 +211,9 @@ export async function codesColouredInPortfolioFiles(page) {
 
   await runCommand(page, 'File: New Untitled Text File');
   await page.keyboard.insertText('---\nksbs: [K1]\ntitle: Moving the S3 bucket\n---\nSee K2 in the notes.\n');
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.fill('>Change Language Mode');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Change Language Mode' }).first().waitFor({ timeout: TIMEOUT });
-  await input.press('Enter');
+  await startCommand(page, 'Change Language Mode');
+  const input = page.locator('.quick-input-widget input[placeholder="Select Language Mode"]');
+  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
   await input.fill('Markdown');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: /^Markdown\b/ }).first().waitFor({ timeout: TIMEOUT });
   await input.press('Enter');
@@ -244,16 +246,6 @@ async function quickInputTitled(page, title) {
   const widget = page.locator('.quick-input-widget');
   await widget.locator('.quick-input-title', { hasText: title }).waitFor({ state: 'visible', timeout: TIMEOUT });
   return widget.locator('input.input').first();
-}
-
-/** Starts a command from the Command Palette without waiting for the palette to close. */
-async function startCommand(page, label) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
-  await input.fill(`>${label}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
-  await input.press('Enter');
 }
 
 /**
