@@ -100,8 +100,9 @@ async function lookupStandard(reference: string | undefined, version: string | u
   let catalogue: Catalogue = builtinCatalogue();
   let configured: { standard: string; version?: string } | undefined;
   if (existsSync(CONFIG_FILE_NAME)) {
+    // The config and its standards only: a lookup needs no evidence file.
     const index = new PortfolioIndex(new NodeFileSystem(), toPosix(resolve('.')));
-    await index.load();
+    await index.loadConfiguration();
     catalogue = index.standards;
     if (index.portfolio) configured = { standard: index.portfolio.standard.reference, version: index.portfolio.standard.version };
   }

@@ -1,5 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import type { EntryType, FileStat, PortfolioFileSystem } from '../core';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type Dirent, type Stats } from 'node:fs';
+import type { DirectoryEntry, EntryType, FileStat, PortfolioFileSystem } from '../core';
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const lossyUtf8 = new TextDecoder('utf-8');
 
 /**
  * The core's file access backed by `node:fs`, for the CLI. It reads synchronously: a CLI has no
@@ -10,29 +13,70 @@ import type { EntryType, FileStat, PortfolioFileSystem } from '../core';
 export class NodeFileSystem implements PortfolioFileSystem {
   async stat(path: string): Promise<FileStat | undefined> {
     try {
-      const stats = statSync(path, { throwIfNoEntry: false });
-      return stats && { type: stats.isDirectory() ? 'directory' : 'file', mtime: stats.mtimeMs, size: stats.size };
+      const link = lstatSync(path, { throwIfNoEntry: false });
+      if (!link) return undefined;
+      const stats = link.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false }) : link;
+      // A dangling link names nothing that can be used.
+      return stats && { type: typeOf(stats), mtime: stats.mtimeMs, size: stats.size, ...(link.isSymbolicLink() && { symbolicLink: true }) };
     } catch {
-      // ENOTDIR (a path through a file), EACCES and the like: nothing usable is there.
+      // ENOTDIR (a path through a file), EACCES, ELOOP and the like: nothing usable is there.
       return undefined;
     }
   }
 
-  async readFile(path: string): Promise<Uint8Array> {
-    return readFileSync(path);
+  async readFile(path: string, maxBytes = Number.MAX_SAFE_INTEGER): Promise<Uint8Array> {
+    // Non-blocking, so that opening a named pipe with no writer returns at once instead of waiting
+    // for one; the type is then checked on the open descriptor, so a swap after a stat cannot
+    // slip a pipe or a device past us.
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const stats = fstatSync(fd);
+      if (!stats.isFile()) throw new Error(`not a regular file: ${describeType(stats)}`);
+      const length = Math.min(stats.size, maxBytes);
+      const buffer = Buffer.allocUnsafe(length);
+      let read = 0;
+      // A file that shrinks while being read ends the loop early; one that grows is cut at `length`.
+      while (read < length) {
+        const count = readSync(fd, buffer, read, length - read, read);
+        if (count === 0) break;
+        read += count;
+      }
+      return buffer.subarray(0, read);
+    } finally {
+      closeSync(fd);
+    }
   }
 
-  async readDirectory(path: string): Promise<Array<[string, EntryType]>> {
-    const result: Array<[string, EntryType]> = [];
-    for (const entry of readdirSync(path, { withFileTypes: true })) {
-      if (entry.isDirectory()) result.push([entry.name, 'directory']);
-      else if (entry.isFile()) result.push([entry.name, 'file']);
-      else if (entry.isSymbolicLink()) {
-        // A linked file counts as present; linked folders are not walked, so a link loop cannot hang us.
-        const stat = await this.stat(`${path}/${entry.name}`);
-        if (stat?.type === 'file') result.push([entry.name, 'file']);
+  async readDirectory(path: string): Promise<DirectoryEntry[]> {
+    const result: DirectoryEntry[] = [];
+    for (const entry of readdirSync(path, { withFileTypes: true, encoding: 'buffer' }) as Dirent<Buffer>[]) {
+      let name: string;
+      try {
+        name = strictUtf8.decode(entry.name);
+      } catch {
+        result.push([lossyUtf8.decode(entry.name), 'other', 'undecodable-name']);
+        continue;
       }
+      if (entry.isDirectory()) result.push([name, 'directory']);
+      else if (entry.isFile()) result.push([name, 'file']);
+      else if (entry.isSymbolicLink()) {
+        // Reported with its target's type; the core decides what to do with links (it follows none).
+        const target = await this.stat(`${path}/${name}`);
+        if (target) result.push([name, target.type, 'symbolic-link']);
+      } else result.push([name, 'other']);
     }
     return result;
   }
+}
+
+function typeOf(stats: Stats): EntryType {
+  return stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other';
+}
+
+function describeType(stats: Stats): string {
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a named pipe';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  return 'something else';
 }

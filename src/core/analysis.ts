@@ -1,6 +1,7 @@
 import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from './diagnostics';
 import { parseFrontMatter, type FrontMatter } from './frontMatter';
 import { findLocalLinks, type LocalLink } from './links';
+import { formatBytes, MARKDOWN_READ_LIMIT, trimPartialCharacter } from './fileLimits';
 import { decodeText, LineIndex } from './text';
 
 /** Bodies longer than this (in characters) are not scanned for links, and the user is told so. */
@@ -16,9 +17,13 @@ export interface FileAnalysis {
   readonly unreadable: boolean;
 }
 
-/** Analyses a file's bytes: decoding problems become a `file.unreadable` diagnostic. */
-export function analyzeBytes(bytes: Uint8Array): FileAnalysis {
-  const decoded = decodeText(bytes);
+/**
+ * Analyses a file's bytes: decoding problems become a `file.unreadable` diagnostic. `fileSize`
+ * larger than the bytes given says they are only the start of the file (see MARKDOWN_READ_LIMIT).
+ */
+export function analyzeBytes(bytes: Uint8Array, fileSize = bytes.length): FileAnalysis {
+  const partial = fileSize > bytes.length;
+  const decoded = decodeText(partial ? trimPartialCharacter(bytes) : bytes);
   if (!decoded.ok) {
     return {
       frontMatter: undefined,
@@ -27,7 +32,7 @@ export function analyzeBytes(bytes: Uint8Array): FileAnalysis {
       diagnostics: [{ code: DiagnosticCode.UnreadableFile, message: decoded.reason, range: FILE_START }],
     };
   }
-  return analyzeText(decoded.text);
+  return partial ? analyzeStartOfText(decoded.text, fileSize) : analyzeText(decoded.text);
 }
 
 /** Analyses a Markdown text: its front matter, claims and local links. */
@@ -39,7 +44,7 @@ export function analyzeText(text: string): FileAnalysis {
   if (text.length > MAX_LINK_SCAN_LENGTH) {
     diagnostics.push({
       code: DiagnosticCode.FileTooLarge,
-      message: `Expected a file under ${formatSize(MAX_LINK_SCAN_LENGTH)} to check its links, found ${formatSize(text.length)}: links in this file were not checked`,
+      message: `Expected a file under ${formatBytes(MAX_LINK_SCAN_LENGTH)} to check its links, found ${formatBytes(text.length)}: links in this file were not checked`,
       range: FILE_START,
     });
   } else {
@@ -48,6 +53,25 @@ export function analyzeText(text: string): FileAnalysis {
   return { frontMatter, links, diagnostics, unreadable: false };
 }
 
-function formatSize(characters: number): string {
-  return characters >= 1_000_000 ? `${(characters / 1_000_000).toFixed(1)} MB` : `${Math.round(characters / 1000)} KB`;
+/** Analyses the start of a file too large to read whole: its front matter only, and says so. */
+function analyzeStartOfText(start: string, fileSize: number): FileAnalysis {
+  const lines = new LineIndex(start);
+  const frontMatter = parseFrontMatter(start, lines);
+  const diagnostics: PortfolioDiagnostic[] = [];
+  if (frontMatter && !frontMatter.closed) {
+    // The closing fence is past what was read: the front matter is too large to read, not unclosed.
+    diagnostics.push({
+      code: DiagnosticCode.FileTooLarge,
+      message: `Expected front matter that ends within the first ${formatBytes(MARKDOWN_READ_LIMIT)}, found a ${formatBytes(fileSize)} file whose front matter goes on past it: its claims were not read`,
+      range: FILE_START,
+    });
+    return { frontMatter: undefined, links: [], diagnostics, unreadable: true };
+  }
+  for (const diagnostic of frontMatter?.diagnostics ?? []) diagnostics.push(diagnostic);
+  diagnostics.push({
+    code: DiagnosticCode.FileTooLarge,
+    message: `Expected a file under ${formatBytes(MARKDOWN_READ_LIMIT)} to check in full, found ${formatBytes(fileSize)}: only its front matter was read, and its links were not checked`,
+    range: FILE_START,
+  });
+  return { frontMatter, links: [], diagnostics, unreadable: false };
 }

@@ -20,6 +20,8 @@ export enum DiagnosticCode {
   UnreadableFile = 'file.unreadable',
   /** A file too large to check in full; what was skipped is named in the message. */
   FileTooLarge = 'file.too-large',
+  /** A symbolic link to a Markdown file or a folder: links are never followed. */
+  SymbolicLink = 'file.symlink',
   /** A problem in `portfolio.yaml`. */
   InvalidConfig = 'portfolio.invalid-config',
   /** Evidence (Markdown with `ksbs:` front matter) in a folder that has no `portfolio.yaml`. */
@@ -45,6 +47,7 @@ export const DEFAULT_RULE_LEVELS: Readonly<Record<DiagnosticCode, RuleLevel>> = 
   [DiagnosticCode.InvalidField]: 'error',
   [DiagnosticCode.UnreadableFile]: 'error',
   [DiagnosticCode.FileTooLarge]: 'information',
+  [DiagnosticCode.SymbolicLink]: 'warning',
   [DiagnosticCode.InvalidConfig]: 'error',
   [DiagnosticCode.MissingConfig]: 'information',
   [DiagnosticCode.InvalidStandard]: 'error',

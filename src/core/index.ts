@@ -28,7 +28,8 @@ export {
   type RelatedLocation,
   type RuleLevel,
 } from './diagnostics';
-export type { EntryType, FileStat, PortfolioFileSystem } from './fileSystem';
+export { DATA_FILE_READ_LIMIT, MARKDOWN_READ_LIMIT } from './fileLimits';
+export type { DirectoryEntry, EntryFlag, EntryType, FileStat, PortfolioFileSystem } from './fileSystem';
 export { locateFrontMatter, parseFrontMatter, type Claim, type FrontMatter, type KsbsStyle } from './frontMatter';
 export { evidenceFrontMatterSchema, KNOWN_FRONT_MATTER_FIELDS } from './frontMatterSchema';
 export { compileGlob } from './glob';

@@ -3,8 +3,9 @@ import { builtinCatalogue } from './catalogue/builtin';
 import { parseStandardFile, type Catalogue } from './catalogue/catalogue';
 import { CONFIG_FILE_NAME, parseConfig, resolveConfig, type Portfolio } from './config';
 import { computeCoverage, type Coverage, type EvidenceReference } from './coverage';
-import { DiagnosticCode, type PortfolioDiagnostic } from './diagnostics';
-import type { FileStat, PortfolioFileSystem } from './fileSystem';
+import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from './diagnostics';
+import { DATA_FILE_READ_LIMIT, describeReadError, formatBytes, MARKDOWN_READ_LIMIT } from './fileLimits';
+import type { DirectoryEntry, FileStat, PortfolioFileSystem } from './fileSystem';
 import type { Claim } from './frontMatter';
 import { basename, dirname, joinPath, relativePath } from './paths';
 import { checkClaims } from './rules/claimRules';
@@ -79,6 +80,14 @@ export class PortfolioIndex {
   private readonly claimsByCode = new Map<string, Map<string, EvidenceReference>>();
   /** Diagnostics of non-Markdown files: the config and extra standard data. */
   private readonly otherDiagnostics = new Map<string, PortfolioDiagnostic[]>();
+  /**
+   * What the walk could not read, by path: unreadable folders, symbolic links (never followed),
+   * pipes and devices named like Markdown, names that are not UTF-8. Reported so nothing is
+   * dropped without a word.
+   */
+  private readonly treeDiagnostics = new Map<string, PortfolioDiagnostic[]>();
+  /** Symbolic links to folders found by the walk: not walked, but links through them are stat-ed. */
+  private readonly linkedFolders = new Set<string>();
   private readonly listeners = new Set<(change: IndexChange) => void>();
   /** Paths re-evaluated since the last change event, so listeners update only those. */
   private readonly changedPaths = new Set<string>();
@@ -139,10 +148,24 @@ export class PortfolioIndex {
     }
   }
 
+  /**
+   * Reads the config and the standards it names, but no Markdown file: enough to look a KSB up
+   * without the cost of the whole portfolio.
+   */
+  async loadConfiguration(): Promise<void> {
+    try {
+      await this.loadConfig();
+    } finally {
+      this.markConfigured();
+    }
+  }
+
   private async loadFiles(): Promise<void> {
     this.knownPaths.clear();
     this.knownFolders.clear();
     this.outsideTargets.clear();
+    this.treeDiagnostics.clear();
+    this.linkedFolders.clear();
     const markdownFiles: string[] = [];
     await this.walk(this.root, markdownFiles);
     const live = new Set(markdownFiles);
@@ -170,6 +193,11 @@ export class PortfolioIndex {
       await this.remove(path);
       return;
     }
+    if (stat.symbolicLink || stat.type === 'other') {
+      await this.refreshUnreadEntry(path, stat);
+      return;
+    }
+    this.treeDiagnostics.delete(path);
     const wasKnown = this.knownPaths.has(path) || this.knownFolders.has(path);
     if (stat.type === 'directory') {
       this.knownFolders.add(path);
@@ -196,16 +224,32 @@ export class PortfolioIndex {
     this.fire();
   }
 
+  /** A link, pipe or device appeared at `path`: known to exist, reported, never read. */
+  private async refreshUnreadEntry(path: string, stat: FileStat): Promise<void> {
+    const flag = stat.symbolicLink ? 'symbolic-link' : undefined;
+    if (stat.type === 'directory' && flag) this.linkedFolders.add(path);
+    else this.knownPaths.add(path);
+    if (this.cache.delete(path)) this.evaluate(path);
+    if (stat.type === 'directory' || isMarkdown(path)) this.treeDiagnostics.set(path, [unreadableEntry(stat.type, flag)]);
+    this.changedPaths.add(path);
+    this.recheckLinksTo(path);
+    this.fire();
+  }
+
   /** Forgets a deleted file or everything under a deleted folder. */
   async remove(path: string): Promise<void> {
     if (path === this.configPath || this.isStandardDataPath(path)) {
       await this.load();
       return;
     }
+    if (this.treeDiagnostics.delete(path)) this.changedPaths.add(path);
+    if (this.linkedFolders.delete(path)) this.recheckLinksUnder(path);
     if (this.knownFolders.has(path)) {
       const prefix = `${path}/`;
       for (const known of [...this.knownPaths]) if (known.startsWith(prefix)) this.knownPaths.delete(known);
       for (const known of [...this.knownFolders]) if (known === path || known.startsWith(prefix)) this.knownFolders.delete(known);
+      for (const reported of [...this.treeDiagnostics.keys()]) if (reported.startsWith(prefix) && this.treeDiagnostics.delete(reported)) this.changedPaths.add(reported);
+      for (const linked of [...this.linkedFolders]) if (linked.startsWith(prefix)) this.linkedFolders.delete(linked);
       for (const cached of [...this.cache.keys()]) {
         if (cached.startsWith(prefix)) {
           this.cache.delete(cached);
@@ -252,13 +296,14 @@ export class PortfolioIndex {
   allDiagnostics(): Map<string, readonly PortfolioDiagnostic[]> {
     const result = new Map<string, readonly PortfolioDiagnostic[]>();
     for (const [path, diagnostics] of this.otherDiagnostics) if (diagnostics.length > 0) result.set(path, diagnostics);
+    for (const [path, diagnostics] of this.treeDiagnostics) if (diagnostics.length > 0) result.set(path, diagnostics);
     for (const file of this.files.values()) if (file.diagnostics.length > 0) result.set(file.path, file.diagnostics);
     return result;
   }
 
   /** Diagnostics for one path (Markdown, config or standard data file). */
   diagnosticsFor(path: string): readonly PortfolioDiagnostic[] {
-    return this.files.get(path)?.diagnostics ?? this.otherDiagnostics.get(path) ?? [];
+    return this.files.get(path)?.diagnostics ?? this.otherDiagnostics.get(path) ?? this.treeDiagnostics.get(path) ?? [];
   }
 
   /** Coverage of the configured standard and option; `undefined` without a usable config. */
@@ -279,7 +324,7 @@ export class PortfolioIndex {
   private async loadConfig(): Promise<void> {
     this.otherDiagnostics.clear();
     this.catalogue = this.options.catalogue ?? builtinCatalogue();
-    const text = await this.readText(this.configPath);
+    const text = await this.readText(this.configPath, DiagnosticCode.InvalidConfig);
     if (text === undefined) {
       this.portfolioValue = undefined;
       return;
@@ -295,7 +340,8 @@ export class PortfolioIndex {
         range: parsed.rangeOf('standards'),
       });
     }
-    this.otherDiagnostics.set(this.configPath, diagnostics);
+    // Problems found while loading the standards it names come after the config's own.
+    this.otherDiagnostics.set(this.configPath, [...diagnostics, ...(this.otherDiagnostics.get(this.configPath) ?? [])]);
   }
 
   /**
@@ -307,20 +353,42 @@ export class PortfolioIndex {
     const files: string[] = [];
     const missing: string[] = [];
     for (const [index, candidate] of candidates.entries()) {
+      const written = index > 0 ? configured[index - 1] : undefined;
+      if (written?.startsWith('/')) {
+        this.addConfigProblem(`Expected a path relative to ${CONFIG_FILE_NAME} in \`standards\`, found the absolute path \`${written}\`: files outside the portfolio are never read`);
+        continue;
+      }
+      if (written !== undefined && relativePath(this.root, candidate) === undefined) {
+        this.addConfigProblem(`Expected a standard data file or folder inside the portfolio, found \`${written}\`, which is outside it: files outside the portfolio are never read`);
+        continue;
+      }
       const stat = await this.fs.stat(candidate);
-      if (stat?.type === 'file') files.push(candidate);
+      if (stat?.symbolicLink || (stat && written !== undefined && (await this.linkOnTheWay(candidate)))) {
+        this.addConfigProblem(`Expected a standard data file or folder, found a symbolic link at \`${written ?? STANDARDS_FOLDER}\`: links are never followed, so it was not read`);
+      } else if (stat?.type === 'file') files.push(candidate);
       else if (stat?.type === 'directory') {
-        for (const [name, type] of await this.fs.readDirectory(candidate)) {
-          if (type === 'file' && /\.(ya?ml|json)$/i.test(name)) files.push(joinPath(candidate, name));
+        let entries: readonly DirectoryEntry[];
+        try {
+          entries = await this.fs.readDirectory(candidate);
+        } catch (error) {
+          this.addConfigProblem(`Expected a readable folder of standard data at \`${written ?? STANDARDS_FOLDER}\`, found an error: ${describeReadError(error)}`);
+          continue;
         }
-      } else if (index > 0) {
-        missing.push(configured[index - 1]);
+        for (const [name, type, flag] of entries) {
+          if (!/\.(ya?ml|json)$/i.test(name)) continue;
+          if (type === 'file' && flag === undefined) files.push(joinPath(candidate, name));
+          else this.otherDiagnostics.set(joinPath(candidate, name), [unreadableEntry(type, flag)]);
+        }
+      } else if (stat?.type === 'other') {
+        this.addConfigProblem(`Expected a standard data file or folder at \`${written ?? STANDARDS_FOLDER}\`, found a named pipe, socket or device: it was not read`);
+      } else if (written !== undefined) {
+        missing.push(written);
       }
     }
     if (files.length === 0) return missing;
     const catalogue = this.catalogue.clone();
     for (const file of files.sort()) {
-      const text = await this.readText(file);
+      const text = await this.readText(file, DiagnosticCode.InvalidStandard);
       if (text === undefined) continue;
       const result = parseStandardFile(text, relativePath(this.root, file) ?? basename(file));
       if (result.ok) catalogue.add(result.standard);
@@ -348,26 +416,40 @@ export class PortfolioIndex {
    * not indexed here.
    */
   private async walk(folder: string, markdownFiles: string[], collect = true): Promise<void> {
-    let entries: ReadonlyArray<readonly [string, string]>;
+    let entries: readonly DirectoryEntry[];
     try {
       entries = await this.fs.readDirectory(folder);
-    } catch {
-      return; // A folder we may not read holds nothing we can check.
+    } catch (error) {
+      // The folder exists (its parent listed it) but holds files we cannot check: say so.
+      if (collect) {
+        const message = `Expected a folder that can be read, found an error: ${describeReadError(error)}: the files in it were not checked`;
+        this.treeDiagnostics.set(folder, [{ code: DiagnosticCode.UnreadableFile, message, range: FILE_START }]);
+      }
+      return;
     }
     this.knownFolders.add(folder);
-    const nestedPortfolio = folder !== this.root && entries.some(([name, type]) => name === CONFIG_FILE_NAME && type === 'file');
+    const nestedPortfolio = folder !== this.root && entries.some(([name, type, flag]) => name === CONFIG_FILE_NAME && type === 'file' && flag !== 'undecodable-name');
     const collectHere = collect && !nestedPortfolio;
     const subfolders: string[] = [];
-    for (const [name, type] of entries) {
+    for (const [name, type, flag] of entries) {
       const path = joinPath(folder, name);
       const relative = relativePath(this.root, path) ?? name;
-      if (type === 'directory') {
-        if (SKIPPED_FOLDERS.has(name) || this.options.isExcluded?.(relative)) continue;
+      if (type === 'directory' ? SKIPPED_FOLDERS.has(name) || this.options.isExcluded?.(relative) : this.options.isExcluded?.(relative)) continue;
+      if (flag === 'undecodable-name') {
+        if (collectHere && (type === 'directory' || isMarkdown(name))) this.treeDiagnostics.set(path, [unreadableEntry(type, flag)]);
+      } else if (flag === 'symbolic-link') {
+        // Links are never followed (they may lead out of the portfolio, or round in a loop), but
+        // what they point at exists, so links through them in Markdown still resolve.
+        if (type === 'directory') this.linkedFolders.add(path);
+        else this.knownPaths.add(path);
+        if (collectHere && (type === 'directory' || isMarkdown(name))) this.treeDiagnostics.set(path, [unreadableEntry(type, flag)]);
+      } else if (type === 'directory') {
         subfolders.push(path);
       } else {
-        if (this.options.isExcluded?.(relative)) continue;
         this.knownPaths.add(path);
-        if (collectHere && isMarkdown(name)) markdownFiles.push(path);
+        if (!collectHere || !isMarkdown(name)) continue;
+        if (type === 'file') markdownFiles.push(path);
+        else this.treeDiagnostics.set(path, [unreadableEntry(type, flag)]);
       }
     }
     await Promise.all(subfolders.map((sub) => this.walk(sub, markdownFiles, collectHere)));
@@ -384,34 +466,62 @@ export class PortfolioIndex {
     if (cached && cached.mtime === stat.mtime && cached.size === stat.size) return;
     let analysis: FileAnalysis;
     try {
-      analysis = analyzeBytes(await this.fs.readFile(path));
+      analysis = analyzeBytes(await this.fs.readFile(path, MARKDOWN_READ_LIMIT), stat.size);
     } catch (error) {
       analysis = {
         frontMatter: undefined,
         links: [],
         unreadable: true,
-        diagnostics: [
-          {
-            code: DiagnosticCode.UnreadableFile,
-            message: `Expected a readable file, found an error: ${error instanceof Error ? error.message : String(error)}`,
-            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          },
-        ],
+        diagnostics: [{ code: DiagnosticCode.UnreadableFile, message: `Expected a readable file, found an error: ${describeReadError(error)}`, range: FILE_START }],
       };
     }
     this.cache.set(path, { mtime: stat.mtime, size: stat.size, analysis });
   }
 
-  private async readText(path: string): Promise<string | undefined> {
+  /**
+   * The text of the config or a standard data file, or `undefined` with a diagnostic (of `code`)
+   * saying why it was not read. A missing file is no problem here: the caller knows what that means.
+   */
+  private async readText(path: string, code: DiagnosticCode): Promise<string | undefined> {
+    const name = relativePath(this.root, path) ?? basename(path);
+    const refuse = (found: string) => {
+      this.otherDiagnostics.set(path, [{ code, message: `Expected \`${name}\` to be a readable text file, found ${found}`, range: FILE_START }]);
+      return undefined;
+    };
     const stat = await this.fs.stat(path);
-    if (stat?.type !== 'file') return undefined;
-    const decoded = decodeText(await this.fs.readFile(path));
+    if (!stat) return undefined;
+    if (stat.symbolicLink) return refuse('a symbolic link: links are never followed, so it was not read');
+    if (stat.type === 'directory') return refuse('a folder');
+    if (stat.type === 'other') return refuse('a named pipe, socket or device: it was not read');
+    if (stat.size > DATA_FILE_READ_LIMIT) return refuse(`${formatBytes(stat.size)}, over the ${formatBytes(DATA_FILE_READ_LIMIT)} limit: it was not read`);
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.fs.readFile(path, DATA_FILE_READ_LIMIT);
+    } catch (error) {
+      return refuse(`an error: ${describeReadError(error)}`);
+    }
+    const decoded = decodeText(bytes);
     if (!decoded.ok) {
-      this.otherDiagnostics.set(path, [{ code: DiagnosticCode.UnreadableFile, message: decoded.reason, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }]);
+      this.otherDiagnostics.set(path, [{ code, message: decoded.reason, range: FILE_START }]);
       return undefined;
     }
     return decoded.text;
   }
+
+  private addConfigProblem(message: string): void {
+    let diagnostics = this.otherDiagnostics.get(this.configPath);
+    if (!diagnostics) this.otherDiagnostics.set(this.configPath, (diagnostics = []));
+    diagnostics.push({ code: DiagnosticCode.InvalidConfig, message, range: FILE_START });
+  }
+
+  /** Whether a folder between the root and `path` (both excluded) is a symbolic link. */
+  private async linkOnTheWay(path: string): Promise<boolean> {
+    for (let folder = dirname(path); folder !== this.root && relativePath(this.root, folder) !== undefined; folder = dirname(folder)) {
+      if ((await this.fs.stat(folder))?.symbolicLink) return true;
+    }
+    return false;
+  }
+
 
   private reevaluateAll(): void {
     this.changedEverything = true;
@@ -452,7 +562,15 @@ export class PortfolioIndex {
 
   private isOutsideWalk(target: string): boolean {
     const relative = relativePath(this.root, target);
-    return relative === undefined || isInsideSkippedFolder(relative) || this.options.isExcluded?.(relative) === true;
+    return relative === undefined || isInsideSkippedFolder(relative) || this.options.isExcluded?.(relative) === true || this.isInsideLinkedFolder(target);
+  }
+
+  private isInsideLinkedFolder(path: string): boolean {
+    if (this.linkedFolders.size === 0) return false;
+    for (let folder = dirname(path); relativePath(this.root, folder) !== undefined && folder !== this.root; folder = dirname(folder)) {
+      if (this.linkedFolders.has(folder)) return true;
+    }
+    return false;
   }
 
   /** Recomputes one file's diagnostics and its contribution to coverage. */
@@ -511,6 +629,19 @@ export class PortfolioIndex {
     this.changedEverything = false;
     for (const listener of this.listeners) listener(change);
   }
+}
+
+/** The diagnostic for a directory entry the walk does not read, by what it is. */
+function unreadableEntry(type: DirectoryEntry[1], flag: DirectoryEntry[2]): PortfolioDiagnostic {
+  const what = type === 'directory' ? 'folder' : 'file';
+  if (flag === 'undecodable-name') {
+    return { code: DiagnosticCode.UnreadableFile, message: `Expected a ${what} name in UTF-8, found one that is not (shown here with \uFFFD for the bad bytes): rename it so it can be checked`, range: FILE_START };
+  }
+  if (flag === 'symbolic-link') {
+    const consequence = type === 'directory' ? 'the files in it were not checked (links to them still resolve)' : 'it was not read';
+    return { code: DiagnosticCode.SymbolicLink, message: `Expected a ${what}, found a symbolic link: links are never followed, so ${consequence}`, range: FILE_START };
+  }
+  return { code: DiagnosticCode.UnreadableFile, message: 'Expected a regular file, found a named pipe, socket or device: it was not read', range: FILE_START };
 }
 
 function isMarkdown(path: string): boolean {

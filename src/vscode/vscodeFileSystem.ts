@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { EntryType, FileStat, PortfolioFileSystem } from '../core';
+import type { DirectoryEntry, EntryType, FileStat, PortfolioFileSystem } from '../core';
 
 /** Whether anything (file or folder) exists at `uri`, on any file system the editor has. */
 export async function uriExists(uri: vscode.Uri): Promise<boolean> {
@@ -26,25 +26,28 @@ export class VscodeFileSystem implements PortfolioFileSystem {
   async stat(path: string): Promise<FileStat | undefined> {
     try {
       const stat = await vscode.workspace.fs.stat(this.uri(path));
-      return { type: stat.type & vscode.FileType.Directory ? 'directory' : 'file', mtime: stat.mtime, size: stat.size };
+      return { type: entryType(stat.type), mtime: stat.mtime, size: stat.size, ...(stat.type & vscode.FileType.SymbolicLink && { symbolicLink: true }) };
     } catch {
       return undefined;
     }
   }
 
-  async readFile(path: string): Promise<Uint8Array> {
-    return vscode.workspace.fs.readFile(this.uri(path));
+  async readFile(path: string, maxBytes?: number): Promise<Uint8Array> {
+    // The editor's file system has no ranged read; the index checks the size before it reads, so
+    // this only trims a file that grew in between.
+    const bytes = await vscode.workspace.fs.readFile(this.uri(path));
+    return maxBytes !== undefined && bytes.length > maxBytes ? bytes.subarray(0, maxBytes) : bytes;
   }
 
-  async readDirectory(path: string): Promise<Array<[string, EntryType]>> {
+  async readDirectory(path: string): Promise<DirectoryEntry[]> {
     const entries = await vscode.workspace.fs.readDirectory(this.uri(path));
-    const result: Array<[string, EntryType]> = [];
-    for (const [name, type] of entries) {
-      // Symbolic links to folders are not walked, so a link loop cannot hang the index.
-      if (type & vscode.FileType.SymbolicLink && type & vscode.FileType.Directory) continue;
-      if (type & vscode.FileType.Directory) result.push([name, 'directory']);
-      else if (type & vscode.FileType.File) result.push([name, 'file']);
-    }
-    return result;
+    return entries.map(([name, type]): DirectoryEntry => (type & vscode.FileType.SymbolicLink ? [name, entryType(type), 'symbolic-link'] : [name, entryType(type)]));
   }
+}
+
+/** The core's entry type of a VS Code file type (which may carry the symbolic-link bit). */
+function entryType(type: vscode.FileType): EntryType {
+  if (type & vscode.FileType.Directory) return 'directory';
+  if (type & vscode.FileType.File) return 'file';
+  return 'other';
 }

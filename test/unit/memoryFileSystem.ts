@@ -101,11 +101,11 @@ export class MemoryFileSystem implements PortfolioFileSystem {
     return undefined;
   }
 
-  async readFile(path: string): Promise<Uint8Array> {
+  async readFile(path: string, maxBytes?: number): Promise<Uint8Array> {
     this.reads.set(path, (this.reads.get(path) ?? 0) + 1);
     const file = this.files.get(path);
     if (!file) throw new Error(`ENOENT: no such file, open '${path}'`);
-    return file.bytes;
+    return maxBytes === undefined ? file.bytes : file.bytes.subarray(0, maxBytes);
   }
 
   async readDirectory(path: string): Promise<ReadonlyArray<readonly [string, EntryType]>> {

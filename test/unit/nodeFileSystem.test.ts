@@ -30,9 +30,9 @@ describe('NodeFileSystem (the CLI’s file access)', () => {
     await assert.rejects(fs.readFile(join(root, 'missing.md')));
   });
 
-  it('Should list files and folders, count a linked file, and skip linked folders and dangling links', async () => {
-    const entries = (await fs.readDirectory(root)).map(([name, type]) => `${name}:${type}`).sort();
-    assert.deepEqual(entries, ['evidence:directory', 'linked.md:file']);
+  it('Should list files and folders, flag linked files and folders with their targets’ types, and skip dangling links', async () => {
+    const entries = (await fs.readDirectory(root)).map(([name, type, flag]) => `${name}:${type}${flag ? `:${flag}` : ''}`).sort();
+    assert.deepEqual(entries, ['evidence:directory', 'linked-folder:directory:symbolic-link', 'linked.md:file:symbolic-link']);
     await assert.rejects(fs.readDirectory(join(root, 'missing')));
   });
 });
