@@ -67,10 +67,12 @@ const UNSAFE_IN_A_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u
 /**
  * A path for a line of text output: as it is when ordinary (spaces, commas and non-ASCII letters
  * included, so it stays clickable), JSON-quoted when it holds a character that could forge or
- * disguise a line, or starts with a quote (so a quoted path is never mistaken for a plain one).
+ * disguise a line, a colon (past a drive letter: so `file:line:col` splits at the first colon) or
+ * starts with a quote (so a quoted path is never mistaken for a plain one).
  */
 export function quotedPath(path: string): string {
-  return UNSAFE_IN_A_LINE.test(path) || path.startsWith('"') ? jsonQuote(path) : path;
+  const odd = UNSAFE_IN_A_LINE.test(path) || path.startsWith('"') || path.replace(/^[A-Za-z]:\//, '').includes(':');
+  return odd ? jsonQuote(path) : path;
 }
 
 /** Text kept on one line: each unsafe character becomes its JSON escape (`\n`, `\u001b`). */

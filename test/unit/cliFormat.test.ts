@@ -52,6 +52,14 @@ describe('ksb check text format', () => {
     ]);
   });
 
+  it('Should quote a path with a colon, but not for a leading drive letter, so the position always follows the first colon outside quotes', () => {
+    const out = formatCheckText([reported('evidence/a:1:1 error b.md'), reported('C:/portfolios/a.md')], 1);
+    assert.deepEqual(out.split('\n').slice(0, 2), [
+      '"evidence/a:1:1 error b.md":4:12 error ksb.unknown-code Unexpected code `K99`',
+      'C:/portfolios/a.md:4:12 error ksb.unknown-code Unexpected code `K99`',
+    ]);
+  });
+
   it('Should keep a message with a newline or a control character on its one line', () => {
     const out = formatCheckText([reported('a.md', 'Unexpected code `K1\n::error::forged\u001b[31m`')], 1);
     const lines = out.trimEnd().split('\n');
