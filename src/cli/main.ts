@@ -18,9 +18,10 @@ Options:
   --standard REF         Standard for lookup (default: the portfolio's, or ST0792)
   -h, --help             Show this help
 
-Paths are relative to dir; with several dirs, each path starts with its dir as written.
-Exit status: 0 no errors, 1 errors found (in any dir), 2 the command could not run
-(nothing is checked then: a missing dir, no usable portfolio.yaml for coverage).`;
+Paths are relative to dir; with several dirs (and for github), each starts with its dir as
+written. A path with a colon, a leading quote or a control character is printed JSON-quoted.
+Exit status: 0 no errors, 1 errors found (in any dir), 2 the command could not run and nothing
+was checked (a missing dir or portfolio.yaml; coverage of a portfolio.yaml with errors).`;
 
 /** A failure the user can act on: printed as one line, never with a stack trace. */
 export class UsageError extends Error {}
@@ -69,9 +70,11 @@ export async function run(argv: readonly string[], write: (text: string) => void
       if (rest.length > 1) throw new UsageError(`coverage takes one folder, found ${rest.length}: run it once per portfolio`);
       const index = await loadPortfolio(rest[0] ?? '.');
       // Coverage of a config with errors (an unknown option, say) would count the wrong KSBs: refuse, as check fails.
-      const problems = toReported(levelAll(index), index).filter((d) => d.file === CONFIG_FILE_NAME && d.severity === 'error');
+      const configProblems = toReported(levelAll(index), index).filter((d) => d.file === CONFIG_FILE_NAME);
+      const errors = configProblems.filter((d) => d.severity === 'error');
       const coverage = index.coverage();
-      if (!coverage || problems.length > 0) {
+      if (!coverage || errors.length > 0) {
+        const problems = errors.length > 0 ? errors : configProblems;
         const reasons = problems.filter((p) => p.message.trim() !== '').map((p) => `${p.line}:${p.column} ${p.message}`);
         throw new UsageError(`${CONFIG_FILE_NAME} is not usable: ${oneLine(reasons.join('; ') || 'no standard could be resolved from it')}`);
       }
