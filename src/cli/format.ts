@@ -27,7 +27,7 @@ export function toReported(byFile: ReadonlyMap<string, readonly LeveledDiagnosti
 
 /** `file:line:col severity code message` lines and a summary. */
 export function formatCheckText(diagnostics: readonly ReportedDiagnostic[], filesChecked: number): string {
-  const lines = diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
+  const lines = diagnostics.map((d) => `${quotedPath(d.file)}:${d.line}:${d.column} ${d.severity} ${oneLine(d.code)} ${oneLine(d.message)}`);
   const count = (severity: ReportedDiagnostic['severity']) => diagnostics.filter((d) => d.severity === severity).length;
   const parts = [plural(count('error'), 'error'), plural(count('warning'), 'warning')];
   if (count('info') > 0) parts.push(`${count('info')} info`);
@@ -39,11 +39,51 @@ export function formatCheckText(diagnostics: readonly ReportedDiagnostic[], file
 /** GitHub Actions workflow commands, so problems show up as annotations on a pull request. */
 export function formatCheckGithub(diagnostics: readonly ReportedDiagnostic[], root: string): string {
   const level = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' } as const;
-  const escape = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const prefix = root === '.' || root === '' ? '' : `${root.replace(/\/$/, '')}/`;
   return diagnostics
-    .map((d) => `::${level[d.severity]} file=${prefix}${d.file},line=${d.line},col=${d.column},title=${d.code}::${escape(d.message)}\n`)
+    .map((d) => {
+      const properties = `file=${escapeProperty(prefix + d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.code)}`;
+      return `::${level[d.severity]} ${properties}::${escapeData(d.message)}\n`;
+    })
     .join('');
+}
+
+/** A workflow command's message, escaped as `@actions/core` does so it cannot end the command. */
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** A workflow command's property value: a comma or colon would end it and start another property or the message. */
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * Characters that break a line of output or disguise it: C0 and C1 controls (newline, escape),
+ * Unicode line and paragraph separators, and bidirectional overrides and isolates.
+ */
+const UNSAFE_IN_A_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * A path for a line of text output: as it is when ordinary (spaces, commas and non-ASCII letters
+ * included, so it stays clickable), JSON-quoted when it holds a character that could forge or
+ * disguise a line, a colon (past a drive letter: so `file:line:col` splits at the first colon) or
+ * starts with a quote (so a quoted path is never mistaken for a plain one).
+ */
+export function quotedPath(path: string): string {
+  const odd = UNSAFE_IN_A_LINE.test(path) || path.startsWith('"') || path.replace(/^[A-Za-z]:\//, '').includes(':');
+  return odd ? jsonQuote(path) : path;
+}
+
+/** Text kept on one line: each unsafe character becomes its JSON escape (`\n`, `\u001b`). */
+export function oneLine(text: string): string {
+  if (!UNSAFE_IN_A_LINE.test(text)) return text;
+  return text.replace(new RegExp(UNSAFE_IN_A_LINE.source, 'g'), (char) => jsonQuote(char).slice(1, -1));
+}
+
+/** JSON.stringify, plus the escapes it leaves out that matter on a terminal (DEL, C1, separators, bidi). */
+function jsonQuote(text: string): string {
+  return JSON.stringify(text).replace(new RegExp(UNSAFE_IN_A_LINE.source, 'g'), (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The `--format json` shape of `ksb coverage`. */
@@ -69,7 +109,8 @@ export function formatCoverageText(coverage: Coverage, width = 100): string {
   const { standard, option, config } = coverage.portfolio;
   const out: string[] = [];
   const who = config.apprentice ? ` for ${config.apprentice}` : '';
-  out.push(`${standard.title} (${standard.label}), ${option ? `${option.title} option` : 'all options'}${who}`);
+  // The apprentice's name and a workspace standard's title are the user's text: keep them on their line.
+  out.push(oneLine(`${standard.title} (${standard.label}), ${option ? `${option.title} option` : 'all options'}${who}`));
   const textWidth = Math.max(20, width - 16);
   for (const kind of ['knowledge', 'skill', 'behaviour'] as const) {
     const entries = coverage.entries.filter((e) => e.ksb.kind === kind);
@@ -77,7 +118,7 @@ export function formatCoverageText(coverage: Coverage, width = 100): string {
     out.push('', `${KIND_TITLES[kind]} ${formatCount(coverage.byKind[kind])}`);
     for (const { ksb, evidence } of entries) {
       const mark = evidence.length > 0 ? String(evidence.length).padStart(3) : '  -';
-      out.push(`  ${ksb.code.padEnd(4)} ${mark}  ${shortenText(ksb.text, textWidth)}`);
+      out.push(oneLine(`  ${ksb.code.padEnd(4)} ${mark}  ${shortenText(ksb.text, textWidth)}`));
     }
   }
   const { covered, total } = coverage.summary;

@@ -1,15 +1,15 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyLevels, builtinCatalogue, canonicalCode, CONFIG_FILE_NAME, nearestCodes, PortfolioIndex, type Catalogue, type StandardVersion } from '../core';
-import { coverageJson, formatCheckGithub, formatCheckText, formatCoverageText, toReported } from './format';
+import { coverageJson, formatCheckGithub, formatCheckText, formatCoverageText, oneLine, toReported, type ReportedDiagnostic } from './format';
 import { NodeFileSystem } from './nodeFileSystem';
 
 const USAGE = `Usage: ksb <command> [options]
 
 Commands:
-  check [dir]            Check the portfolio in dir (default: .) and list problems
-  coverage [dir]         Show which KSBs have evidence and which have none
+  check [dir...]         Check the portfolio in each dir (default: .) and list problems
+  coverage [dir]         Show which KSBs have evidence and which have none (one portfolio)
   lookup CODE            Show a KSB's text, option and duties
 
 Options:
@@ -18,10 +18,13 @@ Options:
   --standard REF         Standard for lookup (default: the portfolio's, or ST0792)
   -h, --help             Show this help
 
-Exit status: 0 no errors, 1 errors found, 2 the command could not run.`;
+Paths are relative to dir; with several dirs (and for github), each starts with its dir as
+written. A path with a colon, a leading quote or a control character is printed JSON-quoted.
+Exit status: 0 no errors, 1 errors found (in any dir), 2 the command could not run and nothing
+was checked (a missing dir or portfolio.yaml; coverage of a portfolio.yaml with errors).`;
 
 /** A failure the user can act on: printed as one line, never with a stack trace. */
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 /** Runs the CLI with the given arguments; resolves to the exit status. */
 export async function run(argv: readonly string[], write: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {
@@ -44,21 +47,36 @@ export async function run(argv: readonly string[], write: (text: string) => void
   switch (command) {
     case 'check': {
       if (!['text', 'json', 'github'].includes(format)) throw new UsageError(`unknown --format ${format}: expected text, json or github`);
-      const dir = rest[0] ?? '.';
-      const index = await loadPortfolio(dir);
-      const reported = toReported(levelAll(index), index);
+      const dirs = distinctFolders(rest.length > 0 ? rest : ['.']);
+      // Every folder is found before any is loaded, so exit 2 never comes with a partial report.
+      for (const dir of dirs) assertPortfolioFolder(dir);
+      const reported: ReportedDiagnostic[] = [];
+      let filesChecked = 0;
+      for (const dir of dirs) {
+        const index = await loadPortfolio(dir);
+        // One folder keeps the documented paths relative to it; several need their folder to stay
+        // apart, and annotations need a path from the current folder (the repository's root in CI).
+        const prefix = dirs.length > 1 || format === 'github' ? folderPrefix(dir) : '';
+        for (const d of toReported(levelAll(index), index)) reported.push(prefix ? { ...d, file: prefix + d.file } : d);
+        filesChecked += index.allFiles().filter((f) => f.isEvidence).length;
+      }
       if (format === 'json') write(`${JSON.stringify({ diagnostics: reported }, null, 2)}\n`);
-      else if (format === 'github') write(formatCheckGithub(reported, dir));
-      else write(formatCheckText(reported, index.allFiles().filter((f) => f.isEvidence).length));
+      else if (format === 'github') write(formatCheckGithub(reported, '.'));
+      else write(formatCheckText(reported, filesChecked));
       return reported.some((d) => d.severity === 'error') ? 1 : 0;
     }
     case 'coverage': {
       if (!['text', 'json'].includes(format)) throw new UsageError(`unknown --format ${format}: expected text or json`);
+      if (rest.length > 1) throw new UsageError(`coverage takes one folder, found ${rest.length}: run it once per portfolio`);
       const index = await loadPortfolio(rest[0] ?? '.');
+      // Coverage of a config with errors (an unknown option, say) would count the wrong KSBs: refuse, as check fails.
+      const configProblems = toReported(levelAll(index), index).filter((d) => d.file === CONFIG_FILE_NAME);
+      const errors = configProblems.filter((d) => d.severity === 'error');
       const coverage = index.coverage();
-      if (!coverage) {
-        const problems = toReported(levelAll(index), index).filter((d) => d.file === CONFIG_FILE_NAME);
-        throw new UsageError(`${CONFIG_FILE_NAME} is not usable: ${problems.map((p) => `${p.line}:${p.column} ${p.message}`).join('; ')}`);
+      if (!coverage || errors.length > 0) {
+        const problems = errors.length > 0 ? errors : configProblems;
+        const reasons = problems.filter((p) => p.message.trim() !== '').map((p) => `${p.line}:${p.column} ${p.message}`);
+        throw new UsageError(`${CONFIG_FILE_NAME} is not usable: ${oneLine(reasons.join('; ') || 'no standard could be resolved from it')}`);
       }
       write(format === 'json' ? `${JSON.stringify(coverageJson(coverage), null, 2)}\n` : formatCoverageText(coverage, process.stdout.columns || 100));
       return 0;
@@ -75,15 +93,59 @@ export async function run(argv: readonly string[], write: (text: string) => void
 
 /** Finds and loads the portfolio in `dir`, or explains in one line why it cannot. */
 async function loadPortfolio(dir: string): Promise<PortfolioIndex> {
-  const absolute = resolve(dir);
-  if (!existsSync(absolute)) throw new UsageError(`no such directory: ${dir}`);
-  if (!statSync(absolute).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
-  if (!existsSync(resolve(absolute, CONFIG_FILE_NAME))) {
-    throw new UsageError(`no ${CONFIG_FILE_NAME} in ${dir}: create one with \`standard: ST0792\` and \`option: production-coordinator\` (or post-production-coordinator)`);
-  }
-  const index = new PortfolioIndex(new NodeFileSystem(), toPosix(absolute));
+  assertPortfolioFolder(dir);
+  const index = new PortfolioIndex(new NodeFileSystem(), toPosix(resolve(dir)));
   await index.load();
   return index;
+}
+
+/** Throws a one-line UsageError unless `dir` is a folder with a readable `portfolio.yaml` file. */
+function assertPortfolioFolder(dir: string): void {
+  const absolute = resolve(dir);
+  const folder = statSync(absolute, { throwIfNoEntry: false });
+  if (!folder) throw new UsageError(`no such directory: ${dir}`);
+  if (!folder.isDirectory()) throw new UsageError(`not a directory: ${dir}`);
+  const configPath = resolve(absolute, CONFIG_FILE_NAME);
+  const config = statSync(configPath, { throwIfNoEntry: false });
+  if (!config) {
+    throw new UsageError(`no ${CONFIG_FILE_NAME} in ${dir}: create one with \`standard: ST0792\` and \`option: production-coordinator\` (or post-production-coordinator)`);
+  }
+  // A folder, FIFO or device named portfolio.yaml is no config: reading it would find nothing, block or never end.
+  if (!config.isFile()) throw new UsageError(`${CONFIG_FILE_NAME} in ${dir} is not a file: expected a YAML file, found a ${entryKind(config)}`);
+  try {
+    accessSync(configPath, constants.R_OK);
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : 'unknown reason';
+    throw new UsageError(`cannot read ${CONFIG_FILE_NAME} in ${dir}: ${reason === 'EACCES' || reason === 'EPERM' ? 'permission denied' : reason}`);
+  }
+}
+
+/** What a non-file is, in words. */
+function entryKind(stats: Stats): string {
+  if (stats.isDirectory()) return 'folder';
+  if (stats.isFIFO()) return 'named pipe';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'device';
+  if (stats.isSocket()) return 'socket';
+  return 'special file';
+}
+
+/** The folders as written, each once: `a` and `./a/` name one portfolio, checked (and reported) once. */
+function distinctFolders(dirs: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return dirs.filter((dir) => {
+    const absolute = resolve(dir);
+    if (seen.has(absolute)) return false;
+    seen.add(absolute);
+    return true;
+  });
+}
+
+/** `dir` as written, with `/` separators and one trailing slash; `.` adds nothing. */
+function folderPrefix(dir: string): string {
+  const posix = toPosix(dir);
+  const trimmed = posix.replace(/\/+$/, '');
+  if (trimmed === '.' || (trimmed === '' && posix === '')) return '';
+  return `${trimmed}/`;
 }
 
 function levelAll(index: PortfolioIndex) {

@@ -51,6 +51,18 @@ function assertKeys(value: unknown, keys: string[], where: string): void {
   assert.deepEqual(Object.keys(value as object), keys, `keys of ${where}`);
 }
 
+/** Writes a portfolio below `cwd`: `files` maps paths relative to its root to their text. */
+function writePortfolio(name: string, files: Record<string, string>): string {
+  const root = path.join(cwd, name);
+  for (const [relative, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+    writeFileSync(path.join(root, relative), text);
+  }
+  return root;
+}
+
+const PRODUCTION_CONFIG = 'standard: ST0792\nversion: "1.2"\noption: production-coordinator\n';
+
 const SAMPLE_PROBLEMS = [
   'evidence/saturday-splash/02-studio-schedule-changes.md:6:5 error ksb.wrong-option Unexpected code K25 for the Production coordinator option: K25 belongs to Post production coordinator',
   'evidence/saturday-splash/03-kit-check-in-and-loss-report.md:4:12 error ksb.unknown-code Unexpected code `S05`: did you mean S5?',
@@ -126,6 +138,60 @@ describe('ksb CLI', function () {
     });
   });
 
+  describe('check of several folders', () => {
+    it('Should check every folder, prefix each path with its folder as written, and exit 1 if any has errors', () => {
+      writePortfolio('several/clean', { 'portfolio.yaml': PRODUCTION_CONFIG, 'one.md': '---\nksbs: [K1]\n---\n' });
+      writePortfolio('several/broken', { 'portfolio.yaml': PRODUCTION_CONFIG, 'two.md': '---\nksbs: [K99]\n---\n' });
+      const result = ksb('check', 'several/clean/', 'several/broken');
+      assert.equal(result.status, 1, result.stdout + result.stderr);
+      const lines = result.stdout.trimEnd().split('\n');
+      assert.equal(lines.length, 2, result.stdout);
+      assert.match(lines[0], /^several\/broken\/two\.md:2:8 error ksb\.unknown-code /);
+      assert.equal(lines[1], '1 error, 0 warnings in 2 files.');
+      const json = JSON.parse(ksb('check', 'several/broken', 'several/clean', '--format', 'json').stdout) as { diagnostics: Array<{ file: string }> };
+      assert.deepEqual(json.diagnostics.map((d) => d.file), ['several/broken/two.md']);
+      assert.match(ksb('check', 'several/clean', 'several/broken', '--format', 'github').stdout, /^::error file=several\/broken\/two\.md,line=2,col=8,/);
+    });
+
+    it('Should exit 0 only when no folder has errors, and check a folder named twice once', () => {
+      writePortfolio('twice/a', { 'portfolio.yaml': PRODUCTION_CONFIG, 'one.md': '---\nksbs: [K1]\n---\n' });
+      writePortfolio('twice/b', { 'portfolio.yaml': PRODUCTION_CONFIG, 'one.md': '---\nksbs: [K2]\n---\n' });
+      const result = ksb('check', 'twice/a', 'twice/b', './twice/a/');
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      assert.equal(result.stdout, 'No problems in 2 files.\n');
+    });
+
+    it('Should exit 2 without a partial report when one of the folders is missing', () => {
+      writePortfolio('partial/a', { 'portfolio.yaml': PRODUCTION_CONFIG, 'one.md': '---\nksbs: [K99]\n---\n' });
+      assertUsageError(ksb('check', 'partial/a', 'partial/none'), /no such directory: partial\/none$/);
+    });
+
+    it('Should refuse a second folder for coverage with one line', () => {
+      assertUsageError(ksb('coverage', SAMPLE, SAMPLE), /coverage takes one folder, found 2/);
+    });
+  });
+
+  describe('hostile file names and text', () => {
+    it('Should keep a file named a,line=99.md on its own annotation and its own text line', () => {
+      const root = writePortfolio('names', { 'portfolio.yaml': PRODUCTION_CONFIG, 'a,line=99.md': '---\nksbs: [K99]\n---\n', 'x\n::warning file=README.md::pwned.md': '---\nksbs: [K99]\n---\n' });
+      const github = ksb('check', root, '--format', 'github').stdout;
+      assert.deepEqual(github.trimEnd().split('\n').map((line) => line.slice(0, line.indexOf(',line='))), [
+        `::error file=${root.replace(/:/g, '%3A')}/a%2Cline=99.md`,
+        `::error file=${root.replace(/:/g, '%3A')}/x%0A%3A%3Awarning file=README.md%3A%3Apwned.md`,
+      ]);
+      const text = ksb('check', root).stdout.trimEnd().split('\n');
+      assert.equal(text.length, 3, text.join('\n'));
+      assert.match(text[1], /^"x\\n::warning file=README\.md::pwned\.md":2:8 error ksb\.unknown-code /);
+    });
+
+    it('Should keep an apprentice name with a newline on the coverage header line', () => {
+      const root = writePortfolio('apprentice', { 'portfolio.yaml': `${PRODUCTION_CONFIG}apprentice: "Sam\\n::error::forged"\n` });
+      const result = ksb('coverage', root);
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stdout.split('\n')[0], /option for Sam\\n::error::forged$/);
+    });
+  });
+
   describe('coverage', () => {
     it('Should print a table and a summary line for the sample portfolio', () => {
       const result = ksb('coverage', SAMPLE);
@@ -159,6 +225,25 @@ describe('ksb CLI', function () {
 
     it('Should exit 2 with one line when portfolio.yaml is not usable', () => {
       assertUsageError(ksb('coverage', path.join(FIXTURES, 'bad-config')), /portfolio\.yaml is not usable: 2:10 Unexpected version "9\.9"/);
+    });
+
+    it('Should exit 2 naming the problem for an unknown option, as check exits 1, instead of counting every option', () => {
+      const root = writePortfolio('unknown-option', { 'portfolio.yaml': 'standard: ST0792\nversion: "1.2"\noption: editor\n', 'one.md': '---\nksbs: [K24]\n---\n' });
+      assert.equal(ksb('check', root).status, 1);
+      assertUsageError(ksb('coverage', root), /^ksb: portfolio\.yaml is not usable: 3:9 Unexpected option `editor` for ST0792 v1\.2: expected one of /);
+      assertUsageError(ksb('coverage', root, '--format', 'json'), /portfolio\.yaml is not usable: 3:9 Unexpected option `editor`/);
+    });
+
+    it('Should keep a config problem with a newline in it on the one line of the refusal', () => {
+      const root = writePortfolio('newline-option', { 'portfolio.yaml': 'standard: ST0792\noption: "a\\nb"\n' });
+      assertUsageError(ksb('coverage', root), /Unexpected option `a\\nb`/);
+    });
+
+    it('Should exit 2 with a reason after the colon when portfolio.yaml is a folder, for check and coverage', () => {
+      const root = writePortfolio('config-folder', { 'portfolio.yaml/keep': '', 'one.md': '---\nksbs: [K1]\n---\n' });
+      for (const command of ['check', 'coverage']) {
+        assertUsageError(ksb(command, root), /portfolio\.yaml in .+ is not a file: expected a YAML file, found a folder$/);
+      }
     });
   });
 
