@@ -87,7 +87,7 @@ describe('Hostile files on disk (CLI)', function () {
     assert.equal(byFile.has('evidence/a.md'), false);
   });
 
-  it('Should refuse a portfolio.yaml that is a named pipe, a link to /dev/zero or a folder, with exit 1 and a diagnostic', () => {
+  it('Should refuse at once a portfolio.yaml that is a named pipe, a link to /dev/zero or a folder', () => {
     const pipe = portfolio({ 'evidence/a.md': EVIDENCE });
     rmSync(path.join(pipe.root, 'portfolio.yaml'));
     mkfifo(path.join(pipe.root, 'portfolio.yaml'));
@@ -98,20 +98,30 @@ describe('Hostile files on disk (CLI)', function () {
     rmSync(path.join(folder.root, 'portfolio.yaml'));
     mkdirSync(path.join(folder.root, 'portfolio.yaml'));
     for (const [root, found] of [
-      [pipe.root, /named pipe, socket or device/],
-      [zero.root, /symbolic link/],
-      [folder.root, /found a folder/],
+      [pipe.root, /found a named pipe$/],
+      [zero.root, /found a device$/],
+      [folder.root, /found a folder$/],
     ] as const) {
-      const { status, diagnostics } = checkJson(root);
-      assert.equal(status, 1, `check should fail for ${root}`);
-      const config = diagnostics.filter((d) => d.file === 'portfolio.yaml');
-      assert.equal(config.length, 1, JSON.stringify(diagnostics));
-      assert.equal(config[0].code, DiagnosticCode.InvalidConfig);
-      assert.match(config[0].message, found);
-      const coverage = ksb(root, 'coverage', '.');
-      assert.equal(coverage.status, 2);
-      assert.match(coverage.stderr, /portfolio\.yaml is not usable: \S/);
+      for (const command of ['check', 'coverage']) {
+        const run = ksb(root, command, '.');
+        assert.equal(run.status, 2, `${command} in ${root}: ${run.stdout}${run.stderr}`);
+        assert.match(run.stderr.trimEnd(), found);
+        assert.equal(run.stderr.trimEnd().split('\n').length, 1);
+      }
     }
+  });
+
+  it('Should follow no link to a portfolio.yaml elsewhere, and say so', () => {
+    const { base, root } = portfolio({ 'evidence/a.md': EVIDENCE });
+    writeFileSync(path.join(base, 'outside', 'portfolio.yaml'), CONFIG);
+    rmSync(path.join(root, 'portfolio.yaml'));
+    symlinkSync(path.join(base, 'outside', 'portfolio.yaml'), path.join(root, 'portfolio.yaml'));
+    const { status, diagnostics } = checkJson(root);
+    assert.equal(status, 1);
+    assert.deepEqual(
+      diagnostics.map((d) => `${d.file} ${d.code} ${d.message}`),
+      ['portfolio.yaml portfolio.invalid-config Expected `portfolio.yaml` to be a readable text file, found a symbolic link: links are never followed, so it was not read'],
+    );
   });
 
   it('Should refuse standards that name /dev/zero, a named pipe or a folder outside the portfolio, naming none of their paths', () => {
@@ -215,6 +225,18 @@ class DenyingFileSystem implements PortfolioFileSystem {
 }
 
 describe('Unreadable files and folders (core)', () => {
+  it('Should report a portfolio.yaml that is a folder, for the editor, which has no CLI check before it', async () => {
+    const memory = new MemoryFileSystem({ '/p/evidence/a.md': EVIDENCE });
+    memory.mkdir('/p/portfolio.yaml');
+    const index = new PortfolioIndex(memory, '/p');
+    await index.load();
+    assert.equal(index.portfolio, undefined);
+    assert.deepEqual(
+      index.diagnosticsFor('/p/portfolio.yaml').map((d) => `${d.code} ${d.message}`),
+      ['portfolio.invalid-config Expected `portfolio.yaml` to be a readable text file, found a folder'],
+    );
+  });
+
   it('Should report an unreadable portfolio.yaml as a config problem, without its absolute path', async () => {
     const memory = new MemoryFileSystem({ '/p/portfolio.yaml': CONFIG, '/p/evidence/a.md': EVIDENCE });
     const index = new PortfolioIndex(new DenyingFileSystem(memory, new Set(['/p/portfolio.yaml'])), '/p');
