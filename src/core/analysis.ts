@@ -1,7 +1,7 @@
 import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from './diagnostics';
 import { parseFrontMatter, type FrontMatter } from './frontMatter';
 import { findLocalLinks, type LocalLink } from './links';
-import { decodeText, LineIndex } from './text';
+import { decodeText, formatSize, LineIndex } from './text';
 
 /** Bodies longer than this (in characters) are not scanned for links, and the user is told so. */
 export const MAX_LINK_SCAN_LENGTH = 1_000_000;
@@ -46,8 +46,4 @@ export function analyzeText(text: string): FileAnalysis {
     links = findLocalLinks(text, lines, frontMatter?.bodyStart ?? 0);
   }
   return { frontMatter, links, diagnostics, unreadable: false };
-}
-
-function formatSize(characters: number): string {
-  return characters >= 1_000_000 ? `${(characters / 1_000_000).toFixed(1)} MB` : `${Math.round(characters / 1000)} KB`;
 }

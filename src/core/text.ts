@@ -89,6 +89,11 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** A size in characters for a message: `256 KB`, `1.2 MB` (decimal units, as file managers show). */
+export function formatSize(characters: number): string {
+  return characters >= 1_000_000 ? `${(characters / 1_000_000).toFixed(1)} MB` : `${Math.round(characters / 1000)} KB`;
+}
+
 /**
  * A copy of a string cut from a file's text that does not keep the whole text alive. V8 stores a
  * slice of 13 characters or more as a view into its parent, so a title kept in the index held its
