@@ -49,6 +49,9 @@ export const MAX_FRONT_MATTER_LENGTH = 256_000;
  */
 export const MAX_FRONT_MATTER_NESTING = 100;
 
+/** A `ksbs:` field at the margin, found without parsing. */
+const KSBS_FIELD_LINE = /^ksbs[ \t]*:/m;
+
 /** How to read front matter; only the differential tests choose anything but the default. */
 export interface FrontMatterReadOptions {
   /** `auto`: the fast path, then the parser; `off`: the parser alone; `only`: the fast path or `undefined`. */
@@ -73,8 +76,10 @@ export function locateFrontMatter(text: string): { contentStart: number; content
   // scan from contentStart rather than searching for "\n---".
   for (let match = CLOSING_FENCE.exec(text); match; match = CLOSING_FENCE.exec(text)) {
     const lineStart = match.index;
-    if (lineStart !== contentStart && !/[\r\n]/.test(text[lineStart - 1])) continue;
     let bodyStart = lineStart + match[0].length;
+    // The `m` flag also breaks lines at U+2028 and U+2029, which YAML and editors do not.
+    if (lineStart !== contentStart && !/[\r\n]/.test(text[lineStart - 1])) continue;
+    if (bodyStart < text.length && !/[\r\n]/.test(text[bodyStart])) continue;
     if (text.startsWith('\r\n', bodyStart)) bodyStart += 2;
     else if (text[bodyStart] === '\n' || text[bodyStart] === '\r') bodyStart += 1;
     return { contentStart, contentEnd: lineStart, bodyStart, closed: true };
@@ -114,7 +119,14 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
   }
 
   const fence = lines.rangeAt(0, 3);
-  const notRead = (message: string): FrontMatter => ({ ...empty, valid: false, diagnostics: [{ code: DiagnosticCode.FrontMatterTooLarge, message, range: fence }] });
+  // Front matter that is not read still says whether it has a `ksbs:` field, so the file counts as
+  // evidence (and as one of the files with problems) when the portfolio has no evidence globs.
+  const notRead = (message: string): FrontMatter => ({
+    ...empty,
+    valid: false,
+    hasKsbsKey: KSBS_FIELD_LINE.test(text.slice(contentStart, contentEnd)),
+    diagnostics: [{ code: DiagnosticCode.FrontMatterTooLarge, message, range: fence }],
+  });
   const length = contentEnd - contentStart;
   if (length > MAX_FRONT_MATTER_LENGTH) {
     return notRead(`Expected front matter under ${formatSize(MAX_FRONT_MATTER_LENGTH)}, found ${formatSize(length)}: its claims were not read`);

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { isScalar, isMap, isSeq, parseDocument } from 'yaml';
 import { analyzeText, DEFAULT_RULE_LEVELS, DiagnosticCode, LineIndex } from '../../src/core';
-import { MAX_FRONT_MATTER_LENGTH, MAX_FRONT_MATTER_NESTING, parseFrontMatter, type FrontMatter } from '../../src/core/frontMatter';
-import { diagnose, marked, showRange, withCode } from './inlinePortfolio';
+import { locateFrontMatter, MAX_FRONT_MATTER_LENGTH, MAX_FRONT_MATTER_NESTING, parseFrontMatter, type FrontMatter } from '../../src/core/frontMatter';
+import { diagnose, loadPortfolio, marked, ROOT, showRange, withCode } from './inlinePortfolio';
 
 /** The front matter of `text` read the usual way (fast path first) and forced through the YAML parser. */
 function bothReadings(text: string): { usual: FrontMatter | undefined; parser: FrontMatter | undefined; fast: FrontMatter | undefined } {
@@ -133,6 +133,13 @@ describe('Front matter: fast path and YAML parser agree', () => {
   });
 });
 
+describe('Front matter fences', () => {
+  it('Should not close front matter at a `---` that a line separator (U+2028) follows', () => {
+    const located = locateFrontMatter('---\nksbs: [K1]\n---\u2028not a fence\n---\nBody\n');
+    assert.equal(located?.contentEnd, '---\nksbs: [K1]\n---\u2028not a fence\n'.length);
+  });
+});
+
 describe('Front matter with CR-only line endings', () => {
   it('Should read `---\\rksbs: [K1]\\r---\\r` as a claim of K1', () => {
     const analysis = analyzeText('---\rksbs: [K1]\r---\r');
@@ -200,7 +207,9 @@ describe('frontmatter.too-large', () => {
   });
 
   it('Should not hand deeply nested front matter to the parser, whose recursion can abort the process', () => {
-    for (const ksbs of ['['.repeat(5000) + ']'.repeat(5000), '{a: '.repeat(3000) + '}'.repeat(3000), `\n${'- '.repeat(5000)}K1`]) {
+    // Once warm, the parser overflowed its stack inside V8's regexp compiler: a fatal abort, not an exception.
+    for (let warm = 0; warm < 5; warm++) analyzeText(`---\nksbs: ${'['.repeat(1000)}${']'.repeat(1000)}\n---\n`);
+    for (const ksbs of ['['.repeat(10_000) + ']'.repeat(10_000), '{a: '.repeat(3000) + '}'.repeat(3000), `\n${'- '.repeat(5000)}K1`]) {
       const analysis = analyzeText(`---\nksbs: ${ksbs}\n---\n`);
       assert.deepEqual(
         analysis.diagnostics.map((d) => d.code),
@@ -209,6 +218,18 @@ describe('frontmatter.too-large', () => {
       );
       assert.match(analysis.diagnostics[0].message, new RegExp(`^Expected front matter nested at most ${MAX_FRONT_MATTER_NESTING} levels deep, found \\d+: its claims were not read$`));
     }
+  });
+
+  it('Should count a file whose front matter is not read as evidence when it has a ksbs field', async () => {
+    const { index } = await loadPortfolio({
+      'portfolio.yaml': 'standard: ST0792\nversion: "1.2"\noption: production-coordinator\n',
+      'big.md': `---\nksbs: [K1]\nother: "${'x'.repeat(MAX_FRONT_MATTER_LENGTH)}"\n---\n`,
+    });
+    assert.equal(index.file(`${ROOT}/big.md`)?.isEvidence, true);
+    assert.deepEqual(
+      index.diagnosticsFor(`${ROOT}/big.md`).map((d) => d.code),
+      [DiagnosticCode.FrontMatterTooLarge],
+    );
   });
 
   it('Should still read ordinary nesting', () => {
