@@ -61,7 +61,7 @@ function analyzeStartOfText(start: string, fileSize: number): FileAnalysis {
   if (frontMatter && !frontMatter.closed) {
     // The closing fence is past what was read: the front matter is too large to read, not unclosed.
     diagnostics.push({
-      code: DiagnosticCode.FileTooLarge,
+      code: DiagnosticCode.FrontMatterTooLarge,
       message: `Expected front matter that ends within the first ${formatBytes(MARKDOWN_READ_LIMIT)}, found a ${formatBytes(fileSize)} file whose front matter goes on past it: its claims were not read`,
       range: FILE_START,
     });

@@ -147,7 +147,7 @@ export function resolveConfig(parsed: ParsedConfig, catalogue: Catalogue): { por
     option = standard.findOption(config.option);
     if (!option) diagnostics.push(problem('option', `Unexpected option \`${config.option}\` for ${standard.label}: expected one of ${choices}`));
   } else if (standard.options.length > 0) {
-    diagnostics.push(problem('standard', `Expected an \`option:\` for ${standard.label}, which has options: ${choices}. Until one is set, the editor counts KSBs of every option and `ksb coverage` refuses to count.`));
+    diagnostics.push(problem('standard', `Expected an \`option:\` for ${standard.label}, which has options: ${choices}. Until one is set, the editor counts KSBs of every option and ksb coverage refuses to count.`));
   }
 
   if (!catalogue.get(config.standard, config.version)) return { portfolio: undefined, diagnostics };

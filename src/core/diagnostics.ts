@@ -14,6 +14,8 @@ export enum DiagnosticCode {
   MissingAttachment = 'evidence.missing-attachment',
   /** Front matter that is not valid YAML. */
   YamlError = 'frontmatter.yaml-error',
+  /** Front matter too large (over 256 KB) or too deeply nested to parse: its claims are not read. */
+  FrontMatterTooLarge = 'frontmatter.too-large',
   /** A known front-matter field with the wrong shape (`ksbs: 12`, `date: soon`). */
   InvalidField = 'frontmatter.invalid-field',
   /** A file that cannot be read as text (binary, bad encoding, a folder named `.md`). */
@@ -44,6 +46,7 @@ export const DEFAULT_RULE_LEVELS: Readonly<Record<DiagnosticCode, RuleLevel>> = 
   [DiagnosticCode.NoKsbs]: 'warning',
   [DiagnosticCode.MissingAttachment]: 'error',
   [DiagnosticCode.YamlError]: 'error',
+  [DiagnosticCode.FrontMatterTooLarge]: 'error',
   [DiagnosticCode.InvalidField]: 'error',
   [DiagnosticCode.UnreadableFile]: 'error',
   [DiagnosticCode.FileTooLarge]: 'information',

@@ -1,6 +1,7 @@
-import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from './diagnostics';
 import { isoDateSchema } from './frontMatterSchema';
+import { formatBytes } from './fileLimits';
 import { detach, type LineIndex, type Range } from './text';
 
 /** One KSB code claimed in front matter, with its exact place in the file. */
@@ -39,6 +40,25 @@ export interface FrontMatter {
   readonly diagnostics: readonly PortfolioDiagnostic[];
 }
 
+/** Front matter longer than this (in characters) is not parsed, and the user is told so. */
+export const MAX_FRONT_MATTER_LENGTH = 256_000;
+
+/**
+ * Front matter nested deeper than this is not parsed. The YAML parser recurses once or twice per
+ * level; past a few hundred levels it overflows the stack, and when the overflow falls inside V8's
+ * regular-expression compiler the process aborts (a fatal error that no `catch` sees).
+ */
+export const MAX_FRONT_MATTER_NESTING = 100;
+
+/** A `ksbs:` field at the margin, found without parsing. */
+const KSBS_FIELD_LINE = /^ksbs[ \t]*:/m;
+
+/** How to read front matter; only the differential tests choose anything but the default. */
+export interface FrontMatterReadOptions {
+  /** `auto`: the fast path, then the parser; `off`: the parser alone; `only`: the fast path or `undefined`. */
+  readonly fastPath?: 'auto' | 'off' | 'only';
+}
+
 const OPENING_FENCE = /^---[ \t]*(\r\n|\r|\n)/;
 const CLOSING_FENCE = /^(---|\.\.\.)[ \t]*$/gm;
 
@@ -57,8 +77,10 @@ export function locateFrontMatter(text: string): { contentStart: number; content
   // scan from contentStart rather than searching for "\n---".
   for (let match = CLOSING_FENCE.exec(text); match; match = CLOSING_FENCE.exec(text)) {
     const lineStart = match.index;
-    if (lineStart !== contentStart && !/[\r\n]/.test(text[lineStart - 1])) continue;
     let bodyStart = lineStart + match[0].length;
+    // The `m` flag also breaks lines at U+2028 and U+2029, which YAML and editors do not.
+    if (lineStart !== contentStart && !/[\r\n]/.test(text[lineStart - 1])) continue;
+    if (bodyStart < text.length && !/[\r\n]/.test(text[bodyStart])) continue;
     if (text.startsWith('\r\n', bodyStart)) bodyStart += 2;
     else if (text[bodyStart] === '\n' || text[bodyStart] === '\r') bodyStart += 1;
     return { contentStart, contentEnd: lineStart, bodyStart, closed: true };
@@ -67,7 +89,7 @@ export function locateFrontMatter(text: string): { contentStart: number; content
 }
 
 /** Parses a file's front matter; `undefined` when the file has none. */
-export function parseFrontMatter(text: string, lines: LineIndex): FrontMatter | undefined {
+export function parseFrontMatter(text: string, lines: LineIndex, options: FrontMatterReadOptions = {}): FrontMatter | undefined {
   const located = locateFrontMatter(text);
   if (!located) return undefined;
   const { contentStart, contentEnd, bodyStart, closed } = located;
@@ -84,7 +106,6 @@ export function parseFrontMatter(text: string, lines: LineIndex): FrontMatter | 
     date: undefined,
   };
   if (!closed) {
-    const fence = lines.rangeAt(0, 3);
     return {
       ...empty,
       valid: false,
@@ -92,17 +113,50 @@ export function parseFrontMatter(text: string, lines: LineIndex): FrontMatter | 
         {
           code: DiagnosticCode.YamlError,
           message: 'Expected a closing `---` line for the front matter opened on line 1, found the end of the file',
-          range: fence,
+          range: lines.rangeAt(0, 3),
         },
       ],
     };
   }
 
+  const fence = lines.rangeAt(0, 3);
+  // Front matter that is not read still says whether it has a `ksbs:` field, so the file counts as
+  // evidence (and as one of the files with problems) when the portfolio has no evidence globs.
+  const notRead = (message: string): FrontMatter => ({
+    ...empty,
+    valid: false,
+    hasKsbsKey: KSBS_FIELD_LINE.test(text.slice(contentStart, contentEnd)),
+    diagnostics: [{ code: DiagnosticCode.FrontMatterTooLarge, message, range: fence }],
+  });
+  const length = contentEnd - contentStart;
+  if (length > MAX_FRONT_MATTER_LENGTH) {
+    return notRead(`Expected front matter under ${formatBytes(MAX_FRONT_MATTER_LENGTH)}, found ${formatBytes(length)}: its claims were not read`);
+  }
+  // The yaml package breaks lines at LF and CRLF only, but YAML also allows a lone CR. Replacing
+  // each lone CR by LF keeps every offset, and the LineIndex already counts a lone CR as a break.
+  const raw = text.slice(contentStart, contentEnd);
+  const yaml = raw.includes('\r') ? raw.replace(/\r(?!\n)/g, '\n') : raw;
+
   // Positions from yaml are relative to the front matter; shift them once, here.
   const shift = (start: number, end: number): Range => lines.rangeAt(contentStart + start, contentStart + end);
-  const simple = readSimpleFrontMatter(text.slice(contentStart, contentEnd), contentStart, lines, shift);
-  if (simple) return { ...empty, ...simple };
-  const document = parseDocument(text.slice(contentStart, contentEnd), { uniqueKeys: false, prettyErrors: false });
+  const fastPath = options.fastPath ?? 'auto';
+  if (fastPath !== 'off') {
+    const simple = readSimpleFrontMatter(yaml, contentStart, lines, shift);
+    if (simple) return { ...empty, ...simple };
+    if (fastPath === 'only') return undefined;
+  }
+  const depth = nestingDepthBound(yaml);
+  if (depth > MAX_FRONT_MATTER_NESTING) {
+    return notRead(`Expected front matter nested at most ${MAX_FRONT_MATTER_NESTING} levels deep, found ${depth}: its claims were not read`);
+  }
+  let document: Document.Parsed;
+  try {
+    document = parseDocument(yaml, { uniqueKeys: false, prettyErrors: false });
+  } catch (error) {
+    // The parser reports its own stack overflows as errors; anything else it throws is one too.
+    const message = error instanceof Error ? error.message : String(error);
+    return { ...empty, valid: false, diagnostics: [{ code: DiagnosticCode.YamlError, message: `Expected valid YAML front matter, found: ${firstLine(message)}`, range: fence }] };
+  }
   if (document.errors.length > 0) {
     return {
       ...empty,
@@ -183,8 +237,14 @@ const SIMPLE_TEXT = /^[A-Za-z][^#:\t[\]{}]*$/;
 const NOT_TEXT = /^(true|false|null|yes|no|on|off|y|n)$/i;
 /** A double-quoted value with nothing to unescape. */
 const SIMPLE_QUOTED = /^"[^"\\]*"$/;
-/** A number, a time or a version: not text, but never a YAML error either. */
-const SIMPLE_NUMBER = /^\d[\d.:-]*$/;
+/** A number, a time or a version: not text, but never a YAML error either (`10:` is one: a nested map). */
+const SIMPLE_NUMBER = /^\d(?:[\d.:-]*[\d.-])?$/;
+/**
+ * Characters the fast path leaves to the parser: CR (of CRLF), controls, DEL, C1 (NEL is a line
+ * break to some readers), the Unicode line and paragraph separators, BOM, non-characters and lone
+ * surrogates. yaml accepts most of them today; the fast path need not guess how.
+ */
+const UNCERTAIN_CHARACTER = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** A code-shaped claim: `K1`, `k9`, `S12`. */
 const SIMPLE_CODE = /^[A-Za-z]{1,3}\d{1,4}$/;
 const SIMPLE_FLOW_LIST = /^\[ *((?:[A-Za-z]{1,3}\d{1,4})(?: *, *[A-Za-z]{1,3}\d{1,4})*)? *\]$/;
@@ -198,12 +258,13 @@ type ParsedFields = Pick<FrontMatter, 'valid' | 'hasKsbsKey' | 'ksbsStyle' | 'ks
  * Reads front matter in the shapes evidence files nearly always have, line by line: `key: text`,
  * `title: "text"`, `date: 2026-03-14`, and `ksbs` as a one-line flow list, a block list or a block
  * map of codes to one-line justifications. Anything else (comments, other quoting, multi-line
- * values, repeated keys, CR line breaks, odd indentation) returns `undefined` for the YAML parser,
- * which gives the same result for these shapes but costs 10-20 times as much; with 10 000 files
- * that parser was most of a cold load.
+ * values, repeated keys, CRLF line breaks, control characters, odd indentation) returns `undefined`
+ * for the YAML parser, which gives the same result for these shapes but costs 10-20 times as much;
+ * with 10 000 files that parser was most of a cold load. Every line must be certainly in this
+ * subset: when in doubt, refuse. A differential test holds it to the parser's reading.
  */
 function readSimpleFrontMatter(yaml: string, contentStart: number, lines: LineIndex, shift: Shift): ParsedFields | undefined {
-  if (yaml.includes('\r')) return undefined;
+  if (UNCERTAIN_CHARACTER.test(yaml)) return undefined;
   const rows = yaml.split('\n');
   if (rows[rows.length - 1] === '') rows.pop();
   const seen = new Set<string>();
@@ -282,6 +343,39 @@ function readSimpleFrontMatter(yaml: string, contentStart: number, lines: LineIn
     }
   }
   return parsedFields(ksbs, title, date, []);
+}
+
+/**
+ * An upper bound on how deeply the YAML nests, in one pass: the deepest flow bracket nesting (brackets
+ * in quotes and comments count too) plus the deepest block nesting (open indentation levels, plus
+ * the `- `, `? ` and `: ` indicators on a line, which can nest without indenting: `- - - K1`).
+ */
+function nestingDepthBound(yaml: string): number {
+  let flowDepth = 0;
+  let deepestFlow = 0;
+  let deepestBlock = 0;
+  const indents: number[] = [];
+  let lineStart = 0;
+  while (lineStart <= yaml.length) {
+    let lineEnd = yaml.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = yaml.length;
+    let indent = 0;
+    while (lineStart + indent < lineEnd && yaml[lineStart + indent] === ' ') indent++;
+    if (lineStart + indent < lineEnd) {
+      while (indents.length > 0 && indents[indents.length - 1] >= indent) indents.pop();
+      indents.push(indent);
+      let indicators = 0;
+      for (let i = lineStart + indent; i < lineEnd; i++) {
+        const char = yaml[i];
+        if (char === '[' || char === '{') deepestFlow = Math.max(deepestFlow, ++flowDepth);
+        else if (char === ']' || char === '}') flowDepth = Math.max(0, flowDepth - 1);
+        else if ((char === '-' || char === '?' || char === ':') && (i + 1 === lineEnd || /[ \t\r]/.test(yaml[i + 1]))) indicators++;
+      }
+      deepestBlock = Math.max(deepestBlock, indents.length + indicators);
+    }
+    lineStart = lineEnd + 1;
+  }
+  return deepestFlow + deepestBlock;
 }
 
 function readKsbs(pair: Pair, text: string, contentStart: number, lines: LineIndex, shift: Shift, diagnostics: PortfolioDiagnostic[]) {

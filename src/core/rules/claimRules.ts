@@ -18,19 +18,22 @@ export interface ClaimCheck {
 export function checkClaims(claims: readonly Claim[], portfolio: Portfolio, catalogue: Catalogue, path: string): ClaimCheck {
   const { standard, option } = portfolio;
   const validClaims: Claim[] = [];
-  const diagnostics: PortfolioDiagnostic[] = [];
+  // In claim order. Duplicates of one code fold into one diagnostic, which keeps the place of the
+  // first extra claim (as its code) until the count is known: a file that claims K1 60 000 times
+  // gets one warning that counts them, not 59 999 warnings.
+  const diagnostics: Array<PortfolioDiagnostic | string> = [];
   const firstByCode = new Map<string, Claim>();
+  const duplicates = new Map<string, FoldedDuplicates>();
 
   for (const claim of claims) {
     const first = firstByCode.get(claim.code);
     if (first) {
-      diagnostics.push({
-        code: DiagnosticCode.DuplicateCode,
-        message: `Unexpected second claim of ${claim.code}: expected each code once per file`,
-        range: claim.range,
-        related: [{ path, range: first.range, message: `${claim.code} is first claimed here` }],
-        fix: { kind: 'remove-claim', removeRange: claim.removeRange },
-      });
+      const folded = duplicates.get(claim.code);
+      if (folded) folded.count++;
+      else {
+        duplicates.set(claim.code, { first, extra: claim, count: 1 });
+        diagnostics.push(claim.code);
+      }
       continue;
     }
     firstByCode.set(claim.code, claim);
@@ -51,7 +54,32 @@ export function checkClaims(claims: readonly Claim[], portfolio: Portfolio, cata
     }
     validClaims.push(claim);
   }
-  return { validClaims, diagnostics };
+  return {
+    validClaims,
+    diagnostics: diagnostics.map((entry) => (typeof entry === 'string' ? duplicateCode(duplicates.get(entry) as FoldedDuplicates, path) : entry)),
+  };
+}
+
+/** Every extra claim of one code: the first claim, the first extra one, and how many extras. */
+interface FoldedDuplicates {
+  readonly first: Claim;
+  readonly extra: Claim;
+  count: number;
+}
+
+/**
+ * One `ksb.duplicate-code` for every extra claim of a code, at the first extra one. Its quick fix
+ * removes that claim; the next check moves the diagnostic to the one after.
+ */
+function duplicateCode({ first, extra, count }: FoldedDuplicates, path: string): PortfolioDiagnostic {
+  const others = count > 1 ? `, found it claimed ${count} more times after the first (one diagnostic for them all)` : '';
+  return {
+    code: DiagnosticCode.DuplicateCode,
+    message: `Unexpected second claim of ${extra.code}: expected each code once per file${others}`,
+    range: extra.range,
+    related: [{ path, range: first.range, message: `${extra.code} is first claimed here` }],
+    fix: { kind: 'remove-claim', removeRange: extra.removeRange },
+  };
 }
 
 function unknownCode(claim: Claim, portfolio: Portfolio, catalogue: Catalogue): PortfolioDiagnostic {
