@@ -409,3 +409,18 @@ describe('Scaling', () => {
     assert.ok(ratio < 25, `Expected roughly linear growth: 200 files took ${small.toFixed(1)} ms, 2 000 took ${large.toFixed(1)} ms (x${ratio.toFixed(1)})`);
   });
 });
+
+describe('Files with huge numbers of findings', () => {
+  it('Should report a front matter claiming one code 200 000 times without overflowing the stack', async () => {
+    const claims = Array.from({ length: 200_000 }, () => 'K1').join(', ');
+    const { index } = await loadPortfolio({ 'portfolio.yaml': POST_PRODUCTION_CONFIG, 'evidence/a.md': evidence(`[${claims}]`) });
+    assert.deepEqual(evidencePaths(index, 'K1'), ['evidence/a.md']);
+    assert.ok(withCode(index.diagnosticsFor(at('evidence/a.md')), DiagnosticCode.DuplicateCode).length > 0, 'the duplicates should be reported');
+  });
+
+  it('Should report 150 000 missing attachments of one file without overflowing the stack', async () => {
+    const links = '[](g)\n'.repeat(150_000); // Under the link-scan limit.
+    const { index } = await loadPortfolio({ 'portfolio.yaml': POST_PRODUCTION_CONFIG, 'evidence/a.md': evidence('[K1]', links) });
+    assert.equal(withCode(index.diagnosticsFor(at('evidence/a.md')), DiagnosticCode.MissingAttachment).length, 150_000);
+  });
+});
