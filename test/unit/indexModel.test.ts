@@ -192,7 +192,7 @@ async function missingFolders(fs: MemoryFileSystem, path: string): Promise<strin
   return missing;
 }
 
-/** Every file below `folder` (or `folder` itself when it is a file), with its text. */
+/** What a move takes along: every file below `path` with its text, and every folder (ending in `/`); or just the file at `path`. */
 async function filesBelow(fs: MemoryFileSystem, path: string): Promise<Array<[string, string]>> {
   const stat = await fs.stat(path);
   if (stat?.type === 'file') return [[path, fs.text(path)]];
