@@ -88,6 +88,8 @@ export class PortfolioIndex {
   private readonly treeDiagnostics = new Map<string, PortfolioDiagnostic[]>();
   /** Symbolic links to folders found by the walk: not walked, but links through them are stat-ed. */
   private readonly linkedFolders = new Set<string>();
+  /** The `standards:` paths of the config as last read, resolved or not. */
+  private configuredStandards: readonly string[] = [];
   private readonly listeners = new Set<(change: IndexChange) => void>();
   /** Paths re-evaluated since the last change event, so listeners update only those. */
   private readonly changedPaths = new Set<string>();
@@ -173,21 +175,27 @@ export class PortfolioIndex {
     for (let i = 0; i < markdownFiles.length; i += READ_CONCURRENCY) {
       await Promise.all(markdownFiles.slice(i, i + READ_CONCURRENCY).map((path) => this.readIntoCache(path)));
     }
-    await this.statOutsideTargets([...this.cache.keys()]);
+    // Unsaved texts too: their links may differ from the disk's.
+    await this.statOutsideTargets([...new Set([...this.cache.keys(), ...this.overlays.keys()])]);
     this.reevaluateAll();
   }
 
   /**
    * Brings one path up to date after it was created, changed or deleted on disk. The config and
-   * standard data files trigger a full re-evaluation; a Markdown file updates only itself.
+   * standard data files trigger a full re-evaluation; a Markdown file updates only itself; a
+   * folder, or a nested `portfolio.yaml`, is read again below it.
    */
   async refresh(path: string): Promise<void> {
-    if (path === this.configPath || this.isStandardDataPath(path)) {
+    if (path === this.root || path === this.configPath || this.isStandardDataPath(path)) {
       await this.load();
       return;
     }
-    const relative = relativePath(this.root, path);
-    if (relative === undefined || isInsideSkippedFolder(relative) || this.options.isExcluded?.(relative)) return;
+    if (!this.contains(path)) return;
+    if (this.isOutsideWalk(path)) {
+      await this.restatOutsideTargetsAround(path);
+      if (this.changedPaths.size > 0) this.fire();
+      return;
+    }
     const stat = await this.fs.stat(path);
     if (!stat) {
       await this.remove(path);
@@ -198,22 +206,19 @@ export class PortfolioIndex {
       return;
     }
     this.treeDiagnostics.delete(path);
-    const wasKnown = this.knownPaths.has(path) || this.knownFolders.has(path);
-    if (stat.type === 'directory') {
-      this.knownFolders.add(path);
-      const found: string[] = [];
-      await this.walk(path, found);
-      await Promise.all(found.map((file) => this.readIntoCache(file)));
-      await this.statOutsideTargets(found);
-      for (const file of found) this.evaluate(file);
-      this.recheckLinksUnder(path);
+    await this.learnFoldersAbove(path, true);
+    const isFile = stat.type === 'file';
+    // A nested config appearing hands its folder's files to another portfolio, and a file standing
+    // where a folder was replaces what was below it: either way the parent is read again.
+    const changesParent = basename(path) === CONFIG_FILE_NAME ? !(isFile && this.knownPaths.has(path)) : isFile && this.knownFolders.has(path);
+    if (changesParent) {
+      await this.rescan(dirname(path));
+    } else if (!isFile) {
+      await this.rescan(path);
     } else {
+      const wasKnown = this.knownPaths.has(path);
       this.knownPaths.add(path);
-      // A file can arrive with folders the walk never saw; know them so deleting one works.
-      for (let folder = dirname(path); folder !== this.root && relativePath(this.root, folder) !== undefined; folder = dirname(folder)) {
-        this.knownFolders.add(folder);
-      }
-      if (isMarkdown(path)) {
+      if (isMarkdown(path) && !this.isInNestedPortfolio(path)) {
         await this.readIntoCache(path, stat);
         await this.statOutsideTargets([path]);
         this.evaluate(path);
@@ -238,28 +243,27 @@ export class PortfolioIndex {
 
   /** Forgets a deleted file or everything under a deleted folder. */
   async remove(path: string): Promise<void> {
-    if (path === this.configPath || this.isStandardDataPath(path)) {
+    if (path === this.root || path === this.configPath || this.isStandardDataPath(path)) {
       await this.load();
+      return;
+    }
+    if (!this.contains(path)) return;
+    if (this.isOutsideWalk(path)) {
+      await this.restatOutsideTargetsAround(path);
+      if (this.changedPaths.size > 0) this.fire();
       return;
     }
     if (this.treeDiagnostics.delete(path)) this.changedPaths.add(path);
     if (this.linkedFolders.delete(path)) this.recheckLinksUnder(path);
+    // The events for the folders that held it may never have come.
+    await this.learnFoldersAbove(path, false);
     if (this.knownFolders.has(path)) {
-      const prefix = `${path}/`;
-      for (const known of [...this.knownPaths]) if (known.startsWith(prefix)) this.knownPaths.delete(known);
-      for (const known of [...this.knownFolders]) if (known === path || known.startsWith(prefix)) this.knownFolders.delete(known);
-      for (const reported of [...this.treeDiagnostics.keys()]) if (reported.startsWith(prefix) && this.treeDiagnostics.delete(reported)) this.changedPaths.add(reported);
-      for (const linked of [...this.linkedFolders]) if (linked.startsWith(prefix)) this.linkedFolders.delete(linked);
-      for (const cached of [...this.cache.keys()]) {
-        if (cached.startsWith(prefix)) {
-          this.cache.delete(cached);
-          this.evaluate(cached);
-        }
-      }
-      this.recheckLinksUnder(path);
+      await this.rescan(path);
+    } else if (this.knownPaths.delete(path) && basename(path) === CONFIG_FILE_NAME) {
+      // A nested portfolio's config is gone: its folder's files are this portfolio's again.
+      await this.rescan(dirname(path));
     } else {
       // A single file: no pass over the whole index, so a burst of deletions stays linear.
-      this.knownPaths.delete(path);
       if (this.cache.delete(path)) this.evaluate(path);
       this.recheckLinksTo(path);
     }
@@ -323,6 +327,7 @@ export class PortfolioIndex {
 
   private async loadConfig(): Promise<void> {
     this.otherDiagnostics.clear();
+    this.configuredStandards = [];
     this.catalogue = this.options.catalogue ?? builtinCatalogue();
     const text = await this.readText(this.configPath, DiagnosticCode.InvalidConfig);
     if (text === undefined) {
@@ -330,6 +335,8 @@ export class PortfolioIndex {
       return;
     }
     const parsed = parseConfig(text);
+    // Remembered even when the config does not resolve: creating a named file must reload it.
+    this.configuredStandards = parsed.config?.standards ?? [];
     const missing = parsed.config ? await this.loadStandards(parsed.config.standards ?? []) : [];
     const { portfolio, diagnostics } = resolveConfig(parsed, this.catalogue);
     this.portfolioValue = portfolio;
@@ -403,11 +410,11 @@ export class PortfolioIndex {
     return missing;
   }
 
+  /** Whether `path` is, holds or lies below a place standard data is loaded from. */
   private isStandardDataPath(path: string): boolean {
-    const relative = relativePath(this.root, path);
-    if (relative === undefined) return false;
-    const configured = this.portfolioValue?.config.standards ?? [];
-    return relative.startsWith(`${STANDARDS_FOLDER}/`) || configured.some((p) => relative === p || relative.startsWith(`${p.replace(/\/$/, '')}/`));
+    if (!this.contains(path)) return false;
+    const places = [STANDARDS_FOLDER, ...this.configuredStandards].map((place) => joinPath(this.root, place));
+    return places.some((place) => place === path || place.startsWith(`${path}/`) || path.startsWith(`${place}/`));
   }
 
   /**
@@ -421,7 +428,8 @@ export class PortfolioIndex {
       entries = await this.fs.readDirectory(folder);
     } catch (error) {
       // The folder exists (its parent listed it) but holds files we cannot check: say so.
-      if (collect) {
+      // A folder that is gone (a rescan after a delete) is simply not there; only one still there is reported.
+      if (collect && (await this.fs.stat(folder))?.type === 'directory') {
         const message = `Expected a folder that can be read, found an error: ${describeReadError(error)}: the files in it were not checked`;
         this.treeDiagnostics.set(folder, [{ code: DiagnosticCode.UnreadableFile, message, range: FILE_START }]);
       }
@@ -543,6 +551,68 @@ export class PortfolioIndex {
     for (const target of [...this.linksByTarget.keys()]) if (target === folder || target.startsWith(prefix)) this.recheckLinksTo(target);
   }
 
+  /**
+   * Reads `folder` again: what is gone below it is forgotten, what is there is read, and the files
+   * linking into it are checked again. A folder that is gone ends up forgotten with all below it.
+   * Costs one pass over the index, as forgetting a folder always did.
+   */
+  private async rescan(folder: string): Promise<void> {
+    const prefix = `${folder}/`;
+    const isBelow = (path: string) => path === folder || path.startsWith(prefix);
+    for (const known of [...this.knownPaths]) if (isBelow(known)) this.knownPaths.delete(known);
+    for (const known of [...this.knownFolders]) if (isBelow(known)) this.knownFolders.delete(known);
+    for (const linked of [...this.linkedFolders]) if (isBelow(linked)) this.linkedFolders.delete(linked);
+    for (const reported of [...this.treeDiagnostics.keys()]) if (isBelow(reported) && this.treeDiagnostics.delete(reported)) this.changedPaths.add(reported);
+    const found: string[] = [];
+    await this.walk(folder, found, !this.isInNestedPortfolio(folder));
+    const live = new Set(found);
+    for (const cached of [...this.cache.keys()]) if (isBelow(cached) && !live.has(cached)) this.cache.delete(cached);
+    for (let i = 0; i < found.length; i += READ_CONCURRENCY) {
+      await Promise.all(found.slice(i, i + READ_CONCURRENCY).map((file) => this.readIntoCache(file)));
+    }
+    await this.statOutsideTargets(found);
+    for (const path of new Set([...this.files.keys(), ...this.cache.keys(), ...this.overlays.keys()])) if (isBelow(path)) this.evaluate(path);
+    this.recheckLinksUnder(folder);
+    await this.restatOutsideTargetsAround(folder);
+  }
+
+  /**
+   * Knows the folders above `path` that the walk never saw (a watcher may report a new file but
+   * not the folders made for it), and rechecks the files linking to them. A known folder's
+   * parents are known, so the climb stops at the first. When `path` is gone its folders may be
+   * too, so those are statted, deepest first, until one exists (and with it all above).
+   */
+  private async learnFoldersAbove(path: string, pathExists: boolean): Promise<void> {
+    let exists = pathExists;
+    for (let folder = dirname(path); folder !== this.root && this.contains(folder) && !this.knownFolders.has(folder); folder = dirname(folder)) {
+      exists ||= (await this.fs.stat(folder))?.type === 'directory';
+      if (!exists) continue;
+      this.knownFolders.add(folder);
+      this.recheckLinksTo(folder);
+    }
+  }
+
+  /** Whether `path` lies below a folder (other than the root) holding its own `portfolio.yaml`. */
+  private isInNestedPortfolio(path: string): boolean {
+    for (let folder = dirname(path); folder !== this.root && this.contains(folder); folder = dirname(folder)) {
+      if (this.knownPaths.has(`${folder}/${CONFIG_FILE_NAME}`)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Stats again the link targets outside the walk that an event at `path` can have changed: the
+   * path itself, what lies below it and the folders above it.
+   */
+  private async restatOutsideTargetsAround(path: string): Promise<void> {
+    if (this.outsideTargets.size === 0) return;
+    const prefix = `${path}/`;
+    const affected: string[] = [];
+    for (const target of this.outsideTargets.keys()) if (target === path || target.startsWith(prefix) || path.startsWith(`${target}/`)) affected.push(target);
+    await Promise.all(affected.map(async (target) => this.outsideTargets.set(target, (await this.fs.stat(target).catch(() => undefined)) !== undefined)));
+    for (const target of affected) this.recheckLinksTo(target);
+  }
+
   /** Stats the link targets of `paths` that lie outside the walked tree, once each. */
   private async statOutsideTargets(paths: readonly string[]): Promise<void> {
     const targets = new Set<string>();
@@ -560,11 +630,20 @@ export class PortfolioIndex {
     return target.startsWith('/') ? joinPath(this.root, target) : joinPath(dirname(fromFile), target);
   }
 
+  /** Whether the walk never reaches `target`: outside the root, or at or below a skipped or excluded path. */
   private isOutsideWalk(target: string): boolean {
     const relative = relativePath(this.root, target);
-    return relative === undefined || isInsideSkippedFolder(relative) || this.options.isExcluded?.(relative) === true || this.isInsideLinkedFolder(target);
+    if (relative === undefined) return true;
+    if (relative === '') return false;
+    if (isInsideSkippedFolder(relative) || this.isInsideLinkedFolder(target)) return true;
+    const isExcluded = this.options.isExcluded;
+    if (!isExcluded) return false;
+    // The walk leaves out an excluded folder whole, so each folder above counts, not only the path.
+    for (let end = relative.indexOf('/'); end !== -1; end = relative.indexOf('/', end + 1)) if (isExcluded(relative.slice(0, end))) return true;
+    return isExcluded(relative);
   }
 
+  /** Whether `path` lies below a symbolic link to a folder, which the walk does not follow. */
   private isInsideLinkedFolder(path: string): boolean {
     if (this.linkedFolders.size === 0) return false;
     for (let folder = dirname(path); relativePath(this.root, folder) !== undefined && folder !== this.root; folder = dirname(folder)) {
@@ -585,6 +664,8 @@ export class PortfolioIndex {
     }
     const analysis = this.overlays.get(path) ?? this.cache.get(path)?.analysis;
     if (!analysis || relative === undefined) return;
+    // The walk vouches for what it read; an editor's text counts only where the walk would index it.
+    if (!this.cache.has(path) && (this.isOutsideWalk(path) || this.isInNestedPortfolio(path))) return;
 
     const portfolio = this.portfolioValue;
     const frontMatter = analysis.frontMatter;
@@ -596,13 +677,13 @@ export class PortfolioIndex {
 
     const diagnostics: PortfolioDiagnostic[] = [];
     let validClaims: readonly Claim[] = [];
-    if (isEvidence || analysis.unreadable || (frontMatter && !frontMatter.valid)) diagnostics.push(...analysis.diagnostics);
+    if (isEvidence || analysis.unreadable || (frontMatter && !frontMatter.valid)) appendAll(diagnostics, analysis.diagnostics);
     if (isEvidence && portfolio && frontMatter?.valid !== false && !analysis.unreadable) {
       const checked = checkClaims(frontMatter?.claims ?? [], portfolio, this.catalogue, path);
       validClaims = checked.validClaims;
-      diagnostics.push(...checked.diagnostics);
-      diagnostics.push(...checkClaimsSomething(frontMatter));
-      diagnostics.push(...checkAttachments(analysis.links, (link) => this.exists(this.linkTarget(path, link.target))));
+      appendAll(diagnostics, checked.diagnostics);
+      appendAll(diagnostics, checkClaimsSomething(frontMatter));
+      appendAll(diagnostics, checkAttachments(analysis.links, (link) => this.exists(this.linkTarget(path, link.target))));
       for (const link of analysis.links) {
         const target = this.linkTarget(path, link.target);
         let sources = this.linksByTarget.get(target);
@@ -642,6 +723,14 @@ function unreadableEntry(type: DirectoryEntry[1], flag: DirectoryEntry[2]): Port
     return { code: DiagnosticCode.SymbolicLink, message: `Expected a ${what}, found a symbolic link: links are never followed, so ${consequence}`, range: FILE_START };
   }
   return { code: DiagnosticCode.UnreadableFile, message: 'Expected a regular file, found a named pipe, socket or device: it was not read', range: FILE_START };
+}
+
+/**
+ * Appends `items` to `target` one by one: `push(...items)` passes every item as an argument, and
+ * past about 100 000 of them (a file claiming one code 200 000 times) overflows the stack.
+ */
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 function isMarkdown(path: string): boolean {

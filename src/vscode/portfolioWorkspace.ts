@@ -59,12 +59,17 @@ export class PortfolioWorkspace implements vscode.Disposable {
   /** The portfolio a file belongs to: the one with the deepest root above it. */
   portfolioFor(uri: vscode.Uri): OpenPortfolio | undefined {
     let best: OpenPortfolio | undefined;
-    for (const portfolio of this.portfolios.values()) {
-      if (portfolio.rootUri.scheme !== uri.scheme || portfolio.rootUri.authority !== uri.authority) continue;
-      if (!portfolio.index.contains(uri.path)) continue;
+    for (const portfolio of this.portfoliosHolding(uri)) {
       if (!best || portfolio.rootUri.path.length > best.rootUri.path.length) best = portfolio;
     }
     return best;
+  }
+
+  /** Every portfolio whose root lies above `uri`: the deepest owns the file, the outer ones know it exists. */
+  private portfoliosHolding(uri: vscode.Uri): OpenPortfolio[] {
+    return [...this.portfolios.values()].filter(
+      (portfolio) => portfolio.rootUri.scheme === uri.scheme && portfolio.rootUri.authority === uri.authority && portfolio.index.contains(uri.path),
+    );
   }
 
   /**
@@ -173,18 +178,22 @@ export class PortfolioWorkspace implements vscode.Disposable {
     this.flushing = this.flushing.then(async () => {
       for (const [key, kind] of batch) {
         const uri = vscode.Uri.parse(key);
-        if (basename(uri.path) === CONFIG_FILE_NAME && !this.portfolios.has(uri.with({ path: dirname(uri.path) }).toString())) {
-          await this.discover();
-          continue;
+        const configFolder = basename(uri.path) === CONFIG_FILE_NAME ? uri.with({ path: dirname(uri.path) }).toString() : undefined;
+        const opens = configFolder !== undefined && !this.portfolios.has(configFolder);
+        if (opens) await this.discover();
+        // Every portfolio holding the path hears of it, not only the deepest: an outer one keeps its
+        // links into a nested one current, and hands a folder over when a config appears in it.
+        for (const portfolio of this.portfoliosHolding(uri)) {
+          if (opens && portfolio.rootUri.toString() === configFolder) continue; // discover() just loaded it.
+          if (kind === 'deleted') {
+            // The file is gone: an editor's copy of it no longer counts as evidence.
+            portfolio.index.clearDocument(uri.path);
+            await portfolio.index.remove(uri.path);
+          } else {
+            await portfolio.index.refresh(uri.path);
+          }
         }
-        const portfolio = this.portfolioFor(uri);
-        if (portfolio && kind === 'deleted') {
-          // The file is gone: an editor's copy of it no longer counts as evidence.
-          portfolio.index.clearDocument(uri.path);
-          await portfolio.index.remove(uri.path);
-        } else if (portfolio) {
-          await portfolio.index.refresh(uri.path);
-        }
+        if (opens) continue;
         // Deleting a config, or a folder holding one, closes that portfolio.
         const closes = basename(uri.path) === CONFIG_FILE_NAME || this.all().some((p) => p.rootUri.path === uri.path || p.rootUri.path.startsWith(`${uri.path}/`));
         if (kind === 'deleted' && closes) await this.discover();
@@ -212,8 +221,8 @@ export class PortfolioWorkspace implements vscode.Disposable {
     const key = document.uri.toString();
     clearTimeout(this.pendingDocuments.get(key));
     this.pendingDocuments.delete(key);
-    const portfolio = this.portfolioFor(document.uri);
-    if (portfolio) this.flushing = this.flushing.then(() => portfolio.index.clearDocument(document.uri.path));
+    // Every portfolio holding it: the one that took the text may since have become an outer one.
+    for (const portfolio of this.portfoliosHolding(document.uri)) this.flushing = this.flushing.then(() => portfolio.index.clearDocument(document.uri.path));
   }
 }
 

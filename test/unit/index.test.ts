@@ -196,6 +196,54 @@ describe('Refreshing one path', () => {
     assert.deepEqual(codesOf(index, 'evidence/a.md'), [DiagnosticCode.MissingAttachment]);
   });
 
+  it('Should clear the missing-attachment error of a link to a folder deleted and then created again with a file in it', async () => {
+    const { fs, index } = await loadPortfolio({
+      'portfolio.yaml': POST_PRODUCTION_CONFIG,
+      'evidence/a.md': evidence('[K1]', 'See [the folder](sub).\n'),
+      'evidence/sub/b.txt': 'b',
+    });
+    assert.deepEqual(codesOf(index, 'evidence/a.md'), []);
+    fs.delete(at('evidence/sub'));
+    await index.remove(at('evidence/sub'));
+    assert.deepEqual(codesOf(index, 'evidence/a.md'), [DiagnosticCode.MissingAttachment]);
+    // The watcher may report only the file, not the folder created for it.
+    fs.write(at('evidence/sub/c.md'), evidence('[K2]'));
+    await index.refresh(at('evidence/sub/c.md'));
+    assert.deepEqual(codesOf(index, 'evidence/a.md'), []);
+  });
+
+  it('Should drop the claims of a folder moved in when its new parent folder is deleted', async () => {
+    const { fs, index } = await portfolio();
+    fs.write(at('evidence/new/batch/moved.md'), evidence('[K9]'));
+    await index.refresh(at('evidence/new/batch'));
+    assert.deepEqual(evidencePaths(index, 'K9'), ['evidence/new/batch/moved.md']);
+    fs.delete(at('evidence/new'));
+    await index.remove(at('evidence/new'));
+    assert.deepEqual(evidencePaths(index, 'K9'), []);
+    assert.equal(index.file(at('evidence/new/batch/moved.md')), undefined);
+  });
+
+  it('Should know a folder made for a file whose creation was reported only once it was gone again', async () => {
+    const { fs, index } = await loadPortfolio({ 'portfolio.yaml': POST_PRODUCTION_CONFIG, 'evidence/a.md': evidence('[K1]', 'See [the folder](sub).\n') });
+    fs.write(at('evidence/sub/deep/b.md'), evidence('[K2]'));
+    fs.delete(at('evidence/sub/deep'));
+    await index.remove(at('evidence/sub/deep/b.md'));
+    assert.deepEqual(codesOf(index, 'evidence/a.md'), []);
+  });
+
+  it('Should clear a missing-attachment error once the linked file appears in a folder the host excludes', async () => {
+    const fs = new MemoryFileSystem({ [at('portfolio.yaml')]: POST_PRODUCTION_CONFIG, [at('evidence/a.md')]: evidence('[K1]', 'See [the draft](drafts/b.md).\n') });
+    const index = new PortfolioIndex(fs, ROOT, { isExcluded: (relative) => /(^|\/)drafts(\/|$)/.test(relative) });
+    await index.load();
+    assert.deepEqual(codesOf(index, 'evidence/a.md'), [DiagnosticCode.MissingAttachment]);
+    fs.write(at('evidence/drafts/b.md'), 'draft');
+    await index.refresh(at('evidence/drafts/b.md'));
+    assert.deepEqual(codesOf(index, 'evidence/a.md'), []);
+    fs.delete(at('evidence/drafts'));
+    await index.remove(at('evidence/drafts'));
+    assert.deepEqual(codesOf(index, 'evidence/a.md'), [DiagnosticCode.MissingAttachment]);
+  });
+
   it('Should tell listeners after a refresh', async () => {
     const { fs, index } = await portfolio();
     let calls = 0;
@@ -226,6 +274,26 @@ describe('Unsaved documents', () => {
     await index.setDocument(at('evidence/a.md'), evidence('[K6]'));
     await index.load();
     assert.deepEqual(evidencePaths(index, 'K6'), ['evidence/a.md']);
+  });
+  it('Should resolve the outside-the-root links of an unsaved text of a file not on disk when the portfolio is loaded again', async () => {
+    const fs = new MemoryFileSystem({ [at('portfolio.yaml')]: POST_PRODUCTION_CONFIG, '/shared/plan.pdf': '%PDF' });
+    const index = new PortfolioIndex(fs, ROOT);
+    await index.load();
+    // An editor still open on a file deleted from disk.
+    await index.setDocument(at('evidence/gone.md'), evidence('[K1]', 'See [the plan](../../shared/plan.pdf).\n'));
+    assert.deepEqual(codesOf(index, 'evidence/gone.md'), []);
+    await index.load();
+    assert.deepEqual(codesOf(index, 'evidence/gone.md'), []);
+  });
+
+  it('Should not count the unsaved text of a file the walk does not index', async () => {
+    const fs = new MemoryFileSystem({ [at('portfolio.yaml')]: POST_PRODUCTION_CONFIG.replace('["evidence/**/*.md"]', '["**/*.md"]') });
+    const index = new PortfolioIndex(fs, ROOT, { isExcluded: (relative) => relative === 'drafts' });
+    await index.load();
+    await index.setDocument(at('drafts/a.md'), evidence('[K1]'));
+    await index.setDocument(at('node_modules/pkg/README.md'), evidence('[K2]'));
+    assert.deepEqual(index.allFiles(), []);
+    assert.deepEqual(evidencePaths(index, 'K1'), []);
   });
 });
 
@@ -300,6 +368,26 @@ describe('Standards from the workspace', () => {
     assert.equal(reference(), 'ST9999');
     assert.deepEqual(index.diagnosticsFor(at('standards/ST9999-1.0.yaml')), []);
   });
+  it('Should load the standards when the standards/ folder appears', async () => {
+    const { fs, index } = await loadPortfolio({ 'portfolio.yaml': 'standard: ST9999\n' });
+    const reference = () => index.portfolio?.standard.reference;
+    assert.equal(reference(), undefined);
+    fs.write(at('standards/ST9999-1.0.yaml'), tinyStandard());
+    await index.refresh(at('standards'));
+    assert.equal(reference(), 'ST9999');
+  });
+
+  it('Should report a configured standard file missing once the folder above it is deleted', async () => {
+    const { fs, index } = await loadPortfolio({ 'portfolio.yaml': 'standard: ST9999\nstandards: [data/tiny/ST9999.yaml]\n', 'data/tiny/ST9999.yaml': tinyStandard() });
+    assert.deepEqual(index.diagnosticsFor(at('portfolio.yaml')), []);
+    fs.delete(at('data'));
+    await index.remove(at('data'));
+    const messages = index.diagnosticsFor(at('portfolio.yaml')).map((d) => d.message);
+    assert.ok(
+      messages.some((message) => message.includes('`data/tiny/ST9999.yaml`')),
+      messages.join('\n'),
+    );
+  });
 });
 
 describe('Which files are evidence', () => {
@@ -366,6 +454,20 @@ describe('Refreshing paths the walk skips', () => {
     assert.equal(index.file(at('build/copy.md'))?.relativePath, undefined, 'build/copy.md should not be indexed');
     assert.deepEqual([...index.allDiagnostics().keys()], []);
   });
+  it('Should not index a file reported in a folder the host excludes, though its own path is not excluded', async () => {
+    const fs = new MemoryFileSystem({
+      [at('portfolio.yaml')]: POST_PRODUCTION_CONFIG,
+      [at('evidence/a.md')]: evidence('[K1]', 'See [the draft](drafts/b.md).\n'),
+      [at('evidence/drafts/b.md')]: evidence('[K2]'),
+    });
+    const index = new PortfolioIndex(fs, ROOT, { isExcluded: (relative) => relative.endsWith('/drafts') });
+    await index.load();
+    assert.deepEqual(evidencePaths(index, 'K2'), []);
+    fs.write(at('evidence/drafts/b.md'), evidence('[K2, K30]'));
+    await index.refresh(at('evidence/drafts/b.md'));
+    assert.equal(index.file(at('evidence/drafts/b.md')), undefined, 'evidence/drafts/b.md should not be indexed');
+    assert.deepEqual(evidencePaths(index, 'K2'), []);
+  });
 });
 
 describe('Scaling', () => {
@@ -407,5 +509,29 @@ describe('Scaling', () => {
     const large = await median(2000);
     const ratio = large / small;
     assert.ok(ratio < 25, `Expected roughly linear growth: 200 files took ${small.toFixed(1)} ms, 2 000 took ${large.toFixed(1)} ms (x${ratio.toFixed(1)})`);
+  });
+});
+
+describe('Files with huge numbers of findings', () => {
+  it('Should count a front matter claiming one code 60 000 times once, and report the duplicates in one diagnostic', async () => {
+    // 60 000 claims fit under the front matter limit; 200 000 are over it (frontmatter.too-large).
+    const claims = Array.from({ length: 60_000 }, () => 'K1').join(', ');
+    const { index } = await loadPortfolio({ 'portfolio.yaml': POST_PRODUCTION_CONFIG, 'evidence/a.md': evidence(`[${claims}]`) });
+    assert.deepEqual(evidencePaths(index, 'K1'), ['evidence/a.md']);
+    const duplicates = withCode(index.diagnosticsFor(at('evidence/a.md')), DiagnosticCode.DuplicateCode);
+    assert.equal(duplicates.length, 1);
+    assert.match(duplicates[0].message, /59999 more times/);
+  });
+
+  it('Should refuse a front matter claiming one code 200 000 times as too large, not overflow the stack', async () => {
+    const claims = Array.from({ length: 200_000 }, () => 'K1').join(', ');
+    const { index } = await loadPortfolio({ 'portfolio.yaml': POST_PRODUCTION_CONFIG, 'evidence/a.md': evidence(`[${claims}]`) });
+    assert.deepEqual(index.diagnosticsFor(at('evidence/a.md')).map((d) => d.code), [DiagnosticCode.FrontMatterTooLarge]);
+  });
+
+  it('Should report 150 000 missing attachments of one file without overflowing the stack', async () => {
+    const links = '[](g)\n'.repeat(150_000); // Under the link-scan limit.
+    const { index } = await loadPortfolio({ 'portfolio.yaml': POST_PRODUCTION_CONFIG, 'evidence/a.md': evidence('[K1]', links) });
+    assert.equal(withCode(index.diagnosticsFor(at('evidence/a.md')), DiagnosticCode.MissingAttachment).length, 150_000);
   });
 });

@@ -36,4 +36,34 @@ describe('Nested portfolios', () => {
     await inner.load();
     assert.deepEqual(inner.evidenceFor('K24').map((e) => e.relativePath), ['k24.md']);
   });
+
+  it('Should hand a folder over to a portfolio.yaml created in it, and take it back when that is deleted', async () => {
+    const fs = new MemoryFileSystem({ '/repo/portfolio.yaml': config('production-coordinator'), '/repo/sub2/e.md': evidence('[K1]') });
+    const outer = new PortfolioIndex(fs, '/repo');
+    await outer.load();
+    const k1 = () => outer.evidenceFor('K1').map((e) => e.relativePath);
+    assert.deepEqual(k1(), ['sub2/e.md']);
+    fs.write('/repo/sub2/portfolio.yaml', config('post-production-coordinator'));
+    await outer.refresh('/repo/sub2/portfolio.yaml');
+    assert.deepEqual(k1(), []);
+    assert.equal(outer.file('/repo/sub2/e.md'), undefined);
+    fs.delete('/repo/sub2/portfolio.yaml');
+    await outer.remove('/repo/sub2/portfolio.yaml');
+    assert.deepEqual(k1(), ['sub2/e.md']);
+  });
+
+  it('Should not index a file created in the nested portfolio, but resolve links to it', async () => {
+    const fs = new MemoryFileSystem({ ...files, '/repo/notes/a.md': '---\nksbs: [K2]\n---\nSee [the new one](../sam/new.md).\n' });
+    const outer = new PortfolioIndex(fs, '/repo');
+    await outer.load();
+    assert.equal(outer.diagnosticsFor('/repo/notes/a.md').length, 1, 'the link is broken before the file exists');
+    fs.write('/repo/sam/new.md', evidence('[K3]'));
+    await outer.refresh('/repo/sam/new.md');
+    assert.deepEqual(
+      outer.allFiles().map((f) => f.relativePath),
+      ['notes/a.md', 'shared.md'],
+    );
+    assert.deepEqual(outer.evidenceFor('K3'), []);
+    assert.deepEqual(outer.diagnosticsFor('/repo/notes/a.md'), []);
+  });
 });
