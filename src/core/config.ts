@@ -6,6 +6,7 @@ import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from './diagnost
 import { compileGlob } from './glob';
 import { LineIndex, type Range } from './text';
 import { validate } from './validate';
+import { yamlToData } from './yamlData';
 
 /** The name of the file that makes a folder a portfolio. */
 export const CONFIG_FILE_NAME = 'portfolio.yaml';
@@ -74,7 +75,11 @@ export function parseConfig(text: string): ParsedConfig {
       },
     ]);
   }
-  const data = document.toJS();
+  const converted = yamlToData(document);
+  if (!converted.ok) {
+    return fail([{ code: DiagnosticCode.InvalidConfig, message: converted.message, range: lines.rangeAt(converted.offsets[0], Math.max(converted.offsets[1], converted.offsets[0] + 1)) }]);
+  }
+  const data = converted.data as Record<string, unknown>;
   // `version: 1.10` is a number to YAML; keep what the user wrote rather than 1.1.
   const versionNode = document.get('version', true);
   if (isScalar(versionNode) && typeof versionNode.value === 'number' && versionNode.range) {

@@ -399,6 +399,21 @@ describe('portfolio.invalid-config', () => {
     assert.equal(showRange(diagnostic.range), showRange(ranges[0]));
     assert.equal(diagnostic.message, 'Expected a valid glob in `evidence`, found `notes/**/{a,b`: unclosed `{`');
   });
+
+  it('Should report too many aliases in portfolio.yaml at the first alias instead of failing', async () => {
+    const aliases = Array.from({ length: 101 }, () => '  - *glob\n').join('');
+    const { text, ranges } = marked(`standard: ST0792\nversion: "1.2"\noption: post-production-coordinator\nevidence:\n  - &glob "evidence/**/*.md"\n  - ⟦*glob⟧\n${aliases}`);
+    const diagnostic = only(await configDiagnostics(text), DiagnosticCode.InvalidConfig);
+    assert.equal(showRange(diagnostic.range), showRange(ranges[0]));
+    assert.match(diagnostic.message, /^Expected at most 100 alias expansions \(`\*name`\), found more/);
+  });
+
+  it('Should report an alias used before its anchor at the alias', async () => {
+    const { text, ranges } = marked('standard: ST0792\noption: ⟦*coordinator⟧\napprentice: &coordinator Sam\n');
+    const diagnostic = only(await configDiagnostics(text), DiagnosticCode.InvalidConfig);
+    assert.equal(showRange(diagnostic.range), showRange(ranges[0]));
+    assert.equal(diagnostic.message, 'Expected an anchor `&coordinator` before the alias `*coordinator`, found none');
+  });
 });
 
 describe('Codes in the Markdown body', () => {
