@@ -244,14 +244,14 @@ interface StateSet {
   readonly accepts: boolean;
 }
 
-/** The most state sets one glob remembers; past it they are forgotten and worked out again. */
+/** The most state sets one glob remembers; past it, new steps are worked out and not kept. */
 const MAX_REMEMBERED_SETS = 1024;
 
 /** Runs an automaton by sets of states (a lazily built DFA), so no path makes it backtrack. */
 class StateSetRunner {
   private readonly known = new Map<string, StateSet>();
   private readonly empty: StateSet = { members: [], asciiSteps: [], otherSteps: new Map(), accepts: false };
-  private initial: StateSet;
+  private readonly initial: StateSet;
   // Scratch space for closures: a mark per state saying which closure last listed it.
   private readonly listedBy: Float64Array;
   private readonly pending: Int32Array;
@@ -259,7 +259,7 @@ class StateSetRunner {
 
   constructor(
     private readonly states: readonly State[],
-    private readonly start: number,
+    start: number,
   ) {
     this.listedBy = new Float64Array(states.length).fill(-1);
     this.pending = new Int32Array(states.length);
@@ -278,28 +278,40 @@ class StateSetRunner {
           i++;
         }
       }
-      set = (code < 128 ? set.asciiSteps[code] : set.otherSteps.get(code)) ?? this.step(set, code);
+      const known = code < 128 ? set.asciiSteps[code] : set.otherSteps.get(code);
+      if (known) set = known;
+      else if (this.known.size < MAX_REMEMBERED_SETS) set = this.step(set, code);
+      // A glob with this many sets gains nothing from remembering more: go on without.
+      else return this.simulate(this.advance(set.members, code), path, i);
     }
     return set.accepts;
   }
 
+  /** Runs the rest of `path` from `i` by plain state sets, remembering nothing. */
+  private simulate(members: number[], path: string, i: number): boolean {
+    while (i < path.length && members.length > 0) {
+      const code = path.codePointAt(i) as number;
+      i += code > 0xffff ? 2 : 1;
+      members = this.advance(members, code);
+    }
+    return members.some((id) => this.states[id].kind === StateKind.Accept);
+  }
+
   private step(from: StateSet, code: number): StateSet {
-    const targets: number[] = [];
-    for (const id of from.members) {
-      const state = this.states[id];
-      if (consumes(state, code)) targets.push(state.next as number);
-    }
-    const to = this.setOf(this.closure(targets));
-    if (this.known.size > MAX_REMEMBERED_SETS) {
-      // Forget every set but the two in use: memory stays bounded and the answer is the same.
-      this.known.clear();
-      this.initial = this.setOf(this.closure([this.start]));
-      from.asciiSteps.length = 0;
-      from.otherSteps.clear();
-    }
+    const to = this.setOf(this.advance(from.members, code));
     if (code < 128) from.asciiSteps[code] = to;
     else from.otherSteps.set(code, to);
     return to;
+  }
+
+  /** The states after consuming `code` from `members`. */
+  private advance(members: readonly number[], code: number): number[] {
+    const targets: number[] = [];
+    for (const id of members) {
+      const state = this.states[id];
+      if (consumes(state, code)) targets.push(state.next as number);
+    }
+    return this.closure(targets);
   }
 
   /** The states reachable from `from` without consuming a character, splits left out. */
@@ -309,18 +321,26 @@ class StateSetRunner {
     const members: number[] = [];
     // A state is marked when pushed, so each is pushed once and `pending` cannot overflow.
     let top = 0;
-    const push = (id: number) => {
-      if (listedBy[id] === mark) return;
-      listedBy[id] = mark;
-      pending[top++] = id;
-    };
-    for (const id of from) push(id);
+    for (const id of from) {
+      if (listedBy[id] !== mark) {
+        listedBy[id] = mark;
+        pending[top++] = id;
+      }
+    }
     while (top > 0) {
       const id = pending[--top];
       const state = states[id];
       if (state.kind === StateKind.Split) {
-        push(state.alternative as number);
-        push(state.next as number);
+        const next = state.next as number;
+        const alternative = state.alternative as number;
+        if (listedBy[next] !== mark) {
+          listedBy[next] = mark;
+          pending[top++] = next;
+        }
+        if (listedBy[alternative] !== mark) {
+          listedBy[alternative] = mark;
+          pending[top++] = alternative;
+        }
       } else {
         members.push(id);
       }

@@ -217,6 +217,17 @@ describe('compileGlob against picomatch', () => {
     );
   });
 
+  it('Should answer alike before and after a glob has more state sets than it remembers', () => {
+    // An `a` ten characters from the end: 2^11 state sets, past the 1024 remembered.
+    const matches = matcherOf('*a??????????');
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b'), maxLength: 2000, size: 'max' }), (name) => {
+        assert.equal(matches(name), name.length >= 11 && name[name.length - 11] === 'a');
+      }),
+      { seed: SEED, numRuns: 100 },
+    );
+  });
+
   it('Should finish quickly on adversarial globs against long paths', () => {
     const adversarial = fc.array(fc.constantFrom('*a', '*', '**/', 'a', '?', '{a,*a}', '{*,a*}', '[a]*'), { minLength: 4, maxLength: 14 }).map((parts) => `${parts.join('')}b`);
     const sizes = [8, 10, 12, 15, 19, 24, 30, 38, 48, 60, 500, 3000];
