@@ -6,6 +6,7 @@ import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from './diagnost
 import { compileGlob } from './glob';
 import { LineIndex, type Range } from './text';
 import { validate } from './validate';
+import { yamlToData } from './yamlData';
 
 /** The name of the file that makes a folder a portfolio. */
 export const CONFIG_FILE_NAME = 'portfolio.yaml';
@@ -44,6 +45,7 @@ export type PortfolioConfig = z.output<typeof portfolioConfigSchema>;
 /** A validated config and a way to point diagnostics at its fields. */
 export interface ParsedConfig {
   readonly config: PortfolioConfig | undefined;
+  /** Problems found; a config can have some and still be usable (an invalid glob among valid ones). */
   readonly diagnostics: readonly PortfolioDiagnostic[];
   /** The range of a field's value, or the file start when the field is absent. */
   rangeOf(field: keyof PortfolioConfig): Range;
@@ -73,7 +75,11 @@ export function parseConfig(text: string): ParsedConfig {
       },
     ]);
   }
-  const data = document.toJS();
+  const converted = yamlToData(document);
+  if (!converted.ok) {
+    return fail([{ code: DiagnosticCode.InvalidConfig, message: converted.message, range: lines.rangeAt(converted.offsets[0], Math.max(converted.offsets[1], converted.offsets[0] + 1)) }]);
+  }
+  const data = converted.data as Record<string, unknown>;
   // `version: 1.10` is a number to YAML; keep what the user wrote rather than 1.1.
   const versionNode = document.get('version', true);
   if (isScalar(versionNode) && typeof versionNode.value === 'number' && versionNode.range) {
@@ -101,7 +107,24 @@ export function parseConfig(text: string): ParsedConfig {
       }),
     );
   }
-  return { config: result.data, diagnostics: [], rangeOf };
+  return { config: result.data, diagnostics: globProblems(result.data.evidence ?? [], document, lines), rangeOf };
+}
+
+/** A diagnostic at each `evidence` glob that is not a valid glob; the others keep working. */
+function globProblems(globs: readonly string[], document: Document, lines: LineIndex): PortfolioDiagnostic[] {
+  return globs.flatMap((glob, index) => {
+    const compiled = compileGlob(glob);
+    if (compiled.ok) return [];
+    const shown = glob.length > 60 ? `${glob.slice(0, 60)}...` : glob;
+    return [
+      {
+        code: DiagnosticCode.InvalidConfig,
+        message: `Expected a valid glob in \`evidence\`, found \`${shown}\`: ${compiled.reason}`,
+        // `evidence: "x"` has no item 0, so the range falls back to the field's value.
+        range: nodeRange(document, ['evidence', index], lines),
+      },
+    ];
+  });
 }
 
 /** A config resolved against the catalogue: the standard version and option it means. */
@@ -118,6 +141,8 @@ export interface Portfolio {
 export function resolveConfig(parsed: ParsedConfig, catalogue: Catalogue): { portfolio: Portfolio | undefined; diagnostics: PortfolioDiagnostic[] } {
   const config = parsed.config;
   if (!config) return { portfolio: undefined, diagnostics: [...parsed.diagnostics] };
+  // A config can be usable and still have problems (an invalid glob among valid ones).
+  const diagnostics: PortfolioDiagnostic[] = [...parsed.diagnostics];
   const problem = (field: keyof PortfolioConfig, message: string): PortfolioDiagnostic => ({
     code: DiagnosticCode.InvalidConfig,
     message,
@@ -129,10 +154,9 @@ export function resolveConfig(parsed: ParsedConfig, catalogue: Catalogue): { por
     const known = catalogue.references().join(', ') || 'none';
     return {
       portfolio: undefined,
-      diagnostics: [problem('standard', `Unexpected standard \`${config.standard}\`: expected one of ${known} (add others as data files in a \`standards/\` folder)`)],
+      diagnostics: [...diagnostics, problem('standard', `Unexpected standard \`${config.standard}\`: expected one of ${known} (add others as data files in a \`standards/\` folder)`)],
     };
   }
-  const diagnostics: PortfolioDiagnostic[] = [];
   let standard = catalogue.get(config.standard, config.version);
   if (!standard) {
     const known = versions.map((v) => `"${v.version}"`).join(', ');
@@ -151,7 +175,11 @@ export function resolveConfig(parsed: ParsedConfig, catalogue: Catalogue): { por
   }
 
   if (!catalogue.get(config.standard, config.version)) return { portfolio: undefined, diagnostics };
-  const globs = config.evidence?.map(compileGlob);
+  // An invalid glob (reported by parseConfig) matches nothing: listing globs means "only these".
+  const globs = config.evidence?.flatMap((glob) => {
+    const compiled = compileGlob(glob);
+    return compiled.ok ? [compiled.matches] : [];
+  });
   const matchesEvidenceGlobs = globs ? (path: string) => globs.some((matches) => matches(path)) : undefined;
   return { portfolio: { config, standard, option, matchesEvidenceGlobs }, diagnostics };
 }

@@ -231,6 +231,10 @@ function excludedMatcher(rootUri: vscode.Uri): (relativePath: string) => boolean
   const excludes = vscode.workspace.getConfiguration('files', rootUri).get<Record<string, boolean>>('exclude') ?? {};
   const matchers = Object.entries(excludes)
     .filter(([, on]) => on === true)
-    .map(([glob]) => compileGlob(glob.replace(/^\*\*\//, '{,**/}')));
+    .flatMap(([glob]) => {
+      // A pattern that is not a glob we read hides nothing rather than failing the whole scan.
+      const compiled = compileGlob(glob.replace(/^\*\*\//, '{,**/}'));
+      return compiled.ok ? [compiled.matches] : [];
+    });
   return (relativePath) => matchers.some((matches) => matches(relativePath));
 }

@@ -344,6 +344,24 @@ describe('Standards from the workspace', () => {
     assert.match(config[0].message, /Unexpected standard `ST9999`/);
   });
 
+  it('Should report a standard data file with too many aliases instead of failing the load', async () => {
+    const aliases = Array.from({ length: 101 }, () => '  - *tiny\n').join('');
+    const { index } = await loadPortfolio({
+      'portfolio.yaml': POST_PRODUCTION_CONFIG,
+      'standards/ST9999-1.0.yaml': `${tinyStandard().replace('title: Tiny test standard', 'title: &tiny Tiny test standard')}extra:\n${aliases}`,
+      'evidence/a.md': evidence('[K1]'),
+    });
+    const diagnostics = index.diagnosticsFor(at('standards/ST9999-1.0.yaml'));
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range.start.line]),
+      [[DiagnosticCode.InvalidStandard, 23]], // the first `*tiny`
+      JSON.stringify(diagnostics),
+    );
+    assert.match(diagnostics[0].message, /^Expected at most 100 alias expansions/);
+    // The portfolio itself still loads on the shipped standard.
+    assert.deepEqual(evidencePaths(index, 'K1'), ['evidence/a.md']);
+  });
+
   it("Should quote zod's English message for a field out of range", async () => {
     const { index } = await loadPortfolio({
       'portfolio.yaml': 'standard: ST9999\n',

@@ -378,6 +378,42 @@ describe('portfolio.invalid-config', () => {
   it('Should not report a complete, valid config', async () => {
     assert.deepEqual(await configDiagnostics(POST_PRODUCTION_CONFIG), []);
   });
+
+  it('Should report each invalid `evidence` glob at its own item, say what is wrong, and keep the other globs working', async () => {
+    const { text, ranges } = marked('standard: ST0792\nversion: "1.2"\noption: post-production-coordinator\nevidence:\n  - "evidence/**/*.md"\n  - ⟦"{a,b"⟧\n  - ⟦"[z-a].md"⟧\n');
+    const { index } = await loadPortfolio({ 'portfolio.yaml': text, 'evidence/doc.md': claiming('[K1]') });
+    const diagnostics = index.diagnosticsFor(CONFIG_PATH);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, showRange(d.range), d.message]),
+      [
+        [DiagnosticCode.InvalidConfig, showRange(ranges[0]), 'Expected a valid glob in `evidence`, found `{a,b`: unclosed `{`'],
+        [DiagnosticCode.InvalidConfig, showRange(ranges[1]), 'Expected a valid glob in `evidence`, found `[z-a].md`: `z-a` is a reversed range'],
+      ],
+    );
+    assert.deepEqual(index.evidenceFor('K1').map((e) => e.relativePath), ['evidence/doc.md']);
+  });
+
+  it('Should report an invalid glob written as the one `evidence` value at that value', async () => {
+    const { text, ranges } = marked('standard: ST0792\nversion: "1.2"\noption: post-production-coordinator\nevidence: ⟦"notes/**/{a,b"⟧\n');
+    const diagnostic = only(await configDiagnostics(text), DiagnosticCode.InvalidConfig);
+    assert.equal(showRange(diagnostic.range), showRange(ranges[0]));
+    assert.equal(diagnostic.message, 'Expected a valid glob in `evidence`, found `notes/**/{a,b`: unclosed `{`');
+  });
+
+  it('Should report too many aliases in portfolio.yaml at the first alias instead of failing', async () => {
+    const aliases = Array.from({ length: 101 }, () => '  - *glob\n').join('');
+    const { text, ranges } = marked(`standard: ST0792\nversion: "1.2"\noption: post-production-coordinator\nevidence:\n  - &glob "evidence/**/*.md"\n  - ⟦*glob⟧\n${aliases}`);
+    const diagnostic = only(await configDiagnostics(text), DiagnosticCode.InvalidConfig);
+    assert.equal(showRange(diagnostic.range), showRange(ranges[0]));
+    assert.match(diagnostic.message, /^Expected at most 100 alias expansions \(`\*name`\), found more/);
+  });
+
+  it('Should report an alias used before its anchor at the alias', async () => {
+    const { text, ranges } = marked('standard: ST0792\noption: ⟦*coordinator⟧\napprentice: &coordinator Sam\n');
+    const diagnostic = only(await configDiagnostics(text), DiagnosticCode.InvalidConfig);
+    assert.equal(showRange(diagnostic.range), showRange(ranges[0]));
+    assert.equal(diagnostic.message, 'Expected an anchor `&coordinator` before the alias `*coordinator`, found none');
+  });
 });
 
 describe('Codes in the Markdown body', () => {

@@ -2,6 +2,7 @@ import { isNode, parseDocument, type Document } from 'yaml';
 import type * as z from 'zod/mini';
 import { LineIndex, type Range } from '../text';
 import { validate } from '../validate';
+import { yamlToData } from '../yamlData';
 import { standardFileSchema, type StandardFile } from './schema';
 
 /** The three kinds of KSB, named after the code's first letter. */
@@ -242,7 +243,11 @@ export function readStandardData(text: string, file: string): StandardDataResult
       })),
     };
   }
-  const result = validate(standardFileSchema, document.toJS());
+  const converted = yamlToData(document);
+  if (!converted.ok) {
+    return { ok: false, problems: [{ file, field: '', message: converted.message, range: lines.rangeAt(converted.offsets[0], converted.offsets[1]) }] };
+  }
+  const result = validate(standardFileSchema, converted.data);
   if (!result.success) {
     return { ok: false, problems: result.error.issues.map((issue) => toProblem(issue, document, lines, file)) };
   }
