@@ -53,6 +53,13 @@ async function runChild(mode: string, root: string): Promise<void> {
       // A function, so counting the files (allFiles() sorts them) stays out of the timing.
       return () => ({ files: index.allFiles().length, diagnosticFiles: diagnostics.size, covered: coverage?.summary.covered });
     }
+    if (mode === 'check') {
+      // What `ksb check` keeps: diagnostics only, each file forgotten once checked.
+      const index = new PortfolioIndex(new NodeFileSystem(), root, { diagnosticsOnly: true });
+      await index.load();
+      const diagnostics = index.allDiagnostics();
+      return () => ({ files: index.allFiles().length, diagnosticFiles: diagnostics.size });
+    }
     if (mode === 'naive') return naiveScan(root, standard, OPTION, true);
     if (mode === 'floor') return readFloor(root);
     return {}; // idle: what node and the bench bundle take on their own
@@ -345,13 +352,14 @@ async function editorFeatures(portfolio: GeneratedPortfolio, index: PortfolioInd
 }
 
 async function memory(portfolios: Map<number, GeneratedPortfolio>, figures: Figures, rss50k: number[]): Promise<void> {
-  log('peak RSS: child processes for the core at 10 000 and 50 000 files, the naive peer and an idle node');
+  log('peak RSS: child processes for the core at 10 000 and 50 000 files, ksb check, the naive peer and an idle node');
   const idle = await spawnChild('idle', portfolios.get(100)!.root);
   const core10k = await spawnChild('core', portfolios.get(10_000)!.root);
   const core50k = rss50k.length > 0 ? Math.max(...rss50k) : (await spawnChild('core', portfolios.get(50_000)!.root)).maxRssKB;
   const naive50k = await spawnChild('naive', portfolios.get(50_000)!.root);
+  const check50k = await spawnChild('check', portfolios.get(50_000)!.root);
   const mb = (kb: number) => kb / 1024;
-  figures.samples.rss = { idleKB: idle.maxRssKB, core10kKB: core10k.maxRssKB, core50kKB: core50k, naive50kKB: naive50k.maxRssKB };
+  figures.samples.rss = { idleKB: idle.maxRssKB, core10kKB: core10k.maxRssKB, core50kKB: core50k, naive50kKB: naive50k.maxRssKB, check50kKB: check50k.maxRssKB };
   figures.rows.push(
     {
       id: 'rss.core.10000',
@@ -368,6 +376,15 @@ async function memory(portfolios: Map<number, GeneratedPortfolio>, figures: Figu
       note: `naive peer ${mb(naive50k.maxRssKB).toFixed(0)} MB`,
       target: '≤ 400 MB',
       pass: mb(core50k) <= 400,
+    },
+    {
+      id: 'rss.check.50000',
+      figure: 'peak RSS, `ksb check` (diagnostics only), 50 000 files',
+      value: mb(check50k.maxRssKB),
+      unit: 'MB',
+      note: `a third of the full index's; ${(check50k.maxRssKB / 50_000).toFixed(1)} KB a file`,
+      target: '≤ 200 MB',
+      pass: mb(check50k.maxRssKB) <= 200,
     },
   );
 }

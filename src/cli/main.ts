@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyLevels, builtinCatalogue, canonicalCode, CONFIG_FILE_NAME, nearestCodes, PortfolioIndex, type Catalogue, type StandardVersion } from '../core';
+import { applyLevels, builtinCatalogue, type IndexOptions, canonicalCode, CONFIG_FILE_NAME, nearestCodes, PortfolioIndex, type Catalogue, type StandardVersion } from '../core';
 import { coverageJson, formatCheckGithub, formatCheckText, formatCoverageText, oneLine, toReported, type ReportedDiagnostic } from './format';
 import { NodeFileSystem } from './nodeFileSystem';
 
@@ -53,7 +53,7 @@ export async function run(argv: readonly string[], write: (text: string) => void
       const reported: ReportedDiagnostic[] = [];
       let filesChecked = 0;
       for (const dir of dirs) {
-        const index = await loadPortfolio(dir);
+        const index = await loadPortfolio(dir, { diagnosticsOnly: true });
         // One folder keeps the documented paths relative to it; several need their folder to stay
         // apart, and annotations need a path from the current folder (the repository's root in CI).
         const prefix = dirs.length > 1 || format === 'github' ? folderPrefix(dir) : '';
@@ -92,9 +92,9 @@ export async function run(argv: readonly string[], write: (text: string) => void
 }
 
 /** Finds and loads the portfolio in `dir`, or explains in one line why it cannot. */
-async function loadPortfolio(dir: string): Promise<PortfolioIndex> {
+async function loadPortfolio(dir: string, options: IndexOptions = {}): Promise<PortfolioIndex> {
   assertPortfolioFolder(dir);
-  const index = new PortfolioIndex(new NodeFileSystem(), toPosix(resolve(dir)));
+  const index = new PortfolioIndex(new NodeFileSystem(), toPosix(resolve(dir)), options);
   await index.load();
   return index;
 }

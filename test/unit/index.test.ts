@@ -553,3 +553,28 @@ describe('Files with huge numbers of findings', () => {
     assert.equal(withCode(index.diagnosticsFor(at('evidence/a.md')), DiagnosticCode.MissingAttachment).length, 150_000);
   });
 });
+
+describe('A diagnostics-only index (ksb check)', () => {
+  it('Should report exactly what the full index reports, and keep no parse or claim of any file', async () => {
+    const files = {
+      'portfolio.yaml': POST_PRODUCTION_CONFIG,
+      'evidence/a.md': evidence('[K1, K1, S21, K30]', '[plan](missing.pdf) [here](b.md)'),
+      'evidence/b.md': evidence('[K17]'),
+      'evidence/c.md': '---\nksbs: [K1\n---\n',
+      'notes/readme.md': '# Notes\n',
+    };
+    const full = (await loadPortfolio(files)).index;
+    const memory = new MemoryFileSystem(Object.fromEntries(Object.entries(files).map(([name, text]) => [at(name), text])));
+    const slim = new PortfolioIndex(memory, ROOT, { diagnosticsOnly: true });
+    await slim.load();
+    assert.deepEqual([...slim.allDiagnostics()].sort(), [...full.allDiagnostics()].sort());
+    assert.ok(full.allDiagnostics().size >= 3, 'the fixture should have problems in several files');
+    assert.deepEqual(slim.allFiles().map((f) => [f.relativePath, f.isEvidence]), full.allFiles().map((f) => [f.relativePath, f.isEvidence]));
+    for (const file of slim.allFiles()) {
+      assert.equal(file.analysis.frontMatter, undefined, `${file.relativePath} keeps its front matter`);
+      assert.deepEqual(file.validClaims, []);
+    }
+    assert.deepEqual(slim.evidenceFor('K1'), []);
+  });
+});
+
