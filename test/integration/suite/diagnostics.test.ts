@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activeApi, diagnosticsWhere, expected, shown } from '../diagnosticsHelpers';
-import { fixtureUri } from '../helpers';
+import { closeAllEditorsDiscardingChanges, fixtureUri } from '../helpers';
 
 describe('Diagnostics', () => {
   before(async () => {
@@ -64,8 +64,8 @@ describe('Diagnostics', () => {
     const editor = await vscode.window.showTextDocument(document);
     const line = document.getText().split(/\r?\n/).findIndex((l) => l.startsWith('ksbs:'));
     const closing = document.lineAt(line).text.lastIndexOf(']');
-    await editor.edit((edit) => edit.insert(new vscode.Position(line, closing), ', K30'));
     try {
+      await editor.edit((edit) => edit.insert(new vscode.Position(line, closing), ', K30'));
       await diagnosticsWhere(uri, (lines) => lines.includes(`${line + 1}:ksb.unknown-code`), 'K30 to be reported while unsaved');
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -129,7 +129,7 @@ describe('Diagnostics', () => {
         assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'the editor should follow the rename');
       });
     } finally {
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await closeAllEditorsDiscardingChanges();
     }
   });
 
