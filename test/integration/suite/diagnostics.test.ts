@@ -2,6 +2,7 @@
 // kept current as files are edited, created and deleted, with severities from the settings.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { uriExists } from '../../../src/vscode/vscodeFileSystem';
 import { activeApi, diagnosticsWhere, expected, shown } from '../diagnosticsHelpers';
 import { closeAllEditorsDiscardingChanges, fixtureUri } from '../helpers';
 
@@ -160,8 +161,11 @@ describe('Diagnostics', () => {
   it('Should follow the per-rule severity setting, including ignore', async () => {
     const uri = fixtureUri('evidence/duplicate.md');
     const config = vscode.workspace.getConfiguration('ksbPortfolio');
-    await config.update('diagnostics.rules', { 'ksb.duplicate-code': 'error', 'ksb.unknown-code': 'ignore' }, vscode.ConfigurationTarget.Workspace);
+    // A workspace setting is written to .vscode/settings.json, which the fixture does not have.
+    const settingsFolder = fixtureUri('.vscode');
+    const hadSettings = await uriExists(settingsFolder);
     try {
+      await config.update('diagnostics.rules', { 'ksb.duplicate-code': 'error', 'ksb.unknown-code': 'ignore' }, vscode.ConfigurationTarget.Workspace);
       await diagnosticsWhere(
         uri,
         (_, diagnostics) => diagnostics.find((d) => d.code === 'ksb.duplicate-code')?.severity === vscode.DiagnosticSeverity.Error,
@@ -170,6 +174,7 @@ describe('Diagnostics', () => {
       await diagnosticsWhere(fixtureUri('evidence/unknown.md'), (lines) => lines.length === 0, 'ignored unknown codes to disappear');
     } finally {
       await config.update('diagnostics.rules', undefined, vscode.ConfigurationTarget.Workspace);
+      if (!hadSettings && (await uriExists(settingsFolder))) await vscode.workspace.fs.delete(settingsFolder, { recursive: true });
     }
     await diagnosticsWhere(fixtureUri('evidence/unknown.md'), (lines) => lines.length === 4, 'unknown codes to come back');
     assert.equal(vscode.languages.getDiagnostics(uri).find((d) => d.code === 'ksb.duplicate-code')?.severity, vscode.DiagnosticSeverity.Warning);
