@@ -372,7 +372,9 @@ export async function newEvidenceThroughItsPrompts(page, { workspaceDir }) {
     const filter = await quickInputTitled(page, 'New Evidence File (3/3)');
     const placeholder = await filter.getAttribute('placeholder');
     if (!placeholder?.includes('Down then Space')) throw new Error(`the KSB step's placeholder does not say how to tick: "${placeholder}"`);
-    for (const [typed, code] of [['interpret post-production', 'K24'], ['B1', 'B1']]) {
+    for (const [index, [typed, code]] of [['interpret post-production', 'K24'], ['B1', 'B1']].entries()) {
+      // Down moved the focus into the list; back to the filter, as a user would, by clicking it.
+      if (index > 0) await clickToFocus(filter, 'the KSB step');
       await typeInto(filter, typed, 'the KSB step');
       // Down then Space ticks the first row: it must be the filtered list's, not the list before.
       await page.locator('.quick-input-list .monaco-list-row[data-index="0"]', { hasText: code }).waitFor({ state: 'visible', timeout: TIMEOUT });
