@@ -54,7 +54,13 @@ describe('Commands', () => {
     const expected = vscode.Uri.joinPath(folder, 'evidence', '2026-04-10-integration-test-evidence.md');
     await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(await readText(fixtureUri('portfolio.yaml'))));
     try {
-      await untilPortfolios(api, 2, 'the second portfolio');
+      // Loaded from its config, not merely found: a watcher can see the file before its text.
+      await untilTree(
+        api,
+        () => untilPortfolios(api, 2, 'the second portfolio'),
+        (list) => list.some((p) => /^integration-new-evidence: ST0792 v1\.2 · Post production coordinator · /.test(p)),
+        'the second portfolio loaded from its config',
+      );
       const args = { title: 'Integration test evidence', date: '2026-04-10', codes: ['K5', 'S1'], portfolio: folder };
       const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('ksbPortfolio.newEvidence', args);
       assert.equal(uri?.toString(), expected.toString());
@@ -160,11 +166,11 @@ describe('Commands', () => {
       assert.match(text, /^version: "1\.2"$/m);
       assert.match(text, /^option: production-coordinator/m);
       // Two portfolios: one top-level node each, described by standard, option and counts.
-      const portfolios = await untilPortfolios(api, 2, 'two portfolio nodes');
-      assert.ok(
-        portfolios.some((p) => /^integration-second-portfolio: ST0792 v1\.2 · Production coordinator · 0\/\d+$/.test(p)),
-        portfolios.join(' | '),
-      );
+      // The tree may show the new portfolio before its config is read (a watcher can see the file
+      // before its text): wait for the described state, with the deadline, not for two nodes.
+      const described = /^integration-second-portfolio: ST0792 v1\.2 · Production coordinator · 0\/\d+$/;
+      const portfolios = await untilTree(api, () => untilPortfolios(api, 2, 'two portfolio nodes'), (list) => list.some((p) => described.test(p)), 'the second portfolio described by its config');
+      assert.ok(portfolios.some((p) => described.test(p)), portfolios.join(' | '));
     } finally {
       await closeAllEditorsDiscardingChanges();
       // The config first, so the workspace drops the portfolio, then its folder.
