@@ -107,7 +107,10 @@ function workspaceGuard() {
   return {
     async restore() {
       const found = [];
-      for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+      // Only the workspace's files and untitled documents: VS Code edits others itself (the user
+      // settings file, when it migrates a setting), and reverting those would undo its work.
+      const ours = (document) => document.isUntitled || vscode.workspace.getWorkspaceFolder(document.uri) !== undefined;
+      for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty && ours(d))) {
         found.push(`unsaved changes in ${document.isUntitled ? document.uri.toString() : vscode.workspace.asRelativePath(document.uri)}`);
         await vscode.window.showTextDocument(document);
         await vscode.commands.executeCommand(document.isUntitled ? 'workbench.action.revertAndCloseActiveEditor' : 'workbench.action.files.revert');
