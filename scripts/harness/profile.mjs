@@ -19,6 +19,9 @@ export const QUIET_SETTINGS = {
   'chat.disableAIFeatures': true,
   'workbench.colorTheme': 'Default Light Modern',
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // The web client saves edits after a second by default. Tests make unsaved edits and revert
+  // them; saved, a change outlives a failing (or merely slow) test and every later one sees it.
+  'files.autoSave': 'off',
 };
 
 /**

@@ -21,6 +21,7 @@ import { printFailures, printHeading, printResult, printSummary } from './report
 import { followSuite } from './suite-results.mjs';
 import { ensureTools } from './tools.mjs';
 import { CHECKS, runUiChecks } from './ui-checks.mjs';
+import { restoreTree, snapshotTree } from '../../test/integration/runner-extension/workspace-snapshot.js';
 import { installFolder, installVsix, packageVsix } from './vsix.mjs';
 
 /** How long the suite may go without finishing a test before the run is failed as stuck. */
@@ -31,6 +32,7 @@ async function main() {
   installSignalHandlers();
   const results = [];
   let exitCode = 1;
+  let mainServer;
   const tmp = mkdtempSync(join(tmpdir(), 'ksb-integration-'));
   onCleanup(() => {
     if (keepOpen) log(`kept ${tmp}`);
@@ -47,20 +49,25 @@ async function main() {
 
     const { browser } = await step('starting Chromium', () => launchBrowser(tools.chromium));
 
-    // A copy of the fixture, so the tests cannot change the repository.
+    // A copy of the fixture, so the tests cannot change the repository; the snapshot is what
+    // each pass and each UI check must leave it as, and what it is put back to if they do not.
+    const pristine = snapshotTree(testWorkspace);
     const profile = createProfile(tmp, testWorkspace);
     const { workspaceDir } = profile;
-    const { page, tests } = await runSuiteInEditor({ tools, browser, vsix, profile, suiteDir: suiteOutDir, heading: 'Extension host suite' });
+    const { page, tests, server } = await runSuiteInEditor({ tools, browser, vsix, profile, suiteDir: suiteOutDir, heading: 'Extension host suite' });
+    mainServer = server;
     results.push(...tests);
+    results.push(workspaceLeftAsItWas('Extension host suite', pristine, workspaceDir));
     printHeading('UI checks (screenshots in test-results/screenshots/)');
-    results.push(...(await runUiChecks(page, { workspaceDir, screenshotsDir, onResult: printResult })));
+    results.push(...(await runUiChecks(page, { workspaceDir, pristine, screenshotsDir, onResult: printResult })));
 
     if (process.env.KSB_WEB_HOST !== '0') {
       printHeading('UI checks in the web worker extension host (the browser bundle, as on github.dev)');
-      results.push(...(await runWebHostChecks({ tmp, vsix, tools, browser })));
+      results.push(...(await runWebHostChecks({ tmp, vsix, tools, browser, pristine })));
     }
 
     if (process.env.KSB_MULTI_ROOT !== '0') {
+      const multiRootPristine = snapshotTree(multiRootWorkspace);
       const multiRoot = createProfile(join(tmp, 'multi-root'), multiRootWorkspace);
       const { tests: multiRootTests } = await runSuiteInEditor({
         tools,
@@ -72,6 +79,7 @@ async function main() {
         heading: 'Multi-root workspace suite (test/fixtures/multi-root)',
       });
       results.push(...multiRootTests);
+      results.push(workspaceLeftAsItWas('Multi-root workspace suite', multiRootPristine, multiRoot.workspaceDir));
     }
 
     printFailures(results);
@@ -79,7 +87,7 @@ async function main() {
     exitCode = failed > 0 || results.length === 0 ? 1 : 0;
 
     if (keepOpen) {
-      log(`KSB_KEEP_OPEN=1: code-server stays up at ${server.url} until Ctrl-C`);
+      log(`KSB_KEEP_OPEN=1: code-server stays up at ${mainServer.url} until Ctrl-C`);
       await new Promise(() => {});
     }
   } catch (error) {
@@ -125,7 +133,19 @@ async function runSuiteInEditor({ tools, browser, vsix, profile, open = profile.
     if (consoleErrors.length) warn(`browser console errors:\n  ${consoleErrors.slice(-10).join('\n  ')}`);
   }
   if (suite.vscodeVersion) log(`the suite ran in VS Code ${suite.vscodeVersion} in ${(suite.duration / 1000).toFixed(1)} s`);
-  return { page, tests: suite.tests };
+  return { page, tests: suite.tests, server };
+}
+
+/**
+ * A result for the end of a pass: passed when `workspaceDir` is as `pristine` holds it, failed
+ * naming what differs otherwise; either way the folder is as the snapshot holds it afterwards.
+ */
+function workspaceLeftAsItWas(pass, pristine, workspaceDir) {
+  const left = restoreTree(pristine, workspaceDir);
+  const result = { title: `${pass}: left the fixture workspace as it found it`, state: left.length ? 'failed' : 'passed', duration: 0 };
+  if (left.length) result.error = `Expected the fixture as it was, found: ${left.join(', ')} (put back for the next pass)`;
+  printResult(result);
+  return result;
 }
 
 /** Starts code-server on `open` (the profile's workspace by default), with extra environment for the extension host. */
@@ -146,7 +166,7 @@ function serve(tools, profile, env = {}, open = profile.workspaceDir) {
  * `browser` and loses `main`, so VS Code can only run `dist/browser.js`, in the web worker
  * extension host, reaching files through `vscode.workspace.fs` as it does on github.dev.
  */
-async function runWebHostChecks({ tmp, vsix, tools, browser }) {
+async function runWebHostChecks({ tmp, vsix, tools, browser, pristine }) {
   const profile = createProfile(join(tmp, 'web'), testWorkspace);
   const installed = installVsix(vsix, profile.extensionsDir);
   const manifestFile = join(installed, 'package.json');
@@ -156,7 +176,7 @@ async function runWebHostChecks({ tmp, vsix, tools, browser }) {
   writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
   const server = await step('starting code-server for the web worker host', () => serve(tools, profile));
   const { page } = await openWorkbench(browser, server.url);
-  return runUiChecks(page, { workspaceDir: profile.workspaceDir, screenshotsDir, checks: CHECKS, onResult: printResult, label: 'UI (web worker host)', shotPrefix: 'web-' });
+  return runUiChecks(page, { workspaceDir: profile.workspaceDir, pristine, screenshotsDir, checks: CHECKS, onResult: printResult, label: 'UI (web worker host)', shotPrefix: 'web-' });
 }
 
 await main();

@@ -4,6 +4,7 @@
 // shape as the suite's: { title, state, error, duration }.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { restoreTree } from '../../test/integration/runner-extension/workspace-snapshot.js';
 import { repoRoot } from './paths.mjs';
 
 const TIMEOUT = 20_000;
@@ -14,14 +15,107 @@ const exactly = (text) => new RegExp(`^${escapeRegExp(text)}$`);
 // ---------------------------------------------------------------------------------------------
 // Workbench helpers
 
+/** The quick input's text box (the Command Palette, Quick Open, and the picks and boxes commands show). */
+const quickInputBox = (page) => page.locator('.quick-input-widget input.input').first();
+
+/** What has the keyboard focus in the page, for failure messages. */
+async function focusDescription(page) {
+  return page
+    .evaluate(() => {
+      const element = document.activeElement;
+      if (!element || element === document.body) return 'nothing';
+      const where = element.closest('.quick-input-widget, .monaco-editor, .part');
+      return `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(' ')[0]}` : ''}${where ? ` in ${String(where.className).split(' ').slice(0, 2).join('.')}` : ''}`;
+    })
+    .catch(() => 'unknown');
+}
+
+/**
+ * Waits until the keyboard focus is in `locator`'s element (or inside it). The workbench moves the
+ * focus a moment after it shows a widget (a quick input, an editor); keys pressed before then go
+ * to whatever had it, such as the editor of a fixture file.
+ */
+async function focusIn(locator, what, timeout = TIMEOUT) {
+  const page = locator.page();
+  const element = await locator.elementHandle({ timeout: TIMEOUT });
+  try {
+    await page.waitForFunction((el) => el.isConnected && el.contains(document.activeElement), element, { timeout });
+  } catch {
+    throw new Error(`${what} never got the keyboard focus (it is on ${await focusDescription(page)})`);
+  } finally {
+    await element.dispose();
+  }
+}
+
+/**
+ * Clicks `locator` until it has the keyboard focus, for a widget the workbench does not focus
+ * itself (a view's filter box): a click while the workbench is still moving the focus to the
+ * view can lose the focus again. Fails at the deadline, saying where the focus is.
+ */
+async function clickToFocus(locator, what) {
+  const deadline = Date.now() + TIMEOUT;
+  for (let attempt = 0; ; attempt++) {
+    // A click, as a user would; every other attempt focuses the element directly, for when the
+    // click lands as the widget is laid out again (the web worker pass, under load).
+    if (attempt % 2 === 0) await locator.click({ timeout: TIMEOUT });
+    else await locator.focus({ timeout: TIMEOUT });
+    try {
+      return await focusIn(locator, what, 1000);
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+  }
+}
+
+/**
+ * Types `text` into `input` in place of what it holds, once the workbench has given it the focus,
+ * and checks that the text arrived there (and so nowhere else). `waitForFocus: false` is for a
+ * box the workbench never focuses itself (a view's filter): it is focused here, then typed into.
+ */
+async function typeInto(input, text, what, { waitForFocus = true } = {}) {
+  if (waitForFocus) await focusIn(input, what);
+  await input.fill(text);
+  const value = await input.inputValue();
+  if (value !== text) throw new Error(`typed "${text}" into ${what}, which holds "${value}" (the focus is on ${await focusDescription(input.page())})`);
+}
+
+/**
+ * The row of the open quick input that Enter would accept (the focused one), once it is the row
+ * `matches` describes (a string: the row's label exactly; a RegExp: its text). While the list
+ * still shows what it showed before the filter was typed, the focused row is another one.
+ */
+async function focusedRow(page, matches, what) {
+  const rows = page.locator('.quick-input-list .monaco-list-row.focused');
+  const row =
+    typeof matches === 'string'
+      ? rows.filter({ has: page.locator('.label-name', { hasText: exactly(matches) }) })
+      : rows.filter({ hasText: matches });
+  try {
+    await row.first().waitFor({ state: 'visible', timeout: TIMEOUT });
+  } catch {
+    const focused = await rows.first().innerText({ timeout: 1000 }).catch(() => 'none');
+    throw new Error(`${what}: the focused row never became ${matches}; it is ${JSON.stringify(focused.replace(/\s+/g, ' '))}`);
+  }
+  return row.first();
+}
+
+/** Opens the Command Palette (or Quick Open, by the text typed) and types `text` into it once it has the focus. */
+async function typeInPalette(page, text) {
+  await page.keyboard.press('F1');
+  const input = quickInputBox(page);
+  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+  await typeInto(input, text, 'the Command Palette');
+  return input;
+}
+
 /** Starts a command from the Command Palette, without waiting for the palette to close (it may ask next). */
 async function startCommand(page, label) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
-  await input.fill(`>${label}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
-  await input.press('Enter');
+  await typeInPalette(page, `>${label}`);
+  // Commands whose labels contain this one may sort first ("Close All Editor Groups" before
+  // "Close Editor"): click the row with exactly this label rather than accept the focused one.
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exactly(label) }) }).first();
+  await row.waitFor({ state: 'visible', timeout: TIMEOUT });
+  await row.click();
 }
 
 /** Runs a command from the Command Palette by its label, as a user would, and waits for the palette to close. */
@@ -30,17 +124,24 @@ export async function runCommand(page, label) {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
 }
 
-/** Opens a workspace file through Quick Open (the palette without its `>`), as a user would. */
+/** The text of the active editor (its text area, where typed keys go). */
+const activeEditor = (page) => page.locator('.editor-group-container.active .monaco-editor').first();
+
+/**
+ * Opens a workspace file through Quick Open (the palette without its `>`), as a user would, and
+ * waits until its editor has the focus, so that keys pressed next reach it and nothing else.
+ */
 export async function openFile(page, relativePath) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
-  await input.fill(relativePath);
+  await typeInPalette(page, relativePath);
   const name = relativePath.split('/').pop();
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: TIMEOUT });
-  await input.press('Enter');
+  const folder = relativePath.split('/').slice(0, -1).join('/');
+  const row = await focusedRow(page, name, `Quick Open for ${relativePath}`);
+  // Two files may share a name (README.md): the focused row must be in the right folder too.
+  if (folder && !(await row.innerText()).includes(folder)) throw new Error(`Quick Open for ${relativePath} focuses ${await row.innerText()}`);
+  await quickInputBox(page).press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
   await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: TIMEOUT });
+  await focusIn(activeEditor(page), `the editor of ${relativePath}`);
 }
 
 /** Files and folders at the root of the workspace, as the Explorer lists them (no dotfiles). */
@@ -210,12 +311,15 @@ export async function codesColouredInPortfolioFiles(page) {
   );
 
   await runCommand(page, 'File: New Untitled Text File');
+  // Until the new editor has the focus, typed text goes to valid-list.md's.
+  await page.locator('.tabs-container .tab.active', { hasText: /^Untitled-\d+/ }).waitFor({ timeout: TIMEOUT });
+  await focusIn(activeEditor(page), 'the untitled editor');
   await page.keyboard.insertText('---\nksbs: [K1]\ntitle: Moving the S3 bucket\n---\nSee K2 in the notes.\n');
   await startCommand(page, 'Change Language Mode');
   const input = page.locator('.quick-input-widget input[placeholder="Select Language Mode"]');
   await input.waitFor({ state: 'visible', timeout: TIMEOUT });
-  await input.fill('Markdown');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: /^Markdown\b/ }).first().waitFor({ timeout: TIMEOUT });
+  await typeInto(input, 'Markdown', 'the language pick');
+  await focusedRow(page, /^Markdown\b/, 'the language pick');
   await input.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
   try {
@@ -245,7 +349,11 @@ export async function codesColouredInPortfolioFiles(page) {
 async function quickInputTitled(page, title) {
   const widget = page.locator('.quick-input-widget');
   await widget.locator('.quick-input-title', { hasText: title }).waitFor({ state: 'visible', timeout: TIMEOUT });
-  return widget.locator('input.input').first();
+  // The title shows before the box has the focus; the focus moves from the previous step (or the
+  // editor) only then.
+  const input = quickInputBox(page);
+  await focusIn(input, `the quick input "${title}"`);
+  return input;
 }
 
 /**
@@ -258,21 +366,25 @@ export async function newEvidenceThroughItsPrompts(page, { workspaceDir }) {
   try {
     await startCommand(page, 'KSB Portfolio: New Evidence File');
     const title = await quickInputTitled(page, 'New Evidence File (1/3)');
-    await title.fill('Graded the trailer');
+    await typeInto(title, 'Graded the trailer', 'the title step');
     await title.press('Enter');
     const date = await quickInputTitled(page, 'New Evidence File (2/3)');
     const offered = await date.inputValue();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(offered)) throw new Error(`the date step offers "${offered}", not today's date`);
-    await date.fill('2026-05-01');
+    await typeInto(date, '2026-05-01', 'the date step');
     await date.press('Enter');
     const filter = await quickInputTitled(page, 'New Evidence File (3/3)');
     const placeholder = await filter.getAttribute('placeholder');
     if (!placeholder?.includes('Down then Space')) throw new Error(`the KSB step's placeholder does not say how to tick: "${placeholder}"`);
-    for (const [typed, code] of [['interpret post-production', 'K24'], ['B1', 'B1']]) {
-      await filter.fill(typed);
-      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: code }).first();
-      await row.waitFor({ state: 'visible', timeout: TIMEOUT });
+    for (const [index, [typed, code]] of [['interpret post-production', 'K24'], ['B1', 'B1']].entries()) {
+      // Down moved the focus into the list; back to the filter, as a user would, by clicking it.
+      if (index > 0) await clickToFocus(filter, 'the KSB step');
+      await typeInto(filter, typed, 'the KSB step');
+      // Down then Space ticks the first row: it must be the filtered list's, not the list before.
+      await page.locator('.quick-input-list .monaco-list-row[data-index="0"]', { hasText: code }).waitFor({ state: 'visible', timeout: TIMEOUT });
       await filter.press('ArrowDown');
+      await focusedRow(page, new RegExp(`^${code}(?!\\d)`), 'the KSB step after Down');
+      await focusIn(page.locator('.quick-input-widget'), 'the KSB step after Down');
       await page.keyboard.press('Space');
       await page.locator('.quick-input-list .monaco-list-row[aria-checked="true"]', { hasText: code }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
     }
@@ -295,12 +407,13 @@ export async function findKsbInsertsTheCode(page) {
   await openFile(page, 'evidence/valid-map.md');
   const editor = page.locator('.editor-group-container.active .monaco-editor').first();
   await editor.locator('.view-line').first().click();
+  await focusIn(editor, 'the editor of evidence/valid-map.md');
   await page.keyboard.press('Control+End');
   try {
     await startCommand(page, 'KSB Portfolio: Find KSB');
     const filter = await quickInputTitled(page, 'Find KSB');
-    await filter.fill('interpret post-production');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'K24' }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+    await typeInto(filter, 'interpret post-production', 'the Find KSB pick');
+    await focusedRow(page, /^K24(?!\d)/, 'the Find KSB pick');
     await filter.press('Enter');
     await editor.locator('.view-line', { hasText: exactly('K24') }).waitFor({ state: 'visible', timeout: TIMEOUT });
   } finally {
@@ -417,27 +530,39 @@ export async function problemsPanelListsDiagnostics(page, { workspaceDir }) {
   await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
   const panel = page.locator('.markers-panel');
   await panel.waitFor({ state: 'visible', timeout: TIMEOUT });
+  // The command focuses the panel's list a moment after showing it; type in the filter after that.
+  await focusIn(panel, 'the Problems panel');
   const filter = page.locator('.part.panel .viewpane-filter input').first();
   await filter.waitFor({ state: 'visible', timeout: TIMEOUT });
   const wrong = [];
   for (const [code, count] of expected) {
-    await filter.fill(code);
+    await typeInto(filter, code, 'the Problems filter', { waitForFocus: false });
     const rows = panel.locator('.monaco-list-row .marker-code', { hasText: exactly(code) });
-    try {
-      await rows.first().waitFor({ state: 'visible', timeout: TIMEOUT });
-    } catch {
-      wrong.push(`${code}: none shown, ${count} expected`);
-      continue;
-    }
-    const shown = await rows.count();
-    if (shown !== count) wrong.push(`${code}: ${shown} shown, ${count} expected`);
+    // The list fills in as the filter applies: wait for the count the markers expect, and
+    // report the count seen at the deadline.
+    const shown = await page
+      .waitForFunction(
+        ({ code, count }) => {
+          const found = [...document.querySelectorAll('.markers-panel .monaco-list-row .marker-code')].filter((el) => el.textContent.trim() === code).length;
+          return found === count && found;
+        },
+        { code, count },
+        { timeout: TIMEOUT },
+      )
+      .then(() => count)
+      .catch(() => rows.count());
+    if (shown === 0) wrong.push(`${code}: none shown, ${count} expected`);
+    else if (shown !== count) wrong.push(`${code}: ${shown} shown, ${count} expected`);
   }
-  await filter.fill('');
+  await typeInto(filter, '', 'the Problems filter', { waitForFocus: false });
   // The whole list again for the screenshot, and the total on the Problems tab.
   const total = [...expected.values()].reduce((a, b) => a + b, 0);
   await page.locator('.part.panel .viewpane-filter-badge', { hasText: /showing/i }).waitFor({ state: 'hidden', timeout: TIMEOUT }).catch(() => {});
   const badge = page.locator('.part.panel .composite.title .action-item.checked .badge-content, .part.panel .panel-switcher-container .action-item.checked .badge-content').first();
-  const shownTotal = Number((await badge.innerText({ timeout: TIMEOUT }).catch(() => 'NaN')).trim());
+  const badgeCount = async () => Number((await badge.innerText({ timeout: TIMEOUT }).catch(() => 'NaN')).trim());
+  // The badge follows the diagnostics as they arrive: wait for the total, then read what it shows.
+  await badge.filter({ hasText: exactly(String(total)) }).waitFor({ state: 'visible', timeout: TIMEOUT }).catch(() => {});
+  const shownTotal = await badgeCount();
   if (shownTotal !== total) wrong.push(`the Problems tab counts ${shownTotal}, the markers ${total}`);
   if (wrong.length) throw new Error(`the Problems panel differs from the fixture's markers: ${wrong.join('; ')}`);
 }
@@ -472,23 +597,61 @@ const stripAnsi = (text) => text.replace(/\x1b\[[0-9;]*m/g, '');
 
 const slug = (title) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
-export async function runUiChecks(page, { workspaceDir, screenshotsDir, checks = selectedChecks(), onResult = () => {}, label = 'UI', shotPrefix = '' }) {
+/**
+ * Puts the workbench and the workspace back after a check: closes a quick input left open,
+ * reverts and closes editors with unsaved changes, and restores the files on disk to `pristine`
+ * (a snapshot of the fixture). Returns what it found to put back (empty: the check left nothing).
+ */
+export async function putBack(page, { workspaceDir, pristine }) {
+  const found = [];
+  const widget = page.locator('.quick-input-widget');
+  for (let tries = 0; tries < 3 && (await widget.isVisible().catch(() => false)); tries++) {
+    await page.keyboard.press('Escape').catch(() => {});
+    await widget.waitFor({ state: 'hidden', timeout: 2000 }).catch(() => {});
+  }
+  const dirtyTab = page.locator('.tabs-container .tab.dirty').first();
+  for (let tries = 0; tries < 10 && (await dirtyTab.count()) > 0; tries++) {
+    const name = (await dirtyTab.innerText().catch(() => '?')).trim().split('\n')[0];
+    found.push(`unsaved changes in ${name}`);
+    try {
+      await dirtyTab.click();
+      await page.locator('.tabs-container .tab.active.dirty').waitFor({ timeout: TIMEOUT });
+      await runCommand(page, 'View: Revert and Close Editor');
+    } catch (error) {
+      found.push(`could not revert ${name}: ${error?.message ?? error}`);
+      break;
+    }
+  }
+  if (pristine) found.push(...restoreTree(pristine, workspaceDir));
+  return found;
+}
+
+/**
+ * Runs `checks` in order in `page`, each followed by a screenshot and by `putBack` (against
+ * `pristine`, a snapshot of the fixture, when given): a check that leaves the workspace changed
+ * fails, and the next one starts from the fixture as it was.
+ */
+export async function runUiChecks(page, { workspaceDir, pristine, screenshotsDir, checks = selectedChecks(), onResult = () => {}, label = 'UI', shotPrefix = '' }) {
   mkdirSync(screenshotsDir, { recursive: true });
   const results = [];
   for (const [index, [title, check]] of checks.entries()) {
     const started = Date.now();
     const shot = join(screenshotsDir, `${shotPrefix}${String(index + 1).padStart(2, '0')}-${slug(title)}.png`);
+    let error;
     try {
       await check(page, { workspaceDir });
       await page.screenshot({ path: shot });
-      results.push({ title: `${label}: ${title}`, state: 'passed', duration: Date.now() - started });
-      onResult(results.at(-1));
-    } catch (error) {
+    } catch (thrown) {
+      error = stripAnsi(thrown?.message ?? String(thrown));
       await page.screenshot({ path: shot.replace(/\.png$/, '-FAILED.png') }).catch(() => {});
-      await page.keyboard.press('Escape').catch(() => {}); // close a palette left open
-      results.push({ title: `${label}: ${title}`, state: 'failed', duration: Date.now() - started, error: stripAnsi(error?.message ?? String(error)) });
-      onResult(results.at(-1));
     }
+    const left = await putBack(page, { workspaceDir, pristine }).catch((thrown) => [`could not put the workspace back: ${thrown?.message ?? thrown}`]);
+    if (left.length) {
+      const message = `left the workspace changed (put back for the next check): ${left.join(', ')}`;
+      error = error ? `${error}\n${message}` : message;
+    }
+    results.push({ title: `${label}: ${title}`, state: error ? 'failed' : 'passed', duration: Date.now() - started, error });
+    onResult(results.at(-1));
   }
   return results;
 }

@@ -28,3 +28,15 @@ export function workspaceFolder(): vscode.WorkspaceFolder {
 export function fixtureUri(relativePath: string): vscode.Uri {
   return vscode.Uri.joinPath(workspaceFolder().uri, relativePath);
 }
+
+/**
+ * Reverts every document with unsaved changes, then closes all editors. Closing a changed editor
+ * waits on a "Save changes?" dialog that no test answers, so cleanup must never leave one changed.
+ */
+export async function closeAllEditorsDiscardingChanges(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand(document.isUntitled ? 'workbench.action.revertAndCloseActiveEditor' : 'workbench.action.files.revert');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}

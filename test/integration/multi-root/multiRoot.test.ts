@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { KsbPortfolioApi } from '../../../src/extension';
 import { extensionApi, untilPortfolios } from '../coverageHelpers';
 import { diagnosticsWhere, expected, shown } from '../diagnosticsHelpers';
-import { waitFor } from '../helpers';
+import { closeAllEditorsDiscardingChanges, waitFor } from '../helpers';
 
 /** A file of the named workspace folder. */
 function fileOf(folderName: string, relativePath: string): vscode.Uri {
@@ -83,6 +83,6 @@ describe('multi-root workspace', () => {
     await waitFor(() => api.coverage.statusBar?.text === 'KSB 3/47', 'the status bar to show the production portfolio');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(conform()));
     await waitFor(() => api.coverage.statusBar?.text === 'KSB 1/46', 'the status bar to show the post-production portfolio');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditorsDiscardingChanges();
   });
 });

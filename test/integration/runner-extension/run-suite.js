@@ -4,6 +4,7 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
+const { restoreTree, snapshotTree } = require('./workspace-snapshot.js');
 
 /** mocha 12 is ESM with a CommonJS build inside; load that, from the repository's node_modules. */
 function loadMocha(mochaDir) {
@@ -38,7 +39,29 @@ async function runSuite({ suiteDir, mochaDir, resultsFile, timeout = 20000, grep
   };
   try {
     const Mocha = loadMocha(mochaDir);
-    const mocha = new Mocha({ ui: 'bdd', timeout, color: false, reporter: 'spec' });
+    const guard = workspaceGuard();
+    const mocha = new Mocha({
+      ui: 'bdd',
+      timeout,
+      color: false,
+      reporter: 'spec',
+      rootHooks: {
+        // After every test (after the test's own hooks): a test that left a file changed, or an
+        // editor with unsaved changes, is reported, and the workspace is put back before the next.
+        async afterEach() {
+          const left = await guard.restore();
+          if (left.length) {
+            report({
+              title: `${this.currentTest.fullTitle()} [left the workspace as it found it]`,
+              file: this.currentTest.file ? path.basename(this.currentTest.file) : null,
+              state: 'failed',
+              duration: 0,
+              error: `Expected the workspace as the test found it, found: ${left.join(', ')} (put back for the next test)`,
+            });
+          }
+        },
+      },
+    });
     if (grep) mocha.grep(grep);
     const files = fs.existsSync(suiteDir)
       ? fs.readdirSync(suiteDir).filter((f) => f.endsWith('.test.js')).sort()
@@ -69,6 +92,41 @@ async function runSuite({ suiteDir, mochaDir, resultsFile, timeout = 20000, grep
   };
   if (resultsFile) writeJsonAtomically(resultsFile, result);
   return result;
+}
+
+/**
+ * Takes a snapshot of every workspace folder's files when the suite starts; `restore()` puts back
+ * what a test left changed: unsaved editors reverted, files on disk as they were. Resolves with
+ * what it found (empty when the test left everything as it was).
+ */
+function workspaceGuard() {
+  const vscode = require('vscode');
+  const snapshots = (vscode.workspace.workspaceFolders ?? [])
+    .filter((folder) => folder.uri.scheme === 'file')
+    .map((folder) => snapshotTree(folder.uri.fsPath));
+  return {
+    async restore() {
+      const found = [];
+      // Only the workspace's files and untitled documents: VS Code edits others itself (the user
+      // settings file, when it migrates a setting), and reverting those would undo its work.
+      const ours = (document) => document.isUntitled || vscode.workspace.getWorkspaceFolder(document.uri) !== undefined;
+      for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty && ours(d))) {
+        found.push(`unsaved changes in ${document.isUntitled ? document.uri.toString() : vscode.workspace.asRelativePath(document.uri)}`);
+        await vscode.window.showTextDocument(document);
+        await vscode.commands.executeCommand(document.isUntitled ? 'workbench.action.revertAndCloseActiveEditor' : 'workbench.action.files.revert');
+      }
+      for (const snapshot of snapshots) {
+        const prefix = snapshots.length > 1 ? `${path.basename(snapshot.root)}/` : '';
+        found.push(...restoreTree(snapshot).map((difference) => difference.replace(' ', ` ${prefix}`)));
+      }
+      // Files put back on disk reach the extension through its file watcher, in its own time:
+      // reload every portfolio, so the next test starts from the fixture as the extension reads it.
+      if (found.length && (await vscode.commands.getCommands(true)).includes('ksbPortfolio.refresh')) {
+        await vscode.commands.executeCommand('ksbPortfolio.refresh');
+      }
+      return found;
+    },
+  };
 }
 
 function record(test, state, error) {

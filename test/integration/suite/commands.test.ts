@@ -5,12 +5,22 @@ import * as vscode from 'vscode';
 import type { KsbPortfolioApi } from '../../../src/extension';
 import { extensionApi, topLevel, untilPortfolios, untilTree, withDeadline } from '../coverageHelpers';
 import { uriExists } from '../../../src/vscode/vscodeFileSystem';
-import { fixtureUri } from '../helpers';
+import { closeAllEditorsDiscardingChanges, fixtureUri } from '../helpers';
 
 const decoder = new TextDecoder();
 
 async function readText(uri: vscode.Uri): Promise<string> {
   return decoder.decode(await vscode.workspace.fs.readFile(uri));
+}
+
+/**
+ * Writes `text` back to `uri` if what a test did to restore it did not, so a failure cannot leave
+ * the fixture changed; resolves with the text it found, for the test to assert on.
+ */
+async function restoreText(uri: vscode.Uri, text: string): Promise<string> {
+  const found = await readText(uri);
+  if (found !== text) await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return found;
 }
 
 describe('Commands', () => {
@@ -21,7 +31,7 @@ describe('Commands', () => {
   });
 
   afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditorsDiscardingChanges();
   });
 
   it('Should copy the coverage as a Markdown report to the clipboard', async () => {
@@ -44,7 +54,13 @@ describe('Commands', () => {
     const expected = vscode.Uri.joinPath(folder, 'evidence', '2026-04-10-integration-test-evidence.md');
     await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(await readText(fixtureUri('portfolio.yaml'))));
     try {
-      await untilPortfolios(api, 2, 'the second portfolio');
+      // Loaded from its config, not merely found: a watcher can see the file before its text.
+      await untilTree(
+        api,
+        () => untilPortfolios(api, 2, 'the second portfolio'),
+        (list) => list.some((p) => /^integration-new-evidence: ST0792 v1\.2 · Post production coordinator · /.test(p)),
+        'the second portfolio loaded from its config',
+      );
       const args = { title: 'Integration test evidence', date: '2026-04-10', codes: ['K5', 'S1'], portfolio: folder };
       const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('ksbPortfolio.newEvidence', args);
       assert.equal(uri?.toString(), expected.toString());
@@ -64,7 +80,7 @@ describe('Commands', () => {
       assert.equal(again, undefined, 'a second file with the same title and date must not be written');
       assert.match(await readText(expected), /ksbs: \[K5, S1\]/);
     } finally {
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await closeAllEditorsDiscardingChanges();
       // The config first, so the workspace drops the portfolio, then its folder.
       if (await uriExists(config)) await vscode.workspace.fs.delete(config);
       await untilTree(api, () => topLevel(api), (top) => top[0] === 'Knowledge 10/22', 'one portfolio again');
@@ -75,19 +91,24 @@ describe('Commands', () => {
   it('Should insert a KSB code at the cursor as an undoable edit', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '---\nksbs: []\n---\n' });
     const editor = await vscode.window.showTextDocument(document);
-    editor.selection = new vscode.Selection(1, 7, 1, 7);
-    const inserted = await vscode.commands.executeCommand<boolean>('ksbPortfolio.findKsb', 'S5');
-    assert.equal(inserted, true);
-    assert.equal(document.getText(), '---\nksbs: [S5]\n---\n');
-    await vscode.commands.executeCommand('undo');
-    assert.equal(document.getText(), '---\nksbs: []\n---\n');
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    try {
+      editor.selection = new vscode.Selection(1, 7, 1, 7);
+      const inserted = await vscode.commands.executeCommand<boolean>('ksbPortfolio.findKsb', 'S5');
+      assert.equal(inserted, true);
+      assert.equal(document.getText(), '---\nksbs: [S5]\n---\n');
+      await vscode.commands.executeCommand('undo');
+      assert.equal(document.getText(), '---\nksbs: []\n---\n');
+    } finally {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
   });
 
   it('Should set the option in portfolio.yaml and reload the coverage', async () => {
     const config = fixtureUri('portfolio.yaml');
     const original = await readText(config);
     assert.match(original, /^option: post-production-coordinator$/m);
+    let restored = original;
     try {
       assert.equal(await vscode.commands.executeCommand<boolean>('ksbPortfolio.selectOption', 'production-coordinator'), true);
       const edited = await readText(config);
@@ -98,8 +119,9 @@ describe('Commands', () => {
       assert.match(top[0], /^Knowledge \d+\/23$/);
     } finally {
       await vscode.commands.executeCommand<boolean>('ksbPortfolio.selectOption', 'post-production-coordinator');
+      restored = await restoreText(config, original);
     }
-    assert.equal(await readText(config), original, 'selecting the option back restores the file byte for byte');
+    assert.equal(restored, original, 'selecting the option back restores the file byte for byte');
     await untilTree(api, () => topLevel(api), (top) => top[0] === 'Knowledge 10/22', 'the post production counts again');
   });
 
@@ -113,14 +135,16 @@ describe('Commands', () => {
   it('Should set the version in portfolio.yaml, quoted', async () => {
     const config = fixtureUri('portfolio.yaml');
     const original = await readText(config);
+    let restored = original;
     try {
       assert.equal(await vscode.commands.executeCommand<boolean>('ksbPortfolio.selectVersion', '1.1'), true);
       assert.match(await readText(config), /^version: "1\.1"$/m);
       await untilTree(api, () => api.coverage.treeView?.description, (d) => d?.startsWith('ST0792 v1.1') === true, 'version 1.1 in the view');
     } finally {
       await vscode.commands.executeCommand<boolean>('ksbPortfolio.selectVersion', '1.2');
+      restored = await restoreText(config, original);
     }
-    assert.equal(await readText(config), original);
+    assert.equal(restored, original, 'selecting version 1.2 back restores the file byte for byte');
     await untilTree(api, () => api.coverage.treeView?.description, (d) => d === 'ST0792 v1.2 · Post production coordinator', 'version 1.2 again');
   });
 
@@ -142,13 +166,13 @@ describe('Commands', () => {
       assert.match(text, /^version: "1\.2"$/m);
       assert.match(text, /^option: production-coordinator/m);
       // Two portfolios: one top-level node each, described by standard, option and counts.
-      const portfolios = await untilPortfolios(api, 2, 'two portfolio nodes');
-      assert.ok(
-        portfolios.some((p) => /^integration-second-portfolio: ST0792 v1\.2 · Production coordinator · 0\/\d+$/.test(p)),
-        portfolios.join(' | '),
-      );
+      // The tree may show the new portfolio before its config is read (a watcher can see the file
+      // before its text): wait for the described state, with the deadline, not for two nodes.
+      const described = /^integration-second-portfolio: ST0792 v1\.2 · Production coordinator · 0\/\d+$/;
+      const portfolios = await untilTree(api, () => untilPortfolios(api, 2, 'two portfolio nodes'), (list) => list.some((p) => described.test(p)), 'the second portfolio described by its config');
+      assert.ok(portfolios.some((p) => described.test(p)), portfolios.join(' | '));
     } finally {
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await closeAllEditorsDiscardingChanges();
       // The config first, so the workspace drops the portfolio, then its folder.
       if (await uriExists(config)) await vscode.workspace.fs.delete(config);
       await untilTree(api, () => topLevel(api), (top) => top[0] === 'Knowledge 10/22', 'one portfolio again');

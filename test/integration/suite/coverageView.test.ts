@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { KsbPortfolioApi } from '../../../src/extension';
 import { extensionApi, replaceAndSave, rows, rowStarting, topLevel, untilTree } from '../coverageHelpers';
-import { fixtureUri } from '../helpers';
+import { closeAllEditorsDiscardingChanges, fixtureUri } from '../helpers';
 
 const FIXTURE_TOP_LEVEL = ['Knowledge 10/22', 'Skills 4/20', 'Behaviours 4/4', 'Evidence claiming no KSB 1', 'Files with problems 7'];
 
@@ -19,7 +19,7 @@ describe('Coverage view', () => {
   afterEach(async () => {
     await vscode.commands.executeCommand('ksbPortfolio.groupByKind');
     await vscode.commands.executeCommand('ksbPortfolio.showAll');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditorsDiscardingChanges();
   });
 
   it('Should show covered/total per kind, then evidence claiming nothing and files with problems', async () => {

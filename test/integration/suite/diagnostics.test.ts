@@ -2,8 +2,9 @@
 // kept current as files are edited, created and deleted, with severities from the settings.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { uriExists } from '../../../src/vscode/vscodeFileSystem';
 import { activeApi, diagnosticsWhere, expected, shown } from '../diagnosticsHelpers';
-import { fixtureUri } from '../helpers';
+import { closeAllEditorsDiscardingChanges, fixtureUri } from '../helpers';
 
 describe('Diagnostics', () => {
   before(async () => {
@@ -64,8 +65,8 @@ describe('Diagnostics', () => {
     const editor = await vscode.window.showTextDocument(document);
     const line = document.getText().split(/\r?\n/).findIndex((l) => l.startsWith('ksbs:'));
     const closing = document.lineAt(line).text.lastIndexOf(']');
-    await editor.edit((edit) => edit.insert(new vscode.Position(line, closing), ', K30'));
     try {
+      await editor.edit((edit) => edit.insert(new vscode.Position(line, closing), ', K30'));
       await diagnosticsWhere(uri, (lines) => lines.includes(`${line + 1}:ksb.unknown-code`), 'K30 to be reported while unsaved');
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -129,7 +130,7 @@ describe('Diagnostics', () => {
         assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'the editor should follow the rename');
       });
     } finally {
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await closeAllEditorsDiscardingChanges();
     }
   });
 
@@ -160,8 +161,11 @@ describe('Diagnostics', () => {
   it('Should follow the per-rule severity setting, including ignore', async () => {
     const uri = fixtureUri('evidence/duplicate.md');
     const config = vscode.workspace.getConfiguration('ksbPortfolio');
-    await config.update('diagnostics.rules', { 'ksb.duplicate-code': 'error', 'ksb.unknown-code': 'ignore' }, vscode.ConfigurationTarget.Workspace);
+    // A workspace setting is written to .vscode/settings.json, which the fixture does not have.
+    const settingsFolder = fixtureUri('.vscode');
+    const hadSettings = await uriExists(settingsFolder);
     try {
+      await config.update('diagnostics.rules', { 'ksb.duplicate-code': 'error', 'ksb.unknown-code': 'ignore' }, vscode.ConfigurationTarget.Workspace);
       await diagnosticsWhere(
         uri,
         (_, diagnostics) => diagnostics.find((d) => d.code === 'ksb.duplicate-code')?.severity === vscode.DiagnosticSeverity.Error,
@@ -170,6 +174,7 @@ describe('Diagnostics', () => {
       await diagnosticsWhere(fixtureUri('evidence/unknown.md'), (lines) => lines.length === 0, 'ignored unknown codes to disappear');
     } finally {
       await config.update('diagnostics.rules', undefined, vscode.ConfigurationTarget.Workspace);
+      if (!hadSettings && (await uriExists(settingsFolder))) await vscode.workspace.fs.delete(settingsFolder, { recursive: true });
     }
     await diagnosticsWhere(fixtureUri('evidence/unknown.md'), (lines) => lines.length === 4, 'unknown codes to come back');
     assert.equal(vscode.languages.getDiagnostics(uri).find((d) => d.code === 'ksb.duplicate-code')?.severity, vscode.DiagnosticSeverity.Warning);

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activeApi, diagnosticsWhere, shown } from '../diagnosticsHelpers';
-import { fixtureUri } from '../helpers';
+import { closeAllEditorsDiscardingChanges, fixtureUri } from '../helpers';
 
 /** The quick fixes offered for the diagnostic with `code` on 1-based `line` of `uri`. */
 async function fixesFor(uri: vscode.Uri, line: number, code: string): Promise<vscode.CodeAction[]> {
@@ -108,7 +108,7 @@ describe('Quick fixes', () => {
       await diagnosticsWhere(evidenceUri, (lines) => !lines.some((l) => l.endsWith('portfolio.missing-config')), 'the file to be governed again');
     } finally {
       await vscode.workspace.fs.writeFile(configUri, original);
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await closeAllEditorsDiscardingChanges();
       await (await activeApi()).workspace.settled();
     }
     // Back on the fixture's post production option: K24 is valid, so the file is clean.
