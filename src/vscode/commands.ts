@@ -18,7 +18,7 @@ import {
 } from '../core';
 import { Commands, Views } from './constants';
 import { toRange } from './convert';
-import { portfolioLabel } from './coverageTree';
+import { portfolioLabel } from './labels';
 import type { OpenPortfolio, PortfolioWorkspace } from './portfolioWorkspace';
 import { uriExists } from './vscodeFileSystem';
 
