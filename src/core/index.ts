@@ -40,7 +40,8 @@ export { configTemplate, evidenceTemplate } from './templates';
 export { applyTextEdit, configFieldEdit, type ConfigEditResult, type EditableConfigField, type TextEdit } from './configEdits';
 export { coverageByDuty, coverageByKind, isCovered, type DutyCoverage, type KindCoverage } from './coverageGroups';
 export { coverageMarkdown, type CoverageMarkdownOptions } from './coverageMarkdown';
-export { KIND_TITLES, ksbLabel, shortenText } from './ksbLabels';
+export { describeKsb, KIND_TITLES, kindTitle, ksbLabel, portfolioDescription, shortenText } from './ksbLabels';
+export { escapeMarkdown } from './markdownText';
 export { evidenceFileName, evidenceFolder, isIsoDate, slugify } from './newEvidence';
 export {
   provideCompletions,
@@ -50,5 +51,5 @@ export {
   type KsbCompletionKind,
   type KsbCompletionList,
 } from './languageFeatures/completion';
-export { codeAt, describeKsb, escapeMarkdown, kindTitle, provideHover, type CodeWord, type HoverContext, type KsbHover } from './languageFeatures/hover';
+export { codeAt, provideHover, type CodeWord, type HoverContext, type KsbHover } from './languageFeatures/hover';
 export { bodyCodeTokens, MAX_CODE_TOKEN_TEXT_LENGTH, type CodeToken } from './languageFeatures/codeTokens';

@@ -1,7 +1,18 @@
-import type { Ksb, KsbKind } from './catalogue/catalogue';
+// How KSBs, their kinds and portfolios are named for people: one place for the hover, completion,
+// the coverage view, the status bar and reports.
+import type { Ksb, KsbKind, StandardVersion } from './catalogue/catalogue';
+import type { Coverage } from './coverage';
+import { escapeMarkdown } from './markdownText';
 
 /** Plural headings of the kinds, as the coverage view and reports show them. */
 export const KIND_TITLES: Readonly<Record<KsbKind, string>> = { knowledge: 'Knowledge', skill: 'Skills', behaviour: 'Behaviours' };
+
+const SINGULAR_KIND_TITLES: Readonly<Record<KsbKind, string>> = { knowledge: 'Knowledge', skill: 'Skill', behaviour: 'Behaviour' };
+
+/** `Knowledge`, `Skill` or `Behaviour`. */
+export function kindTitle(kind: KsbKind): string {
+  return SINGULAR_KIND_TITLES[kind];
+}
 
 /** Cuts a text to at most `width` characters at a word boundary, ending it with an ellipsis. */
 export function shortenText(text: string, width: number): string {
@@ -14,4 +25,19 @@ export function shortenText(text: string, width: number): string {
 /** `K1 How structure, vision and purpose…`: the code and the start of the text, in `width` characters. */
 export function ksbLabel(ksb: Ksb, width = 60): string {
   return `${ksb.code} ${shortenText(ksb.text, Math.max(10, width - ksb.code.length - 1))}`;
+}
+
+/** The heading, text and duties of a KSB, in Markdown: shared by hover, completion and the coverage view. */
+export function describeKsb(standard: StandardVersion, ksb: Ksb): string {
+  const parts = [`**${ksb.code}** · ${kindTitle(ksb.kind)} · ${escapeMarkdown(standard.optionLabel(ksb))}`, escapeMarkdown(ksb.text)];
+  if (ksb.duties.length > 0) {
+    parts.push(['**Duties**', ...ksb.duties.map((duty) => `- Duty ${duty.number}: ${escapeMarkdown(duty.text)}`)].join('\n'));
+  }
+  return parts.join('\n\n');
+}
+
+/** `ST0792 v1.2 · Post production coordinator`: what the view's description shows. */
+export function portfolioDescription(coverage: Coverage): string {
+  const { standard, option } = coverage.portfolio;
+  return option ? `${standard.label} · ${option.title}` : `${standard.label} · all options`;
 }

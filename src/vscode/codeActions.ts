@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { builtinCatalogue, configTemplate, CONFIG_FILE_NAME, DiagnosticCode, locateFrontMatter, type FixData, type PortfolioDiagnostic } from '../core';
-import { DIAGNOSTIC_SOURCE } from './constants';
-import { toRange } from './convert';
+import { diagnosticCode, fixDataOf, toRange } from './convert';
 import type { PortfolioWorkspace } from './portfolioWorkspace';
 
 /** The diagnostic codes this provider can fix. */
@@ -31,11 +30,10 @@ export class PortfolioCodeActions implements vscode.CodeActionProvider {
     const portfolio = this.workspace.portfolioFor(document.uri);
     const coreDiagnostics = portfolio ? portfolio.index.diagnosticsFor(document.uri.path) : this.orphanDiagnostics(document.uri);
     for (const diagnostic of context.diagnostics) {
-      const code = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
-      if (diagnostic.source !== DIAGNOSTIC_SOURCE || !FIXABLE.has(code)) continue;
-      const match = coreDiagnostics.find((d) => d.code === code && d.fix && toRange(d.range).isEqual(diagnostic.range));
-      if (!match?.fix) continue;
-      const action = this.actionFor(document, diagnostic, match.fix);
+      if (!FIXABLE.has(diagnosticCode(diagnostic))) continue;
+      const fix = fixDataOf(diagnostic, coreDiagnostics);
+      if (!fix) continue;
+      const action = this.actionFor(document, diagnostic, fix);
       if (action) {
         action.diagnostics = [diagnostic];
         actions.push(action);

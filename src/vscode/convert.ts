@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { Range, RuleLevel } from '../core';
+import type { FixData, LeveledDiagnostic, PortfolioDiagnostic, Range, RuleLevel } from '../core';
+import { DIAGNOSTIC_SOURCE } from './constants';
 
 /** A core range as a VS Code range. */
 export function toRange(range: Range): vscode.Range {
@@ -18,4 +19,34 @@ export function toSeverity(level: Exclude<RuleLevel, 'ignore'>): vscode.Diagnost
     case 'hint':
       return vscode.DiagnosticSeverity.Hint;
   }
+}
+
+/**
+ * A core diagnostic as VS Code shows it: range, message, severity, source, code and related
+ * places; `uriOf` turns the core path of a related place into a URI. The only place a
+ * `vscode.Diagnostic` is built.
+ */
+export function toDiagnostic(core: LeveledDiagnostic, uriOf: (path: string) => vscode.Uri): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(core.range), core.message, toSeverity(core.level));
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = core.code;
+  if (core.related) {
+    diagnostic.relatedInformation = core.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uriOf(r.path), toRange(r.range)), r.message));
+  }
+  return diagnostic;
+}
+
+/**
+ * The fix data of a published diagnostic: that of the core diagnostic `toDiagnostic` made it from,
+ * found by source, code and range. VS Code diagnostics have no slot for it, so it stays in the core's.
+ */
+export function fixDataOf(diagnostic: vscode.Diagnostic, core: readonly PortfolioDiagnostic[]): FixData | undefined {
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
+  const code = diagnosticCode(diagnostic);
+  return core.find((d) => d.code === code && d.fix && toRange(d.range).isEqual(diagnostic.range))?.fix;
+}
+
+/** A diagnostic's code as a string, whether VS Code holds it plain or with a link target. */
+export function diagnosticCode(diagnostic: vscode.Diagnostic): string {
+  return typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
 }

@@ -12,6 +12,7 @@ import {
   joinPath,
   KIND_TITLES,
   ksbLabel,
+  portfolioDescription,
   shortenText,
   type Coverage,
   type CoverageCount,
@@ -21,10 +22,10 @@ import {
   type IndexedFile,
   type KsbKind,
   type LeveledDiagnostic,
-  relativePath,
   type Range,
 } from '../core';
 import { Commands } from './constants';
+import { portfolioLabel } from './labels';
 import type { OpenPortfolio, PortfolioWorkspace } from './portfolioWorkspace';
 import { readSettings } from './settings';
 
@@ -339,21 +340,6 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
     item.contextValue = contextValue;
     return item;
   }
-}
-
-/** A portfolio's name for people: its folder relative to the workspace folder, or the workspace folder's name. */
-export function portfolioLabel(rootUri: vscode.Uri): string {
-  const folder = vscode.workspace.getWorkspaceFolder(rootUri);
-  if (!folder) return basename(rootUri.path);
-  const relative = relativePath(folder.uri.path, rootUri.path) ?? '';
-  if (!relative) return folder.name;
-  return (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `${folder.name}/${relative}` : relative;
-}
-
-/** `ST0792 v1.2 · Post production coordinator`: what the view's description shows. */
-export function portfolioDescription(coverage: Coverage): string {
-  const { standard, option } = coverage.portfolio;
-  return option ? `${standard.label} · ${option.title}` : `${standard.label} · all options`;
 }
 
 /** The tooltip of a KSB: what hover says about it (code, kind, option, text, duties), then its evidence count. */

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { Range } from '../core';
+import { portfolioDescription, type Range } from '../core';
 import { Commands, ContextKeys, Views } from './constants';
 import { toRange } from './convert';
-import { CoverageTreeProvider, portfolioDescription, type CoverageNode, type CoverageTreeOptions } from './coverageTree';
+import { CoverageTreeProvider, type CoverageNode, type CoverageTreeOptions } from './coverageTree';
 import type { PortfolioWorkspace } from './portfolioWorkspace';
 import { onDidChangeSettings } from './settings';
 import { CoverageStatusBar, type StatusBarState } from './statusBar';

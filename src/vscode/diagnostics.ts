@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { applyLevels, type PortfolioDiagnostic } from '../core';
 import { DIAGNOSTIC_SOURCE } from './constants';
-import { toRange, toSeverity } from './convert';
+import { toDiagnostic } from './convert';
 import type { OpenPortfolio, PortfolioChange, PortfolioWorkspace } from './portfolioWorkspace';
 import { onDidChangeSettings, readSettings, type ExtensionSettings } from './settings';
 
@@ -66,19 +66,6 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       return;
     }
     paths.add(path);
-    this.collection.set(
-      uri,
-      leveled.map((d) => {
-        const diagnostic = new vscode.Diagnostic(toRange(d.range), d.message, toSeverity(d.level));
-        diagnostic.source = DIAGNOSTIC_SOURCE;
-        diagnostic.code = d.code;
-        if (d.related) {
-          diagnostic.relatedInformation = d.related.map(
-            (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(portfolio.fs.uri(r.path), toRange(r.range)), r.message),
-          );
-        }
-        return diagnostic;
-      }),
-    );
+    this.collection.set(uri, leveled.map((d) => toDiagnostic(d, (related) => portfolio.fs.uri(related))));
   }
 }

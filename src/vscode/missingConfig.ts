@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { analyzeText, CONFIG_FILE_NAME, DiagnosticCode, type PortfolioDiagnostic } from '../core';
 import { DIAGNOSTIC_SOURCE } from './constants';
-import { toRange, toSeverity } from './convert';
+import { toDiagnostic } from './convert';
 import type { PortfolioWorkspace } from './portfolioWorkspace';
 import { readSettings } from './settings';
 
@@ -61,10 +61,7 @@ export class MissingConfigDetector implements vscode.Disposable {
       this.collection.delete(document.uri);
       return;
     }
-    const published = new vscode.Diagnostic(toRange(diagnostic.range), diagnostic.message, toSeverity(level));
-    published.source = DIAGNOSTIC_SOURCE;
-    published.code = diagnostic.code;
-    this.collection.set(document.uri, [published]);
+    this.collection.set(document.uri, [toDiagnostic({ ...diagnostic, level }, (path) => document.uri.with({ path }))]);
   }
 
   private forget(uri: vscode.Uri): void {

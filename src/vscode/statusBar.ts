@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { coverageByKind, escapeMarkdown, formatCount, KIND_TITLES, type Coverage } from '../core';
+import { coverageByKind, escapeMarkdown, formatCount, KIND_TITLES, portfolioDescription, type Coverage } from '../core';
 import { Commands } from './constants';
-import { portfolioDescription } from './coverageTree';
 import type { PortfolioWorkspace } from './portfolioWorkspace';
 import { onDidChangeSettings, readSettings } from './settings';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { coverageByDuty, coverageByKind, ksbLabel, shortenText, type Coverage } from '../../src/core';
+import { coverageByDuty, coverageByKind, ksbLabel, portfolioDescription, shortenText, type Coverage } from '../../src/core';
 import { configFor, loadPortfolio, POST_PRODUCTION_CONFIG, tinyStandard } from './inlinePortfolio';
 
 async function coverageOf(files: Record<string, string>): Promise<Coverage> {
@@ -78,5 +78,15 @@ describe('KSB labels', () => {
     const k1 = coverage.entries.find((e) => e.ksb.code === 'K1')!.ksb;
     assert.equal(ksbLabel(k1, 30), 'K1 How structure, vision and…');
     assert.ok(ksbLabel(k1, 30).length <= 30);
+  });
+
+  it('Should describe a portfolio by its standard, version and option', async () => {
+    const coverage = await coverageOf({ 'portfolio.yaml': POST_PRODUCTION_CONFIG });
+    assert.equal(portfolioDescription(coverage), 'ST0792 v1.2 · Post production coordinator');
+  });
+
+  it('Should describe a portfolio on a standard without options as covering all options', async () => {
+    const coverage = await coverageOf({ 'portfolio.yaml': 'standard: ST9999\nversion: "1.0"\n', 'standards/tiny.yaml': tinyStandard() });
+    assert.equal(portfolioDescription(coverage), 'ST9999 v1.0 · all options');
   });
 });

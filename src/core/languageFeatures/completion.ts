@@ -9,8 +9,8 @@ import type { Ksb, StandardVersion } from '../catalogue/catalogue';
 import type { Portfolio } from '../config';
 import { CLOSING_FENCE_LINE, OPENING_FENCE_LINE } from '../frontMatter';
 import { KNOWN_FRONT_MATTER_FIELDS } from '../frontMatterSchema';
+import { describeKsb, kindTitle } from '../ksbLabels';
 import type { Position, Range } from '../text';
-import { describeKsb, kindTitle } from './hover';
 
 /** The lines of an open document, read on demand so a long body is never copied (`vscode.TextDocument` fits). */
 export interface DocumentLines {

@@ -1,9 +1,11 @@
 // Hover on a KSB code anywhere in a portfolio file: what the code means, which option and duties it
 // belongs to, and which evidence claims it; for a code the standard lacks, what was probably meant.
-import { kindOfCode, type Catalogue, type Ksb, type KsbKind, type StandardVersion } from '../catalogue/catalogue';
+import { kindOfCode, type Catalogue, type Ksb } from '../catalogue/catalogue';
 import { canonicalCode, CODE_WORD, nearestCodes } from '../codes';
 import type { Portfolio } from '../config';
 import type { EvidenceReference } from '../coverage';
+import { describeKsb } from '../ksbLabels';
+import { escapeMarkdown } from '../markdownText';
 import type { Position, Range } from '../text';
 
 /** What hover needs from the portfolio; the editor adapter supplies the links. */
@@ -38,13 +40,6 @@ const MAX_LISTED_EVIDENCE = 10;
 /** Nearest codes suggested for a code the standard does not have. */
 const NEAREST_COUNT = 3;
 
-const KIND_TITLES: Readonly<Record<KsbKind, string>> = { knowledge: 'Knowledge', skill: 'Skill', behaviour: 'Behaviour' };
-
-/** `Knowledge`, `Skill` or `Behaviour`. */
-export function kindTitle(kind: KsbKind): string {
-  return KIND_TITLES[kind];
-}
-
 /**
  * The code-shaped word (`K24`, `s3`, `B04`) at `character`, or `undefined`. Words inside longer
  * words (`K24a`, `xK2`) are not codes; the end of a word counts as on it, as editors do.
@@ -73,15 +68,6 @@ export function provideHover(lineText: string, position: Position, context: Hove
   const ksb = standard.ksb(word.code);
   const markdown = ksb ? knownCodeHover(ksb, context) : unknownCodeHover(word.code, context);
   return { range, markdown };
-}
-
-/** The heading, text and duties of a KSB, in Markdown: shared by hover and completion. */
-export function describeKsb(standard: StandardVersion, ksb: Ksb): string {
-  const parts = [`**${ksb.code}** · ${kindTitle(ksb.kind)} · ${escapeMarkdown(standard.optionLabel(ksb))}`, escapeMarkdown(ksb.text)];
-  if (ksb.duties.length > 0) {
-    parts.push(['**Duties**', ...ksb.duties.map((duty) => `- Duty ${duty.number}: ${escapeMarkdown(duty.text)}`)].join('\n'));
-  }
-  return parts.join('\n\n');
 }
 
 function knownCodeHover(ksb: Ksb, context: HoverContext): string {
@@ -149,11 +135,6 @@ function unknownCodeHover(written: string, context: HoverContext): string {
     parts.push(['Nearest codes:', ...nearest.map((ksb) => `- **${ksb.code}** ${escapeMarkdown(ksb.text)}`)].join('\n'));
   }
   return parts.join('\n\n');
-}
-
-/** Escapes the characters that would turn plain text into Markdown formatting or links. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>]/g, (char) => `\\${char}`);
 }
 
 /** A URI made safe as a Markdown link destination (no spaces or parentheses). */
