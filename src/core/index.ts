@@ -35,7 +35,8 @@ export { evidenceFrontMatterSchema, KNOWN_FRONT_MATTER_FIELDS } from './frontMat
 export { compileGlob } from './glob';
 export { basename, dirname, joinPath, normalizePath, relativePath } from './paths';
 export { LineIndex, type Position, type Range } from './text';
-export { PortfolioIndex, STANDARDS_FOLDER, type IndexChange, type IndexedFile, type IndexOptions } from './workspaceIndex';
+export { PortfolioIndex, type IndexChange, type IndexedFile, type IndexOptions } from './index/portfolioIndex';
+export { STANDARDS_FOLDER } from './index/configLoader';
 export { configTemplate, evidenceTemplate } from './templates';
 export { applyTextEdit, configFieldEdit, type ConfigEditResult, type EditableConfigField, type TextEdit } from './configEdits';
 export { coverageByDuty, coverageByKind, isCovered, type DutyCoverage, type KindCoverage } from './coverageGroups';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { NodeFileSystem } from '../../src/cli/nodeFileSystem';
@@ -66,7 +66,9 @@ describe('Hostile files on disk (CLI)', function () {
 
   before(function () {
     if (process.platform === 'win32') this.skip();
-    if (!existsSync(CLI) || statSync(CLI).mtimeMs < statSync(path.join(REPO, 'src', 'core', 'workspaceIndex.ts')).mtimeMs) {
+    const indexSources = path.join(REPO, 'src', 'core', 'index');
+    const indexChanged = Math.max(...readdirSync(indexSources).map((name) => statSync(path.join(indexSources, name)).mtimeMs));
+    if (!existsSync(CLI) || statSync(CLI).mtimeMs < indexChanged) {
       const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, encoding: 'utf8' });
       assert.equal(build.status, 0, `node esbuild.mjs failed:\n${build.stderr}`);
     }

@@ -1,0 +1,186 @@
+import { builtinCatalogue } from '../catalogue/builtin';
+import { parseStandardFile, type Catalogue } from '../catalogue/catalogue';
+import { CONFIG_FILE_NAME, parseConfig, resolveConfig, type Portfolio } from '../config';
+import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from '../diagnostics';
+import { DATA_FILE_READ_LIMIT, describeReadError, formatBytes } from '../fileLimits';
+import type { DirectoryEntry, PortfolioFileSystem } from '../fileSystem';
+import { basename, dirname, joinPath, relativePath } from '../paths';
+import { decodeText } from '../text';
+import { unreadableEntry } from './treeWalk';
+
+/** Where extra standard data files are looked for, next to the config. */
+export const STANDARDS_FOLDER = 'standards';
+
+/**
+ * A portfolio's `portfolio.yaml` and the standard data files it brings (the `standards/` folder
+ * and the config's `standards:` paths): what they resolve to, and what is wrong with them. Only
+ * files inside the portfolio are read, never through a symbolic link, and none past the data file limit.
+ */
+export class ConfigLoader {
+  /** Where the config lives: `portfolio.yaml` in the root. */
+  readonly configPath: string;
+  private catalogueValue: Catalogue;
+  private portfolioValue: Portfolio | undefined;
+  /** The `standards:` paths of the config as last read, resolved or not. */
+  private configuredStandards: readonly string[] = [];
+  /** Diagnostics of the config and of the standard data files, by path. */
+  readonly diagnostics = new Map<string, PortfolioDiagnostic[]>();
+
+  constructor(
+    private readonly fs: PortfolioFileSystem,
+    /** The portfolio's root folder: where `portfolio.yaml` lives. */
+    private readonly root: string,
+    /** The shipped standards; extra ones from the workspace are added to a copy. */
+    private readonly shippedCatalogue?: Catalogue,
+  ) {
+    this.catalogueValue = shippedCatalogue ?? builtinCatalogue();
+    this.configPath = joinPath(root, CONFIG_FILE_NAME);
+  }
+
+  /** The resolved config, or `undefined` when it is missing or unusable. */
+  get portfolio(): Portfolio | undefined {
+    return this.portfolioValue;
+  }
+
+  /** The catalogue in force: shipped standards plus the workspace's own. */
+  get catalogue(): Catalogue {
+    return this.catalogueValue;
+  }
+
+  /** Reads the config and the standard data it names again, forgetting what the last read found. */
+  async load(): Promise<void> {
+    this.diagnostics.clear();
+    this.configuredStandards = [];
+    this.catalogueValue = this.shippedCatalogue ?? builtinCatalogue();
+    const text = await this.readText(this.configPath, DiagnosticCode.InvalidConfig);
+    if (text === undefined) {
+      this.portfolioValue = undefined;
+      return;
+    }
+    const parsed = parseConfig(text);
+    // Remembered even when the config does not resolve: creating a named file must reload it.
+    this.configuredStandards = parsed.config?.standards ?? [];
+    const missing = parsed.config ? await this.loadStandards(parsed.config.standards ?? []) : [];
+    const { portfolio, diagnostics } = resolveConfig(parsed, this.catalogueValue);
+    this.portfolioValue = portfolio;
+    for (const path of missing) {
+      diagnostics.push({
+        code: DiagnosticCode.InvalidConfig,
+        message: `Expected a standard data file or folder at \`${path}\`, found none`,
+        range: parsed.rangeOf('standards'),
+      });
+    }
+    // Problems found while loading the standards it names come after the config's own.
+    this.diagnostics.set(this.configPath, [...diagnostics, ...(this.diagnostics.get(this.configPath) ?? [])]);
+  }
+
+  /** Whether `path` is, holds or lies below a place standard data is loaded from. */
+  isStandardDataPath(path: string): boolean {
+    if (relativePath(this.root, path) === undefined) return false;
+    const places = [STANDARDS_FOLDER, ...this.configuredStandards].map((place) => joinPath(this.root, place));
+    return places.some((place) => place === path || place.startsWith(`${path}/`) || path.startsWith(`${place}/`));
+  }
+
+  /**
+   * Adds the workspace's standard data files (the `standards/` folder and configured paths);
+   * returns the configured paths that do not exist.
+   */
+  private async loadStandards(configured: readonly string[]): Promise<string[]> {
+    const candidates = [joinPath(this.root, STANDARDS_FOLDER), ...configured.map((p) => joinPath(this.root, p))];
+    const files: string[] = [];
+    const missing: string[] = [];
+    for (const [index, candidate] of candidates.entries()) {
+      const written = index > 0 ? configured[index - 1] : undefined;
+      if (written?.startsWith('/')) {
+        this.addConfigProblem(`Expected a path relative to ${CONFIG_FILE_NAME} in \`standards\`, found the absolute path \`${written}\`: files outside the portfolio are never read`);
+        continue;
+      }
+      if (written !== undefined && relativePath(this.root, candidate) === undefined) {
+        this.addConfigProblem(`Expected a standard data file or folder inside the portfolio, found \`${written}\`, which is outside it: files outside the portfolio are never read`);
+        continue;
+      }
+      const stat = await this.fs.stat(candidate);
+      if (stat?.symbolicLink || (stat && written !== undefined && (await this.linkOnTheWay(candidate)))) {
+        this.addConfigProblem(`Expected a standard data file or folder, found a symbolic link at \`${written ?? STANDARDS_FOLDER}\`: links are never followed, so it was not read`);
+      } else if (stat?.type === 'file') files.push(candidate);
+      else if (stat?.type === 'directory') {
+        let entries: readonly DirectoryEntry[];
+        try {
+          entries = await this.fs.readDirectory(candidate);
+        } catch (error) {
+          this.addConfigProblem(`Expected a readable folder of standard data at \`${written ?? STANDARDS_FOLDER}\`, found an error: ${describeReadError(error)}`);
+          continue;
+        }
+        for (const [name, type, flag] of entries) {
+          if (!/\.(ya?ml|json)$/i.test(name)) continue;
+          if (type === 'file' && flag === undefined) files.push(joinPath(candidate, name));
+          else this.diagnostics.set(joinPath(candidate, name), [unreadableEntry(type, flag)]);
+        }
+      } else if (stat?.type === 'other') {
+        this.addConfigProblem(`Expected a standard data file or folder at \`${written ?? STANDARDS_FOLDER}\`, found a named pipe, socket or device: it was not read`);
+      } else if (written !== undefined) {
+        missing.push(written);
+      }
+    }
+    if (files.length === 0) return missing;
+    const catalogue = this.catalogueValue.clone();
+    for (const file of files.sort()) {
+      const text = await this.readText(file, DiagnosticCode.InvalidStandard);
+      if (text === undefined) continue;
+      const result = parseStandardFile(text, relativePath(this.root, file) ?? basename(file));
+      if (result.ok) catalogue.add(result.standard);
+      else {
+        this.diagnostics.set(
+          file,
+          result.problems.map((problem) => ({ code: DiagnosticCode.InvalidStandard, message: problem.message, range: problem.range })),
+        );
+      }
+    }
+    this.catalogueValue = catalogue;
+    return missing;
+  }
+
+  /**
+   * The text of the config or a standard data file, or `undefined` with a diagnostic (of `code`)
+   * saying why it was not read. A missing file is no problem here: the caller knows what that means.
+   */
+  private async readText(path: string, code: DiagnosticCode): Promise<string | undefined> {
+    const name = relativePath(this.root, path) ?? basename(path);
+    const refuse = (found: string) => {
+      this.diagnostics.set(path, [{ code, message: `Expected \`${name}\` to be a readable text file, found ${found}`, range: FILE_START }]);
+      return undefined;
+    };
+    const stat = await this.fs.stat(path);
+    if (!stat) return undefined;
+    if (stat.symbolicLink) return refuse('a symbolic link: links are never followed, so it was not read');
+    if (stat.type === 'directory') return refuse('a folder');
+    if (stat.type === 'other') return refuse('a named pipe, socket or device: it was not read');
+    if (stat.size > DATA_FILE_READ_LIMIT) return refuse(`${formatBytes(stat.size)}, over the ${formatBytes(DATA_FILE_READ_LIMIT)} limit: it was not read`);
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.fs.readFile(path, DATA_FILE_READ_LIMIT);
+    } catch (error) {
+      return refuse(`an error: ${describeReadError(error)}`);
+    }
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) {
+      this.diagnostics.set(path, [{ code, message: decoded.reason, range: FILE_START }]);
+      return undefined;
+    }
+    return decoded.text;
+  }
+
+  private addConfigProblem(message: string): void {
+    let diagnostics = this.diagnostics.get(this.configPath);
+    if (!diagnostics) this.diagnostics.set(this.configPath, (diagnostics = []));
+    diagnostics.push({ code: DiagnosticCode.InvalidConfig, message, range: FILE_START });
+  }
+
+  /** Whether a folder between the root and `path` (both excluded) is a symbolic link. */
+  private async linkOnTheWay(path: string): Promise<boolean> {
+    for (let folder = dirname(path); folder !== this.root && relativePath(this.root, folder) !== undefined; folder = dirname(folder)) {
+      if ((await this.fs.stat(folder))?.symbolicLink) return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,106 @@
+import { CONFIG_FILE_NAME } from '../config';
+import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from '../diagnostics';
+import { describeReadError } from '../fileLimits';
+import type { DirectoryEntry, PortfolioFileSystem } from '../fileSystem';
+import { joinPath, relativePath } from '../paths';
+
+/** Folders never walked: dependencies and version-control internals hold no evidence. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+/**
+ * Where a walk records what it saw. An index passes its own collections, so a rescan adds to what
+ * the last walk found; a test passes fresh ones.
+ */
+export interface WalkRecord {
+  /** Every entry that is not a walked folder (files, links to files, pipes): links may point at them. */
+  readonly knownPaths: Set<string>;
+  /** Every folder the walk read; links may point at folders too. */
+  readonly knownFolders: Set<string>;
+  /** Symbolic links to folders: not walked, but what they point at exists. */
+  readonly linkedFolders: Set<string>;
+  /**
+   * What the walk could not read, by path: unreadable folders, symbolic links (never followed),
+   * pipes and devices named like Markdown, names that are not UTF-8.
+   */
+  readonly unread: Map<string, PortfolioDiagnostic[]>;
+}
+
+/** What a walk needs to know besides the folder it starts in. */
+export interface TreeWalkContext {
+  readonly fs: PortfolioFileSystem;
+  /** The portfolio's root: excluded paths are relative to it, and a config elsewhere is a nested portfolio. */
+  readonly root: string;
+  /** Paths (relative to the root) the host excludes; an excluded folder is left out whole. */
+  readonly isExcluded?: (relativePath: string) => boolean;
+  readonly record: WalkRecord;
+}
+
+/**
+ * Collects the Markdown files below `folder` and records every path seen. A subfolder with its
+ * own `portfolio.yaml` is another portfolio: its files are known (links to them resolve) but
+ * not indexed here, nor reported; `collect: false` walks a folder that is such a portfolio already.
+ */
+export async function walkTree(context: TreeWalkContext, folder: string, markdownFiles: string[], collect = true): Promise<void> {
+  const { fs, root, record } = context;
+  let entries: readonly DirectoryEntry[];
+  try {
+    entries = await fs.readDirectory(folder);
+  } catch (error) {
+    // The folder exists (its parent listed it) but holds files we cannot check: say so.
+    // A folder that is gone (a rescan after a delete) is simply not there; only one still there is reported.
+    if (collect && (await fs.stat(folder))?.type === 'directory') {
+      const message = `Expected a folder that can be read, found an error: ${describeReadError(error)}: the files in it were not checked`;
+      record.unread.set(folder, [{ code: DiagnosticCode.UnreadableFile, message, range: FILE_START }]);
+    }
+    return;
+  }
+  record.knownFolders.add(folder);
+  const nestedPortfolio = folder !== root && entries.some(([name, type, flag]) => name === CONFIG_FILE_NAME && type === 'file' && flag !== 'undecodable-name');
+  const collectHere = collect && !nestedPortfolio;
+  const subfolders: string[] = [];
+  for (const [name, type, flag] of entries) {
+    const path = joinPath(folder, name);
+    const relative = relativePath(root, path) ?? name;
+    if (type === 'directory' ? SKIPPED_FOLDERS.has(name) || context.isExcluded?.(relative) : context.isExcluded?.(relative)) continue;
+    if (flag === 'undecodable-name') {
+      if (collectHere && (type === 'directory' || isMarkdown(name))) record.unread.set(path, [unreadableEntry(type, flag)]);
+    } else if (flag === 'symbolic-link') {
+      // Links are never followed (they may lead out of the portfolio, or round in a loop), but
+      // what they point at exists, so links through them in Markdown still resolve.
+      if (type === 'directory') record.linkedFolders.add(path);
+      else record.knownPaths.add(path);
+      if (collectHere && (type === 'directory' || isMarkdown(name))) record.unread.set(path, [unreadableEntry(type, flag)]);
+    } else if (type === 'directory') {
+      subfolders.push(path);
+    } else {
+      record.knownPaths.add(path);
+      if (!collectHere || !isMarkdown(name)) continue;
+      if (type === 'file') markdownFiles.push(path);
+      else record.unread.set(path, [unreadableEntry(type, flag)]);
+    }
+  }
+  await Promise.all(subfolders.map((sub) => walkTree(context, sub, markdownFiles, collectHere)));
+}
+
+/** The diagnostic for a directory entry the walk does not read, by what it is. */
+export function unreadableEntry(type: DirectoryEntry[1], flag: DirectoryEntry[2]): PortfolioDiagnostic {
+  const what = type === 'directory' ? 'folder' : 'file';
+  if (flag === 'undecodable-name') {
+    return { code: DiagnosticCode.UnreadableFile, message: `Expected a ${what} name in UTF-8, found one that is not (shown here with \uFFFD for the bad bytes): rename it so it can be checked`, range: FILE_START };
+  }
+  if (flag === 'symbolic-link') {
+    const consequence = type === 'directory' ? 'the files in it were not checked (links to them still resolve)' : 'it was not read';
+    return { code: DiagnosticCode.SymbolicLink, message: `Expected a ${what}, found a symbolic link: links are never followed, so ${consequence}`, range: FILE_START };
+  }
+  return { code: DiagnosticCode.UnreadableFile, message: 'Expected a regular file, found a named pipe, socket or device: it was not read', range: FILE_START };
+}
+
+/** Whether a path names a Markdown file, the only kind the walk collects. */
+export function isMarkdown(path: string): boolean {
+  return /\.(md|markdown)$/i.test(path);
+}
+
+/** Whether a path relative to the root lies in a folder the walk always skips (`node_modules`, `.git`, ...). */
+export function isInsideSkippedFolder(relative: string): boolean {
+  return relative.split('/').some((segment) => SKIPPED_FOLDERS.has(segment));
+}
