@@ -245,11 +245,16 @@ const SIMPLE_NUMBER = /^\d(?:[\d.:-]*[\d.-])?$/;
  * surrogates. yaml accepts most of them today; the fast path need not guess how.
  */
 const UNCERTAIN_CHARACTER = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-/** A code-shaped claim: `K1`, `k9`, `S12`. */
-const SIMPLE_CODE = /^[A-Za-z]{1,3}\d{1,4}$/;
-const SIMPLE_FLOW_LIST = /^\[ *((?:[A-Za-z]{1,3}\d{1,4})(?: *, *[A-Za-z]{1,3}\d{1,4})*)? *\]$/;
-const SIMPLE_LIST_ITEM = /^( *)- ([A-Za-z]{1,3}\d{1,4})$/;
-const SIMPLE_MAP_ENTRY = /^( +)([A-Za-z]{1,3}\d{1,4}): +(\S(?:.*\S)?)$/;
+/**
+ * A code-shaped claim the fast path reads as written: `K1`, `k9`, `S12`, also `ST1`. Wider than the
+ * KSB grammar (../codes.ts) on purpose: it only has to be text that YAML reads as itself, and the
+ * claim rules then judge the code.
+ */
+const SIMPLE_CLAIM = '[A-Za-z]{1,3}\\d{1,4}';
+const SIMPLE_FLOW_LIST = new RegExp(`^\\[ *((?:${SIMPLE_CLAIM})(?: *, *${SIMPLE_CLAIM})*)? *\\]$`);
+const SIMPLE_FLOW_ITEM = new RegExp(SIMPLE_CLAIM, 'g');
+const SIMPLE_LIST_ITEM = new RegExp(`^( *)- (${SIMPLE_CLAIM})$`);
+const SIMPLE_MAP_ENTRY = new RegExp(`^( +)(${SIMPLE_CLAIM}): +(\\S(?:.*\\S)?)$`);
 
 /** The parts of a front matter that depend on its YAML. */
 type ParsedFields = Pick<FrontMatter, 'valid' | 'hasKsbsKey' | 'ksbsStyle' | 'ksbsKeyRange' | 'claims' | 'title' | 'date' | 'diagnostics'>;
@@ -291,7 +296,7 @@ function readSimpleFrontMatter(yaml: string, contentStart: number, lines: LineIn
         const flow = SIMPLE_FLOW_LIST.exec(value);
         if (!flow) return undefined;
         const spans: Array<[number, number]> = [];
-        for (const match of value.matchAll(/[A-Za-z]{1,3}\d{1,4}/g)) spans.push([valueStart + match.index, valueStart + match.index + match[0].length]);
+        for (const match of value.matchAll(SIMPLE_FLOW_ITEM)) spans.push([valueStart + match.index, valueStart + match.index + match[0].length]);
         spans.forEach(([start, end], index) => {
           const removeRange =
             index + 1 < spans.length ? shift(start, spans[index + 1][0]) : index > 0 ? shift(spans[index - 1][1], end) : shift(start, end);

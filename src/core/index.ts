@@ -14,7 +14,7 @@ export {
   type StandardOption,
 } from './catalogue/catalogue';
 export { standardFileSchema, type StandardFile } from './catalogue/schema';
-export { canonicalCode, CODE_WORD, nearestCodes } from './codes';
+export { canonicalCode, CODE_WORD, KIND_NAMES, kindTitle, nearestCodes, type KindNames } from './codes';
 export { CONFIG_FILE_NAME, parseConfig, portfolioConfigSchema, resolveConfig, type Portfolio, type PortfolioConfig } from './config';
 export { computeCoverage, formatCount, type Coverage, type CoverageCount, type CoverageEntry, type EvidenceReference } from './coverage';
 export {
@@ -50,5 +50,5 @@ export {
   type KsbCompletionKind,
   type KsbCompletionList,
 } from './languageFeatures/completion';
-export { codeAt, describeKsb, escapeMarkdown, kindTitle, provideHover, type CodeWord, type HoverContext, type KsbHover } from './languageFeatures/hover';
+export { codeAt, describeKsb, escapeMarkdown, provideHover, type CodeWord, type HoverContext, type KsbHover } from './languageFeatures/hover';
 export { bodyCodeTokens, MAX_CODE_TOKEN_TEXT_LENGTH, type CodeToken } from './languageFeatures/codeTokens';

@@ -1,7 +1,8 @@
-import type { Ksb, KsbKind } from './catalogue/catalogue';
+import type { Ksb } from './catalogue/catalogue';
+import { KIND_NAMES, KSB_KINDS, type KsbKind } from './codes';
 
 /** Plural headings of the kinds, as the coverage view and reports show them. */
-export const KIND_TITLES: Readonly<Record<KsbKind, string>> = { knowledge: 'Knowledge', skill: 'Skills', behaviour: 'Behaviours' };
+export const KIND_TITLES: Readonly<Record<KsbKind, string>> = Object.fromEntries(KSB_KINDS.map((kind) => [kind, KIND_NAMES[kind].plural])) as Record<KsbKind, string>;
 
 /** Cuts a text to at most `width` characters at a word boundary, ending it with an ellipsis. */
 export function shortenText(text: string, width: number): string {

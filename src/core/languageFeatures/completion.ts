@@ -6,11 +6,12 @@
 // (brackets, quotes, comments, indentation) is enough to know where the cursor is, and it keeps
 // working while the YAML is half typed and invalid.
 import type { Ksb, StandardVersion } from '../catalogue/catalogue';
+import { CODE_PREFIX, kindTitle } from '../codes';
 import type { Portfolio } from '../config';
 import { CLOSING_FENCE_LINE, OPENING_FENCE_LINE } from '../frontMatter';
 import { KNOWN_FRONT_MATTER_FIELDS } from '../frontMatterSchema';
 import type { Position, Range } from '../text';
-import { describeKsb, kindTitle } from './hover';
+import { describeKsb } from './hover';
 
 /** The lines of an open document, read on demand so a long body is never copied (`vscode.TextDocument` fits). */
 export interface DocumentLines {
@@ -63,8 +64,6 @@ export interface CompletionContext {
 const TOP_LEVEL_KEY = /^(["']?)([^\s#'"\-:][^:]*?)\1[ \t]*:(?=[ \t]|$)/;
 /** A front matter line that starts a new top-level entry (not indented, not a comment, not a `- ` item). */
 const TOP_LEVEL_LINE = /^[^\s#-]/;
-/** A typed code prefix (`S`, `S2`, `k1`): narrows to codes that start with it. */
-const CODE_PREFIX = /^[KSBksb]\d*$/;
 /** What can be typed where a code goes: a code or words of a KSB's text. */
 const TOKEN = `[^"'#:,\\[\\]{}]*`;
 const INLINE_VALUE = new RegExp(`^([ \\t]*)(${TOKEN})$`);

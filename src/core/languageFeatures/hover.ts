@@ -1,7 +1,7 @@
 // Hover on a KSB code anywhere in a portfolio file: what the code means, which option and duties it
 // belongs to, and which evidence claims it; for a code the standard lacks, what was probably meant.
-import { kindOfCode, type Catalogue, type Ksb, type KsbKind, type StandardVersion } from '../catalogue/catalogue';
-import { canonicalCode, CODE_WORD, nearestCodes } from '../codes';
+import { kindOfCode, type Catalogue, type Ksb, type StandardVersion } from '../catalogue/catalogue';
+import { canonicalCode, CODE_WORD, kindTitle, nearestCodes } from '../codes';
 import type { Portfolio } from '../config';
 import type { EvidenceReference } from '../coverage';
 import type { Position, Range } from '../text';
@@ -37,13 +37,6 @@ const MAX_LISTED_EVIDENCE = 10;
 
 /** Nearest codes suggested for a code the standard does not have. */
 const NEAREST_COUNT = 3;
-
-const KIND_TITLES: Readonly<Record<KsbKind, string>> = { knowledge: 'Knowledge', skill: 'Skill', behaviour: 'Behaviour' };
-
-/** `Knowledge`, `Skill` or `Behaviour`. */
-export function kindTitle(kind: KsbKind): string {
-  return KIND_TITLES[kind];
-}
 
 /**
  * The code-shaped word (`K24`, `s3`, `B04`) at `character`, or `undefined`. Words inside longer
