@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from './diagnostics';
-import { isoDateSchema } from './frontMatterSchema';
+import { FRONT_MATTER_FIELDS } from './frontMatterSchema';
 import { formatBytes } from './fileLimits';
 import { detach, type LineIndex, type Range } from './text';
 
@@ -202,15 +202,10 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
     seen.set(key, keyRange);
     if (key === 'ksbs') {
       ksbs = readKsbs(pair, text, contentStart, lines, shift, diagnostics);
-    } else if (key === 'title') {
-      const value = pair.value;
-      if (isScalar(value) && value.value !== null && typeof value.value !== 'object') title = detach(String(value.value));
-      else if (value !== null) diagnostics.push(invalidField('title', 'a line of text', value, shift));
-    } else if (key === 'date') {
-      const value = pair.value;
-      const raw = isScalar(value) ? value.value : undefined;
-      if (typeof raw === 'string' && isoDateSchema.safeParse(raw).success) date = raw;
-      else if (value !== null) diagnostics.push(invalidField('date', 'a date such as 2026-03-14', value, shift));
+    } else if (key === 'title' || key === 'date') {
+      const value = readTextField(key, pair.value as Node | null, keyRange, shift, diagnostics);
+      if (key === 'title') title = value === undefined ? undefined : detach(value);
+      else date = value;
     }
   }
 
@@ -333,14 +328,17 @@ function readSimpleFrontMatter(yaml: string, contentStart: number, lines: LineIn
     if (value === undefined) {
       if (key === 'title' || key === 'date') return undefined;
     } else if (SIMPLE_QUOTED.test(value)) {
-      if (key === 'title') title = detach(value.slice(1, -1));
-      else if (key === 'date') return undefined;
+      if (key === 'title') {
+        // An empty `""` is no title: the parser's reading reports it.
+        if (!isValidField('title', value.slice(1, -1))) return undefined;
+        title = detach(value.slice(1, -1));
+      } else if (key === 'date') return undefined;
     } else if (SIMPLE_TEXT.test(value) && !NOT_TEXT.test(value)) {
       if (key === 'title') title = detach(value);
       else if (key === 'date') return undefined;
     } else if (SIMPLE_NUMBER.test(value) && key !== 'title') {
       if (key === 'date') {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isoDateSchema.safeParse(value).success) return undefined;
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isValidField('date', value)) return undefined;
         date = value;
       }
     } else {
@@ -447,8 +445,26 @@ function readKsbs(pair: Pair, text: string, contentStart: number, lines: LineInd
     return { style: value.flow ? ('flow-map' as const) : ('block-map' as const), keyRange, claims };
   }
 
-  diagnostics.push(invalidField('ksbs', 'a list of codes such as [K1, S3], or a map from code to justification', value, shift));
+  diagnostics.push(invalidField('ksbs', FRONT_MATTER_FIELDS.ksbs.expected, value, shift));
   return { style: 'other' as const, keyRange, claims };
+}
+
+/** Whether a value (as YAML data) has the shape the field's definition asks for. */
+function isValidField(field: keyof typeof FRONT_MATTER_FIELDS, value: unknown): boolean {
+  return FRONT_MATTER_FIELDS[field].schema.safeParse(value).success;
+}
+
+/**
+ * The value of a text field (`title`, `date`) when it has the shape the field's definition asks
+ * for; otherwise `undefined` and a `frontmatter.invalid-field` in `diagnostics`.
+ */
+function readTextField(field: 'title' | 'date', node: Node | null, keyRange: Range, shift: Shift, diagnostics: PortfolioDiagnostic[]): string | undefined {
+  const value = isScalar(node) ? node.value : undefined;
+  if (typeof value === 'string' && isValidField(field, value)) return value;
+  const diagnostic = invalidField(field, FRONT_MATTER_FIELDS[field].expected, node, shift);
+  // `? title` and `{title}` have no value node at all (the data is null, as for `title:`): point at the key.
+  diagnostics.push(isNodeWithRange(node) ? diagnostic : { ...diagnostic, range: keyRange });
+  return undefined;
 }
 
 function pairSpan(pair: Pair): readonly [number, number] {
@@ -472,6 +488,7 @@ function describeNode(node: Node | null | undefined): string {
     if (value === null) return 'nothing';
     if (typeof value === 'number') return `the number ${value}`;
     if (typeof value === 'boolean') return `\`${value}\``;
+    if (value === '') return 'an empty text';
     return `\`${String(value)}\``;
   }
   return 'an alias';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import * as z from 'zod/mini';
-import { analyzeText, DiagnosticCode, type PortfolioDiagnostic } from '../../src/core';
+import { analyzeText, DiagnosticCode, evidenceFrontMatterSchema, type PortfolioDiagnostic } from '../../src/core';
 import { configFor, diagnose, DOC, loadPortfolio, marked, POST_PRODUCTION_CONFIG, removeRange, ROOT, showRange, withCode } from './inlinePortfolio';
 
 const PRODUCTION_CONFIG = configFor('production-coordinator');
@@ -177,6 +177,9 @@ describe('frontmatter.invalid-field', () => {
     ['`date: soon`', '---\ntitle: A\ndate: ⟦soon⟧\nksbs: [K1]\n---\n', /Expected `date` to be a date such as 2026-03-14, found `soon`/],
     ['`date: 2026-02-30`', '---\ntitle: A\ndate: ⟦2026-02-30⟧\nksbs: [K1]\n---\n', /Expected `date` to be a date.*found `2026-02-30`/],
     ['`title: [a, b]`', '---\ntitle: ⟦[a, b]⟧\nksbs: [K1]\n---\n', /Expected `title` to be a line of text, found a list/],
+    ['`title: 12`', '---\ntitle: ⟦12⟧\nksbs: [K1]\n---\n', /Expected `title` to be a line of text, found the number 12/],
+    ['`title: ""`', '---\ntitle: ⟦""⟧\nksbs: [K1]\n---\n', /Expected `title` to be a line of text, found an empty text/],
+    ['`title: true`', '---\ntitle: ⟦true⟧\nksbs: [K1]\n---\n', /Expected `title` to be a line of text, found `true`/],
   ];
   for (const [name, source, expected] of cases) {
     it(`Should report ${name} at the value with what was expected and found`, async () => {
@@ -186,6 +189,18 @@ describe('frontmatter.invalid-field', () => {
       assert.match(diagnostic.message, expected);
     });
   }
+
+  it('Should report a title or date exactly when the published front-matter schema rejects it', async () => {
+    const values = ['Evidence', '12', '""', "''", 'true', 'null', '', '[a]', '{a: 1}', '"A: b"', '2026-03-14', 'soon', '2026-02-30'];
+    for (const field of ['title', 'date']) {
+      for (const value of values) {
+        const yaml = `${field}: ${value}\nksbs: [K1]\n`;
+        const reported = withCode(await diagnose(`---\n${yaml}---\n`), DiagnosticCode.InvalidField).length > 0;
+        const rejected = !evidenceFrontMatterSchema.safeParse(parse(yaml)).success;
+        assert.equal(reported, rejected, `${field}: ${value}: reported ${reported}, schema rejects ${rejected}`);
+      }
+    }
+  });
 
   it('Should report `ksbs: 12` only as an invalid field, not also as an empty list', async () => {
     const diagnostics = await diagnose('---\ntitle: A\nksbs: 12\n---\n');

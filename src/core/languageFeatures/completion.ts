@@ -9,7 +9,7 @@ import type { Ksb, StandardVersion } from '../catalogue/catalogue';
 import { CODE_PREFIX, kindTitle } from '../codes';
 import type { Portfolio } from '../config';
 import { CLOSING_FENCE_LINE, OPENING_FENCE_LINE } from '../frontMatter';
-import { KNOWN_FRONT_MATTER_FIELDS } from '../frontMatterSchema';
+import { FRONT_MATTER_FIELDS, KNOWN_FRONT_MATTER_FIELDS } from '../frontMatterSchema';
 import type { Position, Range } from '../text';
 import { describeKsb } from './hover';
 
@@ -343,8 +343,8 @@ interface FieldSnippet {
 }
 
 const FIELD_SNIPPETS: Readonly<Record<(typeof KNOWN_FRONT_MATTER_FIELDS)[number], (today: string) => FieldSnippet[]>> = {
-  title: () => [{ label: 'title', detail: 'What the evidence is, in a few words', insertText: 'title: $0' }],
-  date: (today) => [{ label: 'date', detail: 'When the work was done, YYYY-MM-DD', insertText: `date: \${1:${today}}` }],
+  title: () => [{ label: 'title', detail: FRONT_MATTER_FIELDS.title.description, insertText: 'title: $0' }],
+  date: (today) => [{ label: 'date', detail: FRONT_MATTER_FIELDS.date.description, insertText: `date: \${1:${today}}` }],
   ksbs: () => [
     { label: 'ksbs', detail: 'The KSB codes this file evidences, as a list', insertText: 'ksbs: [$1]', retrigger: true },
     { label: 'ksbs (with justifications)', detail: 'The KSB codes this file evidences, each with a one-line justification', insertText: 'ksbs:\n  $1: $0', retrigger: true },
