@@ -52,3 +52,4 @@ export {
 } from './languageFeatures/completion';
 export { codeAt, describeKsb, escapeMarkdown, provideHover, type CodeWord, type HoverContext, type KsbHover } from './languageFeatures/hover';
 export { bodyCodeTokens, MAX_CODE_TOKEN_TEXT_LENGTH, type CodeToken } from './languageFeatures/codeTokens';
+export { claimsNoCode } from './rules/evidenceRules';

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import {
   applyLevels,
   basename,
+  claimsNoCode,
   CONFIG_FILE_NAME,
   coverageByDuty,
   coverageByKind,
@@ -80,7 +81,7 @@ class Snapshot {
   get unclaimed(): IndexedFile[] {
     this.unclaimedValue ??= this.portfolio.index
       .allFiles()
-      .filter((file) => file.isEvidence && !file.analysis.unreadable && file.analysis.frontMatter?.valid !== false && (file.analysis.frontMatter?.claims.length ?? 0) === 0);
+      .filter((file) => file.isEvidence && !file.analysis.unreadable && file.analysis.frontMatter?.valid !== false && claimsNoCode(file.analysis.frontMatter));
     return this.unclaimedValue;
   }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import * as z from 'zod/mini';
-import { analyzeText, DiagnosticCode, evidenceFrontMatterSchema, type PortfolioDiagnostic } from '../../src/core';
+import { analyzeText, claimsNoCode, DiagnosticCode, evidenceFrontMatterSchema, type PortfolioDiagnostic } from '../../src/core';
 import { configFor, diagnose, DOC, loadPortfolio, marked, POST_PRODUCTION_CONFIG, removeRange, ROOT, showRange, withCode } from './inlinePortfolio';
 
 const PRODUCTION_CONFIG = configFor('production-coordinator');
@@ -113,6 +113,24 @@ describe('ksb.duplicate-code', () => {
 });
 
 describe('evidence.no-ksbs', () => {
+  it('Should count a file as claiming no code exactly when evidence.no-ksbs reports it, `ksbs: 12` included', async () => {
+    const cases: Array<[string, boolean]> = [
+      ['---\nksbs: []\n---\n', true],
+      ['---\nksbs:\n---\n', true],
+      ['---\ntitle: No ksbs key\n---\n', true],
+      ['No front matter at all.\n', true],
+      ['---\nksbs: [K1]\n---\n', false],
+      ['---\nksbs: [K99]\n---\n', false],
+      ['---\nksbs: 12\n---\n', false],
+      ['---\nksbs: {K1: planned it}\n---\n', false],
+    ];
+    for (const [text, expected] of cases) {
+      const reported = withCode(await diagnose(text), DiagnosticCode.NoKsbs).length > 0;
+      assert.equal(reported, expected, `evidence.no-ksbs on ${JSON.stringify(text)}`);
+      assert.equal(claimsNoCode(analyzeText(text).frontMatter), expected, `claimsNoCode on ${JSON.stringify(text)}`);
+    }
+  });
+
   it('Should report an empty `ksbs: []` at the ksbs key', async () => {
     const { text, ranges } = marked('---\ntitle: Nothing yet\n⟦ksbs⟧: []\n---\n');
     const diagnostic = only(await diagnose(text), DiagnosticCode.NoKsbs);
