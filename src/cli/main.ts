@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyLevels, builtinCatalogue, type IndexOptions, canonicalCode, CONFIG_FILE_NAME, kindTitle, nearestCodes, PortfolioIndex, type Catalogue, type StandardVersion } from '../core';
+import { applyLevels, builtinCatalogue, type IndexOptions, canonicalCode, CONFIG_FILE_NAME, defaultStandard, kindTitle, nearestCodes, PortfolioIndex, type Catalogue, type StandardVersion } from '../core';
 import { coverageJson, formatCheckGithub, formatCheckText, formatCoverageText, oneLine, toReported, type ReportedDiagnostic } from './format';
 import { NodeFileSystem } from './nodeFileSystem';
 
@@ -168,7 +168,7 @@ async function lookupStandard(reference: string | undefined, version: string | u
     catalogue = index.standards;
     if (index.portfolio) configured = { standard: index.portfolio.standard.reference, version: index.portfolio.standard.version };
   }
-  const ref = reference ?? configured?.standard ?? catalogue.references()[0];
+  const ref = reference ?? configured?.standard ?? defaultStandard(catalogue)?.reference ?? '';
   const wantedVersion = version ?? (reference === undefined ? configured?.version : undefined);
   const standard = catalogue.get(ref, wantedVersion);
   if (!standard) {

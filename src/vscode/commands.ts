@@ -5,6 +5,7 @@ import {
   configFieldEdit,
   configTemplate,
   coverageMarkdown,
+  defaultStandard,
   evidenceFileName,
   evidenceFolder,
   evidenceTemplate,
@@ -12,6 +13,7 @@ import {
   KIND_TITLES,
   KSB_KINDS,
   parseConfig,
+  today,
   type EditableConfigField,
   type Ksb,
   type StandardVersion,
@@ -179,7 +181,7 @@ async function findKsb(workspace: PortfolioWorkspace, code: string | undefined):
   if (code === undefined) {
     const portfolio = workspace.portfolioFor(editor.document.uri) ?? workspace.active();
     // Outside a portfolio, offer every KSB of the latest shipped standard.
-    const standard = portfolio?.index.portfolio?.standard ?? builtinCatalogue().all().at(-1);
+    const standard = portfolio?.index.portfolio?.standard ?? defaultStandard(builtinCatalogue());
     if (!standard) return false;
     const picked = await vscode.window.showQuickPick(ksbItems(standard, portfolio?.index.portfolio?.option?.id, true), {
       title: `Find KSB: ${standard.label}`,
@@ -370,11 +372,4 @@ function plainObject<T>(arg: unknown): T {
 /** A Uri passed by a menu (the explorer or the editor title), if any. */
 function uriArgument(arg: unknown): vscode.Uri | undefined {
   return arg instanceof vscode.Uri ? arg : undefined;
-}
-
-
-/** Today in the local time zone, `YYYY-MM-DD`. */
-function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }

@@ -13,6 +13,7 @@ import {
   joinPath,
   KIND_TITLES,
   ksbLabel,
+  plural,
   shortenText,
   type Coverage,
   type CoverageCount,
@@ -379,8 +380,4 @@ function severityIcon(diagnostics: readonly LeveledDiagnostic[]): vscode.ThemeIc
   if (diagnostics.some((d) => d.level === 'error')) return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
   if (diagnostics.some((d) => d.level === 'warning')) return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
   return new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground'));
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

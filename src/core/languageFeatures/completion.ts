@@ -11,6 +11,7 @@ import type { Portfolio } from '../config';
 import { CLOSING_FENCE_LINE, OPENING_FENCE_LINE } from '../frontMatter';
 import { FRONT_MATTER_FIELDS, KNOWN_FRONT_MATTER_FIELDS } from '../frontMatterSchema';
 import type { Position, Range } from '../text';
+import { today as localToday } from '../wording';
 import { describeKsb } from './hover';
 
 /** The lines of an open document, read on demand so a long body is never copied (`vscode.TextDocument` fits). */
@@ -297,7 +298,7 @@ function topLevelCompletions(lines: readonly string[], cursor: Cursor, context: 
   if (cursor.rest.trim() !== '') return codes;
   const dateValue = /^date[ \t]*:[ \t]+([0-9-]*)$/.exec(cursor.prefix);
   if (dateValue) {
-    const today = context.today ?? localDate(new Date());
+    const today = context.today ?? localToday();
     const range = rangeBefore(cursor, dateValue[1].length);
     return {
       items: [{ label: today, kind: 'value', detail: 'Today', insertText: today, sortText: 'a', range, replaceRange: range }],
@@ -312,7 +313,7 @@ function topLevelCompletions(lines: readonly string[], cursor: Cursor, context: 
     if (key) present.add(key);
   }
   const range = rangeBefore(cursor, cursor.prefix.length);
-  const today = context.today ?? localDate(new Date());
+  const today = context.today ?? localToday();
   const fields: KsbCompletionItem[] = [];
   KNOWN_FRONT_MATTER_FIELDS.forEach((field, index) => {
     if (present.has(field)) return;
@@ -424,10 +425,4 @@ function claimedCodes(items: readonly string[]): Set<string> {
 /** The range of the `length` characters before the cursor. */
 function rangeBefore(cursor: Cursor, length: number): Range {
   return { start: { line: cursor.line, character: cursor.character - length }, end: { line: cursor.line, character: cursor.character } };
-}
-
-/** `YYYY-MM-DD` in local time. */
-function localDate(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -5,6 +5,7 @@ import { canonicalCode, CODE_WORD, kindTitle, nearestCodes } from '../codes';
 import type { Portfolio } from '../config';
 import type { EvidenceReference } from '../coverage';
 import type { Position, Range } from '../text';
+import { escapeMarkdown } from '../wording';
 
 /** What hover needs from the portfolio; the editor adapter supplies the links. */
 export interface HoverContext {
@@ -142,11 +143,6 @@ function unknownCodeHover(written: string, context: HoverContext): string {
     parts.push(['Nearest codes:', ...nearest.map((ksb) => `- **${ksb.code}** ${escapeMarkdown(ksb.text)}`)].join('\n'));
   }
   return parts.join('\n\n');
-}
-
-/** Escapes the characters that would turn plain text into Markdown formatting or links. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>]/g, (char) => `\\${char}`);
 }
 
 /** A URI made safe as a Markdown link destination (no spaces or parentheses). */
