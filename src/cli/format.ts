@@ -1,5 +1,5 @@
 import type { Coverage, LeveledDiagnostic, PortfolioIndex } from '../core';
-import { formatCount, KIND_TITLES, shortenText } from '../core';
+import { formatCount, KIND_TITLES, plural, shortenText } from '../core';
 
 /** A diagnostic as the CLI reports it: paths relative to the portfolio, 1-based positions. */
 export interface ReportedDiagnostic {
@@ -129,8 +129,4 @@ export function formatCoverageText(coverage: Coverage, width = 100): string {
     .join(', ');
   out.push('', `Covered ${covered}/${total} KSBs (${percent}%): ${perKind}; ${total - covered} without evidence.`);
   return `${out.join('\n')}\n`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyLevels, builtinCatalogue, type IndexOptions, canonicalCode, CONFIG_FILE_NAME, nearestCodes, PortfolioIndex, type Catalogue, type StandardVersion } from '../core';
+import { applyLevels, builtinCatalogue, type IndexOptions, canonicalCode, CONFIG_FILE_NAME, defaultStandard, kindTitle, nearestCodes, PortfolioIndex, type Catalogue, type StandardVersion } from '../core';
 import { coverageJson, formatCheckGithub, formatCheckText, formatCoverageText, oneLine, toReported, type ReportedDiagnostic } from './format';
 import { NodeFileSystem } from './nodeFileSystem';
 
@@ -168,7 +168,7 @@ async function lookupStandard(reference: string | undefined, version: string | u
     catalogue = index.standards;
     if (index.portfolio) configured = { standard: index.portfolio.standard.reference, version: index.portfolio.standard.version };
   }
-  const ref = reference ?? configured?.standard ?? catalogue.references()[0];
+  const ref = reference ?? configured?.standard ?? defaultStandard(catalogue)?.reference ?? '';
   const wantedVersion = version ?? (reference === undefined ? configured?.version : undefined);
   const standard = catalogue.get(ref, wantedVersion);
   if (!standard) {
@@ -187,8 +187,7 @@ function lookup(written: string, standard: StandardVersion): string {
     const hint = nearest.length > 0 ? `; nearest: ${nearest.join(', ')}` : '';
     throw new UsageError(`${standard.label} has no ${code} (it has ${standard.codeRanges()})${hint}`);
   }
-  const kind = ksb.kind[0].toUpperCase() + ksb.kind.slice(1);
-  const lines = [`${ksb.code} (${kind}, ${standard.label}: ${standard.title})`, '', ksb.text, '', `Option: ${standard.optionLabel(ksb)}`];
+  const lines = [`${ksb.code} (${kindTitle(ksb.kind)}, ${standard.label}: ${standard.title})`, '', ksb.text, '', `Option: ${standard.optionLabel(ksb)}`];
   if (ksb.duties.length > 0) {
     lines.push('Duties:');
     for (const duty of ksb.duties) lines.push(`  ${duty.number}. ${duty.text}`);

@@ -39,9 +39,18 @@ export interface Coverage {
  */
 export function computeCoverage(portfolio: Portfolio, claimsByCode: ReadonlyMap<string, ReadonlyMap<string, EvidenceReference>>): Coverage {
   const entries = portfolio.standard.applicableKsbs(portfolio.option?.id).map((ksb) => entry(ksb, [...(claimsByCode.get(ksb.code)?.values() ?? [])]));
-  const count = (list: CoverageEntry[]): CoverageCount => ({ covered: list.filter((e) => e.evidenceCount > 0).length, total: list.length });
-  const byKind = Object.fromEntries(KSB_KINDS.map((kind) => [kind, count(entries.filter((e) => e.ksb.kind === kind))])) as Record<KsbKind, CoverageCount>;
-  return { portfolio, entries, byKind, summary: count(entries) };
+  const byKind = Object.fromEntries(KSB_KINDS.map((kind) => [kind, countCoverage(entries.filter((e) => e.ksb.kind === kind))])) as Record<KsbKind, CoverageCount>;
+  return { portfolio, entries, byKind, summary: countCoverage(entries) };
+}
+
+/** Whether an entry has at least one piece of evidence. */
+export function isCovered(entry: CoverageEntry): boolean {
+  return entry.evidenceCount > 0;
+}
+
+/** How many of `entries` are covered, out of how many. */
+export function countCoverage(entries: readonly CoverageEntry[]): CoverageCount {
+  return { covered: entries.filter(isCovered).length, total: entries.length };
 }
 
 /**

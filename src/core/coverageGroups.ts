@@ -1,5 +1,5 @@
 import { KSB_KINDS, type Duty, type KsbKind } from './catalogue/catalogue';
-import type { Coverage, CoverageCount, CoverageEntry } from './coverage';
+import { countCoverage, type Coverage, type CoverageCount, type CoverageEntry } from './coverage';
 
 /** The KSBs of one kind, with their count. */
 export interface KindCoverage {
@@ -15,20 +15,11 @@ export interface DutyCoverage {
   readonly count: CoverageCount;
 }
 
-/** Whether an entry has at least one piece of evidence. */
-export function isCovered(entry: CoverageEntry): boolean {
-  return entry.evidenceCount > 0;
-}
-
-function countOf(entries: readonly CoverageEntry[]): CoverageCount {
-  return { covered: entries.filter(isCovered).length, total: entries.length };
-}
-
 /** Coverage split into Knowledge, Skills and Behaviours, leaving out kinds the standard lacks. */
 export function coverageByKind(coverage: Coverage): KindCoverage[] {
   return KSB_KINDS.map((kind) => {
     const entries = coverage.entries.filter((e) => e.ksb.kind === kind);
-    return { kind, entries, count: countOf(entries) };
+    return { kind, entries, count: countCoverage(entries) };
   }).filter((group) => group.entries.length > 0);
 }
 
@@ -44,9 +35,9 @@ export function coverageByDuty(coverage: Coverage): DutyCoverage[] {
     const listed = new Set(duty.ksbs);
     const entries = coverage.entries.filter((e) => listed.has(e.ksb.code));
     for (const entry of entries) placed.add(entry.ksb.code);
-    groups.push({ duty, entries, count: countOf(entries) });
+    groups.push({ duty, entries, count: countCoverage(entries) });
   }
   const unplaced = coverage.entries.filter((e) => !placed.has(e.ksb.code));
-  if (unplaced.length > 0) groups.push({ duty: undefined, entries: unplaced, count: countOf(unplaced) });
+  if (unplaced.length > 0) groups.push({ duty: undefined, entries: unplaced, count: countCoverage(unplaced) });
   return groups;
 }

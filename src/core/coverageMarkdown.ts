@@ -1,6 +1,7 @@
 import type { Coverage, CoverageCount, EvidenceReference } from './coverage';
 import { coverageByKind } from './coverageGroups';
 import { KIND_TITLES } from './ksbLabels';
+import { escapeMarkdown } from './wording';
 
 /** Options of the Markdown coverage report. */
 export interface CoverageMarkdownOptions {
@@ -19,11 +20,11 @@ export interface CoverageMarkdownOptions {
  */
 export function coverageMarkdown(coverage: Coverage, options: CoverageMarkdownOptions = {}): string {
   const { standard, option, config } = coverage.portfolio;
-  const out: string[] = [`# KSB coverage: ${escapeText(standard.title)} (${standard.label})`, ''];
+  const out: string[] = [`# KSB coverage: ${escapeMarkdown(standard.title)} (${standard.label})`, ''];
   const facts = [`**Standard:** ${standard.reference} version ${standard.version}, level ${standard.level}`];
-  facts.push(`**Option:** ${option ? escapeText(option.title) : 'none set (KSBs of every option count)'}`);
-  if (config.apprentice) facts.push(`**Apprentice:** ${escapeText(config.apprentice)}`);
-  if (options.generatedOn) facts.push(`**Generated on:** ${escapeText(options.generatedOn)}`);
+  facts.push(`**Option:** ${option ? escapeMarkdown(option.title) : 'none set (KSBs of every option count)'}`);
+  if (config.apprentice) facts.push(`**Apprentice:** ${escapeMarkdown(config.apprentice)}`);
+  if (options.generatedOn) facts.push(`**Generated on:** ${escapeMarkdown(options.generatedOn)}`);
   out.push(facts.join('  \n'), '');
   out.push(`**${describeCount(coverage.summary)} KSBs covered**; ${coverage.summary.total - coverage.summary.covered} without evidence.`);
 
@@ -32,7 +33,7 @@ export function coverageMarkdown(coverage: Coverage, options: CoverageMarkdownOp
     out.push('', `## ${KIND_TITLES[kind]} (${describeCount(count)})`, '', '| Code | KSB | Evidence |', '| --- | --- | --- |');
     for (const { ksb, evidence } of entries) {
       const links = evidence.length > 0 ? evidence.map((e) => evidenceLink(e, options.linkPrefix ?? '')).join('<br>') : '*none*';
-      out.push(`| ${evidence.length > 0 ? ksb.code : `**${ksb.code}**`} | ${escapeCell(escapeText(ksb.text))} | ${links} |`);
+      out.push(`| ${evidence.length > 0 ? ksb.code : `**${ksb.code}**`} | ${escapeCell(escapeMarkdown(ksb.text))} | ${links} |`);
     }
   }
 
@@ -63,11 +64,6 @@ function encodePath(path: string): string {
     .split('/')
     .map((segment) => encodeURIComponent(segment).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
     .join('/');
-}
-
-/** Escapes what Markdown would read as markup in running text. */
-function escapeText(text: string): string {
-  return text.replace(/([\\`*_[\]<>])/g, '\\$1');
 }
 
 function escapeLinkText(text: string): string {

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from './diagnostics';
-import { isoDateSchema } from './frontMatterSchema';
+import { FRONT_MATTER_FIELDS } from './frontMatterSchema';
 import { formatBytes } from './fileLimits';
 import { detach, type LineIndex, type Range } from './text';
 
@@ -202,15 +202,10 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
     seen.set(key, keyRange);
     if (key === 'ksbs') {
       ksbs = readKsbs(pair, text, contentStart, lines, shift, diagnostics);
-    } else if (key === 'title') {
-      const value = pair.value;
-      if (isScalar(value) && value.value !== null && typeof value.value !== 'object') title = detach(String(value.value));
-      else if (value !== null) diagnostics.push(invalidField('title', 'a line of text', value, shift));
-    } else if (key === 'date') {
-      const value = pair.value;
-      const raw = isScalar(value) ? value.value : undefined;
-      if (typeof raw === 'string' && isoDateSchema.safeParse(raw).success) date = raw;
-      else if (value !== null) diagnostics.push(invalidField('date', 'a date such as 2026-03-14', value, shift));
+    } else if (key === 'title' || key === 'date') {
+      const value = readTextField(key, pair.value as Node | null, keyRange, shift, diagnostics);
+      if (key === 'title') title = value === undefined ? undefined : detach(value);
+      else date = value;
     }
   }
 
@@ -245,11 +240,16 @@ const SIMPLE_NUMBER = /^\d(?:[\d.:-]*[\d.-])?$/;
  * surrogates. yaml accepts most of them today; the fast path need not guess how.
  */
 const UNCERTAIN_CHARACTER = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-/** A code-shaped claim: `K1`, `k9`, `S12`. */
-const SIMPLE_CODE = /^[A-Za-z]{1,3}\d{1,4}$/;
-const SIMPLE_FLOW_LIST = /^\[ *((?:[A-Za-z]{1,3}\d{1,4})(?: *, *[A-Za-z]{1,3}\d{1,4})*)? *\]$/;
-const SIMPLE_LIST_ITEM = /^( *)- ([A-Za-z]{1,3}\d{1,4})$/;
-const SIMPLE_MAP_ENTRY = /^( +)([A-Za-z]{1,3}\d{1,4}): +(\S(?:.*\S)?)$/;
+/**
+ * A code-shaped claim the fast path reads as written: `K1`, `k9`, `S12`, also `ST1`. Wider than the
+ * KSB grammar (../codes.ts) on purpose: it only has to be text that YAML reads as itself, and the
+ * claim rules then judge the code.
+ */
+const SIMPLE_CLAIM = '[A-Za-z]{1,3}\\d{1,4}';
+const SIMPLE_FLOW_LIST = new RegExp(`^\\[ *((?:${SIMPLE_CLAIM})(?: *, *${SIMPLE_CLAIM})*)? *\\]$`);
+const SIMPLE_FLOW_ITEM = new RegExp(SIMPLE_CLAIM, 'g');
+const SIMPLE_LIST_ITEM = new RegExp(`^( *)- (${SIMPLE_CLAIM})$`);
+const SIMPLE_MAP_ENTRY = new RegExp(`^( +)(${SIMPLE_CLAIM}): +(\\S(?:.*\\S)?)$`);
 
 /** The parts of a front matter that depend on its YAML. */
 type ParsedFields = Pick<FrontMatter, 'valid' | 'hasKsbsKey' | 'ksbsStyle' | 'ksbsKeyRange' | 'claims' | 'title' | 'date' | 'diagnostics'>;
@@ -291,7 +291,7 @@ function readSimpleFrontMatter(yaml: string, contentStart: number, lines: LineIn
         const flow = SIMPLE_FLOW_LIST.exec(value);
         if (!flow) return undefined;
         const spans: Array<[number, number]> = [];
-        for (const match of value.matchAll(/[A-Za-z]{1,3}\d{1,4}/g)) spans.push([valueStart + match.index, valueStart + match.index + match[0].length]);
+        for (const match of value.matchAll(SIMPLE_FLOW_ITEM)) spans.push([valueStart + match.index, valueStart + match.index + match[0].length]);
         spans.forEach(([start, end], index) => {
           const removeRange =
             index + 1 < spans.length ? shift(start, spans[index + 1][0]) : index > 0 ? shift(spans[index - 1][1], end) : shift(start, end);
@@ -328,14 +328,17 @@ function readSimpleFrontMatter(yaml: string, contentStart: number, lines: LineIn
     if (value === undefined) {
       if (key === 'title' || key === 'date') return undefined;
     } else if (SIMPLE_QUOTED.test(value)) {
-      if (key === 'title') title = detach(value.slice(1, -1));
-      else if (key === 'date') return undefined;
+      if (key === 'title') {
+        // An empty `""` is no title: the parser's reading reports it.
+        if (!isValidField('title', value.slice(1, -1))) return undefined;
+        title = detach(value.slice(1, -1));
+      } else if (key === 'date') return undefined;
     } else if (SIMPLE_TEXT.test(value) && !NOT_TEXT.test(value)) {
       if (key === 'title') title = detach(value);
       else if (key === 'date') return undefined;
     } else if (SIMPLE_NUMBER.test(value) && key !== 'title') {
       if (key === 'date') {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isoDateSchema.safeParse(value).success) return undefined;
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isValidField('date', value)) return undefined;
         date = value;
       }
     } else {
@@ -442,8 +445,26 @@ function readKsbs(pair: Pair, text: string, contentStart: number, lines: LineInd
     return { style: value.flow ? ('flow-map' as const) : ('block-map' as const), keyRange, claims };
   }
 
-  diagnostics.push(invalidField('ksbs', 'a list of codes such as [K1, S3], or a map from code to justification', value, shift));
+  diagnostics.push(invalidField('ksbs', FRONT_MATTER_FIELDS.ksbs.expected, value, shift));
   return { style: 'other' as const, keyRange, claims };
+}
+
+/** Whether a value (as YAML data) has the shape the field's definition asks for. */
+function isValidField(field: keyof typeof FRONT_MATTER_FIELDS, value: unknown): boolean {
+  return FRONT_MATTER_FIELDS[field].schema.safeParse(value).success;
+}
+
+/**
+ * The value of a text field (`title`, `date`) when it has the shape the field's definition asks
+ * for; otherwise `undefined` and a `frontmatter.invalid-field` in `diagnostics`.
+ */
+function readTextField(field: 'title' | 'date', node: Node | null, keyRange: Range, shift: Shift, diagnostics: PortfolioDiagnostic[]): string | undefined {
+  const value = isScalar(node) ? node.value : undefined;
+  if (typeof value === 'string' && isValidField(field, value)) return value;
+  const diagnostic = invalidField(field, FRONT_MATTER_FIELDS[field].expected, node, shift);
+  // `? title` and `{title}` have no value node at all (the data is null, as for `title:`): point at the key.
+  diagnostics.push(isNodeWithRange(node) ? diagnostic : { ...diagnostic, range: keyRange });
+  return undefined;
 }
 
 function pairSpan(pair: Pair): readonly [number, number] {
@@ -467,6 +488,7 @@ function describeNode(node: Node | null | undefined): string {
     if (value === null) return 'nothing';
     if (typeof value === 'number') return `the number ${value}`;
     if (typeof value === 'boolean') return `\`${value}\``;
+    if (value === '') return 'an empty text';
     return `\`${String(value)}\``;
   }
   return 'an alias';

@@ -13,10 +13,11 @@ export {
   type KsbKind,
   type StandardOption,
 } from './catalogue/catalogue';
+export { defaultStandard } from './catalogue/defaultStandard';
 export { standardFileSchema, type StandardFile } from './catalogue/schema';
-export { canonicalCode, CODE_WORD, nearestCodes } from './codes';
+export { canonicalCode, CODE_WORD, KIND_NAMES, kindTitle, nearestCodes, type KindNames } from './codes';
 export { CONFIG_FILE_NAME, parseConfig, portfolioConfigSchema, resolveConfig, type Portfolio, type PortfolioConfig } from './config';
-export { computeCoverage, formatCount, type Coverage, type CoverageCount, type CoverageEntry, type EvidenceReference } from './coverage';
+export { computeCoverage, countCoverage, formatCount, isCovered, type Coverage, type CoverageCount, type CoverageEntry, type EvidenceReference } from './coverage';
 export {
   ALL_DIAGNOSTIC_CODES,
   applyLevels,
@@ -39,10 +40,9 @@ export { PortfolioIndex, type IndexChange, type IndexedFile, type IndexOptions }
 export { STANDARDS_FOLDER } from './index/configLoader';
 export { configTemplate, evidenceTemplate } from './templates';
 export { applyTextEdit, configFieldEdit, type ConfigEditResult, type EditableConfigField, type TextEdit } from './configEdits';
-export { coverageByDuty, coverageByKind, isCovered, type DutyCoverage, type KindCoverage } from './coverageGroups';
+export { coverageByDuty, coverageByKind, type DutyCoverage, type KindCoverage } from './coverageGroups';
 export { coverageMarkdown, type CoverageMarkdownOptions } from './coverageMarkdown';
-export { describeKsb, KIND_TITLES, kindTitle, ksbLabel, portfolioDescription, shortenText } from './ksbLabels';
-export { escapeMarkdown } from './markdownText';
+export { describeKsb, KIND_TITLES, ksbLabel, portfolioDescription, shortenText } from './ksbLabels';
 export { evidenceFileName, evidenceFolder, isIsoDate, slugify } from './newEvidence';
 export {
   provideCompletions,
@@ -54,3 +54,5 @@ export {
 } from './languageFeatures/completion';
 export { codeAt, provideHover, type CodeWord, type HoverContext, type KsbHover } from './languageFeatures/hover';
 export { bodyCodeTokens, MAX_CODE_TOKEN_TEXT_LENGTH, type CodeToken } from './languageFeatures/codeTokens';
+export { claimsNoCode } from './rules/evidenceRules';
+export { escapeMarkdown, plural, today } from './wording';

@@ -1,18 +1,12 @@
 // How KSBs, their kinds and portfolios are named for people: one place for the hover, completion,
 // the coverage view, the status bar and reports.
-import type { Ksb, KsbKind, StandardVersion } from './catalogue/catalogue';
+import type { Ksb, StandardVersion } from './catalogue/catalogue';
+import { KIND_NAMES, KSB_KINDS, kindTitle, type KsbKind } from './codes';
 import type { Coverage } from './coverage';
-import { escapeMarkdown } from './markdownText';
+import { escapeMarkdown } from './wording';
 
 /** Plural headings of the kinds, as the coverage view and reports show them. */
-export const KIND_TITLES: Readonly<Record<KsbKind, string>> = { knowledge: 'Knowledge', skill: 'Skills', behaviour: 'Behaviours' };
-
-const SINGULAR_KIND_TITLES: Readonly<Record<KsbKind, string>> = { knowledge: 'Knowledge', skill: 'Skill', behaviour: 'Behaviour' };
-
-/** `Knowledge`, `Skill` or `Behaviour`. */
-export function kindTitle(kind: KsbKind): string {
-  return SINGULAR_KIND_TITLES[kind];
-}
+export const KIND_TITLES: Readonly<Record<KsbKind, string>> = Object.fromEntries(KSB_KINDS.map((kind) => [kind, KIND_NAMES[kind].plural])) as Record<KsbKind, string>;
 
 /** Cuts a text to at most `width` characters at a word boundary, ending it with an ellipsis. */
 export function shortenText(text: string, width: number): string {

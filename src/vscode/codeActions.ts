@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { builtinCatalogue, configTemplate, CONFIG_FILE_NAME, DiagnosticCode, locateFrontMatter, type FixData, type PortfolioDiagnostic } from '../core';
+import { builtinCatalogue, configTemplate, CONFIG_FILE_NAME, defaultStandard, DiagnosticCode, locateFrontMatter, type FixData, type PortfolioDiagnostic } from '../core';
 import { diagnosticCode, fixDataOf, toRange } from './convert';
 import type { PortfolioWorkspace } from './portfolioWorkspace';
 
@@ -77,7 +77,7 @@ export class PortfolioCodeActions implements vscode.CodeActionProvider {
         if (!folder) return undefined;
         const target = vscode.Uri.joinPath(folder, CONFIG_FILE_NAME);
         const action = new vscode.CodeAction(`Create ${CONFIG_FILE_NAME} in ${vscode.workspace.asRelativePath(folder, true) || 'the workspace folder'}`, vscode.CodeActionKind.QuickFix);
-        const standard = builtinCatalogue().get('ST0792');
+        const standard = defaultStandard(builtinCatalogue());
         // Create, then insert: file contents in a WorkspaceEdit do not survive every round trip.
         edit.createFile(target, { ignoreIfExists: true });
         edit.insert(target, new vscode.Position(0, 0), standard ? configTemplate(standard) : 'standard: \n');

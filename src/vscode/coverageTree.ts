@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import {
   applyLevels,
   basename,
+  claimsNoCode,
   CONFIG_FILE_NAME,
   coverageByDuty,
   coverageByKind,
@@ -12,6 +13,7 @@ import {
   joinPath,
   KIND_TITLES,
   ksbLabel,
+  plural,
   portfolioDescription,
   shortenText,
   type Coverage,
@@ -81,7 +83,7 @@ class Snapshot {
   get unclaimed(): IndexedFile[] {
     this.unclaimedValue ??= this.portfolio.index
       .allFiles()
-      .filter((file) => file.isEvidence && !file.analysis.unreadable && file.analysis.frontMatter?.valid !== false && (file.analysis.frontMatter?.claims.length ?? 0) === 0);
+      .filter((file) => file.isEvidence && !file.analysis.unreadable && file.analysis.frontMatter?.valid !== false && claimsNoCode(file.analysis.frontMatter));
     return this.unclaimedValue;
   }
 
@@ -364,8 +366,4 @@ function severityIcon(diagnostics: readonly LeveledDiagnostic[]): vscode.ThemeIc
   if (diagnostics.some((d) => d.level === 'error')) return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
   if (diagnostics.some((d) => d.level === 'warning')) return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
   return new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground'));
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

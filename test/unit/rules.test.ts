@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import * as z from 'zod/mini';
-import { analyzeText, DiagnosticCode, type PortfolioDiagnostic } from '../../src/core';
+import { analyzeText, claimsNoCode, DiagnosticCode, evidenceFrontMatterSchema, type PortfolioDiagnostic } from '../../src/core';
 import { configFor, diagnose, DOC, loadPortfolio, marked, POST_PRODUCTION_CONFIG, removeRange, ROOT, showRange, withCode } from './inlinePortfolio';
 
 const PRODUCTION_CONFIG = configFor('production-coordinator');
@@ -113,6 +113,24 @@ describe('ksb.duplicate-code', () => {
 });
 
 describe('evidence.no-ksbs', () => {
+  it('Should count a file as claiming no code exactly when evidence.no-ksbs reports it, `ksbs: 12` included', async () => {
+    const cases: Array<[string, boolean]> = [
+      ['---\nksbs: []\n---\n', true],
+      ['---\nksbs:\n---\n', true],
+      ['---\ntitle: No ksbs key\n---\n', true],
+      ['No front matter at all.\n', true],
+      ['---\nksbs: [K1]\n---\n', false],
+      ['---\nksbs: [K99]\n---\n', false],
+      ['---\nksbs: 12\n---\n', false],
+      ['---\nksbs: {K1: planned it}\n---\n', false],
+    ];
+    for (const [text, expected] of cases) {
+      const reported = withCode(await diagnose(text), DiagnosticCode.NoKsbs).length > 0;
+      assert.equal(reported, expected, `evidence.no-ksbs on ${JSON.stringify(text)}`);
+      assert.equal(claimsNoCode(analyzeText(text).frontMatter), expected, `claimsNoCode on ${JSON.stringify(text)}`);
+    }
+  });
+
   it('Should report an empty `ksbs: []` at the ksbs key', async () => {
     const { text, ranges } = marked('---\ntitle: Nothing yet\n⟦ksbs⟧: []\n---\n');
     const diagnostic = only(await diagnose(text), DiagnosticCode.NoKsbs);
@@ -177,6 +195,9 @@ describe('frontmatter.invalid-field', () => {
     ['`date: soon`', '---\ntitle: A\ndate: ⟦soon⟧\nksbs: [K1]\n---\n', /Expected `date` to be a date such as 2026-03-14, found `soon`/],
     ['`date: 2026-02-30`', '---\ntitle: A\ndate: ⟦2026-02-30⟧\nksbs: [K1]\n---\n', /Expected `date` to be a date.*found `2026-02-30`/],
     ['`title: [a, b]`', '---\ntitle: ⟦[a, b]⟧\nksbs: [K1]\n---\n', /Expected `title` to be a line of text, found a list/],
+    ['`title: 12`', '---\ntitle: ⟦12⟧\nksbs: [K1]\n---\n', /Expected `title` to be a line of text, found the number 12/],
+    ['`title: ""`', '---\ntitle: ⟦""⟧\nksbs: [K1]\n---\n', /Expected `title` to be a line of text, found an empty text/],
+    ['`title: true`', '---\ntitle: ⟦true⟧\nksbs: [K1]\n---\n', /Expected `title` to be a line of text, found `true`/],
   ];
   for (const [name, source, expected] of cases) {
     it(`Should report ${name} at the value with what was expected and found`, async () => {
@@ -186,6 +207,18 @@ describe('frontmatter.invalid-field', () => {
       assert.match(diagnostic.message, expected);
     });
   }
+
+  it('Should report a title or date exactly when the published front-matter schema rejects it', async () => {
+    const values = ['Evidence', '12', '""', "''", 'true', 'null', '', '[a]', '{a: 1}', '"A: b"', '2026-03-14', 'soon', '2026-02-30'];
+    for (const field of ['title', 'date']) {
+      for (const value of values) {
+        const yaml = `${field}: ${value}\nksbs: [K1]\n`;
+        const reported = withCode(await diagnose(`---\n${yaml}---\n`), DiagnosticCode.InvalidField).length > 0;
+        const rejected = !evidenceFrontMatterSchema.safeParse(parse(yaml)).success;
+        assert.equal(reported, rejected, `${field}: ${value}: reported ${reported}, schema rejects ${rejected}`);
+      }
+    }
+  });
 
   it('Should report `ksbs: 12` only as an invalid field, not also as an empty list', async () => {
     const diagnostics = await diagnose('---\ntitle: A\nksbs: 12\n---\n');

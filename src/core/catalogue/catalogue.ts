@@ -3,15 +3,11 @@ import type * as z from 'zod/mini';
 import { LineIndex, type Range } from '../text';
 import { validate } from '../validate';
 import { yamlToData } from '../yamlData';
+import { KIND_NAMES, kindOfCode, KSB_KINDS, type KsbKind } from '../codes';
 import { standardFileSchema, type StandardFile } from './schema';
 
-/** The three kinds of KSB, named after the code's first letter. */
-export type KsbKind = 'knowledge' | 'skill' | 'behaviour';
-
-const KIND_BY_LETTER: Readonly<Record<string, KsbKind>> = { K: 'knowledge', S: 'skill', B: 'behaviour' };
-
-/** The kinds in the order standards list them. */
-export const KSB_KINDS: readonly KsbKind[] = ['knowledge', 'skill', 'behaviour'];
+// The kinds live with the code grammar; they are re-exported here, where standards use them.
+export { kindOfCode, KSB_KINDS, type KsbKind } from '../codes';
 
 /** A duty of the occupation. */
 export interface Duty {
@@ -40,11 +36,6 @@ export interface Ksb {
 export interface StandardOption {
   readonly id: string;
   readonly title: string;
-}
-
-/** The kind a code's letter stands for; `undefined` for anything that is not a KSB code. */
-export function kindOfCode(code: string): KsbKind | undefined {
-  return KIND_BY_LETTER[code[0]];
 }
 
 /** One version of a standard, indexed for look-ups by code and option. */
@@ -131,7 +122,7 @@ export class StandardVersion {
       .map((k) => {
         const numbers = this.ksbs.filter((ksb) => ksb.kind === k).map((ksb) => ksb.number);
         if (numbers.length === 0) return undefined;
-        const letter = k[0].toUpperCase();
+        const letter = KIND_NAMES[k].letter;
         return `${letter}${Math.min(...numbers)}-${letter}${Math.max(...numbers)}`;
       })
       .filter((range): range is string => range !== undefined)

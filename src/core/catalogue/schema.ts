@@ -1,7 +1,5 @@
 import * as z from 'zod/mini';
-
-/** A KSB code as a standard writes it: one kind letter and a number without leading zeros. */
-export const KSB_CODE_PATTERN = /^[KSB][1-9][0-9]*$/;
+import { KSB_CODE_PATTERN } from '../codes';
 
 /** A string with at least one character. */
 const nonEmpty = () => z.string().check(z.minLength(1));

@@ -2,6 +2,7 @@
 // colours the `ksbs:` entry of front matter: it cannot tell a portfolio's Markdown from any other,
 // and `S3` or `K2` in an unrelated README must stay plain text.
 import type { KsbKind, StandardVersion } from '../catalogue/catalogue';
+import { CODE_IN_PROSE as CODE_IN_PROSE_WORD } from '../codes';
 import { locateFrontMatter } from '../frontMatter';
 import { maskCode } from '../links';
 import { LineIndex } from '../text';
@@ -17,8 +18,8 @@ export interface CodeToken {
 /** Past this size a body is not scanned: colour is not worth a slow editor. */
 export const MAX_CODE_TOKEN_TEXT_LENGTH = 1_000_000;
 
-/** A whole-word code, as the grammar matches it: not inside a path, a file name or a longer word. */
-const CODE_IN_PROSE = /(?<![\w/.-])[KSB][1-9]\d{0,2}(?![\w-])/g;
+/** Every whole-word code of a text, scanned from `lastIndex`. */
+const CODE_IN_PROSE = new RegExp(CODE_IN_PROSE_WORD.source, 'g');
 /** Link destinations and autolinks: a code there is part of an address, not a reference. */
 const LINK_DESTINATION = /\]\([^)\n]*\)|<[a-z][\w+.-]*:[^>\s]*>/gi;
 

@@ -6,11 +6,13 @@
 // (brackets, quotes, comments, indentation) is enough to know where the cursor is, and it keeps
 // working while the YAML is half typed and invalid.
 import type { Ksb, StandardVersion } from '../catalogue/catalogue';
+import { CODE_PREFIX, kindTitle } from '../codes';
 import type { Portfolio } from '../config';
 import { CLOSING_FENCE_LINE, OPENING_FENCE_LINE } from '../frontMatter';
-import { KNOWN_FRONT_MATTER_FIELDS } from '../frontMatterSchema';
-import { describeKsb, kindTitle } from '../ksbLabels';
+import { FRONT_MATTER_FIELDS, KNOWN_FRONT_MATTER_FIELDS } from '../frontMatterSchema';
+import { describeKsb } from '../ksbLabels';
 import type { Position, Range } from '../text';
+import { today as localToday } from '../wording';
 
 /** The lines of an open document, read on demand so a long body is never copied (`vscode.TextDocument` fits). */
 export interface DocumentLines {
@@ -63,8 +65,6 @@ export interface CompletionContext {
 const TOP_LEVEL_KEY = /^(["']?)([^\s#'"\-:][^:]*?)\1[ \t]*:(?=[ \t]|$)/;
 /** A front matter line that starts a new top-level entry (not indented, not a comment, not a `- ` item). */
 const TOP_LEVEL_LINE = /^[^\s#-]/;
-/** A typed code prefix (`S`, `S2`, `k1`): narrows to codes that start with it. */
-const CODE_PREFIX = /^[KSBksb]\d*$/;
 /** What can be typed where a code goes: a code or words of a KSB's text. */
 const TOKEN = `[^"'#:,\\[\\]{}]*`;
 const INLINE_VALUE = new RegExp(`^([ \\t]*)(${TOKEN})$`);
@@ -298,7 +298,7 @@ function topLevelCompletions(lines: readonly string[], cursor: Cursor, context: 
   if (cursor.rest.trim() !== '') return codes;
   const dateValue = /^date[ \t]*:[ \t]+([0-9-]*)$/.exec(cursor.prefix);
   if (dateValue) {
-    const today = context.today ?? localDate(new Date());
+    const today = context.today ?? localToday();
     const range = rangeBefore(cursor, dateValue[1].length);
     return {
       items: [{ label: today, kind: 'value', detail: 'Today', insertText: today, sortText: 'a', range, replaceRange: range }],
@@ -313,7 +313,7 @@ function topLevelCompletions(lines: readonly string[], cursor: Cursor, context: 
     if (key) present.add(key);
   }
   const range = rangeBefore(cursor, cursor.prefix.length);
-  const today = context.today ?? localDate(new Date());
+  const today = context.today ?? localToday();
   const fields: KsbCompletionItem[] = [];
   KNOWN_FRONT_MATTER_FIELDS.forEach((field, index) => {
     if (present.has(field)) return;
@@ -344,8 +344,8 @@ interface FieldSnippet {
 }
 
 const FIELD_SNIPPETS: Readonly<Record<(typeof KNOWN_FRONT_MATTER_FIELDS)[number], (today: string) => FieldSnippet[]>> = {
-  title: () => [{ label: 'title', detail: 'What the evidence is, in a few words', insertText: 'title: $0' }],
-  date: (today) => [{ label: 'date', detail: 'When the work was done, YYYY-MM-DD', insertText: `date: \${1:${today}}` }],
+  title: () => [{ label: 'title', detail: FRONT_MATTER_FIELDS.title.description, insertText: 'title: $0' }],
+  date: (today) => [{ label: 'date', detail: FRONT_MATTER_FIELDS.date.description, insertText: `date: \${1:${today}}` }],
   ksbs: () => [
     { label: 'ksbs', detail: 'The KSB codes this file evidences, as a list', insertText: 'ksbs: [$1]', retrigger: true },
     { label: 'ksbs (with justifications)', detail: 'The KSB codes this file evidences, each with a one-line justification', insertText: 'ksbs:\n  $1: $0', retrigger: true },
@@ -425,10 +425,4 @@ function claimedCodes(items: readonly string[]): Set<string> {
 /** The range of the `length` characters before the cursor. */
 function rangeBefore(cursor: Cursor, length: number): Range {
   return { start: { line: cursor.line, character: cursor.character - length }, end: { line: cursor.line, character: cursor.character } };
-}
-
-/** `YYYY-MM-DD` in local time. */
-function localDate(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -5,8 +5,8 @@ import { canonicalCode, CODE_WORD, nearestCodes } from '../codes';
 import type { Portfolio } from '../config';
 import type { EvidenceReference } from '../coverage';
 import { describeKsb } from '../ksbLabels';
-import { escapeMarkdown } from '../markdownText';
 import type { Position, Range } from '../text';
+import { escapeMarkdown } from '../wording';
 
 /** What hover needs from the portfolio; the editor adapter supplies the links. */
 export interface HoverContext {

@@ -1,5 +1,5 @@
 import type { Catalogue } from '../catalogue/catalogue';
-import { canonicalCode } from '../codes';
+import { canonicalCode, kindOfCode } from '../codes';
 import type { Portfolio } from '../config';
 import { DiagnosticCode, type PortfolioDiagnostic } from '../diagnostics';
 import type { Claim } from '../frontMatter';
@@ -97,7 +97,7 @@ function unknownCode(claim: Claim, portfolio: Portfolio, catalogue: Catalogue): 
   }
   const lookup = canonical ?? written;
   const elsewhere = catalogue.versionsWithCode(standard.reference, lookup).map((v) => `v${v.version}`);
-  const shape = canonical === undefined ? `expected a code such as K1, S3 or B2; ${standard.label} has ${standard.codeRanges()}` : `${standard.label} has ${standard.codeRanges(kindOfLetter(canonical))}`;
+  const shape = canonical === undefined ? `expected a code such as K1, S3 or B2; ${standard.label} has ${standard.codeRanges()}` : `${standard.label} has ${standard.codeRanges(kindOfCode(canonical))}`;
   if (elsewhere.length > 0) {
     return {
       code: DiagnosticCode.UnknownCode,
@@ -106,8 +106,4 @@ function unknownCode(claim: Claim, portfolio: Portfolio, catalogue: Catalogue): 
     };
   }
   return { code: DiagnosticCode.UnknownCode, message: `Unexpected code \`${written}\`: ${shape}`, range };
-}
-
-function kindOfLetter(code: string) {
-  return ({ K: 'knowledge', S: 'skill', B: 'behaviour' } as const)[code[0] as 'K' | 'S' | 'B'];
 }

@@ -2,11 +2,19 @@ import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from '../diagnos
 import type { FrontMatter } from '../frontMatter';
 import type { LocalLink } from '../links';
 
-/** `evidence.no-ksbs`: an evidence file that claims nothing. */
-export function checkClaimsSomething(frontMatter: FrontMatter | undefined): PortfolioDiagnostic[] {
+/**
+ * Whether an evidence file's front matter claims no code at all, as `evidence.no-ksbs` and the
+ * coverage view's "claiming no KSB" group both read it.
+ */
+export function claimsNoCode(frontMatter: FrontMatter | undefined): boolean {
   // Any claim counts here, valid or not: the other rules speak about invalid ones, and a `ksbs`
   // value of the wrong shape is already a `frontmatter.invalid-field`.
-  if (frontMatter && (frontMatter.claims.length > 0 || frontMatter.ksbsStyle === 'other')) return [];
+  return !(frontMatter && (frontMatter.claims.length > 0 || frontMatter.ksbsStyle === 'other'));
+}
+
+/** `evidence.no-ksbs`: an evidence file that claims nothing. */
+export function checkClaimsSomething(frontMatter: FrontMatter | undefined): PortfolioDiagnostic[] {
+  if (!claimsNoCode(frontMatter)) return [];
   if (frontMatter?.hasKsbsKey) {
     return [
       {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME, coverageMarkdown } from '../../core';
 import type { PortfolioWorkspace } from '../portfolioWorkspace';
 import { choosePortfolio } from './choosePortfolio';
-import { today } from './today';
+import { today } from '../../core';
 
 /** `ksbPortfolio.copyCoverageMarkdown`: puts a portfolio's coverage on the clipboard as Markdown and returns it. */
 export async function copyCoverage(workspace: PortfolioWorkspace, root: vscode.Uri | undefined): Promise<string | undefined> {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { builtinCatalogue } from '../../core';
+import { builtinCatalogue, defaultStandard } from '../../core';
 import type { PortfolioWorkspace } from '../portfolioWorkspace';
 import { ksbItems } from './ksbPicks';
 
@@ -13,7 +13,7 @@ export async function findKsb(workspace: PortfolioWorkspace, code: string | unde
   if (code === undefined) {
     const portfolio = workspace.portfolioFor(editor.document.uri) ?? workspace.active();
     // Outside a portfolio, offer every KSB of the latest shipped standard.
-    const standard = portfolio?.index.portfolio?.standard ?? builtinCatalogue().all().at(-1);
+    const standard = portfolio?.index.portfolio?.standard ?? defaultStandard(builtinCatalogue());
     if (!standard) return false;
     const picked = await vscode.window.showQuickPick(ksbItems(standard, portfolio?.index.portfolio?.option?.id, true), {
       title: `Find KSB: ${standard.label}`,

@@ -4,7 +4,7 @@ import type { PortfolioWorkspace } from '../portfolioWorkspace';
 import { uriExists } from '../vscodeFileSystem';
 import { choosePortfolio } from './choosePortfolio';
 import { ksbItems } from './ksbPicks';
-import { today } from './today';
+import { today } from '../../core';
 
 /** Arguments of `ksbPortfolio.newEvidence`; whatever is left out is asked for. */
 export interface NewEvidenceArgs {
