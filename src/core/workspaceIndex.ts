@@ -8,8 +8,8 @@ import { DATA_FILE_READ_LIMIT, describeReadError, formatBytes, MARKDOWN_READ_LIM
 import type { DirectoryEntry, FileStat, PortfolioFileSystem } from './fileSystem';
 import type { Claim } from './frontMatter';
 import { basename, dirname, joinPath, relativePath } from './paths';
-import { checkClaims } from './rules/claimRules';
-import { checkAttachments, checkClaimsSomething } from './rules/evidenceRules';
+import { checkFile } from './rules/checkFile';
+import { unreadableFile, unreadEntry } from './rules/fileRules';
 import { decodeText } from './text';
 
 /** Folders never walked: dependencies and version-control internals hold no evidence. */
@@ -248,7 +248,7 @@ export class PortfolioIndex {
     if (stat.type === 'directory' && flag) this.linkedFolders.add(path);
     else this.knownPaths.add(path);
     if (this.cache.delete(path)) this.evaluate(path);
-    if (stat.type === 'directory' || isMarkdown(path)) this.treeDiagnostics.set(path, [unreadableEntry(stat.type, flag)]);
+    if (stat.type === 'directory' || isMarkdown(path)) this.treeDiagnostics.set(path, [unreadEntry(stat.type, flag)]);
     this.changedPaths.add(path);
     this.recheckLinksTo(path);
     this.fire();
@@ -397,7 +397,7 @@ export class PortfolioIndex {
         for (const [name, type, flag] of entries) {
           if (!/\.(ya?ml|json)$/i.test(name)) continue;
           if (type === 'file' && flag === undefined) files.push(joinPath(candidate, name));
-          else this.otherDiagnostics.set(joinPath(candidate, name), [unreadableEntry(type, flag)]);
+          else this.otherDiagnostics.set(joinPath(candidate, name), [unreadEntry(type, flag)]);
         }
       } else if (stat?.type === 'other') {
         this.addConfigProblem(`Expected a standard data file or folder at \`${written ?? STANDARDS_FOLDER}\`, found a named pipe, socket or device: it was not read`);
@@ -444,7 +444,7 @@ export class PortfolioIndex {
       // A folder that is gone (a rescan after a delete) is simply not there; only one still there is reported.
       if (collect && (await this.fs.stat(folder))?.type === 'directory') {
         const message = `Expected a folder that can be read, found an error: ${describeReadError(error)}: the files in it were not checked`;
-        this.treeDiagnostics.set(folder, [{ code: DiagnosticCode.UnreadableFile, message, range: FILE_START }]);
+        this.treeDiagnostics.set(folder, [unreadableFile(message)]);
       }
       return;
     }
@@ -457,20 +457,20 @@ export class PortfolioIndex {
       const relative = relativePath(this.root, path) ?? name;
       if (type === 'directory' ? SKIPPED_FOLDERS.has(name) || this.options.isExcluded?.(relative) : this.options.isExcluded?.(relative)) continue;
       if (flag === 'undecodable-name') {
-        if (collectHere && (type === 'directory' || isMarkdown(name))) this.treeDiagnostics.set(path, [unreadableEntry(type, flag)]);
+        if (collectHere && (type === 'directory' || isMarkdown(name))) this.treeDiagnostics.set(path, [unreadEntry(type, flag)]);
       } else if (flag === 'symbolic-link') {
         // Links are never followed (they may lead out of the portfolio, or round in a loop), but
         // what they point at exists, so links through them in Markdown still resolve.
         if (type === 'directory') this.linkedFolders.add(path);
         else this.knownPaths.add(path);
-        if (collectHere && (type === 'directory' || isMarkdown(name))) this.treeDiagnostics.set(path, [unreadableEntry(type, flag)]);
+        if (collectHere && (type === 'directory' || isMarkdown(name))) this.treeDiagnostics.set(path, [unreadEntry(type, flag)]);
       } else if (type === 'directory') {
         subfolders.push(path);
       } else {
         this.knownPaths.add(path);
         if (!collectHere || !isMarkdown(name)) continue;
         if (type === 'file') markdownFiles.push(path);
-        else this.treeDiagnostics.set(path, [unreadableEntry(type, flag)]);
+        else this.treeDiagnostics.set(path, [unreadEntry(type, flag)]);
       }
     }
     await Promise.all(subfolders.map((sub) => this.walk(sub, markdownFiles, collectHere)));
@@ -493,7 +493,7 @@ export class PortfolioIndex {
         frontMatter: undefined,
         links: [],
         unreadable: true,
-        diagnostics: [{ code: DiagnosticCode.UnreadableFile, message: `Expected a readable file, found an error: ${describeReadError(error)}`, range: FILE_START }],
+        diagnostics: [unreadableFile(`Expected a readable file, found an error: ${describeReadError(error)}`)],
       };
     }
     this.cache.set(path, { mtime: stat.mtime, size: stat.size, analysis });
@@ -711,15 +711,11 @@ export class PortfolioIndex {
     const considered = matchedByGlobs ?? true;
     if (!considered) return;
 
-    const diagnostics: PortfolioDiagnostic[] = [];
-    let validClaims: readonly Claim[] = [];
-    if (isEvidence || analysis.unreadable || (frontMatter && !frontMatter.valid)) appendAll(diagnostics, analysis.diagnostics);
-    if (isEvidence && portfolio && frontMatter?.valid !== false && !analysis.unreadable) {
-      const checked = checkClaims(frontMatter?.claims ?? [], portfolio, this.catalogue, path);
-      validClaims = checked.validClaims;
-      appendAll(diagnostics, checked.diagnostics);
-      appendAll(diagnostics, checkClaimsSomething(frontMatter));
-      appendAll(diagnostics, checkAttachments(analysis.links, (link) => this.exists(this.linkTarget(path, link.target))));
+    const { diagnostics, validClaims, evidenceChecked } = checkFile(
+      { path, analysis, isEvidence },
+      { portfolio, catalogue: this.catalogue, linkTargetExists: (link) => this.exists(this.linkTarget(path, link.target)) },
+    );
+    if (evidenceChecked) {
       for (const link of analysis.links) {
         const target = this.linkTarget(path, link.target);
         let sources = this.linksByTarget.get(target);
@@ -746,27 +742,6 @@ export class PortfolioIndex {
     this.changedEverything = false;
     for (const listener of this.listeners) listener(change);
   }
-}
-
-/** The diagnostic for a directory entry the walk does not read, by what it is. */
-function unreadableEntry(type: DirectoryEntry[1], flag: DirectoryEntry[2]): PortfolioDiagnostic {
-  const what = type === 'directory' ? 'folder' : 'file';
-  if (flag === 'undecodable-name') {
-    return { code: DiagnosticCode.UnreadableFile, message: `Expected a ${what} name in UTF-8, found one that is not (shown here with \uFFFD for the bad bytes): rename it so it can be checked`, range: FILE_START };
-  }
-  if (flag === 'symbolic-link') {
-    const consequence = type === 'directory' ? 'the files in it were not checked (links to them still resolve)' : 'it was not read';
-    return { code: DiagnosticCode.SymbolicLink, message: `Expected a ${what}, found a symbolic link: links are never followed, so ${consequence}`, range: FILE_START };
-  }
-  return { code: DiagnosticCode.UnreadableFile, message: 'Expected a regular file, found a named pipe, socket or device: it was not read', range: FILE_START };
-}
-
-/**
- * Appends `items` to `target` one by one: `push(...items)` passes every item as an argument, and
- * past about 100 000 of them (a file claiming one code 200 000 times) overflows the stack.
- */
-function appendAll<T>(target: T[], items: readonly T[]): void {
-  for (const item of items) target.push(item);
 }
 
 function isMarkdown(path: string): boolean {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { analyzeText, CONFIG_FILE_NAME, DiagnosticCode, type PortfolioDiagnostic } from '../core';
+import { analyzeText, applyLevels, checkUngovernedFile, type PortfolioDiagnostic } from '../core';
 import { DIAGNOSTIC_SOURCE } from './constants';
 import { toRange, toSeverity } from './convert';
 import type { PortfolioWorkspace } from './portfolioWorkspace';
@@ -44,27 +44,19 @@ export class MissingConfigDetector implements vscode.Disposable {
       this.forget(document.uri);
       return;
     }
-    const frontMatter = analyzeText(document.getText()).frontMatter;
-    if (!frontMatter?.hasKsbsKey) {
+    const found = checkUngovernedFile({ path: document.uri.path, analysis: analyzeText(document.getText()), isEvidence: false });
+    if (found.length === 0) {
       this.forget(document.uri);
       return;
     }
-    const diagnostic: PortfolioDiagnostic = {
-      code: DiagnosticCode.MissingConfig,
-      message: `Expected a ${CONFIG_FILE_NAME} in this folder or above for a file that claims KSBs, found none: its codes cannot be checked`,
-      range: frontMatter.ksbsKeyRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
-      fix: { kind: 'create-config' },
-    };
-    const level = readSettings(document.uri).ruleLevels[diagnostic.code] ?? 'information';
-    this.found.set(document.uri.toString(), [diagnostic]);
-    if (level === 'ignore') {
-      this.collection.delete(document.uri);
-      return;
-    }
-    const published = new vscode.Diagnostic(toRange(diagnostic.range), diagnostic.message, toSeverity(level));
-    published.source = DIAGNOSTIC_SOURCE;
-    published.code = diagnostic.code;
-    this.collection.set(document.uri, [published]);
+    this.found.set(document.uri.toString(), found);
+    const published = applyLevels(found, readSettings(document.uri).ruleLevels).map((diagnostic) => {
+      const vscodeDiagnostic = new vscode.Diagnostic(toRange(diagnostic.range), diagnostic.message, toSeverity(diagnostic.level));
+      vscodeDiagnostic.source = DIAGNOSTIC_SOURCE;
+      vscodeDiagnostic.code = diagnostic.code;
+      return vscodeDiagnostic;
+    });
+    this.collection.set(document.uri, published);
   }
 
   private forget(uri: vscode.Uri): void {
