@@ -36,6 +36,8 @@ export interface FrontMatter {
   readonly claims: readonly Claim[];
   readonly title: string | undefined;
   readonly date: string | undefined;
+  /** The range of the `date` value, for messages about it. */
+  readonly dateRange: Range | undefined;
   /** YAML and field-shape problems, already in file positions. */
   readonly diagnostics: readonly PortfolioDiagnostic[];
 }
@@ -104,6 +106,7 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
     claims: [],
     title: undefined,
     date: undefined,
+    dateRange: undefined,
   };
   if (!closed) {
     return {
@@ -182,7 +185,7 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
   }
 
   let title: string | undefined;
-  let date: string | undefined;
+  let date: ParsedDate | undefined;
   let ksbs: ReturnType<typeof readKsbs> | undefined;
   const seen = new Map<string, Range>();
   for (const pair of root?.items ?? []) {
@@ -209,7 +212,7 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
     } else if (key === 'date') {
       const value = pair.value;
       const raw = isScalar(value) ? value.value : undefined;
-      if (typeof raw === 'string' && isoDateSchema.safeParse(raw).success) date = raw;
+      if (typeof raw === 'string' && isoDateSchema.safeParse(raw).success && isNodeWithRange(value)) date = { value: raw, range: shift(value.range[0], value.range[1]) };
       else if (value !== null) diagnostics.push(invalidField('date', 'a date such as 2026-03-14', value, shift));
     }
   }
@@ -221,11 +224,24 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
 function parsedFields(
   ksbs: { style: KsbsStyle; keyRange: Range; claims: Claim[] } | undefined,
   title: string | undefined,
-  date: string | undefined,
+  date: ParsedDate | undefined,
   diagnostics: PortfolioDiagnostic[],
 ): ParsedFields {
-  return { valid: true, hasKsbsKey: ksbs !== undefined, ksbsStyle: ksbs?.style, ksbsKeyRange: ksbs?.keyRange, claims: ksbs?.claims ?? [], title, date, diagnostics };
+  return {
+    valid: true,
+    hasKsbsKey: ksbs !== undefined,
+    ksbsStyle: ksbs?.style,
+    ksbsKeyRange: ksbs?.keyRange,
+    claims: ksbs?.claims ?? [],
+    title,
+    date: date?.value,
+    dateRange: date?.range,
+    diagnostics,
+  };
 }
+
+/** A valid `date:` value and where it is written. */
+type ParsedDate = { readonly value: string; readonly range: Range };
 
 type Shift = (start: number, end: number) => Range;
 
@@ -252,7 +268,7 @@ const SIMPLE_LIST_ITEM = /^( *)- ([A-Za-z]{1,3}\d{1,4})$/;
 const SIMPLE_MAP_ENTRY = /^( +)([A-Za-z]{1,3}\d{1,4}): +(\S(?:.*\S)?)$/;
 
 /** The parts of a front matter that depend on its YAML. */
-type ParsedFields = Pick<FrontMatter, 'valid' | 'hasKsbsKey' | 'ksbsStyle' | 'ksbsKeyRange' | 'claims' | 'title' | 'date' | 'diagnostics'>;
+type ParsedFields = Pick<FrontMatter, 'valid' | 'hasKsbsKey' | 'ksbsStyle' | 'ksbsKeyRange' | 'claims' | 'title' | 'date' | 'dateRange' | 'diagnostics'>;
 
 /**
  * Reads front matter in the shapes evidence files nearly always have, line by line: `key: text`,
@@ -269,7 +285,7 @@ function readSimpleFrontMatter(yaml: string, contentStart: number, lines: LineIn
   if (rows[rows.length - 1] === '') rows.pop();
   const seen = new Set<string>();
   let title: string | undefined;
-  let date: string | undefined;
+  let date: ParsedDate | undefined;
   let ksbs: { style: KsbsStyle; keyRange: Range; claims: Claim[] } | undefined;
   let offset = 0;
   for (let row = 0; row < rows.length; row++) {
@@ -336,7 +352,7 @@ function readSimpleFrontMatter(yaml: string, contentStart: number, lines: LineIn
     } else if (SIMPLE_NUMBER.test(value) && key !== 'title') {
       if (key === 'date') {
         if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isoDateSchema.safeParse(value).success) return undefined;
-        date = value;
+        date = { value, range: shift(valueStart, valueStart + value.length) };
       }
     } else {
       return undefined;

@@ -33,6 +33,8 @@ export interface IndexOptions {
    * 20 000 files). Coverage, evidence look-ups and incremental updates are not for such an index.
    */
   readonly diagnosticsOnly?: boolean;
+  /** Today's local date, `YYYY-MM-DD`, for the rules about dates; without it they do not run (the core has no clock). */
+  readonly today?: () => string;
 }
 
 /** What a diagnostics-only index keeps of a file's parse: nothing. */
@@ -713,7 +715,7 @@ export class PortfolioIndex {
 
     const { diagnostics, validClaims, evidenceChecked } = checkFile(
       { path, analysis, isEvidence },
-      { portfolio, catalogue: this.catalogue, linkTargetExists: (link) => this.exists(this.linkTarget(path, link.target)) },
+      { portfolio, catalogue: this.catalogue, linkTargetExists: (link) => this.exists(this.linkTarget(path, link.target)), today: this.options.today?.() },
     );
     if (evidenceChecked) {
       for (const link of analysis.links) {

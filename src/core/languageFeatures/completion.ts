@@ -9,6 +9,7 @@ import type { Ksb, StandardVersion } from '../catalogue/catalogue';
 import type { Portfolio } from '../config';
 import { CLOSING_FENCE_LINE, OPENING_FENCE_LINE } from '../frontMatter';
 import { KNOWN_FRONT_MATTER_FIELDS } from '../frontMatterSchema';
+import { localDate } from '../localDate';
 import type { Position, Range } from '../text';
 import { describeKsb, kindTitle } from './hover';
 
@@ -425,10 +426,4 @@ function claimedCodes(items: readonly string[]): Set<string> {
 /** The range of the `length` characters before the cursor. */
 function rangeBefore(cursor: Cursor, length: number): Range {
   return { start: { line: cursor.line, character: cursor.character - length }, end: { line: cursor.line, character: cursor.character } };
-}
-
-/** `YYYY-MM-DD` in local time. */
-function localDate(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -3,6 +3,7 @@
 // in package.json and the README's table all follow (`npm run generate` rewrites the last two).
 import { duplicateCodeRule, unknownCodeRule, wrongOptionRule } from './claimRules';
 import { missingAttachmentRule, noKsbsRule } from './evidenceRules';
+import { futureDateRule } from './futureDateRule';
 import { fileTooLargeRule, symbolicLinkRule, unreadableFileRule } from './fileRules';
 import { frontMatterTooLargeRule, invalidFieldRule, yamlErrorRule } from './frontMatterRules';
 import { invalidConfigRule, missingConfigRule } from './portfolioRules';
@@ -15,6 +16,7 @@ export const RULES = [
   duplicateCodeRule,
   noKsbsRule,
   missingAttachmentRule,
+  futureDateRule,
   yamlErrorRule,
   frontMatterTooLargeRule,
   invalidFieldRule,

@@ -22,6 +22,8 @@ export interface EvidenceContext {
   readonly catalogue: Catalogue;
   /** Whether a link's target exists, as the index knows it (no file access here). */
   readonly linkTargetExists: (link: LocalLink) => boolean;
+  /** Today's local date, `YYYY-MM-DD`, from the host (the core has no clock); rules about dates skip without it. */
+  readonly today?: string;
 }
 
 /** What a check found: diagnostics and, for the claim rules, the claims that count. */
