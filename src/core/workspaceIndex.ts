@@ -9,7 +9,7 @@ import type { DirectoryEntry, FileStat, PortfolioFileSystem } from './fileSystem
 import type { Claim } from './frontMatter';
 import { basename, dirname, joinPath, relativePath } from './paths';
 import { checkFile } from './rules/checkFile';
-import { unreadableFile, unreadEntry } from './rules/fileRules';
+import { unreadableFile, unreadableEntry } from './rules/fileRules';
 import { decodeText } from './text';
 
 /** Folders never walked: dependencies and version-control internals hold no evidence. */
@@ -250,7 +250,7 @@ export class PortfolioIndex {
     if (stat.type === 'directory' && flag) this.linkedFolders.add(path);
     else this.knownPaths.add(path);
     if (this.cache.delete(path)) this.evaluate(path);
-    if (stat.type === 'directory' || isMarkdown(path)) this.treeDiagnostics.set(path, [unreadEntry(stat.type, flag)]);
+    if (stat.type === 'directory' || isMarkdown(path)) this.treeDiagnostics.set(path, [unreadableEntry(stat.type, flag)]);
     this.changedPaths.add(path);
     this.recheckLinksTo(path);
     this.fire();
@@ -399,7 +399,7 @@ export class PortfolioIndex {
         for (const [name, type, flag] of entries) {
           if (!/\.(ya?ml|json)$/i.test(name)) continue;
           if (type === 'file' && flag === undefined) files.push(joinPath(candidate, name));
-          else this.otherDiagnostics.set(joinPath(candidate, name), [unreadEntry(type, flag)]);
+          else this.otherDiagnostics.set(joinPath(candidate, name), [unreadableEntry(type, flag)]);
         }
       } else if (stat?.type === 'other') {
         this.addConfigProblem(`Expected a standard data file or folder at \`${written ?? STANDARDS_FOLDER}\`, found a named pipe, socket or device: it was not read`);
@@ -459,20 +459,20 @@ export class PortfolioIndex {
       const relative = relativePath(this.root, path) ?? name;
       if (type === 'directory' ? SKIPPED_FOLDERS.has(name) || this.options.isExcluded?.(relative) : this.options.isExcluded?.(relative)) continue;
       if (flag === 'undecodable-name') {
-        if (collectHere && (type === 'directory' || isMarkdown(name))) this.treeDiagnostics.set(path, [unreadEntry(type, flag)]);
+        if (collectHere && (type === 'directory' || isMarkdown(name))) this.treeDiagnostics.set(path, [unreadableEntry(type, flag)]);
       } else if (flag === 'symbolic-link') {
         // Links are never followed (they may lead out of the portfolio, or round in a loop), but
         // what they point at exists, so links through them in Markdown still resolve.
         if (type === 'directory') this.linkedFolders.add(path);
         else this.knownPaths.add(path);
-        if (collectHere && (type === 'directory' || isMarkdown(name))) this.treeDiagnostics.set(path, [unreadEntry(type, flag)]);
+        if (collectHere && (type === 'directory' || isMarkdown(name))) this.treeDiagnostics.set(path, [unreadableEntry(type, flag)]);
       } else if (type === 'directory') {
         subfolders.push(path);
       } else {
         this.knownPaths.add(path);
         if (!collectHere || !isMarkdown(name)) continue;
         if (type === 'file') markdownFiles.push(path);
-        else this.treeDiagnostics.set(path, [unreadEntry(type, flag)]);
+        else this.treeDiagnostics.set(path, [unreadableEntry(type, flag)]);
       }
     }
     await Promise.all(subfolders.map((sub) => this.walk(sub, markdownFiles, collectHere)));

@@ -40,7 +40,7 @@ export function unreadableFile(message: string): PortfolioDiagnostic {
 }
 
 /** The diagnostic for a directory entry the walk does not read, by what it is. */
-export function unreadEntry(type: DirectoryEntry[1], flag: DirectoryEntry[2]): PortfolioDiagnostic {
+export function unreadableEntry(type: DirectoryEntry[1], flag: DirectoryEntry[2]): PortfolioDiagnostic {
   const what = type === 'directory' ? 'folder' : 'file';
   if (flag === 'undecodable-name') {
     return unreadableFile(`Expected a ${what} name in UTF-8, found one that is not (shown here with \uFFFD for the bad bytes): rename it so it can be checked`);
