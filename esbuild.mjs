@@ -31,8 +31,12 @@ function testEntries(dir) {
 }
 
 const builds = [];
-if (args.has('--schemas')) {
-  builds.push({ ...common, entryPoints: ['scripts/write-schemas.ts'], outfile: 'out/scripts/write-schemas.js', platform: 'node', format: 'cjs', target: 'node20' });
+// --schemas writes schemas/; --generate writes every generated file: schemas/ and the rule docs.
+const generators = args.has('--generate') ? ['write-schemas', 'write-rule-docs'] : args.has('--schemas') ? ['write-schemas'] : [];
+if (generators.length > 0) {
+  for (const name of generators) {
+    builds.push({ ...common, entryPoints: [`scripts/${name}.ts`], outfile: `out/scripts/${name}.js`, platform: 'node', format: 'cjs', target: 'node20' });
+  }
 } else if (args.has('--tests')) {
   builds.push({
     ...common,
@@ -105,5 +109,5 @@ if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
-  if (args.has('--schemas')) await import(new URL('./out/scripts/write-schemas.js', import.meta.url).href);
+  for (const name of generators) await import(new URL(`./out/scripts/${name}.js`, import.meta.url).href);
 }

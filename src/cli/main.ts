@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyLevels, builtinCatalogue, type IndexOptions, canonicalCode, CONFIG_FILE_NAME, defaultStandard, kindTitle, nearestCodes, PortfolioIndex, type Catalogue, type StandardVersion } from '../core';
+import { applyLevels, builtinCatalogue, type IndexOptions, canonicalCode, CONFIG_FILE_NAME, defaultStandard, kindTitle, nearestCodes, today, PortfolioIndex, type Catalogue, type StandardVersion } from '../core';
 import { coverageJson, formatCheckGithub, formatCheckText, formatCoverageText, oneLine, toReported, type ReportedDiagnostic } from './format';
 import { NodeFileSystem } from './nodeFileSystem';
 
@@ -94,7 +94,7 @@ export async function run(argv: readonly string[], write: (text: string) => void
 /** Finds and loads the portfolio in `dir`, or explains in one line why it cannot. */
 async function loadPortfolio(dir: string, options: IndexOptions = {}): Promise<PortfolioIndex> {
   assertPortfolioFolder(dir);
-  const index = new PortfolioIndex(new NodeFileSystem(), toPosix(resolve(dir)), options);
+  const index = new PortfolioIndex(new NodeFileSystem(), toPosix(resolve(dir)), { today: () => today(), ...options });
   await index.load();
   return index;
 }

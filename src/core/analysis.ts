@@ -2,6 +2,7 @@ import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from './diagnost
 import { parseFrontMatter, type FrontMatter } from './frontMatter';
 import { findLocalLinks, type LocalLink } from './links';
 import { formatBytes, MARKDOWN_READ_LIMIT, trimPartialCharacter } from './fileLimits';
+import { unreadableFile } from './rules/fileRules';
 import { decodeText, LineIndex } from './text';
 
 /** Bodies longer than this (in characters) are not scanned for links, and the user is told so. */
@@ -29,7 +30,7 @@ export function analyzeBytes(bytes: Uint8Array, fileSize = bytes.length): FileAn
       frontMatter: undefined,
       links: [],
       unreadable: true,
-      diagnostics: [{ code: DiagnosticCode.UnreadableFile, message: decoded.reason, range: FILE_START }],
+      diagnostics: [unreadableFile(decoded.reason)],
     };
   }
   return partial ? analyzeStartOfText(decoded.text, fileSize) : analyzeText(decoded.text);

@@ -3,13 +3,13 @@ import * as z from 'zod/mini';
 import type { Catalogue, StandardOption, StandardVersion } from './catalogue/catalogue';
 import { formatFieldPath } from './catalogue/catalogue';
 import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from './diagnostics';
+import { CONFIG_FILE_NAME } from './configFileName';
 import { compileGlob } from './glob';
 import { LineIndex, type Range } from './text';
 import { validate } from './validate';
 import { yamlToData } from './yamlData';
 
-/** The name of the file that makes a folder a portfolio. */
-export const CONFIG_FILE_NAME = 'portfolio.yaml';
+export { CONFIG_FILE_NAME };
 
 /** A string with at least one character. */
 const nonEmpty = () => z.string().check(z.minLength(1));

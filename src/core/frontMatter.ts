@@ -36,6 +36,8 @@ export interface FrontMatter {
   readonly claims: readonly Claim[];
   readonly title: string | undefined;
   readonly date: string | undefined;
+  /** The range of the `date` value, for messages about it. */
+  readonly dateRange: Range | undefined;
   /** YAML and field-shape problems, already in file positions. */
   readonly diagnostics: readonly PortfolioDiagnostic[];
 }
@@ -104,6 +106,7 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
     claims: [],
     title: undefined,
     date: undefined,
+    dateRange: undefined,
   };
   if (!closed) {
     return {
@@ -182,7 +185,7 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
   }
 
   let title: string | undefined;
-  let date: string | undefined;
+  let date: ParsedDate | undefined;
   let ksbs: ReturnType<typeof readKsbs> | undefined;
   const seen = new Map<string, Range>();
   for (const pair of root?.items ?? []) {
@@ -205,7 +208,7 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
     } else if (key === 'title' || key === 'date') {
       const value = readTextField(key, pair.value as Node | null, keyRange, shift, diagnostics);
       if (key === 'title') title = value === undefined ? undefined : detach(value);
-      else date = value;
+      else if (value !== undefined && isNodeWithRange(pair.value)) date = { value, range: shift(pair.value.range[0], pair.value.range[1]) };
     }
   }
 
@@ -216,11 +219,24 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
 function parsedFields(
   ksbs: { style: KsbsStyle; keyRange: Range; claims: Claim[] } | undefined,
   title: string | undefined,
-  date: string | undefined,
+  date: ParsedDate | undefined,
   diagnostics: PortfolioDiagnostic[],
 ): ParsedFields {
-  return { valid: true, hasKsbsKey: ksbs !== undefined, ksbsStyle: ksbs?.style, ksbsKeyRange: ksbs?.keyRange, claims: ksbs?.claims ?? [], title, date, diagnostics };
+  return {
+    valid: true,
+    hasKsbsKey: ksbs !== undefined,
+    ksbsStyle: ksbs?.style,
+    ksbsKeyRange: ksbs?.keyRange,
+    claims: ksbs?.claims ?? [],
+    title,
+    date: date?.value,
+    dateRange: date?.range,
+    diagnostics,
+  };
 }
+
+/** A valid `date:` value and where it is written. */
+type ParsedDate = { readonly value: string; readonly range: Range };
 
 type Shift = (start: number, end: number) => Range;
 
@@ -252,7 +268,7 @@ const SIMPLE_LIST_ITEM = new RegExp(`^( *)- (${SIMPLE_CLAIM})$`);
 const SIMPLE_MAP_ENTRY = new RegExp(`^( +)(${SIMPLE_CLAIM}): +(\\S(?:.*\\S)?)$`);
 
 /** The parts of a front matter that depend on its YAML. */
-type ParsedFields = Pick<FrontMatter, 'valid' | 'hasKsbsKey' | 'ksbsStyle' | 'ksbsKeyRange' | 'claims' | 'title' | 'date' | 'diagnostics'>;
+type ParsedFields = Pick<FrontMatter, 'valid' | 'hasKsbsKey' | 'ksbsStyle' | 'ksbsKeyRange' | 'claims' | 'title' | 'date' | 'dateRange' | 'diagnostics'>;
 
 /**
  * Reads front matter in the shapes evidence files nearly always have, line by line: `key: text`,
@@ -269,7 +285,7 @@ function readSimpleFrontMatter(yaml: string, contentStart: number, lines: LineIn
   if (rows[rows.length - 1] === '') rows.pop();
   const seen = new Set<string>();
   let title: string | undefined;
-  let date: string | undefined;
+  let date: ParsedDate | undefined;
   let ksbs: { style: KsbsStyle; keyRange: Range; claims: Claim[] } | undefined;
   let offset = 0;
   for (let row = 0; row < rows.length; row++) {
@@ -339,7 +355,7 @@ function readSimpleFrontMatter(yaml: string, contentStart: number, lines: LineIn
     } else if (SIMPLE_NUMBER.test(value) && key !== 'title') {
       if (key === 'date') {
         if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isValidField('date', value)) return undefined;
-        date = value;
+        date = { value, range: shift(valueStart, valueStart + value.length) };
       }
     } else {
       return undefined;

@@ -11,6 +11,9 @@ export interface Range {
 }
 
 /** Maps string offsets to line/character positions in one text; built once per text. */
+/** The range at the very start of a file, for findings about a whole file. */
+export const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
 

@@ -1,16 +1,10 @@
 import * as vscode from 'vscode';
-import { builtinCatalogue, configTemplate, CONFIG_FILE_NAME, defaultStandard, DiagnosticCode, locateFrontMatter, type FixData, type PortfolioDiagnostic } from '../core';
+import { builtinCatalogue, configTemplate, CONFIG_FILE_NAME, defaultStandard, DiagnosticCode, locateFrontMatter, RULES, type FixData, type PortfolioDiagnostic } from '../core';
 import { diagnosticCode, fixDataOf, toRange } from './convert';
 import type { PortfolioWorkspace } from './portfolioWorkspace';
 
-/** The diagnostic codes this provider can fix. */
-const FIXABLE = new Set<string>([
-  DiagnosticCode.UnknownCode,
-  DiagnosticCode.WrongOption,
-  DiagnosticCode.DuplicateCode,
-  DiagnosticCode.NoKsbs,
-  DiagnosticCode.MissingConfig,
-]);
+/** The diagnostic codes this provider can fix: the rules that declare a quick fix. */
+const FIXABLE = new Set<string>(RULES.filter((rule) => rule.quickFix !== undefined).map((rule) => rule.code));
 
 /**
  * Quick fixes, matched on diagnostic code. The fix data comes from the core's diagnostic at the

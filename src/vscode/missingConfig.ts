@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { analyzeText, CONFIG_FILE_NAME, DiagnosticCode, type PortfolioDiagnostic } from '../core';
+import { analyzeText, applyLevels, checkUngovernedFile, type PortfolioDiagnostic } from '../core';
 import { DIAGNOSTIC_SOURCE } from './constants';
 import { toDiagnostic } from './convert';
 import type { PortfolioWorkspace } from './portfolioWorkspace';
@@ -44,24 +44,14 @@ export class MissingConfigDetector implements vscode.Disposable {
       this.forget(document.uri);
       return;
     }
-    const frontMatter = analyzeText(document.getText()).frontMatter;
-    if (!frontMatter?.hasKsbsKey) {
+    const found = checkUngovernedFile({ path: document.uri.path, analysis: analyzeText(document.getText()), isEvidence: false });
+    if (found.length === 0) {
       this.forget(document.uri);
       return;
     }
-    const diagnostic: PortfolioDiagnostic = {
-      code: DiagnosticCode.MissingConfig,
-      message: `Expected a ${CONFIG_FILE_NAME} in this folder or above for a file that claims KSBs, found none: its codes cannot be checked`,
-      range: frontMatter.ksbsKeyRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
-      fix: { kind: 'create-config' },
-    };
-    const level = readSettings(document.uri).ruleLevels[diagnostic.code] ?? 'information';
-    this.found.set(document.uri.toString(), [diagnostic]);
-    if (level === 'ignore') {
-      this.collection.delete(document.uri);
-      return;
-    }
-    this.collection.set(document.uri, [toDiagnostic({ ...diagnostic, level }, (path) => document.uri.with({ path }))]);
+    this.found.set(document.uri.toString(), found);
+    const published = applyLevels(found, readSettings(document.uri).ruleLevels).map((diagnostic) => toDiagnostic(diagnostic, (path) => document.uri.with({ path })));
+    this.collection.set(document.uri, published);
   }
 
   private forget(uri: vscode.Uri): void {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { basename, compileGlob, CONFIG_FILE_NAME, dirname, PortfolioIndex, type IndexChange } from '../core';
+import { basename, compileGlob, CONFIG_FILE_NAME, dirname, PortfolioIndex, today, type IndexChange } from '../core';
 import { ContextKeys } from './constants';
 import { readSettings } from './settings';
 import { VscodeFileSystem } from './vscodeFileSystem';
@@ -152,7 +152,7 @@ export class PortfolioWorkspace implements vscode.Disposable {
 
   private open(rootUri: vscode.Uri): OpenPortfolio {
     const fs = new VscodeFileSystem(rootUri);
-    const index = new PortfolioIndex(fs, rootUri.path, { isExcluded: excludedMatcher(rootUri) });
+    const index = new PortfolioIndex(fs, rootUri.path, { isExcluded: excludedMatcher(rootUri), today: () => today() });
     const portfolio: OpenPortfolio = { rootUri, index, fs };
     index.onDidChange((change) => this.changeEmitter.fire({ portfolio, change }));
     this.portfolios.set(rootUri.toString(), portfolio);

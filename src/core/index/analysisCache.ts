@@ -1,7 +1,7 @@
 import { analyzeBytes, type FileAnalysis } from '../analysis';
-import { DiagnosticCode, FILE_START } from '../diagnostics';
 import { describeReadError, MARKDOWN_READ_LIMIT } from '../fileLimits';
 import type { FileStat, PortfolioFileSystem } from '../fileSystem';
+import { unreadableFile } from '../rules/fileRules';
 
 /** Files read at once while loading; enough to keep the disk busy without flooding memory. */
 export const READ_CONCURRENCY = 64;
@@ -55,7 +55,7 @@ export class AnalysisCache {
         frontMatter: undefined,
         links: [],
         unreadable: true,
-        diagnostics: [{ code: DiagnosticCode.UnreadableFile, message: `Expected a readable file, found an error: ${describeReadError(error)}`, range: FILE_START }],
+        diagnostics: [unreadableFile(`Expected a readable file, found an error: ${describeReadError(error)}`)],
       };
     }
     this.entries.set(path, { mtime: stat.mtime, size: stat.size, analysis });

@@ -6,7 +6,7 @@ import { DATA_FILE_READ_LIMIT, describeReadError, formatBytes } from '../fileLim
 import type { DirectoryEntry, PortfolioFileSystem } from '../fileSystem';
 import { basename, dirname, joinPath, relativePath } from '../paths';
 import { decodeText } from '../text';
-import { unreadableEntry } from './treeWalk';
+import { unreadableEntry } from '../rules/fileRules';
 
 /** Where extra standard data files are looked for, next to the config. */
 export const STANDARDS_FOLDER = 'standards';

@@ -6,13 +6,13 @@ import type { PortfolioDiagnostic } from '../diagnostics';
 import type { FileStat, PortfolioFileSystem } from '../fileSystem';
 import type { Claim } from '../frontMatter';
 import { basename, dirname, relativePath } from '../paths';
-import { checkClaims } from '../rules/claimRules';
-import { checkAttachments, checkClaimsSomething } from '../rules/evidenceRules';
+import { checkFile } from '../rules/checkFile';
 import { AnalysisCache, READ_CONCURRENCY } from './analysisCache';
 import { ClaimIndex } from './claimIndex';
 import { ConfigLoader } from './configLoader';
 import { LinkTargets } from './linkTargets';
-import { isMarkdown, unreadableEntry, walkTree, type TreeWalkContext } from './treeWalk';
+import { unreadableEntry } from '../rules/fileRules';
+import { isMarkdown, walkTree, type TreeWalkContext } from './treeWalk';
 
 /** Options of an index. */
 export interface IndexOptions {
@@ -26,6 +26,8 @@ export interface IndexOptions {
    * 20 000 files). Coverage, evidence look-ups and incremental updates are not for such an index.
    */
   readonly diagnosticsOnly?: boolean;
+  /** Today's local date, `YYYY-MM-DD`, for the rules about dates; without it they do not run (the core has no clock). */
+  readonly today?: () => string;
 }
 
 /** What a diagnostics-only index keeps of a file's parse: nothing. */
@@ -436,17 +438,11 @@ export class PortfolioIndex {
     const considered = matchedByGlobs ?? true;
     if (!considered) return;
 
-    const diagnostics: PortfolioDiagnostic[] = [];
-    let validClaims: readonly Claim[] = [];
-    if (isEvidence || analysis.unreadable || (frontMatter && !frontMatter.valid)) appendAll(diagnostics, analysis.diagnostics);
-    if (isEvidence && portfolio && frontMatter?.valid !== false && !analysis.unreadable) {
-      const checked = checkClaims(frontMatter?.claims ?? [], portfolio, this.config.catalogue, path);
-      validClaims = checked.validClaims;
-      appendAll(diagnostics, checked.diagnostics);
-      appendAll(diagnostics, checkClaimsSomething(frontMatter));
-      appendAll(diagnostics, checkAttachments(analysis.links, (link) => this.links.exists(this.links.linkTarget(path, link.target))));
-      this.links.addLinks(path, analysis.links);
-    }
+    const { diagnostics, validClaims, evidenceChecked } = checkFile(
+      { path, analysis, isEvidence },
+      { portfolio, catalogue: this.config.catalogue, linkTargetExists: (link) => this.links.exists(this.links.linkTarget(path, link.target)), today: this.options.today?.() },
+    );
+    if (evidenceChecked) this.links.addLinks(path, analysis.links);
     const indexed: IndexedFile = { path, relativePath: relative, analysis, isEvidence, validClaims, diagnostics };
     this.files.set(path, indexed);
     this.claims.add(relative, frontMatter?.title, validClaims);
@@ -458,12 +454,4 @@ export class PortfolioIndex {
     this.changedEverything = false;
     for (const listener of this.listeners) listener(change);
   }
-}
-
-/**
- * Appends `items` to `target` one by one: `push(...items)` passes every item as an argument, and
- * past about 100 000 of them (a file claiming one code 200 000 times) overflows the stack.
- */
-function appendAll<T>(target: T[], items: readonly T[]): void {
-  for (const item of items) target.push(item);
 }

@@ -1,8 +1,9 @@
 import { CONFIG_FILE_NAME } from '../config';
-import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from '../diagnostics';
+import type { PortfolioDiagnostic } from '../diagnostics';
 import { describeReadError } from '../fileLimits';
 import type { DirectoryEntry, PortfolioFileSystem } from '../fileSystem';
 import { joinPath, relativePath } from '../paths';
+import { unreadableEntry, unreadableFile } from '../rules/fileRules';
 
 /** Folders never walked: dependencies and version-control internals hold no evidence. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -50,7 +51,7 @@ export async function walkTree(context: TreeWalkContext, folder: string, markdow
     // A folder that is gone (a rescan after a delete) is simply not there; only one still there is reported.
     if (collect && (await fs.stat(folder))?.type === 'directory') {
       const message = `Expected a folder that can be read, found an error: ${describeReadError(error)}: the files in it were not checked`;
-      record.unread.set(folder, [{ code: DiagnosticCode.UnreadableFile, message, range: FILE_START }]);
+      record.unread.set(folder, [unreadableFile(message)]);
     }
     return;
   }
@@ -80,19 +81,6 @@ export async function walkTree(context: TreeWalkContext, folder: string, markdow
     }
   }
   await Promise.all(subfolders.map((sub) => walkTree(context, sub, markdownFiles, collectHere)));
-}
-
-/** The diagnostic for a directory entry the walk does not read, by what it is. */
-export function unreadableEntry(type: DirectoryEntry[1], flag: DirectoryEntry[2]): PortfolioDiagnostic {
-  const what = type === 'directory' ? 'folder' : 'file';
-  if (flag === 'undecodable-name') {
-    return { code: DiagnosticCode.UnreadableFile, message: `Expected a ${what} name in UTF-8, found one that is not (shown here with \uFFFD for the bad bytes): rename it so it can be checked`, range: FILE_START };
-  }
-  if (flag === 'symbolic-link') {
-    const consequence = type === 'directory' ? 'the files in it were not checked (links to them still resolve)' : 'it was not read';
-    return { code: DiagnosticCode.SymbolicLink, message: `Expected a ${what}, found a symbolic link: links are never followed, so ${consequence}`, range: FILE_START };
-  }
-  return { code: DiagnosticCode.UnreadableFile, message: 'Expected a regular file, found a named pipe, socket or device: it was not read', range: FILE_START };
 }
 
 /** Whether a path names a Markdown file, the only kind the walk collects. */

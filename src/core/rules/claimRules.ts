@@ -1,8 +1,49 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import { canonicalCode, kindOfCode } from '../codes';
 import type { Portfolio } from '../config';
-import { DiagnosticCode, type PortfolioDiagnostic } from '../diagnostics';
+import type { PortfolioDiagnostic } from '../diagnostics';
 import type { Claim } from '../frontMatter';
+import { defineRule, type RuleCheck } from './rule';
+
+/** The three claim rules share one pass, so their diagnostics come in claim order. */
+const claimCheck: RuleCheck = {
+  over: 'evidence',
+  run: (facts, { portfolio, catalogue }) => checkClaims(facts.analysis.frontMatter?.claims ?? [], portfolio, catalogue, facts.path),
+};
+
+/** `ksb.unknown-code`. */
+export const unknownCodeRule = defineRule({
+  name: 'UnknownCode',
+  code: 'ksb.unknown-code',
+  defaultLevel: 'error',
+  summary: 'A claimed code that this standard version does not have, including near-misses such as `k9`.',
+  meaning:
+    'a code the configured standard version does not have; near-misses (`k9`, `K09`, `K 9`) say "did you mean K9?", codes of other versions say "K35 exists in v1.0 but not in v1.2"',
+  quickFix: { kind: 'replace-code', title: 'replace a near-miss with the canonical code' },
+  check: claimCheck,
+});
+
+/** `ksb.wrong-option`. */
+export const wrongOptionRule = defineRule({
+  name: 'WrongOption',
+  code: 'ksb.wrong-option',
+  defaultLevel: 'error',
+  summary: 'A claimed code that belongs to the other option.',
+  meaning: 'a code of the other option than the configured one',
+  quickFix: { kind: 'remove-claim', title: 'remove the code' },
+  check: claimCheck,
+});
+
+/** `ksb.duplicate-code`. */
+export const duplicateCodeRule = defineRule({
+  name: 'DuplicateCode',
+  code: 'ksb.duplicate-code',
+  defaultLevel: 'warning',
+  summary: 'The same code claimed twice in one file.',
+  meaning: 'the same code twice in one file; points at the first; all extra claims of one code are one diagnostic that counts them',
+  quickFix: { kind: 'remove-claim', title: 'remove the first extra claim' },
+  check: claimCheck,
+});
 
 /** The outcome of checking one file's claims against the configured standard and option. */
 export interface ClaimCheck {
@@ -45,7 +86,7 @@ export function checkClaims(claims: readonly Claim[], portfolio: Portfolio, cata
     }
     if (!standard.appliesTo(ksb, option?.id)) {
       diagnostics.push({
-        code: DiagnosticCode.WrongOption,
+        code: wrongOptionRule.code,
         message: `Unexpected code ${claim.code} for the ${option?.title} option: ${claim.code} belongs to ${standard.optionLabel(ksb)}`,
         range: claim.range,
         fix: { kind: 'remove-claim', removeRange: claim.removeRange },
@@ -74,7 +115,7 @@ interface FoldedDuplicates {
 function duplicateCode({ first, extra, count }: FoldedDuplicates, path: string): PortfolioDiagnostic {
   const others = count > 1 ? `, found it claimed ${count} more times after the first (one diagnostic for them all)` : '';
   return {
-    code: DiagnosticCode.DuplicateCode,
+    code: duplicateCodeRule.code,
     message: `Unexpected second claim of ${extra.code}: expected each code once per file${others}`,
     range: extra.range,
     related: [{ path, range: first.range, message: `${extra.code} is first claimed here` }],
@@ -89,7 +130,7 @@ function unknownCode(claim: Claim, portfolio: Portfolio, catalogue: Catalogue): 
   const range = claim.range;
   if (canonical && canonical !== written && standard.ksb(canonical)) {
     return {
-      code: DiagnosticCode.UnknownCode,
+      code: unknownCodeRule.code,
       message: `Unexpected code \`${written}\`: did you mean ${canonical}?`,
       range,
       fix: { kind: 'replace-code', replacement: canonical },
@@ -100,10 +141,10 @@ function unknownCode(claim: Claim, portfolio: Portfolio, catalogue: Catalogue): 
   const shape = canonical === undefined ? `expected a code such as K1, S3 or B2; ${standard.label} has ${standard.codeRanges()}` : `${standard.label} has ${standard.codeRanges(kindOfCode(canonical))}`;
   if (elsewhere.length > 0) {
     return {
-      code: DiagnosticCode.UnknownCode,
+      code: unknownCodeRule.code,
       message: `Unexpected code \`${written}\`: ${lookup} exists in ${elsewhere.join(' and ')} but not in v${standard.version} (${shape})`,
       range,
     };
   }
-  return { code: DiagnosticCode.UnknownCode, message: `Unexpected code \`${written}\`: ${shape}`, range };
+  return { code: unknownCodeRule.code, message: `Unexpected code \`${written}\`: ${shape}`, range };
 }

@@ -1,0 +1,67 @@
+import type { Portfolio } from '../config';
+import type { PortfolioDiagnostic } from '../diagnostics';
+import type { Claim } from '../frontMatter';
+import { RULES } from './registry';
+import type { EvidenceContext, FileFacts, RuleCheck } from './rule';
+
+/** What `checkFile` needs besides the file's facts: the portfolio, when its config resolves. */
+export interface FileContext extends Omit<EvidenceContext, 'portfolio'> {
+  readonly portfolio: Portfolio | undefined;
+}
+
+/** The outcome of checking one file of a portfolio. */
+export interface FileCheck {
+  readonly diagnostics: readonly PortfolioDiagnostic[];
+  /** Claims that count towards coverage. */
+  readonly validClaims: readonly Claim[];
+  /** Whether the evidence rules ran, so the file's links were looked up. */
+  readonly evidenceChecked: boolean;
+}
+
+/** The checks of each kind, once each even when rules share one, in registry order. */
+const evidenceChecks = uniqueChecks('evidence');
+const ungovernedChecks = uniqueChecks('ungoverned');
+
+/**
+ * Turns what parsing found in one file of a portfolio into its diagnostics. Parsing problems count
+ * for evidence, and for any file whose bytes or front matter are broken; the rules over claims and
+ * links run on readable evidence with usable front matter, once the config resolves.
+ */
+export function checkFile(facts: FileFacts, context: FileContext): FileCheck {
+  const { analysis, isEvidence } = facts;
+  const frontMatter = analysis.frontMatter;
+  const diagnostics: PortfolioDiagnostic[] = [];
+  let validClaims: readonly Claim[] = [];
+  if (isEvidence || analysis.unreadable || (frontMatter && !frontMatter.valid)) appendAll(diagnostics, analysis.diagnostics);
+  const { portfolio } = context;
+  const evidenceChecked = isEvidence && portfolio !== undefined && frontMatter?.valid !== false && !analysis.unreadable;
+  if (evidenceChecked) {
+    for (const check of evidenceChecks) {
+      const result = check.run(facts, { ...context, portfolio });
+      if (result.validClaims) validClaims = result.validClaims;
+      appendAll(diagnostics, result.diagnostics);
+    }
+  }
+  return { diagnostics, validClaims, evidenceChecked };
+}
+
+/** The diagnostics of an open Markdown file that no `portfolio.yaml` governs. */
+export function checkUngovernedFile(facts: FileFacts): PortfolioDiagnostic[] {
+  const diagnostics: PortfolioDiagnostic[] = [];
+  for (const check of ungovernedChecks) appendAll(diagnostics, check.run(facts).diagnostics);
+  return diagnostics;
+}
+
+function uniqueChecks<Over extends RuleCheck['over']>(over: Over): Extract<RuleCheck, { over: Over }>[] {
+  const checks = new Set<RuleCheck>();
+  for (const rule of RULES) if ('check' in rule && rule.check?.over === over) checks.add(rule.check);
+  return [...checks] as Extract<RuleCheck, { over: Over }>[];
+}
+
+/**
+ * Appends `items` to `target` one by one: `push(...items)` passes every item as an argument, and
+ * past about 100 000 of them (a file claiming one code 200 000 times) overflows the stack.
+ */
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}

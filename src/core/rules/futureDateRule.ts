@@ -1,0 +1,19 @@
+import type { PortfolioDiagnostic } from '../diagnostics';
+import { defineRule, type EvidenceContext, type FileFacts } from './rule';
+
+/** `evidence.future-date`: evidence is of work done, so its date cannot be after today. */
+export const futureDateRule = defineRule({
+  name: 'FutureDate',
+  code: 'evidence.future-date',
+  defaultLevel: 'warning',
+  summary: 'An evidence file whose `date:` is after today.',
+  meaning: 'an evidence file whose `date:` is after today (a typo such as 2062 for 2026, or a plan written up early): evidence is of work already done',
+  check: { over: 'evidence', run: (facts, context) => ({ diagnostics: checkDateNotFuture(facts, context) }) },
+});
+
+function checkDateNotFuture({ analysis }: FileFacts, { today }: EvidenceContext): PortfolioDiagnostic[] {
+  const { date, dateRange } = analysis.frontMatter ?? {};
+  // ISO dates compare as text.
+  if (today === undefined || date === undefined || dateRange === undefined || date <= today) return [];
+  return [{ code: futureDateRule.code, message: `Expected a \`date\` no later than today (${today}), found ${date}: evidence is of work already done`, range: dateRange }];
+}

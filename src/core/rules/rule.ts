@@ -1,0 +1,67 @@
+// What a rule is. Type-only imports: the registry is loaded by `diagnostics.ts`, so a rule file
+// must not load `diagnostics.ts` (or anything that does) at run time, or the two would wait on each other.
+import type { FileAnalysis } from '../analysis';
+import type { Catalogue } from '../catalogue/catalogue';
+import type { Portfolio } from '../config';
+import type { FixData, PortfolioDiagnostic, RuleLevel } from '../diagnostics';
+import type { Claim } from '../frontMatter';
+import type { LocalLink } from '../links';
+
+/** What parsing found in one Markdown file, and whether the config counts it as evidence. */
+export interface FileFacts {
+  /** Absolute path, for related locations. */
+  readonly path: string;
+  readonly analysis: FileAnalysis;
+  /** Matched by the config's globs or, without globs, claiming via a `ksbs:` key. */
+  readonly isEvidence: boolean;
+}
+
+/** What the rules over an evidence file may ask of the portfolio it is in. */
+export interface EvidenceContext {
+  readonly portfolio: Portfolio;
+  readonly catalogue: Catalogue;
+  /** Whether a link's target exists, as the index knows it (no file access here). */
+  readonly linkTargetExists: (link: LocalLink) => boolean;
+  /** Today's local date, `YYYY-MM-DD`, from the host (the core has no clock); rules about dates skip without it. */
+  readonly today?: string;
+}
+
+/** What a check found: diagnostics and, for the claim rules, the claims that count. */
+export interface CheckResult {
+  readonly diagnostics: readonly PortfolioDiagnostic[];
+  readonly validClaims?: readonly Claim[];
+}
+
+/**
+ * When a rule runs. `evidence`: over a readable evidence file with usable front matter in a
+ * portfolio whose config resolves. `ungoverned`: over an open Markdown file no `portfolio.yaml`
+ * governs. Rules without a check are raised where parsing or reading finds the problem.
+ */
+export type RuleCheck =
+  | { readonly over: 'evidence'; readonly run: (facts: FileFacts, context: EvidenceContext) => CheckResult }
+  | { readonly over: 'ungoverned'; readonly run: (facts: FileFacts) => CheckResult };
+
+/** One rule: its code and everything the settings, the docs and the quick fixes say about it. */
+export interface RuleDefinition<Name extends string = string, Code extends string = string> {
+  /** Its member name in `DiagnosticCode`. */
+  readonly name: Name;
+  /** The stable code (`area.kebab-case`). */
+  readonly code: Code;
+  readonly defaultLevel: RuleLevel;
+  /** One line for the settings UI (`ksbPortfolio.diagnostics.rules`). */
+  readonly summary: string;
+  /** The README's "meaning": what is reported, with the cases a user meets. */
+  readonly meaning: string;
+  /** The quick fix offered for it, as the README names it; none when absent. */
+  readonly quickFix?: { readonly kind: FixData['kind']; readonly title: string };
+  /**
+   * Several rules may share one check (the claim rules report in claim order): it runs once.
+   * A rule that shares a check names the same function.
+   */
+  readonly check?: RuleCheck;
+}
+
+/** Declares a rule, keeping its name and code as literal types so `DiagnosticCode` can list them. */
+export function defineRule<const Name extends string, const Code extends string>(rule: RuleDefinition<Name, Code>): RuleDefinition<Name, Code> {
+  return rule;
+}
