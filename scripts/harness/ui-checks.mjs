@@ -254,9 +254,21 @@ export async function hoverAppearsOverCode(page, { workspaceDir }) {
     });
   const target = await measured.jsonValue();
   if (!target.code) throw new Error(`no KSB code on the ksbs line of ${file}`);
-  await page.mouse.move(target.x, target.y);
   const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: target.code }).first();
-  await hover.waitFor({ state: 'visible', timeout: TIMEOUT });
+  // VS Code asks for a hover once per pointer move. On a loaded machine the web worker host can
+  // still be starting the extension when it asks, and then shows nothing until the pointer moves
+  // again: so do what a user does, move off and back, until the deadline.
+  const deadline = Date.now() + 3 * TIMEOUT;
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.move(target.x, target.y);
+    try {
+      await hover.waitFor({ state: 'visible', timeout: Math.min(TIMEOUT / 2, Math.max(1, deadline - Date.now())) });
+      return;
+    } catch (error) {
+      if (Date.now() >= deadline) throw new Error(`no hover over ${target.code} after ${attempt} pointer moves: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+    }
+    await page.mouse.move(target.x, 5); // the title bar: nothing there hovers
+  }
 }
 
 /**
