@@ -382,9 +382,10 @@ async function memory(portfolios: Map<number, GeneratedPortfolio>, figures: Figu
       figure: 'peak RSS, `ksb check` (diagnostics only), 50 000 files',
       value: mb(check50k.maxRssKB),
       unit: 'MB',
-      note: `a third of the full index's; ${(check50k.maxRssKB / 50_000).toFixed(1)} KB a file`,
-      target: '≤ 200 MB',
-      pass: mb(check50k.maxRssKB) <= 200,
+      note: `${Math.round((100 * check50k.maxRssKB) / core50k)}% of the full index's peak`,
+      // The point of the mode: well under the full index, which keeps every claim for coverage.
+      target: '≤ 60% of the full index',
+      pass: check50k.maxRssKB <= 0.6 * core50k,
     },
   );
 }
