@@ -204,7 +204,7 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
     }
     seen.set(key, keyRange);
     if (key === 'ksbs') {
-      ksbs = readKsbs(pair, text, contentStart, lines, shift, diagnostics);
+      ksbs = readKsbs(pair, contentStart, lines, shift, diagnostics);
     } else if (key === 'title' || key === 'date') {
       const value = readTextField(key, pair.value as Node | null, keyRange, shift, diagnostics);
       if (key === 'title') title = value === undefined ? undefined : detach(value);
@@ -397,7 +397,7 @@ function nestingDepthBound(yaml: string): number {
   return deepestFlow + deepestBlock;
 }
 
-function readKsbs(pair: Pair, text: string, contentStart: number, lines: LineIndex, shift: Shift, diagnostics: PortfolioDiagnostic[]) {
+function readKsbs(pair: Pair, contentStart: number, lines: LineIndex, shift: Shift, diagnostics: PortfolioDiagnostic[]) {
   const keyRange = isNodeWithRange(pair.key) ? shift(pair.key.range[0], pair.key.range[1]) : FILE_START;
   const value = pair.value as Node | null;
   const claims: Claim[] = [];
