@@ -46,7 +46,8 @@ if (generators.length > 0) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['mocha'],
+    // ESLint loads eslint.config.mjs and its plugins at run time, so it stays a package.
+    external: ['mocha', 'eslint'],
   });
 } else if (args.has('--integration')) {
   // Integration tests run inside VS Code's extension host, which provides 'vscode' at run time.

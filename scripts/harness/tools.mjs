@@ -54,13 +54,15 @@ async function withInstallLock(fn) {
       let holder = NaN;
       try {
         holder = Number(readFileSync(join(lock, 'pid'), 'utf8'));
-      } catch {}
+      } catch {
+        // No pid file yet (the holder is still writing it): holder stays NaN.
+      }
       const young = Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs < 10_000;
       if (!young && !(holder > 0 && pidAlive(holder))) {
         rmSync(lock, { recursive: true, force: true }); // left by a run that died
         continue;
       }
-      if (Date.now() > deadline) throw new Error(`the tool cache is locked by process ${holder} (${lock})`);
+      if (Date.now() > deadline) throw new Error(`the tool cache is locked by process ${holder} (${lock})`, { cause: error });
       if (!told) log(`waiting for process ${holder}, which is installing into ${toolCache}…`);
       told = true;
       await new Promise((r) => setTimeout(r, 1000));

@@ -62,6 +62,7 @@ function escapeProperty(text: string): string {
  * Characters that break a line of output or disguise it: C0 and C1 controls (newline, escape),
  * Unicode line and paragraph separators, and bidirectional overrides and isolates.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const UNSAFE_IN_A_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /**

@@ -206,7 +206,7 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
     if (key === 'ksbs') {
       ksbs = readKsbs(pair, contentStart, lines, shift, diagnostics);
     } else if (key === 'title' || key === 'date') {
-      const value = readTextField(key, pair.value as Node | null, keyRange, shift, diagnostics);
+      const value = readTextField(key, pair.value, keyRange, shift, diagnostics);
       if (key === 'title') title = value === undefined ? undefined : detach(value);
       else if (value !== undefined && isNodeWithRange(pair.value)) date = { value, range: shift(pair.value.range[0], pair.value.range[1]) };
     }
@@ -255,6 +255,7 @@ const SIMPLE_NUMBER = /^\d(?:[\d.:-]*[\d.-])?$/;
  * break to some readers), the Unicode line and paragraph separators, BOM, non-characters and lone
  * surrogates. yaml accepts most of them today; the fast path need not guess how.
  */
+// eslint-disable-next-line no-control-regex -- control characters are among what it looks for
 const UNCERTAIN_CHARACTER = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /**
  * A code-shaped claim the fast path reads as written: `K1`, `k9`, `S12`, also `ST1`. Wider than the

@@ -60,6 +60,7 @@ type GlobItem =
   | { readonly kind: 'star' }
   /** `**` other than a whole segment: any characters, `/` included. */
   | { readonly kind: 'anything' }
+  // eslint-disable-next-line no-irregular-whitespace -- a zero-width space keeps `**/` from ending the comment
   /** `**​/` at the start of a segment: zero or more whole segments. */
   | { readonly kind: 'segments' }
   | { readonly kind: 'alternatives'; readonly options: readonly GlobItem[][] };

@@ -48,7 +48,7 @@ function assertUsageError(result: CliResult, message: RegExp): void {
 /** Asserts an object's own keys, in order. */
 function assertKeys(value: unknown, keys: string[], where: string): void {
   assert.ok(value !== null && typeof value === 'object' && !Array.isArray(value), `${where} should be an object`);
-  assert.deepEqual(Object.keys(value as object), keys, `keys of ${where}`);
+  assert.deepEqual(Object.keys(value), keys, `keys of ${where}`);
 }
 
 /** Writes a portfolio below `cwd`: `files` maps paths relative to its root to their text. */

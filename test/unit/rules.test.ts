@@ -102,8 +102,8 @@ describe('ksb.duplicate-code', () => {
     assert.equal(showRange(diagnostic.range), showRange(ranges[1]));
     assert.match(diagnostic.message, /second claim of K3/);
     assert.equal(diagnostic.related?.length, 1);
-    assert.equal(diagnostic.related![0].path, DOC);
-    assert.equal(showRange(diagnostic.related![0].range), showRange(ranges[0]));
+    assert.equal(diagnostic.related[0].path, DOC);
+    assert.equal(showRange(diagnostic.related[0].range), showRange(ranges[0]));
     assert.equal(diagnostic.fix?.kind, 'remove-claim');
   });
 
@@ -479,7 +479,7 @@ describe('Claim removal ranges', () => {
       analysis.frontMatter?.claims.map((c) => c.code),
       codes,
     );
-    const yaml = text.slice(analysis.frontMatter!.contentStart, analysis.frontMatter!.contentEnd);
+    const yaml = text.slice(analysis.frontMatter.contentStart, analysis.frontMatter.contentEnd);
     const ksbs = parse(yaml).ksbs;
     const parsedCodes = Array.isArray(ksbs) ? ksbs : ksbs === null ? [] : Object.keys(ksbs);
     assert.deepEqual(parsedCodes, codes);

@@ -5,7 +5,6 @@
 // KSB Portfolio's answer comes. All times count from the start of the load.
 'use strict';
 const { writeFileSync } = require('node:fs');
-const { performance } = require('node:perf_hooks');
 const vscode = require('vscode');
 
 const EXTENSION_ID = 'ksb-portfolio.ksb-portfolio';
