@@ -11,6 +11,7 @@ const watch = args.has('--watch');
 
 // Every build, the tests' and the benchmark's too, gets the shipped standards (YAML) as data that
 // was parsed and validated here, so the tests exercise what ships.
+/** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
   sourcemap: !production,
@@ -30,6 +31,7 @@ function testEntries(dir) {
   return found;
 }
 
+/** @type {import('esbuild').BuildOptions[]} */
 const builds = [];
 // --schemas writes schemas/; --generate writes every generated file: schemas/ and the rule docs.
 const generators = args.has('--generate') ? ['write-schemas', 'write-rule-docs'] : args.has('--schemas') ? ['write-schemas'] : [];

@@ -571,7 +571,12 @@ export async function problemsPanelListsDiagnostics(page, { workspaceDir }) {
   }
 }
 
-/** The checks run on every `npm run test:integration`, in order. */
+/** @typedef {[title: string, check: (page: import('playwright-core').Page, context: { workspaceDir: string }) => Promise<void>]} UiCheck */
+
+/**
+ * The checks run on every `npm run test:integration`, in order.
+ * @type {UiCheck[]}
+ */
 export const CHECKS = [
   ['the workbench loads', workbenchLoaded],
   ['the Explorer lists the fixture\'s files', explorerShowsFixtureFiles],
@@ -588,6 +593,7 @@ export const CHECKS = [
 /**
  * Checks whose feature is not there yet: written, listed here so they are not forgotten, and run
  * only with KSB_UI_CHECKS=all. Move one to CHECKS when its feature lands.
+ * @type {UiCheck[]}
  */
 export const PENDING_CHECKS = [];
 
@@ -634,6 +640,8 @@ export async function putBack(page, { workspaceDir, pristine }) {
  * Runs `checks` in order in `page`, each followed by a screenshot and by `putBack` (against
  * `pristine`, a snapshot of the fixture, when given): a check that leaves the workspace changed
  * fails, and the next one starts from the fixture as it was.
+ * @param {import('playwright-core').Page} page
+ * @param {{ workspaceDir: string, pristine?: import('../../test/integration/runner-extension/workspace-snapshot.js').TreeSnapshot, screenshotsDir: string, checks?: UiCheck[], onResult?: (result: object) => void, label?: string, shotPrefix?: string }} options
  */
 export async function runUiChecks(page, { workspaceDir, pristine, screenshotsDir, checks = selectedChecks(), onResult = () => {}, label = 'UI', shotPrefix = '' }) {
   mkdirSync(screenshotsDir, { recursive: true });

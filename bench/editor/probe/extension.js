@@ -39,6 +39,7 @@ async function probe() {
   let attempts = 0;
   while (performance.now() - start < GIVE_UP_MS) {
     attempts++;
+    /** @type {import('vscode').Hover[] | undefined} */
     const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, position);
     const ours = (hovers || []).some((hover) => hover.contents.some((part) => /\*\*[KSB]\d+\*\* ·/.test(typeof part === 'string' ? part : part.value)));
     if (ours) return { loadMs, activateMs, firstHoverMs: performance.now() - start, attempts };
