@@ -4,6 +4,7 @@
 // shape as the suite's: { title, state, error, duration }.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { expectMarkers } from '../../test/expectMarkers.mjs';
 import { restoreTree } from '../../test/integration/runner-extension/workspace-snapshot.js';
 import { repoRoot } from './paths.mjs';
 
@@ -157,9 +158,7 @@ export function expectedDiagnosticCodes(workspaceDir) {
       const full = join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
       else if (/\.(md|ya?ml)$/.test(name)) {
-        for (const match of readFileSync(full, 'latin1').matchAll(/expect: ([^\n>]*?)(?:-->|\r?\n|$)/g)) {
-          for (const code of match[1].trim().split(/\s+/)) if (code) codes.push({ file: relative(workspaceDir, full), code });
-        }
+        for (const { code } of expectMarkers(readFileSync(full, 'latin1'))) codes.push({ file: relative(workspaceDir, full), code });
       } else if (name === 'expected.json' && dir === workspaceDir) {
         for (const d of JSON.parse(readFileSync(full, 'utf8')).diagnostics ?? []) codes.push({ file: d.file, code: d.code });
       }
