@@ -255,8 +255,9 @@ const SIMPLE_NUMBER = /^\d(?:[\d.:-]*[\d.-])?$/;
  * break to some readers), the Unicode line and paragraph separators, BOM, non-characters and lone
  * surrogates. yaml accepts most of them today; the fast path need not guess how.
  */
-// eslint-disable-next-line no-control-regex -- control characters are among what it looks for
+/* eslint-disable no-control-regex -- control characters are among what it looks for */
 const UNCERTAIN_CHARACTER = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/* eslint-enable no-control-regex */
 /**
  * A code-shaped claim the fast path reads as written: `K1`, `k9`, `S12`, also `ST1`. Wider than the
  * KSB grammar (../codes.ts) on purpose: it only has to be text that YAML reads as itself, and the
