@@ -72,9 +72,34 @@ if (generators.length > 0) {
   // options in step with the desktop and CLI builds below.
   const bundles = 'out/bench/bundles';
   builds.push(
-    { ...common, minify: false, sourcemap: true, entryPoints: ['bench/main.ts'], outfile: 'out/bench/bench.js', platform: 'node', format: 'cjs', target: 'node20' },
-    { ...common, entryPoints: ['src/extension.ts'], outfile: `${bundles}/extension.js`, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-    { ...common, entryPoints: ['src/cli/main.ts'], outfile: `${bundles}/cli.js`, platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+    {
+      ...common,
+      minify: false,
+      sourcemap: true,
+      entryPoints: ['bench/main.ts'],
+      outfile: 'out/bench/bench.js',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+    },
+    {
+      ...common,
+      entryPoints: ['src/extension.ts'],
+      outfile: `${bundles}/extension.js`,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['vscode'],
+    },
+    {
+      ...common,
+      entryPoints: ['src/cli/main.ts'],
+      outfile: `${bundles}/cli.js`,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      banner: { js: '#!/usr/bin/env node' },
+    },
   );
 } else {
   builds.push(

@@ -52,10 +52,14 @@ export async function startCodeServer({ node, entry, folder, userDataDir, extens
   const out = createWriteStream(logFile);
   const args = [
     entry,
-    '--bind-addr', `${HOST}:${port}`,
-    '--auth', 'none',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--bind-addr',
+    `${HOST}:${port}`,
+    '--auth',
+    'none',
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',

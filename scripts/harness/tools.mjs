@@ -93,10 +93,10 @@ export function findChromium() {
 }
 
 const SYSTEM_NEEDS = {
-  chromium: { packages: ['chromium', 'fonts-liberation'], present: () => Boolean(findChromium()), why: 'to open VS Code\'s web client' },
-  buildTools: { packages: ['g++', 'make'], present: () => hasCommand('g++') && hasCommand('make'), why: 'to build code-server\'s native modules' },
+  chromium: { packages: ['chromium', 'fonts-liberation'], present: () => Boolean(findChromium()), why: "to open VS Code's web client" },
+  buildTools: { packages: ['g++', 'make'], present: () => hasCommand('g++') && hasCommand('make'), why: "to build code-server's native modules" },
   python: { packages: ['python3'], present: () => hasCommand('python3'), why: 'for node-gyp' },
-  kerberos: { packages: ['libkrb5-dev'], present: () => existsSync('/usr/include/gssapi/gssapi.h'), why: 'to build code-server\'s kerberos module' },
+  kerberos: { packages: ['libkrb5-dev'], present: () => existsSync('/usr/include/gssapi/gssapi.h'), why: "to build code-server's kerberos module" },
 };
 
 async function ensureSystemPackages(names) {
@@ -111,7 +111,7 @@ async function ensureSystemPackages(names) {
       `missing system packages:\n${lines.join('\n')}\n` +
         (hasApt
           ? `Install them:   sudo apt-get update && sudo apt-get install -y ${packages().join(' ')}\n`
-          : 'Install them with your system\'s package manager.\n') +
+          : "Install them with your system's package manager.\n") +
         (missing().includes('chromium') ? 'For Chromium you can instead point the harness at one:   export KSB_CHROMIUM=/path/to/chromium\n' : ''),
     );
   }
@@ -147,8 +147,9 @@ async function ensureNpmTool({ name, spec, file, what, note = '', afterInstall }
     log(`installing ${what} into ${dir} (once per machine${note})…`);
     const started = Date.now();
     // Install scripts are run explicitly by `afterInstall` where needed, with the right Node.
-    run('npm', ['install', '--prefix', partial, '--no-audit', '--no-fund', '--no-save', '--ignore-scripts',
-      '--loglevel=error', '--no-update-notifier', spec], { cwd: partial });
+    run('npm', ['install', '--prefix', partial, '--no-audit', '--no-fund', '--no-save', '--ignore-scripts', '--loglevel=error', '--no-update-notifier', spec], {
+      cwd: partial,
+    });
     const installed = join(partial, file);
     if (!existsSync(installed)) throw new Error(`${spec} installed, but ${file} is missing`);
     await afterInstall?.(installed, partial);
@@ -206,7 +207,7 @@ export async function ensureCodeServer(node) {
         npm_config_update_notifier: 'false',
         npm_config_progress: 'false',
       };
-      log('building VS Code\'s dependencies (code-server\'s postinstall.sh)…');
+      log("building VS Code's dependencies (code-server's postinstall.sh)…");
       const logFile = join(toolCache, 'code-server-postinstall.log');
       const out = spawnSync('sh', ['postinstall.sh'], { cwd: pkg, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
       writeFileSync(logFile, `${out.stdout ?? ''}\n${out.stderr ?? ''}`);

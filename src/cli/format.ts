@@ -19,7 +19,14 @@ export function toReported(byFile: ReadonlyMap<string, readonly LeveledDiagnosti
   for (const [path, diagnostics] of byFile) {
     const file = path.startsWith(`${index.root}/`) ? path.slice(index.root.length + 1) : path;
     for (const d of diagnostics) {
-      reported.push({ file, line: d.range.start.line + 1, column: d.range.start.character + 1, code: d.code, severity: SEVERITY_NAMES[d.level], message: d.message });
+      reported.push({
+        file,
+        line: d.range.start.line + 1,
+        column: d.range.start.character + 1,
+        code: d.code,
+        severity: SEVERITY_NAMES[d.level],
+        message: d.message,
+      });
     }
   }
   return reported.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);

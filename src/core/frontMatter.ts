@@ -158,7 +158,11 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
   } catch (error) {
     // The parser reports its own stack overflows as errors; anything else it throws is one too.
     const message = error instanceof Error ? error.message : String(error);
-    return { ...empty, valid: false, diagnostics: [{ code: DiagnosticCode.YamlError, message: `Expected valid YAML front matter, found: ${firstLine(message)}`, range: fence }] };
+    return {
+      ...empty,
+      valid: false,
+      diagnostics: [{ code: DiagnosticCode.YamlError, message: `Expected valid YAML front matter, found: ${firstLine(message)}`, range: fence }],
+    };
   }
   if (document.errors.length > 0) {
     return {
@@ -256,7 +260,8 @@ const SIMPLE_NUMBER = /^\d(?:[\d.:-]*[\d.-])?$/;
  * surrogates. yaml accepts most of them today; the fast path need not guess how.
  */
 /* eslint-disable no-control-regex -- control characters are among what it looks for */
-const UNCERTAIN_CHARACTER = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNCERTAIN_CHARACTER =
+  /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /* eslint-enable no-control-regex */
 /**
  * A code-shaped claim the fast path reads as written: `K1`, `k9`, `S12`, also `ST1`. Wider than the
@@ -311,8 +316,7 @@ function readSimpleFrontMatter(yaml: string, contentStart: number, lines: LineIn
         const spans: Array<[number, number]> = [];
         for (const match of value.matchAll(SIMPLE_FLOW_ITEM)) spans.push([valueStart + match.index, valueStart + match.index + match[0].length]);
         spans.forEach(([start, end], index) => {
-          const removeRange =
-            index + 1 < spans.length ? shift(start, spans[index + 1][0]) : index > 0 ? shift(spans[index - 1][1], end) : shift(start, end);
+          const removeRange = index + 1 < spans.length ? shift(start, spans[index + 1][0]) : index > 0 ? shift(spans[index - 1][1], end) : shift(start, end);
           claims.push({ code: yaml.slice(start, end), range: shift(start, end), removeRange });
         });
         ksbs = { style: 'flow-list', keyRange, claims };
@@ -519,4 +523,3 @@ function isNodeWithRange(node: unknown): node is Node & { range: [number, number
 function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
-

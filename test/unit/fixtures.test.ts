@@ -96,11 +96,18 @@ describe('Fixture portfolios', () => {
   const isPortfolio = (name: string) => existsSync(path.join(FIXTURES, name, 'portfolio.yaml'));
   const fixtures = readdirSync(FIXTURES)
     .filter((name) => statSync(path.join(FIXTURES, name)).isDirectory())
-    .flatMap((name) => (isPortfolio(name) ? [name] : readdirSync(path.join(FIXTURES, name)).map((child) => `${name}/${child}`).filter(isPortfolio)))
+    .flatMap((name) =>
+      isPortfolio(name)
+        ? [name]
+        : readdirSync(path.join(FIXTURES, name))
+            .map((child) => `${name}/${child}`)
+            .filter(isPortfolio),
+    )
     .sort();
 
   it('Should find the fixture portfolios that have a portfolio.yaml', () => {
-    for (const name of ['bad-config', 'basic', 'edge', 'multi-root/post-production', 'multi-root/production']) assert.ok(fixtures.includes(name), `Expected test/fixtures/${name}/portfolio.yaml`);
+    for (const name of ['bad-config', 'basic', 'edge', 'multi-root/post-production', 'multi-root/production'])
+      assert.ok(fixtures.includes(name), `Expected test/fixtures/${name}/portfolio.yaml`);
   });
 
   for (const name of fixtures) {
@@ -122,7 +129,8 @@ describe('Fixture portfolios', () => {
   });
 
   it('Should read one diagnostic per code of a marker, in YAML and HTML comments, with any line ending and a BOM', () => {
-    const text = '\uFEFF---\r\n# expect: evidence.no-ksbs\r\nksbs: [K99, K99] # expect: ksb.unknown-code ksb.duplicate-code\r---\n[a](b.md) <!-- expect: evidence.missing-attachment --> after\n';
+    const text =
+      '\uFEFF---\r\n# expect: evidence.no-ksbs\r\nksbs: [K99, K99] # expect: ksb.unknown-code ksb.duplicate-code\r---\n[a](b.md) <!-- expect: evidence.missing-attachment --> after\n';
     assert.deepEqual(expectMarkers(text), [
       { line: 1, code: 'evidence.no-ksbs' },
       { line: 3, code: 'ksb.unknown-code' },

@@ -32,7 +32,14 @@ describe('Lint configuration', () => {
   });
 
   it('Should let src/core import its own modules and packages whose names resemble built-ins', async () => {
-    const text = ["import { parse } from 'yaml';", "import { z } from 'zod';", "import type { PortfolioFileSystem } from './fileSystem';", "import { joinPath } from './paths';", "import { x } from './index/path';", ''].join('\n');
+    const text = [
+      "import { parse } from 'yaml';",
+      "import { z } from 'zod';",
+      "import type { PortfolioFileSystem } from './fileSystem';",
+      "import { joinPath } from './paths';",
+      "import { x } from './index/path';",
+      '',
+    ].join('\n');
     assert.deepEqual(await refusedImports(text, 'src/core/index/x.ts'), []);
   });
 

@@ -16,7 +16,7 @@ function activate() {
   const resultFile = process.env.KSB_BENCH_RESULT;
   if (!resultFile) return;
   const write = (result) => writeFileSync(resultFile, JSON.stringify({ vscodeVersion: vscode.version, ...result }));
-  setTimeout(() => probe().then(write, (error) => write({ error: String(error && error.stack || error) })), SETTLE_MS);
+  setTimeout(() => probe().then(write, (error) => write({ error: String((error && error.stack) || error) })), SETTLE_MS);
 }
 
 async function probe() {
