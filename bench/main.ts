@@ -126,7 +126,11 @@ interface Figures {
   samples: Record<string, unknown>;
 }
 
-async function coldLoads(portfolios: Map<number, GeneratedPortfolio>, standard: StandardVersion, figures: Figures): Promise<Map<number, { core: number; floor: number }>> {
+async function coldLoads(
+  portfolios: Map<number, GeneratedPortfolio>,
+  standard: StandardVersion,
+  figures: Figures,
+): Promise<Map<number, { core: number; floor: number }>> {
   const medians = new Map<number, { core: number; floor: number }>();
   // Warm the JIT on a small portfolio so the first timed size is not charged for compiling the core.
   for (let i = 0; i < 3; i++) await coreColdLoad(portfolios.get(100)!.root);
@@ -179,16 +183,14 @@ async function coldLoads(portfolios: Map<number, GeneratedPortfolio>, standard: 
     if (rss.length > 0) figures.samples[`rss.core.${size}.children`] = rss;
     const ratio = m.core / m.floor;
     const is10k = size === 10_000;
-    figures.rows.push(
-      {
-        id: `cold-load.core.${size}`,
-        figure: `cold load, core, ${n(size)} files`,
-        value: m.core,
-        unit: 'ms',
-        note: `${ratio.toFixed(1)}× floor (${m.floor.toFixed(0)} ms); naive peer ${m.naive.toFixed(0)} ms${coreCpu.length > 0 ? `; CPU ${median(coreCpu).toFixed(0)} ms` : '; child process'}; ${runs} run${runs === 1 ? '' : 's'}`,
-        ...(is10k ? { target: '≤ 1 000 ms and ≤ 3× floor', pass: m.core <= 1000 && ratio <= 3 } : {}),
-      },
-    );
+    figures.rows.push({
+      id: `cold-load.core.${size}`,
+      figure: `cold load, core, ${n(size)} files`,
+      value: m.core,
+      unit: 'ms',
+      note: `${ratio.toFixed(1)}× floor (${m.floor.toFixed(0)} ms); naive peer ${m.naive.toFixed(0)} ms${coreCpu.length > 0 ? `; CPU ${median(coreCpu).toFixed(0)} ms` : '; child process'}; ${runs} run${runs === 1 ? '' : 's'}`,
+      ...(is10k ? { target: '≤ 1 000 ms and ≤ 3× floor', pass: m.core <= 1000 && ratio <= 3 } : {}),
+    });
   }
   return medians;
 }
@@ -217,7 +219,9 @@ async function cliLoads(portfolios: Map<number, GeneratedPortfolio>, figures: Fi
 }
 
 async function incremental(portfolio: GeneratedPortfolio, standard: StandardVersion, figures: Figures): Promise<PortfolioIndex> {
-  log(`incremental update in ${portfolio.evidenceCount} files: ${INCREMENTAL_RUNS} saved edits, ${INCREMENTAL_RUNS} unsaved edits, ${NAIVE_RESCAN_RUNS} naive re-scans`);
+  log(
+    `incremental update in ${portfolio.evidenceCount} files: ${INCREMENTAL_RUNS} saved edits, ${INCREMENTAL_RUNS} unsaved edits, ${NAIVE_RESCAN_RUNS} naive re-scans`,
+  );
   const { index } = await coreColdLoad(portfolio.root);
   const path = join(portfolio.root, portfolio.editFile);
   const original = readFileSync(path, 'utf8');
@@ -359,7 +363,13 @@ async function memory(portfolios: Map<number, GeneratedPortfolio>, figures: Figu
   const naive50k = await spawnChild('naive', portfolios.get(50_000)!.root);
   const check50k = await spawnChild('check', portfolios.get(50_000)!.root);
   const mb = (kb: number) => kb / 1024;
-  figures.samples.rss = { idleKB: idle.maxRssKB, core10kKB: core10k.maxRssKB, core50kKB: core50k, naive50kKB: naive50k.maxRssKB, check50kKB: check50k.maxRssKB };
+  figures.samples.rss = {
+    idleKB: idle.maxRssKB,
+    core10kKB: core10k.maxRssKB,
+    core50kKB: core50k,
+    naive50kKB: naive50k.maxRssKB,
+    check50kKB: check50k.maxRssKB,
+  };
   figures.rows.push(
     {
       id: 'rss.core.10000',
@@ -482,7 +492,16 @@ async function main(): Promise<void> {
       featureRuns: FEATURE_RUNS,
       languageFeatures: LANGUAGE_FEATURES_SOURCE,
       portfolios: Object.fromEntries(
-        [...portfolios].map(([size, p]) => [size, { root: p.root, markdownFiles: p.markdownCount, ignoredMarkdownFiles: p.ignoredMarkdownCount, attachments: p.attachmentCount, megabytes: +(p.totalBytes / 2 ** 20).toFixed(1) }]),
+        [...portfolios].map(([size, p]) => [
+          size,
+          {
+            root: p.root,
+            markdownFiles: p.markdownCount,
+            ignoredMarkdownFiles: p.ignoredMarkdownCount,
+            attachments: p.attachmentCount,
+            megabytes: +(p.totalBytes / 2 ** 20).toFixed(1),
+          },
+        ]),
       ),
     },
     rows,
@@ -496,7 +515,9 @@ async function main(): Promise<void> {
     `${results.date}: ${m0.cpu}, ${m0.nproc} CPUs, ${m0.memoryGB} GB, node ${m0.node}, load average ${m0.loadAverageAtStart} at start and ${m0.loadAverageAtEnd} at end; ${results.durationSeconds} s\n\n${formatMarkdown(rows)}\n`,
   );
   const m = results.machine;
-  process.stdout.write(`\nKSB portfolio benchmark, ${results.date}\n${m.cpu}, ${m.nproc} CPUs, ${m.memoryGB} GB, node ${m.node}; load average ${m.loadAverageAtStart} at start, ${m.loadAverageAtEnd} at end\n\n${formatTable(rows)}\n\n`);
+  process.stdout.write(
+    `\nKSB portfolio benchmark, ${results.date}\n${m.cpu}, ${m.nproc} CPUs, ${m.memoryGB} GB, node ${m.node}; load average ${m.loadAverageAtStart} at start, ${m.loadAverageAtEnd} at end\n\n${formatTable(rows)}\n\n`,
+  );
   process.stdout.write(`completion/hover: ${LANGUAGE_FEATURES_SOURCE}\n`);
   process.stdout.write(`wrote ${resultsPath} (and the table as Markdown next to it) in ${results.durationSeconds} s\n`);
   const missed = rows.filter((r) => r.pass === false);

@@ -18,7 +18,7 @@ export function freePort() {
     server.unref();
     server.on('error', reject);
     server.listen(0, HOST, () => {
-      const { port } = server.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
       server.close(() => resolve(port));
     });
   });
@@ -43,6 +43,7 @@ function httpStatus(url) {
  * Starts code-server on `folder` and resolves once it answers HTTP. `stateDir` holds the user
  * data, code-server's own config and logs, and its output (`code-server.log`).
  * Returns { url, port, logFile, child, stop() }; stop() is also registered as a cleanup.
+ * @param {{ node: string, entry: string, folder: string, userDataDir: string, extensionsDir: string, stateDir: string, port?: number, env?: Record<string, string>, extraArgs?: string[] }} options
  */
 export async function startCodeServer({ node, entry, folder, userDataDir, extensionsDir, stateDir, port, env = {}, extraArgs = [] }) {
   port ??= await freePort();
@@ -51,10 +52,14 @@ export async function startCodeServer({ node, entry, folder, userDataDir, extens
   const out = createWriteStream(logFile);
   const args = [
     entry,
-    '--bind-addr', `${HOST}:${port}`,
-    '--auth', 'none',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--bind-addr',
+    `${HOST}:${port}`,
+    '--auth',
+    'none',
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',

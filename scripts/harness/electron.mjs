@@ -30,8 +30,10 @@ async function main() {
         extensionTestsEnv: { KSB_TEST_RESULTS: resultsFile },
         launchArgs: [
           workspaceDir,
-          '--user-data-dir', join(tmp, 'user-data'),
-          '--extensions-dir', join(tmp, 'extensions'),
+          '--user-data-dir',
+          join(tmp, 'user-data'),
+          '--extensions-dir',
+          join(tmp, 'extensions'),
           '--disable-workspace-trust',
           '--skip-welcome',
           '--skip-release-notes',
@@ -42,7 +44,7 @@ async function main() {
       // runTests rejects when VS Code exits non-zero: a failed test, or no VS Code at all.
       if (!existsSync(resultsFile)) throw error;
     }
-    if (!existsSync(resultsFile)) throw new Error('VS Code exited without writing the suite\'s results');
+    if (!existsSync(resultsFile)) throw new Error("VS Code exited without writing the suite's results");
     const suite = JSON.parse(readFileSync(resultsFile, 'utf8'));
     printResults(`Extension host suite (VS Code ${suite.vscodeVersion ?? version})`, suite.tests);
     printFailures(suite.tests);

@@ -3,7 +3,11 @@
 
 /** The message on one line (assertion diffs span several), cut to a readable length. */
 function oneLine(text, max = 300) {
-  const flat = String(text ?? '').split('\n').map((l) => l.trim()).filter(Boolean).join(' ');
+  const flat = String(text ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(' ');
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 

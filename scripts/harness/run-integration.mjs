@@ -111,12 +111,17 @@ async function runSuiteInEditor({ tools, browser, vsix, profile, open = profile.
   installFolder(runnerExtensionDir, profile.extensionsDir);
   const resultsFile = join(profile.tmpDir, 'results.json');
   const server = await step('starting code-server', () =>
-    serve(tools, profile, {
-      KSB_TEST_RESULTS: resultsFile,
-      KSB_REPO_ROOT: repoRoot,
-      KSB_TEST_SUITE_DIR: suiteDir,
-      KSB_MOCHA_DIR: join(repoRoot, 'node_modules', 'mocha'),
-    }, open),
+    serve(
+      tools,
+      profile,
+      {
+        KSB_TEST_RESULTS: resultsFile,
+        KSB_REPO_ROOT: repoRoot,
+        KSB_TEST_SUITE_DIR: suiteDir,
+        KSB_MOCHA_DIR: join(repoRoot, 'node_modules', 'mocha'),
+      },
+      open,
+    ),
   );
   log(`code-server ${server.url} (log: ${server.logFile})`);
   const { page, consoleErrors } = await openWorkbench(browser, server.url);
@@ -176,7 +181,15 @@ async function runWebHostChecks({ tmp, vsix, tools, browser, pristine }) {
   writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
   const server = await step('starting code-server for the web worker host', () => serve(tools, profile));
   const { page } = await openWorkbench(browser, server.url);
-  return runUiChecks(page, { workspaceDir: profile.workspaceDir, pristine, screenshotsDir, checks: CHECKS, onResult: printResult, label: 'UI (web worker host)', shotPrefix: 'web-' });
+  return runUiChecks(page, {
+    workspaceDir: profile.workspaceDir,
+    pristine,
+    screenshotsDir,
+    checks: CHECKS,
+    onResult: printResult,
+    label: 'UI (web worker host)',
+    shotPrefix: 'web-',
+  });
 }
 
 await main();

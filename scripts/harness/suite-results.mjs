@@ -12,7 +12,10 @@ export async function followSuite({ resultsFile, idleTimeoutMs, isServerGone, in
   const readProgress = () => {
     if (!existsSync(progressFile)) return;
     const text = readFileSync(progressFile, 'utf8');
-    const lines = text.slice(0, text.lastIndexOf('\n') + 1).split('\n').filter(Boolean);
+    const lines = text
+      .slice(0, text.lastIndexOf('\n') + 1)
+      .split('\n')
+      .filter(Boolean);
     for (const line of lines.slice(printed.length)) {
       const result = JSON.parse(line);
       printed.push(result);

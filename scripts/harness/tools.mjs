@@ -54,13 +54,15 @@ async function withInstallLock(fn) {
       let holder = NaN;
       try {
         holder = Number(readFileSync(join(lock, 'pid'), 'utf8'));
-      } catch {}
+      } catch {
+        // No pid file yet (the holder is still writing it): holder stays NaN.
+      }
       const young = Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs < 10_000;
       if (!young && !(holder > 0 && pidAlive(holder))) {
         rmSync(lock, { recursive: true, force: true }); // left by a run that died
         continue;
       }
-      if (Date.now() > deadline) throw new Error(`the tool cache is locked by process ${holder} (${lock})`);
+      if (Date.now() > deadline) throw new Error(`the tool cache is locked by process ${holder} (${lock})`, { cause: error });
       if (!told) log(`waiting for process ${holder}, which is installing into ${toolCache}…`);
       told = true;
       await new Promise((r) => setTimeout(r, 1000));
@@ -91,10 +93,10 @@ export function findChromium() {
 }
 
 const SYSTEM_NEEDS = {
-  chromium: { packages: ['chromium', 'fonts-liberation'], present: () => Boolean(findChromium()), why: 'to open VS Code\'s web client' },
-  buildTools: { packages: ['g++', 'make'], present: () => hasCommand('g++') && hasCommand('make'), why: 'to build code-server\'s native modules' },
+  chromium: { packages: ['chromium', 'fonts-liberation'], present: () => Boolean(findChromium()), why: "to open VS Code's web client" },
+  buildTools: { packages: ['g++', 'make'], present: () => hasCommand('g++') && hasCommand('make'), why: "to build code-server's native modules" },
   python: { packages: ['python3'], present: () => hasCommand('python3'), why: 'for node-gyp' },
-  kerberos: { packages: ['libkrb5-dev'], present: () => existsSync('/usr/include/gssapi/gssapi.h'), why: 'to build code-server\'s kerberos module' },
+  kerberos: { packages: ['libkrb5-dev'], present: () => existsSync('/usr/include/gssapi/gssapi.h'), why: "to build code-server's kerberos module" },
 };
 
 async function ensureSystemPackages(names) {
@@ -109,7 +111,7 @@ async function ensureSystemPackages(names) {
       `missing system packages:\n${lines.join('\n')}\n` +
         (hasApt
           ? `Install them:   sudo apt-get update && sudo apt-get install -y ${packages().join(' ')}\n`
-          : 'Install them with your system\'s package manager.\n') +
+          : "Install them with your system's package manager.\n") +
         (missing().includes('chromium') ? 'For Chromium you can instead point the harness at one:   export KSB_CHROMIUM=/path/to/chromium\n' : ''),
     );
   }
@@ -145,8 +147,9 @@ async function ensureNpmTool({ name, spec, file, what, note = '', afterInstall }
     log(`installing ${what} into ${dir} (once per machine${note})…`);
     const started = Date.now();
     // Install scripts are run explicitly by `afterInstall` where needed, with the right Node.
-    run('npm', ['install', '--prefix', partial, '--no-audit', '--no-fund', '--no-save', '--ignore-scripts',
-      '--loglevel=error', '--no-update-notifier', spec], { cwd: partial });
+    run('npm', ['install', '--prefix', partial, '--no-audit', '--no-fund', '--no-save', '--ignore-scripts', '--loglevel=error', '--no-update-notifier', spec], {
+      cwd: partial,
+    });
     const installed = join(partial, file);
     if (!existsSync(installed)) throw new Error(`${spec} installed, but ${file} is missing`);
     await afterInstall?.(installed, partial);
@@ -204,7 +207,7 @@ export async function ensureCodeServer(node) {
         npm_config_update_notifier: 'false',
         npm_config_progress: 'false',
       };
-      log('building VS Code\'s dependencies (code-server\'s postinstall.sh)…');
+      log("building VS Code's dependencies (code-server's postinstall.sh)…");
       const logFile = join(toolCache, 'code-server-postinstall.log');
       const out = spawnSync('sh', ['postinstall.sh'], { cwd: pkg, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
       writeFileSync(logFile, `${out.stdout ?? ''}\n${out.stderr ?? ''}`);

@@ -4,6 +4,7 @@
 // shape as the suite's: { title, state, error, duration }.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { expectMarkers } from '../../test/expectMarkers.mjs';
 import { restoreTree } from '../../test/integration/runner-extension/workspace-snapshot.js';
 import { repoRoot } from './paths.mjs';
 
@@ -87,13 +88,14 @@ async function typeInto(input, text, what, { waitForFocus = true } = {}) {
 async function focusedRow(page, matches, what) {
   const rows = page.locator('.quick-input-list .monaco-list-row.focused');
   const row =
-    typeof matches === 'string'
-      ? rows.filter({ has: page.locator('.label-name', { hasText: exactly(matches) }) })
-      : rows.filter({ hasText: matches });
+    typeof matches === 'string' ? rows.filter({ has: page.locator('.label-name', { hasText: exactly(matches) }) }) : rows.filter({ hasText: matches });
   try {
     await row.first().waitFor({ state: 'visible', timeout: TIMEOUT });
   } catch {
-    const focused = await rows.first().innerText({ timeout: 1000 }).catch(() => 'none');
+    const focused = await rows
+      .first()
+      .innerText({ timeout: 1000 })
+      .catch(() => 'none');
     throw new Error(`${what}: the focused row never became ${matches}; it is ${JSON.stringify(focused.replace(/\s+/g, ' '))}`);
   }
   return row.first();
@@ -113,7 +115,10 @@ async function startCommand(page, label) {
   await typeInPalette(page, `>${label}`);
   // Commands whose labels contain this one may sort first ("Close All Editor Groups" before
   // "Close Editor"): click the row with exactly this label rather than accept the focused one.
-  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exactly(label) }) }).first();
+  const row = page
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: exactly(label) }) })
+    .first();
   await row.waitFor({ state: 'visible', timeout: TIMEOUT });
   await row.click();
 }
@@ -146,7 +151,9 @@ export async function openFile(page, relativePath) {
 
 /** Files and folders at the root of the workspace, as the Explorer lists them (no dotfiles). */
 function topLevelEntries(workspaceDir) {
-  return readdirSync(workspaceDir).filter((name) => !name.startsWith('.')).sort();
+  return readdirSync(workspaceDir)
+    .filter((name) => !name.startsWith('.'))
+    .sort();
 }
 
 /** Codes named by `expect:` markers in the fixture (see test/fixtures/README.md). */
@@ -157,9 +164,7 @@ export function expectedDiagnosticCodes(workspaceDir) {
       const full = join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
       else if (/\.(md|ya?ml)$/.test(name)) {
-        for (const match of readFileSync(full, 'latin1').matchAll(/expect: ([^\n>]*?)(?:-->|\r?\n|$)/g)) {
-          for (const code of match[1].trim().split(/\s+/)) if (code) codes.push({ file: relative(workspaceDir, full), code });
-        }
+        for (const { code } of expectMarkers(readFileSync(full, 'latin1'))) codes.push({ file: relative(workspaceDir, full), code });
       } else if (name === 'expected.json' && dir === workspaceDir) {
         for (const d of JSON.parse(readFileSync(full, 'utf8')).diagnostics ?? []) codes.push({ file: d.file, code: d.code });
       }
@@ -189,7 +194,10 @@ export async function explorerShowsFixtureFiles(page, { workspaceDir }) {
   if (expected.length === 0) throw new Error(`${workspaceDir} is empty`);
   const missing = [];
   for (const name of expected) {
-    const row = view.locator('.monaco-list-row .label-name').filter({ hasText: exactly(name) }).first();
+    const row = view
+      .locator('.monaco-list-row .label-name')
+      .filter({ hasText: exactly(name) })
+      .first();
     try {
       await row.waitFor({ state: 'visible', timeout: TIMEOUT });
     } catch {
@@ -226,7 +234,9 @@ export async function hoverAppearsOverCode(page, { workspaceDir }) {
   const measured = await page
     .waitForFunction(
       () => {
-        const element = [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-line')].find((l) => /ksbs:\s*\[/.test(l.textContent));
+        const element = [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-line')].find((l) =>
+          /ksbs:\s*\[/.test(l.textContent),
+        );
         if (!element) return false;
         const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
         const nodes = [];
@@ -279,7 +289,10 @@ export async function hoverAppearsOverCode(page, { workspaceDir }) {
 function coloursWhen({ probes, differ, same, settle }) {
   const lines = [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-line')].map((line) => ({
     text: line.textContent.replace(/\u00a0/g, ' '),
-    runs: [...line.querySelectorAll('span[class*="mtk"]')].map((run) => ({ text: run.textContent.replace(/\u00a0/g, ' '), color: getComputedStyle(run).color })),
+    runs: [...line.querySelectorAll('span[class*="mtk"]')].map((run) => ({
+      text: run.textContent.replace(/\u00a0/g, ' '),
+      color: getComputedStyle(run).color,
+    })),
   }));
   const colours = {};
   for (const [name, [lineText, word]] of Object.entries(probes)) {
@@ -316,7 +329,10 @@ export async function codesColouredInPortfolioFiles(page) {
         bodyCode: ['The conform covered', 'K1'],
         prose: ['The conform covered', 'conform'],
       },
-      differ: [['frontMatterCode', 'yamlValue'], ['bodyCode', 'prose']],
+      differ: [
+        ['frontMatterCode', 'yamlValue'],
+        ['bodyCode', 'prose'],
+      ],
       same: [['frontMatterCode', 'bodyCode']],
     },
     'codes in evidence/valid-list.md',
@@ -348,7 +364,10 @@ export async function codesColouredInPortfolioFiles(page) {
           bodyCode: ['See K2', 'K2'],
         },
         differ: [['frontMatterCode', 'yamlValue']],
-        same: [['codeInValue', 'yamlValue'], ['bodyCode', 'prose']],
+        same: [
+          ['codeInValue', 'yamlValue'],
+          ['bodyCode', 'prose'],
+        ],
       },
       'codes in an untitled Markdown file',
     );
@@ -388,7 +407,10 @@ export async function newEvidenceThroughItsPrompts(page, { workspaceDir }) {
     const filter = await quickInputTitled(page, 'New Evidence File (3/3)');
     const placeholder = await filter.getAttribute('placeholder');
     if (!placeholder?.includes('Down then Space')) throw new Error(`the KSB step's placeholder does not say how to tick: "${placeholder}"`);
-    for (const [index, [typed, code]] of [['interpret post-production', 'K24'], ['B1', 'B1']].entries()) {
+    for (const [index, [typed, code]] of [
+      ['interpret post-production', 'K24'],
+      ['B1', 'B1'],
+    ].entries()) {
       // Down moved the focus into the list; back to the filter, as a user would, by clicking it.
       if (index > 0) await clickToFocus(filter, 'the KSB step');
       await typeInto(filter, typed, 'the KSB step');
@@ -462,10 +484,18 @@ export async function selectOptionThroughItsPick(page, { workspaceDir }) {
   };
   try {
     await pick('Production coordinator', 'Post production coordinator');
-    await until(() => readFileSync(configFile, 'utf8'), (text) => /^option: production-coordinator$/m.test(text), 'portfolio.yaml to name the production option');
+    await until(
+      () => readFileSync(configFile, 'utf8'),
+      (text) => /^option: production-coordinator$/m.test(text),
+      'portfolio.yaml to name the production option',
+    );
     await page.locator('.statusbar-item', { hasText: /^KSB \d+\/47$/ }).waitFor({ state: 'visible', timeout: TIMEOUT });
     await pick('Post production coordinator', 'Production coordinator');
-    await until(() => readFileSync(configFile, 'utf8'), (text) => text === original, 'portfolio.yaml to be as it was');
+    await until(
+      () => readFileSync(configFile, 'utf8'),
+      (text) => text === original,
+      'portfolio.yaml to be as it was',
+    );
     await page.locator('.statusbar-item', { hasText: /^KSB 18\/46$/ }).waitFor({ state: 'visible', timeout: TIMEOUT });
   } finally {
     await page.keyboard.press('Escape');
@@ -573,8 +603,13 @@ export async function problemsPanelListsDiagnostics(page, { workspaceDir }) {
     for (const [code, found] of Object.entries(shown)) if (!expected.has(code)) wrong.push(`${code}: ${found} shown, none expected`);
     // The total on the Problems tab follows the diagnostics as they arrive: wait for it, then read it.
     const total = [...expected.values()].reduce((a, b) => a + b, 0);
-    const badge = page.locator('.part.panel .composite.title .action-item.checked .badge-content, .part.panel .panel-switcher-container .action-item.checked .badge-content').first();
-    await badge.filter({ hasText: exactly(String(total)) }).waitFor({ state: 'visible', timeout: TIMEOUT }).catch(() => {});
+    const badge = page
+      .locator('.part.panel .composite.title .action-item.checked .badge-content, .part.panel .panel-switcher-container .action-item.checked .badge-content')
+      .first();
+    await badge
+      .filter({ hasText: exactly(String(total)) })
+      .waitFor({ state: 'visible', timeout: TIMEOUT })
+      .catch(() => {});
     const shownTotal = Number((await badge.innerText({ timeout: TIMEOUT }).catch(() => 'NaN')).trim());
     if (shownTotal !== total) wrong.push(`the Problems tab counts ${shownTotal}, the markers ${total}`);
     if (wrong.length) throw new Error(`the Problems panel differs from the fixture's markers: ${wrong.join('; ')}`);
@@ -583,11 +618,16 @@ export async function problemsPanelListsDiagnostics(page, { workspaceDir }) {
   }
 }
 
-/** The checks run on every `npm run test:integration`, in order. */
+/** @typedef {[title: string, check: (page: import('playwright-core').Page, context: { workspaceDir: string }) => Promise<void>]} UiCheck */
+
+/**
+ * The checks run on every `npm run test:integration`, in order.
+ * @type {UiCheck[]}
+ */
 export const CHECKS = [
   ['the workbench loads', workbenchLoaded],
-  ['the Explorer lists the fixture\'s files', explorerShowsFixtureFiles],
-  ['the Problems panel lists the fixture\'s diagnostics', problemsPanelListsDiagnostics],
+  ["the Explorer lists the fixture's files", explorerShowsFixtureFiles],
+  ["the Problems panel lists the fixture's diagnostics", problemsPanelListsDiagnostics],
   ['the coverage view is visible with its counts', coverageViewShowsCounts],
   ['a hover appears over a KSB code', hoverAppearsOverCode],
   ['KSB codes are coloured in portfolio files only', codesColouredInPortfolioFiles],
@@ -600,6 +640,7 @@ export const CHECKS = [
 /**
  * Checks whose feature is not there yet: written, listed here so they are not forgotten, and run
  * only with KSB_UI_CHECKS=all. Move one to CHECKS when its feature lands.
+ * @type {UiCheck[]}
  */
 export const PENDING_CHECKS = [];
 
@@ -611,7 +652,11 @@ export function selectedChecks() {
 // eslint-disable-next-line no-control-regex
 const stripAnsi = (text) => text.replace(/\x1b\[[0-9;]*m/g, '');
 
-const slug = (title) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (title) =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /**
  * Puts the workbench and the workspace back after a check: closes a quick input left open,
@@ -646,8 +691,13 @@ export async function putBack(page, { workspaceDir, pristine }) {
  * Runs `checks` in order in `page`, each followed by a screenshot and by `putBack` (against
  * `pristine`, a snapshot of the fixture, when given): a check that leaves the workspace changed
  * fails, and the next one starts from the fixture as it was.
+ * @param {import('playwright-core').Page} page
+ * @param {{ workspaceDir: string, pristine?: import('../../test/integration/runner-extension/workspace-snapshot.js').TreeSnapshot, screenshotsDir: string, checks?: UiCheck[], onResult?: (result: object) => void, label?: string, shotPrefix?: string }} options
  */
-export async function runUiChecks(page, { workspaceDir, pristine, screenshotsDir, checks = selectedChecks(), onResult = () => {}, label = 'UI', shotPrefix = '' }) {
+export async function runUiChecks(
+  page,
+  { workspaceDir, pristine, screenshotsDir, checks = selectedChecks(), onResult = () => {}, label = 'UI', shotPrefix = '' },
+) {
   mkdirSync(screenshotsDir, { recursive: true });
   const results = [];
   for (const [index, [title, check]] of checks.entries()) {

@@ -19,7 +19,14 @@ export function toReported(byFile: ReadonlyMap<string, readonly LeveledDiagnosti
   for (const [path, diagnostics] of byFile) {
     const file = path.startsWith(`${index.root}/`) ? path.slice(index.root.length + 1) : path;
     for (const d of diagnostics) {
-      reported.push({ file, line: d.range.start.line + 1, column: d.range.start.character + 1, code: d.code, severity: SEVERITY_NAMES[d.level], message: d.message });
+      reported.push({
+        file,
+        line: d.range.start.line + 1,
+        column: d.range.start.character + 1,
+        code: d.code,
+        severity: SEVERITY_NAMES[d.level],
+        message: d.message,
+      });
     }
   }
   return reported.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
@@ -62,6 +69,7 @@ function escapeProperty(text: string): string {
  * Characters that break a line of output or disguise it: C0 and C1 controls (newline, escape),
  * Unicode line and paragraph separators, and bidirectional overrides and isolates.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const UNSAFE_IN_A_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /**

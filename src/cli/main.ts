@@ -1,7 +1,20 @@
 import { accessSync, constants, existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyLevels, builtinCatalogue, type IndexOptions, canonicalCode, CONFIG_FILE_NAME, defaultStandard, kindTitle, nearestCodes, today, PortfolioIndex, type Catalogue, type StandardVersion } from '../core';
+import {
+  applyLevels,
+  builtinCatalogue,
+  type IndexOptions,
+  canonicalCode,
+  CONFIG_FILE_NAME,
+  defaultStandard,
+  kindTitle,
+  nearestCodes,
+  today,
+  PortfolioIndex,
+  type Catalogue,
+  type StandardVersion,
+} from '../core';
 import { coverageJson, formatCheckGithub, formatCheckText, formatCoverageText, oneLine, toReported, type ReportedDiagnostic } from './format';
 import { NodeFileSystem } from './nodeFileSystem';
 
@@ -108,7 +121,9 @@ function assertPortfolioFolder(dir: string): void {
   const configPath = resolve(absolute, CONFIG_FILE_NAME);
   const config = statSync(configPath, { throwIfNoEntry: false });
   if (!config) {
-    throw new UsageError(`no ${CONFIG_FILE_NAME} in ${dir}: create one with \`standard: ST0792\` and \`option: production-coordinator\` (or post-production-coordinator)`);
+    throw new UsageError(
+      `no ${CONFIG_FILE_NAME} in ${dir}: create one with \`standard: ST0792\` and \`option: production-coordinator\` (or post-production-coordinator)`,
+    );
   }
   // A folder, FIFO or device named portfolio.yaml is no config: reading it would find nothing, block or never end.
   if (!config.isFile()) throw new UsageError(`${CONFIG_FILE_NAME} in ${dir} is not a file: expected a YAML file, found a ${entryKind(config)}`);
@@ -216,7 +231,10 @@ if (require.main === module) {
     run(process.argv.slice(2)).then(
       (status) => (process.exitCode = status),
       (error: unknown) => {
-        const message = error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+        const message =
+          error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+            ? error.message
+            : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
         process.stderr.write(`ksb: ${message}\n`);
         process.exitCode = 2;
       },

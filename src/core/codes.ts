@@ -64,7 +64,12 @@ const LOOSE_CODE = new RegExp(`^(${LETTER})0*(\\d+)$`);
  * `undefined` when it is not code-shaped at all.
  */
 export function canonicalCode(written: string): string | undefined {
-  const match = LOOSE_CODE.exec(written.trim().toUpperCase().replace(/[\s._-]+/g, ''));
+  const match = LOOSE_CODE.exec(
+    written
+      .trim()
+      .toUpperCase()
+      .replace(/[\s._-]+/g, ''),
+  );
   if (!match || match[2] === '') return undefined;
   return `${match[1]}${match[2]}`;
 }

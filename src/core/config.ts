@@ -29,9 +29,7 @@ const oneOrMany = (description: string) =>
 export const portfolioConfigSchema = z.strictObject({
   standard: nonEmpty().check(z.describe('The standard reference, e.g. ST0792')),
   version: z.optional(
-    z
-      .pipe(z.union([nonEmpty(), z.number()]), z.transform(String))
-      .check(z.describe('The standard version, e.g. "1.2"; defaults to the latest shipped')),
+    z.pipe(z.union([nonEmpty(), z.number()]), z.transform(String)).check(z.describe('The standard version, e.g. "1.2"; defaults to the latest shipped')),
   ),
   option: z.optional(nonEmpty().check(z.describe('The option id (e.g. post-production-coordinator) or its title'))),
   apprentice: z.optional(z.string().check(z.describe("The apprentice's name"))),
@@ -77,7 +75,13 @@ export function parseConfig(text: string): ParsedConfig {
   }
   const converted = yamlToData(document);
   if (!converted.ok) {
-    return fail([{ code: DiagnosticCode.InvalidConfig, message: converted.message, range: lines.rangeAt(converted.offsets[0], Math.max(converted.offsets[1], converted.offsets[0] + 1)) }]);
+    return fail([
+      {
+        code: DiagnosticCode.InvalidConfig,
+        message: converted.message,
+        range: lines.rangeAt(converted.offsets[0], Math.max(converted.offsets[1], converted.offsets[0] + 1)),
+      },
+    ]);
   }
   const data = converted.data as Record<string, unknown>;
   // `version: 1.10` is a number to YAML; keep what the user wrote rather than 1.1.
@@ -101,7 +105,10 @@ export function parseConfig(text: string): ParsedConfig {
         const field = formatFieldPath(path);
         return {
           code: DiagnosticCode.InvalidConfig,
-          message: issue.code === 'invalid_type' && issue.input === undefined ? `Expected the field \`${field}\`, found none` : `Expected \`${field}\` to be valid: ${issue.message}`,
+          message:
+            issue.code === 'invalid_type' && issue.input === undefined
+              ? `Expected the field \`${field}\`, found none`
+              : `Expected \`${field}\` to be valid: ${issue.message}`,
           range: nodeRange(document, path, lines),
         };
       }),
@@ -154,7 +161,10 @@ export function resolveConfig(parsed: ParsedConfig, catalogue: Catalogue): { por
     const known = catalogue.references().join(', ') || 'none';
     return {
       portfolio: undefined,
-      diagnostics: [...diagnostics, problem('standard', `Unexpected standard \`${config.standard}\`: expected one of ${known} (add others as data files in a \`standards/\` folder)`)],
+      diagnostics: [
+        ...diagnostics,
+        problem('standard', `Unexpected standard \`${config.standard}\`: expected one of ${known} (add others as data files in a \`standards/\` folder)`),
+      ],
     };
   }
   let standard = catalogue.get(config.standard, config.version);
@@ -171,7 +181,12 @@ export function resolveConfig(parsed: ParsedConfig, catalogue: Catalogue): { por
     option = standard.findOption(config.option);
     if (!option) diagnostics.push(problem('option', `Unexpected option \`${config.option}\` for ${standard.label}: expected one of ${choices}`));
   } else if (standard.options.length > 0) {
-    diagnostics.push(problem('standard', `Expected an \`option:\` for ${standard.label}, which has options: ${choices}. Until one is set, the editor counts KSBs of every option and ksb coverage refuses to count.`));
+    diagnostics.push(
+      problem(
+        'standard',
+        `Expected an \`option:\` for ${standard.label}, which has options: ${choices}. Until one is set, the editor counts KSBs of every option and ksb coverage refuses to count.`,
+      ),
+    );
   }
 
   if (!catalogue.get(config.standard, config.version)) return { portfolio: undefined, diagnostics };

@@ -28,9 +28,11 @@ const INSERT_AFTER: Readonly<Record<EditableConfigField, readonly string[]>> = {
  */
 export function configFieldEdit(text: string, field: EditableConfigField, value: string): ConfigEditResult {
   const document = parseDocument(text, { prettyErrors: false });
-  if (document.errors.length > 0) return { ok: false, reason: `Expected valid YAML in ${CONFIG_FILE_NAME}, found: ${document.errors[0].message.split('\n')[0]}` };
+  if (document.errors.length > 0)
+    return { ok: false, reason: `Expected valid YAML in ${CONFIG_FILE_NAME}, found: ${document.errors[0].message.split('\n')[0]}` };
   const contents = document.contents;
-  if (!isMap(contents)) return { ok: false, reason: `Expected ${CONFIG_FILE_NAME} to be a map of fields, found ${contents === null ? 'an empty file' : 'something else'}` };
+  if (!isMap(contents))
+    return { ok: false, reason: `Expected ${CONFIG_FILE_NAME} to be a map of fields, found ${contents === null ? 'an empty file' : 'something else'}` };
   const lines = new LineIndex(text);
   const written = field === 'version' ? JSON.stringify(value) : /^[\w.-]+$/.test(value) ? value : JSON.stringify(value);
 

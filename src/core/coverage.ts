@@ -39,7 +39,10 @@ export interface Coverage {
  */
 export function computeCoverage(portfolio: Portfolio, claimsByCode: ReadonlyMap<string, ReadonlyMap<string, EvidenceReference>>): Coverage {
   const entries = portfolio.standard.applicableKsbs(portfolio.option?.id).map((ksb) => entry(ksb, [...(claimsByCode.get(ksb.code)?.values() ?? [])]));
-  const byKind = Object.fromEntries(KSB_KINDS.map((kind) => [kind, countCoverage(entries.filter((e) => e.ksb.kind === kind))])) as Record<KsbKind, CoverageCount>;
+  const byKind = Object.fromEntries(KSB_KINDS.map((kind) => [kind, countCoverage(entries.filter((e) => e.ksb.kind === kind))])) as Record<
+    KsbKind,
+    CoverageCount
+  >;
   return { portfolio, entries, byKind, summary: countCoverage(entries) };
 }
 

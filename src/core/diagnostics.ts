@@ -43,10 +43,7 @@ export interface LeveledDiagnostic extends PortfolioDiagnostic {
 }
 
 /** Applies per-rule levels (user settings over defaults) and drops ignored rules. */
-export function applyLevels(
-  diagnostics: readonly PortfolioDiagnostic[],
-  overrides: Partial<Record<string, RuleLevel>> = {},
-): LeveledDiagnostic[] {
+export function applyLevels(diagnostics: readonly PortfolioDiagnostic[], overrides: Partial<Record<string, RuleLevel>> = {}): LeveledDiagnostic[] {
   const result: LeveledDiagnostic[] = [];
   for (const diagnostic of diagnostics) {
     const level = overrides[diagnostic.code] ?? DEFAULT_RULE_LEVELS[diagnostic.code];

@@ -158,7 +158,11 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
   } catch (error) {
     // The parser reports its own stack overflows as errors; anything else it throws is one too.
     const message = error instanceof Error ? error.message : String(error);
-    return { ...empty, valid: false, diagnostics: [{ code: DiagnosticCode.YamlError, message: `Expected valid YAML front matter, found: ${firstLine(message)}`, range: fence }] };
+    return {
+      ...empty,
+      valid: false,
+      diagnostics: [{ code: DiagnosticCode.YamlError, message: `Expected valid YAML front matter, found: ${firstLine(message)}`, range: fence }],
+    };
   }
   if (document.errors.length > 0) {
     return {
@@ -204,9 +208,9 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
     }
     seen.set(key, keyRange);
     if (key === 'ksbs') {
-      ksbs = readKsbs(pair, text, contentStart, lines, shift, diagnostics);
+      ksbs = readKsbs(pair, contentStart, lines, shift, diagnostics);
     } else if (key === 'title' || key === 'date') {
-      const value = readTextField(key, pair.value as Node | null, keyRange, shift, diagnostics);
+      const value = readTextField(key, pair.value, keyRange, shift, diagnostics);
       if (key === 'title') title = value === undefined ? undefined : detach(value);
       else if (value !== undefined && isNodeWithRange(pair.value)) date = { value, range: shift(pair.value.range[0], pair.value.range[1]) };
     }
@@ -255,7 +259,10 @@ const SIMPLE_NUMBER = /^\d(?:[\d.:-]*[\d.-])?$/;
  * break to some readers), the Unicode line and paragraph separators, BOM, non-characters and lone
  * surrogates. yaml accepts most of them today; the fast path need not guess how.
  */
-const UNCERTAIN_CHARACTER = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/* eslint-disable no-control-regex -- control characters are among what it looks for */
+const UNCERTAIN_CHARACTER =
+  /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/* eslint-enable no-control-regex */
 /**
  * A code-shaped claim the fast path reads as written: `K1`, `k9`, `S12`, also `ST1`. Wider than the
  * KSB grammar (../codes.ts) on purpose: it only has to be text that YAML reads as itself, and the
@@ -309,8 +316,7 @@ function readSimpleFrontMatter(yaml: string, contentStart: number, lines: LineIn
         const spans: Array<[number, number]> = [];
         for (const match of value.matchAll(SIMPLE_FLOW_ITEM)) spans.push([valueStart + match.index, valueStart + match.index + match[0].length]);
         spans.forEach(([start, end], index) => {
-          const removeRange =
-            index + 1 < spans.length ? shift(start, spans[index + 1][0]) : index > 0 ? shift(spans[index - 1][1], end) : shift(start, end);
+          const removeRange = index + 1 < spans.length ? shift(start, spans[index + 1][0]) : index > 0 ? shift(spans[index - 1][1], end) : shift(start, end);
           claims.push({ code: yaml.slice(start, end), range: shift(start, end), removeRange });
         });
         ksbs = { style: 'flow-list', keyRange, claims };
@@ -397,7 +403,7 @@ function nestingDepthBound(yaml: string): number {
   return deepestFlow + deepestBlock;
 }
 
-function readKsbs(pair: Pair, text: string, contentStart: number, lines: LineIndex, shift: Shift, diagnostics: PortfolioDiagnostic[]) {
+function readKsbs(pair: Pair, contentStart: number, lines: LineIndex, shift: Shift, diagnostics: PortfolioDiagnostic[]) {
   const keyRange = isNodeWithRange(pair.key) ? shift(pair.key.range[0], pair.key.range[1]) : FILE_START;
   const value = pair.value as Node | null;
   const claims: Claim[] = [];
@@ -517,4 +523,3 @@ function isNodeWithRange(node: unknown): node is Node & { range: [number, number
 function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
-

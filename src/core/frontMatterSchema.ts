@@ -49,7 +49,7 @@ export const FRONT_MATTER_FIELDS = {
 
 /** A known field as the published schema has it: optional, described. */
 function optionalField<T extends FrontMatterField>(field: T) {
-  return z.optional(field.schema.check(z.describe(field.description)) as T['schema']);
+  return z.optional(field.schema.check(z.describe(field.description)));
 }
 
 /** The front-matter fields the tool knows, each with the shape it expects. Other fields are free. */

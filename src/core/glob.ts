@@ -12,9 +12,7 @@ export const MAX_GLOB_LENGTH = 1000;
 export const MAX_GLOB_ALTERNATIVES = 256;
 
 /** A compiled glob, or why the text is not one. */
-export type CompiledGlob =
-  | { readonly ok: true; readonly matches: (relativePath: string) => boolean }
-  | { readonly ok: false; readonly reason: string };
+export type CompiledGlob = { readonly ok: true; readonly matches: (relativePath: string) => boolean } | { readonly ok: false; readonly reason: string };
 
 /**
  * Compiles a glob (`*`, `**`, `?`, `{a,b}`, `[abc]`, `[!a]`, `[a-z]`, a leading `./`) into a
@@ -60,6 +58,7 @@ type GlobItem =
   | { readonly kind: 'star' }
   /** `**` other than a whole segment: any characters, `/` included. */
   | { readonly kind: 'anything' }
+  // eslint-disable-next-line no-irregular-whitespace -- a zero-width space keeps `**/` from ending the comment
   /** `**​/` at the start of a segment: zero or more whole segments. */
   | { readonly kind: 'segments' }
   | { readonly kind: 'alternatives'; readonly options: readonly GlobItem[][] };
@@ -268,7 +267,7 @@ class StateSetRunner {
 
   matches(path: string): boolean {
     let set = this.initial;
-    for (let i = 0; i < path.length && set !== this.empty; ) {
+    for (let i = 0; i < path.length && set !== this.empty;) {
       let code = path.charCodeAt(i++);
       // A surrogate pair is one character, so `?` and sets match an emoji whole.
       if (code >= 0xd800 && code < 0xdc00 && i < path.length) {

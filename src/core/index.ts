@@ -17,7 +17,16 @@ export { defaultStandard } from './catalogue/defaultStandard';
 export { standardFileSchema, type StandardFile } from './catalogue/schema';
 export { canonicalCode, CODE_WORD, KIND_NAMES, kindTitle, nearestCodes, type KindNames } from './codes';
 export { CONFIG_FILE_NAME, parseConfig, portfolioConfigSchema, resolveConfig, type Portfolio, type PortfolioConfig } from './config';
-export { computeCoverage, countCoverage, formatCount, isCovered, type Coverage, type CoverageCount, type CoverageEntry, type EvidenceReference } from './coverage';
+export {
+  computeCoverage,
+  countCoverage,
+  formatCount,
+  isCovered,
+  type Coverage,
+  type CoverageCount,
+  type CoverageEntry,
+  type EvidenceReference,
+} from './coverage';
 export {
   ALL_DIAGNOSTIC_CODES,
   applyLevels,

@@ -6,7 +6,10 @@ import type { Coverage } from './coverage';
 import { escapeMarkdown } from './wording';
 
 /** Plural headings of the kinds, as the coverage view and reports show them. */
-export const KIND_TITLES: Readonly<Record<KsbKind, string>> = Object.fromEntries(KSB_KINDS.map((kind) => [kind, KIND_NAMES[kind].plural])) as Record<KsbKind, string>;
+export const KIND_TITLES: Readonly<Record<KsbKind, string>> = Object.fromEntries(KSB_KINDS.map((kind) => [kind, KIND_NAMES[kind].plural])) as Record<
+  KsbKind,
+  string
+>;
 
 /** Cuts a text to at most `width` characters at a word boundary, ending it with an ellipsis. */
 export function shortenText(text: string, width: number): string {

@@ -36,7 +36,7 @@ export function findLocalLinks(text: string, lines: LineIndex, from = 0): LocalL
   };
   findInlineLinks(masked, from, add);
   // A definition needs `]:`; most bodies have none, so skip the line-by-line pass for them.
-  for (let lineStart = masked.includes(']:', from) ? from : masked.length; lineStart < masked.length; ) {
+  for (let lineStart = masked.includes(']:', from) ? from : masked.length; lineStart < masked.length;) {
     let lineEnd = masked.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = masked.length;
     const line = masked.slice(lineStart, lineEnd);
@@ -89,7 +89,7 @@ export function maskCode(text: string, from: number): string {
     if (paragraphStart >= 0) paragraphs.push([paragraphStart, end]);
     paragraphStart = -1;
   };
-  for (let lineStart = from; lineStart <= text.length; ) {
+  for (let lineStart = from; lineStart <= text.length;) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
     const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');

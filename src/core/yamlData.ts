@@ -5,8 +5,7 @@ export const MAX_YAML_ALIAS_COUNT = 100;
 
 /** A document's plain data, or why it has none and where (offsets into the text). */
 export type YamlData =
-  | { readonly ok: true; readonly data: unknown }
-  | { readonly ok: false; readonly message: string; readonly offsets: readonly [number, number] };
+  { readonly ok: true; readonly data: unknown } | { readonly ok: false; readonly message: string; readonly offsets: readonly [number, number] };
 
 /**
  * Turns a parsed document into plain data. The yaml package throws here rather than reporting
@@ -19,7 +18,11 @@ export function yamlToData(document: Document): YamlData {
     const text = error instanceof Error ? error.message : String(error);
     const { first, unresolved } = findAliases(document);
     if (/^Unresolved alias/.test(text) && unresolved) {
-      return { ok: false, message: `Expected an anchor \`&${unresolved.source}\` before the alias \`*${unresolved.source}\`, found none`, offsets: unresolved.offsets };
+      return {
+        ok: false,
+        message: `Expected an anchor \`&${unresolved.source}\` before the alias \`*${unresolved.source}\`, found none`,
+        offsets: unresolved.offsets,
+      };
     }
     if (/^Excessive alias count/.test(text)) {
       return {

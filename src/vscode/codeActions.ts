@@ -1,5 +1,15 @@
 import * as vscode from 'vscode';
-import { builtinCatalogue, configTemplate, CONFIG_FILE_NAME, defaultStandard, DiagnosticCode, locateFrontMatter, RULES, type FixData, type PortfolioDiagnostic } from '../core';
+import {
+  builtinCatalogue,
+  configTemplate,
+  CONFIG_FILE_NAME,
+  defaultStandard,
+  DiagnosticCode,
+  locateFrontMatter,
+  RULES,
+  type FixData,
+  type PortfolioDiagnostic,
+} from '../core';
 import { diagnosticCode, fixDataOf, toRange } from './convert';
 import type { PortfolioWorkspace } from './portfolioWorkspace';
 
@@ -70,7 +80,10 @@ export class PortfolioCodeActions implements vscode.CodeActionProvider {
         const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri;
         if (!folder) return undefined;
         const target = vscode.Uri.joinPath(folder, CONFIG_FILE_NAME);
-        const action = new vscode.CodeAction(`Create ${CONFIG_FILE_NAME} in ${vscode.workspace.asRelativePath(folder, true) || 'the workspace folder'}`, vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(
+          `Create ${CONFIG_FILE_NAME} in ${vscode.workspace.asRelativePath(folder, true) || 'the workspace folder'}`,
+          vscode.CodeActionKind.QuickFix,
+        );
         const standard = defaultStandard(builtinCatalogue());
         // Create, then insert: file contents in a WorkspaceEdit do not survive every round trip.
         edit.createFile(target, { ignoreIfExists: true });

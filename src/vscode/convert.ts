@@ -31,7 +31,9 @@ export function toDiagnostic(core: LeveledDiagnostic, uriOf: (path: string) => v
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = core.code;
   if (core.related) {
-    diagnostic.relatedInformation = core.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uriOf(r.path), toRange(r.range)), r.message));
+    diagnostic.relatedInformation = core.related.map(
+      (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uriOf(r.path), toRange(r.range)), r.message),
+    );
   }
   return diagnostic;
 }

@@ -354,8 +354,11 @@ function ksbTooltip(portfolio: OpenPortfolio, entry: CoverageEntry): vscode.Mark
 
 function dutyTooltip(portfolio: OpenPortfolio, duty: Duty, count: CoverageCount): vscode.MarkdownString {
   const standard = portfolio.index.portfolio?.standard;
-  const options = duty.options && standard ? ` (${escapeMarkdown(duty.options.map((id) => standard.options.find((o) => o.id === id)?.title ?? id).join(', '))})` : '';
-  return new vscode.MarkdownString(`**Duty ${duty.number}**${options}\n\n${escapeMarkdown(duty.text)}\n\n${count.covered} of ${count.total} of its KSBs have evidence`);
+  const options =
+    duty.options && standard ? ` (${escapeMarkdown(duty.options.map((id) => standard.options.find((o) => o.id === id)?.title ?? id).join(', '))})` : '';
+  return new vscode.MarkdownString(
+    `**Duty ${duty.number}**${options}\n\n${escapeMarkdown(duty.text)}\n\n${count.covered} of ${count.total} of its KSBs have evidence`,
+  );
 }
 
 function openCommand(uri: vscode.Uri, range: Range | undefined): vscode.Command {

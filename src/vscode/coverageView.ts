@@ -99,7 +99,8 @@ export function registerCoverageView(workspace: PortfolioWorkspace, state: vscod
  */
 async function openEvidence(target: vscode.Uri | UriComponents | string, range?: Range | vscode.Range): Promise<vscode.TextEditor | undefined> {
   // From a command link the URI arrives as JSON (or a string), not as a Uri.
-  const uri = target instanceof vscode.Uri ? target : typeof target === 'string' ? vscode.Uri.parse(target) : target?.scheme ? vscode.Uri.from(target) : undefined;
+  const uri =
+    target instanceof vscode.Uri ? target : typeof target === 'string' ? vscode.Uri.parse(target) : target?.scheme ? vscode.Uri.from(target) : undefined;
   if (!uri) return undefined;
   const selection = range ? (range instanceof vscode.Range ? range : toRange(range)) : undefined;
   return vscode.window.showTextDocument(uri, { selection, preview: true });

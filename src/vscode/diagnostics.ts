@@ -66,6 +66,9 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       return;
     }
     paths.add(path);
-    this.collection.set(uri, leveled.map((d) => toDiagnostic(d, (related) => portfolio.fs.uri(related))));
+    this.collection.set(
+      uri,
+      leveled.map((d) => toDiagnostic(d, (related) => portfolio.fs.uri(related))),
+    );
   }
 }

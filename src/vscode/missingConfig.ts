@@ -50,7 +50,9 @@ export class MissingConfigDetector implements vscode.Disposable {
       return;
     }
     this.found.set(document.uri.toString(), found);
-    const published = applyLevels(found, readSettings(document.uri).ruleLevels).map((diagnostic) => toDiagnostic(diagnostic, (path) => document.uri.with({ path })));
+    const published = applyLevels(found, readSettings(document.uri).ruleLevels).map((diagnostic) =>
+      toDiagnostic(diagnostic, (path) => document.uri.with({ path })),
+    );
     this.collection.set(document.uri, published);
   }
 

@@ -195,7 +195,8 @@ export class PortfolioWorkspace implements vscode.Disposable {
         }
         if (opens) continue;
         // Deleting a config, or a folder holding one, closes that portfolio.
-        const closes = basename(uri.path) === CONFIG_FILE_NAME || this.all().some((p) => p.rootUri.path === uri.path || p.rootUri.path.startsWith(`${uri.path}/`));
+        const closes =
+          basename(uri.path) === CONFIG_FILE_NAME || this.all().some((p) => p.rootUri.path === uri.path || p.rootUri.path.startsWith(`${uri.path}/`));
         if (kind === 'deleted' && closes) await this.discover();
       }
     });

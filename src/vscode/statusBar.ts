@@ -58,7 +58,9 @@ export class CoverageStatusBar implements vscode.Disposable {
       this.item.text = `KSB ${formatCount(coverage.summary)}`;
       this.item.tooltip = tooltipFor(coverage);
     }
-    this.item.accessibilityInformation = { label: coverage ? `KSB coverage ${coverage.summary.covered} of ${coverage.summary.total}` : 'KSB coverage unavailable' };
+    this.item.accessibilityInformation = {
+      label: coverage ? `KSB coverage ${coverage.summary.covered} of ${coverage.summary.total}` : 'KSB coverage unavailable',
+    };
     this.item.show();
     this.visible = true;
   }

@@ -41,7 +41,9 @@ export class VscodeFileSystem implements PortfolioFileSystem {
 
   async readDirectory(path: string): Promise<DirectoryEntry[]> {
     const entries = await vscode.workspace.fs.readDirectory(this.uri(path));
-    return entries.map(([name, type]): DirectoryEntry => (type & vscode.FileType.SymbolicLink ? [name, entryType(type), 'symbolic-link'] : [name, entryType(type)]));
+    return entries.map(([name, type]): DirectoryEntry =>
+      type & vscode.FileType.SymbolicLink ? [name, entryType(type), 'symbolic-link'] : [name, entryType(type)],
+    );
   }
 }
 

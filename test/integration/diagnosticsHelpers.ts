@@ -1,5 +1,6 @@
 // Reading and waiting on the diagnostics VS Code shows, for integration tests.
 import * as vscode from 'vscode';
+import { expectMarkers } from '../expectMarkers.mjs';
 import { EXTENSION_ID } from './helpers';
 
 export interface Api {
@@ -28,14 +29,9 @@ export function shown(uri: vscode.Uri): string[] {
 /** The `expect:` markers of a fixture file as `line:code` strings; a marker alone on line 2 means line 1. */
 export async function expected(uri: vscode.Uri): Promise<string[]> {
   const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  const result: string[] = [];
-  text.split(/\r?\n/).forEach((line, index) => {
-    const match = /(?:#|<!--)\s*expect:\s*([\w.\- ]+?)\s*(?:-->)?\s*$/.exec(line);
-    if (!match) return;
-    const onItsOwn = /^\s*#\s*expect:/.test(line) && index === 1;
-    for (const code of match[1].split(/\s+/)) result.push(`${onItsOwn ? 1 : index + 1}:${code}`);
-  });
-  return result.sort();
+  return expectMarkers(text)
+    .map(({ line, code }) => `${line}:${code}`)
+    .sort();
 }
 
 /** Our diagnostics for a file. */

@@ -153,7 +153,9 @@ describe('ST0792 standard data files', () => {
   }
 
   it('ships every data file in the data folder, as the build made it from the YAML', () => {
-    const names = readdirSync(dataDir).filter((name) => /\.ya?ml$/.test(name)).sort();
+    const names = readdirSync(dataDir)
+      .filter((name) => /\.ya?ml$/.test(name))
+      .sort();
     const shipped = builtinCatalogue().all();
     assert.deepEqual(shipped.map((standard) => standard.origin).sort(), names);
     for (const standard of shipped) {

@@ -20,13 +20,19 @@ describe('checkFile', () => {
       result.diagnostics.map((d) => d.code),
       [DiagnosticCode.DuplicateCode, DiagnosticCode.UnknownCode, DiagnosticCode.MissingAttachment],
     );
-    assert.deepEqual(result.validClaims.map((claim) => claim.code), ['K1']);
+    assert.deepEqual(
+      result.validClaims.map((claim) => claim.code),
+      ['K1'],
+    );
     assert.equal(result.evidenceChecked, true);
   });
 
   it('Should run no evidence rule without a portfolio whose config resolves, and keep parsing problems', () => {
     const result = check('---\nksbs: [K1\n---\n', { withPortfolio: false });
-    assert.deepEqual(result.diagnostics.map((d) => d.code), [DiagnosticCode.YamlError]);
+    assert.deepEqual(
+      result.diagnostics.map((d) => d.code),
+      [DiagnosticCode.YamlError],
+    );
     assert.equal(result.evidenceChecked, false);
   });
 

@@ -48,7 +48,7 @@ function assertUsageError(result: CliResult, message: RegExp): void {
 /** Asserts an object's own keys, in order. */
 function assertKeys(value: unknown, keys: string[], where: string): void {
   assert.ok(value !== null && typeof value === 'object' && !Array.isArray(value), `${where} should be an object`);
-  assert.deepEqual(Object.keys(value as object), keys, `keys of ${where}`);
+  assert.deepEqual(Object.keys(value), keys, `keys of ${where}`);
 }
 
 /** Writes a portfolio below `cwd`: `files` maps paths relative to its root to their text. */
@@ -124,7 +124,10 @@ describe('ksb CLI', function () {
       mkdirSync(path.join(root, 'evidence', 'attachments'), { recursive: true });
       writeFileSync(path.join(root, 'portfolio.yaml'), 'standard: ST0792\nversion: "1.2"\noption: production-coordinator\nevidence: ["evidence/**/*.md"]\n');
       writeFileSync(path.join(root, 'evidence', 'attachments', 'sheet.csv'), 'a,b\n');
-      writeFileSync(path.join(root, 'evidence', 'one.md'), '---\ntitle: One\ndate: 2026-01-05\nksbs: [K1, K17, S18]\n---\n\nSee [the sheet](attachments/sheet.csv).\n');
+      writeFileSync(
+        path.join(root, 'evidence', 'one.md'),
+        '---\ntitle: One\ndate: 2026-01-05\nksbs: [K1, K17, S18]\n---\n\nSee [the sheet](attachments/sheet.csv).\n',
+      );
       const result = ksb('check', root);
       assert.equal(result.status, 0, result.stdout + result.stderr);
       assert.match(result.stdout, /^No problems in 1 file\.$/m);
@@ -149,7 +152,10 @@ describe('ksb CLI', function () {
       assert.match(lines[0], /^several\/broken\/two\.md:2:8 error ksb\.unknown-code /);
       assert.equal(lines[1], '1 error, 0 warnings in 2 files.');
       const json = JSON.parse(ksb('check', 'several/broken', 'several/clean', '--format', 'json').stdout) as { diagnostics: Array<{ file: string }> };
-      assert.deepEqual(json.diagnostics.map((d) => d.file), ['several/broken/two.md']);
+      assert.deepEqual(
+        json.diagnostics.map((d) => d.file),
+        ['several/broken/two.md'],
+      );
       assert.match(ksb('check', 'several/clean', 'several/broken', '--format', 'github').stdout, /^::error file=several\/broken\/two\.md,line=2,col=8,/);
     });
 
@@ -173,12 +179,22 @@ describe('ksb CLI', function () {
 
   describe('hostile file names and text', () => {
     it('Should keep a file named a,line=99.md on its own annotation and its own text line', () => {
-      const root = writePortfolio('names', { 'portfolio.yaml': PRODUCTION_CONFIG, 'a,line=99.md': '---\nksbs: [K99]\n---\n', 'x\n::warning file=README.md::pwned.md': '---\nksbs: [K99]\n---\n' });
+      const root = writePortfolio('names', {
+        'portfolio.yaml': PRODUCTION_CONFIG,
+        'a,line=99.md': '---\nksbs: [K99]\n---\n',
+        'x\n::warning file=README.md::pwned.md': '---\nksbs: [K99]\n---\n',
+      });
       const github = ksb('check', root, '--format', 'github').stdout;
-      assert.deepEqual(github.trimEnd().split('\n').map((line) => line.slice(0, line.indexOf(',line='))), [
-        `::error file=${root.replace(/:/g, '%3A')}/a%2Cline=99.md`,
-        `::error file=${root.replace(/:/g, '%3A')}/x%0A%3A%3Awarning file=README.md%3A%3Apwned.md`,
-      ]);
+      assert.deepEqual(
+        github
+          .trimEnd()
+          .split('\n')
+          .map((line) => line.slice(0, line.indexOf(',line='))),
+        [
+          `::error file=${root.replace(/:/g, '%3A')}/a%2Cline=99.md`,
+          `::error file=${root.replace(/:/g, '%3A')}/x%0A%3A%3Awarning file=README.md%3A%3Apwned.md`,
+        ],
+      );
       const text = ksb('check', root).stdout.trimEnd().split('\n');
       assert.equal(text.length, 3, text.join('\n'));
       assert.match(text[1], /^"x\\n::warning file=README\.md::pwned\.md":2:8 error ksb\.unknown-code /);
@@ -218,7 +234,10 @@ describe('ksb CLI', function () {
       assert.equal(report.summary.total, report.ksbs.length);
       assert.equal(report.summary.covered, report.ksbs.filter((e: { covered: boolean }) => e.covered).length);
       // Claims of the wrong option (K25) and near misses (S05) never count.
-      assert.equal(report.ksbs.some((e: { code: string }) => e.code === 'K25'), false);
+      assert.equal(
+        report.ksbs.some((e: { code: string }) => e.code === 'K25'),
+        false,
+      );
       const text = ksb('coverage', SAMPLE).stdout;
       assert.ok(text.includes(`Covered ${report.summary.covered}/${report.summary.total} KSBs`), text);
     });
@@ -228,7 +247,10 @@ describe('ksb CLI', function () {
     });
 
     it('Should exit 2 naming the problem for an unknown option, as check exits 1, instead of counting every option', () => {
-      const root = writePortfolio('unknown-option', { 'portfolio.yaml': 'standard: ST0792\nversion: "1.2"\noption: editor\n', 'one.md': '---\nksbs: [K24]\n---\n' });
+      const root = writePortfolio('unknown-option', {
+        'portfolio.yaml': 'standard: ST0792\nversion: "1.2"\noption: editor\n',
+        'one.md': '---\nksbs: [K24]\n---\n',
+      });
       assert.equal(ksb('check', root).status, 1);
       assertUsageError(ksb('coverage', root), /^ksb: portfolio\.yaml is not usable: 3:9 Unexpected option `editor` for ST0792 v1\.2: expected one of /);
       assertUsageError(ksb('coverage', root, '--format', 'json'), /portfolio\.yaml is not usable: 3:9 Unexpected option `editor`/);

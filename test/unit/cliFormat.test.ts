@@ -45,11 +45,14 @@ describe('ksb check text format', () => {
 
   it('Should quote a path with an escape character, a bidi override or a leading quote', () => {
     const out = formatCheckText([reported('a\u001b[2Jb.md'), reported('\u202eevil.md'), reported('"quoted".md')], 1);
-    assert.deepEqual(out.trimEnd().split('\n').slice(0, 3).map((line) => line.slice(0, line.indexOf(':4:12 '))), [
-      '"a\\u001b[2Jb.md"',
-      '"\\u202eevil.md"',
-      '"\\"quoted\\".md"',
-    ]);
+    assert.deepEqual(
+      out
+        .trimEnd()
+        .split('\n')
+        .slice(0, 3)
+        .map((line) => line.slice(0, line.indexOf(':4:12 '))),
+      ['"a\\u001b[2Jb.md"', '"\\u202eevil.md"', '"\\"quoted\\".md"'],
+    );
   });
 
   it('Should quote a path with a colon, but not for a leading drive letter, so the position always follows the first colon outside quotes', () => {

@@ -44,15 +44,15 @@ const CONFIGS = [
 // Spaces, commas, percent signs, colons, quotes, unicode, newlines and escapes: everything a name may hold on Linux.
 const NAME_CHARS = ['a', 'b', 'Z', '1', ' ', ',', '%', ':', '=', '"', "'", '#', '(', ']', 'é', '✓', '日', '\u202e', '\n', '\r', '\t', '\u001b'];
 
-const nameArbitrary = fc
-  .string({ unit: fc.constantFrom(...NAME_CHARS), minLength: 1, maxLength: 8 })
-  .map((stem) => `${stem}.md`);
+const nameArbitrary = fc.string({ unit: fc.constantFrom(...NAME_CHARS), minLength: 1, maxLength: 8 }).map((stem) => `${stem}.md`);
 
 const frontMatterArbitrary = (eol: string) =>
   fc.oneof(
     fc.constant(''),
     fc.array(fc.constantFrom(...CODES), { maxLength: 6 }).map((codes) => `---${eol}title: t${eol}ksbs: [${codes.join(', ')}]${eol}---${eol}`),
-    fc.array(fc.constantFrom(...CODES), { minLength: 1, maxLength: 4 }).map((codes) => `---${eol}ksbs:${eol}${codes.map((c) => `  ${c}: "why"`).join(eol)}${eol}---${eol}`),
+    fc
+      .array(fc.constantFrom(...CODES), { minLength: 1, maxLength: 4 })
+      .map((codes) => `---${eol}ksbs:${eol}${codes.map((c) => `  ${c}: "why"`).join(eol)}${eol}---${eol}`),
     fc.constantFrom(`---${eol}ksbs: [K1${eol}---${eol}`, `---${eol}ksbs: [K1]${eol}`, `---${eol}ksbs: 12${eol}date: soon${eol}---${eol}`, `---${eol}---${eol}`),
   );
 
@@ -60,14 +60,19 @@ const frontMatterArbitrary = (eol: string) =>
 const bodyLineArbitrary = (names: readonly string[]) =>
   fc.oneof(
     fc.constantFrom('Plain text.', 'Mentions K1 and S05 in prose.', '`[not](a-link.md)`', ''),
-    fc.constantFrom('attachments/sheet.csv', 'attachments/missing.pdf', '../outside.md', 'nope/', 'attachments/', ...names.map((n) => encodeURI(n))).map((target) => `See [this](${target}).`),
+    fc
+      .constantFrom('attachments/sheet.csv', 'attachments/missing.pdf', '../outside.md', 'nope/', 'attachments/', ...names.map((n) => encodeURI(n)))
+      .map((target) => `See [this](${target}).`),
     fc.constantFrom('attachments/photo.png', 'gone.png').map((target) => `![image](${target})`),
   );
 
 const portfolioArbitrary: fc.Arbitrary<RandomPortfolio> = fc
   .record({
     config: fc.constantFrom(...CONFIGS),
-    names: fc.uniqueArray(fc.tuple(fc.constantFrom('', 'evidence/', 'evidence/sub dir/'), nameArbitrary).map(([folder, name]) => folder + name), { maxLength: 6 }),
+    names: fc.uniqueArray(
+      fc.tuple(fc.constantFrom('', 'evidence/', 'evidence/sub dir/'), nameArbitrary).map(([folder, name]) => folder + name),
+      { maxLength: 6 },
+    ),
     eol: fc.constantFrom('\n', '\r\n'),
   })
   .chain(({ config, names, eol }) =>
@@ -179,7 +184,10 @@ describe('ksb CLI on random portfolios', function () {
             const lines = text.split(/\r\n|\r|\n/);
             assert.ok(Number.isInteger(d.line) && d.line >= 1 && d.line <= lines.length, `line out of range (${lines.length} lines): ${JSON.stringify(d)}`);
             const lineLength = lines[d.line - 1].length;
-            assert.ok(Number.isInteger(d.column) && d.column >= 1 && d.column <= lineLength + 1, `column out of range (line of ${lineLength}): ${JSON.stringify(d)}`);
+            assert.ok(
+              Number.isInteger(d.column) && d.column >= 1 && d.column <= lineLength + 1,
+              `column out of range (line of ${lineLength}): ${JSON.stringify(d)}`,
+            );
           }
 
           const fromJson = diagnostics.map((d) => `${d.file}|${d.line}|${d.column}|${d.code}`);

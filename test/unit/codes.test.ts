@@ -13,7 +13,10 @@ describe('KSB code grammar and kind names', () => {
 
   it('Should name one KSB by the singular and a group by the plural', () => {
     assert.deepEqual(KSB_KINDS.map(kindTitle), ['Knowledge', 'Skill', 'Behaviour']);
-    assert.deepEqual(KSB_KINDS.map((kind) => KIND_TITLES[kind]), ['Knowledge', 'Skills', 'Behaviours']);
+    assert.deepEqual(
+      KSB_KINDS.map((kind) => KIND_TITLES[kind]),
+      ['Knowledge', 'Skills', 'Behaviours'],
+    );
   });
 
   it('Should find every shipped code as a code word and keep it canonical', () => {

@@ -11,7 +11,10 @@ function set(text: string, field: EditableConfigField, value: string): string {
 describe('Editing portfolio.yaml', () => {
   it('Should replace the option value and keep the comment after it', () => {
     const text = 'standard: ST0792\nversion: "1.2"\noption: post-production-coordinator  # one of: a | b\napprentice: Alex\n';
-    assert.equal(set(text, 'option', 'production-coordinator'), 'standard: ST0792\nversion: "1.2"\noption: production-coordinator  # one of: a | b\napprentice: Alex\n');
+    assert.equal(
+      set(text, 'option', 'production-coordinator'),
+      'standard: ST0792\nversion: "1.2"\noption: production-coordinator  # one of: a | b\napprentice: Alex\n',
+    );
   });
 
   it('Should write the version quoted, replacing a quoted or plain value', () => {

@@ -77,16 +77,12 @@ describe('Coverage as Markdown', () => {
   });
 
   it('Should fall back to the path for evidence without a title and encode spaces in links', async () => {
-    const markdown = coverageMarkdown(
-      await coverageOf({ 'portfolio.yaml': POST_PRODUCTION_CONFIG, 'evidence/week 1 (draft).md': '---\nksbs: [B2]\n---\n' }),
-    );
+    const markdown = coverageMarkdown(await coverageOf({ 'portfolio.yaml': POST_PRODUCTION_CONFIG, 'evidence/week 1 (draft).md': '---\nksbs: [B2]\n---\n' }));
     assert.match(rowOf(markdown, 'B2'), /\[evidence\/week 1 \(draft\)\.md\]\(evidence\/week%201%20%28draft%29\.md\) \|$/);
   });
 
   it('Should keep a title with pipes and brackets inside its table cell', async () => {
-    const markdown = coverageMarkdown(
-      await coverageOf({ 'portfolio.yaml': POST_PRODUCTION_CONFIG, 'evidence/a.md': evidence('"Edit | grade [v2]"', '[B3]') }),
-    );
+    const markdown = coverageMarkdown(await coverageOf({ 'portfolio.yaml': POST_PRODUCTION_CONFIG, 'evidence/a.md': evidence('"Edit | grade [v2]"', '[B3]') }));
     assert.match(rowOf(markdown, 'B3'), /\[Edit \\\| grade \\\[v2\\\]\]\(evidence\/a\.md\) \|$/);
     assert.equal(rowOf(markdown, 'B3').split(/(?<!\\)\|/).length, 5, 'four cell separators, none from the title');
   });
@@ -99,10 +95,9 @@ describe('Coverage as Markdown', () => {
   });
 
   it('Should end with a summary table per kind and in all', async () => {
-    const markdown = coverageMarkdown(
-      await coverageOf({ 'portfolio.yaml': POST_PRODUCTION_CONFIG, 'evidence/a.md': evidence('A', '[K1, K24, S1, B1, B2]') }),
-      { generatedOn: '2026-04-10' },
-    );
+    const markdown = coverageMarkdown(await coverageOf({ 'portfolio.yaml': POST_PRODUCTION_CONFIG, 'evidence/a.md': evidence('A', '[K1, K24, S1, B1, B2]') }), {
+      generatedOn: '2026-04-10',
+    });
     const summary = markdown.slice(markdown.indexOf('## Summary'));
     assert.deepEqual(summary.trimEnd().split('\n'), [
       '## Summary',
@@ -119,9 +114,7 @@ describe('Coverage as Markdown', () => {
   });
 
   it('Should count only valid claims, not wrong-option or unknown codes', async () => {
-    const markdown = coverageMarkdown(
-      await coverageOf({ 'portfolio.yaml': POST_PRODUCTION_CONFIG, 'evidence/a.md': evidence('A', '[K17, K30, K1]') }),
-    );
+    const markdown = coverageMarkdown(await coverageOf({ 'portfolio.yaml': POST_PRODUCTION_CONFIG, 'evidence/a.md': evidence('A', '[K17, K30, K1]') }));
     assert.match(markdown, /^## Knowledge \(1\/22 \(5%\)\)$/m);
   });
 });

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { NodeFileSystem } from '../../src/cli/nodeFileSystem';
 import { PortfolioIndex } from '../../src/core';
+import { expectMarkers } from '../expectMarkers.mjs';
 
 const REPO = process.cwd();
 const FIXTURES = path.join(REPO, 'test', 'fixtures');
@@ -15,7 +16,6 @@ interface Expectation {
   readonly code: string;
 }
 
-const MARKER = /expect:\s*([^\r\n]*?)\s*(?:-->|$)/;
 const key = (e: Expectation) => `${e.file}:${e.line} ${e.code}`;
 const toPosix = (p: string) => p.split(path.sep).join('/');
 
@@ -40,13 +40,7 @@ function expectationsOf(root: string): Expectation[] {
     if (file === 'expected.json') continue;
     const bytes = readFileSync(path.join(root, file));
     if (bytes.includes(0)) continue; // Binary files carry their expectations in expected.json.
-    const lines = bytes.toString('utf8').replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-    lines.forEach((text, index) => {
-      const match = MARKER.exec(text);
-      if (!match) return;
-      const standsForLineOne = index === 1 && lines[0].trim() === '---' && /^#\s*expect:/.test(text.trim());
-      for (const code of match[1].split(/\s+/).filter(Boolean)) expected.push({ file, line: standsForLineOne ? 1 : index + 1, code });
-    });
+    for (const { line, code } of expectMarkers(bytes.toString('utf8'))) expected.push({ file, line, code });
   }
   const json = path.join(root, 'expected.json');
   if (existsSync(json)) {
@@ -102,11 +96,18 @@ describe('Fixture portfolios', () => {
   const isPortfolio = (name: string) => existsSync(path.join(FIXTURES, name, 'portfolio.yaml'));
   const fixtures = readdirSync(FIXTURES)
     .filter((name) => statSync(path.join(FIXTURES, name)).isDirectory())
-    .flatMap((name) => (isPortfolio(name) ? [name] : readdirSync(path.join(FIXTURES, name)).map((child) => `${name}/${child}`).filter(isPortfolio)))
+    .flatMap((name) =>
+      isPortfolio(name)
+        ? [name]
+        : readdirSync(path.join(FIXTURES, name))
+            .map((child) => `${name}/${child}`)
+            .filter(isPortfolio),
+    )
     .sort();
 
   it('Should find the fixture portfolios that have a portfolio.yaml', () => {
-    for (const name of ['bad-config', 'basic', 'edge', 'multi-root/post-production', 'multi-root/production']) assert.ok(fixtures.includes(name), `Expected test/fixtures/${name}/portfolio.yaml`);
+    for (const name of ['bad-config', 'basic', 'edge', 'multi-root/post-production', 'multi-root/production'])
+      assert.ok(fixtures.includes(name), `Expected test/fixtures/${name}/portfolio.yaml`);
   });
 
   for (const name of fixtures) {
@@ -125,6 +126,21 @@ describe('Fixture portfolios', () => {
     const edge = expectationsOf(path.join(FIXTURES, 'edge')).map(key);
     assert.ok(edge.includes('never-closed.md:1 frontmatter.yaml-error'), edge.join('\n'));
     assert.ok(edge.includes('binary.md:1 file.unreadable'), edge.join('\n'));
+  });
+
+  it('Should read one diagnostic per code of a marker, in YAML and HTML comments, with any line ending and a BOM', () => {
+    const text =
+      '\uFEFF---\r\n# expect: evidence.no-ksbs\r\nksbs: [K99, K99] # expect: ksb.unknown-code ksb.duplicate-code\r---\n[a](b.md) <!-- expect: evidence.missing-attachment --> after\n';
+    assert.deepEqual(expectMarkers(text), [
+      { line: 1, code: 'evidence.no-ksbs' },
+      { line: 3, code: 'ksb.unknown-code' },
+      { line: 3, code: 'ksb.duplicate-code' },
+      { line: 5, code: 'evidence.missing-attachment' },
+    ]);
+  });
+
+  it('Should keep a marker alone on line 2 on line 2 unless line 1 is the opening `---`', () => {
+    assert.deepEqual(expectMarkers('# Notes\n# expect: evidence.no-ksbs\n'), [{ line: 2, code: 'evidence.no-ksbs' }]);
   });
 });
 

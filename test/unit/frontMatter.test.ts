@@ -55,16 +55,111 @@ describe('Front matter: fast path and YAML parser agree', () => {
 
   // A grammar of plausible and hostile front-matter lines: keys, flow and block lists and maps of
   // codes, quotes, comments, colons, `#`, tabs, odd indentation, anchors and aliases, control characters.
-  const code = fc.constantFrom('K1', 'S12', 'B3', 'k9', 'K30', '12', 'K1.5', 'true', 'null', '~', '"K2"', "'K3'", 'K1 # c', '*a', '&a K4', '!t K5', 'K 1', 'É1');
+  const code = fc.constantFrom(
+    'K1',
+    'S12',
+    'B3',
+    'k9',
+    'K30',
+    '12',
+    'K1.5',
+    'true',
+    'null',
+    '~',
+    '"K2"',
+    "'K3'",
+    'K1 # c',
+    '*a',
+    '&a K4',
+    '!t K5',
+    'K 1',
+    'É1',
+  );
   const plainCode = fc.constantFrom('K1', 'S12', 'B3', 'k9', 'K30', 'Ab1234');
   const key = fc.constantFrom('title', 'date', 'ksbs', 'other', 'time', 'true', 'Yes', 'a-b', '_x', 'k', '"title"', 'title ', ' title', 'ti tle', '? title');
   // Values one character away from what the fast path reads: each is, or is not, valid YAML.
-  const nearMiss = fc.constantFrom('10:', '10:30:', '1:', '1.2:', '2026-03-14:', '10: 30', 'Evidence:', 'a:', 'a #', '"a" #c', '"a"b', '"a"  ', 'NULL', 'Off', '~', 'a\t', '-1', '.5', '0x1F', '1_000');
+  const nearMiss = fc.constantFrom(
+    '10:',
+    '10:30:',
+    '1:',
+    '1.2:',
+    '2026-03-14:',
+    '10: 30',
+    'Evidence:',
+    'a:',
+    'a #',
+    '"a" #c',
+    '"a"b',
+    '"a"  ',
+    'NULL',
+    'Off',
+    '~',
+    'a\t',
+    '-1',
+    '.5',
+    '0x1F',
+    '1_000',
+  );
   const anyScalar = fc.constantFrom(
-    'Evidence', 'A plan, with commas', 'yes', 'No', 'null', '10:', '10:30', '10:30:', '1:-', '2026-03-14', '2026-02-30', '2026-3-14', '12', '1.2.3', '1e5',
-    '"quoted"', '"a # b"', '"a\\"b"', '"a\tb"', "'single'", 'a # c', 'a #c', 'a#c', 'a: b', 'a:b', 'a:', '#x', '&a K1', '*a', '!t x', '|', '>-', '[K1]',
-    '{a: b}', '', ' ', '\t', 'x\ty', '-', '- x', '?', '? x', '%x', '@x', '`x`', ',', 'é', 'a\u0001b', 'a\u0085b', 'a\u2028b', 'a\ufeffb', 'a\ud800b', 'a  ',
-    'a "b" c', "it's", 'a - b', 'a ---', '"unclosed', "'unclosed",
+    'Evidence',
+    'A plan, with commas',
+    'yes',
+    'No',
+    'null',
+    '10:',
+    '10:30',
+    '10:30:',
+    '1:-',
+    '2026-03-14',
+    '2026-02-30',
+    '2026-3-14',
+    '12',
+    '1.2.3',
+    '1e5',
+    '"quoted"',
+    '"a # b"',
+    '"a\\"b"',
+    '"a\tb"',
+    "'single'",
+    'a # c',
+    'a #c',
+    'a#c',
+    'a: b',
+    'a:b',
+    'a:',
+    '#x',
+    '&a K1',
+    '*a',
+    '!t x',
+    '|',
+    '>-',
+    '[K1]',
+    '{a: b}',
+    '',
+    ' ',
+    '\t',
+    'x\ty',
+    '-',
+    '- x',
+    '?',
+    '? x',
+    '%x',
+    '@x',
+    '`x`',
+    ',',
+    'é',
+    'a\u0001b',
+    'a\u0085b',
+    'a\u2028b',
+    'a\ufeffb',
+    'a\ud800b',
+    'a  ',
+    'a "b" c',
+    "it's",
+    'a - b',
+    'a ---',
+    '"unclosed',
+    "'unclosed",
   );
   const scalar = fc.oneof({ weight: 1, arbitrary: nearMiss }, { weight: 2, arbitrary: anyScalar });
   const space = fc.constantFrom('', ' ', '  ', '\t');
@@ -81,7 +176,9 @@ describe('Front matter: fast path and YAML parser agree', () => {
     { weight: 1, arbitrary: fc.tuple(indent, code).map(([i, c]) => `${i}${c}:`) },
     { weight: 1, arbitrary: fc.constantFrom('  # comment', '', '  ', '  - K1 # c', '  - K1:', '  K1: a: b', '  - K1: x') },
   );
-  const ksbsBlock = fc.tuple(fc.constantFrom('ksbs:', 'ksbs: ', 'ksbs: # c', 'ksbs: &a', 'ksbs: !!seq'), fc.array(blockItem, { maxLength: 5 })).map(([head, items]) => [head, ...items].join('\n'));
+  const ksbsBlock = fc
+    .tuple(fc.constantFrom('ksbs:', 'ksbs: ', 'ksbs: # c', 'ksbs: &a', 'ksbs: !!seq'), fc.array(blockItem, { maxLength: 5 }))
+    .map(([head, items]) => [head, ...items].join('\n'));
   const line = fc.oneof(
     { weight: 6, arbitrary: fc.tuple(key, scalar).map(([k, v]) => `${k}: ${v}`) },
     { weight: 4, arbitrary: fc.tuple(fc.constantFrom('title', 'date', 'time', 'other'), nearMiss).map(([k, v]) => `${k}: ${v}`) },
@@ -89,20 +186,36 @@ describe('Front matter: fast path and YAML parser agree', () => {
     { weight: 4, arbitrary: ksbsBlock },
     { weight: 1, arbitrary: fc.tuple(indent, key, scalar).map(([i, k, v]) => `${i}${k}: ${v}`) },
     { weight: 1, arbitrary: fc.tuple(key, fc.constantFrom(':', ':\t', ': ', ' :', '::')).map(([k, sep]) => `${k}${sep}x`) },
-    { weight: 2, arbitrary: fc.constantFrom('# comment', '', '   ', '\t', 'key', ':', '- x', '? x', '%YAML 1.2', '&a', 'x: &a K1', 'title: |', '  folded text') },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom('# comment', '', '   ', '\t', 'key', ':', '- x', '? x', '%YAML 1.2', '&a', 'x: &a K1', 'title: |', '  folded text'),
+    },
   );
   const eol = fc.constantFrom('\n', '\r\n', '\r');
   // Lines the fast path reads, so that one hostile line among them decides which path is taken.
   const plausibleLine = fc.oneof(
-    fc.constantFrom('title: Evidence', 'title: "A plan: with # and colon"', 'date: 2026-03-14', 'time: 10:30', 'version: 1.2.3', 'other: 12', 'draft: true', ''),
+    fc.constantFrom(
+      'title: Evidence',
+      'title: "A plan: with # and colon"',
+      'date: 2026-03-14',
+      'time: 10:30',
+      'version: 1.2.3',
+      'other: 12',
+      'draft: true',
+      '',
+    ),
     fc.array(plainCode, { maxLength: 4 }).map((codes) => `ksbs: [${codes.join(', ')}]`),
-    fc.tuple(fc.constantFrom('', '  '), fc.array(plainCode, { minLength: 1, maxLength: 3 })).map(([i, codes]) => ['ksbs:', ...codes.map((c) => `${i}- ${c}`)].join('\n')),
+    fc
+      .tuple(fc.constantFrom('', '  '), fc.array(plainCode, { minLength: 1, maxLength: 3 }))
+      .map(([i, codes]) => ['ksbs:', ...codes.map((c) => `${i}- ${c}`)].join('\n')),
     fc.array(plainCode, { minLength: 1, maxLength: 3 }).map((codes) => ['ksbs:', ...codes.map((c) => `  ${c}: Did it, with a comma`)].join('\n')),
   );
-  const frontMatter = fc.tuple(fc.array(fc.oneof({ weight: 3, arbitrary: plausibleLine }, { weight: 1, arbitrary: line }), { minLength: 0, maxLength: 7 }), eol, fc.boolean()).map(([rows, lineBreak, finalBreak]) => {
-    const yaml = rows.join('\n').replace(/\n/g, lineBreak) + (finalBreak && rows.length > 0 ? lineBreak : '');
-    return { yaml, text: `---${lineBreak}${yaml}${finalBreak || rows.length === 0 ? '' : lineBreak}---${lineBreak}Body.${lineBreak}` };
-  });
+  const frontMatter = fc
+    .tuple(fc.array(fc.oneof({ weight: 3, arbitrary: plausibleLine }, { weight: 1, arbitrary: line }), { minLength: 0, maxLength: 7 }), eol, fc.boolean())
+    .map(([rows, lineBreak, finalBreak]) => {
+      const yaml = rows.join('\n').replace(/\n/g, lineBreak) + (finalBreak && rows.length > 0 ? lineBreak : '');
+      return { yaml, text: `---${lineBreak}${yaml}${finalBreak || rows.length === 0 ? '' : lineBreak}---${lineBreak}Body.${lineBreak}` };
+    });
 
   it('Should give the same reading on the fast path as through the YAML parser, and the same claims and validity as the yaml package', () => {
     let fastReadings = 0;
@@ -166,7 +279,10 @@ describe('Front matter with CR-only line endings', () => {
   it('Should report an unknown code at its position in a CR-only file', async () => {
     const { text, ranges } = marked('---\rtitle: Positions\rksbs: [K1, ⟦K30⟧]\r---\r\rBody.\r');
     const unknown = withCode(await diagnose(text), DiagnosticCode.UnknownCode);
-    assert.deepEqual(unknown.map((d) => showRange(d.range)), [showRange(ranges[0])]);
+    assert.deepEqual(
+      unknown.map((d) => showRange(d.range)),
+      [showRange(ranges[0])],
+    );
   });
 });
 
@@ -216,7 +332,10 @@ describe('frontmatter.too-large', () => {
         [DiagnosticCode.FrontMatterTooLarge],
         ksbs.slice(0, 20),
       );
-      assert.match(analysis.diagnostics[0].message, new RegExp(`^Expected front matter nested at most ${MAX_FRONT_MATTER_NESTING} levels deep, found \\d+: its claims were not read$`));
+      assert.match(
+        analysis.diagnostics[0].message,
+        new RegExp(`^Expected front matter nested at most ${MAX_FRONT_MATTER_NESTING} levels deep, found \\d+: its claims were not read$`),
+      );
     }
   });
 

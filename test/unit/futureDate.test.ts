@@ -31,7 +31,10 @@ describe('evidence.future-date', () => {
   it('Should point at a quoted date too, quotes included', async () => {
     const { text, ranges } = marked('---\ndate: ⟦"2026-03-15"⟧\nksbs: [K1]\n---\n');
     const found = withCode(await diagnoseOn(text, TODAY), DiagnosticCode.FutureDate);
-    assert.deepEqual(found.map((d) => showRange(d.range)), [showRange(ranges[0])]);
+    assert.deepEqual(
+      found.map((d) => showRange(d.range)),
+      [showRange(ranges[0])],
+    );
   });
 
   it('Should not run when the host gives no date: the core has no clock', async () => {

@@ -43,7 +43,11 @@ function assertFinishesAtEverySize(glob: string, pathOf: (size: number) => strin
 
 describe('compileGlob', () => {
   it('Should match files at any depth below a folder with `**/`', () => {
-    assertGlob('evidence/**/*.md', ['evidence/a.md', 'evidence/x/a.md', 'evidence/x/y/a.md'], ['notes/a.md', 'evidence/a.txt', 'evidence.md', 'my-evidence/a.md', 'a/evidence/a.md']);
+    assertGlob(
+      'evidence/**/*.md',
+      ['evidence/a.md', 'evidence/x/a.md', 'evidence/x/y/a.md'],
+      ['notes/a.md', 'evidence/a.txt', 'evidence.md', 'my-evidence/a.md', 'a/evidence/a.md'],
+    );
   });
 
   it('Should keep `*` inside one path segment', () => {
@@ -158,7 +162,10 @@ describe('compileGlob against picomatch', () => {
 
   type Glob = { ours: string; reference: string };
   const same = (text: string): Glob => ({ ours: text, reference: text });
-  const join = (parts: Glob[], separator = ''): Glob => ({ ours: parts.map((p) => p.ours).join(separator), reference: parts.map((p) => p.reference).join(separator) });
+  const join = (parts: Glob[], separator = ''): Glob => ({
+    ours: parts.map((p) => p.ours).join(separator),
+    reference: parts.map((p) => p.reference).join(separator),
+  });
 
   const atom = fc.oneof(
     fc.constantFrom('a', 'b', '.').map(same),
@@ -168,7 +175,9 @@ describe('compileGlob against picomatch', () => {
   );
   // Alternatives of two or three pieces, a piece a few atoms or another group.
   const piece: fc.Arbitrary<Glob> = fc.letrec<{ piece: Glob; group: Glob }>((tie) => ({
-    piece: fc.array(fc.oneof({ weight: 4, arbitrary: atom }, { weight: 1, arbitrary: tie('group') }), { minLength: 0, maxLength: 3 }).map((parts) => join(parts)),
+    piece: fc
+      .array(fc.oneof({ weight: 4, arbitrary: atom }, { weight: 1, arbitrary: tie('group') }), { minLength: 0, maxLength: 3 })
+      .map((parts) => join(parts)),
     group: fc.array(tie('piece'), { minLength: 2, maxLength: 3 }).map((options) => {
       const inner = join(options, ',');
       return { ours: `{${inner.ours}}`, reference: `{${inner.reference}}` };
@@ -177,7 +186,10 @@ describe('compileGlob against picomatch', () => {
   const segment = piece.filter((p) => p.ours !== '' && p.ours !== '.' && p.ours !== '..' && !p.ours.includes('**') && !/^[{},]*$/.test(p.ours));
   const lastSegment = segment.filter((p) => !matcherOf(p.ours)(''));
   const glob = fc
-    .tuple(fc.array(fc.oneof({ weight: 1, arbitrary: fc.constant(same('**')) }, { weight: 4, arbitrary: segment }), { minLength: 0, maxLength: 3 }), lastSegment)
+    .tuple(
+      fc.array(fc.oneof({ weight: 1, arbitrary: fc.constant(same('**')) }, { weight: 4, arbitrary: segment }), { minLength: 0, maxLength: 3 }),
+      lastSegment,
+    )
     .map(([leading, last]) => join([...leading, last], '/'))
     .filter((g) => !g.ours.includes('..') && !g.ours.includes('*.*') && !dotStarInBraces(g.ours));
   const pathSegment = fc.stringMatching(/^[ab.]{1,3}$/).filter((s) => s !== '.' && s !== '..');
@@ -229,7 +241,9 @@ describe('compileGlob against picomatch', () => {
   });
 
   it('Should finish quickly on adversarial globs against long paths', () => {
-    const adversarial = fc.array(fc.constantFrom('*a', '*', '**/', 'a', '?', '{a,*a}', '{*,a*}', '[a]*'), { minLength: 4, maxLength: 14 }).map((parts) => `${parts.join('')}b`);
+    const adversarial = fc
+      .array(fc.constantFrom('*a', '*', '**/', 'a', '?', '{a,*a}', '{*,a*}', '[a]*'), { minLength: 4, maxLength: 14 })
+      .map((parts) => `${parts.join('')}b`);
     const sizes = [8, 10, 12, 15, 19, 24, 30, 38, 48, 60, 500, 3000];
     fc.assert(
       fc.property(adversarial, fc.constantFrom('a', 'a/', 'aa/a'), (g, unit) => {

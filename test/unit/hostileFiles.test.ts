@@ -122,7 +122,9 @@ describe('Hostile files on disk (CLI)', function () {
     assert.equal(status, 1);
     assert.deepEqual(
       diagnostics.map((d) => `${d.file} ${d.code} ${d.message}`),
-      ['portfolio.yaml portfolio.invalid-config Expected `portfolio.yaml` to be a readable text file, found a symbolic link: links are never followed, so it was not read'],
+      [
+        'portfolio.yaml portfolio.invalid-config Expected `portfolio.yaml` to be a readable text file, found a symbolic link: links are never followed, so it was not read',
+      ],
     );
   });
 
@@ -165,11 +167,7 @@ describe('Hostile files on disk (CLI)', function () {
     symlinkSync(path.join(base, 'outside'), path.join(root, 'assets'));
     const { diagnostics } = checkJson(root);
     const summary = diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`).sort();
-    assert.deepEqual(summary, [
-      'assets:1 file.symlink',
-      'evidence/a.md:6 evidence.missing-attachment',
-      'evidence/more:1 file.symlink',
-    ]);
+    assert.deepEqual(summary, ['assets:1 file.symlink', 'evidence/a.md:6 evidence.missing-attachment', 'evidence/more:1 file.symlink']);
     assert.match(diagnostics.find((d) => d.code === 'evidence.missing-attachment')!.message, /gone\.png/);
   });
 
@@ -190,7 +188,10 @@ describe('Hostile files on disk (CLI)', function () {
   it('Should read only the start of a huge evidence file and still count its claims', () => {
     const { root } = portfolio({ 'evidence/huge.md': `---\nksbs: [K1]\n---\n${'x'.repeat(3 * MARKDOWN_READ_LIMIT)}[gone](gone.png)\n` });
     const { diagnostics } = checkJson(root);
-    assert.deepEqual(diagnostics.map((d) => d.code), [DiagnosticCode.FileTooLarge]);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      [DiagnosticCode.FileTooLarge],
+    );
     assert.match(diagnostics[0].message, /only its front matter was read/);
     const coverage = JSON.parse(ksb(root, 'coverage', '--format', 'json', '.').stdout);
     assert.equal(coverage.ksbs.find((k: { code: string }) => k.code === 'K1').covered, true);

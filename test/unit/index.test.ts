@@ -11,7 +11,10 @@ const evidence = (ksbs: string, body = 'Body.\n') => `---\ntitle: Evidence\nksbs
 
 /** The relative paths of the evidence for `code`. */
 function evidencePaths(index: PortfolioIndex, code: string): string[] {
-  return index.evidenceFor(code).map((e) => e.relativePath).sort();
+  return index
+    .evidenceFor(code)
+    .map((e) => e.relativePath)
+    .sort();
 }
 
 /** The codes of one file's diagnostics. */
@@ -232,7 +235,10 @@ describe('Refreshing one path', () => {
   });
 
   it('Should clear a missing-attachment error once the linked file appears in a folder the host excludes', async () => {
-    const fs = new MemoryFileSystem({ [at('portfolio.yaml')]: POST_PRODUCTION_CONFIG, [at('evidence/a.md')]: evidence('[K1]', 'See [the draft](drafts/b.md).\n') });
+    const fs = new MemoryFileSystem({
+      [at('portfolio.yaml')]: POST_PRODUCTION_CONFIG,
+      [at('evidence/a.md')]: evidence('[K1]', 'See [the draft](drafts/b.md).\n'),
+    });
     const index = new PortfolioIndex(fs, ROOT, { isExcluded: (relative) => /(^|\/)drafts(\/|$)/.test(relative) });
     await index.load();
     assert.deepEqual(codesOf(index, 'evidence/a.md'), [DiagnosticCode.MissingAttachment]);
@@ -396,7 +402,10 @@ describe('Standards from the workspace', () => {
   });
 
   it('Should report a configured standard file missing once the folder above it is deleted', async () => {
-    const { fs, index } = await loadPortfolio({ 'portfolio.yaml': 'standard: ST9999\nstandards: [data/tiny/ST9999.yaml]\n', 'data/tiny/ST9999.yaml': tinyStandard() });
+    const { fs, index } = await loadPortfolio({
+      'portfolio.yaml': 'standard: ST9999\nstandards: [data/tiny/ST9999.yaml]\n',
+      'data/tiny/ST9999.yaml': tinyStandard(),
+    });
     assert.deepEqual(index.diagnosticsFor(at('portfolio.yaml')), []);
     fs.delete(at('data'));
     await index.remove(at('data'));
@@ -442,7 +451,10 @@ describe('Which files are evidence', () => {
     });
     assert.deepEqual([...index.allDiagnostics().keys()], []);
     assert.deepEqual(evidencePaths(index, 'K2'), []);
-    assert.ok(fs.readPaths().every((p) => !p.includes('/node_modules/')), fs.readPaths().join(', '));
+    assert.ok(
+      fs.readPaths().every((p) => !p.includes('/node_modules/')),
+      fs.readPaths().join(', '),
+    );
   });
 });
 
@@ -544,7 +556,10 @@ describe('Files with huge numbers of findings', () => {
   it('Should refuse a front matter claiming one code 200 000 times as too large, not overflow the stack', async () => {
     const claims = Array.from({ length: 200_000 }, () => 'K1').join(', ');
     const { index } = await loadPortfolio({ 'portfolio.yaml': POST_PRODUCTION_CONFIG, 'evidence/a.md': evidence(`[${claims}]`) });
-    assert.deepEqual(index.diagnosticsFor(at('evidence/a.md')).map((d) => d.code), [DiagnosticCode.FrontMatterTooLarge]);
+    assert.deepEqual(
+      index.diagnosticsFor(at('evidence/a.md')).map((d) => d.code),
+      [DiagnosticCode.FrontMatterTooLarge],
+    );
   });
 
   it('Should report 150 000 missing attachments of one file without overflowing the stack', async () => {
@@ -569,7 +584,10 @@ describe('A diagnostics-only index (ksb check)', () => {
     await slim.load();
     assert.deepEqual([...slim.allDiagnostics()].sort(), [...full.allDiagnostics()].sort());
     assert.ok(full.allDiagnostics().size >= 3, 'the fixture should have problems in several files');
-    assert.deepEqual(slim.allFiles().map((f) => [f.relativePath, f.isEvidence]), full.allFiles().map((f) => [f.relativePath, f.isEvidence]));
+    assert.deepEqual(
+      slim.allFiles().map((f) => [f.relativePath, f.isEvidence]),
+      full.allFiles().map((f) => [f.relativePath, f.isEvidence]),
+    );
     for (const file of slim.allFiles()) {
       assert.equal(file.analysis.frontMatter, undefined, `${file.relativePath} keeps its front matter`);
       assert.deepEqual(file.validClaims, []);
@@ -577,4 +595,3 @@ describe('A diagnostics-only index (ksb check)', () => {
     assert.deepEqual(slim.evidenceFor('K1'), []);
   });
 });
-

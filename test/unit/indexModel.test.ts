@@ -20,7 +20,20 @@ const MARKDOWN_FILES = FILES.filter((path) => path.endsWith('.md'));
 /** Codes of both standards in play, plus ones neither has. */
 const CODES = ['K1', 'K2', 'S1', 'B1', 'K17', 'K24', 'K30', 'k2'];
 /** Link targets relative to the linking file, root-absolute, into folders, and outside the root. */
-const LINK_TARGETS = ['att.txt', 'sub', 'sub/c.md', 'sub/deep', 'in/moved.md', '../notes/a.md', '../evidence/sub', '../sub2', '/evidence/att.txt', '/sub2/a.md', 'drafts/a.md', '../../outside.txt'];
+const LINK_TARGETS = [
+  'att.txt',
+  'sub',
+  'sub/c.md',
+  'sub/deep',
+  'in/moved.md',
+  '../notes/a.md',
+  '../evidence/sub',
+  '../sub2',
+  '/evidence/att.txt',
+  '/sub2/a.md',
+  'drafts/a.md',
+  '../../outside.txt',
+];
 
 const ROOT_CONFIGS = [
   'standard: ST0792\nversion: "1.2"\noption: post-production-coordinator\nevidence: ["evidence/**/*.md", "sub2/**/*.md"]\n',
@@ -96,10 +109,21 @@ interface Step {
 }
 
 const operation: fc.Arbitrary<Operation> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('write' as const), path: fc.constantFrom(...FILES), spec: markdownSpec, announceFolders: fc.boolean() }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({ kind: fc.constant('write' as const), path: fc.constantFrom(...FILES), spec: markdownSpec, announceFolders: fc.boolean() }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('mkdir' as const), path: fc.constantFrom(...FOLDERS), announceFolders: fc.boolean() }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('delete' as const), path: fc.constantFrom(...PATHS) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('rename' as const), from: fc.constantFrom(...PATHS), to: fc.constantFrom(...PATHS), announceFolders: fc.boolean() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('rename' as const),
+      from: fc.constantFrom(...PATHS),
+      to: fc.constantFrom(...PATHS),
+      announceFolders: fc.boolean(),
+    }),
+  },
   {
     weight: 2,
     arbitrary: fc.record({

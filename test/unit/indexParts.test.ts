@@ -55,7 +55,11 @@ async function walk(fs: PortfolioFileSystem, isExcluded?: (relative: string) => 
   const record = emptyRecord();
   const markdownFiles: string[] = [];
   await walkTree({ fs, root: ROOT, isExcluded, record }, ROOT, markdownFiles);
-  return { markdownFiles: markdownFiles.sort(), record, unread: new Map([...record.unread].map(([path, diagnostics]) => [path, diagnostics.map((d) => d.code)])) };
+  return {
+    markdownFiles: markdownFiles.sort(),
+    record,
+    unread: new Map([...record.unread].map(([path, diagnostics]) => [path, diagnostics.map((d) => d.code)])),
+  };
 }
 
 const at = (relative: string) => `${ROOT}/${relative}`;
@@ -63,7 +67,12 @@ const RANGE = { start: { line: 1, character: 7 }, end: { line: 1, character: 9 }
 
 describe('Tree walk', () => {
   it('Should collect the Markdown files and know every file and folder it saw', async () => {
-    const fs = new MemoryFileSystem({ [at('portfolio.yaml')]: 'x', [at('evidence/a.md')]: '', [at('evidence/deep/b.markdown')]: '', [at('evidence/photo.png')]: '' });
+    const fs = new MemoryFileSystem({
+      [at('portfolio.yaml')]: 'x',
+      [at('evidence/a.md')]: '',
+      [at('evidence/deep/b.markdown')]: '',
+      [at('evidence/photo.png')]: '',
+    });
     const { markdownFiles, record, unread } = await walk(fs);
     assert.deepEqual(markdownFiles, [at('evidence/a.md'), at('evidence/deep/b.markdown')]);
     assert.ok(record.knownPaths.has(at('evidence/photo.png')));
@@ -84,7 +93,13 @@ describe('Tree walk', () => {
     assert.deepEqual([...record.linkedFolders], [at('evidence/linked-folder')]);
     assert.ok(!record.knownFolders.has(at('evidence/linked-folder')));
     // Only what would have been checked is reported: a link to an image is not.
-    assert.deepEqual(unread, new Map([[at('evidence/linked.md'), [DiagnosticCode.SymbolicLink]], [at('evidence/linked-folder'), [DiagnosticCode.SymbolicLink]]]));
+    assert.deepEqual(
+      unread,
+      new Map([
+        [at('evidence/linked.md'), [DiagnosticCode.SymbolicLink]],
+        [at('evidence/linked-folder'), [DiagnosticCode.SymbolicLink]],
+      ]),
+    );
     assert.match(record.unread.get(at('evidence/linked-folder'))![0].message, /^Expected a folder, found a symbolic link/);
   });
 
@@ -96,7 +111,13 @@ describe('Tree walk', () => {
     });
     const { markdownFiles, record, unread } = await walk(fs);
     assert.deepEqual(markdownFiles, [at('evidence/a.md')]);
-    assert.deepEqual(unread, new Map([[at('evidence/pipe.md'), [DiagnosticCode.UnreadableFile]], [at('evidence/caf\uFFFD.md'), [DiagnosticCode.UnreadableFile]]]));
+    assert.deepEqual(
+      unread,
+      new Map([
+        [at('evidence/pipe.md'), [DiagnosticCode.UnreadableFile]],
+        [at('evidence/caf\uFFFD.md'), [DiagnosticCode.UnreadableFile]],
+      ]),
+    );
     assert.match(record.unread.get(at('evidence/pipe.md'))![0].message, /named pipe, socket or device/);
     assert.match(record.unread.get(at('evidence/caf\uFFFD.md'))![0].message, /name in UTF-8/);
     assert.ok(record.knownPaths.has(at('evidence/pipe.txt')));
@@ -122,7 +143,13 @@ describe('Tree walk', () => {
   });
 
   it('Should leave out skipped and excluded folders whole', async () => {
-    const fs = new MemoryFileSystem({ [at('a.md')]: '', [at('node_modules/pkg/readme.md')]: '', [at('drafts/b.md')]: '', [at('notes/c.md')]: '', [at('notes/skip.md')]: '' });
+    const fs = new MemoryFileSystem({
+      [at('a.md')]: '',
+      [at('node_modules/pkg/readme.md')]: '',
+      [at('drafts/b.md')]: '',
+      [at('notes/c.md')]: '',
+      [at('notes/skip.md')]: '',
+    });
     const { markdownFiles, record } = await walk(fs, (relative) => relative === 'drafts' || relative === 'notes/skip.md');
     assert.deepEqual(markdownFiles, [at('a.md'), at('notes/c.md')]);
     for (const gone of [at('node_modules'), at('drafts')]) assert.ok(!record.knownFolders.has(gone), gone);
@@ -157,7 +184,10 @@ describe('Link targets', () => {
     fs.resetCounters();
     await links.statOutsideTargets([from, from], linksOf);
     await links.statOutsideTargets([from], linksOf);
-    assert.deepEqual([...fs.stats.entries()].sort(), [['/elsewhere/missing.png', 1], ['/elsewhere/there.png', 1]]);
+    assert.deepEqual([...fs.stats.entries()].sort(), [
+      ['/elsewhere/missing.png', 1],
+      ['/elsewhere/there.png', 1],
+    ]);
     assert.equal(links.exists('/elsewhere/there.png'), true);
     assert.equal(links.exists('/elsewhere/missing.png'), false);
     assert.equal(links.exists(at('evidence/x.png')), true);
@@ -172,7 +202,10 @@ describe('Link targets', () => {
   it('Should know which files link to a target, and forget them again', () => {
     const links = new LinkTargets(new MemoryFileSystem(), ROOT);
     const range = RANGE;
-    links.addLinks(at('a.md'), [{ target: 'assets/x.png', range }, { target: 'assets', range }]);
+    links.addLinks(at('a.md'), [
+      { target: 'assets/x.png', range },
+      { target: 'assets', range },
+    ]);
     links.addLinks(at('notes/b.md'), [{ target: '../assets/x.png', range }]);
     assert.deepEqual(links.sourcesLinkingTo(at('assets/x.png')), [at('a.md'), at('notes/b.md')]);
     assert.deepEqual(links.targetsAtOrBelow(at('assets')), [at('assets/x.png'), at('assets')]);
@@ -192,11 +225,16 @@ describe('Config loader', () => {
   });
 
   it('Should report configured standards paths that are missing, absolute or outside the portfolio', async () => {
-    const fs = new MemoryFileSystem({ [at('portfolio.yaml')]: `${configFor('production-coordinator')}standards: [data/missing.yaml, /etc/x.yaml, ../x.yaml]\n` });
+    const fs = new MemoryFileSystem({
+      [at('portfolio.yaml')]: `${configFor('production-coordinator')}standards: [data/missing.yaml, /etc/x.yaml, ../x.yaml]\n`,
+    });
     const loader = new ConfigLoader(fs, ROOT);
     await loader.load();
     const messages = (loader.diagnostics.get(loader.configPath) ?? []).map((d) => [d.code, d.message]);
-    assert.deepEqual(messages.map(([code]) => code), [DiagnosticCode.InvalidConfig, DiagnosticCode.InvalidConfig, DiagnosticCode.InvalidConfig]);
+    assert.deepEqual(
+      messages.map(([code]) => code),
+      [DiagnosticCode.InvalidConfig, DiagnosticCode.InvalidConfig, DiagnosticCode.InvalidConfig],
+    );
     assert.match(messages[0][1], /found none/);
     assert.match(messages[1][1], /absolute path `\/etc\/x\.yaml`/);
     assert.match(messages[2][1], /`\.\.\/x\.yaml`, which is outside it/);
@@ -218,7 +256,8 @@ describe('Config loader', () => {
     const loader = new ConfigLoader(fs, ROOT);
     await loader.load();
     assert.equal(loader.portfolio, undefined);
-    for (const path of [at('standards'), at('standards/x.yaml'), at('data'), at('data/extra.yaml'), ROOT]) assert.equal(loader.isStandardDataPath(path), true, path);
+    for (const path of [at('standards'), at('standards/x.yaml'), at('data'), at('data/extra.yaml'), ROOT])
+      assert.equal(loader.isStandardDataPath(path), true, path);
     for (const path of [at('evidence/a.md'), at('data/other.yaml'), '/elsewhere/standards']) assert.equal(loader.isStandardDataPath(path), false, path);
   });
 });
@@ -234,8 +273,14 @@ describe('Claim index', () => {
       { relativePath: 'b.md', title: undefined, range: RANGE },
     ]);
     claims.remove('a.md', [claim('K1')]);
-    assert.deepEqual(claims.evidenceFor('K1').map((e) => e.relativePath), ['b.md']);
-    assert.deepEqual(claims.evidenceFor('S2').map((e) => e.relativePath), ['a.md']);
+    assert.deepEqual(
+      claims.evidenceFor('K1').map((e) => e.relativePath),
+      ['b.md'],
+    );
+    assert.deepEqual(
+      claims.evidenceFor('S2').map((e) => e.relativePath),
+      ['a.md'],
+    );
     assert.deepEqual(claims.evidenceFor('B1'), []);
   });
 });

@@ -5,9 +5,7 @@ import { diagnose, DOC, loadPortfolio, marked, POST_PRODUCTION_CONFIG, ROOT, sho
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 /** An evidence document whose K30 claim and missing link are marked, to check positions. */
-const MARKED = marked(
-  ['---', 'title: Positions', 'ksbs: [K1, ⟦K30⟧]', '---', '', 'See ⟦[the plan](attachments/plan.pdf)⟧.', ''].join('\n'),
-);
+const MARKED = marked(['---', 'title: Positions', 'ksbs: [K1, ⟦K30⟧]', '---', '', 'See ⟦[the plan](attachments/plan.pdf)⟧.', ''].join('\n'));
 
 /** `code@range` of each diagnostic, sorted, for comparing whole results. */
 function summary(diagnostics: readonly { code: string; range: Parameters<typeof showRange>[0] }[]): string[] {

@@ -35,7 +35,7 @@ function remarkLinks(text: string): Found[] {
     }
     node.children?.forEach(visit);
   };
-  visit(parser.parse(text) as MdNode);
+  visit(parser.parse(text));
   return sortFound(found);
 }
 

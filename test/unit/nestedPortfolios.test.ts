@@ -34,7 +34,10 @@ describe('Nested portfolios', () => {
   it('Should index the nested portfolio on its own option', async () => {
     const inner = new PortfolioIndex(new MemoryFileSystem(files), '/repo/sam');
     await inner.load();
-    assert.deepEqual(inner.evidenceFor('K24').map((e) => e.relativePath), ['k24.md']);
+    assert.deepEqual(
+      inner.evidenceFor('K24').map((e) => e.relativePath),
+      ['k24.md'],
+    );
   });
 
   it('Should hand a folder over to a portfolio.yaml created in it, and take it back when that is deleted', async () => {

@@ -18,7 +18,10 @@ describe('Rule registry', () => {
   });
 
   it('Should list every code once, in the order of the registry', () => {
-    assert.deepEqual(ALL_DIAGNOSTIC_CODES, RULES.map((rule) => rule.code));
+    assert.deepEqual(
+      ALL_DIAGNOSTIC_CODES,
+      RULES.map((rule) => rule.code),
+    );
     assert.equal(new Set(ALL_DIAGNOSTIC_CODES).size, ALL_DIAGNOSTIC_CODES.length);
     assert.equal(new Set(RULES.map((rule) => rule.name)).size, RULES.length);
   });

@@ -102,8 +102,8 @@ describe('ksb.duplicate-code', () => {
     assert.equal(showRange(diagnostic.range), showRange(ranges[1]));
     assert.match(diagnostic.message, /second claim of K3/);
     assert.equal(diagnostic.related?.length, 1);
-    assert.equal(diagnostic.related![0].path, DOC);
-    assert.equal(showRange(diagnostic.related![0].range), showRange(ranges[0]));
+    assert.equal(diagnostic.related[0].path, DOC);
+    assert.equal(showRange(diagnostic.related[0].range), showRange(ranges[0]));
     assert.equal(diagnostic.fix?.kind, 'remove-claim');
   });
 
@@ -231,10 +231,12 @@ describe('frontmatter.invalid-field', () => {
   it('Should not silently drop the claims of a repeated `ksbs:` key', async () => {
     const { index } = await loadPortfolio({ 'portfolio.yaml': POST_PRODUCTION_CONFIG, 'evidence/doc.md': '---\nksbs: [K1]\nksbs: [K2]\n---\n' });
     const diagnostics = index.diagnosticsFor(DOC);
-    const onSecondKey = diagnostics.filter(
-      (d) => d.range.start.line === 2 && (d.code === DiagnosticCode.YamlError || d.code === DiagnosticCode.InvalidField),
+    const onSecondKey = diagnostics.filter((d) => d.range.start.line === 2 && (d.code === DiagnosticCode.YamlError || d.code === DiagnosticCode.InvalidField));
+    assert.equal(
+      onSecondKey.length,
+      1,
+      `Expected a diagnostic on the second \`ksbs:\` key, found: ${JSON.stringify(diagnostics)} (evidence of K1: ${index.evidenceFor('K1').length})`,
     );
-    assert.equal(onSecondKey.length, 1, `Expected a diagnostic on the second \`ksbs:\` key, found: ${JSON.stringify(diagnostics)} (evidence of K1: ${index.evidenceFor('K1').length})`);
   });
 
   it('Should accept a real date, a text title and a list of codes', async () => {
@@ -317,7 +319,10 @@ describe('portfolio.invalid-config', () => {
       assert.equal(d.code, DiagnosticCode.InvalidConfig);
       assert.match(d.message, /Expected valid YAML in portfolio\.yaml/);
     }
-    assert.ok(diagnostics.some((d) => d.range.start.line >= 1), `Expected a position past line 1: ${JSON.stringify(diagnostics)}`);
+    assert.ok(
+      diagnostics.some((d) => d.range.start.line >= 1),
+      `Expected a position past line 1: ${JSON.stringify(diagnostics)}`,
+    );
   });
 
   it('Should report an unknown standard and name ST0792', async () => {
@@ -356,7 +361,10 @@ describe('portfolio.invalid-config', () => {
 
   it('Should read an unquoted `version: 1.0` as version 1.0, not "1"', async () => {
     const { index } = await loadPortfolio({ 'portfolio.yaml': 'standard: ST0792\nversion: 1.0\noption: production-coordinator\n' });
-    assert.deepEqual(index.diagnosticsFor(CONFIG_PATH).map((d) => d.message), []);
+    assert.deepEqual(
+      index.diagnosticsFor(CONFIG_PATH).map((d) => d.message),
+      [],
+    );
     assert.equal(index.portfolio?.standard.version, '1.0');
   });
 
@@ -364,8 +372,14 @@ describe('portfolio.invalid-config', () => {
     const { text, ranges } = marked('standard: ST0792\noption: production-coordinator\nevidence: ⟦12⟧\napprentice: ⟦[a, b]⟧\n');
     const diagnostics = withCode(await configDiagnostics(text), DiagnosticCode.InvalidConfig);
     assert.deepEqual(diagnostics.map((d) => showRange(d.range)).sort(), ranges.map(showRange).sort());
-    assert.ok(diagnostics.some((d) => /`evidence`/.test(d.message)), diagnostics.map((d) => d.message).join(' | '));
-    assert.ok(diagnostics.some((d) => /`apprentice`/.test(d.message)), diagnostics.map((d) => d.message).join(' | '));
+    assert.ok(
+      diagnostics.some((d) => /`evidence`/.test(d.message)),
+      diagnostics.map((d) => d.message).join(' | '),
+    );
+    assert.ok(
+      diagnostics.some((d) => /`apprentice`/.test(d.message)),
+      diagnostics.map((d) => d.message).join(' | '),
+    );
   });
 
   it('Should report an unknown field at its key and list the known fields', async () => {
@@ -413,7 +427,9 @@ describe('portfolio.invalid-config', () => {
   });
 
   it('Should report each invalid `evidence` glob at its own item, say what is wrong, and keep the other globs working', async () => {
-    const { text, ranges } = marked('standard: ST0792\nversion: "1.2"\noption: post-production-coordinator\nevidence:\n  - "evidence/**/*.md"\n  - ⟦"{a,b"⟧\n  - ⟦"[z-a].md"⟧\n');
+    const { text, ranges } = marked(
+      'standard: ST0792\nversion: "1.2"\noption: post-production-coordinator\nevidence:\n  - "evidence/**/*.md"\n  - ⟦"{a,b"⟧\n  - ⟦"[z-a].md"⟧\n',
+    );
     const { index } = await loadPortfolio({ 'portfolio.yaml': text, 'evidence/doc.md': claiming('[K1]') });
     const diagnostics = index.diagnosticsFor(CONFIG_PATH);
     assert.deepEqual(
@@ -423,7 +439,10 @@ describe('portfolio.invalid-config', () => {
         [DiagnosticCode.InvalidConfig, showRange(ranges[1]), 'Expected a valid glob in `evidence`, found `[z-a].md`: `z-a` is a reversed range'],
       ],
     );
-    assert.deepEqual(index.evidenceFor('K1').map((e) => e.relativePath), ['evidence/doc.md']);
+    assert.deepEqual(
+      index.evidenceFor('K1').map((e) => e.relativePath),
+      ['evidence/doc.md'],
+    );
   });
 
   it('Should report an invalid glob written as the one `evidence` value at that value', async () => {
@@ -435,7 +454,9 @@ describe('portfolio.invalid-config', () => {
 
   it('Should report too many aliases in portfolio.yaml at the first alias instead of failing', async () => {
     const aliases = Array.from({ length: 101 }, () => '  - *glob\n').join('');
-    const { text, ranges } = marked(`standard: ST0792\nversion: "1.2"\noption: post-production-coordinator\nevidence:\n  - &glob "evidence/**/*.md"\n  - ⟦*glob⟧\n${aliases}`);
+    const { text, ranges } = marked(
+      `standard: ST0792\nversion: "1.2"\noption: post-production-coordinator\nevidence:\n  - &glob "evidence/**/*.md"\n  - ⟦*glob⟧\n${aliases}`,
+    );
     const diagnostic = only(await configDiagnostics(text), DiagnosticCode.InvalidConfig);
     assert.equal(showRange(diagnostic.range), showRange(ranges[0]));
     assert.match(diagnostic.message, /^Expected at most 100 alias expansions \(`\*name`\), found more/);
@@ -479,7 +500,7 @@ describe('Claim removal ranges', () => {
       analysis.frontMatter?.claims.map((c) => c.code),
       codes,
     );
-    const yaml = text.slice(analysis.frontMatter!.contentStart, analysis.frontMatter!.contentEnd);
+    const yaml = text.slice(analysis.frontMatter.contentStart, analysis.frontMatter.contentEnd);
     const ksbs = parse(yaml).ksbs;
     const parsedCodes = Array.isArray(ksbs) ? ksbs : ksbs === null ? [] : Object.keys(ksbs);
     assert.deepEqual(parsedCodes, codes);

@@ -3,7 +3,10 @@ import { escapeMarkdown, plural, today } from '../../src/core';
 
 describe('Shared wording', () => {
   it('Should say `1 file` and `0 files`, `2 files`', () => {
-    assert.deepEqual([0, 1, 2].map((n) => plural(n, 'file')), ['0 files', '1 file', '2 files']);
+    assert.deepEqual(
+      [0, 1, 2].map((n) => plural(n, 'file')),
+      ['0 files', '1 file', '2 files'],
+    );
   });
 
   it('Should escape the characters Markdown reads as markup', () => {

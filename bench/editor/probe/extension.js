@@ -5,7 +5,6 @@
 // KSB Portfolio's answer comes. All times count from the start of the load.
 'use strict';
 const { writeFileSync } = require('node:fs');
-const { performance } = require('node:perf_hooks');
 const vscode = require('vscode');
 
 const EXTENSION_ID = 'ksb-portfolio.ksb-portfolio';
@@ -17,7 +16,7 @@ function activate() {
   const resultFile = process.env.KSB_BENCH_RESULT;
   if (!resultFile) return;
   const write = (result) => writeFileSync(resultFile, JSON.stringify({ vscodeVersion: vscode.version, ...result }));
-  setTimeout(() => probe().then(write, (error) => write({ error: String(error && error.stack || error) })), SETTLE_MS);
+  setTimeout(() => probe().then(write, (error) => write({ error: String((error && error.stack) || error) })), SETTLE_MS);
 }
 
 async function probe() {
@@ -40,6 +39,7 @@ async function probe() {
   let attempts = 0;
   while (performance.now() - start < GIVE_UP_MS) {
     attempts++;
+    /** @type {import('vscode').Hover[] | undefined} */
     const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, position);
     const ours = (hovers || []).some((hover) => hover.contents.some((part) => /\*\*[KSB]\d+\*\* ·/.test(typeof part === 'string' ? part : part.value)));
     if (ours) return { loadMs, activateMs, firstHoverMs: performance.now() - start, attempts };

@@ -202,13 +202,10 @@ export interface StandardDataProblem {
 
 /** The outcome of reading one standard data file. */
 export type StandardParseResult =
-  | { readonly ok: true; readonly standard: StandardVersion }
-  | { readonly ok: false; readonly problems: readonly StandardDataProblem[] };
+  { readonly ok: true; readonly standard: StandardVersion } | { readonly ok: false; readonly problems: readonly StandardDataProblem[] };
 
 /** A standard data file's validated content, or its problems. */
-export type StandardDataResult =
-  | { readonly ok: true; readonly data: StandardFile }
-  | { readonly ok: false; readonly problems: readonly StandardDataProblem[] };
+export type StandardDataResult = { readonly ok: true; readonly data: StandardFile } | { readonly ok: false; readonly problems: readonly StandardDataProblem[] };
 
 /** Reads a standard data file (YAML or JSON), validates it and reports problems with positions. */
 export function parseStandardFile(text: string, file: string): StandardParseResult {

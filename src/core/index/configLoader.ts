@@ -92,23 +92,31 @@ export class ConfigLoader {
     for (const [index, candidate] of candidates.entries()) {
       const written = index > 0 ? configured[index - 1] : undefined;
       if (written?.startsWith('/')) {
-        this.addConfigProblem(`Expected a path relative to ${CONFIG_FILE_NAME} in \`standards\`, found the absolute path \`${written}\`: files outside the portfolio are never read`);
+        this.addConfigProblem(
+          `Expected a path relative to ${CONFIG_FILE_NAME} in \`standards\`, found the absolute path \`${written}\`: files outside the portfolio are never read`,
+        );
         continue;
       }
       if (written !== undefined && relativePath(this.root, candidate) === undefined) {
-        this.addConfigProblem(`Expected a standard data file or folder inside the portfolio, found \`${written}\`, which is outside it: files outside the portfolio are never read`);
+        this.addConfigProblem(
+          `Expected a standard data file or folder inside the portfolio, found \`${written}\`, which is outside it: files outside the portfolio are never read`,
+        );
         continue;
       }
       const stat = await this.fs.stat(candidate);
       if (stat?.symbolicLink || (stat && written !== undefined && (await this.linkOnTheWay(candidate)))) {
-        this.addConfigProblem(`Expected a standard data file or folder, found a symbolic link at \`${written ?? STANDARDS_FOLDER}\`: links are never followed, so it was not read`);
+        this.addConfigProblem(
+          `Expected a standard data file or folder, found a symbolic link at \`${written ?? STANDARDS_FOLDER}\`: links are never followed, so it was not read`,
+        );
       } else if (stat?.type === 'file') files.push(candidate);
       else if (stat?.type === 'directory') {
         let entries: readonly DirectoryEntry[];
         try {
           entries = await this.fs.readDirectory(candidate);
         } catch (error) {
-          this.addConfigProblem(`Expected a readable folder of standard data at \`${written ?? STANDARDS_FOLDER}\`, found an error: ${describeReadError(error)}`);
+          this.addConfigProblem(
+            `Expected a readable folder of standard data at \`${written ?? STANDARDS_FOLDER}\`, found an error: ${describeReadError(error)}`,
+          );
           continue;
         }
         for (const [name, type, flag] of entries) {
@@ -117,7 +125,9 @@ export class ConfigLoader {
           else this.diagnostics.set(joinPath(candidate, name), [unreadableEntry(type, flag)]);
         }
       } else if (stat?.type === 'other') {
-        this.addConfigProblem(`Expected a standard data file or folder at \`${written ?? STANDARDS_FOLDER}\`, found a named pipe, socket or device: it was not read`);
+        this.addConfigProblem(
+          `Expected a standard data file or folder at \`${written ?? STANDARDS_FOLDER}\`, found a named pipe, socket or device: it was not read`,
+        );
       } else if (written !== undefined) {
         missing.push(written);
       }

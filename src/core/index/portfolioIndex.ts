@@ -440,7 +440,12 @@ export class PortfolioIndex {
 
     const { diagnostics, validClaims, evidenceChecked } = checkFile(
       { path, analysis, isEvidence },
-      { portfolio, catalogue: this.config.catalogue, linkTargetExists: (link) => this.links.exists(this.links.linkTarget(path, link.target)), today: this.options.today?.() },
+      {
+        portfolio,
+        catalogue: this.config.catalogue,
+        linkTargetExists: (link) => this.links.exists(this.links.linkTarget(path, link.target)),
+        today: this.options.today?.(),
+      },
     );
     if (evidenceChecked) this.links.addLinks(path, analysis.links);
     const indexed: IndexedFile = { path, relativePath: relative, analysis, isEvidence, validClaims, diagnostics };

@@ -251,7 +251,13 @@ function inlineValueCompletions(
 }
 
 /** A line of the block-style `ksbs` value (`  - K1` or `  K1: why`) or an empty line in it. */
-function blockCompletions(lines: readonly string[], keyLine: number, regionEnd: number, cursor: Cursor, context: CompletionContext): KsbCompletionList | undefined {
+function blockCompletions(
+  lines: readonly string[],
+  keyLine: number,
+  regionEnd: number,
+  cursor: Cursor,
+  context: CompletionContext,
+): KsbCompletionList | undefined {
   const items = (token: string) => blockItems(lines, keyLine, regionEnd, token === '' ? -1 : cursor.line);
   const listItem = BLOCK_LIST_ITEM.exec(cursor.prefix);
   if (listItem) return codeCompletions(context, cursor, listItem[1], claimedCodes(items(listItem[1]).items), (code) => code);
@@ -294,7 +300,12 @@ function blockItems(lines: readonly string[], keyLine: number, regionEnd: number
 }
 
 /** Field names at the start of a top-level line, and today's date after `date:`. */
-function topLevelCompletions(lines: readonly string[], cursor: Cursor, context: CompletionContext, codes: KsbCompletionList | undefined): KsbCompletionList | undefined {
+function topLevelCompletions(
+  lines: readonly string[],
+  cursor: Cursor,
+  context: CompletionContext,
+  codes: KsbCompletionList | undefined,
+): KsbCompletionList | undefined {
   if (cursor.rest.trim() !== '') return codes;
   const dateValue = /^date[ \t]*:[ \t]+([0-9-]*)$/.exec(cursor.prefix);
   if (dateValue) {
@@ -348,7 +359,12 @@ const FIELD_SNIPPETS: Readonly<Record<(typeof KNOWN_FRONT_MATTER_FIELDS)[number]
   date: (today) => [{ label: 'date', detail: FRONT_MATTER_FIELDS.date.description, insertText: `date: \${1:${today}}` }],
   ksbs: () => [
     { label: 'ksbs', detail: 'The KSB codes this file evidences, as a list', insertText: 'ksbs: [$1]', retrigger: true },
-    { label: 'ksbs (with justifications)', detail: 'The KSB codes this file evidences, each with a one-line justification', insertText: 'ksbs:\n  $1: $0', retrigger: true },
+    {
+      label: 'ksbs (with justifications)',
+      detail: 'The KSB codes this file evidences, each with a one-line justification',
+      insertText: 'ksbs:\n  $1: $0',
+      retrigger: true,
+    },
   ],
 };
 
@@ -375,7 +391,10 @@ function codeEntries(standard: StandardVersion, optionId: string | undefined): r
       detail: `${kindTitle(ksb.kind)} · ${standard.optionLabel(ksb)}`,
       documentation: describeKsb(standard, ksb),
       filterText: `${ksb.code} ${ksb.text}`,
-      words: `${ksb.code} ${ksb.text}`.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean),
+      words: `${ksb.code} ${ksb.text}`
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean),
     }));
     byOption.set(key, entries);
   }
@@ -386,7 +405,13 @@ function codeEntries(standard: StandardVersion, optionId: string | undefined): r
  * The applicable codes that match the typed `token` (a code prefix such as `S2`, or words of the
  * KSB text), claimed ones last, each replacing the token with `insert(code)`.
  */
-function codeCompletions(context: CompletionContext, cursor: Cursor, token: string, claimed: ReadonlySet<string>, insert: (code: string) => string): KsbCompletionList {
+function codeCompletions(
+  context: CompletionContext,
+  cursor: Cursor,
+  token: string,
+  claimed: ReadonlySet<string>,
+  insert: (code: string) => string,
+): KsbCompletionList {
   const { standard, option } = context.portfolio;
   const typed = token.trim().toLowerCase();
   const terms = typed.split(/[^a-z0-9]+/).filter(Boolean);
@@ -419,7 +444,16 @@ function codeCompletions(context: CompletionContext, cursor: Cursor, token: stri
 
 /** The codes in raw item texts, unquoted and trimmed. */
 function claimedCodes(items: readonly string[]): Set<string> {
-  return new Set(items.map((item) => item.trim().replace(/^(["'])(.*)\1$/, '$2').trim()).filter(Boolean));
+  return new Set(
+    items
+      .map((item) =>
+        item
+          .trim()
+          .replace(/^(["'])(.*)\1$/, '$2')
+          .trim(),
+      )
+      .filter(Boolean),
+  );
 }
 
 /** The range of the `length` characters before the cursor. */

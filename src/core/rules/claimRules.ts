@@ -138,7 +138,10 @@ function unknownCode(claim: Claim, portfolio: Portfolio, catalogue: Catalogue): 
   }
   const lookup = canonical ?? written;
   const elsewhere = catalogue.versionsWithCode(standard.reference, lookup).map((v) => `v${v.version}`);
-  const shape = canonical === undefined ? `expected a code such as K1, S3 or B2; ${standard.label} has ${standard.codeRanges()}` : `${standard.label} has ${standard.codeRanges(kindOfCode(canonical))}`;
+  const shape =
+    canonical === undefined
+      ? `expected a code such as K1, S3 or B2; ${standard.label} has ${standard.codeRanges()}`
+      : `${standard.label} has ${standard.codeRanges(kindOfCode(canonical))}`;
   if (elsewhere.length > 0) {
     return {
       code: unknownCodeRule.code,

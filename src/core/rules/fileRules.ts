@@ -47,7 +47,11 @@ export function unreadableEntry(type: DirectoryEntry[1], flag: DirectoryEntry[2]
   }
   if (flag === 'symbolic-link') {
     const consequence = type === 'directory' ? 'the files in it were not checked (links to them still resolve)' : 'it was not read';
-    return { code: symbolicLinkRule.code, message: `Expected a ${what}, found a symbolic link: links are never followed, so ${consequence}`, range: FILE_START };
+    return {
+      code: symbolicLinkRule.code,
+      message: `Expected a ${what}, found a symbolic link: links are never followed, so ${consequence}`,
+      range: FILE_START,
+    };
   }
   return unreadableFile('Expected a regular file, found a named pipe, socket or device: it was not read');
 }

@@ -15,5 +15,11 @@ function checkDateNotFuture({ analysis }: FileFacts, { today }: EvidenceContext)
   const { date, dateRange } = analysis.frontMatter ?? {};
   // ISO dates compare as text.
   if (today === undefined || date === undefined || dateRange === undefined || date <= today) return [];
-  return [{ code: futureDateRule.code, message: `Expected a \`date\` no later than today (${today}), found ${date}: evidence is of work already done`, range: dateRange }];
+  return [
+    {
+      code: futureDateRule.code,
+      message: `Expected a \`date\` no later than today (${today}), found ${date}: evidence is of work already done`,
+      range: dateRange,
+    },
+  ];
 }

@@ -45,7 +45,10 @@ export function withRuleSettings(packageJson: string): string {
 export function withRuleTable(readme: string): string {
   const start = readme.indexOf(RULE_TABLE_MARKERS.start);
   const end = readme.indexOf(RULE_TABLE_MARKERS.end);
-  if (start === -1 || end < start) throw new Error(`Expected ${RULE_TABLE_MARKERS.start} and then ${RULE_TABLE_MARKERS.end} in README.md, found ${start === -1 ? 'no start marker' : 'no end marker after it'}`);
+  if (start === -1 || end < start)
+    throw new Error(
+      `Expected ${RULE_TABLE_MARKERS.start} and then ${RULE_TABLE_MARKERS.end} in README.md, found ${start === -1 ? 'no start marker' : 'no end marker after it'}`,
+    );
   // Blank lines around the table so Markdown sees it as a table, not part of the comment's block.
   return `${readme.slice(0, start + RULE_TABLE_MARKERS.start.length)}\n\n${ruleTable()}\n\n${readme.slice(end)}`;
 }

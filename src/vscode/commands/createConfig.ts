@@ -33,12 +33,19 @@ export async function createConfig(args: CreateConfigArgs, clicked: vscode.Uri |
     reference =
       references.length === 1
         ? references[0]
-        : (await vscode.window.showQuickPick(references.map((r) => ({ label: r, description: catalogue.get(r)?.title })), { title: 'Create portfolio.yaml: standard' }))?.label;
+        : (
+            await vscode.window.showQuickPick(
+              references.map((r) => ({ label: r, description: catalogue.get(r)?.title })),
+              { title: 'Create portfolio.yaml: standard' },
+            )
+          )?.label;
     if (reference === undefined) return undefined;
   }
   const standard = catalogue.get(reference, args.version);
   if (!standard) {
-    void vscode.window.showErrorMessage(`Unexpected standard ${reference}${args.version ? ` version "${args.version}"` : ''}: expected one of ${catalogue.references().join(', ')}.`);
+    void vscode.window.showErrorMessage(
+      `Unexpected standard ${reference}${args.version ? ` version "${args.version}"` : ''}: expected one of ${catalogue.references().join(', ')}.`,
+    );
     return undefined;
   }
   let option = args.option;

@@ -17,7 +17,12 @@ export function ksbItems(standard: StandardVersion, optionId: string | undefined
     for (const ksb of ofKind) {
       items.push(
         withDetail
-          ? { label: ksb.code, description: `${standard.optionLabel(ksb)}${ksb.duties.length ? ` · duties ${ksb.duties.map((d) => d.number).join(', ')}` : ''}`, detail: ksb.text, ksb }
+          ? {
+              label: ksb.code,
+              description: `${standard.optionLabel(ksb)}${ksb.duties.length ? ` · duties ${ksb.duties.map((d) => d.number).join(', ')}` : ''}`,
+              detail: ksb.text,
+              ksb,
+            }
           : { label: ksb.code, description: ksb.text, ksb },
       );
     }

@@ -38,13 +38,15 @@ export async function newEvidence(workspace: PortfolioWorkspace, args: NewEviden
   if (title === undefined || !title.trim()) return undefined;
   const date =
     args.date ??
-    (await vscode.window.showInputBox({
-      title: 'New Evidence File (2/3)',
-      prompt: 'Date of the work (YYYY-MM-DD)',
-      value: today(),
-      ignoreFocusOut: true,
-      validateInput: (value) => (isIsoDate(value.trim()) ? undefined : `Expected a date such as ${today()}, found \`${value}\``),
-    }))?.trim();
+    (
+      await vscode.window.showInputBox({
+        title: 'New Evidence File (2/3)',
+        prompt: 'Date of the work (YYYY-MM-DD)',
+        value: today(),
+        ignoreFocusOut: true,
+        validateInput: (value) => (isIsoDate(value.trim()) ? undefined : `Expected a date such as ${today()}, found \`${value}\``),
+      })
+    )?.trim();
   if (date === undefined) return undefined;
   if (!isIsoDate(date)) {
     void vscode.window.showErrorMessage(`Expected a date such as ${today()}, found \`${date}\`.`);

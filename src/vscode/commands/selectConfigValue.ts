@@ -5,7 +5,12 @@ import type { PortfolioWorkspace } from '../portfolioWorkspace';
 import { choosePortfolio } from './choosePortfolio';
 
 /** `ksbPortfolio.selectOption` and `ksbPortfolio.selectVersion`: sets the `option` or `version` of a `portfolio.yaml`. */
-export async function selectConfigValue(workspace: PortfolioWorkspace, field: EditableConfigField, value: string | undefined, root: vscode.Uri | undefined): Promise<boolean> {
+export async function selectConfigValue(
+  workspace: PortfolioWorkspace,
+  field: EditableConfigField,
+  value: string | undefined,
+  root: vscode.Uri | undefined,
+): Promise<boolean> {
   const portfolio = await choosePortfolio(workspace, root);
   if (!portfolio) return false;
   const configUri = vscode.Uri.joinPath(portfolio.rootUri, CONFIG_FILE_NAME);
@@ -36,7 +41,9 @@ export async function selectConfigValue(workspace: PortfolioWorkspace, field: Ed
     }
     const option = standard.findOption(value);
     if (!option) {
-      void vscode.window.showErrorMessage(`Unexpected option \`${value}\` for ${standard.label}: expected one of ${standard.options.map((o) => `\`${o.id}\``).join(', ')}.`);
+      void vscode.window.showErrorMessage(
+        `Unexpected option \`${value}\` for ${standard.label}: expected one of ${standard.options.map((o) => `\`${o.id}\``).join(', ')}.`,
+      );
       return false;
     }
     value = option.id;
@@ -55,7 +62,9 @@ export async function selectConfigValue(workspace: PortfolioWorkspace, field: Ed
     }
     const chosen = versions.find((version) => version.version === value);
     if (!chosen) {
-      void vscode.window.showErrorMessage(`Unexpected version "${value}" of ${versions[0].reference}: expected one of ${versions.map((v) => `"${v.version}"`).join(', ')}.`);
+      void vscode.window.showErrorMessage(
+        `Unexpected version "${value}" of ${versions[0].reference}: expected one of ${versions.map((v) => `"${v.version}"`).join(', ')}.`,
+      );
       return false;
     }
     if (config.option && !chosen.findOption(config.option)) {

@@ -23,7 +23,10 @@ async function hoverText(uri: vscode.Uri, line: number, code: string): Promise<s
   const character = document.lineAt(line).text.indexOf(code);
   assert.ok(character >= 0, `${code} is not on line ${line + 1} of ${uri.path}`);
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, character + 1));
-  return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n\n');
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n\n');
 }
 
 /** Our KSB code labels offered at `position`. */
@@ -61,7 +64,10 @@ describe('multi-root workspace', () => {
     assert.match(production, /\*\*K17\*\* · Knowledge · Production coordinator/);
     assert.match(production, /1 evidence file claims K17\n- \[evidence\/call-sheet\.md\]\(\S*\/production\/evidence\/call-sheet\.md#L4/);
     assert.match(await hoverText(conform(), 5, 'K17'), /Not part of the Post production coordinator option/);
-    assert.match(await hoverText(conform(), 4, 'K24'), /1 evidence file claims K24\n- \[evidence\/conform\.md\]\(\S*\/post-production\/evidence\/conform\.md#L5/);
+    assert.match(
+      await hoverText(conform(), 4, 'K24'),
+      /1 evidence file claims K24\n- \[evidence\/conform\.md\]\(\S*\/post-production\/evidence\/conform\.md#L5/,
+    );
   });
 
   it('offers each folder the codes of its own option', async () => {

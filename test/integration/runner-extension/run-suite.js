@@ -64,7 +64,10 @@ async function runSuite({ suiteDir, mochaDir, resultsFile, timeout = 20000, grep
     });
     if (grep) mocha.grep(grep);
     const files = fs.existsSync(suiteDir)
-      ? fs.readdirSync(suiteDir).filter((f) => f.endsWith('.test.js')).sort()
+      ? fs
+          .readdirSync(suiteDir)
+          .filter((f) => f.endsWith('.test.js'))
+          .sort()
       : [];
     if (files.length === 0) throw new Error(`no compiled test files (*.test.js) in ${suiteDir}`);
     for (const file of files) mocha.addFile(path.join(suiteDir, file));
@@ -101,9 +104,7 @@ async function runSuite({ suiteDir, mochaDir, resultsFile, timeout = 20000, grep
  */
 function workspaceGuard() {
   const vscode = require('vscode');
-  const snapshots = (vscode.workspace.workspaceFolders ?? [])
-    .filter((folder) => folder.uri.scheme === 'file')
-    .map((folder) => snapshotTree(folder.uri.fsPath));
+  const snapshots = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => snapshotTree(folder.uri.fsPath));
   return {
     async restore() {
       const found = [];

@@ -63,7 +63,10 @@ function restoreTree(snapshot, root = snapshot.root) {
   const absolute = (relative) => path.join(root, ...relative.split('/'));
   // Added entries first, deepest first, so an added folder is empty when it goes.
   for (const file of now.files.keys()) if (!snapshot.files.has(file)) fs.rmSync(absolute(file), { force: true });
-  for (const folder of [...now.folders].filter((f) => !snapshot.folders.has(f)).sort().reverse()) {
+  for (const folder of [...now.folders]
+    .filter((f) => !snapshot.folders.has(f))
+    .sort()
+    .reverse()) {
     fs.rmSync(absolute(folder), { recursive: true, force: true });
   }
   for (const folder of [...snapshot.folders].sort()) fs.mkdirSync(absolute(folder), { recursive: true });

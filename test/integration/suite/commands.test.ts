@@ -74,7 +74,10 @@ describe('Commands', () => {
         (list) => list.some((p) => p.startsWith('integration-new-evidence: ') && p.endsWith(' · 2/46')),
         'K5 and S1 covered in the new portfolio',
       );
-      assert.ok(portfolios.some((p) => p.endsWith('Post production coordinator · 18/46')), `the fixture's own counts changed: ${portfolios.join(' | ')}`);
+      assert.ok(
+        portfolios.some((p) => p.endsWith('Post production coordinator · 18/46')),
+        `the fixture's own counts changed: ${portfolios.join(' | ')}`,
+      );
 
       const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('ksbPortfolio.newEvidence', { ...args, codes: ['B1'] });
       assert.equal(again, undefined, 'a second file with the same title and date must not be written');
@@ -83,7 +86,12 @@ describe('Commands', () => {
       await closeAllEditorsDiscardingChanges();
       // The config first, so the workspace drops the portfolio, then its folder.
       if (await uriExists(config)) await vscode.workspace.fs.delete(config);
-      await untilTree(api, () => topLevel(api), (top) => top[0] === 'Knowledge 10/22', 'one portfolio again');
+      await untilTree(
+        api,
+        () => topLevel(api),
+        (top) => top[0] === 'Knowledge 10/22',
+        'one portfolio again',
+      );
       await vscode.workspace.fs.delete(folder, { recursive: true });
     }
   });
@@ -114,15 +122,30 @@ describe('Commands', () => {
       const edited = await readText(config);
       assert.equal(edited, original.replace('option: post-production-coordinator', 'option: production-coordinator'));
       // Production coordinator: K1-K23 (23 knowledge); the view follows the saved file.
-      await untilTree(api, () => api.coverage.treeView?.description, (d) => d === 'ST0792 v1.2 · Production coordinator', 'the new option in the view');
-      const top = await untilTree(api, () => topLevel(api), (t) => t[0]?.endsWith('/23'), 'the production coordinator counts');
+      await untilTree(
+        api,
+        () => api.coverage.treeView?.description,
+        (d) => d === 'ST0792 v1.2 · Production coordinator',
+        'the new option in the view',
+      );
+      const top = await untilTree(
+        api,
+        () => topLevel(api),
+        (t) => t[0]?.endsWith('/23'),
+        'the production coordinator counts',
+      );
       assert.match(top[0], /^Knowledge \d+\/23$/);
     } finally {
       await vscode.commands.executeCommand<boolean>('ksbPortfolio.selectOption', 'post-production-coordinator');
       restored = await restoreText(config, original);
     }
     assert.equal(restored, original, 'selecting the option back restores the file byte for byte');
-    await untilTree(api, () => topLevel(api), (top) => top[0] === 'Knowledge 10/22', 'the post production counts again');
+    await untilTree(
+      api,
+      () => topLevel(api),
+      (top) => top[0] === 'Knowledge 10/22',
+      'the post production counts again',
+    );
   });
 
   it('Should refuse an option the standard does not have, leaving portfolio.yaml alone', async () => {
@@ -139,13 +162,23 @@ describe('Commands', () => {
     try {
       assert.equal(await vscode.commands.executeCommand<boolean>('ksbPortfolio.selectVersion', '1.1'), true);
       assert.match(await readText(config), /^version: "1\.1"$/m);
-      await untilTree(api, () => api.coverage.treeView?.description, (d) => d?.startsWith('ST0792 v1.1') === true, 'version 1.1 in the view');
+      await untilTree(
+        api,
+        () => api.coverage.treeView?.description,
+        (d) => d?.startsWith('ST0792 v1.1') === true,
+        'version 1.1 in the view',
+      );
     } finally {
       await vscode.commands.executeCommand<boolean>('ksbPortfolio.selectVersion', '1.2');
       restored = await restoreText(config, original);
     }
     assert.equal(restored, original, 'selecting version 1.2 back restores the file byte for byte');
-    await untilTree(api, () => api.coverage.treeView?.description, (d) => d === 'ST0792 v1.2 · Post production coordinator', 'version 1.2 again');
+    await untilTree(
+      api,
+      () => api.coverage.treeView?.description,
+      (d) => d === 'ST0792 v1.2 · Post production coordinator',
+      'version 1.2 again',
+    );
   });
 
   it('Should refuse to create portfolio.yaml where one exists', async () => {
@@ -169,13 +202,26 @@ describe('Commands', () => {
       // The tree may show the new portfolio before its config is read (a watcher can see the file
       // before its text): wait for the described state, with the deadline, not for two nodes.
       const described = /^integration-second-portfolio: ST0792 v1\.2 · Production coordinator · 0\/\d+$/;
-      const portfolios = await untilTree(api, () => untilPortfolios(api, 2, 'two portfolio nodes'), (list) => list.some((p) => described.test(p)), 'the second portfolio described by its config');
-      assert.ok(portfolios.some((p) => described.test(p)), portfolios.join(' | '));
+      const portfolios = await untilTree(
+        api,
+        () => untilPortfolios(api, 2, 'two portfolio nodes'),
+        (list) => list.some((p) => described.test(p)),
+        'the second portfolio described by its config',
+      );
+      assert.ok(
+        portfolios.some((p) => described.test(p)),
+        portfolios.join(' | '),
+      );
     } finally {
       await closeAllEditorsDiscardingChanges();
       // The config first, so the workspace drops the portfolio, then its folder.
       if (await uriExists(config)) await vscode.workspace.fs.delete(config);
-      await untilTree(api, () => topLevel(api), (top) => top[0] === 'Knowledge 10/22', 'one portfolio again');
+      await untilTree(
+        api,
+        () => topLevel(api),
+        (top) => top[0] === 'Knowledge 10/22',
+        'one portfolio again',
+      );
       if (await uriExists(folder)) await vscode.workspace.fs.delete(folder, { recursive: true });
     }
     assert.deepEqual((await topLevel(api))[0], 'Knowledge 10/22');
@@ -199,6 +245,11 @@ describe('Commands', () => {
 
   it('Should reload every portfolio on refresh', async () => {
     await vscode.commands.executeCommand('ksbPortfolio.refresh');
-    await untilTree(api, () => topLevel(api), (top) => top[0] === 'Knowledge 10/22', 'the counts after a reload');
+    await untilTree(
+      api,
+      () => topLevel(api),
+      (top) => top[0] === 'Knowledge 10/22',
+      'the counts after a reload',
+    );
   });
 });

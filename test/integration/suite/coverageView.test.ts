@@ -23,12 +23,22 @@ describe('Coverage view', () => {
   });
 
   it('Should show covered/total per kind, then evidence claiming nothing and files with problems', async () => {
-    await untilTree(api, () => topLevel(api), (top) => top.join() === FIXTURE_TOP_LEVEL.join(), 'the fixture counts');
+    await untilTree(
+      api,
+      () => topLevel(api),
+      (top) => top.join() === FIXTURE_TOP_LEVEL.join(),
+      'the fixture counts',
+    );
     assert.deepEqual(await topLevel(api), FIXTURE_TOP_LEVEL);
   });
 
   it('Should describe the view with the standard, version and option', async () => {
-    await untilTree(api, () => api.coverage.treeView?.description, (d) => d !== undefined, 'the view description');
+    await untilTree(
+      api,
+      () => api.coverage.treeView?.description,
+      (d) => d !== undefined,
+      'the view description',
+    );
     assert.equal(api.coverage.treeView?.description, 'ST0792 v1.2 · Post production coordinator');
   });
 
@@ -108,9 +118,17 @@ describe('Coverage view', () => {
 
   it('Should group by the duties of the option and back by kind', async () => {
     await vscode.commands.executeCommand('ksbPortfolio.groupByDuty');
-    const duties = await untilTree(api, () => rows(api), (list) => list[0]?.label.startsWith('Duty '), 'duty groups');
+    const duties = await untilTree(
+      api,
+      () => rows(api),
+      (list) => list[0]?.label.startsWith('Duty '),
+      'duty groups',
+    );
     const labels = duties.map((r) => r.label);
-    assert.ok(labels.some((l) => l.startsWith('Duty 11:')), labels.join(' | '));
+    assert.ok(
+      labels.some((l) => l.startsWith('Duty 11:')),
+      labels.join(' | '),
+    );
     assert.ok(!labels.some((l) => l.startsWith('Duty 9:') || l.startsWith('Duty 10:')), 'duties 9 and 10 belong to the other option');
     assert.match(rowStarting(duties, 'Duty 1:').description, /^\d+\/10$/);
     // A KSB sits under every duty that lists it.
@@ -118,7 +136,12 @@ describe('Coverage view', () => {
     assert.ok(underDuty1.some((r) => r.label.startsWith('K1 ')));
 
     await vscode.commands.executeCommand('ksbPortfolio.groupByKind');
-    const kinds = await untilTree(api, () => topLevel(api), (top) => top[0] === 'Knowledge 10/22', 'kind groups again');
+    const kinds = await untilTree(
+      api,
+      () => topLevel(api),
+      (top) => top[0] === 'Knowledge 10/22',
+      'kind groups again',
+    );
     assert.deepEqual(kinds, FIXTURE_TOP_LEVEL);
   });
 
@@ -136,7 +159,12 @@ describe('Coverage view', () => {
   });
 
   it('Should show the coverage of the portfolio in the status bar', async () => {
-    const state = await untilTree(api, () => api.coverage.statusBar, (s) => s?.text === 'KSB 18/46', 'the status bar');
+    const state = await untilTree(
+      api,
+      () => api.coverage.statusBar,
+      (s) => s?.text === 'KSB 18/46',
+      'the status bar',
+    );
     assert.equal(state?.visible, true);
     assert.match(state?.tooltip ?? '', /Knowledge: 10\/22/);
     assert.match(state?.tooltip ?? '', /Skills: 4\/20/);
@@ -161,7 +189,10 @@ describe('Coverage view', () => {
       const skills = rowStarting(await rows(api), 'Skills');
       const s1 = rowStarting(await rows(api, skills.node), 'S1 ');
       assert.equal(s1.icon, 'pass');
-      assert.deepEqual((await rows(api, s1.node)).map((r) => r.description), ['evidence/valid-list.md']);
+      assert.deepEqual(
+        (await rows(api, s1.node)).map((r) => r.description),
+        ['evidence/valid-list.md'],
+      );
     } finally {
       await replaceAndSave(document, original);
     }

@@ -63,7 +63,10 @@ describe('Diagnostics', () => {
     const uri = fixtureUri('evidence/valid-list.md');
     const document = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(document);
-    const line = document.getText().split(/\r?\n/).findIndex((l) => l.startsWith('ksbs:'));
+    const line = document
+      .getText()
+      .split(/\r?\n/)
+      .findIndex((l) => l.startsWith('ksbs:'));
     const closing = document.lineAt(line).text.lastIndexOf(']');
     try {
       await editor.edit((edit) => edit.insert(new vscode.Position(line, closing), ', K30'));
@@ -88,7 +91,12 @@ describe('Diagnostics', () => {
   });
 
   /** Renames `from` to `to` with `rename`, checks the diagnostics moved, and renames it back. */
-  async function renamedAndBack(from: string, to: string, rename: (from: vscode.Uri, to: vscode.Uri) => Thenable<unknown>, check?: (to: vscode.Uri) => void): Promise<void> {
+  async function renamedAndBack(
+    from: string,
+    to: string,
+    rename: (from: vscode.Uri, to: vscode.Uri) => Thenable<unknown>,
+    check?: (to: vscode.Uri) => void,
+  ): Promise<void> {
     const [oldUri, newUri] = [fixtureUri(from), fixtureUri(to)];
     const want = await expected(oldUri);
     assert.ok(want.length > 0, `${from} should expect diagnostics`);
@@ -144,13 +152,24 @@ describe('Diagnostics', () => {
     const original = await vscode.workspace.fs.readFile(config);
     const text = new TextDecoder().decode(original);
     assert.match(text, /^option: post-production-coordinator$/m);
-    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(text.replace('option: post-production-coordinator', 'option: production-coordinator')));
+    await vscode.workspace.fs.writeFile(
+      config,
+      new TextEncoder().encode(text.replace('option: post-production-coordinator', 'option: production-coordinator')),
+    );
     try {
-      await diagnosticsWhere(uri, (lines) => JSON.stringify(lines) === '["8:ksb.wrong-option"]', 'only S21 to be the wrong option for a production coordinator');
+      await diagnosticsWhere(
+        uri,
+        (lines) => JSON.stringify(lines) === '["8:ksb.wrong-option"]',
+        'only S21 to be the wrong option for a production coordinator',
+      );
       const s21 = vscode.languages.getDiagnostics(uri).find((d) => d.code === 'ksb.wrong-option');
       assert.match(s21!.message, /S21 .*belongs to Post production coordinator/);
       // A file not touched by the change is re-checked too: K24 and S21 of valid-list.md.
-      await diagnosticsWhere(fixtureUri('evidence/valid-list.md'), (lines) => JSON.stringify(lines) === '["4:ksb.wrong-option","4:ksb.wrong-option"]', 'K24 and S21 of valid-list.md to be the wrong option');
+      await diagnosticsWhere(
+        fixtureUri('evidence/valid-list.md'),
+        (lines) => JSON.stringify(lines) === '["4:ksb.wrong-option","4:ksb.wrong-option"]',
+        'K24 and S21 of valid-list.md to be the wrong option',
+      );
     } finally {
       await vscode.workspace.fs.writeFile(config, original);
     }

@@ -21,7 +21,10 @@ describe('portfolio.yaml diagnostics', () => {
       await diagnosticsWhere(config, (lines) => lines.includes(`${optionLine + 1}:portfolio.invalid-config`), 'the unknown option to be reported');
       const diagnostic = ours(config).find((d) => d.code === 'portfolio.invalid-config');
       assert.equal(diagnostic?.severity, vscode.DiagnosticSeverity.Error);
-      assert.match(diagnostic?.message ?? '', /Unexpected option `editor` for ST0792 v1\.2: expected one of `production-coordinator` \(Production coordinator\), `post-production-coordinator`/);
+      assert.match(
+        diagnostic?.message ?? '',
+        /Unexpected option `editor` for ST0792 v1\.2: expected one of `production-coordinator` \(Production coordinator\), `post-production-coordinator`/,
+      );
       assert.equal(diagnostic?.range.start.character, 'option: '.length);
     } finally {
       await vscode.workspace.fs.writeFile(config, original);

@@ -9,7 +9,12 @@ import { closeAllEditorsDiscardingChanges, fixtureUri } from '../helpers';
 async function fixesFor(uri: vscode.Uri, line: number, code: string): Promise<vscode.CodeAction[]> {
   const diagnostic = vscode.languages.getDiagnostics(uri).find((d) => d.code === code && d.range.start.line === line - 1);
   assert.ok(diagnostic, `no ${code} on line ${line}; found ${shown(uri).join(', ')}`);
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    uri,
+    diagnostic.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
   // Actions come back through the command converted, without their diagnostics: tell ours by kind.
   return actions.filter((a) => a.kind?.value === vscode.CodeActionKind.QuickFix.value);
 }
@@ -95,7 +100,11 @@ describe('Quick fixes', () => {
       const document = await vscode.workspace.openTextDocument(evidenceUri);
       await vscode.window.showTextDocument(document);
       await diagnosticsWhere(evidenceUri, (lines) => lines.some((l) => l.endsWith('portfolio.missing-config')), 'the missing config to be reported');
-      const line = Number(shown(evidenceUri).find((l) => l.endsWith('portfolio.missing-config'))!.split(':')[0]);
+      const line = Number(
+        shown(evidenceUri)
+          .find((l) => l.endsWith('portfolio.missing-config'))!
+          .split(':')[0],
+      );
       const [fix] = await fixesFor(evidenceUri, line, 'portfolio.missing-config');
       assert.ok(fix?.edit && fix.title.startsWith('Create portfolio.yaml'), `found ${fix?.title}`);
       assert.ok(await vscode.workspace.applyEdit(fix.edit));
