@@ -275,7 +275,8 @@ export async function hoverAppearsOverCode(page, { workspaceDir }) {
       await hover.waitFor({ state: 'visible', timeout: Math.min(TIMEOUT / 2, Math.max(1, deadline - Date.now())) });
       return;
     } catch (error) {
-      if (Date.now() >= deadline) throw new Error(`no hover over ${target.code} after ${attempt} pointer moves: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+      if (Date.now() >= deadline)
+        throw new Error(`no hover over ${target.code} after ${attempt} pointer moves: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
     }
     await page.mouse.move(target.x, 5); // the title bar: nothing there hovers
   }
