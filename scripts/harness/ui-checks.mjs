@@ -276,7 +276,9 @@ export async function hoverAppearsOverCode(page, { workspaceDir }) {
       return;
     } catch (error) {
       if (Date.now() >= deadline)
-        throw new Error(`no hover over ${target.code} after ${attempt} pointer moves: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+        throw new Error(`no hover over ${target.code} after ${attempt} pointer moves: ${error instanceof Error ? error.message.split('\n')[0] : error}`, {
+          cause: error,
+        });
     }
     await page.mouse.move(target.x, 5); // the title bar: nothing there hovers
   }
