@@ -175,16 +175,7 @@ export class PortfolioIndex {
    * folder, or a nested `portfolio.yaml`, is read again below it.
    */
   async refresh(path: string): Promise<void> {
-    if (path === this.root || path === this.config.configPath || this.config.isStandardDataPath(path)) {
-      await this.load();
-      return;
-    }
-    if (!this.contains(path)) return;
-    if (this.links.isOutsideWalk(path)) {
-      await this.restatOutsideTargetsAround(path);
-      if (this.changedPaths.size > 0) this.fire();
-      return;
-    }
+    if (await this.handledWithoutTheTree(path)) return;
     const stat = await this.fs.stat(path);
     if (!stat) {
       await this.remove(path);
@@ -218,6 +209,25 @@ export class PortfolioIndex {
     this.fire();
   }
 
+  /**
+   * The events refresh and remove answer alike, whatever happened at `path`: the root, config or
+   * standard data reload everything; a path outside the portfolio is none of its business; one the
+   * walk never reaches only has the links to it stat-ed again. True when the event is dealt with.
+   */
+  private async handledWithoutTheTree(path: string): Promise<boolean> {
+    if (path === this.root || path === this.config.configPath || this.config.isStandardDataPath(path)) {
+      await this.load();
+      return true;
+    }
+    if (!this.contains(path)) return true;
+    if (this.links.isOutsideWalk(path)) {
+      await this.restatOutsideTargetsAround(path);
+      if (this.changedPaths.size > 0) this.fire();
+      return true;
+    }
+    return false;
+  }
+
   /** A link, pipe or device appeared at `path`: known to exist, reported, never read. */
   private async refreshUnreadEntry(path: string, stat: FileStat): Promise<void> {
     const flag = stat.symbolicLink ? 'symbolic-link' : undefined;
@@ -232,16 +242,7 @@ export class PortfolioIndex {
 
   /** Forgets a deleted file or everything under a deleted folder. */
   async remove(path: string): Promise<void> {
-    if (path === this.root || path === this.config.configPath || this.config.isStandardDataPath(path)) {
-      await this.load();
-      return;
-    }
-    if (!this.contains(path)) return;
-    if (this.links.isOutsideWalk(path)) {
-      await this.restatOutsideTargetsAround(path);
-      if (this.changedPaths.size > 0) this.fire();
-      return;
-    }
+    if (await this.handledWithoutTheTree(path)) return;
     if (this.treeDiagnostics.delete(path)) this.changedPaths.add(path);
     if (this.links.linkedFolders.delete(path)) this.recheckLinksUnder(path);
     // The events for the folders that held it may never have come.
