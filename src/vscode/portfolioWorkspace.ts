@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { basename, compileGlob, CONFIG_FILE_NAME, dirname, PortfolioIndex, today, type IndexChange } from '../core';
 import { ContextKeys } from './constants';
 import { readSettings } from './settings';
-import { VscodeFileSystem } from './vscodeFileSystem';
+import { uriExists, VscodeFileSystem } from './vscodeFileSystem';
 
 /** One portfolio of the workspace: a folder with a `portfolio.yaml` and its index. */
 export interface OpenPortfolio {
@@ -150,6 +150,17 @@ export class PortfolioWorkspace implements vscode.Disposable {
     if ([...this.portfolios.keys()].sort().join('\n') !== before) this.portfoliosEmitter.fire();
   }
 
+  /**
+   * Opens the portfolio whose config a watcher just reported. No workspace search: the event names
+   * the folder, and on a busy machine the search can lag behind the file system.
+   */
+  private async openFound(rootUri: vscode.Uri): Promise<void> {
+    const portfolio = this.open(rootUri);
+    await portfolio.index.load();
+    await vscode.commands.executeCommand('setContext', ContextKeys.hasPortfolio, true);
+    this.portfoliosEmitter.fire();
+  }
+
   private open(rootUri: vscode.Uri): OpenPortfolio {
     const fs = new VscodeFileSystem(rootUri);
     const index = new PortfolioIndex(fs, rootUri.path, { isExcluded: excludedMatcher(rootUri), today: () => today() });
@@ -180,7 +191,9 @@ export class PortfolioWorkspace implements vscode.Disposable {
         const uri = vscode.Uri.parse(key);
         const configFolder = basename(uri.path) === CONFIG_FILE_NAME ? uri.with({ path: dirname(uri.path) }).toString() : undefined;
         const opens = configFolder !== undefined && !this.portfolios.has(configFolder);
-        if (opens) await this.discover();
+        if (opens && kind === 'deleted') continue; // The config of a portfolio never opened: nothing to close.
+        if (opens && !(await uriExists(uri))) continue; // Gone again before we got to it.
+        if (opens) await this.openFound(uri.with({ path: dirname(uri.path) }));
         // Every portfolio holding the path hears of it, not only the deepest: an outer one keeps its
         // links into a nested one current, and hands a folder over when a config appears in it.
         for (const portfolio of this.portfoliosHolding(uri)) {
