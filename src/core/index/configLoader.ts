@@ -5,8 +5,8 @@ import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from '../diagnos
 import { DATA_FILE_READ_LIMIT, describeReadError, formatBytes } from '../fileLimits';
 import type { DirectoryEntry, PortfolioFileSystem } from '../fileSystem';
 import { basename, dirname, joinPath, relativePath } from '../paths';
-import { decodeText } from '../text';
 import { unreadableEntry } from '../rules/fileRules';
+import { decodeText } from '../text';
 
 /** Where extra standard data files are looked for, next to the config. */
 export const STANDARDS_FOLDER = 'standards';
@@ -60,18 +60,11 @@ export class ConfigLoader {
     const parsed = parseConfig(text);
     // Remembered even when the config does not resolve: creating a named file must reload it.
     this.configuredStandards = parsed.config?.standards ?? [];
-    const missing = parsed.config ? await this.loadStandards(parsed.config.standards ?? []) : [];
+    const standardsProblems = parsed.config ? await this.loadStandards(parsed.config.standards ?? []) : [];
     const { portfolio, diagnostics } = resolveConfig(parsed, this.catalogueValue);
     this.portfolioValue = portfolio;
-    for (const path of missing) {
-      diagnostics.push({
-        code: DiagnosticCode.InvalidConfig,
-        message: `Expected a standard data file or folder at \`${path}\`, found none`,
-        range: parsed.rangeOf('standards'),
-      });
-    }
-    // Problems found while loading the standards it names come after the config's own.
-    this.diagnostics.set(this.configPath, [...diagnostics, ...(this.diagnostics.get(this.configPath) ?? [])]);
+    for (const message of standardsProblems) diagnostics.push({ code: DiagnosticCode.InvalidConfig, message, range: parsed.rangeOf('standards') });
+    this.diagnostics.set(this.configPath, diagnostics);
   }
 
   /** Whether `path` is, holds or lies below a place standard data is loaded from. */
@@ -83,29 +76,29 @@ export class ConfigLoader {
 
   /**
    * Adds the workspace's standard data files (the `standards/` folder and configured paths);
-   * returns the configured paths that do not exist.
+   * returns what is wrong with the configured places (missing, outside, a link...), for the config.
    */
   private async loadStandards(configured: readonly string[]): Promise<string[]> {
     const candidates = [joinPath(this.root, STANDARDS_FOLDER), ...configured.map((p) => joinPath(this.root, p))];
     const files: string[] = [];
-    const missing: string[] = [];
+    const problems: string[] = [];
     for (const [index, candidate] of candidates.entries()) {
       const written = index > 0 ? configured[index - 1] : undefined;
       if (written?.startsWith('/')) {
-        this.addConfigProblem(
+        problems.push(
           `Expected a path relative to ${CONFIG_FILE_NAME} in \`standards\`, found the absolute path \`${written}\`: files outside the portfolio are never read`,
         );
         continue;
       }
       if (written !== undefined && relativePath(this.root, candidate) === undefined) {
-        this.addConfigProblem(
+        problems.push(
           `Expected a standard data file or folder inside the portfolio, found \`${written}\`, which is outside it: files outside the portfolio are never read`,
         );
         continue;
       }
       const stat = await this.fs.stat(candidate);
       if (stat?.symbolicLink || (stat && written !== undefined && (await this.linkOnTheWay(candidate)))) {
-        this.addConfigProblem(
+        problems.push(
           `Expected a standard data file or folder, found a symbolic link at \`${written ?? STANDARDS_FOLDER}\`: links are never followed, so it was not read`,
         );
       } else if (stat?.type === 'file') files.push(candidate);
@@ -114,9 +107,7 @@ export class ConfigLoader {
         try {
           entries = await this.fs.readDirectory(candidate);
         } catch (error) {
-          this.addConfigProblem(
-            `Expected a readable folder of standard data at \`${written ?? STANDARDS_FOLDER}\`, found an error: ${describeReadError(error)}`,
-          );
+          problems.push(`Expected a readable folder of standard data at \`${written ?? STANDARDS_FOLDER}\`, found an error: ${describeReadError(error)}`);
           continue;
         }
         for (const [name, type, flag] of entries) {
@@ -125,14 +116,12 @@ export class ConfigLoader {
           else this.diagnostics.set(joinPath(candidate, name), [unreadableEntry(type, flag)]);
         }
       } else if (stat?.type === 'other') {
-        this.addConfigProblem(
-          `Expected a standard data file or folder at \`${written ?? STANDARDS_FOLDER}\`, found a named pipe, socket or device: it was not read`,
-        );
+        problems.push(`Expected a standard data file or folder at \`${written ?? STANDARDS_FOLDER}\`, found a named pipe, socket or device: it was not read`);
       } else if (written !== undefined) {
-        missing.push(written);
+        problems.push(`Expected a standard data file or folder at \`${written}\`, found none`);
       }
     }
-    if (files.length === 0) return missing;
+    if (files.length === 0) return problems;
     const catalogue = this.catalogueValue.clone();
     for (const file of files.sort()) {
       const text = await this.readText(file, DiagnosticCode.InvalidStandard);
@@ -147,7 +136,7 @@ export class ConfigLoader {
       }
     }
     this.catalogueValue = catalogue;
-    return missing;
+    return problems;
   }
 
   /**
@@ -178,12 +167,6 @@ export class ConfigLoader {
       return undefined;
     }
     return decoded.text;
-  }
-
-  private addConfigProblem(message: string): void {
-    let diagnostics = this.diagnostics.get(this.configPath);
-    if (!diagnostics) this.diagnostics.set(this.configPath, (diagnostics = []));
-    diagnostics.push({ code: DiagnosticCode.InvalidConfig, message, range: FILE_START });
   }
 
   /** Whether a folder between the root and `path` (both excluded) is a symbolic link. */

@@ -116,7 +116,7 @@ export class LinkTargets implements Omit<WalkRecord, 'unread'> {
         if (this.isOutsideWalk(target) && !this.outsideTargets.has(target)) targets.add(target);
       }
     }
-    await Promise.all([...targets].map(async (target) => this.outsideTargets.set(target, (await this.fs.stat(target).catch(() => undefined)) !== undefined)));
+    await Promise.all([...targets].map((target) => this.statTarget(target)));
   }
 
   /**
@@ -128,7 +128,12 @@ export class LinkTargets implements Omit<WalkRecord, 'unread'> {
     const prefix = `${path}/`;
     const affected: string[] = [];
     for (const target of this.outsideTargets.keys()) if (target === path || target.startsWith(prefix) || path.startsWith(`${target}/`)) affected.push(target);
-    await Promise.all(affected.map(async (target) => this.outsideTargets.set(target, (await this.fs.stat(target).catch(() => undefined)) !== undefined)));
+    await Promise.all(affected.map((target) => this.statTarget(target)));
     return affected;
+  }
+
+  /** Stats one target outside the walk: a stat only, which reads nothing. */
+  private async statTarget(target: string): Promise<void> {
+    this.outsideTargets.set(target, (await this.fs.stat(target).catch(() => undefined)) !== undefined);
   }
 }

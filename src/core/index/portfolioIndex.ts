@@ -7,11 +7,11 @@ import type { FileStat, PortfolioFileSystem } from '../fileSystem';
 import type { Claim } from '../frontMatter';
 import { basename, dirname, relativePath } from '../paths';
 import { checkFile } from '../rules/checkFile';
+import { unreadableEntry } from '../rules/fileRules';
 import { AnalysisCache, READ_CONCURRENCY } from './analysisCache';
 import { ClaimIndex } from './claimIndex';
 import { ConfigLoader } from './configLoader';
 import { LinkTargets } from './linkTargets';
-import { unreadableEntry } from '../rules/fileRules';
 import { isMarkdown, walkTree, type TreeWalkContext } from './treeWalk';
 
 /** Options of an index. */
@@ -22,8 +22,8 @@ export interface IndexOptions {
   readonly isExcluded?: (relativePath: string) => boolean;
   /**
    * For a one-shot check (the CLI's `check`): each file is read, checked and forgotten but for
-   * its diagnostics, so memory holds no parse, claim or link of it (a twelfth of the memory at
-   * 20 000 files). Coverage, evidence look-ups and incremental updates are not for such an index.
+   * its diagnostics, so memory holds no parse, claim or link of it (0.42 GB at 200 000 files
+   * against 1.16 GB). Coverage, evidence look-ups and incremental updates are not for such an index.
    */
   readonly diagnosticsOnly?: boolean;
   /** Today's local date, `YYYY-MM-DD`, for the rules about dates; without it they do not run (the core has no clock). */
@@ -128,12 +128,7 @@ export class PortfolioIndex {
   async load(): Promise<void> {
     this.loads++;
     try {
-      try {
-        await this.config.load();
-      } finally {
-        // Even a config that failed to load counts: callers waiting on it must not hang.
-        this.markConfigured();
-      }
+      await this.loadConfiguration();
       await this.loadFiles();
     } finally {
       this.loads--;
@@ -148,6 +143,7 @@ export class PortfolioIndex {
     try {
       await this.config.load();
     } finally {
+      // Even a config that failed to load counts: callers waiting on it must not hang.
       this.markConfigured();
     }
   }
