@@ -43,13 +43,12 @@ export function formatCheckText(diagnostics: readonly ReportedDiagnostic[], file
   return `${lines.join('\n')}\n`;
 }
 
-/** GitHub Actions workflow commands, so problems show up as annotations on a pull request. */
-export function formatCheckGithub(diagnostics: readonly ReportedDiagnostic[], root: string): string {
+/** GitHub Actions workflow commands, so problems show up as annotations on a pull request (paths from the repository root). */
+export function formatCheckGithub(diagnostics: readonly ReportedDiagnostic[]): string {
   const level = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' } as const;
-  const prefix = root === '.' || root === '' ? '' : `${root.replace(/\/$/, '')}/`;
   return diagnostics
     .map((d) => {
-      const properties = `file=${escapeProperty(prefix + d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.code)}`;
+      const properties = `file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.code)}`;
       return `::${level[d.severity]} ${properties}::${escapeData(d.message)}\n`;
     })
     .join('');
@@ -71,6 +70,8 @@ function escapeProperty(text: string): string {
  */
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const UNSAFE_IN_A_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+/** The same characters, to replace every one of them. */
+const EVERY_UNSAFE_IN_A_LINE = new RegExp(UNSAFE_IN_A_LINE.source, 'g');
 
 /**
  * A path for a line of text output: as it is when ordinary (spaces, commas and non-ASCII letters
@@ -86,12 +87,12 @@ export function quotedPath(path: string): string {
 /** Text kept on one line: each unsafe character becomes its JSON escape (`\n`, `\u001b`). */
 export function oneLine(text: string): string {
   if (!UNSAFE_IN_A_LINE.test(text)) return text;
-  return text.replace(new RegExp(UNSAFE_IN_A_LINE.source, 'g'), (char) => jsonQuote(char).slice(1, -1));
+  return text.replace(EVERY_UNSAFE_IN_A_LINE, (char) => jsonQuote(char).slice(1, -1));
 }
 
 /** JSON.stringify, plus the escapes it leaves out that matter on a terminal (DEL, C1, separators, bidi). */
 function jsonQuote(text: string): string {
-  return JSON.stringify(text).replace(new RegExp(UNSAFE_IN_A_LINE.source, 'g'), (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(text).replace(EVERY_UNSAFE_IN_A_LINE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The `--format json` shape of `ksb coverage`. */

@@ -1,8 +1,9 @@
-import { accessSync, constants, existsSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   applyLevels,
+  describeReadError,
   builtinCatalogue,
   type IndexOptions,
   canonicalCode,
@@ -16,7 +17,7 @@ import {
   type StandardVersion,
 } from '../core';
 import { coverageJson, formatCheckGithub, formatCheckText, formatCoverageText, oneLine, toReported, type ReportedDiagnostic } from './format';
-import { NodeFileSystem } from './nodeFileSystem';
+import { describeType, NodeFileSystem } from './nodeFileSystem';
 
 const USAGE = `Usage: ksb <command> [options]
 
@@ -74,16 +75,19 @@ export async function run(argv: readonly string[], write: (text: string) => void
         filesChecked += index.allFiles().filter((f) => f.isEvidence).length;
       }
       if (format === 'json') write(`${JSON.stringify({ diagnostics: reported }, null, 2)}\n`);
-      else if (format === 'github') write(formatCheckGithub(reported, '.'));
+      else if (format === 'github') write(formatCheckGithub(reported));
       else write(formatCheckText(reported, filesChecked));
       return reported.some((d) => d.severity === 'error') ? 1 : 0;
     }
     case 'coverage': {
       if (!['text', 'json'].includes(format)) throw new UsageError(`unknown --format ${format}: expected text or json`);
       if (rest.length > 1) throw new UsageError(`coverage takes one folder, found ${rest.length}: run it once per portfolio`);
-      const index = await loadPortfolio(rest[0] ?? '.');
+      const dir = rest[0] ?? '.';
+      assertPortfolioFolder(dir);
+      const index = await loadPortfolio(dir);
       // Coverage of a config with errors (an unknown option, say) would count the wrong KSBs: refuse, as check fails.
-      const configProblems = toReported(levelAll(index), index).filter((d) => d.file === CONFIG_FILE_NAME);
+      const configPath = `${index.root}/${CONFIG_FILE_NAME}`;
+      const configProblems = toReported(new Map([[configPath, applyLevels(index.diagnosticsFor(configPath))]]), index);
       const errors = configProblems.filter((d) => d.severity === 'error');
       const coverage = index.coverage();
       if (!coverage || errors.length > 0) {
@@ -104,9 +108,8 @@ export async function run(argv: readonly string[], write: (text: string) => void
   }
 }
 
-/** Finds and loads the portfolio in `dir`, or explains in one line why it cannot. */
+/** Loads the portfolio in `dir`, which assertPortfolioFolder has found. */
 async function loadPortfolio(dir: string, options: IndexOptions = {}): Promise<PortfolioIndex> {
-  assertPortfolioFolder(dir);
   const index = new PortfolioIndex(new NodeFileSystem(), toPosix(resolve(dir)), { today: () => today(), ...options });
   await index.load();
   return index;
@@ -126,22 +129,12 @@ function assertPortfolioFolder(dir: string): void {
     );
   }
   // A folder, FIFO or device named portfolio.yaml is no config: reading it would find nothing, block or never end.
-  if (!config.isFile()) throw new UsageError(`${CONFIG_FILE_NAME} in ${dir} is not a file: expected a YAML file, found a ${entryKind(config)}`);
+  if (!config.isFile()) throw new UsageError(`${CONFIG_FILE_NAME} in ${dir} is not a file: expected a YAML file, found ${describeType(config)}`);
   try {
     accessSync(configPath, constants.R_OK);
   } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String(error.code) : 'unknown reason';
-    throw new UsageError(`cannot read ${CONFIG_FILE_NAME} in ${dir}: ${reason === 'EACCES' || reason === 'EPERM' ? 'permission denied' : reason}`);
+    throw new UsageError(`cannot read ${CONFIG_FILE_NAME} in ${dir}: ${describeReadError(error)}`);
   }
-}
-
-/** What a non-file is, in words. */
-function entryKind(stats: Stats): string {
-  if (stats.isDirectory()) return 'folder';
-  if (stats.isFIFO()) return 'named pipe';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'device';
-  if (stats.isSocket()) return 'socket';
-  return 'special file';
 }
 
 /** The folders as written, each once: `a` and `./a/` name one portfolio, checked (and reported) once. */

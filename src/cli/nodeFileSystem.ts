@@ -73,7 +73,8 @@ function typeOf(stats: Stats): EntryType {
   return stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other';
 }
 
-function describeType(stats: Stats): string {
+/** What a file system entry is, in words for a message: `a folder`, `a named pipe`, `a device`... */
+export function describeType(stats: Stats): string {
   if (stats.isDirectory()) return 'a folder';
   if (stats.isFIFO()) return 'a named pipe';
   if (stats.isSocket()) return 'a socket';

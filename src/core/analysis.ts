@@ -56,19 +56,8 @@ export function analyzeText(text: string): FileAnalysis {
 
 /** Analyses the start of a file too large to read whole: its front matter only, and says so. */
 function analyzeStartOfText(start: string, fileSize: number): FileAnalysis {
-  const lines = new LineIndex(start);
-  const frontMatter = parseFrontMatter(start, lines);
-  const diagnostics: PortfolioDiagnostic[] = [];
-  if (frontMatter && !frontMatter.closed) {
-    // The closing fence is past what was read: the front matter is too large to read, not unclosed.
-    diagnostics.push({
-      code: DiagnosticCode.FrontMatterTooLarge,
-      message: `Expected front matter that ends within the first ${formatBytes(MARKDOWN_READ_LIMIT)}, found a ${formatBytes(fileSize)} file whose front matter goes on past it: its claims were not read`,
-      range: FILE_START,
-    });
-    return { frontMatter: undefined, links: [], diagnostics, unreadable: true };
-  }
-  for (const diagnostic of frontMatter?.diagnostics ?? []) diagnostics.push(diagnostic);
+  const frontMatter = parseFrontMatter(start, new LineIndex(start), { startOfFile: true });
+  const diagnostics: PortfolioDiagnostic[] = [...(frontMatter?.diagnostics ?? [])];
   diagnostics.push({
     code: DiagnosticCode.FileTooLarge,
     message: `Expected a file under ${formatBytes(MARKDOWN_READ_LIMIT)} to check in full, found ${formatBytes(fileSize)}: only its front matter was read, and its links were not checked`,

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from './diagnostics';
 import { FRONT_MATTER_FIELDS } from './frontMatterSchema';
-import { formatBytes } from './fileLimits';
+import { formatBytes, MARKDOWN_READ_LIMIT } from './fileLimits';
 import { detach, type LineIndex, type Range } from './text';
 
 /** One KSB code claimed in front matter, with its exact place in the file. */
@@ -59,6 +59,8 @@ const KSBS_FIELD_LINE = /^ksbs[ \t]*:/m;
 export interface FrontMatterReadOptions {
   /** `auto`: the fast path, then the parser; `off`: the parser alone; `only`: the fast path or `undefined`. */
   readonly fastPath?: 'auto' | 'off' | 'only';
+  /** The text is only the start of a larger file: front matter still open at its end is too large, not unclosed. */
+  readonly startOfFile?: boolean;
 }
 
 const OPENING_FENCE = /^---[ \t]*(\r\n|\r|\n)/;
@@ -108,6 +110,20 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
     date: undefined,
     dateRange: undefined,
   };
+  const fence = lines.rangeAt(0, 3);
+  // Front matter that is not read still says whether it has a `ksbs:` field, so the file counts as
+  // evidence (and as one of the files with problems) when the portfolio has no evidence globs.
+  const notRead = (message: string): FrontMatter => ({
+    ...empty,
+    valid: false,
+    hasKsbsKey: KSBS_FIELD_LINE.test(text.slice(contentStart, contentEnd)),
+    diagnostics: [{ code: DiagnosticCode.FrontMatterTooLarge, message, range: fence }],
+  });
+  if (!closed && options.startOfFile) {
+    return notRead(
+      `Expected front matter that ends within the first ${formatBytes(MARKDOWN_READ_LIMIT)} of the file, found it going on past that: its claims were not read`,
+    );
+  }
   if (!closed) {
     return {
       ...empty,
@@ -122,15 +138,6 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
     };
   }
 
-  const fence = lines.rangeAt(0, 3);
-  // Front matter that is not read still says whether it has a `ksbs:` field, so the file counts as
-  // evidence (and as one of the files with problems) when the portfolio has no evidence globs.
-  const notRead = (message: string): FrontMatter => ({
-    ...empty,
-    valid: false,
-    hasKsbsKey: KSBS_FIELD_LINE.test(text.slice(contentStart, contentEnd)),
-    diagnostics: [{ code: DiagnosticCode.FrontMatterTooLarge, message, range: fence }],
-  });
   const length = contentEnd - contentStart;
   if (length > MAX_FRONT_MATTER_LENGTH) {
     return notRead(`Expected front matter under ${formatBytes(MAX_FRONT_MATTER_LENGTH)}, found ${formatBytes(length)}: its claims were not read`);

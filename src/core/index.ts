@@ -41,7 +41,7 @@ export {
 export { checkFile, checkUngovernedFile, type FileCheck, type FileContext } from './rules/checkFile';
 export { RULES } from './rules/registry';
 export type { FileFacts, RuleDefinition } from './rules/rule';
-export { DATA_FILE_READ_LIMIT, MARKDOWN_READ_LIMIT } from './fileLimits';
+export { DATA_FILE_READ_LIMIT, describeReadError, MARKDOWN_READ_LIMIT } from './fileLimits';
 export type { DirectoryEntry, EntryFlag, EntryType, FileStat, PortfolioFileSystem } from './fileSystem';
 export { locateFrontMatter, parseFrontMatter, type Claim, type FrontMatter, type KsbsStyle } from './frontMatter';
 export { evidenceFrontMatterSchema, KNOWN_FRONT_MATTER_FIELDS } from './frontMatterSchema';

@@ -197,7 +197,7 @@ export class PortfolioWorkspace implements vscode.Disposable {
         // Every portfolio holding the path hears of it, not only the deepest: an outer one keeps its
         // links into a nested one current, and hands a folder over when a config appears in it.
         for (const portfolio of this.portfoliosHolding(uri)) {
-          if (opens && portfolio.rootUri.toString() === configFolder) continue; // discover() just loaded it.
+          if (opens && portfolio.rootUri.toString() === configFolder) continue; // openFound() just loaded it.
           if (kind === 'deleted') {
             // The file is gone: an editor's copy of it no longer counts as evidence.
             portfolio.index.clearDocument(uri.path);

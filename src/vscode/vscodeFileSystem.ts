@@ -11,6 +11,9 @@ export async function uriExists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
+/** How much larger than the part asked for a file may be for the editor to read it whole and cut it. */
+const WHOLE_READ_FACTOR = 16;
+
 /**
  * The core's file access over `vscode.workspace.fs`, so the same code reads local folders,
  * remote ones and github.dev's virtual file system. Core paths are the URI's path component.
@@ -33,9 +36,14 @@ export class VscodeFileSystem implements PortfolioFileSystem {
   }
 
   async readFile(path: string, maxBytes?: number): Promise<Uint8Array> {
-    // The editor's file system has no ranged read; the index checks the size before it reads, so
-    // this only trims a file that grew in between.
-    const bytes = await vscode.workspace.fs.readFile(this.uri(path));
+    const uri = this.uri(path);
+    // The editor's file system has no ranged read, so a file far larger than asked for is refused
+    // rather than read whole (the index then reports it unreadable); one a little larger is cut.
+    if (maxBytes !== undefined) {
+      const { size } = await vscode.workspace.fs.stat(uri);
+      if (size > WHOLE_READ_FACTOR * maxBytes) throw new Error(`the file is ${Math.round(size / 1_000_000)} MB, too large for the editor to read a part of`);
+    }
+    const bytes = await vscode.workspace.fs.readFile(uri);
     return maxBytes !== undefined && bytes.length > maxBytes ? bytes.subarray(0, maxBytes) : bytes;
   }
 

@@ -9,23 +9,23 @@ function reported(file: string, message = 'Unexpected code `K99`', code = 'ksb.u
 
 describe('ksb check --format github', () => {
   it('Should escape the comma in a file named a,line=99.md so the annotation stays on its line', () => {
-    const out = formatCheckGithub([reported('evidence/a,line=99.md')], '.');
+    const out = formatCheckGithub([reported('evidence/a,line=99.md')]);
     assert.equal(out, '::error file=evidence/a%2Cline=99.md,line=4,col=12,title=ksb.unknown-code::Unexpected code `K99`\n');
   });
 
   it('Should turn a newline in the file name into %0A so no second workflow command appears', () => {
-    const out = formatCheckGithub([reported('evidence/x\n::warning file=README.md::pwned.md')], '.');
+    const out = formatCheckGithub([reported('evidence/x\n::warning file=README.md::pwned.md')]);
     assert.equal(out.split('\n').length, 2, out);
     assert.equal(out, '::error file=evidence/x%0A%3A%3Awarning file=README.md%3A%3Apwned.md,line=4,col=12,title=ksb.unknown-code::Unexpected code `K99`\n');
   });
 
   it('Should escape % first, then CR, LF, colon and comma in every property, as the Actions toolkit does', () => {
-    const out = formatCheckGithub([reported('%0A\r,:.md', 'm', 'odd,code:\n')], 'my folder,1');
+    const out = formatCheckGithub([reported('my folder,1/%0A\r,:.md', 'm', 'odd,code:\n')]);
     assert.equal(out, '::error file=my folder%2C1/%250A%0D%2C%3A.md,line=4,col=12,title=odd%2Ccode%3A%0A::m\n');
   });
 
   it('Should escape %, CR and LF in the message and leave its colons and commas alone', () => {
-    const out = formatCheckGithub([reported('a.md', '100%: a, b\r\n::error::forged')], '.');
+    const out = formatCheckGithub([reported('a.md', '100%: a, b\r\n::error::forged')]);
     assert.equal(out, '::error file=a.md,line=4,col=12,title=ksb.unknown-code::100%25: a, b%0D%0A::error::forged\n');
   });
 });

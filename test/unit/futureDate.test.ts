@@ -23,7 +23,7 @@ describe('evidence.future-date', () => {
   });
 
   it('Should accept today and earlier dates', async () => {
-    for (const date of [TODAY, '2026-03-13', '2025-12-31']) {
+    for (const date of [TODAY, `${TODAY}T23:30`, '2026-03-13', '2025-12-31']) {
       assert.deepEqual(withCode(await diagnoseOn(`---\ndate: ${date}\nksbs: [K1]\n---\n`, TODAY), DiagnosticCode.FutureDate), [], date);
     }
   });

@@ -197,6 +197,16 @@ describe('Hostile files on disk (CLI)', function () {
     assert.equal(coverage.ksbs.find((k: { code: string }) => k.code === 'K1').covered, true);
   });
 
+  it('Should count a huge file whose front matter runs past the part read as evidence with front matter too large', () => {
+    const { root } = portfolio({ 'evidence/huge.md': `---\nksbs: [K1]\nnotes: |\n${'  line\n'.repeat(MARKDOWN_READ_LIMIT / 3)}---\n` });
+    const run = ksb(root, 'check', '--format', 'json', '.');
+    const codes = JSON.parse(run.stdout)
+      .diagnostics.map((d: { code: string }) => d.code)
+      .sort();
+    assert.deepEqual(codes, [DiagnosticCode.FileTooLarge, DiagnosticCode.FrontMatterTooLarge]);
+    assert.match(ksb(root, 'check', '.').stdout, /in 1 file/);
+  });
+
   it('Should not read the portfolio to look a code up', () => {
     const { root } = portfolio({ 'evidence/a.md': EVIDENCE });
     mkfifo(path.join(root, 'evidence', 'would-hang-if-opened-blocking.md'));

@@ -14,7 +14,8 @@ export const futureDateRule = defineRule({
 function checkDateNotFuture({ analysis }: FileFacts, { today }: EvidenceContext): PortfolioDiagnostic[] {
   const { date, dateRange } = analysis.frontMatter ?? {};
   // ISO dates compare as text.
-  if (today === undefined || date === undefined || dateRange === undefined || date <= today) return [];
+  // A date with a time (`2026-03-14T10:00`) is compared by its day.
+  if (today === undefined || date === undefined || dateRange === undefined || date.slice(0, 10) <= today) return [];
   return [
     {
       code: futureDateRule.code,
