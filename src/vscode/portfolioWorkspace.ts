@@ -175,6 +175,14 @@ export class PortfolioWorkspace implements vscode.Disposable {
     await this.discover();
   }
 
+  /**
+   * Hears of a file the extension itself wrote, as the watcher would: the commands that create
+   * files call it, so what they made shows at once even when the watcher is slow to report it.
+   */
+  wrote(uri: vscode.Uri): void {
+    this.queue(uri, 'changed');
+  }
+
   private queue(uri: vscode.Uri, kind: 'changed' | 'deleted'): void {
     if (IGNORED_SEGMENT.test(uri.path)) return;
     this.pendingPaths.set(uri.toString(), kind);

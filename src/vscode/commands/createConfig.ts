@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { builtinCatalogue, CONFIG_FILE_NAME, configTemplate } from '../../core';
+import type { PortfolioWorkspace } from '../portfolioWorkspace';
 import { uriExists } from '../vscodeFileSystem';
 
 /** Arguments of `ksbPortfolio.createConfig`; whatever is left out is chosen or asked for. */
@@ -14,7 +15,7 @@ export interface CreateConfigArgs {
 }
 
 /** `ksbPortfolio.createConfig`: writes a `portfolio.yaml` for a chosen standard and option and opens it. */
-export async function createConfig(args: CreateConfigArgs, clicked: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
+export async function createConfig(workspace: PortfolioWorkspace, args: CreateConfigArgs, clicked: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
   const folder = args.folder ?? clicked ?? vscode.workspace.workspaceFolders?.[0]?.uri;
   if (!folder) {
     void vscode.window.showErrorMessage(`Open a folder to create ${CONFIG_FILE_NAME} in.`);
@@ -59,6 +60,7 @@ export async function createConfig(args: CreateConfigArgs, clicked: vscode.Uri |
     if (option === undefined) return undefined;
   }
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(configTemplate(standard, option)));
+  workspace.wrote(target);
   await vscode.window.showTextDocument(target);
   return target;
 }

@@ -36,6 +36,6 @@ export function registerCommands(workspace: PortfolioWorkspace): vscode.Disposab
     vscode.commands.registerCommand(Commands.refresh, () =>
       vscode.window.withProgress({ location: { viewId: Views.coverage }, title: 'Reloading portfolios' }, () => workspace.reload()),
     ),
-    vscode.commands.registerCommand(Commands.createConfig, (args?: unknown) => createConfig(plainObject<CreateConfigArgs>(args), uriArgument(args))),
+    vscode.commands.registerCommand(Commands.createConfig, (args?: unknown) => createConfig(workspace, plainObject<CreateConfigArgs>(args), uriArgument(args))),
   );
 }

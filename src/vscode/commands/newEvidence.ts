@@ -67,6 +67,7 @@ export async function newEvidence(workspace: PortfolioWorkspace, args: NewEviden
   }
   const text = evidenceTemplate(title.trim(), date, codes);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  workspace.wrote(uri);
   const editor = await vscode.window.showTextDocument(uri);
   // Put the cursor where the writing starts: the line after "## What I did".
   const line = text.split('\n').indexOf('## What I did') + 1;
