@@ -1,6 +1,6 @@
 import { isMap, isNode, isScalar, parseDocument, type Document } from 'yaml';
 import * as z from 'zod/mini';
-import type { Catalogue, StandardOption, StandardVersion } from './catalogue/catalogue';
+import type { Catalogue, StandardNote, StandardOption, StandardVersion } from './catalogue/catalogue';
 import { formatFieldPath } from './catalogue/catalogue';
 import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from './diagnostics';
 import { CONFIG_FILE_NAME } from './configFileName';
@@ -190,6 +190,7 @@ export function resolveConfig(parsed: ParsedConfig, catalogue: Catalogue): { por
   }
 
   if (!catalogue.get(config.standard, config.version)) return { portfolio: undefined, diagnostics };
+  diagnostics.push(...standardDiagnostics(standard, parsed.rangeOf(config.version === undefined ? 'standard' : 'version')));
   // An invalid glob (reported by parseConfig) matches nothing: listing globs means "only these".
   const globs = config.evidence?.flatMap((glob) => {
     const compiled = compileGlob(glob);
@@ -197,6 +198,37 @@ export function resolveConfig(parsed: ParsedConfig, catalogue: Catalogue): { por
   });
   const matchesEvidenceGlobs = globs ? (path: string) => globs.some((matches) => matches(path)) : undefined;
   return { portfolio: { config, standard, option, matchesEvidenceGlobs }, diagnostics };
+}
+
+/** What a note's gap should have been, for the expected-vs-found message. */
+const EXPECTED_FOR_NOTE: Readonly<Record<StandardNote['kind'], string>> = {
+  'no-ksbs': 'Expected knowledge, skills and behaviours in',
+  'options-unmapped': 'Expected KSBs mapped to the options in',
+  'ksbs-in-no-duty': 'Expected every KSB to belong to the core or an option in',
+  'duty-without-option': 'Expected every non-core duty to name its option in',
+  'version-from-file-name': 'Expected a version in',
+  'dangling-reference': 'Expected every mapping to name a KSB listed in',
+};
+
+/** The chosen version's data gaps and status, as diagnostics at the field that chose it. */
+export function standardDiagnostics(standard: StandardVersion, range: Range): PortfolioDiagnostic[] {
+  const diagnostics: PortfolioDiagnostic[] = standard.notes.map((note) => ({
+    code: DiagnosticCode.StandardDataGap,
+    message: `${EXPECTED_FOR_NOTE[note.kind]} the data of ${standard.label}, found a gap: ${note.text}`,
+    range,
+  }));
+  if (standard.notApprovedForDelivery) {
+    const retired = /^retired$/i.test(standard.status ?? '');
+    const dates = standard.endDate ? ` (latest start ${standard.endDate})` : '';
+    diagnostics.push({
+      code: DiagnosticCode.StandardNotApproved,
+      message: retired
+        ? `Expected ${standard.label} to be approved for delivery, found "${standard.status}"${dates}: apprentices who started on it stay on it; new starts take a later version`
+        : `Expected ${standard.label} to be approved for delivery, found "${standard.status}"${dates}: check that this is the version of your apprenticeship`,
+      range,
+    });
+  }
+  return diagnostics;
 }
 
 function nodeRange(document: Document, path: readonly (string | number)[], lines: LineIndex): Range {

@@ -21,7 +21,7 @@ export interface CoverageMarkdownOptions {
 export function coverageMarkdown(coverage: Coverage, options: CoverageMarkdownOptions = {}): string {
   const { standard, option, config } = coverage.portfolio;
   const out: string[] = [`# KSB coverage: ${escapeMarkdown(standard.title)} (${standard.label})`, ''];
-  const facts = [`**Standard:** ${standard.reference} version ${standard.version}, level ${standard.level}`];
+  const facts = [`**Standard:** ${standard.reference} version ${standard.version}${standard.level === undefined ? '' : `, level ${standard.level}`}`];
   facts.push(`**Option:** ${option ? escapeMarkdown(option.title) : 'none set (KSBs of every option count)'}`);
   if (config.apprentice) facts.push(`**Apprentice:** ${escapeMarkdown(config.apprentice)}`);
   if (options.generatedOn) facts.push(`**Generated on:** ${escapeMarkdown(options.generatedOn)}`);

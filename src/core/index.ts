@@ -68,3 +68,18 @@ export { codeAt, provideHover, type CodeWord, type HoverContext, type KsbHover }
 export { bodyCodeTokens, MAX_CODE_TOKEN_TEXT_LENGTH, type CodeToken } from './languageFeatures/codeTokens';
 export { claimsNoCode } from './rules/evidenceRules';
 export { escapeMarkdown, plural, today } from './wording';
+export { API_SOURCE_KEY, cleanApiText, isApiStandard, readApiStandard } from './catalogue/apiStandard';
+export { standardDiagnostics } from './config';
+export {
+  addStandardFile,
+  DEFAULT_STANDARDS_API,
+  downloadStandard,
+  normalizeReference,
+  STANDARDS_API_ENV,
+  STANDARDS_API_TIMEOUT_MS,
+  standardApiUrl,
+  type FetchedResponse,
+  type StandardDownload,
+  type StandardDownloadResult,
+  type StandardsFetcher,
+} from './standardsApi';

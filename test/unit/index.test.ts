@@ -376,7 +376,7 @@ describe('Standards from the workspace', () => {
     const diagnostics = index.diagnosticsFor(at('standards/ST9999-1.0.yaml'));
     assert.deepEqual(
       diagnostics.map((d) => [d.range.start.line, d.message]),
-      [[3, 'standards/ST9999-1.0.yaml: level: Too big: expected number to be <=7']],
+      [[3, 'standards/ST9999-1.0.yaml: level: Too big: expected number to be <=8']],
     );
   });
 

@@ -1,9 +1,10 @@
 import { isNode, parseDocument, type Document } from 'yaml';
 import type * as z from 'zod/mini';
-import { LineIndex, type Range } from '../text';
+import { FILE_START, LineIndex, type Range } from '../text';
 import { validate } from '../validate';
 import { yamlToData } from '../yamlData';
 import { KIND_NAMES, kindOfCode, KSB_KINDS, type KsbKind } from '../codes';
+import { isApiStandard, readApiStandard, type OptionIds } from './apiStandard';
 import { standardFileSchema, type StandardFile } from './schema';
 
 // The kinds live with the code grammar; they are re-exported here, where standards use them.
@@ -32,6 +33,12 @@ export interface Ksb {
   readonly source: string;
 }
 
+/** Something the standard's source cannot say, for hover, lookup and the config's diagnostics. */
+export type StandardNote = NonNullable<StandardFile['notes']>[number];
+
+/** A document a standard version was built from. */
+export type StandardSource = StandardFile['sources'][number];
+
 /** An option (pathway) of a standard. */
 export interface StandardOption {
   readonly id: string;
@@ -43,9 +50,21 @@ export class StandardVersion {
   readonly reference: string;
   readonly version: string;
   readonly title: string;
-  readonly level: number;
-  readonly startDate: string;
+  readonly level: number | undefined;
+  /** The public API's status (`Approved for delivery`, `Retired`...), where the source gives one. */
+  readonly status: string | undefined;
+  /** Earliest start date of this version. */
+  readonly startDate: string | undefined;
+  /** Latest start date of this version. */
   readonly endDate: string | undefined;
+  readonly latestEndDate: string | undefined;
+  readonly typicalDurationMonths: number | undefined;
+  readonly otjMinimumHours: number | undefined;
+  readonly standardPageUrl: string | undefined;
+  readonly assessmentPlanUrl: string | undefined;
+  /** What the source cannot say; empty when it says everything we use. */
+  readonly notes: readonly StandardNote[];
+  readonly sources: readonly StandardSource[];
   readonly options: readonly StandardOption[];
   readonly epaMethods: readonly string[];
   readonly ksbs: readonly Ksb[];
@@ -61,8 +80,16 @@ export class StandardVersion {
     this.version = data.version;
     this.title = data.title;
     this.level = data.level;
+    this.status = data.status;
     this.startDate = data.startDate;
     this.endDate = data.endDate;
+    this.latestEndDate = data.latestEndDate;
+    this.typicalDurationMonths = data.typicalDurationMonths;
+    this.otjMinimumHours = data.otjMinimumHours;
+    this.standardPageUrl = data.standardPageUrl;
+    this.assessmentPlanUrl = data.assessmentPlanUrl;
+    this.notes = data.notes ?? [];
+    this.sources = data.sources;
     this.options = data.options.map(({ id, title }) => ({ id, title }));
     this.epaMethods = data.epaMethods;
     this.duties = data.duties.map((duty) => ({ ...duty, options: duty.options }));
@@ -81,6 +108,11 @@ export class StandardVersion {
   /** `ST0792 v1.2`, as messages name a standard version. */
   get label(): string {
     return `${this.reference} v${this.version}`;
+  }
+
+  /** Whether the status says the version no longer takes new starts or never did (anything but `Approved for delivery`). */
+  get notApprovedForDelivery(): boolean {
+    return this.status !== undefined && this.status.toLowerCase() !== 'approved for delivery';
   }
 
   /** The KSB with this exact code, if the version has it. */
@@ -207,7 +239,10 @@ export type StandardParseResult =
 /** A standard data file's validated content, or its problems. */
 export type StandardDataResult = { readonly ok: true; readonly data: StandardFile } | { readonly ok: false; readonly problems: readonly StandardDataProblem[] };
 
-/** Reads a standard data file (YAML or JSON), validates it and reports problems with positions. */
+/**
+ * Reads a standard data file, validates it and reports problems with positions. Two formats,
+ * told apart by shape: our data file (YAML or JSON) and the public standards API's JSON.
+ */
 export function parseStandardFile(text: string, file: string): StandardParseResult {
   const result = readStandardData(text, file);
   return result.ok ? { ok: true, standard: new StandardVersion(result.data, file) } : result;
@@ -215,9 +250,29 @@ export function parseStandardFile(text: string, file: string): StandardParseResu
 
 /**
  * Parses and validates a standard data file without indexing it. The build runs this on the
- * shipped standards (esbuild.mjs), so they reach the bundle as checked plain data.
+ * shipped standards (esbuild.mjs), so they reach the bundle as checked plain data. `optionIds`
+ * keeps the option ids of an API file stable where titles changed (shipped data uses it).
  */
-export function readStandardData(text: string, file: string): StandardDataResult {
+export function readStandardData(text: string, file: string, optionIds?: OptionIds): StandardDataResult {
+  // JSON first: JSON.parse is many times faster than the YAML parser on the API's large files,
+  // which matters for a folder of hundreds. The YAML parser reads what JSON.parse refuses, with positions.
+  const json = parseJsonObject(text);
+  if (json !== undefined && isApiStandard(json)) {
+    const read = readApiStandard(json, file, optionIds);
+    if (!read.ok) return { ok: false, problems: [{ file, field: read.field, message: `${file}: ${read.field}: ${read.message}`, range: FILE_START }] };
+    const checked = validate(standardFileSchema, read.data);
+    if (checked.success) return { ok: true, data: checked.data };
+    // The reader's output always fits the schema; a failure here is a bug in it, reported as one.
+    return {
+      ok: false,
+      problems: checked.error.issues.map((issue) => ({
+        file,
+        field: formatFieldPath(issue.path as (string | number)[]),
+        message: `${file}: the API reader made invalid data: ${issue.message}`,
+        range: FILE_START,
+      })),
+    };
+  }
   const lines = new LineIndex(text);
   const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
@@ -240,6 +295,17 @@ export function readStandardData(text: string, file: string): StandardDataResult
     return { ok: false, problems: result.error.issues.map((issue) => toProblem(issue, document, lines, file)) };
   }
   return { ok: true, data: result.data };
+}
+
+/** The object a JSON text holds, or `undefined` for anything else (invalid JSON, YAML, an array). */
+function parseJsonObject(text: string): unknown {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (!/^\s*\{/.test(body)) return undefined;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function toProblem(issue: z.core.$ZodIssue, document: Document, lines: LineIndex, file: string): StandardDataProblem {

@@ -14,11 +14,32 @@ const optionIds = z
   .optional(z.array(nonEmpty()).check(z.minLength(1)))
   .check(z.describe('Ids of the options this applies to; leave out for core (every option)'));
 
+/** A date as `YYYY-MM-DD`. */
+const isoDate = () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date such as 2024-08-15 (quoted in YAML)'));
+
+/** Kinds of gap in a standard's data that a user must be told about rather than shown a guess. */
+export const STANDARD_NOTE_KINDS = [
+  'no-ksbs',
+  'options-unmapped',
+  'ksbs-in-no-duty',
+  'duty-without-option',
+  'version-from-file-name',
+  'dangling-reference',
+] as const;
+
+/** One thing the source of a standard cannot say, in words for the user. */
+export const noteSchema = z.strictObject({
+  kind: z.enum(STANDARD_NOTE_KINDS),
+  text: nonEmpty(),
+});
+
 /** A document the data was built from. */
 export const sourceSchema = z.strictObject({
   id: nonEmpty(),
   file: nonEmpty().check(z.describe('File name of the source document')),
   description: nonEmpty(),
+  url: z.optional(nonEmpty().check(z.describe('Where the document was downloaded from'))),
+  retrieved: z.optional(isoDate().check(z.describe('When it was downloaded'))),
 });
 
 /** One option (pathway) of a core-and-options standard. */
@@ -51,13 +72,23 @@ export const standardFileSchema = z
     reference: z.string().check(z.regex(/^ST\d{4}$/, 'a standard reference such as ST0792')),
     version: z.string().check(z.regex(/^\d+\.\d+$/, 'a version such as "1.2" (quoted in YAML)')),
     title: nonEmpty(),
-    level: z.int().check(z.gte(2), z.lte(7)),
-    startDate: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date such as 2024-08-15 (quoted in YAML)')),
-    endDate: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+    level: z.optional(z.int().check(z.gte(1), z.lte(8))).check(z.describe('The qualification level; left out where the source gives none')),
+    status: z.optional(nonEmpty().check(z.describe('The status the public API gives, e.g. "Approved for delivery" or "Retired"'))),
+    startDate: z.optional(isoDate().check(z.describe('Earliest start date of this version'))),
+    endDate: z.optional(isoDate().check(z.describe('Latest start date of this version'))),
+    latestEndDate: z.optional(isoDate().check(z.describe('Latest end date for apprentices on this version, where the source gives one'))),
+    approvedForDelivery: z.optional(isoDate()),
+    typicalDurationMonths: z.optional(z.int().check(z.positive(), z.describe('Typical duration of the apprenticeship in months'))),
+    otjMinimumHours: z.optional(z.number().check(z.positive(), z.describe('Minimum off-the-job training hours the source publishes'))),
+    standardPageUrl: z.optional(nonEmpty()),
+    assessmentPlanUrl: z.optional(nonEmpty()),
+    notes: z
+      .optional(z.array(noteSchema))
+      .check(z.describe('What the source cannot say (no KSBs, options no KSB is mapped to...), shown in hover, lookup and as diagnostics')),
     sources: z.array(sourceSchema).check(z.minLength(1)),
     options: z.array(optionSchema),
     epaMethods: z.array(nonEmpty()),
-    ksbs: z.array(ksbSchema).check(z.minLength(1)),
+    ksbs: z.array(ksbSchema),
     duties: z.array(dutySchema),
   })
   .check(

@@ -7,7 +7,7 @@ import { futureDateRule } from './futureDateRule';
 import { fileTooLargeRule, symbolicLinkRule, unreadableFileRule } from './fileRules';
 import { frontMatterTooLargeRule, invalidFieldRule, yamlErrorRule } from './frontMatterRules';
 import { invalidConfigRule, missingConfigRule } from './portfolioRules';
-import { invalidStandardRule } from './standardRules';
+import { invalidStandardRule, standardDataGapRule, standardNotApprovedRule } from './standardRules';
 
 /** Every rule, in the order the docs and settings list them (and checks run). */
 export const RULES = [
@@ -26,6 +26,8 @@ export const RULES = [
   invalidConfigRule,
   missingConfigRule,
   invalidStandardRule,
+  standardDataGapRule,
+  standardNotApprovedRule,
 ] as const;
 
 type Rule = (typeof RULES)[number];

@@ -8,3 +8,23 @@ export const invalidStandardRule = defineRule({
   summary: 'A problem in a standard data file loaded from the workspace.',
   meaning: 'a standard data file in the workspace that does not validate, naming the field and what was expected',
 });
+
+/** `standard.data-gap`: raised where the config is resolved, once per note of the chosen standard version. */
+export const standardDataGapRule = defineRule({
+  name: 'StandardDataGap',
+  code: 'standard.data-gap',
+  defaultLevel: 'warning',
+  summary: "The chosen standard's data cannot say something coverage depends on.",
+  meaning:
+    'the standard version `portfolio.yaml` chooses has a gap its source cannot fill: no KSBs at all, options named but no KSB mapped to any, KSBs in no duty of an optioned standard (counted for every option), or a version taken from the file name. Shown on `standard:`, and in hover and `ksb lookup`',
+});
+
+/** `standard.not-approved`: raised where the config is resolved, when the chosen version's status is not "Approved for delivery". */
+export const standardNotApprovedRule = defineRule({
+  name: 'StandardNotApproved',
+  code: 'standard.not-approved',
+  defaultLevel: 'information',
+  summary: 'The chosen standard version is retired, withdrawn or not yet approved for delivery.',
+  meaning:
+    'the standard version `portfolio.yaml` chooses has a status other than "Approved for delivery" in the public API (Retired, Withdrawn, In development...). Apprentices who started on a retired version stay on it, so this is information, not a warning',
+});

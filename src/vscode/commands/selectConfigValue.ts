@@ -52,7 +52,14 @@ export async function selectConfigValue(
       const picked = await vscode.window.showQuickPick(
         [...versions].reverse().map((version, i) => ({
           label: version.version,
-          description: [i === 0 ? 'latest' : '', version.version === config.version ? 'current' : '', `from ${version.startDate}`].filter(Boolean).join(' · '),
+          description: [
+            i === 0 ? 'latest' : '',
+            version.version === config.version ? 'current' : '',
+            version.startDate ? `from ${version.startDate}` : '',
+            version.status ?? '',
+          ]
+            .filter(Boolean)
+            .join(' · '),
           detail: version.title,
         })),
         { title: `Select Version of ${versions[0].reference}`, placeHolder: 'The version of the standard the apprentice started on' },

@@ -1,0 +1,151 @@
+// Fetching a standard from the public apprenticeship standards API and turning the answer into the
+// file a portfolio keeps in `standards/`. The network is the host's (an injected fetch), so the CLI,
+// the editor and the browser share one rule for URLs, versions, errors and what is written.
+import { API_SOURCE_KEY, isApiStandard } from './catalogue/apiStandard';
+import { compareVersions, readStandardData, StandardVersion } from './catalogue/catalogue';
+
+/** The public API's standards endpoint; `KSB_STANDARDS_API` or the `ksbPortfolio.standardsApiUrl` setting replace it. */
+export const DEFAULT_STANDARDS_API = 'https://www.instituteforapprenticeships.org/api/apprenticeshipstandards';
+
+/** The environment variable the CLI reads the API's base URL from. */
+export const STANDARDS_API_ENV = 'KSB_STANDARDS_API';
+
+/** How long one request may take before it counts as failed. */
+export const STANDARDS_API_TIMEOUT_MS = 20_000;
+
+/** What a host's fetch returned: the status and the body as text. */
+export interface FetchedResponse {
+  readonly status: number;
+  readonly text: string;
+}
+
+/** The host's HTTP GET; rejects when the server cannot be reached or the request times out. */
+export type StandardsFetcher = (url: string) => Promise<FetchedResponse>;
+
+/** A standard ready to be written into a portfolio's `standards/` folder. */
+export interface StandardDownload {
+  /** `ST0116_1.1.json`, the API's own naming. */
+  readonly fileName: string;
+  /** The API's JSON with `$source` (where and when) first, pretty-printed. */
+  readonly contents: string;
+  readonly standard: StandardVersion;
+}
+
+/** The outcome of fetching or adding a standard; `message` is one line for the user. */
+export type StandardDownloadResult = ({ readonly ok: true } & StandardDownload) | { readonly ok: false; readonly message: string };
+
+/** A reference as the API spells it (`ST0116`), or `undefined` for anything else. */
+export function normalizeReference(reference: string): string | undefined {
+  const trimmed = reference.trim().toUpperCase();
+  return /^ST\d{4}$/.test(trimmed) ? trimmed : undefined;
+}
+
+/** The URL of one standard: `{base}/ST0116`, or `{base}/ST0116/1.1` for one version. */
+export function standardApiUrl(base: string, reference: string, version?: string): string {
+  const root = base.replace(/\/+$/, '');
+  return version === undefined ? `${root}/${encodeURIComponent(reference)}` : `${root}/${encodeURIComponent(reference)}/${encodeURIComponent(version)}`;
+}
+
+/**
+ * Fetches a standard (one version, or the latest approved one when `version` is left out) and
+ * prepares its file. Every failure is one line that says how to get the file by hand.
+ */
+export async function downloadStandard(
+  fetcher: StandardsFetcher,
+  base: string,
+  writtenReference: string,
+  version: string | undefined,
+  today: string,
+): Promise<StandardDownloadResult> {
+  const reference = normalizeReference(writtenReference);
+  if (!reference) return { ok: false, message: `Expected a standard reference such as ST0116, found \`${writtenReference}\`` };
+  const url = standardApiUrl(base, reference, version);
+  const byHand = `download it in a browser from ${url} and run \`ksb standard add FILE.json\``;
+  let response: FetchedResponse;
+  try {
+    response = await fetcher(url);
+  } catch (error) {
+    return { ok: false, message: `Could not reach the standards API (${describeFetchError(error)}); ${byHand}` };
+  }
+  if (response.status === 404) {
+    return {
+      ok: false,
+      message: `The standards API has no ${reference}${version ? ` version ${version}` : ''} (404 at ${url}); check the reference on the standard's page`,
+    };
+  }
+  if (response.status < 200 || response.status >= 300)
+    return { ok: false, message: `The standards API answered ${response.status} for ${url}; try again later, or ${byHand}` };
+  let body: unknown;
+  try {
+    body = JSON.parse(response.text);
+  } catch {
+    return { ok: false, message: `Expected JSON from ${url}, found ${describeBody(response.text)}; ${byHand}` };
+  }
+  const chosen = chooseVersion(body, version);
+  if (!chosen.ok) return { ok: false, message: `${chosen.message} at ${url}` };
+  return prepareStandardFile(chosen.json, { url, retrieved: today }, reference);
+}
+
+/**
+ * Prepares a downloaded API file (`ksb standard add FILE.json`) for `standards/`: checks it is an
+ * API standard that reads, and records where it came from and when.
+ */
+export function addStandardFile(text: string, fileName: string, today: string): StandardDownloadResult {
+  let body: unknown;
+  try {
+    body = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    return { ok: false, message: `Expected \`${fileName}\` to be JSON from the standards API, found invalid JSON: ${(error as Error).message}` };
+  }
+  const chosen = chooseVersion(body, undefined);
+  if (!chosen.ok) return { ok: false, message: `${chosen.message} in \`${fileName}\`` };
+  const previous = chosen.json[API_SOURCE_KEY] as { url?: unknown } | undefined;
+  const url = typeof previous?.url === 'string' ? previous.url : undefined;
+  return prepareStandardFile(chosen.json, { ...(url && { url }), file: fileName, retrieved: today }, undefined);
+}
+
+function prepareStandardFile(json: Record<string, unknown>, source: Record<string, string>, expectedReference: string | undefined): StandardDownloadResult {
+  // `$source` first, so a reader of the file sees where it came from; an earlier one is replaced.
+  const ordered = { [API_SOURCE_KEY]: source, ...Object.fromEntries(Object.entries(json).filter(([key]) => key !== API_SOURCE_KEY)) };
+  const contents = `${JSON.stringify(ordered, null, 2)}\n`;
+  const reference = typeof json.referenceNumber === 'string' ? json.referenceNumber.trim().toUpperCase() : '';
+  const version = typeof json.version === 'string' && json.version ? json.version : typeof json.versionNumber === 'string' ? json.versionNumber : '';
+  const fileName = `${reference}_${version || 'unversioned'}.json`;
+  if (expectedReference && reference !== expectedReference) {
+    return { ok: false, message: `Expected ${expectedReference} from the standards API, found ${reference || 'a standard without a reference'}` };
+  }
+  const read = readStandardData(contents, fileName);
+  if (!read.ok) return { ok: false, message: read.problems[0].message };
+  return { ok: true, fileName, contents, standard: new StandardVersion(read.data, fileName) };
+}
+
+/** The one API standard in a body: the object itself, or from a list of versions the asked one or the latest approved. */
+function chooseVersion(body: unknown, version: string | undefined): { ok: true; json: Record<string, unknown> } | { ok: false; message: string } {
+  const candidates = (Array.isArray(body) ? body : [body]).filter(isApiStandard);
+  if (candidates.length === 0)
+    return { ok: false, message: "Expected an apprenticeship standard in the API's shape (with `referenceNumber` and its KSB arrays), found something else" };
+  const versionOf = (json: Record<string, unknown>) => String(json.version || json.versionNumber || '');
+  if (version !== undefined) {
+    const match = candidates.find((json) => versionOf(json) === version);
+    if (!match) return { ok: false, message: `Expected version ${version}, found ${candidates.map(versionOf).join(', ') || 'no version'}` };
+    return { ok: true, json: match };
+  }
+  const sorted = [...candidates].sort((a, b) => compareVersions(versionOf(a), versionOf(b)));
+  const approved = sorted.filter((json) => String(json.status).toLowerCase() === 'approved for delivery');
+  return { ok: true, json: (approved.length > 0 ? approved : sorted)[(approved.length > 0 ? approved : sorted).length - 1] };
+}
+
+function describeFetchError(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as { cause?: unknown }).cause;
+    const detail = cause instanceof Error ? cause.message : error.message;
+    return detail.split('\n')[0];
+  }
+  return String(error);
+}
+
+function describeBody(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed) return 'an empty body';
+  return /^</.test(trimmed) ? 'an HTML page' : `text starting \`${trimmed.slice(0, 40).replace(/`/g, "'")}\``;
+}
