@@ -158,12 +158,17 @@ export function resolveConfig(parsed: ParsedConfig, catalogue: Catalogue): { por
 
   const versions = catalogue.versions(config.standard);
   if (versions.length === 0) {
-    const known = catalogue.references().join(', ') || 'none';
+    const references = catalogue.references();
+    // A folder of the whole API holds about 1,500 references: name the first few.
+    const known = references.length > 12 ? `${references.slice(0, 12).join(', ')} and ${references.length - 12} more` : references.join(', ') || 'none';
     return {
       portfolio: undefined,
       diagnostics: [
         ...diagnostics,
-        problem('standard', `Unexpected standard \`${config.standard}\`: expected one of ${known} (add others as data files in a \`standards/\` folder)`),
+        problem(
+          'standard',
+          `Unexpected standard \`${config.standard}\`: expected one of ${known} (add others with \`ksb standard add REFERENCE\` or as data files in a \`standards/\` folder)`,
+        ),
       ],
     };
   }
