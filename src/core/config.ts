@@ -213,6 +213,7 @@ const EXPECTED_FOR_NOTE: Readonly<Record<StandardNote['kind'], string>> = {
   'duty-without-option': 'Expected every non-core duty to name its option in',
   'version-from-file-name': 'Expected a version in',
   'dangling-reference': 'Expected every mapping to name a KSB listed in',
+  'codes-differ': 'Expected KSB texts to begin with their own code, or none, in',
 };
 
 /** The chosen version's data gaps and status, as diagnostics at the field that chose it. */

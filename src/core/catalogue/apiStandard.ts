@@ -45,8 +45,8 @@ const API_SOURCE_ID = 'api';
 /**
  * Reads one API standard file into our model. Rules (the README's "Standards from the public API"):
  * - codes are positions: the n-th item of `knowledges` is Kn, and likewise S and B;
- * - texts are HTML-decoded, tags dropped, spaces collapsed, and a leading code of the same kind
- *   (`K1: ...`) stripped;
+ * - texts are HTML-decoded, tags dropped, spaces collapsed, and a leading code stripped where it is
+ *   the item's own (`K1: ...` on K1); a different one is kept and a note says so;
  * - options come from `options`, a KSB being specific to the options of the non-core duties
  *   (`isThisACoreDuty: 0`) that list it and core when any core duty lists it; or, where no duty
  *   names an option, from `optionsUnstructuredTemplate` and `optionsUnstructuredKsbMapping`;
@@ -80,6 +80,8 @@ export function readApiStandard(json: Record<string, unknown>, origin: string, o
 
   // Codes by GUID, per kind: a GUID means something only within one version and one kind.
   const codeByGuid = new Map<string, string>();
+  // Texts that begin with a code other than their position (ST0530 numbers groups of statements).
+  const codesDiffer: string[] = [];
   const ksbs: { code: string; text: string; guid: string }[] = [];
   for (const kind of KSB_KINDS) {
     const { array, id } = API_KINDS[kind];
@@ -87,7 +89,9 @@ export function readApiStandard(json: Record<string, unknown>, origin: string, o
     list(json[array]).forEach((item, index) => {
       const code = `${letter}${index + 1}`;
       const guid = isRecord(item) ? text(item[id]) : '';
-      const detail = isRecord(item) ? cleanApiText(text(item.detail), letter) : '';
+      const written = isRecord(item) ? cleanApiText(text(item.detail)) : '';
+      const detail = withoutOwnCode(written, code);
+      if (detail === written && writtenCode(written, letter) !== undefined) codesDiffer.push(code);
       ksbs.push({ code, guid, text: detail || '(The API file gives this KSB no text.)' });
       if (guid && !codeByGuid.has(`${kind}:${guid}`)) codeByGuid.set(`${kind}:${guid}`, code);
     });
@@ -97,6 +101,13 @@ export function readApiStandard(json: Record<string, unknown>, origin: string, o
     notes.push({
       kind: 'no-ksbs',
       text: `The API file lists no knowledge, skills or behaviours${status ? ` (status: ${status})` : ''}, so there is nothing to claim or cover.`,
+    });
+  }
+
+  if (codesDiffer.length > 0) {
+    notes.push({
+      kind: 'codes-differ',
+      text: `The texts of ${listCodes(codesDiffer)} begin with a code other than their position in the API file; codes here are positions, so check them against the standard's own page.`,
     });
   }
 
@@ -272,21 +283,33 @@ export function decodeHtmlEntities(value: string): string {
   });
 }
 
+/** The code a text begins with (`K1: ...`, `S 12 - ...`) when it is of the kind `letter`. */
+function writtenCode(text: string, letter: string): string | undefined {
+  const match = new RegExp(`^${letter}\\s?0*([1-9][0-9]{0,2})\\s*[:.)\\-–—]\\s*`).exec(text);
+  return match ? `${letter}${match[1]}` : undefined;
+}
+
+/**
+ * A KSB text without the code it begins with, when that code is its own (`K1: ...` for K1): our
+ * code is the item's position, so the prefix would repeat it. A different code is kept as written.
+ */
+function withoutOwnCode(text: string, code: string): string {
+  if (writtenCode(text, code[0]) !== code) return text;
+  return text.replace(new RegExp(`^${code[0]}\\s?0*[1-9][0-9]{0,2}\\s*[:.)\\-–—]\\s*`), '');
+}
+
 /**
  * An API text as plain text: entities decoded (twice escaped texts exist, so until none is left,
- * at most three rounds), tags dropped, whitespace collapsed; and, given the kind letter, a leading
- * code of that kind (`K1: `, `S12 - `) stripped, since our code is the item's position.
+ * at most three rounds), tags dropped, whitespace collapsed.
  */
-export function cleanApiText(value: string, letter?: string): string {
+export function cleanApiText(value: string): string {
   let decoded = value;
   for (let round = 0; round < 3 && /&(#x?[0-9a-f]+|[a-z]+);/i.test(decoded); round++) decoded = decodeHtmlEntities(decoded);
-  let plain = decoded
+  return decoded
     .replace(/<\/?(p|br|li|ul|ol|div)\b[^>]*>/gi, ' ')
     .replace(/<[a-z/!][^<>]{0,500}>/gi, '')
     .replace(/\s+/g, ' ')
     .trim();
-  if (letter) plain = plain.replace(new RegExp(`^${letter}\\s?0*[1-9][0-9]{0,2}\\s*[:.)\\-–—]\\s*`), '');
-  return plain;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

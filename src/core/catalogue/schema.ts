@@ -25,6 +25,7 @@ export const STANDARD_NOTE_KINDS = [
   'duty-without-option',
   'version-from-file-name',
   'dangling-reference',
+  'codes-differ',
 ] as const;
 
 /** One thing the source of a standard cannot say, in words for the user. */
