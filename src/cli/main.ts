@@ -1,5 +1,5 @@
-import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { accessSync, constants, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   applyLevels,
@@ -16,8 +16,10 @@ import {
   type Catalogue,
   type StandardVersion,
 } from '../core';
-import { coverageJson, formatCheckGithub, formatCheckText, formatCoverageText, oneLine, toReported, type ReportedDiagnostic } from './format';
+import { coverageJson, formatCheckGithub, formatCheckText, formatCoverageText, oneLine, toReported, withFolderPrefix, type ReportedDiagnostic } from './format';
+import { formatCheckJunit, type CheckedFile } from './junit';
 import { describeType, NodeFileSystem } from './nodeFileSystem';
+import { formatCheckSarif, type SarifTool } from './sarif';
 
 const USAGE = `Usage: ksb <command> [options]
 
@@ -27,13 +29,15 @@ Commands:
   lookup CODE            Show a KSB's text, option and duties
 
 Options:
-  --format text|json     Output format for check and coverage (check also takes github)
+  --format FORMAT        Output format: text or json; check also takes github (annotations),
+                         sarif (code scanning) and junit (test reports)
+  --output FILE          Write the report in --format to FILE and print the text report too
   --version V            Standard version for lookup (default: the portfolio's, or the latest)
   --standard REF         Standard for lookup (default: the portfolio's, or ST0792)
   -h, --help             Show this help
 
 Paths are relative to dir; with several dirs (and for github), each starts with its dir as
-written. A path with a colon, a leading quote or a control character is printed JSON-quoted.
+written; sarif and junit paths are relative to the repository's root (the folder holding .git). A path with a colon, a leading quote or a control character is printed JSON-quoted.
 Exit status: 0 no errors, 1 errors found (in any dir), 2 the command could not run and nothing
 was checked (a missing dir or portfolio.yaml; coverage of a portfolio.yaml with errors).`;
 
@@ -47,6 +51,7 @@ export async function run(argv: readonly string[], write: (text: string) => void
     allowPositionals: true,
     options: {
       format: { type: 'string', default: 'text' },
+      output: { type: 'string' },
       version: { type: 'string' },
       standard: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -58,25 +63,37 @@ export async function run(argv: readonly string[], write: (text: string) => void
     return command === undefined && !values.help ? 2 : 0;
   }
   const format = values.format;
+  // With --output, the report in --format goes to the file and the text report to the terminal.
+  const report = (formatted: string, asText: () => string) => {
+    if (values.output === undefined) return write(formatted);
+    writeReport(values.output, formatted);
+    write(format === 'text' ? formatted : asText());
+  };
   switch (command) {
     case 'check': {
-      if (!['text', 'json', 'github'].includes(format)) throw new UsageError(`unknown --format ${format}: expected text, json or github`);
+      if (!CHECK_FORMATS.includes(format)) throw new UsageError(`unknown --format ${format}: expected ${CHECK_FORMATS.join(', ')}`);
       const dirs = distinctFolders(rest.length > 0 ? rest : ['.']);
       // Every folder is found before any is loaded, so exit 2 never comes with a partial report.
       for (const dir of dirs) assertPortfolioFolder(dir);
       const reported: ReportedDiagnostic[] = [];
+      const checked: CheckedFile[] = [];
       let filesChecked = 0;
       for (const dir of dirs) {
         const index = await loadPortfolio(dir, { diagnosticsOnly: true });
         // One folder keeps the documented paths relative to it; several need their folder to stay
-        // apart, and annotations need a path from the current folder (the repository's root in CI).
-        const prefix = dirs.length > 1 || format === 'github' ? folderPrefix(dir) : '';
-        for (const d of toReported(levelAll(index), index)) reported.push(prefix ? { ...d, file: prefix + d.file } : d);
+        // apart; annotations need a path from the current folder (the repository's root in CI) and
+        // code scanning and test reports one from the repository's root.
+        const prefix = format === 'sarif' || format === 'junit' ? repositoryPrefix(dir) : dirs.length > 1 || format === 'github' ? folderPrefix(dir) : '';
+        for (const d of toReported(levelAll(index), index)) reported.push(withFolderPrefix(d, prefix));
+        for (const file of index.allFiles()) checked.push({ file: prefix + file.relativePath, isEvidence: file.isEvidence });
         filesChecked += index.allFiles().filter((f) => f.isEvidence).length;
       }
-      if (format === 'json') write(`${JSON.stringify({ diagnostics: reported }, null, 2)}\n`);
-      else if (format === 'github') write(formatCheckGithub(reported));
-      else write(formatCheckText(reported, filesChecked));
+      const asText = () => formatCheckText(reported, filesChecked);
+      if (format === 'json') report(`${JSON.stringify({ diagnostics: reported }, null, 2)}\n`, asText);
+      else if (format === 'github') report(formatCheckGithub(reported), asText);
+      else if (format === 'sarif') report(formatCheckSarif(reported, sarifTool()), asText);
+      else if (format === 'junit') report(formatCheckJunit(reported, checked), asText);
+      else report(asText(), asText);
       return reported.some((d) => d.severity === 'error') ? 1 : 0;
     }
     case 'coverage': {
@@ -95,7 +112,8 @@ export async function run(argv: readonly string[], write: (text: string) => void
         const reasons = problems.filter((p) => p.message.trim() !== '').map((p) => `${p.line}:${p.column} ${p.message}`);
         throw new UsageError(`${CONFIG_FILE_NAME} is not usable: ${oneLine(reasons.join('; ') || 'no standard could be resolved from it')}`);
       }
-      write(format === 'json' ? `${JSON.stringify(coverageJson(coverage), null, 2)}\n` : formatCoverageText(coverage, process.stdout.columns || 100));
+      const asText = () => formatCoverageText(coverage, process.stdout.columns || 100);
+      report(format === 'json' ? `${JSON.stringify(coverageJson(coverage), null, 2)}\n` : asText(), asText);
       return 0;
     }
     case 'lookup': {
@@ -106,6 +124,48 @@ export async function run(argv: readonly string[], write: (text: string) => void
     default:
       throw new UsageError(`unknown command \`${command}\`: expected check, coverage or lookup (see ksb --help)`);
   }
+}
+
+/** The formats `ksb check` writes. */
+const CHECK_FORMATS = ['text', 'json', 'github', 'sarif', 'junit'];
+
+/**
+ * Writes a report to `file` (relative to the current folder), replacing it; one line when it
+ * cannot: a folder in the way, no such parent folder, no permission.
+ */
+function writeReport(file: string, contents: string): void {
+  const target = resolve(file);
+  if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`cannot write --output ${file}: it is a folder`);
+  try {
+    writeFileSync(target, contents);
+  } catch (error) {
+    throw new UsageError(`cannot write --output ${file}: ${describeReadError(error)}`);
+  }
+}
+
+/**
+ * `dir`'s path from the root of the git repository holding it, with a trailing slash (empty at the
+ * root), as code scanning and test reports resolve paths; the current folder's prefix outside git.
+ */
+function repositoryPrefix(dir: string): string {
+  const absolute = resolve(dir);
+  for (let folder = absolute; ; folder = dirname(folder)) {
+    if (existsSync(join(folder, '.git'))) {
+      const inside = toPosix(relative(folder, absolute));
+      return inside === '' ? '' : `${inside}/`;
+    }
+    if (dirname(folder) === folder) return folderPrefix(dir);
+  }
+}
+
+/** What SARIF says about the tool: its version and pages, from package.json. */
+function sarifTool(): SarifTool {
+  const manifest = packageJson();
+  const repository = String(manifest.repository?.url ?? '')
+    .replace(/^git\+/, '')
+    .replace(/\.git$/, '');
+  const home = String(manifest.homepage ?? repository).replace(/#.*$/, '');
+  return { version: String(manifest.version ?? 'unknown'), informationUri: home, rulesDocumentUri: `${repository || home}/blob/main/README.md` };
 }
 
 /** Loads the portfolio in `dir`, which assertPortfolioFolder has found. */
@@ -209,12 +269,17 @@ function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 
-function version(): string {
+/** The tool's package.json, next to the bundle's folder; empty when it cannot be read. */
+function packageJson(): { version?: string; homepage?: string; repository?: { url?: string } } {
   try {
-    return JSON.parse(readFileSync(resolve(__dirname, '..', 'package.json'), 'utf8')).version;
+    return JSON.parse(readFileSync(resolve(__dirname, '..', 'package.json'), 'utf8'));
   } catch {
-    return 'unknown';
+    return {};
   }
+}
+
+function version(): string {
+  return packageJson().version ?? 'unknown';
 }
 
 if (require.main === module) {

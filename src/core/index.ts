@@ -40,6 +40,7 @@ export {
 } from './diagnostics';
 export { checkFile, checkUngovernedFile, type FileCheck, type FileContext } from './rules/checkFile';
 export { RULES } from './rules/registry';
+export { ruleAnchor } from './rules/ruleDocs';
 export type { FileFacts, RuleDefinition } from './rules/rule';
 export { DATA_FILE_READ_LIMIT, describeReadError, MARKDOWN_READ_LIMIT } from './fileLimits';
 export type { DirectoryEntry, EntryFlag, EntryType, FileStat, PortfolioFileSystem } from './fileSystem';

@@ -100,7 +100,13 @@ describe('ksb CLI', function () {
       const report = JSON.parse(result.stdout) as { diagnostics: Array<Record<string, unknown>> };
       assertKeys(report, ['diagnostics'], 'the report');
       assert.equal(report.diagnostics.length, 3);
-      report.diagnostics.forEach((d, i) => assertKeys(d, ['file', 'line', 'column', 'code', 'severity', 'message'], `diagnostics[${i}]`));
+      report.diagnostics.forEach((d, i) =>
+        assertKeys(
+          d,
+          ['file', 'line', 'column', 'endLine', 'endColumn', 'code', 'severity', 'message', ...('related' in d ? ['related'] : [])],
+          `diagnostics[${i}]`,
+        ),
+      );
       assert.deepEqual(
         report.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`),
         SAMPLE_PROBLEMS,

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { formatCheckGithub, formatCheckText, type ReportedDiagnostic } from '../../src/cli/format';
 
 function reported(file: string, message = 'Unexpected code `K99`', code = 'ksb.unknown-code'): ReportedDiagnostic {
-  return { file, line: 4, column: 12, code, severity: 'error', message };
+  return { file, line: 4, column: 12, endLine: 4, endColumn: 15, code, severity: 'error', message };
 }
 
 describe('ksb check --format github', () => {

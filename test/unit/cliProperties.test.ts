@@ -25,6 +25,7 @@ interface JsonDiagnostic {
   readonly code: string;
   readonly severity: string;
   readonly message: string;
+  readonly related?: readonly { readonly file: string }[];
 }
 
 // Core, production coordinator (K17-K23, S18-S20), post production (K24-K29, S21-S23), unknown,
@@ -230,7 +231,11 @@ describe('ksb CLI on random portfolios', function () {
           const each = await Promise.all(roots.map((root) => runCli('check', root, '--format', 'json')));
           const both = await runCli('check', ...roots, '--format', 'json');
           const expected = each.flatMap((result, i) =>
-            (JSON.parse(result.output) as { diagnostics: JsonDiagnostic[] }).diagnostics.map((d) => ({ ...d, file: `${roots[i]}/${d.file}` })),
+            (JSON.parse(result.output) as { diagnostics: JsonDiagnostic[] }).diagnostics.map((d) => ({
+              ...d,
+              file: `${roots[i]}/${d.file}`,
+              ...(d.related && { related: d.related.map((r) => ({ ...r, file: `${roots[i]}/${r.file}` })) }),
+            })),
           );
           assert.deepEqual((JSON.parse(both.output) as { diagnostics: JsonDiagnostic[] }).diagnostics, expected);
           assert.equal(both.status, Math.max(...each.map((r) => r.status)));

@@ -6,6 +6,11 @@ import { RULES } from './registry';
 /** The levels a user may give a rule, in the order the settings UI offers them. */
 export const RULE_LEVELS: readonly RuleLevel[] = ['ignore', 'hint', 'information', 'warning', 'error'];
 
+/** The anchor of a rule's row in the README: `ksbunknown-code` for `ksb.unknown-code`, as GitHub would name its heading. */
+export function ruleAnchor(code: string): string {
+  return code.toLowerCase().replace(/[^a-z0-9 -]/g, '');
+}
+
 /** The setting whose `properties` list every rule. */
 export const RULES_SETTING = 'ksbPortfolio.diagnostics.rules';
 
@@ -28,7 +33,10 @@ export function ruleSettingProperties(): Record<string, unknown> {
 
 /** The README's diagnostics table: code, default level, meaning and quick fix of every rule. */
 export function ruleTable(): string {
-  const rows = RULES.map((rule) => `| \`${rule.code}\` | ${rule.defaultLevel} | ${rule.meaning} | ${rule.quickFix?.title ?? '—'} |`);
+  // The anchor lets SARIF's helpUri and other links point at one rule's row.
+  const rows = RULES.map(
+    (rule) => `| <a id="${ruleAnchor(rule.code)}"></a>\`${rule.code}\` | ${rule.defaultLevel} | ${rule.meaning} | ${rule.quickFix?.title ?? '—'} |`,
+  );
   return ['| code | default | meaning | quick fix |', '|---|---|---|---|', ...rows].join('\n');
 }
 
