@@ -13,6 +13,7 @@ import {
   nearestCodes,
   today,
   PortfolioIndex,
+  summaryMarkdown,
   type Catalogue,
   type StandardVersion,
 } from '../core';
@@ -26,6 +27,7 @@ const USAGE = `Usage: ksb <command> [options]
 Commands:
   check [dir...]         Check the portfolio in each dir (default: .) and list problems
   coverage [dir]         Show which KSBs have evidence and which have none (one portfolio)
+  summary [dir]          Coverage and problems in Markdown, for a CI job summary or a PR comment
   lookup CODE            Show a KSB's text, option and duties
 
 Options:
@@ -116,15 +118,40 @@ export async function run(argv: readonly string[], write: (text: string) => void
       report(format === 'json' ? `${JSON.stringify(coverageJson(coverage), null, 2)}\n` : asText(), asText);
       return 0;
     }
+    case 'summary': {
+      if (format !== 'text' && format !== 'markdown') throw new UsageError(`unknown --format ${format}: summary writes markdown`);
+      if (rest.length > 1) throw new UsageError(`summary takes one folder, found ${rest.length}: run it once per portfolio`);
+      const dir = rest[0] ?? '.';
+      assertPortfolioFolder(dir);
+      const index = await loadPortfolio(dir);
+      const problems = toReported(levelAll(index), index).map((d) => ({
+        path: d.file,
+        line: d.line,
+        code: d.code,
+        level: LEVEL_OF_SEVERITY[d.severity],
+        message: d.message,
+      }));
+      const markdown = summaryMarkdown({
+        coverage: index.coverage(),
+        problems,
+        evidenceFiles: index.allFiles().filter((f) => f.isEvidence).length,
+        folder: repositoryPrefix(dir).replace(/\/$/, ''),
+      });
+      report(markdown, () => markdown);
+      return 0;
+    }
     case 'lookup': {
       if (rest.length !== 1) throw new UsageError('lookup needs one code, e.g. `ksb lookup K24`');
       write(lookup(rest[0], await lookupStandard(values.standard, values.version)));
       return 0;
     }
     default:
-      throw new UsageError(`unknown command \`${command}\`: expected check, coverage or lookup (see ksb --help)`);
+      throw new UsageError(`unknown command \`${command}\`: expected check, coverage, summary or lookup (see ksb --help)`);
   }
 }
+
+/** The core's level for each severity the CLI prints. */
+const LEVEL_OF_SEVERITY = { error: 'error', warning: 'warning', info: 'information', hint: 'hint' } as const;
 
 /** The formats `ksb check` writes. */
 const CHECK_FORMATS = ['text', 'json', 'github', 'sarif', 'junit'];

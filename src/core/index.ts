@@ -84,3 +84,4 @@ export {
   type StandardDownloadResult,
   type StandardsFetcher,
 } from './standardsApi';
+export { githubText, summaryMarkdown, type SummaryInput, type SummaryProblem } from './summaryMarkdown';
