@@ -53,7 +53,9 @@ export function nodeStandardsFetcher(options: FetcherOptions = {}): StandardsFet
       }
       return { status: response.status, text: await readCapped(response, maxBytes) };
     } catch (error) {
-      if (signal.aborted) throw new Error(`no answer within ${formatSeconds(timeoutMs)}`, { cause: error });
+      // No `cause`: the core words the failure from a cause's message when there is one, which would say only "aborted".
+      // eslint-disable-next-line preserve-caught-error
+      if (signal.aborted) throw new Error(`no answer within ${formatSeconds(timeoutMs)}`);
       throw error;
     }
   };
