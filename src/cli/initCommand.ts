@@ -140,7 +140,7 @@ async function chooseVersion(reference: string, known: readonly StandardVersion[
   }
   const fallback = latestApproved(known);
   const menu = known.map((s, i) => `  ${i + 1}) ${s.version}${s.status ? ` (${s.status})` : ''}`).join('\n');
-  return askUntil(ask, `Versions of ${reference}:\n${menu}\nVersion [${fallback?.version}]: `, (answer) => {
+  return askUntil(ask, oneLineEach(`Versions of ${reference}:\n${menu}\nVersion [${fallback?.version}]: `), (answer) => {
     if (answer === '' && fallback) return fallback.version;
     const byNumber = /^\d+$/.test(answer) ? known[Number(answer) - 1] : undefined;
     const chosen = byNumber ?? known.find((s) => s.version === answer);

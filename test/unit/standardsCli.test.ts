@@ -77,6 +77,14 @@ describe('ksb standard add, standard list and init against a local standards API
       [`${API_PATH}/ST0777`]: { hang: true },
       [`${API_PATH}/ST0888`]: { status: 200, body: '<!DOCTYPE html><html><body>Please sign in</body></html>', type: 'text/html' },
       [`${API_PATH}/ST0999`]: { bytes: 9 * 1024 * 1024 },
+      [`${API_PATH}/ST0666`]: {
+        json: softwareDeveloperFixture({
+          referenceNumber: 'ST0666',
+          title: 'Forged\n::error file=README.md::pwned \u001b[31m',
+          status: 'Retired\r\nok',
+          options: [{ optionId: 'o-web', title: 'Web\u2028developer' }],
+        }),
+      },
     });
   });
 
@@ -188,6 +196,15 @@ describe('ksb standard add, standard list and init against a local standards API
           `^ksb: Could not fetch from the standards API \\(connect ECONNREFUSED [^)]+\\); download it in a browser from ${base.replace(/[.]/g, '\\.')}/ST0116 and run \`ksb standard add FILE\\.json\`$`,
         ),
       );
+    });
+
+    it('Should keep a hostile title, status and option on their lines', async () => {
+      const result = await ksb(['standard', 'add', 'ST0666', '--dir', portfolio('add-hostile-text')]);
+      assert.equal(result.status, 0, result.stderr);
+      const lines = result.stdout.trimEnd().split('\n');
+      for (const line of lines) assert.match(line, /^(Wrote | {2}(status|KSBs|options|source|note): |To use it, )/, result.stdout);
+      assert.match(lines[0], /^Wrote standards\/ST0666_1\.1\.json: ST0666 v1\.1, Forged ::error file=README\.md::pwned \\u001b\[31m$/);
+      for (const unsafe of ['\u001b', '\r', '\u2028']) assert.ok(!result.stdout.includes(unsafe), JSON.stringify(result.stdout));
     });
 
     it('Should take the base URL from --api over the environment, and refuse one that is no URL', async () => {
