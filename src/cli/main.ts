@@ -279,7 +279,11 @@ async function lookupStandard(reference: string | undefined, version: string | u
   const standard = catalogue.get(ref, wantedVersion);
   if (!standard) {
     const versions = catalogue.versions(ref);
-    if (versions.length === 0) throw new UsageError(`unknown standard ${ref}: expected one of ${catalogue.references().join(', ')}`);
+    if (versions.length === 0) {
+      throw new UsageError(
+        `unknown standard ${oneLine(ref)}: expected one of ${catalogue.references().join(', ')} (add others with \`ksb standard add REF\` in a portfolio)`,
+      );
+    }
     throw new UsageError(`unknown version ${wantedVersion} of ${ref}: expected one of ${versions.map((v) => v.version).join(', ')}`);
   }
   return standard;

@@ -350,6 +350,14 @@ describe('ksb standard add, standard list and init against a local standards API
       assert.doesNotMatch(k1.stdout, /^Note:/m, 'K1 is in a core duty: the note is not about it');
     });
 
+    it('Should point lookup of a standard that is not there at standard add', async () => {
+      mkdirSync(path.join(work, 'lookup-elsewhere'), { recursive: true });
+      assertOneLineError(
+        await ksb(['lookup', 'K1', '--standard', 'ST0116'], { cwd: path.join(work, 'lookup-elsewhere') }),
+        /unknown standard ST0116: expected one of ST0792 \(add others with `ksb standard add REF` in a portfolio\)$/,
+      );
+    });
+
     it('Should show a retired version`s status in lookup', async () => {
       const root = portfolio('lookup-retired');
       assert.equal((await ksb(['standard', 'add', 'ST0116', '--version', '1.0', '--dir', root])).status, 0);
