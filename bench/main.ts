@@ -3,7 +3,7 @@
 // `node out/bench/bench.js --child MODE ROOT` is the same file run as a measured child process.
 import { spawn } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { NodeFileSystem } from '../src/cli/nodeFileSystem';
@@ -193,6 +193,56 @@ async function coldLoads(
     });
   }
   return medians;
+}
+
+/** The public API snapshot beside the repository (its README there); the row is skipped without it. */
+const SNAPSHOT_DIR = resolve(repoRoot, '..', 'shared', 'standards-api');
+const SNAPSHOT_RUNS = 3;
+
+/**
+ * A portfolio whose `standards/` folder holds the whole API snapshot (1,793 files): how long the
+ * config and every standard take to load, in-process, as `ksb standard list` and each check pay.
+ */
+async function standardsSnapshot(figures: Figures): Promise<void> {
+  const id = 'standards.snapshot-folder';
+  const figure = 'config load, a standards/ folder of the whole API snapshot';
+  if (!existsSync(SNAPSHOT_DIR)) {
+    log(`standards snapshot: ${SNAPSHOT_DIR} not found, skipped`);
+    figures.rows.push({ id, figure, value: undefined, unit: 'ms', note: `skipped: no snapshot at ${SNAPSHOT_DIR}` });
+    return;
+  }
+  const root = join(cacheDir, 'standards-snapshot');
+  const standards = join(root, 'standards');
+  const wanted = readdirSync(SNAPSHOT_DIR).filter((name) => name.endsWith('.json')).length;
+  if (!existsSync(standards) || readdirSync(standards).length !== wanted) {
+    rmSync(root, { recursive: true, force: true });
+    mkdirSync(root, { recursive: true });
+    cpSync(SNAPSHOT_DIR, standards, { recursive: true, filter: (source) => !source.endsWith('README.md') });
+  }
+  writeFileSync(join(root, 'portfolio.yaml'), 'standard: ST0116\nversion: "1.1"\n');
+  log(`standards snapshot: ${wanted} files, ${SNAPSHOT_RUNS} runs`);
+  const times: number[] = [];
+  let loaded = 0;
+  for (let i = 0; i < SNAPSHOT_RUNS; i++) {
+    collectGarbage();
+    const { value, ms } = await timed(async () => {
+      const index = new PortfolioIndex(new NodeFileSystem(), root);
+      await index.loadConfiguration();
+      return index.standards.all().length;
+    });
+    times.push(ms);
+    loaded = value;
+  }
+  figures.samples[id] = times;
+  figures.rows.push({
+    id,
+    figure,
+    value: median(times),
+    unit: 'ms',
+    note: `${wanted} files, ${loaded} versions loaded; ${SNAPSHOT_RUNS} runs`,
+    target: '≤ 5 000 ms',
+    pass: median(times) <= 5_000,
+  });
 }
 
 async function cliLoads(portfolios: Map<number, GeneratedPortfolio>, figures: Figures, coreMedians: Map<number, { core: number }>): Promise<void> {
@@ -460,6 +510,7 @@ async function main(): Promise<void> {
     pass: scaling <= 12,
   });
   await cliLoads(portfolios, figures, cold);
+  await standardsSnapshot(figures);
   const index10k = await incremental(portfolios.get(10_000)!, standard, figures);
   await editorFeatures(portfolios.get(10_000)!, index10k, figures);
   const rss50k = (figures.samples['rss.core.50000.children'] as number[] | undefined) ?? [];
@@ -477,7 +528,7 @@ async function main(): Promise<void> {
     pass: activation.ms === undefined ? undefined : activation.ms <= 50,
   });
 
-  const order = ['cold-load.core', 'cold-load.cli', 'scaling', 'incremental', 'completion', 'hover', 'rss', 'activation', 'bundle'];
+  const order = ['cold-load.core', 'cold-load.cli', 'standards', 'scaling', 'incremental', 'completion', 'hover', 'rss', 'activation', 'bundle'];
   const rows = [...figures.rows].sort((a, b) => order.findIndex((p) => a.id.startsWith(p)) - order.findIndex((p) => b.id.startsWith(p)));
   const results: BenchResults = {
     date: new Date().toISOString(),

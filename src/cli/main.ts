@@ -11,16 +11,26 @@ import {
   defaultStandard,
   kindTitle,
   nearestCodes,
-  today,
+  today as coreToday,
   PortfolioIndex,
   summaryMarkdown,
+  DEFAULT_STANDARDS_API,
+  STANDARDS_API_ENV,
+  type StandardsFetcher,
   type Catalogue,
+  type Ksb,
   type StandardVersion,
 } from '../core';
 import { coverageJson, formatCheckGithub, formatCheckText, formatCoverageText, oneLine, toReported, withFolderPrefix, type ReportedDiagnostic } from './format';
+import { assertCanInit, planInit, terminalAsk, writePortfolio, type Ask } from './initCommand';
 import { formatCheckJunit, type CheckedFile } from './junit';
 import { describeType, NodeFileSystem } from './nodeFileSystem';
 import { formatCheckSarif, type SarifTool } from './sarif';
+import { addStandard, formatStandardList, listStandards } from './standardCommand';
+import { nodeStandardsFetcher, standardsApiBase, standardsApiTimeout } from './standardsFetch';
+import { UsageError } from './usageError';
+
+export { UsageError };
 
 const USAGE = `Usage: ksb <command> [options]
 
@@ -29,33 +39,78 @@ Commands:
   coverage [dir]         Show which KSBs have evidence and which have none (one portfolio)
   summary [dir]          Coverage and problems in Markdown, for a CI job summary or a PR comment
   lookup CODE            Show a KSB's text, option and duties
+  init [dir]             Start a portfolio in dir (default: .): portfolio.yaml, evidence/,
+                         .gitignore; asks for what is missing when run in a terminal
+  standard add REF       Fetch a standard (e.g. ST0116) from the public API into standards/
+  standard add FILE.json Add a standard downloaded from the API by hand
+  standard list [dir]    List the shipped standards and the portfolio's own
 
 Options:
-  --format FORMAT        Output format: text or json; check also takes github (annotations),
-                         sarif (code scanning) and junit (test reports)
+  --format FORMAT        Output format: text or json (check, coverage, standard list); check also
+                         takes github (annotations), sarif (code scanning) and junit (test reports)
   --output FILE          Write the report in --format to FILE and print the text report too
-  --version V            Standard version for lookup (default: the portfolio's, or the latest)
-  --standard REF         Standard for lookup (default: the portfolio's, or ST0792)
+  --version V            Standard version for lookup, init and standard add (default: the
+                         portfolio's, or the latest approved)
+  --standard REF         Standard for lookup (default: the portfolio's, or ST0792) and init
+  --option ID|TITLE      The apprentice's option, for init
+  --apprentice NAME      The apprentice's name, for init
+  --from FILE.json       init with a standard downloaded from the API by hand
+  --ci github            init also writes a GitHub Actions workflow that runs ksb check
+  --yes                  init asks nothing: defaults, or an error naming the missing flag
+  --dir DIR              The portfolio standard add writes into (default: .)
+  --force                standard add replaces a different file of the same name
+  --api URL              The standards API (default: $${STANDARDS_API_ENV}, else ${DEFAULT_STANDARDS_API})
   -h, --help             Show this help
 
 Paths are relative to dir; with several dirs (and for github), each starts with its dir as
-written; sarif and junit paths are relative to the repository's root (the folder holding .git). A path with a colon, a leading quote or a control character is printed JSON-quoted.
+written; sarif and junit paths are relative to the repository's root (the folder holding .git).
+A path with a colon, a leading quote or a control character is printed JSON-quoted.
+Offline, download the standard's JSON in a browser from the API and run ksb standard add FILE.json.
 Exit status: 0 no errors, 1 errors found (in any dir), 2 the command could not run and nothing
 was checked (a missing dir or portfolio.yaml; coverage of a portfolio.yaml with errors).`;
 
-/** A failure the user can act on: printed as one line, never with a stack trace. */
-export class UsageError extends Error {}
+/** The flags each command takes; any other is refused, so a misplaced flag is never silently ignored. */
+const COMMAND_FLAGS: Readonly<Record<string, readonly string[]>> = {
+  check: ['format', 'output'],
+  coverage: ['format', 'output'],
+  summary: ['format', 'output'],
+  lookup: ['version', 'standard'],
+  init: ['standard', 'version', 'option', 'apprentice', 'from', 'ci', 'yes', 'api'],
+  'standard add': ['version', 'dir', 'force', 'api'],
+  'standard list': ['format'],
+};
+
+/** What the CLI reaches outside its arguments; tests replace parts of it. */
+export interface CliEnvironment {
+  readonly env: NodeJS.ProcessEnv;
+  readonly fetcher?: StandardsFetcher;
+  /** How init asks a question; `undefined` when stdin and stdout are not both terminals. */
+  readonly ask?: Ask;
+}
 
 /** Runs the CLI with the given arguments; resolves to the exit status. */
-export async function run(argv: readonly string[], write: (text: string) => void = (t) => process.stdout.write(t)): Promise<number> {
-  const { values, positionals } = parseArgs({
+export async function run(
+  argv: readonly string[],
+  write: (text: string) => void = (t) => process.stdout.write(t),
+  environment: CliEnvironment = { env: process.env },
+): Promise<number> {
+  const { values, positionals, tokens } = parseArgs({
     args: [...argv],
     allowPositionals: true,
+    tokens: true,
     options: {
       format: { type: 'string', default: 'text' },
       output: { type: 'string' },
       version: { type: 'string' },
       standard: { type: 'string' },
+      option: { type: 'string' },
+      apprentice: { type: 'string' },
+      from: { type: 'string' },
+      ci: { type: 'string' },
+      yes: { type: 'boolean' },
+      dir: { type: 'string' },
+      force: { type: 'boolean' },
+      api: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -64,12 +119,30 @@ export async function run(argv: readonly string[], write: (text: string) => void
     write(`${USAGE}\n`);
     return command === undefined && !values.help ? 2 : 0;
   }
+  const commandName = command === 'standard' && rest[0] !== undefined ? `standard ${rest[0]}` : command;
+  const allowed = COMMAND_FLAGS[commandName];
+  if (allowed) {
+    const misplaced = tokens.find((t) => t.kind === 'option' && t.name !== 'help' && !allowed.includes(t.name));
+    if (misplaced?.kind === 'option') throw new UsageError(`${commandName} takes no --${misplaced.name} (see ksb --help)`);
+  }
   const format = values.format;
   // With --output, the report in --format goes to the file and the text report to the terminal.
   const report = (formatted: string, asText: () => string) => {
     if (values.output === undefined) return write(formatted);
     writeReport(values.output, formatted);
     write(format === 'text' ? formatted : asText());
+  };
+  const today = coreToday();
+  const source = {
+    base: () => {
+      try {
+        return standardsApiBase(values.api, environment.env);
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+    },
+    fetcher: environment.fetcher ?? nodeStandardsFetcher({ timeoutMs: standardsApiTimeout(environment.env) }),
+    today,
   };
   switch (command) {
     case 'check': {
@@ -145,8 +218,35 @@ export async function run(argv: readonly string[], write: (text: string) => void
       write(lookup(rest[0], await lookupStandard(values.standard, values.version)));
       return 0;
     }
+    case 'init': {
+      if (rest.length > 1) throw new UsageError(`init takes one folder, found ${rest.length}`);
+      if (values.ci !== undefined && values.ci !== 'github') throw new UsageError(`unknown --ci ${oneLine(values.ci)}: expected github`);
+      const dir = rest[0] ?? '.';
+      assertCanInit(dir);
+      const ask = values.yes ? undefined : environment.ask;
+      const plan = await planInit(resolve(dir), values, ask, source);
+      write(await writePortfolio(dir, plan, { ci: values.ci === 'github' ? 'github' : undefined, today, cliVersion: version() }));
+      return 0;
+    }
+    case 'standard': {
+      const [action, ...args] = rest;
+      if (action === 'add') {
+        if (args.length !== 1)
+          throw new UsageError('standard add needs one reference or file, e.g. `ksb standard add ST0116` or `ksb standard add ST0116_1.1.json`');
+        write(await addStandard(args[0], { dir: values.dir ?? '.', version: values.version, force: values.force ?? false, ...source }));
+        return 0;
+      }
+      if (action === 'list') {
+        if (!['text', 'json'].includes(format)) throw new UsageError(`unknown --format ${format}: expected text or json`);
+        if (args.length > 1) throw new UsageError(`standard list takes one folder, found ${args.length}`);
+        const list = await listStandards(args[0] ?? '.');
+        write(format === 'json' ? `${JSON.stringify(list, null, 2)}\n` : formatStandardList(list));
+        return 0;
+      }
+      throw new UsageError(`unknown \`standard ${oneLine(action ?? '')}\`: expected standard add or standard list`);
+    }
     default:
-      throw new UsageError(`unknown command \`${command}\`: expected check, coverage, summary or lookup (see ksb --help)`);
+      throw new UsageError(`unknown command \`${command}\`: expected check, coverage, summary, lookup, init or standard (see ksb --help)`);
   }
 }
 
@@ -197,7 +297,7 @@ function sarifTool(): SarifTool {
 
 /** Loads the portfolio in `dir`, which assertPortfolioFolder has found. */
 async function loadPortfolio(dir: string, options: IndexOptions = {}): Promise<PortfolioIndex> {
-  const index = new PortfolioIndex(new NodeFileSystem(), toPosix(resolve(dir)), { today: () => today(), ...options });
+  const index = new PortfolioIndex(new NodeFileSystem(), toPosix(resolve(dir)), { today: () => coreToday(), ...options });
   await index.load();
   return index;
 }
@@ -268,7 +368,11 @@ async function lookupStandard(reference: string | undefined, version: string | u
   const standard = catalogue.get(ref, wantedVersion);
   if (!standard) {
     const versions = catalogue.versions(ref);
-    if (versions.length === 0) throw new UsageError(`unknown standard ${ref}: expected one of ${catalogue.references().join(', ')}`);
+    if (versions.length === 0) {
+      throw new UsageError(
+        `unknown standard ${oneLine(ref)}: expected one of ${catalogue.references().join(', ')} (add others with \`ksb standard add REF\` in a portfolio)`,
+      );
+    }
     throw new UsageError(`unknown version ${wantedVersion} of ${ref}: expected one of ${versions.map((v) => v.version).join(', ')}`);
   }
   return standard;
@@ -289,7 +393,29 @@ function lookup(written: string, standard: StandardVersion): string {
   } else {
     lines.push('Duties: none listed in the standard');
   }
-  return `${lines.join('\n')}\n`;
+  const notes = notesAbout(standard, ksb);
+  if (standard.notApprovedForDelivery) lines.push(`Status: ${standard.status}${standard.endDate ? ` (latest start ${standard.endDate})` : ''}`);
+  for (const note of notes) lines.push(`Note: ${note.text}`);
+  if (standard.standardPageUrl) lines.push(`Standard page: ${standard.standardPageUrl}`);
+  // A workspace standard's texts come from a file: keep each on its line.
+  return `${lines.map(oneLine).join('\n')}\n`;
+}
+
+/**
+ * The standard's notes that bear on one KSB: options the file cannot split (every KSB), a list of
+ * KSBs in no duty or mapping that names it (or was cut short and may hold it), a duty of its with no option.
+ */
+function notesAbout(standard: StandardVersion, ksb: Ksb): StandardVersion['notes'] {
+  const named = (text: string) => new RegExp(`(^|[^A-Z0-9])${ksb.code}([^0-9]|$)`).test(text);
+  return standard.notes.filter((note) => {
+    if (note.kind === 'options-unmapped') return true;
+    if (note.kind === 'ksbs-in-no-duty') return named(note.text) || (/ and \d+ more /.test(note.text) && ksb.options === undefined);
+    if (note.kind === 'duty-without-option') {
+      const numbers = (/Dut(?:y|ies) ([\d, ]+) /.exec(note.text)?.[1] ?? '').split(/[ ,]+/).filter(Boolean).map(Number);
+      return ksb.duties.some((duty) => numbers.includes(duty.number));
+    }
+    return false;
+  });
 }
 
 function toPosix(path: string): string {
@@ -313,16 +439,19 @@ if (require.main === module) {
   if (process.argv.includes('--version') && process.argv.length === 3) {
     console.log(version());
   } else {
-    run(process.argv.slice(2)).then(
-      (status) => (process.exitCode = status),
-      (error: unknown) => {
-        const message =
-          error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
-            ? error.message
-            : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
-        process.stderr.write(`ksb: ${message}\n`);
-        process.exitCode = 2;
-      },
-    );
+    const terminal = process.stdin.isTTY && process.stdout.isTTY ? terminalAsk() : undefined;
+    run(process.argv.slice(2), undefined, { env: process.env, ask: terminal?.ask })
+      .finally(() => terminal?.close())
+      .then(
+        (status) => (process.exitCode = status),
+        (error: unknown) => {
+          const message =
+            error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+              ? error.message
+              : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+          process.stderr.write(`ksb: ${message}\n`);
+          process.exitCode = 2;
+        },
+      );
   }
 }

@@ -48,10 +48,10 @@ export { locateFrontMatter, parseFrontMatter, type Claim, type FrontMatter, type
 export { evidenceFrontMatterSchema, KNOWN_FRONT_MATTER_FIELDS } from './frontMatterSchema';
 export { compileGlob } from './glob';
 export { basename, dirname, joinPath, normalizePath, relativePath } from './paths';
-export { LineIndex, type Position, type Range } from './text';
+export { decodeText, LineIndex, type DecodedText, type Position, type Range } from './text';
 export { PortfolioIndex, type IndexChange, type IndexedFile, type IndexOptions } from './index/portfolioIndex';
 export { STANDARDS_FOLDER } from './index/configLoader';
-export { configTemplate, evidenceTemplate } from './templates';
+export { configTemplate, evidenceTemplate, githubWorkflowTemplate, gitignoreTemplate } from './templates';
 export { applyTextEdit, configFieldEdit, type ConfigEditResult, type EditableConfigField, type TextEdit } from './configEdits';
 export { coverageByDuty, coverageByKind, type DutyCoverage, type KindCoverage } from './coverageGroups';
 export { coverageMarkdown, type CoverageMarkdownOptions } from './coverageMarkdown';

@@ -65,7 +65,7 @@ export async function downloadStandard(
   try {
     response = await fetcher(url);
   } catch (error) {
-    return { ok: false, message: `Could not reach the standards API (${describeFetchError(error)}); ${byHand}` };
+    return { ok: false, message: `Could not fetch from the standards API (${describeFetchError(error)}); ${byHand}` };
   }
   if (response.status === 404) {
     return {

@@ -65,7 +65,7 @@ export function readApiStandard(json: Record<string, unknown>, origin: string, o
   const notes: NonNullable<StandardFile['notes']>[number][] = [];
   let version = text(json.version) || text(json.versionNumber);
   if (!version) {
-    const named = /_(\d+\.\d+)\.json$/i.exec(origin)?.[1];
+    const named = /_(\d+(?:\.\d+)*)\.json$/i.exec(origin)?.[1];
     if (!named) {
       return {
         ok: false,
@@ -76,7 +76,7 @@ export function readApiStandard(json: Record<string, unknown>, origin: string, o
     version = named;
     notes.push({ kind: 'version-from-file-name', text: `The API file gives no version; ${version} is taken from its name.` });
   }
-  if (!/^\d+\.\d+$/.test(version)) return { ok: false, field: 'version', message: `Expected \`version\` such as "1.2", found ${describe(version)}` };
+  if (!/^\d+(\.\d+)*$/.test(version)) return { ok: false, field: 'version', message: `Expected \`version\` such as "1.2", found ${describe(version)}` };
 
   // Codes by GUID, per kind: a GUID means something only within one version and one kind.
   const codeByGuid = new Map<string, string>();

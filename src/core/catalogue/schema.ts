@@ -71,7 +71,8 @@ export const dutySchema = z.strictObject({
 export const standardFileSchema = z
   .strictObject({
     reference: z.string().check(z.regex(/^ST\d{4}$/, 'a standard reference such as ST0792')),
-    version: z.string().check(z.regex(/^\d+\.\d+$/, 'a version such as "1.2" (quoted in YAML)')),
+    // The API writes most versions as `1.2`, a few as `1`: both are kept as written, never guessed into another.
+    version: z.string().check(z.regex(/^\d+(\.\d+)*$/, 'a version such as "1.2" (quoted in YAML)')),
     title: nonEmpty(),
     level: z.optional(z.int().check(z.gte(1), z.lte(8))).check(z.describe('The qualification level; left out where the source gives none')),
     status: z.optional(nonEmpty().check(z.describe('The status the public API gives, e.g. "Approved for delivery" or "Retired"'))),

@@ -1,0 +1,260 @@
+// `ksb init [dir]`: a new portfolio (portfolio.yaml, evidence/ with a first file, .gitignore and,
+// with --ci github, a workflow). What is missing is asked for in a terminal, through an injected
+// `ask` so tests can answer; elsewhere a missing value with no sensible default is a one-line error.
+import { existsSync, lstatSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import {
+  compareVersions,
+  CONFIG_FILE_NAME,
+  configTemplate,
+  evidenceFileName,
+  evidenceTemplate,
+  githubWorkflowTemplate,
+  gitignoreTemplate,
+  normalizeReference,
+  STANDARDS_FOLDER,
+  type Catalogue,
+  type StandardDownload,
+  type StandardOption,
+  type StandardVersion,
+} from '../core';
+import { oneLine } from './format';
+import { describeStandard, fetchStandard, readDownloadedStandard, readStandardsFolder, writeStandardFile, type StandardSourceOptions } from './standardCommand';
+import { UsageError } from './usageError';
+
+/** Asks the user one question and resolves to the answer as typed (without the newline). */
+export type Ask = (question: string) => Promise<string>;
+
+/** The flags of `ksb init`; each one left out is asked for (in a terminal) or defaulted. */
+export interface InitFlags {
+  readonly standard?: string;
+  readonly version?: string;
+  readonly option?: string;
+  readonly apprentice?: string;
+  readonly from?: string;
+  readonly ci?: string;
+}
+
+/** What a new portfolio is for, once every question is answered. */
+export interface InitPlan {
+  readonly standard: StandardVersion;
+  /** The standard file to write into `standards/`, when the standard is not shipped or already there. */
+  readonly download?: StandardDownload;
+  readonly option?: StandardOption;
+  readonly apprentice?: string;
+}
+
+/**
+ * Questions on the terminal. Ctrl-D or Ctrl-C while a question waits ends init with one line and
+ * nothing written (the questions all come before the first write).
+ */
+export function terminalAsk(): { ask: Ask; close: () => void } {
+  const terminal = createInterface({ input: process.stdin, output: process.stdout });
+  const closed = new AbortController();
+  terminal.on('close', () => closed.abort());
+  terminal.on('SIGINT', () => terminal.close());
+  return {
+    ask: async (question) => {
+      try {
+        return await terminal.question(question, { signal: closed.signal });
+      } catch {
+        throw new UsageError('init cancelled: nothing was written');
+      }
+    },
+    close: () => terminal.close(),
+  };
+}
+
+/** How many times a question is asked again after an answer it cannot use. */
+const ATTEMPTS = 3;
+
+/** The title of the first evidence file; its body says what to write. */
+const FIRST_EVIDENCE_TITLE = 'My first piece of evidence';
+
+/** How the workflow runs the CLI: the published package, pinned to this CLI's version so CI checks as the apprentice's copy does. */
+export function ciKsbCommand(version: string): string {
+  return `npx --yes ksb-portfolio@${version}`;
+}
+
+/**
+ * Settles what the portfolio is for: the standard (from --from, the flags, the folder's
+ * `standards/`, the shipped ones or the API), its version, the option and the apprentice.
+ * `ask` is undefined when nothing may be asked (no terminal, or --yes).
+ */
+export async function planInit(root: string, flags: InitFlags, ask: Ask | undefined, source: StandardSourceOptions): Promise<InitPlan> {
+  if (flags.from !== undefined) {
+    const download = await readDownloadedStandard(flags.from, flags.version, source.today);
+    const wanted = flags.standard === undefined ? undefined : normalizeReference(flags.standard);
+    if (flags.standard !== undefined && wanted !== download.standard.reference) {
+      throw new UsageError(`--standard ${oneLine(flags.standard)} and --from ${oneLine(flags.from)} disagree: the file holds ${download.standard.label}`);
+    }
+    return finishPlan(download.standard, download, flags, ask);
+  }
+  const catalogue = await readStandardsFolder(root);
+  const reference = await chooseReference(flags.standard, catalogue, ask);
+  const known = catalogue.versions(reference);
+  const version = flags.version ?? (await chooseVersion(reference, known, ask));
+  const local = catalogue.get(reference, version ?? latestApproved(known)?.version);
+  if (local && (version === undefined || local.version === version)) return finishPlan(local, undefined, flags, ask);
+  const download = await fetchStandard(reference, version, source);
+  return finishPlan(download.standard, download, flags, ask);
+}
+
+async function finishPlan(standard: StandardVersion, download: StandardDownload | undefined, flags: InitFlags, ask: Ask | undefined): Promise<InitPlan> {
+  const option = await chooseOption(standard, flags.option, ask);
+  const apprentice = flags.apprentice ?? (ask ? (await ask('Apprentice name (blank to leave it out): ')).trim() : undefined);
+  return { standard, download, option, apprentice: apprentice || undefined };
+}
+
+/** The standard's reference: the flag, an answer, or the one standard a folder's `standards/` holds. */
+async function chooseReference(flag: string | undefined, catalogue: Catalogue, ask: Ask | undefined): Promise<string> {
+  if (flag !== undefined) {
+    const reference = normalizeReference(flag);
+    if (!reference) throw new UsageError(`Expected --standard to be a reference such as ST0116, found \`${oneLine(flag)}\``);
+    return reference;
+  }
+  const workspace = catalogue.all().filter((s) => s.origin.startsWith(`${STANDARDS_FOLDER}/`));
+  const workspaceReferences = [...new Set(workspace.map((s) => s.reference))];
+  if (!ask) {
+    // One standard added beforehand (`ksb standard add` needs a portfolio, but a file copied in counts) is an unambiguous choice.
+    if (workspaceReferences.length === 1) return workspaceReferences[0];
+    throw new UsageError('missing --standard REF (e.g. --standard ST0116) or --from FILE.json: nothing is asked when stdin is not a terminal');
+  }
+  const fallback = workspaceReferences.length === 1 ? workspaceReferences[0] : undefined;
+  const known = catalogue.references().join(', ');
+  return askUntil(ask, `Standard reference, e.g. ST0116 (here already: ${known})${fallback ? ` [${fallback}]` : ''}: `, (answer) => {
+    if (answer === '' && fallback) return fallback;
+    return normalizeReference(answer) ?? new Error(`Expected a reference such as ST0116, found \`${answer}\``);
+  });
+}
+
+/** The version: asked with the known versions numbered (the latest approved as the default), else left to the API's latest. */
+async function chooseVersion(reference: string, known: readonly StandardVersion[], ask: Ask | undefined): Promise<string | undefined> {
+  if (!ask) return undefined;
+  if (known.length === 0) {
+    const answer = await askUntil(ask, `Version of ${reference} (blank for the latest approved one): `, (text) =>
+      text === '' || /^\d+\.\d+$/.test(text) ? text : new Error(`Expected a version such as 1.1, found \`${text}\``),
+    );
+    return answer || undefined;
+  }
+  const fallback = latestApproved(known);
+  const menu = known.map((s, i) => `  ${i + 1}) ${s.version}${s.status ? ` (${s.status})` : ''}`).join('\n');
+  return askUntil(ask, oneLineEach(`Versions of ${reference}:\n${menu}\nVersion [${fallback?.version}]: `), (answer) => {
+    if (answer === '' && fallback) return fallback.version;
+    const byNumber = /^\d+$/.test(answer) ? known[Number(answer) - 1] : undefined;
+    const chosen = byNumber ?? known.find((s) => s.version === answer);
+    // A version the folder does not hold may still be in the API: take it as typed.
+    if (!chosen && /^\d+\.\d+$/.test(answer)) return answer;
+    return chosen?.version ?? new Error(`Expected a number from 1 to ${known.length} or a version such as ${known[0].version}, found \`${answer}\``);
+  });
+}
+
+/** The option: the flag (id or title), an answer by number, or a one-line error naming the choices. */
+async function chooseOption(standard: StandardVersion, flag: string | undefined, ask: Ask | undefined): Promise<StandardOption | undefined> {
+  const choices = standard.options.map((o) => `${o.id} (${o.title})`).join(', ');
+  if (flag !== undefined) {
+    if (standard.options.length === 0) throw new UsageError(`${standard.label} has no options: leave out --option`);
+    const option = standard.findOption(flag) ?? (/^\d+$/.test(flag) ? standard.options[Number(flag) - 1] : undefined);
+    if (!option) throw new UsageError(oneLine(`Unexpected option \`${flag}\` for ${standard.label}: expected one of ${choices}`));
+    return option;
+  }
+  if (standard.options.length === 0) return undefined;
+  if (!ask) throw new UsageError(oneLine(`missing --option: ${standard.label} has options ${choices}`));
+  if (standard.options.length === 1) return standard.options[0];
+  const menu = standard.options.map((o, i) => `  ${i + 1}) ${o.title}`).join('\n');
+  return askUntil(ask, oneLineEach(`Options of ${standard.label}:\n${menu}\nOption (number): `), (answer) => {
+    const option = (/^\d+$/.test(answer) ? standard.options[Number(answer) - 1] : undefined) ?? standard.findOption(answer);
+    return option ?? new Error(`Expected a number from 1 to ${standard.options.length}, found \`${answer}\``);
+  });
+}
+
+/** Asks until `accept` returns a value rather than an Error; after ATTEMPTS unusable answers, gives up with the last reason. */
+async function askUntil<T>(ask: Ask, question: string, accept: (answer: string) => T | Error): Promise<T> {
+  let last: Error | undefined;
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const result = accept((await ask(last ? `${oneLine(last.message)}\n${question}` : question)).trim());
+    if (!(result instanceof Error)) return result;
+    last = result;
+  }
+  throw new UsageError(`${oneLine(last!.message)}: nothing was written`);
+}
+
+function latestApproved(versions: readonly StandardVersion[]): StandardVersion | undefined {
+  const sorted = [...versions].sort((a, b) => compareVersions(a.version, b.version));
+  const approved = sorted.filter((s) => !s.notApprovedForDelivery);
+  return (approved.length > 0 ? approved : sorted).at(-1);
+}
+
+/** Each line of a multi-line prompt kept safe on its own (titles come from the API). */
+function oneLineEach(text: string): string {
+  return text.split('\n').map(oneLine).join('\n');
+}
+
+/** Refuses, before anything is asked or fetched, a folder that cannot take a new portfolio. */
+export function assertCanInit(dir: string): void {
+  const root = resolve(dir);
+  const stats = lstatSync(root, { throwIfNoEntry: false });
+  if (stats && !stats.isDirectory()) throw new UsageError(`not a directory: ${oneLine(dir)}`);
+  if (lstatSync(join(root, CONFIG_FILE_NAME), { throwIfNoEntry: false })) {
+    throw new UsageError(`${oneLine(dir)} already has a ${CONFIG_FILE_NAME}: nothing was written (edit it, or init another folder)`);
+  }
+}
+
+/**
+ * Writes the portfolio: the standard file first and `portfolio.yaml` last, so a failure on the way
+ * leaves no config and `ksb init` can simply be run again. Existing files other than the config are kept.
+ */
+export async function writePortfolio(
+  dir: string,
+  plan: InitPlan,
+  options: { readonly ci?: 'github'; readonly today: string; readonly cliVersion: string },
+): Promise<string> {
+  const root = resolve(dir);
+  mkdirSync(root, { recursive: true });
+  const lines: string[] = [];
+  if (plan.download) {
+    const outcome = await writeStandardFile(root, plan.download, false);
+    lines.push(`  ${STANDARDS_FOLDER}/${plan.download.fileName}${outcome === 'unchanged' ? ' (kept)' : ''}`);
+  }
+  const evidencePath = join('evidence', evidenceFileName(options.today, FIRST_EVIDENCE_TITLE));
+  const written = (relativePath: string, text: string) => {
+    const target = join(root, relativePath);
+    if (existsSync(target)) {
+      lines.push(`  ${relativePath} (already there, kept)`);
+      return;
+    }
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, text, { flag: 'wx' });
+    lines.push(`  ${relativePath}`);
+  };
+  written(evidencePath, evidenceTemplate(FIRST_EVIDENCE_TITLE, options.today, []));
+  written('.gitignore', gitignoreTemplate());
+  if (options.ci === 'github') {
+    written(join('.github', 'workflows', 'portfolio.yml'), githubWorkflowTemplate(ciKsbCommand(options.cliVersion)));
+    const repository = gitRootAbove(root);
+    if (repository) {
+      lines.push(
+        oneLine(
+          `  note: ${root} is inside the git repository at ${repository}; GitHub runs workflows from ${join(repository, '.github', 'workflows')} only, so move the workflow there and change its \`.\` to \`${relative(repository, root)}\``,
+        ),
+      );
+    }
+  }
+  writeFileSync(join(root, CONFIG_FILE_NAME), configTemplate(plan.standard, plan.option?.id, plan.apprentice), { flag: 'wx' });
+  lines.unshift(`  ${CONFIG_FILE_NAME}`);
+  const { standard, option } = plan;
+  const header = oneLine(`Created a portfolio for ${standard.label}, ${standard.title}${option ? `, ${option.title} option` : ''} in ${dir}:`);
+  const about = plan.download ? describeStandard(standard) : [];
+  const check = dir === '.' ? 'ksb check' : oneLine(`ksb check ${dir}`);
+  return `${[header, ...lines, ...about, `Next: write evidence in evidence/, then run \`${check}\`.`].join('\n')}\n`;
+}
+
+/** The nearest folder above `root` (not `root` itself) holding `.git`, if any. */
+function gitRootAbove(root: string): string | undefined {
+  if (existsSync(join(root, '.git'))) return undefined;
+  for (let folder = dirname(root); ; folder = dirname(folder)) {
+    if (existsSync(join(folder, '.git'))) return folder;
+    if (folder === dirname(folder)) return undefined;
+  }
+}

@@ -1,0 +1,286 @@
+// `ksb standard add` and `ksb standard list`: standards from the public API, kept in a portfolio's
+// `standards/` folder so it works offline afterwards. Fetching, choosing a version and preparing the
+// file are the core's (standardsApi.ts); reading the user's file safely and writing ours are here.
+import { lstatSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve, sep } from 'node:path';
+import {
+  addStandardFile,
+  API_SOURCE_KEY,
+  builtinCatalogue,
+  Catalogue,
+  CONFIG_FILE_NAME,
+  DATA_FILE_READ_LIMIT,
+  decodeText,
+  describeReadError,
+  downloadStandard,
+  normalizeReference,
+  parseStandardFile,
+  PortfolioIndex,
+  plural,
+  STANDARDS_FOLDER,
+  type StandardDownload,
+  type StandardsFetcher,
+  type StandardVersion,
+} from '../core';
+import { oneLine } from './format';
+import { describeType, NodeFileSystem } from './nodeFileSystem';
+import { STANDARDS_API_MAX_BYTES } from './standardsFetch';
+import { UsageError } from './usageError';
+
+/** Where a standard comes from, for `ksb standard add` and `ksb init --standard/--from`. */
+export interface StandardSourceOptions {
+  /** The API's base URL, asked for only when a standard must be fetched (a bad URL never stops an offline add). */
+  readonly base: () => string;
+  readonly fetcher: StandardsFetcher;
+  readonly today: string;
+}
+
+/** Whether an argument names a standard (`ST0116`, any case) rather than a file; `./ST0116` is a file. */
+export function isStandardReference(argument: string): boolean {
+  return normalizeReference(argument) !== undefined && argument.trim() === argument;
+}
+
+/** Fetches `reference` from the API; a failure is a one-line UsageError that says how to get the file by hand. */
+export async function fetchStandard(reference: string, version: string | undefined, source: StandardSourceOptions): Promise<StandardDownload> {
+  const result = await downloadStandard(source.fetcher, source.base(), reference, version, source.today);
+  if (!result.ok) throw new UsageError(oneLine(result.message));
+  return result;
+}
+
+/** Reads a standard file the user downloaded, refusing folders, pipes, huge and binary files with one line. */
+export function readDownloadedStandard(file: string, version: string | undefined, today: string): Promise<StandardDownload> {
+  return readUserFile(file, 'a JSON file from the standards API').then((text) => {
+    const result = addStandardFile(text, basename(file), today);
+    if (!result.ok) throw new UsageError(oneLine(result.message));
+    if (version !== undefined && result.standard.version !== version) {
+      throw new UsageError(
+        `Expected version ${version} in \`${oneLine(file)}\`, found ${result.standard.label}: download that version, or leave out --version`,
+      );
+    }
+    return result;
+  });
+}
+
+/** The text of a file the user named: a regular file under the size limit, decoded as text, or a one-line UsageError. */
+async function readUserFile(file: string, expected: string): Promise<string> {
+  const shown = oneLine(file);
+  const stats = statSync(file, { throwIfNoEntry: false });
+  if (!stats) throw new UsageError(`no such file: ${shown}`);
+  if (!stats.isFile()) throw new UsageError(`${shown} is not a file: expected ${expected}, found ${describeType(stats)}`);
+  if (stats.size > STANDARDS_API_MAX_BYTES) {
+    throw new UsageError(`${shown} is ${megabytes(stats.size)}, over the ${megabytes(STANDARDS_API_MAX_BYTES)} limit: expected ${expected}`);
+  }
+  let bytes: Uint8Array;
+  try {
+    // Non-blocking and type-checked on the open file: a pipe swapped in after the stat is still refused.
+    bytes = await new NodeFileSystem().readFile(file, STANDARDS_API_MAX_BYTES + 1);
+  } catch (error) {
+    throw new UsageError(`cannot read ${shown}: ${oneLine(describeReadError(error))}`);
+  }
+  if (bytes.length > STANDARDS_API_MAX_BYTES) throw new UsageError(`${shown} grew past the ${megabytes(STANDARDS_API_MAX_BYTES)} limit while being read`);
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) throw new UsageError(`${shown}: ${decoded.reason}: expected ${expected}`);
+  return decoded.text;
+}
+
+/** What writing a standard file did. */
+export type WriteOutcome = 'written' | 'replaced' | 'unchanged';
+
+/**
+ * Writes a prepared standard into `root/standards/`. An existing file with the same standard data
+ * (only `$source` differing) is left as it is; a different one is replaced only with `force`.
+ */
+export async function writeStandardFile(root: string, download: StandardDownload, force: boolean): Promise<WriteOutcome> {
+  const folder = join(root, STANDARDS_FOLDER);
+  const folderStats = lstatSync(folder, { throwIfNoEntry: false });
+  // The loader follows no link, so a file written through one would never be read.
+  if (folderStats?.isSymbolicLink()) throw new UsageError(`${STANDARDS_FOLDER} in ${oneLine(root)} is a symbolic link, which is never read: make it a folder`);
+  if (folderStats && !folderStats.isDirectory()) {
+    throw new UsageError(`${STANDARDS_FOLDER} in ${oneLine(root)} is not a folder: expected a folder of standard files, found ${describeType(folderStats)}`);
+  }
+  const target = join(folder, download.fileName);
+  const shown = `${STANDARDS_FOLDER}/${download.fileName}`;
+  const existing = lstatSync(target, { throwIfNoEntry: false });
+  let outcome: WriteOutcome = 'written';
+  if (existing) {
+    if (!existing.isFile() || existing.isSymbolicLink()) {
+      throw new UsageError(
+        `${shown} exists and is not a file (found ${existing.isSymbolicLink() ? 'a symbolic link' : describeType(existing)}): remove it first`,
+      );
+    }
+    const text = await readUserFile(target, 'a standard file').catch(() => undefined);
+    if (text !== undefined && sameStandardData(text, download.contents)) return 'unchanged';
+    if (!force) throw new UsageError(`${shown} already exists with different contents: pass --force to replace it`);
+    outcome = 'replaced';
+  }
+  if (download.contents.length > DATA_FILE_READ_LIMIT) {
+    throw new UsageError(`${download.standard.label} is ${megabytes(download.contents.length)}, over the ${megabytes(DATA_FILE_READ_LIMIT)} a portfolio reads`);
+  }
+  mkdirSync(folder, { recursive: true });
+  // Written beside the target and renamed, so an interrupted write never leaves half a file to be loaded.
+  const temporary = join(folder, `.${download.fileName}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, download.contents, { flag: 'wx' });
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw new UsageError(`cannot write ${shown}: ${oneLine(describeReadError(error))}`);
+  }
+  return outcome;
+}
+
+/** Whether two API files hold the same standard: everything but the `$source` record is equal. */
+function sameStandardData(a: string, b: string): boolean {
+  const withoutSource = (text: string) => {
+    try {
+      const json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as Record<string, unknown>;
+      delete json[API_SOURCE_KEY];
+      return JSON.stringify(json);
+    } catch {
+      return undefined;
+    }
+  };
+  const left = withoutSource(a);
+  return left !== undefined && left === withoutSource(b);
+}
+
+/** The lines `ksb standard add` prints about a standard: what it is, its KSBs and options, where it came from and its gaps. */
+export function describeStandard(standard: StandardVersion): string[] {
+  const count = (kind: 'knowledge' | 'skill' | 'behaviour') => standard.ksbs.filter((k) => k.kind === kind).length;
+  const status = standard.status
+    ? `${standard.status}${standard.notApprovedForDelivery && standard.endDate ? ` (latest start ${standard.endDate})` : ''}`
+    : 'not given';
+  const options = standard.options.length > 0 ? standard.options.map((o) => `${o.id} (${o.title})`).join(', ') : 'none';
+  const lines = [
+    `  status: ${status}`,
+    `  KSBs: ${count('knowledge')} knowledge, ${plural(count('skill'), 'skill')}, ${plural(count('behaviour'), 'behaviour')}`,
+    `  options: ${options}`,
+  ];
+  const source = standard.sources[0];
+  if (source?.url || source?.retrieved) lines.push(`  source: ${[source.url, source.retrieved && `retrieved ${source.retrieved}`].filter(Boolean).join(', ')}`);
+  for (const note of standard.notes) lines.push(`  note: ${note.text}`);
+  return lines.map(oneLine);
+}
+
+/** `ksb standard add REF|FILE.json`: fetches or reads the standard and writes it into the portfolio in `dir`. */
+export async function addStandard(
+  argument: string,
+  options: { readonly dir: string; readonly version?: string; readonly force: boolean } & StandardSourceOptions,
+): Promise<string> {
+  const root = resolve(options.dir);
+  const folder = statSync(root, { throwIfNoEntry: false });
+  if (!folder?.isDirectory()) throw new UsageError(folder ? `not a directory: ${oneLine(options.dir)}` : `no such directory: ${oneLine(options.dir)}`);
+  // The standards/ folder is only read next to a portfolio.yaml: one written anywhere else would quietly do nothing.
+  if (!statSync(join(root, CONFIG_FILE_NAME), { throwIfNoEntry: false })) {
+    throw new UsageError(
+      `no ${CONFIG_FILE_NAME} in ${oneLine(options.dir)}: run \`ksb init ${isStandardReference(argument) ? `--standard ${argument}` : `--from ${oneLine(argument)}`}\` to start a portfolio with it, or pass --dir`,
+    );
+  }
+  const download = isStandardReference(argument)
+    ? await fetchStandard(argument, options.version, options)
+    : await readDownloadedStandard(argument, options.version, options.today);
+  const outcome = await writeStandardFile(root, download, options.force);
+  const { standard } = download;
+  const verb = { written: 'Wrote', replaced: 'Replaced', unchanged: 'Kept (same standard data)' }[outcome];
+  const lines = [oneLine(`${verb} ${STANDARDS_FOLDER}/${download.fileName}: ${standard.label}, ${standard.title}`), ...describeStandard(standard)];
+  lines.push(...(await usageHint(root, download)));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Whether the portfolio uses the added standard, and if not how to; a workspace file that shadows the new one is named. */
+async function usageHint(root: string, { standard: added, fileName }: StandardDownload): Promise<string[]> {
+  const index = new PortfolioIndex(new NodeFileSystem(), toPosix(root));
+  await index.loadConfiguration();
+  const loaded = index.standards.get(added.reference, added.version);
+  const lines: string[] = [];
+  // Files load in name order and a later one of the same version wins: say so rather than leave the user puzzled.
+  if (loaded && loaded.origin !== `${STANDARDS_FOLDER}/${fileName}`) {
+    lines.push(oneLine(`warning: ${loaded.origin} also holds ${added.label} and is the one the portfolio uses`));
+  }
+  const current = index.portfolio?.standard;
+  if (current?.reference !== added.reference || current.version !== added.version) {
+    lines.push(`To use it, set \`standard: ${added.reference}\` and \`version: "${added.version}"\` in ${CONFIG_FILE_NAME}.`);
+  }
+  return lines;
+}
+
+/** One row of `ksb standard list`. */
+export interface ListedStandard {
+  readonly reference: string;
+  readonly version: string;
+  readonly title: string;
+  readonly status: string | null;
+  /** `shipped`, or the file's path relative to the portfolio (`standards/ST0116_1.1.json`). */
+  readonly from: string;
+}
+
+/** `ksb standard list [dir]`: the shipped standards and, when `dir` holds a portfolio, its own. */
+export async function listStandards(dir: string): Promise<{ standards: ListedStandard[]; problems: string[] }> {
+  const root = resolve(dir);
+  const folder = statSync(root, { throwIfNoEntry: false });
+  if (!folder?.isDirectory()) throw new UsageError(folder ? `not a directory: ${oneLine(dir)}` : `no such directory: ${oneLine(dir)}`);
+  let catalogue: Catalogue = builtinCatalogue();
+  const problems: string[] = [];
+  if (statSync(join(root, CONFIG_FILE_NAME), { throwIfNoEntry: false })) {
+    const index = new PortfolioIndex(new NodeFileSystem(), toPosix(root));
+    await index.loadConfiguration();
+    catalogue = index.standards;
+    for (const [path, diagnostics] of index.allDiagnostics()) {
+      if (path.endsWith(`/${CONFIG_FILE_NAME}`)) continue;
+      const relative = path.startsWith(`${index.root}/`) ? path.slice(index.root.length + 1) : path;
+      for (const d of diagnostics) problems.push(oneLine(`${relative}: not loaded: ${d.message}`));
+    }
+  } else {
+    // Without a config the loader reads nothing, but standards added for a coming `ksb init` are worth showing.
+    catalogue = await readStandardsFolder(root, problems);
+  }
+  const shipped = new Set(builtinCatalogue().all());
+  const standards = catalogue
+    .all()
+    .sort((a, b) => a.reference.localeCompare(b.reference))
+    .map((s) => ({ reference: s.reference, version: s.version, title: s.title, status: s.status ?? null, from: shipped.has(s) ? 'shipped' : s.origin }));
+  return { standards, problems };
+}
+
+/** The shipped standards plus the readable standard files in `root/standards/`, for a folder with no portfolio.yaml yet. */
+export async function readStandardsFolder(root: string, problems: string[] = []): Promise<Catalogue> {
+  const catalogue = builtinCatalogue().clone();
+  const folder = join(root, STANDARDS_FOLDER);
+  const stats = lstatSync(folder, { throwIfNoEntry: false });
+  if (!stats?.isDirectory()) return catalogue;
+  const fs = new NodeFileSystem();
+  const entries = await fs.readDirectory(toPosix(folder));
+  for (const [name, type, flag] of entries.sort(([a], [b]) => a.localeCompare(b))) {
+    if (!/\.(ya?ml|json)$/i.test(name) || type !== 'file' || flag !== undefined) continue;
+    const relative = `${STANDARDS_FOLDER}/${name}`;
+    try {
+      const text = await readUserFile(join(folder, name), 'a standard file');
+      const parsed = parseStandardFile(text, relative);
+      if (parsed.ok) catalogue.add(parsed.standard);
+      else problems.push(oneLine(`${relative}: not loaded: ${parsed.problems[0].message}`));
+    } catch (error) {
+      problems.push(oneLine(`${relative}: not loaded: ${error instanceof Error ? error.message : String(error)}`));
+    }
+  }
+  return catalogue;
+}
+
+/** The rows as aligned text, problems after them. */
+export function formatStandardList(list: { standards: readonly ListedStandard[]; problems: readonly string[] }): string {
+  const rows = list.standards.map((s) => [`${s.reference} v${s.version}`, s.title, s.status ?? '-', s.from].map(oneLine));
+  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length), 0));
+  const lines = rows.map((row) => row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]) : cell)).join('  '));
+  lines.push(...list.problems);
+  lines.push(
+    `${plural(list.standards.length, 'standard')}: ${list.standards.filter((s) => s.from === 'shipped').length} shipped, ${list.standards.filter((s) => s.from !== 'shipped').length} from the portfolio.`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+}
+
+function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
