@@ -51,7 +51,7 @@ export { LineIndex, type Position, type Range } from './text';
 export { PortfolioIndex, type IndexChange, type IndexedFile, type IndexOptions } from './index/portfolioIndex';
 export { STANDARDS_FOLDER } from './index/configLoader';
 export { configTemplate, evidenceTemplate } from './templates';
-export { applyTextEdit, configFieldEdit, type ConfigEditResult, type EditableConfigField, type TextEdit } from './configEdits';
+export { applyTextEdit, configFieldEdit, configFieldsEdit, type ConfigEditResult, type EditableConfigField, type TextEdit } from './configEdits';
 export { coverageByDuty, coverageByKind, type DutyCoverage, type KindCoverage } from './coverageGroups';
 export { coverageMarkdown, type CoverageMarkdownOptions } from './coverageMarkdown';
 export { describeKsb, KIND_TITLES, ksbLabel, portfolioDescription, shortenText } from './ksbLabels';
@@ -64,6 +64,9 @@ export {
   type KsbCompletionKind,
   type KsbCompletionList,
 } from './languageFeatures/completion';
+export { fieldDescription, provideConfigCompletions, type ConfigCompletionContext } from './languageFeatures/configCompletion';
+export { provideConfigHover, type ConfigHoverContext } from './languageFeatures/configHover';
+export type { IsShipped } from './languageFeatures/standardDescription';
 export { codeAt, provideHover, type CodeWord, type HoverContext, type KsbHover } from './languageFeatures/hover';
 export { bodyCodeTokens, MAX_CODE_TOKEN_TEXT_LENGTH, type CodeToken } from './languageFeatures/codeTokens';
 export { claimsNoCode } from './rules/evidenceRules';
