@@ -41,13 +41,13 @@ export {
 export { checkFile, checkUngovernedFile, type FileCheck, type FileContext } from './rules/checkFile';
 export { RULES } from './rules/registry';
 export type { FileFacts, RuleDefinition } from './rules/rule';
-export { DATA_FILE_READ_LIMIT, describeReadError, MARKDOWN_READ_LIMIT } from './fileLimits';
+export { DATA_FILE_READ_LIMIT, describeReadError, formatBytes, MARKDOWN_READ_LIMIT } from './fileLimits';
 export type { DirectoryEntry, EntryFlag, EntryType, FileStat, PortfolioFileSystem } from './fileSystem';
 export { locateFrontMatter, parseFrontMatter, type Claim, type FrontMatter, type KsbsStyle } from './frontMatter';
 export { evidenceFrontMatterSchema, KNOWN_FRONT_MATTER_FIELDS } from './frontMatterSchema';
 export { compileGlob } from './glob';
 export { basename, dirname, joinPath, normalizePath, relativePath } from './paths';
-export { LineIndex, type Position, type Range } from './text';
+export { decodeText, LineIndex, type Position, type Range } from './text';
 export { PortfolioIndex, type IndexChange, type IndexedFile, type IndexOptions } from './index/portfolioIndex';
 export { STANDARDS_FOLDER } from './index/configLoader';
 export { configTemplate, evidenceTemplate } from './templates';
