@@ -104,7 +104,10 @@ describe('Add Standard', () => {
       // Again: the file is there, and `overwrite: false` keeps it.
       await vscode.workspace.fs.writeFile(added(), new TextEncoder().encode(`${await readText(added())} `));
       const kept = await readText(added());
-      assert.equal(await vscode.commands.executeCommand('ksbPortfolio.addStandard', { reference: 'ST9001', apiUrl: base, use: false, overwrite: false }), undefined);
+      assert.equal(
+        await vscode.commands.executeCommand('ksbPortfolio.addStandard', { reference: 'ST9001', apiUrl: base, use: false, overwrite: false }),
+        undefined,
+      );
       assert.equal(await readText(added()), kept);
     } finally {
       await new Promise((resolve) => server.close(resolve));
