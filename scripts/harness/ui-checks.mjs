@@ -506,6 +506,52 @@ export async function selectOptionThroughItsPick(page, { workspaceDir }) {
   }
 }
 
+/**
+ * Completion in portfolio.yaml offers a standard the portfolio brings as a public API file in its
+ * `standards/` folder: in the web worker pass this is the browser bundle reading the workspace's
+ * API JSON through the editor's file system. Typing `standard: ` on a new line opens the list (the
+ * space is a trigger character); while the portfolio is still loading the file, the list is asked
+ * for again, as a user would, until the deadline.
+ */
+export async function configCompletionOffersWorkspaceStandard(page, { workspaceDir }) {
+  const standards = join(workspaceDir, 'standards');
+  mkdirSync(standards, { recursive: true });
+  writeFileSync(join(standards, 'ST9001_1.0.json'), readFileSync(join(repoRoot, 'test/fixtures/api-standards/ST9001_1.0.json')));
+  try {
+    await openFile(page, 'portfolio.yaml');
+    const editor = activeEditor(page);
+    await editor.locator('.view-line').first().click();
+    await focusIn(editor, 'the editor of portfolio.yaml');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('standard: ');
+    const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'ST9001' }).first();
+    const deadline = Date.now() + 3 * TIMEOUT;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await row.waitFor({ state: 'visible', timeout: Math.min(TIMEOUT / 4, Math.max(1, deadline - Date.now())) });
+        break;
+      } catch (error) {
+        if (Date.now() >= deadline) {
+          const shown = await page
+            .locator('.suggest-widget .monaco-list-row')
+            .allInnerTexts()
+            .catch(() => []);
+          throw new Error(`no ST9001 in the suggestions after ${attempt} tries; shown: ${JSON.stringify(shown.map((t) => t.replace(/\s+/g, ' ')))}`, {
+            cause: error,
+          });
+        }
+      }
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Space');
+    }
+    await page.locator('.suggest-widget .monaco-list-row', { hasText: 'ST0792' }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+  } finally {
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'File: Revert File');
+    rmSync(standards, { recursive: true, force: true });
+  }
+}
+
 /** A command's title as package.json declares it: what menus show. */
 function commandTitle(command) {
   const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
@@ -638,6 +684,7 @@ export const CHECKS = [
   ['Find KSB inserts the code found by its text', findKsbInsertsTheCode],
   ['the editor context menu offers Find KSB in evidence files only', findKsbOnlyInEvidenceContextMenu],
   ['Select Option rewrites portfolio.yaml through its pick', selectOptionThroughItsPick],
+  ['completion in portfolio.yaml offers a standard from standards/', configCompletionOffersWorkspaceStandard],
 ];
 
 /**

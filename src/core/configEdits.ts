@@ -9,13 +9,14 @@ export interface TextEdit {
 }
 
 /** The fields of `portfolio.yaml` the editor commands set. */
-export type EditableConfigField = 'option' | 'version';
+export type EditableConfigField = 'standard' | 'option' | 'version';
 
 /** An edit that sets a field, or why none can be made. */
 export type ConfigEditResult = { readonly ok: true; readonly edit: TextEdit } | { readonly ok: false; readonly reason: string };
 
 /** Where a missing field goes: after the first of these keys the file has. */
 const INSERT_AFTER: Readonly<Record<EditableConfigField, readonly string[]>> = {
+  standard: [],
   version: ['standard'],
   option: ['version', 'standard'],
 };
@@ -55,6 +56,8 @@ export function configFieldEdit(text: string, field: EditableConfigField, value:
   if (contents.flow) return { ok: false, reason: `Expected ${CONFIG_FILE_NAME} in block style (one \`field: value\` per line) to add \`${field}:\`` };
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
   const line = `${field}: ${written}`;
+  // The standard leads the file, as the template writes it.
+  if (field === 'standard') return { ok: true, edit: { range: lines.rangeAt(0, 0), newText: `${line}${newline}` } };
   const anchor = INSERT_AFTER[field].map((key) => findPair(contents.items, key)).find((p) => p !== undefined);
   const anchorEnd = anchor && (isScalar(anchor.value) && anchor.value.range ? anchor.value.range[1] : isScalar(anchor.key) ? anchor.key.range?.[1] : undefined);
   if (anchorEnd !== undefined) {
@@ -68,6 +71,27 @@ export function configFieldEdit(text: string, field: EditableConfigField, value:
   const end = text.length;
   const needsBreak = end > 0 && !/[\r\n]$/.test(text);
   return { ok: true, edit: { range: lines.rangeAt(end, end), newText: `${needsBreak ? newline : ''}${line}${newline}` } };
+}
+
+/**
+ * One edit that sets several fields (`standard:` and `version:` of a standard just added), in
+ * field order, so one undo takes them all back; only the changed span is replaced.
+ */
+export function configFieldsEdit(text: string, values: Readonly<Partial<Record<EditableConfigField, string>>>): ConfigEditResult {
+  let edited = text;
+  for (const field of ['standard', 'version', 'option'] as const) {
+    const value = values[field];
+    if (value === undefined) continue;
+    const result = configFieldEdit(edited, field, value);
+    if (!result.ok) return result;
+    edited = applyTextEdit(edited, result.edit);
+  }
+  let start = 0;
+  while (start < text.length && start < edited.length && text[start] === edited[start]) start++;
+  let end = 0;
+  while (end < text.length - start && end < edited.length - start && text[text.length - 1 - end] === edited[edited.length - 1 - end]) end++;
+  const lines = new LineIndex(text);
+  return { ok: true, edit: { range: lines.rangeAt(start, text.length - end), newText: edited.slice(start, edited.length - end) } };
 }
 
 function findPair(items: readonly Pair[], key: string): Pair | undefined {

@@ -42,7 +42,7 @@ export { checkFile, checkUngovernedFile, type FileCheck, type FileContext } from
 export { RULES } from './rules/registry';
 export { ruleAnchor } from './rules/ruleDocs';
 export type { FileFacts, RuleDefinition } from './rules/rule';
-export { DATA_FILE_READ_LIMIT, describeReadError, MARKDOWN_READ_LIMIT } from './fileLimits';
+export { DATA_FILE_READ_LIMIT, describeReadError, formatBytes, MARKDOWN_READ_LIMIT } from './fileLimits';
 export type { DirectoryEntry, EntryFlag, EntryType, FileStat, PortfolioFileSystem } from './fileSystem';
 export { locateFrontMatter, parseFrontMatter, type Claim, type FrontMatter, type KsbsStyle } from './frontMatter';
 export { evidenceFrontMatterSchema, KNOWN_FRONT_MATTER_FIELDS } from './frontMatterSchema';
@@ -52,7 +52,7 @@ export { decodeText, LineIndex, type DecodedText, type Position, type Range } fr
 export { PortfolioIndex, type IndexChange, type IndexedFile, type IndexOptions } from './index/portfolioIndex';
 export { STANDARDS_FOLDER } from './index/configLoader';
 export { configTemplate, evidenceTemplate, githubWorkflowTemplate, gitignoreTemplate } from './templates';
-export { applyTextEdit, configFieldEdit, type ConfigEditResult, type EditableConfigField, type TextEdit } from './configEdits';
+export { applyTextEdit, configFieldEdit, configFieldsEdit, type ConfigEditResult, type EditableConfigField, type TextEdit } from './configEdits';
 export { coverageByDuty, coverageByKind, type DutyCoverage, type KindCoverage } from './coverageGroups';
 export { coverageMarkdown, type CoverageMarkdownOptions } from './coverageMarkdown';
 export { describeKsb, KIND_TITLES, ksbLabel, portfolioDescription, shortenText } from './ksbLabels';
@@ -65,6 +65,9 @@ export {
   type KsbCompletionKind,
   type KsbCompletionList,
 } from './languageFeatures/completion';
+export { fieldDescription, provideConfigCompletions, type ConfigCompletionContext } from './languageFeatures/configCompletion';
+export { provideConfigHover, type ConfigHoverContext } from './languageFeatures/configHover';
+export type { IsShipped } from './languageFeatures/standardDescription';
 export { codeAt, provideHover, type CodeWord, type HoverContext, type KsbHover } from './languageFeatures/hover';
 export { bodyCodeTokens, MAX_CODE_TOKEN_TEXT_LENGTH, type CodeToken } from './languageFeatures/codeTokens';
 export { claimsNoCode } from './rules/evidenceRules';

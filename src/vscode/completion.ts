@@ -13,7 +13,7 @@ const ITEM_KINDS: Readonly<Record<KsbCompletionKind, vscode.CompletionItemKind>>
 };
 
 /** A completion item whose Markdown documentation is built only when the editor shows it. */
-class KsbItem extends vscode.CompletionItem {
+export class KsbItem extends vscode.CompletionItem {
   constructor(readonly core: KsbCompletionItem) {
     super(core.label, ITEM_KINDS[core.kind]);
   }
@@ -51,7 +51,8 @@ export class KsbCompletionProvider implements vscode.CompletionItemProvider<KsbI
   }
 }
 
-function toCompletionItem(core: KsbCompletionItem): KsbItem {
+/** A core completion item as VS Code's, documentation left for `resolveCompletionItem`. */
+export function toCompletionItem(core: KsbCompletionItem): KsbItem {
   const item = new KsbItem(core);
   item.detail = core.detail;
   item.insertText = core.snippet ? new vscode.SnippetString(core.insertText) : core.insertText;

@@ -15,6 +15,7 @@ export const Commands = {
   refresh: 'ksbPortfolio.refresh',
   createConfig: 'ksbPortfolio.createConfig',
   openEvidence: 'ksbPortfolio.openEvidence',
+  addStandard: 'ksbPortfolio.addStandard',
 } as const;
 
 /** The coverage view and its container. */
@@ -40,6 +41,7 @@ export const Settings = {
   diagnosticsEnabled: 'diagnostics.enabled',
   debounce: 'diagnostics.debounce',
   statusBar: 'statusBar.enabled',
+  standardsApiUrl: 'standardsApiUrl',
 } as const;
 
 /** The diagnostic collection's name, shown as the source of every diagnostic. */

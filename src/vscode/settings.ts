@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ALL_DIAGNOSTIC_CODES, type RuleLevel } from '../core';
+import { ALL_DIAGNOSTIC_CODES, DEFAULT_STANDARDS_API, type RuleLevel } from '../core';
 import { Settings } from './constants';
 
 /** The extension's settings, read once per change. */
@@ -8,6 +8,8 @@ export interface ExtensionSettings {
   readonly ruleLevels: Partial<Record<string, RuleLevel>>;
   readonly debounceMs: number;
   readonly statusBarEnabled: boolean;
+  /** The public standards API's endpoint Add Standard downloads from. */
+  readonly standardsApiUrl: string;
 }
 
 const LEVELS: readonly RuleLevel[] = ['ignore', 'hint', 'information', 'warning', 'error'];
@@ -26,6 +28,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): ExtensionSettin
     ruleLevels,
     debounceMs: Math.max(0, config.get<number>(Settings.debounce, 250)),
     statusBarEnabled: config.get<boolean>(Settings.statusBar, true),
+    standardsApiUrl: config.get<string>(Settings.standardsApiUrl)?.trim() || DEFAULT_STANDARDS_API,
   };
 }
 

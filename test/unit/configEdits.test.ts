@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { applyTextEdit, configFieldEdit, type EditableConfigField } from '../../src/core';
+import { applyTextEdit, configFieldEdit, configFieldsEdit, type EditableConfigField } from '../../src/core';
 
 /** The text after setting `field` to `value`; fails when no edit can be made. */
 function set(text: string, field: EditableConfigField, value: string): string {
@@ -50,5 +50,30 @@ describe('Editing portfolio.yaml', () => {
     const result = configFieldEdit('standard: [ST0792\n', 'option', 'x');
     assert.equal(result.ok, false);
     assert.match(result.ok ? '' : result.reason, /^Expected valid YAML in portfolio\.yaml/);
+  });
+
+  it('Should set standard and version in one edit that replaces only what changed', () => {
+    const text = "# Alex's portfolio\r\nstandard: ST0792 # the old one\r\noption: post-production-coordinator\r\n";
+    const result = configFieldsEdit(text, { standard: 'ST9001', version: '1.0' });
+    assert.ok(result.ok, result.ok ? '' : result.reason);
+    assert.equal(
+      applyTextEdit(text, result.edit),
+      '# Alex\'s portfolio\r\nstandard: ST9001 # the old one\r\nversion: "1.0"\r\noption: post-production-coordinator\r\n',
+    );
+    assert.deepEqual(result.edit.range.start, { line: 1, character: 12 });
+  });
+
+  it('Should insert a missing standard at the top of the file', () => {
+    const result = configFieldsEdit('apprentice: Sam\n', { standard: 'ST9001', version: '1.0' });
+    assert.ok(result.ok, result.ok ? '' : result.reason);
+    assert.equal(applyTextEdit('apprentice: Sam\n', result.edit), 'standard: ST9001\nversion: "1.0"\napprentice: Sam\n');
+  });
+
+  it('Should make an empty edit when the values are already set, and refuse a config that is not YAML', () => {
+    const same = configFieldsEdit('standard: ST9001\nversion: "1.0"\n', { standard: 'ST9001', version: '1.0' });
+    assert.ok(same.ok);
+    assert.equal(same.edit.newText, '');
+    const broken = configFieldsEdit('standard: [ST0792\n', { standard: 'ST9001' });
+    assert.equal(broken.ok, false);
   });
 });

@@ -224,6 +224,17 @@ describe('Config loader', () => {
     assert.deepEqual([...loader.diagnostics.values()].flat(), []);
   });
 
+  it('Should keep the workspace standards in the catalogue while it reads them again', async () => {
+    const fs = new MemoryFileSystem({ [at('portfolio.yaml')]: 'standard: ST9999\n', [at('standards/ST9999-1.0.yaml')]: tinyStandard() });
+    const loader = new ConfigLoader(fs, ROOT);
+    await loader.load();
+    const reloading = loader.load();
+    // Completion and hover in portfolio.yaml read the catalogue at any moment, a reload's too.
+    assert.ok(loader.catalogue.get('ST9999'), 'ST9999 went missing during the reload');
+    await reloading;
+    assert.ok(loader.catalogue.get('ST9999'));
+  });
+
   it('Should report configured standards paths that are missing, absolute or outside the portfolio', async () => {
     const fs = new MemoryFileSystem({
       [at('portfolio.yaml')]: `${configFor('production-coordinator')}standards: [data/missing.yaml, /etc/x.yaml, ../x.yaml]\n`,

@@ -51,17 +51,23 @@ export class ConfigLoader {
   async load(): Promise<void> {
     this.diagnostics.clear();
     this.configuredStandards = [];
-    this.catalogueValue = this.shippedCatalogue ?? builtinCatalogue();
+    // The catalogue in force stays until the new one is read: completion and hover in
+    // portfolio.yaml, asked during a reload, would otherwise miss the workspace's standards.
+    const shipped = this.shippedCatalogue ?? builtinCatalogue();
     const text = await this.readText(this.configPath, DiagnosticCode.InvalidConfig);
     if (text === undefined) {
+      this.catalogueValue = shipped;
       this.portfolioValue = undefined;
       return;
     }
     const parsed = parseConfig(text);
     // Remembered even when the config does not resolve: creating a named file must reload it.
     this.configuredStandards = parsed.config?.standards ?? [];
-    const standardsProblems = parsed.config ? await this.loadStandards(parsed.config.standards ?? []) : [];
-    const { portfolio, diagnostics } = resolveConfig(parsed, this.catalogueValue);
+    const { catalogue, problems: standardsProblems } = parsed.config
+      ? await this.loadStandards(shipped, parsed.config.standards ?? [])
+      : { catalogue: shipped, problems: [] };
+    this.catalogueValue = catalogue;
+    const { portfolio, diagnostics } = resolveConfig(parsed, catalogue);
     this.portfolioValue = portfolio;
     for (const message of standardsProblems) diagnostics.push({ code: DiagnosticCode.InvalidConfig, message, range: parsed.rangeOf('standards') });
     this.diagnostics.set(this.configPath, diagnostics);
@@ -78,7 +84,7 @@ export class ConfigLoader {
    * Adds the workspace's standard data files (the `standards/` folder and configured paths);
    * returns what is wrong with the configured places (missing, outside, a link...), for the config.
    */
-  private async loadStandards(configured: readonly string[]): Promise<string[]> {
+  private async loadStandards(shipped: Catalogue, configured: readonly string[]): Promise<{ catalogue: Catalogue; problems: string[] }> {
     const candidates = [joinPath(this.root, STANDARDS_FOLDER), ...configured.map((p) => joinPath(this.root, p))];
     const files: string[] = [];
     const problems: string[] = [];
@@ -121,8 +127,8 @@ export class ConfigLoader {
         problems.push(`Expected a standard data file or folder at \`${written}\`, found none`);
       }
     }
-    if (files.length === 0) return problems;
-    const catalogue = this.catalogueValue.clone();
+    if (files.length === 0) return { catalogue: shipped, problems };
+    const catalogue = shipped.clone();
     for (const file of files.sort()) {
       const text = await this.readText(file, DiagnosticCode.InvalidStandard);
       if (text === undefined) continue;
@@ -135,8 +141,7 @@ export class ConfigLoader {
         );
       }
     }
-    this.catalogueValue = catalogue;
-    return problems;
+    return { catalogue, problems };
   }
 
   /**

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands, Views } from '../constants';
 import type { PortfolioWorkspace } from '../portfolioWorkspace';
+import { addStandard, type AddStandardArgs } from './addStandard';
 import { plainObject, uriArgument } from './commandArguments';
 import { copyCoverage } from './copyCoverageMarkdown';
 import { createConfig, type CreateConfigArgs } from './createConfig';
@@ -8,6 +9,7 @@ import { findKsb } from './findKsb';
 import { newEvidence, type NewEvidenceArgs } from './newEvidence';
 import { selectConfigValue } from './selectConfigValue';
 
+export type { AddStandardArgs } from './addStandard';
 export type { CreateConfigArgs } from './createConfig';
 export type { NewEvidenceArgs } from './newEvidence';
 
@@ -18,7 +20,8 @@ export type { NewEvidenceArgs } from './newEvidence';
  * - `findKsb(code?: string)` → whether the code was inserted at the cursor(s);
  * - `selectOption(id?: string, portfolio?: Uri)` / `selectVersion(version?: string, portfolio?: Uri)` → whether portfolio.yaml was edited;
  * - `showCoverage()`; `copyCoverageMarkdown(portfolio?: Uri)` → the Markdown put on the clipboard;
- * - `refresh()`; `createConfig(args?: CreateConfigArgs)` → the new config's Uri.
+ * - `refresh()`; `createConfig(args?: CreateConfigArgs)` → the new config's Uri;
+ * - `addStandard(args?: AddStandardArgs)` → the Uri of the file written into `standards/`.
  * A command cancelled by the user, or refused (a file that exists), returns `undefined` or `false`.
  */
 export function registerCommands(workspace: PortfolioWorkspace): vscode.Disposable {
@@ -37,5 +40,6 @@ export function registerCommands(workspace: PortfolioWorkspace): vscode.Disposab
       vscode.window.withProgress({ location: { viewId: Views.coverage }, title: 'Reloading portfolios' }, () => workspace.reload()),
     ),
     vscode.commands.registerCommand(Commands.createConfig, (args?: unknown) => createConfig(workspace, plainObject<CreateConfigArgs>(args), uriArgument(args))),
+    vscode.commands.registerCommand(Commands.addStandard, (args?: unknown) => addStandard(workspace, plainObject<AddStandardArgs>(args), uriArgument(args))),
   );
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME, configFieldEdit, parseConfig, type EditableConfigField } from '../../core';
+import { CONFIG_FILE_NAME, configFieldEdit, parseConfig, type ConfigEditResult, type EditableConfigField } from '../../core';
 import { toRange } from '../convert';
 import type { PortfolioWorkspace } from '../portfolioWorkspace';
 import { choosePortfolio } from './choosePortfolio';
@@ -78,12 +78,11 @@ export async function selectConfigValue(
       void vscode.window.showWarningMessage(`${chosen.label} has no option \`${config.option}\`: select an option next.`);
     }
   }
-  return editConfig(document, field, value);
+  return editConfig(document, configFieldEdit(document.getText(), field, value), field);
 }
 
-/** Sets one field of an open `portfolio.yaml` with an undoable edit, then saves so the index reloads. */
-async function editConfig(document: vscode.TextDocument, field: EditableConfigField, value: string): Promise<boolean> {
-  const result = configFieldEdit(document.getText(), field, value);
+/** Applies an edit of `portfolio.yaml` (`field` names it for the user) as an undoable edit, then saves so the index reloads. */
+export async function editConfig(document: vscode.TextDocument, result: ConfigEditResult, field: string): Promise<boolean> {
   if (!result.ok) {
     void vscode.window.showErrorMessage(result.reason);
     return false;

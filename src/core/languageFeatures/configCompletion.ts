@@ -1,0 +1,173 @@
+// Completion in `portfolio.yaml`: the values of `standard:` (every standard the portfolio knows:
+// shipped, workspace data files, API files), `version:` and `option:` of the chosen standard, and
+// the names of the fields not yet written.
+import type { Catalogue } from '../catalogue/catalogue';
+import { portfolioConfigSchema, type PortfolioConfig } from '../config';
+import type { Position, Range } from '../text';
+import type { DocumentLines, KsbCompletionItem, KsbCompletionList } from './completion';
+import { chosenStandard, configLines, parseConfigLine, type ConfigLine } from './configLines';
+import { describeOption, describeVersion, describeVersions, ksbCounts, versionSummary, type IsShipped } from './standardDescription';
+import * as z from 'zod/mini';
+
+/** What completion in a config needs: the catalogue in force and how to tell shipped standards. */
+export interface ConfigCompletionContext {
+  /** Shipped standards plus the portfolio's own (`PortfolioIndex.standards`). */
+  readonly catalogue: Catalogue;
+  readonly isShipped: IsShipped;
+}
+
+/** A field's line as it is typed, and what its snippet inserts. */
+interface FieldSnippet {
+  readonly insertText: string;
+  /** Open the suggestions again after inserting: the value has its own list. */
+  readonly retrigger?: boolean;
+}
+
+/** Every field of the config, in the order the template writes them; the record keeps it in step with the schema. */
+const FIELD_SNIPPETS: Readonly<Record<keyof PortfolioConfig, FieldSnippet>> = {
+  standard: { insertText: 'standard: $0', retrigger: true },
+  version: { insertText: 'version: $0', retrigger: true },
+  option: { insertText: 'option: $0', retrigger: true },
+  apprentice: { insertText: 'apprentice: $0' },
+  evidence: { insertText: 'evidence: ["${1:evidence/**/*.md}"]' },
+  standards: { insertText: 'standards: ["${1:standards}"]' },
+};
+
+/**
+ * The suggestions at `position` of a `portfolio.yaml`, or `undefined` where none fit (inside a
+ * comment, in another field's value, on an indented line).
+ */
+export function provideConfigCompletions(document: DocumentLines, position: Position, context: ConfigCompletionContext): KsbCompletionList | undefined {
+  if (position.line >= document.lineCount) return undefined;
+  const text = document.lineAt(position.line).text;
+  const character = Math.min(position.character, text.length);
+  const here = parseConfigLine(text, position.line);
+  if (!here) return fieldCompletions(document, position.line, text, character);
+  if (here.commentStart !== undefined && character > here.commentStart) return undefined;
+  if (character < here.afterColon) return undefined;
+  const lines = configLines(document);
+  const range = valueRange(here, character);
+  const space = character === here.afterColon && text[character] !== ' ' && text[character] !== '\t' ? ' ' : '';
+  switch (here.key) {
+    case 'standard':
+      return standardCompletions(context, range, here, space);
+    case 'version':
+      return versionCompletions(lines, context, range, here, space);
+    case 'option':
+      return optionCompletions(lines, context, range, space);
+    default:
+      return undefined;
+  }
+}
+
+/** The range a value item replaces: the whole value as written, or the cursor when there is none yet. */
+function valueRange(line: ConfigLine, character: number): Range {
+  if (line.raw === '' || character < line.range.start.character) return { start: { line: line.line, character }, end: { line: line.line, character } };
+  return line.range;
+}
+
+function item(fields: Omit<KsbCompletionItem, 'kind' | 'replaceRange'> & { range: Range }): KsbCompletionItem {
+  return { kind: 'value', ...fields, replaceRange: fields.range };
+}
+
+function standardCompletions(context: ConfigCompletionContext, range: Range, here: ConfigLine, space: string): KsbCompletionList {
+  const quote = here.raw.startsWith('"') || here.raw.startsWith("'") ? here.raw[0] : '';
+  const items = context.catalogue
+    .references()
+    .sort()
+    .map((reference, index) => {
+      const versions = context.catalogue.versions(reference);
+      const latest = versions[versions.length - 1];
+      const where = versions.some((version) => !context.isShipped(version)) ? 'in this portfolio' : 'shipped';
+      return item({
+        label: reference,
+        detail: `${latest.title} · ${versions.map((version) => version.version).join(', ')} · ${where}`,
+        documentation: [describeVersions(versions, undefined), describeVersion(latest, context.isShipped)].join('\n\n'),
+        insertText: `${space}${quote}${reference}${quote}`,
+        filterText: `${quote}${reference} ${latest.title}`,
+        sortText: String(index).padStart(4, '0'),
+        range,
+      });
+    });
+  return { items, isIncomplete: false };
+}
+
+function versionCompletions(
+  lines: readonly ConfigLine[],
+  context: ConfigCompletionContext,
+  range: Range,
+  here: ConfigLine,
+  space: string,
+): KsbCompletionList | undefined {
+  const chosen = chosenStandard(lines, context.catalogue);
+  if (!chosen) return undefined;
+  const quoted = here.raw.startsWith('"') || here.raw.startsWith("'");
+  const latest = chosen.versions[chosen.versions.length - 1];
+  const items = [...chosen.versions].reverse().map((version, index) =>
+    item({
+      label: version.version,
+      detail: [version === latest ? 'latest' : '', versionSummary(version)].filter(Boolean).join(' · ') || version.title,
+      documentation: describeVersion(version, context.isShipped),
+      // Quoted, as Select Version writes it: YAML reads 1.10 unquoted as the number 1.1.
+      insertText: `${space}"${version.version}"`,
+      filterText: quoted ? `${here.raw[0]}${version.version}` : version.version,
+      sortText: String(index).padStart(4, '0'),
+      range,
+    }),
+  );
+  return { items, isIncomplete: false };
+}
+
+function optionCompletions(lines: readonly ConfigLine[], context: ConfigCompletionContext, range: Range, space: string): KsbCompletionList | undefined {
+  const chosen = chosenStandard(lines, context.catalogue);
+  if (!chosen || chosen.standard.options.length === 0) return undefined;
+  const { standard } = chosen;
+  // Ids, as Select Option writes them: a title reads as well, but an id does not change with its wording.
+  const items = standard.options.map((option, index) =>
+    item({
+      label: option.id,
+      detail: `${option.title} · ${ksbCounts(standard, standard.applicableKsbs(option.id))}`,
+      documentation: describeOption(standard, option),
+      insertText: `${space}${/^[\w.-]+$/.test(option.id) ? option.id : JSON.stringify(option.id)}`,
+      filterText: `${option.id} ${option.title}`,
+      sortText: String(index).padStart(4, '0'),
+      range,
+    }),
+  );
+  return { items, isIncomplete: false };
+}
+
+/** Field names at the start of a line that is not a field yet, leaving out those the config has. */
+function fieldCompletions(document: DocumentLines, line: number, text: string, character: number): KsbCompletionList | undefined {
+  const prefix = text.slice(0, character);
+  if (!/^[A-Za-z_][\w-]*$|^$/.test(prefix) || text.slice(character).trim() !== '') return undefined;
+  const present = new Set(configLines(document).map((field) => field.key));
+  const range = { start: { line, character: 0 }, end: { line, character } };
+  const items = (Object.keys(FIELD_SNIPPETS) as (keyof PortfolioConfig)[])
+    .filter((field) => !present.has(field))
+    .map((field, index): KsbCompletionItem => ({
+      label: field,
+      kind: 'field',
+      detail: fieldDescription(field),
+      insertText: FIELD_SNIPPETS[field].insertText,
+      snippet: true,
+      filterText: field,
+      sortText: String(index).padStart(4, '0'),
+      range,
+      replaceRange: range,
+      retrigger: FIELD_SNIPPETS[field].retrigger,
+    }));
+  return items.length > 0 ? { items, isIncomplete: false } : undefined;
+}
+
+/** The description the schema gives a field (`z.describe`), looked up through optional and pipe wrappers. */
+export function fieldDescription(field: keyof PortfolioConfig): string | undefined {
+  let schema: z.ZodMiniType | undefined = portfolioConfigSchema.shape[field];
+  for (let depth = 0; schema && depth < 5; depth++) {
+    const description = z.globalRegistry.get(schema)?.description;
+    if (description) return description;
+    const def = schema._zod.def as { innerType?: z.ZodMiniType; in?: z.ZodMiniType };
+    schema = def.innerType ?? def.in;
+  }
+  return undefined;
+}

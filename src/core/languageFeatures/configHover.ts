@@ -1,0 +1,53 @@
+// Hover on the values of `standard:`, `version:` and `option:` in `portfolio.yaml`: what the
+// standard, the version and the option are, from the catalogue the portfolio has in force.
+import type { Position } from '../text';
+import { escapeMarkdown } from '../wording';
+import type { KsbHover } from './hover';
+import type { ConfigCompletionContext } from './configCompletion';
+import { chosenStandard, configLines, parseConfigLine } from './configLines';
+import type { DocumentLines } from './completion';
+import { describeOption, describeVersion, describeVersions } from './standardDescription';
+
+/** What hover in a config needs: the same as completion there. */
+export type ConfigHoverContext = ConfigCompletionContext;
+
+/** The hover on the value under `position`, or `undefined` off the three values it describes. */
+export function provideConfigHover(document: DocumentLines, position: Position, context: ConfigHoverContext): KsbHover | undefined {
+  if (position.line >= document.lineCount) return undefined;
+  const here = parseConfigLine(document.lineAt(position.line).text, position.line);
+  if (!here || here.raw === '' || !['standard', 'version', 'option'].includes(here.key)) return undefined;
+  // The end of the value counts as on it, as editors do.
+  if (position.character < here.range.start.character || position.character > here.range.end.character) return undefined;
+  const range = here.range;
+  const lines = configLines(document);
+  const chosen = chosenStandard(lines, context.catalogue);
+  const known = () => context.catalogue.references().sort().join(', ') || 'none';
+
+  if (here.key === 'standard') {
+    if (!chosen) {
+      return {
+        range,
+        markdown: `**${escapeMarkdown(here.value)}** · not a standard this portfolio knows (it knows ${known()}). Add it with **KSB Portfolio: Add Standard...**.`,
+      };
+    }
+    return { range, markdown: [describeVersion(chosen.standard, context.isShipped), describeVersions(chosen.versions, chosen.standard)].join('\n\n') };
+  }
+  if (!chosen) return undefined;
+  if (here.key === 'version') {
+    if (!chosen.versionKnown) {
+      const versions = chosen.versions.map((version) => `"${version.version}"`).join(', ');
+      return {
+        range,
+        markdown: `**${escapeMarkdown(here.value)}** · not a version of ${chosen.standard.reference} this portfolio knows (it knows ${versions}).`,
+      };
+    }
+    return { range, markdown: describeVersion(chosen.standard, context.isShipped) };
+  }
+  const { standard } = chosen;
+  const option = standard.findOption(here.value);
+  if (!option) {
+    const choices = standard.options.map((o) => `\`${o.id}\``).join(', ') || 'none';
+    return { range, markdown: `**${escapeMarkdown(here.value)}** · not an option of ${standard.label} (its options: ${choices}).` };
+  }
+  return { range, markdown: describeOption(standard, option) };
+}
