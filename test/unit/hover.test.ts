@@ -109,10 +109,10 @@ describe('Hover on a KSB code', () => {
     assert.match(markdownAt(`  - K0${CURSOR}9`, context), /did you mean K9\?/);
   });
 
-  it('Should name the version that has K35', () => {
+  it('Should name the versions that have K35', () => {
     const markdown = markdownAt(`  - K3${CURSOR}5`, context);
     assert.match(markdown, /ST0792 v1\.2 has no K35 \(it has K1-K29\)\./);
-    assert.match(markdown, /K35 exists in v1\.0 of ST0792\./);
+    assert.match(markdown, /K35 exists in v1\.0 and v1\.1 of ST0792\./);
   });
 
   it('Should hover on codes in the body, inline code included', () => {
