@@ -1,7 +1,7 @@
 // The import that writes the shipped standard data (src/core/catalogue/data/*.yaml) from the public
 // standards API's files, through the core's own reader (readStandardData), and from the seed
 // documents where they agree with the API. The rules are stated once, in RULES, and written into
-// every file's header; `npm run import:standards` (scripts/import-standards.ts) runs it, and a
+// each file's header; `npm run import:standards` (scripts/import-standards.ts) runs it, and a
 // unit test checks that each shipped file is byte for byte what it makes, so the data stays
 // reproducible from its sources.
 import type { OptionIds } from '../src/core/catalogue/apiStandard';
@@ -23,14 +23,17 @@ import {
 /** Where the public API snapshot lives, relative to the repository root. */
 export const API_SNAPSHOT_FOLDER = '../shared/standards-api';
 
-/** What every import does, in the words every data file's header repeats. */
-export const RULES: readonly string[] = [
-  'The public API is the register of record and wins: codes (by position), KSB texts (HTML-decoded, spaces collapsed), options, the KSB option split (through the duties), duty texts and KSB mapping, title, level, status, dates, links and typical duration are the API file’s, as the core reader (readApiStandard) reads them.',
-  'A KSB, duty or option whose text a seed prints exactly as the API does keeps that seed as its `source`; one that no seed prints as the API does ships the API’s text with `source: "api"`, and where a seed words it differently, the seed’s wording is quoted in a comment at the item.',
-  'Dates: the API’s. Seed 003’s version table is compared with them, and a date it gives differently is named below with the seed’s figure.',
-  'What the API file cannot say (a KSB in no duty, options no KSB is mapped to...) is a `notes` entry, shown in hover, `ksb lookup` and as a standard.data-gap diagnostic, never a guess presented as fact.',
-  'Option ids are ours and stay the same in every version whatever the option’s title there, so a portfolio’s `option:` keeps working across versions; an `option:` naming a title the version does not have gets a diagnostic listing the choices.',
-];
+/** The import's rules, in the words the data files' headers repeat; each file states the ones its plan uses. */
+export const RULES = {
+  api: 'The public API is the register of record and wins: codes (by position), KSB texts (HTML-decoded, spaces collapsed), options, the KSB option split (through the duties), duty texts and KSB mapping, title, level, status, dates, links and typical duration are the API file’s, as the core reader (readApiStandard) reads them.',
+  seeds:
+    'A KSB, duty or option whose text a seed prints exactly as the API does keeps that seed as its `source`; one that no seed prints as the API does ships the API’s text with `source: "api"`, and where a seed words it differently, the seed’s wording is quoted in a comment at the item.',
+  dates: 'Dates: the API’s. Seed 003’s version table is compared with them, and a date it gives differently is named below with the seed’s figure.',
+  notes:
+    'What the API file cannot say (a KSB in no duty, options no KSB is mapped to...) is a `notes` entry, shown in hover, `ksb lookup` and as a standard.data-gap diagnostic, never a guess presented as fact.',
+  optionIds:
+    'Option ids are ours and stay the same in every version whatever the option’s title there, so a portfolio’s `option:` keeps working across versions; an `option:` naming a title the version does not have gets a diagnostic listing the choices.',
+} as const;
 
 /** Texts a seed offers for one kind of fact, by code or number: where one equals the API's text, the fact keeps the seed as its source. */
 interface SeedTexts<Key> {
@@ -207,22 +210,33 @@ export function importStandard(plan: ShippedImport, inputs: ImportInputs): Impor
   const header = [
     `${data.reference} ${data.title}, version ${data.version}${data.status ? ` (${data.status})` : ''}.`,
     '',
-    'Written by `npm run import:standards` (scripts/standardImport.ts); do not edit by hand: change the import',
-    'and run it again. A unit test checks that this file is what the import makes.',
+    ...(plan.snapshot
+      ? [
+          'Written by `npm run import:standards` (scripts/standardImport.ts); do not edit by hand: change the import',
+          'and run it again. A unit test checks that this file is what the import makes.',
+        ]
+      : ['Written by scripts/standardImport.ts from the API file alone.']),
     '',
     ...wrap(
       `Sources: the public apprenticeship standards API’s ${plan.apiFile}${plan.snapshot ? ` (${plan.snapshot})` : ''}${cited.size > 0 ? '; the seeds (../shared/seeds, README there) that `sources` lists, where they agree with it' : ''}.`,
       110,
     ),
     '',
-    'Rules (every import):',
-    ...bullets(RULES),
+    'Rules:',
+    ...bullets([
+      RULES.api,
+      ...(plan.seedKsbs || plan.seedDuties || plan.seedOptions ? [RULES.seeds] : []),
+      ...(plan.compareDates ? [RULES.dates] : []),
+      RULES.notes,
+      ...(Object.keys(plan.optionIds).length > 0 ? [RULES.optionIds] : []),
+    ]),
     ...(plan.about.length > 0 || dateLines.length > 0 ? ['', 'This version:', ...bullets([...plan.about, ...dateLines])] : []),
   ];
   const text = standardYaml(data, header, comments);
   // The import's output goes through the same reader as every data file: it must read back as what was meant.
   const check = readStandardData(text, plan.dataFile);
   if (!check.ok) return { ok: false, message: `The import made an invalid ${plan.dataFile}:\n${check.problems.map((p) => p.message).join('\n')}` };
+  if (canonical(check.data) !== canonical(data)) return { ok: false, message: `The import's ${plan.dataFile} does not read back as the data it was made from` };
   return { ok: true, text, data: check.data };
 }
 
@@ -287,15 +301,39 @@ export function wordingDifference(seed: string, api: string): string {
   return `${excerpt(seed)} where the API has ${excerpt(api)}`;
 }
 
-/** A YAML string: double-quoted JSON, which YAML reads as the same string. */
-const quoted = (value: string) => JSON.stringify(value);
+/** JSON with keys sorted, to compare two values whatever their key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
+/**
+ * A YAML string: double-quoted JSON, which YAML reads as the same string, with the characters YAML
+ * does not count as printable (DEL, C1 controls, the BOM) and the Unicode line separators escaped
+ * too, so no YAML reader trips over them.
+ */
+const quoted = (value: string) => printable(JSON.stringify(value));
+
+/** `text` with the characters YAML does not count as printable (and the line separators) written as `\uXXXX`. */
+function printable(text: string): string {
+  return text.replace(NOT_PRINTABLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/* eslint-disable no-control-regex -- the control characters are what this matches */
+const NOT_PRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff]/g;
+/* eslint-enable no-control-regex */
+
 const flowList = (values: readonly string[]) => `[${values.join(', ')}]`;
 
 /** The data file's YAML: header comment, then the fields in the schema's order, comments at the items they concern. */
 function standardYaml(data: StandardFile, header: readonly string[], comments: ReadonlyMap<string, readonly string[]>): string {
-  const out = header.map((line) => (line ? `# ${line}` : '#'));
+  // A title or a seed's wording can hold anything; a comment must stay one line of printable text.
+  const out = header.map((line) => (line ? `# ${printable(line)}` : '#'));
   const commentLines = (key: string, indent: string) =>
-    (comments.get(key) ?? []).flatMap((line) => wrap(line, 108).map((part, i) => `${indent}# ${i === 0 ? '' : '  '}${part}`));
+    (comments.get(key) ?? []).flatMap((line) => wrap(printable(line), 108).map((part, i) => `${indent}# ${i === 0 ? '' : '  '}${part}`));
   out.push(`reference: ${data.reference}`, `version: ${quoted(data.version)}`, `title: ${quoted(data.title)}`);
   if (data.level !== undefined) out.push(`level: ${data.level}`);
   for (const key of ['status', 'startDate', 'endDate', 'latestEndDate', 'approvedForDelivery'] as const) {

@@ -33,11 +33,12 @@ const seedDir = path.resolve(process.cwd(), SEED_FOLDER);
 const apiDir = path.resolve(process.cwd(), API_SNAPSHOT_FOLDER);
 const readSeed = seedReader(seedDir);
 
-/** Skips the suite (`this` of a mocha `before`) when `folder` is absent, except under CI, where that fails. */
-function requireFolder(context: Mocha.Context, folder: string, name: string): void {
+/** Skips the suite (`this` of a mocha `before`) when `relative` (from the repository root) is absent, except under CI, where that fails. */
+function requireFolder(context: Mocha.Context, relative: string, name: string): void {
+  const folder = path.resolve(process.cwd(), relative);
   if (existsSync(folder)) return;
   if (process.env.CI && process.env.CI !== 'false') throw new Error(`Expected ${name} at ${folder} (CI is set), found no such folder`);
-  console.log(`      skipped: ${folder} not found; these tests run in CI`);
+  console.log(`      skipped: ${relative} not found; these tests run in CI`);
   context.skip();
 }
 
@@ -225,7 +226,7 @@ function apiJson(version: string): Record<string, unknown> {
 
 describe(`ST0792 standard data files against the public API snapshot (${API_SNAPSHOT_FOLDER})`, function () {
   before(function () {
-    requireFolder(this, apiDir, 'the public API snapshot');
+    requireFolder(this, API_SNAPSHOT_FOLDER, 'the public API snapshot');
   });
 
   for (const [version, text] of VERSIONS) {
@@ -285,7 +286,7 @@ describe(`ST0792 standard data files against the public API snapshot (${API_SNAP
 
 describe(`ST0792 standard data files against the source documents (${SEED_FOLDER})`, function () {
   before(function () {
-    requireFolder(this, seedDir, 'the seed documents');
+    requireFolder(this, SEED_FOLDER, 'the seed documents');
   });
 
   it('gives every v1.2 KSB the exact text of the course page seed', () => {
@@ -375,8 +376,8 @@ describe(`ST0792 standard data files against the source documents (${SEED_FOLDER
 
 describe('ST0792 standard data files as the import makes them (npm run import:standards)', function () {
   before(function () {
-    requireFolder(this, apiDir, 'the public API snapshot');
-    requireFolder(this, seedDir, 'the seed documents');
+    requireFolder(this, API_SNAPSHOT_FOLDER, 'the public API snapshot');
+    requireFolder(this, SEED_FOLDER, 'the seed documents');
   });
 
   for (const plan of SHIPPED_IMPORTS) {
