@@ -42,7 +42,7 @@ interface SeedTexts<Key> {
 }
 
 /** How one shipped version is imported: the API file, our option ids and the seeds compared with it. */
-export interface ShippedImport {
+export interface ImportPlan {
   readonly apiFile: string;
   readonly dataFile: string;
   readonly optionIds: OptionIds;
@@ -86,7 +86,7 @@ const SNAPSHOT = `the May 2025 snapshot in ${API_SNAPSHOT_FOLDER}`;
 const CURRENT_EPA_METHODS = ['Presentation with questions', 'Professional discussion underpinned by a portfolio of evidence'];
 
 /** The shipped ST0792 versions and how each is imported. */
-export const SHIPPED_IMPORTS: readonly ShippedImport[] = [
+export const SHIPPED_IMPORTS: readonly ImportPlan[] = [
   {
     apiFile: 'ST0792_1.0.json',
     dataFile: 'ST0792-1.0.yaml',
@@ -155,12 +155,12 @@ export interface ImportInputs {
 }
 
 /** A plan for an API file that is not shipped: our data format from the API alone, option ids made from titles. */
-export function plainImport(apiFile: string): ShippedImport {
+export function plainImport(apiFile: string): ImportPlan {
   return { apiFile, dataFile: apiFile.replace(/_(\d+\.\d+)\.json$/i, '-$1.yaml'), optionIds: {}, about: [] };
 }
 
 /** Makes one data file from an API file (and the seeds its plan names), with a header stating its sources and rules. */
-export function importStandard(plan: ShippedImport, inputs: ImportInputs): ImportResult {
+export function importStandard(plan: ImportPlan, inputs: ImportInputs): ImportResult {
   const read = readStandardData(inputs.apiText, plan.apiFile, plan.optionIds);
   if (!read.ok) return { ok: false, message: read.problems.map((p) => p.message).join('\n') };
   const api = read.data;
@@ -169,11 +169,19 @@ export function importStandard(plan: ShippedImport, inputs: ImportInputs): Impor
   const comments = new Map<string, string[]>();
   const comment = (key: string, line: string) => comments.set(key, [...(comments.get(key) ?? []), line]);
 
+  // Each seed is read into texts once, not once per fact.
+  const seedTexts = new Map<SeedTexts<unknown>, ReadonlyMap<unknown, string>>();
+  const textsOf = <Key>(seed: SeedTexts<Key>): ReadonlyMap<Key, string> => {
+    let texts = seedTexts.get(seed);
+    if (!texts) seedTexts.set(seed, (texts = seed.texts(readSeed)));
+    return texts as ReadonlyMap<Key, string>;
+  };
+
   /** The source of a fact: the first seed that prints `text` exactly, else the API; a seed that words it otherwise is quoted. */
   function sourceOf<Key>(seedsToTry: readonly SeedTexts<Key>[], key: Key, text: string, commentKey: string, label: string): string {
     let source: string | undefined;
     for (const seed of seedsToTry) {
-      const seedText = seed.texts(readSeed).get(key);
+      const seedText = textsOf(seed).get(key);
       if (seedText === undefined) continue;
       if (seedText !== text) comment(commentKey, `${label}: seed ${seed.source} words it ${wordingDifference(seedText, text)}.`);
       else source ??= seed.source;

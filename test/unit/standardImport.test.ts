@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readStandardData } from '../../src/core/catalogue/catalogue';
-import { importStandard, plainImport, wordingDifference, type ShippedImport } from '../../scripts/standardImport';
+import { importStandard, plainImport, wordingDifference, type ImportPlan } from '../../scripts/standardImport';
 
 /** A small API-shaped file: one option with one duty, texts chosen by the test. */
 function apiText(texts: { knowledge?: string; duty?: string; title?: string } = {}): string {
@@ -26,7 +26,7 @@ function apiText(texts: { knowledge?: string; duty?: string; title?: string } = 
 }
 
 /** The import of `text` without seeds; fails the test with the import's message. */
-function imported(text: string, plan: ShippedImport = plainImport('ST9001_1.0.json')) {
+function imported(text: string, plan: ImportPlan = plainImport('ST9001_1.0.json')) {
   const result = importStandard(plan, { apiText: text });
   assert.ok(result.ok, result.ok ? '' : result.message);
   return result;
@@ -71,7 +71,7 @@ describe('Standard import (scripts/standardImport.ts)', () => {
   });
 
   it('Should keep a seed as the source of a text it prints as the API does, and quote one that words it differently', () => {
-    const plan: ShippedImport = {
+    const plan: ImportPlan = {
       ...plainImport('ST9001_1.0.json'),
       seedKsbs: [
         {
