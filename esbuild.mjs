@@ -33,8 +33,15 @@ function testEntries(dir) {
 
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [];
-// --schemas writes schemas/; --generate writes every generated file: schemas/ and the rule docs.
-const generators = args.has('--generate') ? ['write-schemas', 'write-rule-docs'] : args.has('--schemas') ? ['write-schemas'] : [];
+// --schemas writes schemas/; --generate writes every generated file: schemas/ and the rule docs;
+// --import-standards writes the shipped standard data from the API snapshot and the seeds beside the clone.
+const generators = args.has('--generate')
+  ? ['write-schemas', 'write-rule-docs']
+  : args.has('--schemas')
+    ? ['write-schemas']
+    : args.has('--import-standards')
+      ? ['import-standards']
+      : [];
 if (generators.length > 0) {
   for (const name of generators) {
     builds.push({ ...common, entryPoints: [`scripts/${name}.ts`], outfile: `out/scripts/${name}.js`, platform: 'node', format: 'cjs', target: 'node20' });

@@ -55,7 +55,7 @@ export { configTemplate, evidenceTemplate, githubWorkflowTemplate, gitignoreTemp
 export { applyTextEdit, configFieldEdit, configFieldsEdit, type ConfigEditResult, type EditableConfigField, type TextEdit } from './configEdits';
 export { coverageByDuty, coverageByKind, type DutyCoverage, type KindCoverage } from './coverageGroups';
 export { coverageMarkdown, type CoverageMarkdownOptions } from './coverageMarkdown';
-export { describeKsb, KIND_TITLES, ksbLabel, portfolioDescription, shortenText } from './ksbLabels';
+export { describeKsb, KIND_TITLES, ksbDataGaps, ksbLabel, OPTION_NOT_KNOWN, portfolioDescription, shortenText, versionStatusLine } from './ksbLabels';
 export { evidenceFileName, evidenceFolder, isIsoDate, slugify } from './newEvidence';
 export {
   provideCompletions,

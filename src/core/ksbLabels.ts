@@ -24,9 +24,14 @@ export function ksbLabel(ksb: Ksb, width = 60): string {
   return `${ksb.code} ${shortenText(ksb.text, Math.max(10, width - ksb.code.length - 1))}`;
 }
 
+/** What the heading says of a KSB whose option the standard's data cannot say (it counts for every option). */
+export const OPTION_NOT_KNOWN = 'Option not known';
+
 /** The heading, text and duties of a KSB, in Markdown: shared by hover, completion and the coverage view. */
 export function describeKsb(standard: StandardVersion, ksb: Ksb): string {
-  const parts = [`**${ksb.code}** · ${kindTitle(ksb.kind)} · ${escapeMarkdown(standard.optionLabel(ksb))}`, escapeMarkdown(ksb.text)];
+  // "Core" would be a guess where the data cannot say the option.
+  const option = standard.options.length > 0 && ksbDataGaps(standard, ksb).length > 0 ? OPTION_NOT_KNOWN : standard.optionLabel(ksb);
+  const parts = [`**${ksb.code}** · ${kindTitle(ksb.kind)} · ${escapeMarkdown(option)}`, escapeMarkdown(ksb.text)];
   if (ksb.duties.length > 0) {
     parts.push(['**Duties**', ...ksb.duties.map((duty) => `- Duty ${duty.number}: ${escapeMarkdown(duty.text)}`)].join('\n'));
   }
@@ -37,4 +42,27 @@ export function describeKsb(standard: StandardVersion, ksb: Ksb): string {
 export function portfolioDescription(coverage: Coverage): string {
   const { standard, option } = coverage.portfolio;
   return option ? `${standard.label} · ${option.title}` : `${standard.label} · all options`;
+}
+
+/**
+ * What the standard's data cannot say about one KSB, as sentences (plain text) for hover and
+ * `ksb lookup`: the option of a KSB no duty lists, or of every KSB when the source maps none to
+ * an option. Empty when the data says all there is to say about it.
+ */
+export function ksbDataGaps(standard: StandardVersion, ksb: Ksb): string[] {
+  return standard.notesFor(ksb).map((note) => {
+    if (note.kind === 'options-unmapped') return note.text;
+    if (note.kind === 'ksbs-in-no-duty') {
+      return ksb.duties.length === 0
+        ? `No duty lists ${ksb.code}, so which option it belongs to is not known: it counts for every option.`
+        : `The source maps ${ksb.code} neither to the core nor to an option, so which option it belongs to is not known: it counts for every option.`;
+    }
+    return note.text;
+  });
+}
+
+/** `ST0792 v1.1 is Retired (latest start 2024-08-14).` for a version not approved for delivery; `undefined` for one that is, or whose status is not known. */
+export function versionStatusLine(standard: StandardVersion): string | undefined {
+  if (!standard.notApprovedForDelivery) return undefined;
+  return `${standard.label} is ${standard.status}${standard.endDate ? ` (latest start ${standard.endDate})` : ''}.`;
 }

@@ -136,7 +136,19 @@ describe('Reading the public standards API', () => {
       ['ksbs-in-no-duty'],
     );
     assert.match(s.notes[0].text, /^K4 is listed by no duty/);
+    assert.deepEqual(s.notes[0].codes, ['K4'], 'the note names its KSBs for hover and lookup');
     assert.equal(s.ksb('K4')?.options, undefined);
+  });
+
+  it('names every KSB in no duty in the note, though its text names twelve', () => {
+    const orphans = Array.from({ length: 14 }, (_, i) => ({ knowledgeId: `k-orphan-${i}`, detail: `Orphan ${i}.` }));
+    const s = standard(apiFile({ knowledges: [...(apiFile().knowledges as object[]), ...orphans] }));
+    const note = s.notes.find((n) => n.kind === 'ksbs-in-no-duty');
+    assert.match(note?.text ?? '', / and 2 more are listed by no duty/);
+    assert.deepEqual(
+      note?.codes,
+      Array.from({ length: 14 }, (_, i) => `K${i + 4}`),
+    );
   });
 
   it('says so when there are no KSBs at all', () => {

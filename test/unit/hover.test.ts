@@ -109,10 +109,10 @@ describe('Hover on a KSB code', () => {
     assert.match(markdownAt(`  - K0${CURSOR}9`, context), /did you mean K9\?/);
   });
 
-  it('Should name the version that has K35', () => {
+  it('Should name the versions that have K35', () => {
     const markdown = markdownAt(`  - K3${CURSOR}5`, context);
     assert.match(markdown, /ST0792 v1\.2 has no K35 \(it has K1-K29\)\./);
-    assert.match(markdown, /K35 exists in v1\.0 of ST0792\./);
+    assert.match(markdown, /K35 exists in v1\.0 and v1\.1 of ST0792\./);
   });
 
   it('Should hover on codes in the body, inline code included', () => {
@@ -131,6 +131,122 @@ describe('Hover on a KSB code', () => {
     assert.equal(hoverAt(`The xK2${CURSOR}4 file`, context), undefined);
     assert.equal(hoverAt(`K${CURSOR}`, context), undefined);
     assert.equal(hoverAt(`Spaces ${CURSOR} K24`, context), undefined);
+  });
+});
+
+describe('Hover on a KSB the standard’s data cannot place, or of a version not approved for delivery', () => {
+  /** The hover on `code` in a portfolio with `config` and `files` (standards/ and evidence). */
+  async function hoverOn(code: string, config: string, files: Record<string, string> = {}): Promise<string> {
+    const { index } = await loadPortfolio({ 'portfolio.yaml': config, ...files });
+    return markdownAt(`ksbs: [${code.slice(0, 1)}${CURSOR}${code.slice(1)}]`, contextOf(index));
+  }
+
+  it('Should say that no duty lists v1.0’s K27, so its option is not known, and that v1.0 is retired', async () => {
+    const markdown = await hoverOn('K27', 'standard: ST0792\nversion: "1.0"\noption: post-production-coordinator\n');
+    assert.match(markdown, /^\*\*K27\*\* · Knowledge · Option not known\n\n/);
+    assert.match(markdown, /\*\*Not in the data:\*\* No duty lists K27, so which option it belongs to is not known: it counts for every option\./);
+    assert.match(markdown, /\*\*Status:\*\* ST0792 v1\.0 is Retired \(latest start 2023-06-07\)\./);
+    assert.match(markdown, /no evidence file claims K27 yet/, 'it counts for the option, so its evidence is shown');
+  });
+
+  it('Should call a v1.0 KSB a duty lists Core, with the status but no data gap', async () => {
+    const markdown = await hoverOn('K1', 'standard: ST0792\nversion: "1.0"\noption: post-production-coordinator\n');
+    assert.match(markdown, /^\*\*K1\*\* · Knowledge · Core\n\n/);
+    assert.match(markdown, /\*\*Duties\*\*\n- Duty 1: /);
+    assert.doesNotMatch(markdown, /Not in the data/);
+    assert.match(markdown, /\*\*Status:\*\* ST0792 v1\.0 is Retired/);
+  });
+
+  it('Should show the status of the retired v1.1 and its own option title', async () => {
+    const markdown = await hoverOn('K30', 'standard: ST0792\nversion: "1.1"\noption: post-production-coordinator\n');
+    assert.match(markdown, /^\*\*K30\*\* · Knowledge · Post Production, VFX and Animation Production\n\n/);
+    assert.match(markdown, /\*\*Status:\*\* ST0792 v1\.1 is Retired \(latest start 2024-08-14\)\./);
+    assert.doesNotMatch(markdown, /Not in the data/);
+  });
+
+  it('Should show no status line and no data gap for v1.2, which is approved for delivery', async () => {
+    const markdown = await hoverOn('K24', POST_PRODUCTION_CONFIG);
+    assert.doesNotMatch(markdown, /Status|Not in the data|not known/);
+  });
+
+  /** An API-shaped file (ST9001 v1.0) with two options, for the standards/ folder; `overrides` shape its options. */
+  function apiStandard(overrides: Record<string, unknown>): string {
+    return JSON.stringify({
+      referenceNumber: 'ST9001',
+      title: 'Test technician',
+      version: '1.0',
+      level: 3,
+      status: 'In development',
+      earliestStartDate: null,
+      latestStartDate: null,
+      knowledges: [
+        { knowledgeId: 'k-1', detail: 'Core knowledge.' },
+        { knowledgeId: 'k-2', detail: 'Alpha knowledge.' },
+        { knowledgeId: 'k-3', detail: 'Knowledge nobody placed.' },
+      ],
+      skills: [],
+      behaviours: [],
+      options: [],
+      optionsUnstructuredTemplate: ['Alpha', 'Beta'],
+      optionsUnstructuredKsbMapping: [],
+      duties: [],
+      ...overrides,
+    });
+  }
+  const ST9001_CONFIG = 'standard: ST9001\noption: alpha\n';
+
+  it('Should show the note of a standard that maps no KSB to its options on every KSB', async () => {
+    const files = { 'standards/ST9001_1.0.json': apiStandard({}) };
+    for (const code of ['K1', 'K3']) {
+      const markdown = await hoverOn(code, ST9001_CONFIG, files);
+      assert.match(markdown, new RegExp(`^\\*\\*${code}\\*\\* · Knowledge · Option not known`));
+      assert.match(markdown, /\*\*Not in the data:\*\* The API file names 2 options \(Alpha; Beta\) but maps no KSB to any of them/);
+      assert.match(markdown, /\*\*Status:\*\* ST9001 v1\.0 is In development\./, 'no latest start date to name');
+    }
+  });
+
+  it('Should say that the source maps a KSB a core duty lists neither to the core nor to an option', async () => {
+    const files = {
+      'standards/ST9001_1.0.json': apiStandard({
+        optionsUnstructuredKsbMapping: [
+          { coreOrOptionTitle: 'Core', mappedKnowledge: ['k-1'], mappedSkills: [], mappedBehaviour: [] },
+          { coreOrOptionTitle: 'Alpha', mappedKnowledge: ['k-2'], mappedSkills: [], mappedBehaviour: [] },
+        ],
+        duties: [
+          { dutyID: 'd-1', dutyDetail: 'Does it all', isThisACoreDuty: 1, mappedKnowledge: ['k-3'], mappedSkills: [], mappedBehaviour: [], mappedOptions: [] },
+        ],
+      }),
+    };
+    const placed = await hoverOn('K2', ST9001_CONFIG, files);
+    assert.match(placed, /^\*\*K2\*\* · Knowledge · Alpha\n\n/);
+    assert.doesNotMatch(placed, /Not in the data/);
+    const unplaced = await hoverOn('K3', ST9001_CONFIG, files);
+    assert.match(unplaced, /^\*\*K3\*\* · Knowledge · Option not known/);
+    assert.match(unplaced, /The source maps K3 neither to the core nor to an option, so which option it belongs to is not known: it counts for every option\./);
+  });
+
+  it('Should place the note of a data file written before notes named their codes at the KSBs no duty lists', async () => {
+    const yaml = [
+      'reference: ST9002',
+      'version: "1.0"',
+      'title: Older data file',
+      'notes:',
+      '  - kind: ksbs-in-no-duty',
+      '    text: "K2 is listed by no duty."',
+      'sources: [{ id: "t", file: t.txt, description: Made up }]',
+      'options: [{ id: alpha, title: Alpha, source: "t" }, { id: beta, title: Beta, source: "t" }]',
+      'epaMethods: []',
+      'ksbs:',
+      '  - { code: K1, text: Alpha knowledge., options: [alpha], source: "t" }',
+      '  - { code: K2, text: Unplaced knowledge., source: "t" }',
+      'duties:',
+      '  - { number: 1, text: Alpha work, options: [alpha], ksbs: [K1], source: "t" }',
+      '',
+    ].join('\n');
+    const files = { 'standards/ST9002-1.0.yaml': yaml };
+    const config = 'standard: ST9002\noption: alpha\n';
+    assert.match(await hoverOn('K2', config, files), /No duty lists K2, so which option it belongs to is not known/);
+    assert.doesNotMatch(await hoverOn('K1', config, files), /Not in the data/);
   });
 });
 

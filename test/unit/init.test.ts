@@ -75,7 +75,7 @@ describe('ksb init questions (an injected ask)', () => {
     assert.equal(plan.apprentice, 'Jess Adeyemi');
     assert.equal(plan.download, undefined, 'a shipped standard is not written into standards/');
     assert.match(questions[0], /^Standard reference, e\.g\. ST0116 \(here already: ST0792\): $/);
-    assert.equal(questions[1], 'Versions of ST0792:\n  1) 1.0\n  2) 1.1\n  3) 1.2\nVersion [1.2]: ');
+    assert.equal(questions[1], 'Versions of ST0792:\n  1) 1.0 (Retired)\n  2) 1.1 (Retired)\n  3) 1.2 (Approved for delivery)\nVersion [1.2]: ');
     assert.equal(questions[2], `Options of ST0792 v1.1:\n${plan.standard.options.map((o, i) => `  ${i + 1}) ${o.title}`).join('\n')}\nOption (number): `);
     assert.equal(questions[3], 'Apprentice name (blank to leave it out): ');
   });

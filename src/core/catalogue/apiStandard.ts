@@ -200,6 +200,8 @@ export function readApiStandard(json: Record<string, unknown>, origin: string, o
         optionSplit === 'unstructured'
           ? `${listCodes(inNoDuty)} ${inNoDuty.length === 1 ? 'is' : 'are'} mapped neither to the core nor to an option, so the file does not say which option ${inNoDuty.length === 1 ? 'it belongs' : 'they belong'} to: counted for every option.`
           : `${listCodes(inNoDuty)} ${inNoDuty.length === 1 ? 'is' : 'are'} listed by no duty, so the file does not say which option ${inNoDuty.length === 1 ? 'it belongs' : 'they belong'} to: counted for every option.`,
+      // Every code, though the text names at most twelve: hover and lookup say it at each KSB.
+      codes: inNoDuty,
     });
   }
   if (dutyOptionless.length > 0 && optionSplit === 'duties') {

@@ -141,6 +141,19 @@ export class StandardVersion {
     return this.duties.filter((d) => d.options === undefined || optionId === undefined || d.options.includes(optionId));
   }
 
+  /**
+   * The notes that concern one KSB: a note naming its code, and a note about the options of the
+   * whole standard. A `ksbs-in-no-duty` note without codes (a data file written before notes
+   * carried them) concerns a KSB no duty lists, in a standard whose duties name options.
+   */
+  notesFor(ksb: Ksb): StandardNote[] {
+    return this.notes.filter((note) => {
+      if (note.kind === 'options-unmapped') return true;
+      if (note.kind !== 'ksbs-in-no-duty') return note.codes?.includes(ksb.code) === true;
+      return note.codes ? note.codes.includes(ksb.code) : ksb.duties.length === 0 && this.duties.some((duty) => duty.options !== undefined);
+    });
+  }
+
   /** Human titles of a KSB's options, or `Core` for a core KSB. */
   optionLabel(ksb: Ksb): string {
     if (ksb.options === undefined) return 'Core';

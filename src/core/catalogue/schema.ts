@@ -32,6 +32,11 @@ export const STANDARD_NOTE_KINDS = [
 export const noteSchema = z.strictObject({
   kind: z.enum(STANDARD_NOTE_KINDS),
   text: nonEmpty(),
+  codes: z.optional(
+    z
+      .array(ksbCode())
+      .check(z.describe('The KSBs the gap concerns, so hover and lookup can say it at each of them; left out when it concerns the whole standard')),
+  ),
 });
 
 /** A document the data was built from. */
@@ -116,6 +121,11 @@ export const standardFileSchema = z
         codes.add(ksb.code);
         checkSource(ksb.source, ['ksbs', i, 'source']);
         checkOptions(ksb.options, ['ksbs', i, 'options']);
+      });
+      file.notes?.forEach((note, i) => {
+        note.codes?.forEach((code, j) => {
+          if (!codes.has(code)) ctx.addIssue({ code: 'custom', path: ['notes', i, 'codes', j], message: `Expected a code listed in \`ksbs\`, found ${code}` });
+        });
       });
       file.duties.forEach((duty, i) => {
         checkSource(duty.source, ['duties', i, 'source']);

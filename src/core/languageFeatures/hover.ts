@@ -4,7 +4,7 @@ import { kindOfCode, type Catalogue, type Ksb } from '../catalogue/catalogue';
 import { canonicalCode, CODE_WORD, nearestCodes } from '../codes';
 import type { Portfolio } from '../config';
 import type { EvidenceReference } from '../coverage';
-import { describeKsb } from '../ksbLabels';
+import { describeKsb, ksbDataGaps, versionStatusLine } from '../ksbLabels';
 import type { Position, Range } from '../text';
 import { escapeMarkdown } from '../wording';
 
@@ -72,7 +72,9 @@ export function provideHover(lineText: string, position: Position, context: Hove
 
 function knownCodeHover(ksb: Ksb, context: HoverContext): string {
   const { standard, option } = context.portfolio;
-  const parts = [describeKsb(standard, ksb)];
+  const parts = [describeKsb(standard, ksb), ...ksbDataGaps(standard, ksb).map((gap) => `**Not in the data:** ${escapeMarkdown(gap)}`)];
+  const status = versionStatusLine(standard);
+  if (status) parts.push(`**Status:** ${escapeMarkdown(status)}`);
   if (!standard.appliesTo(ksb, option?.id)) {
     parts.push(`Not part of the ${escapeMarkdown(option?.title ?? '')} option of this portfolio: claims of ${ksb.code} do not count.`);
     return parts.join('\n\n');

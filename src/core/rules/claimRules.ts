@@ -18,7 +18,7 @@ export const unknownCodeRule = defineRule({
   defaultLevel: 'error',
   summary: 'A claimed code that this standard version does not have, including near-misses such as `k9`.',
   meaning:
-    'a code the configured standard version does not have; near-misses (`k9`, `K09`, `K 9`) say "did you mean K9?", codes of other versions say "K35 exists in v1.0 but not in v1.2"',
+    'a code the configured standard version does not have; near-misses (`k9`, `K09`, `K 9`) say "did you mean K9?", codes of other versions say "K35 exists in v1.0 and v1.1 but not in v1.2"',
   quickFix: { kind: 'replace-code', title: 'replace a near-miss with the canonical code' },
   check: claimCheck,
 });

@@ -63,7 +63,8 @@ describe('multi-root workspace', () => {
     const production = await hoverText(callSheet(), 3, 'K17');
     assert.match(production, /\*\*K17\*\* · Knowledge · Production coordinator/);
     assert.match(production, /1 evidence file claims K17\n- \[evidence\/call-sheet\.md\]\(\S*\/production\/evidence\/call-sheet\.md#L4/);
-    assert.match(await hoverText(conform(), 5, 'K17'), /Not part of the Post production coordinator option/);
+    // 1.1 is the retired Media production co-ordinator standard: its option titles are its own, K17 is the production option's and K24 is core.
+    assert.match(await hoverText(conform(), 5, 'K17'), /Not part of the Post Production, VFX and Animation Production option/);
     assert.match(
       await hoverText(conform(), 4, 'K24'),
       /1 evidence file claims K24\n- \[evidence\/conform\.md\]\(\S*\/post-production\/evidence\/conform\.md#L5/,
@@ -82,13 +83,13 @@ describe('multi-root workspace', () => {
   it('shows each portfolio at the top of the coverage tree, and the active one in the status bar', async () => {
     const portfolios = await untilPortfolios(api, 2, 'two portfolio nodes');
     assert.deepEqual(portfolios.sort(), [
-      'post-production: ST0792 v1.1 · Post production coordinator · 1/46',
+      'post-production: ST0792 v1.1 · Post Production, VFX and Animation Production · 1/71',
       'production: ST0792 v1.2 · Production coordinator · 3/47',
     ]);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(callSheet()));
     await waitFor(() => api.coverage.statusBar?.text === 'KSB 3/47', 'the status bar to show the production portfolio');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(conform()));
-    await waitFor(() => api.coverage.statusBar?.text === 'KSB 1/46', 'the status bar to show the post-production portfolio');
+    await waitFor(() => api.coverage.statusBar?.text === 'KSB 1/71', 'the status bar to show the post-production portfolio');
     await closeAllEditorsDiscardingChanges();
   });
 });

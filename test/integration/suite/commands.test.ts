@@ -165,8 +165,9 @@ describe('Commands', () => {
       await untilTree(
         api,
         () => api.coverage.treeView?.description,
-        (d) => d?.startsWith('ST0792 v1.1') === true,
-        'version 1.1 in the view',
+        // The option id stays; 1.1 (the retired Media production co-ordinator standard) titles it its own way.
+        (d) => d === 'ST0792 v1.1 · Post Production, VFX and Animation Production',
+        'version 1.1 and its title of the post production option in the view',
       );
     } finally {
       await vscode.commands.executeCommand<boolean>('ksbPortfolio.selectVersion', '1.2');
