@@ -14,11 +14,11 @@ import {
   today as coreToday,
   PortfolioIndex,
   summaryMarkdown,
+  ksbDataGaps,
   DEFAULT_STANDARDS_API,
   STANDARDS_API_ENV,
   type StandardsFetcher,
   type Catalogue,
-  type Ksb,
   type StandardVersion,
 } from '../core';
 import { coverageJson, formatCheckGithub, formatCheckText, formatCoverageText, oneLine, toReported, withFolderPrefix, type ReportedDiagnostic } from './format';
@@ -386,36 +386,25 @@ function lookup(written: string, standard: StandardVersion): string {
     const hint = nearest.length > 0 ? `; nearest: ${nearest.join(', ')}` : '';
     throw new UsageError(`${standard.label} has no ${code} (it has ${standard.codeRanges()})${hint}`);
   }
-  const lines = [`${ksb.code} (${kindTitle(ksb.kind)}, ${standard.label}: ${standard.title})`, '', ksb.text, '', `Option: ${standard.optionLabel(ksb)}`];
+  const lines = [
+    `${ksb.code} (${kindTitle(ksb.kind)}, ${standard.label}: ${standard.title})`,
+    '',
+    ksb.text,
+    '',
+    `Option: ${standard.optionKnown(ksb) ? standard.optionLabel(ksb) : 'not known (it counts for every option)'}`,
+  ];
   if (ksb.duties.length > 0) {
     lines.push('Duties:');
     for (const duty of ksb.duties) lines.push(`  ${duty.number}. ${duty.text}`);
   } else {
     lines.push('Duties: none listed in the standard');
   }
-  const notes = notesAbout(standard, ksb);
   if (standard.notApprovedForDelivery) lines.push(`Status: ${standard.status}${standard.endDate ? ` (latest start ${standard.endDate})` : ''}`);
-  for (const note of notes) lines.push(`Note: ${note.text}`);
+  // The same words as hover, from the same notes.
+  for (const gap of ksbDataGaps(standard, ksb)) lines.push(`Note: ${gap}`);
   if (standard.standardPageUrl) lines.push(`Standard page: ${standard.standardPageUrl}`);
   // A workspace standard's texts come from a file: keep each on its line.
   return `${lines.map(oneLine).join('\n')}\n`;
-}
-
-/**
- * The standard's notes that bear on one KSB: options the file cannot split (every KSB), a list of
- * KSBs in no duty or mapping that names it (or was cut short and may hold it), a duty of its with no option.
- */
-function notesAbout(standard: StandardVersion, ksb: Ksb): StandardVersion['notes'] {
-  const named = (text: string) => new RegExp(`(^|[^A-Z0-9])${ksb.code}([^0-9]|$)`).test(text);
-  return standard.notes.filter((note) => {
-    if (note.kind === 'options-unmapped') return true;
-    if (note.kind === 'ksbs-in-no-duty') return named(note.text) || (/ and \d+ more /.test(note.text) && ksb.options === undefined);
-    if (note.kind === 'duty-without-option') {
-      const numbers = (/Dut(?:y|ies) ([\d, ]+) /.exec(note.text)?.[1] ?? '').split(/[ ,]+/).filter(Boolean).map(Number);
-      return ksb.duties.some((duty) => numbers.includes(duty.number));
-    }
-    return false;
-  });
 }
 
 function toPosix(path: string): string {

@@ -24,14 +24,11 @@ export function ksbLabel(ksb: Ksb, width = 60): string {
   return `${ksb.code} ${shortenText(ksb.text, Math.max(10, width - ksb.code.length - 1))}`;
 }
 
-/** What the heading says of a KSB whose option the standard's data cannot say (it counts for every option). */
-export const OPTION_NOT_KNOWN = 'Option not known';
+export { OPTION_NOT_KNOWN } from './catalogue/catalogue';
 
 /** The heading, text and duties of a KSB, in Markdown: shared by hover, completion and the coverage view. */
 export function describeKsb(standard: StandardVersion, ksb: Ksb): string {
-  // "Core" would be a guess where the data cannot say the option.
-  const option = standard.options.length > 0 && ksbDataGaps(standard, ksb).length > 0 ? OPTION_NOT_KNOWN : standard.optionLabel(ksb);
-  const parts = [`**${ksb.code}** · ${kindTitle(ksb.kind)} · ${escapeMarkdown(option)}`, escapeMarkdown(ksb.text)];
+  const parts = [`**${ksb.code}** · ${kindTitle(ksb.kind)} · ${escapeMarkdown(standard.optionLabel(ksb))}`, escapeMarkdown(ksb.text)];
   if (ksb.duties.length > 0) {
     parts.push(['**Duties**', ...ksb.duties.map((duty) => `- Duty ${duty.number}: ${escapeMarkdown(duty.text)}`)].join('\n'));
   }

@@ -305,6 +305,14 @@ describe('ksb CLI', function () {
       assert.match(result.stdout, /^Option: Core$/m);
     });
 
+    it('Should say, for v1.0 K27 which no duty lists, that its option is not known rather than call it core', () => {
+      const result = ksb('lookup', 'K27', '--version', '1.0');
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stdout, /^Option: not known \(it counts for every option\)$/m);
+      assert.match(result.stdout, /^Note: No duty lists K27, so which option it belongs to is not known: it counts for every option\.$/m);
+      assert.match(result.stdout, /^Status: Retired \(latest start 2023-06-07\)$/m);
+    });
+
     it('Should exit 2 with one line naming the ranges for K99', () => {
       assertUsageError(ksb('lookup', 'K99'), /ST0792 v1\.2 has no K99 \(it has K1-K29, S1-S23, B1-B4\); nearest: K29/);
     });

@@ -45,6 +45,9 @@ export interface StandardOption {
   readonly title: string;
 }
 
+/** What a KSB's option is called where the standard's data cannot say it (it counts for every option). */
+export const OPTION_NOT_KNOWN = 'Option not known';
+
 /** One version of a standard, indexed for look-ups by code and option. */
 export class StandardVersion {
   readonly reference: string;
@@ -154,8 +157,15 @@ export class StandardVersion {
     });
   }
 
-  /** Human titles of a KSB's options, or `Core` for a core KSB. */
+  /** Whether the data says which option a KSB belongs to; where it cannot, the KSB counts for every option. */
+  optionKnown(ksb: Ksb): boolean {
+    return this.options.length === 0 || !this.notesFor(ksb).some((note) => note.kind === 'options-unmapped' || note.kind === 'ksbs-in-no-duty');
+  }
+
+  /** Human titles of a KSB's options, `Core` for a core KSB, or `Option not known` where the data cannot say. */
   optionLabel(ksb: Ksb): string {
+    // "Core" would be a guess where the data cannot say the option.
+    if (!this.optionKnown(ksb)) return OPTION_NOT_KNOWN;
     if (ksb.options === undefined) return 'Core';
     return ksb.options.map((id) => this.options.find((o) => o.id === id)?.title ?? id).join(', ');
   }
