@@ -63,7 +63,8 @@ export function readApiStandard(json: Record<string, unknown>, origin: string, o
     };
   }
   const notes: NonNullable<StandardFile['notes']>[number][] = [];
-  let version = text(json.version) || text(json.versionNumber);
+  // `V0.0` (ST1462) is a way of writing 0.0, not another version.
+  let version = (text(json.version) || text(json.versionNumber)).replace(/^[vV](?=\d)/, '');
   if (!version) {
     const named = /_(\d+(?:\.\d+)*)\.json$/i.exec(origin)?.[1];
     if (!named) {
