@@ -144,7 +144,9 @@ export function formatCoverageText(coverage: Coverage, width = 100): string {
   const out: string[] = [];
   const who = config.apprentice ? ` for ${config.apprentice}` : '';
   // The apprentice's name and a workspace standard's title are the user's text: keep them on their line.
-  out.push(oneLine(`${standard.title} (${standard.label}), ${option ? `${option.title} option` : 'all options'}${who}`));
+  // A standard without options has no option to name; one with options and none chosen counts them all.
+  const which = option ? `, ${option.title} option` : standard.options.length > 0 ? ', all options' : '';
+  out.push(oneLine(`${standard.title} (${standard.label})${which}${who}`));
   const textWidth = Math.max(20, width - 16);
   for (const kind of ['knowledge', 'skill', 'behaviour'] as const) {
     const entries = coverage.entries.filter((e) => e.ksb.kind === kind);

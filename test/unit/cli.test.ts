@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writ
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { builtinCatalogue } from '../../src/core';
+import { tinyStandard } from './inlinePortfolio';
 
 const REPO = process.cwd();
 const CLI = path.join(REPO, 'dist', 'cli.js');
@@ -220,6 +221,13 @@ describe('ksb CLI', function () {
       assert.equal(result.status, 0, result.stderr);
       assert.match(result.stdout, /^Junior production coordinator \(ST0792 v1\.2\), Production coordinator option for Jess Adeyemi$/m);
       assert.match(result.stdout, /^Covered \d+\/47 KSBs \(\d+%\): knowledge \d+\/23, skills \d+\/20, behaviours \d+\/4; \d+ without evidence\.$/m);
+    });
+
+    it('Should name no option for a standard that has none', () => {
+      const root = writePortfolio('no-options', { 'portfolio.yaml': 'standard: ST9999\n', 'standards/ST9999-1.0.yaml': tinyStandard() });
+      const result = ksb('coverage', root);
+      assert.equal(result.status, 0, result.stderr);
+      assert.equal(result.stdout.split('\n')[0], 'Tiny test standard (ST9999 v1.0)');
     });
 
     it('Should print exactly the documented JSON shape, consistent with the summary', () => {
