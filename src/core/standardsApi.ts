@@ -34,6 +34,83 @@ export interface StandardDownload {
 /** The outcome of fetching or adding a standard; `message` is one line for the user. */
 export type StandardDownloadResult = ({ readonly ok: true } & StandardDownload) | { readonly ok: false; readonly message: string };
 
+/** The host's `fetch` (Node's, the extension host's or the browser's), as far as the fetcher uses it. */
+export type FetchFunction = (url: string, init: { signal: AbortSignal; headers: Record<string, string> }) => Promise<Response>;
+
+/** Limits of one fetcher. */
+export interface FetcherLimits {
+  /** Default `STANDARDS_API_TIMEOUT_MS`; one limit for the whole exchange, so a trickled body is cut off too. */
+  readonly timeoutMs?: number;
+  readonly maxBytes: number;
+  /** Aborts the request when the user cancels. */
+  readonly cancel?: AbortSignal;
+}
+
+/**
+ * A `StandardsFetcher` over a host's fetch, shared by the CLI and the editor: it rejects (which the
+ * core words as "could not fetch, download it by hand") on a refused connection, a timeout, a
+ * cancel or an answer over `maxBytes`, declared or read; every HTTP status resolves, for the core to judge.
+ */
+export function httpStandardsFetcher(fetchFunction: FetchFunction, limits: FetcherLimits): StandardsFetcher {
+  const timeoutMs = limits.timeoutMs ?? STANDARDS_API_TIMEOUT_MS;
+  return async (url) => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new Error(`no answer within ${formatDuration(timeoutMs)}`)), timeoutMs);
+    const onCancel = () => controller.abort(new Error('cancelled'));
+    limits.cancel?.addEventListener('abort', onCancel);
+    try {
+      const response = await fetchFunction(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
+      const declared = Number(response.headers.get('content-length'));
+      if (declared > limits.maxBytes) {
+        await response.body?.cancel();
+        throw new Error(`the answer is ${formatMegabytes(declared)}, over the ${formatMegabytes(limits.maxBytes)} limit`);
+      }
+      return { status: response.status, text: await readCapped(response, limits.maxBytes) };
+    } catch (error) {
+      // An abort rejects with a bare AbortError in some hosts: name the timeout or the cancel instead.
+      throw controller.signal.aborted && controller.signal.reason instanceof Error ? controller.signal.reason : error;
+    } finally {
+      clearTimeout(timer);
+      limits.cancel?.removeEventListener('abort', onCancel);
+    }
+  };
+}
+
+/** The body as UTF-8 text, refused once it passes `maxBytes`, so a missing or false content-length cannot sneak past. */
+async function readCapped(response: Response, maxBytes: number): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw new Error(`the answer is over the ${formatMegabytes(maxBytes)} limit`);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+function formatMegabytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+}
+
+function formatDuration(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
+}
+
 /** A reference as the API spells it (`ST0116`), or `undefined` for anything else. */
 export function normalizeReference(reference: string): string | undefined {
   const trimmed = reference.trim().toUpperCase();

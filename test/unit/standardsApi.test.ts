@@ -1,5 +1,14 @@
 import assert from 'node:assert/strict';
-import { addStandardFile, API_SOURCE_KEY, downloadStandard, standardApiUrl, type FetchedResponse, type StandardDownloadResult } from '../../src/core';
+import {
+  addStandardFile,
+  API_SOURCE_KEY,
+  downloadStandard,
+  httpStandardsFetcher,
+  standardApiUrl,
+  type FetchedResponse,
+  type FetchFunction,
+  type StandardDownloadResult,
+} from '../../src/core';
 import { softwareDeveloperFixture } from './apiServer';
 
 const BASE = 'https://api.example.test/api/apprenticeshipstandards';
@@ -154,5 +163,43 @@ describe('Adding a downloaded API file (core)', () => {
       /^Expected `st\.yaml` to be JSON from the standards API, found invalid JSON: /,
     );
     assert.match(failure(addStandardFile('{"reference":"ST0792","version":"1.2","ksbs":[]}', 'ours.json', TODAY)), /in `ours\.json`$/);
+  });
+});
+
+describe('httpStandardsFetcher (the one fetcher of the CLI and the editor)', () => {
+  const fetchAnswering =
+    (body: string, headers: Record<string, string> = {}) =>
+    async () =>
+      new Response(body, { status: 200, headers });
+
+  it('returns the status and the body as text, asking for JSON', async () => {
+    let asked: Record<string, string> = {};
+    const fetcher = httpStandardsFetcher(
+      async (_url, init) => {
+        asked = init.headers;
+        return new Response('{"a":1}', { status: 404 });
+      },
+      { maxBytes: 100 },
+    );
+    assert.deepEqual(await fetcher('https://x.test/ST0001'), { status: 404, text: '{"a":1}' });
+    assert.equal(asked.Accept, 'application/json');
+  });
+
+  it('refuses an answer over the limit, declared or only read', async () => {
+    await assert.rejects(
+      httpStandardsFetcher(fetchAnswering('x', { 'content-length': String(3 * 1024 * 1024) }), { maxBytes: 1024 * 1024 })('u'),
+      /the answer is 3 MB, over the 1 MB limit/,
+    );
+    await assert.rejects(httpStandardsFetcher(fetchAnswering('x'.repeat(2000)), { maxBytes: 1000 })('u'), /the answer is over the 1000 bytes limit/);
+  });
+
+  it('names the timeout and the cancel rather than a bare abort', async () => {
+    const never: FetchFunction = (_url, init) =>
+      new Promise((_resolve, reject) => init.signal.addEventListener('abort', () => reject(new DOMException('This operation was aborted', 'AbortError'))));
+    await assert.rejects(httpStandardsFetcher(never, { maxBytes: 10, timeoutMs: 20 })('u'), /^Error: no answer within 20 ms$/);
+    const cancel = new AbortController();
+    const pending = httpStandardsFetcher(never, { maxBytes: 10, cancel: cancel.signal })('u');
+    cancel.abort();
+    await assert.rejects(pending, /^Error: cancelled$/);
   });
 });

@@ -9,10 +9,9 @@ import {
   downloadStandard,
   formatBytes,
   parseConfig,
-  STANDARDS_API_TIMEOUT_MS,
+  httpStandardsFetcher,
   STANDARDS_FOLDER,
   today,
-  type FetchedResponse,
   type StandardDownload,
   type StandardDownloadResult,
   type StandardsFetcher,
@@ -180,52 +179,9 @@ async function download(reference: string, version: string | undefined, base: st
   );
 }
 
-/**
- * The host's `fetch` (Node's in the desktop host, the browser's in the web worker) as the core's
- * fetcher: one timeout per request, and no answer read past the size a portfolio would read.
- */
+/** The host's `fetch` (Node's in the desktop host, the browser's in the web worker), answers capped at what a portfolio reads. */
 function fetcherWith(cancel: AbortSignal): StandardsFetcher {
-  return async (url: string): Promise<FetchedResponse> => {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new Error(`no answer within ${STANDARDS_API_TIMEOUT_MS / 1000} s`)), STANDARDS_API_TIMEOUT_MS);
-    const onCancel = () => controller.abort(new Error('cancelled'));
-    cancel.addEventListener('abort', onCancel);
-    try {
-      const response = await fetch(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
-      return { status: response.status, text: await readLimited(response, DATA_FILE_READ_LIMIT) };
-    } catch (error) {
-      // An abort rejects with the reason given, or a bare AbortError: name the timeout either way.
-      throw controller.signal.aborted && controller.signal.reason instanceof Error ? controller.signal.reason : error;
-    } finally {
-      clearTimeout(timer);
-      cancel.removeEventListener('abort', onCancel);
-    }
-  };
-}
-
-/** A response's body as text, refused past `limit` bytes so a wrong URL cannot fill the memory. */
-async function readLimited(response: Response, limit: number): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      throw new Error(`the answer is over the ${formatBytes(limit)} a portfolio reads`);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
+  return httpStandardsFetcher(fetch, { maxBytes: DATA_FILE_READ_LIMIT, cancel });
 }
 
 /** A file downloaded by hand, checked and prepared as `ksb standard add FILE.json` does. */
