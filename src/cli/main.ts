@@ -18,6 +18,7 @@ import {
 } from '../core';
 import { coverageJson, formatCheckGithub, formatCheckText, formatCoverageText, oneLine, toReported, type ReportedDiagnostic } from './format';
 import { describeType, NodeFileSystem } from './nodeFileSystem';
+import { DiffUsageError, runDiff } from './diffCommand';
 
 const USAGE = `Usage: ksb <command> [options]
 
@@ -25,9 +26,14 @@ Commands:
   check [dir...]         Check the portfolio in each dir (default: .) and list problems
   coverage [dir]         Show which KSBs have evidence and which have none (one portfolio)
   lookup CODE            Show a KSB's text, option and duties
+  diff BASE [HEAD] [dir] What a change did to the portfolio in dir (default: .) between two git
+                         revisions (HEAD default: the working tree): KSBs newly covered and no
+                         longer covered, evidence added, removed, renamed and changed, problems
+                         introduced and fixed; exit 1 when it introduces errors
 
 Options:
-  --format text|json     Output format for check and coverage (check also takes github)
+  --format text|json     Output format for check and coverage (check also takes github, diff
+                         takes text, markdown or json)
   --version V            Standard version for lookup (default: the portfolio's, or the latest)
   --standard REF         Standard for lookup (default: the portfolio's, or ST0792)
   -h, --help             Show this help
@@ -35,7 +41,9 @@ Options:
 Paths are relative to dir; with several dirs (and for github), each starts with its dir as
 written. A path with a colon, a leading quote or a control character is printed JSON-quoted.
 Exit status: 0 no errors, 1 errors found (in any dir), 2 the command could not run and nothing
-was checked (a missing dir or portfolio.yaml; coverage of a portfolio.yaml with errors).`;
+was checked (a missing dir or portfolio.yaml; coverage of a portfolio.yaml with errors). diff
+exits 1 when the change introduces errors, 2 when it cannot compare (not a git repository, an
+unknown revision; a shallow clone needs its history: fetch-depth: 0).`;
 
 /** A failure the user can act on: printed as one line, never with a stack trace. */
 export class UsageError extends Error {}
@@ -103,8 +111,14 @@ export async function run(argv: readonly string[], write: (text: string) => void
       write(lookup(rest[0], await lookupStandard(values.standard, values.version)));
       return 0;
     }
+    case 'diff':
+      try {
+        return await runDiff(rest, format, write);
+      } catch (error) {
+        throw error instanceof DiffUsageError ? new UsageError(error.message) : error;
+      }
     default:
-      throw new UsageError(`unknown command \`${command}\`: expected check, coverage or lookup (see ksb --help)`);
+      throw new UsageError(`unknown command \`${command}\`: expected check, coverage, lookup or diff (see ksb --help)`);
   }
 }
 

@@ -54,6 +54,22 @@ export { configTemplate, evidenceTemplate } from './templates';
 export { applyTextEdit, configFieldEdit, type ConfigEditResult, type EditableConfigField, type TextEdit } from './configEdits';
 export { coverageByDuty, coverageByKind, type DutyCoverage, type KindCoverage } from './coverageGroups';
 export { coverageMarkdown, type CoverageMarkdownOptions } from './coverageMarkdown';
+export {
+  diffPortfolios,
+  introducesErrors,
+  isEmptyDiff,
+  withoutLineNumbers,
+  type ChangedEvidence,
+  type CoverageFigures,
+  type DiffProblem,
+  type EvidenceEntry,
+  type FileChanges,
+  type KsbChange,
+  type PortfolioDiff,
+  type PortfolioSnapshot,
+  type SnapshotFile,
+} from './portfolioDiff';
+export { MARKDOWN_DIFF_LIMIT, MARKDOWN_DIFF_MARKER, markdownCode, markdownText, portfolioDiffMarkdown, type DiffLabels } from './portfolioDiffMarkdown';
 export { describeKsb, KIND_TITLES, ksbLabel, portfolioDescription, shortenText } from './ksbLabels';
 export { evidenceFileName, evidenceFolder, isIsoDate, slugify } from './newEvidence';
 export {

@@ -28,6 +28,12 @@ export interface IndexOptions {
   readonly diagnosticsOnly?: boolean;
   /** Today's local date, `YYYY-MM-DD`, for the rules about dates; without it they do not run (the core has no clock). */
   readonly today?: () => string;
+  /**
+   * The analysis of a file whose bytes are known to be those another index already read (the
+   * other revision of a diff, where git says the file is unchanged): used instead of reading and
+   * parsing it again. `undefined` reads the file.
+   */
+  readonly knownAnalysis?: (path: string) => FileAnalysis | undefined;
 }
 
 /** What a diagnostics-only index keeps of a file's parse: nothing. */
@@ -97,7 +103,7 @@ export class PortfolioIndex {
     private readonly options: IndexOptions = {},
   ) {
     this.config = new ConfigLoader(fs, root, options.catalogue);
-    this.cache = new AnalysisCache(fs);
+    this.cache = new AnalysisCache(fs, options.knownAnalysis);
     this.links = new LinkTargets(fs, root, options.isExcluded);
     const { knownPaths, knownFolders, linkedFolders } = this.links;
     this.walkContext = { fs, root, isExcluded: options.isExcluded, record: { knownPaths, knownFolders, linkedFolders, unread: this.treeDiagnostics } };
@@ -275,6 +281,11 @@ export class PortfolioIndex {
   /** The indexed Markdown file at `path`, if it is in this portfolio. */
   file(path: string): IndexedFile | undefined {
     return this.files.get(path);
+  }
+
+  /** The analysis read for the Markdown file at `path` (indexed or outside the evidence globs), without unsaved editor text. */
+  analysisRead(path: string): FileAnalysis | undefined {
+    return this.cache.get(path);
   }
 
   /** Every indexed Markdown file, in path order. */

@@ -1,0 +1,193 @@
+import { statSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import {
+  applyLevels,
+  CONFIG_FILE_NAME,
+  diffPortfolios,
+  introducesErrors,
+  PortfolioIndex,
+  portfolioDiffMarkdown,
+  relativePath,
+  today,
+  type FileAnalysis,
+  type FileChanges,
+  type PortfolioFileSystem,
+  type PortfolioSnapshot,
+} from '../core';
+import { formatDiffText } from './diffFormat';
+import { toReported } from './format';
+import { GitError, GitObjectReader, GitRepository, GitTreeFileSystem, WorkingTreeFileSystem, type GitChange } from './git';
+
+/** The formats of `ksb diff`. */
+export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
+
+/** A failure of `ksb diff` the user can act on: the caller prints it as one line and exits 2. */
+export class DiffUsageError extends Error {}
+
+/** One side of the comparison as the user named it. */
+interface Side {
+  /** The revision as written; `undefined` for the working tree. */
+  readonly revision: string | undefined;
+  readonly commit: string | undefined;
+}
+
+/**
+ * `ksb diff BASE [HEAD] [dir]`: the portfolio in `dir` at two revisions (HEAD default: the
+ * working tree), compared. Resolves to the exit status: 1 when the change introduces errors.
+ */
+export async function runDiff(positionals: readonly string[], format: string, write: (text: string) => void): Promise<number> {
+  if (!(DIFF_FORMATS as readonly string[]).includes(format)) throw new DiffUsageError(`unknown --format ${format}: expected text, markdown or json`);
+  const { baseRevision, headRevision, dir } = splitArguments(positionals);
+  const folder = statSync(resolve(dir), { throwIfNoEntry: false });
+  if (!folder?.isDirectory()) throw new DiffUsageError(`${folder ? 'not a directory' : 'no such directory'}: ${dir}`);
+
+  const repository = await findRepository(dir);
+  const portfolioRoot = toPosix(resolve(dir));
+  // The repository's root as the portfolio's paths see it (git prints it with links resolved).
+  const repositoryRoot = ancestor(portfolioRoot, repository.prefix.split('/').filter(Boolean).length);
+  const base: Side = { revision: baseRevision, commit: await commitOf(repository, baseRevision) };
+  const head: Side = { revision: headRevision, commit: headRevision === undefined ? undefined : await commitOf(repository, headRevision) };
+
+  const reader = new GitObjectReader(repository.gitRoot);
+  try {
+    // git works out the changes in its own process while this one reads the head.
+    const changesPromise = repository.changes(base.commit!, head.commit);
+    const baseTreePromise = GitTreeFileSystem.load(repository.gitRoot, reader, base.commit!, repositoryRoot, repository.prefix);
+    changesPromise.catch(() => undefined);
+    baseTreePromise.catch(() => undefined);
+
+    const headFs: PortfolioFileSystem = head.commit
+      ? await GitTreeFileSystem.load(repository.gitRoot, reader, head.commit, repositoryRoot, repository.prefix)
+      : new WorkingTreeFileSystem(repositoryRoot, await repository.ignoredPaths());
+    const headConfig = await headFs.stat(`${portfolioRoot}/${CONFIG_FILE_NAME}`);
+    if (headConfig?.type !== 'file' || headConfig.symbolicLink) {
+      throw new DiffUsageError(
+        `no ${CONFIG_FILE_NAME} in ${dir}${head.revision === undefined ? '' : ` at ${head.revision}`}: expected the portfolio's config file`,
+      );
+    }
+    const headIndex = await loadIndex(headFs, portfolioRoot);
+
+    const changes = portfolioChanges(await changesPromise, repository.prefix);
+    const headAnalysisOf = (path: string): FileAnalysis | undefined => {
+      const relative = relativePath(portfolioRoot, path);
+      if (relative === undefined || changes.baseChanged.has(relative)) return undefined;
+      return headIndex.analysisRead(`${portfolioRoot}/${changes.unchangedRenames.get(relative) ?? relative}`);
+    };
+    const baseIndex = await loadIndex(await baseTreePromise, portfolioRoot, headAnalysisOf);
+
+    const diff = diffPortfolios(snapshotOf(baseIndex), snapshotOf(headIndex), changes);
+    const labels = { base: baseRevision, head: headRevision, folder: repository.prefix.replace(/\/$/, '') };
+    if (format === 'json') {
+      const json = { base: sideJson(base), head: sideJson(head), folder: labels.folder, ...diff };
+      write(`${JSON.stringify(json, null, 2)}\n`);
+    } else if (format === 'markdown') write(portfolioDiffMarkdown(diff, labels));
+    else write(formatDiffText(diff, labels));
+    return introducesErrors(diff) ? 1 : 0;
+  } catch (error) {
+    if (error instanceof GitError) throw new DiffUsageError(`git failed: ${error.message}`);
+    throw error;
+  } finally {
+    reader.close();
+  }
+}
+
+/** BASE, then HEAD and dir: with two names the second is the folder when one exists by that name, else a revision. */
+function splitArguments(positionals: readonly string[]): { baseRevision: string; headRevision: string | undefined; dir: string } {
+  if (positionals.length === 0) throw new DiffUsageError('diff needs a base revision, e.g. `ksb diff main` or `ksb diff origin/main HEAD portfolio`');
+  if (positionals.length > 3) throw new DiffUsageError(`diff takes BASE [HEAD] [dir], found ${positionals.length} arguments`);
+  const [baseRevision, second, third] = positionals;
+  if (positionals.length === 3) return { baseRevision, headRevision: second, dir: third };
+  if (second !== undefined && statSync(resolve(second), { throwIfNoEntry: false })?.isDirectory())
+    return { baseRevision, headRevision: undefined, dir: second };
+  return { baseRevision, headRevision: second, dir: '.' };
+}
+
+async function findRepository(dir: string): Promise<GitRepository> {
+  try {
+    return await GitRepository.find(resolve(dir));
+  } catch (error) {
+    if (error instanceof GitError && error.code === 'ENOENT')
+      throw new DiffUsageError('git is not installed (or not on PATH): ksb diff reads revisions with it');
+    throw new DiffUsageError(`not a git repository: ${dir} (ksb diff compares revisions of one)`);
+  }
+}
+
+/** The commit a revision names, or a one-line refusal; a shallow clone is told how to fetch the history. */
+async function commitOf(repository: GitRepository, revision: string): Promise<string> {
+  // --end-of-options already keeps it from being an option; refusing it outright says why.
+  if (revision.startsWith('-')) throw new DiffUsageError(`unknown revision \`${revision}\`: expected a branch, tag or commit, not an option`);
+  const commit = /[\0\r\n]/.test(revision) ? undefined : await repository.commitOf(revision);
+  if (commit) return commit;
+  const shown = JSON.stringify(revision);
+  if (await repository.isShallow().catch(() => false)) {
+    throw new DiffUsageError(
+      `unknown revision ${shown} in a shallow clone: fetch the history (actions/checkout with \`fetch-depth: 0\`, or \`git fetch --unshallow\`)`,
+    );
+  }
+  throw new DiffUsageError(`unknown revision ${shown}: expected a branch, tag or commit of this repository`);
+}
+
+/**
+ * Git's changes in the portfolio's terms: paths relative to its root, renames paired, and which
+ * base paths cannot reuse the head's analysis (their bytes differ or they are gone).
+ */
+function portfolioChanges(gitChanges: readonly GitChange[], prefix: string): FileChanges & { baseChanged: Set<string>; unchangedRenames: Map<string, string> } {
+  const inside = (path: string) => (path.startsWith(prefix) ? path.slice(prefix.length) : undefined);
+  const renamed = new Map<string, string>();
+  const unchangedRenames = new Map<string, string>();
+  const changed = new Set<string>();
+  const baseChanged = new Set<string>();
+  for (const change of gitChanges) {
+    const path = inside(change.path);
+    const from = change.from === undefined ? undefined : inside(change.from);
+    if (change.status.startsWith('R') && from !== undefined && path !== undefined) {
+      renamed.set(from, path);
+      baseChanged.add(from);
+      if (change.status === 'R100') unchangedRenames.set(from, path);
+      else changed.add(path);
+      continue;
+    }
+    if (from !== undefined) baseChanged.add(from);
+    if (path === undefined) continue;
+    if (change.status !== 'D') changed.add(path);
+    if (change.status !== 'A') baseChanged.add(path);
+  }
+  // An unchanged rename's bytes are the head file's: reuse them under the new name.
+  for (const from of unchangedRenames.keys()) baseChanged.delete(from);
+  return { renamed, changed, baseChanged, unchangedRenames };
+}
+
+async function loadIndex(fs: PortfolioFileSystem, root: string, knownAnalysis?: (path: string) => FileAnalysis | undefined): Promise<PortfolioIndex> {
+  const index = new PortfolioIndex(fs, root, { today: () => today(), knownAnalysis });
+  await index.load();
+  return index;
+}
+
+function snapshotOf(index: PortfolioIndex): PortfolioSnapshot {
+  const leveled = new Map([...index.allDiagnostics()].map(([path, diagnostics]) => [path, applyLevels(diagnostics)]));
+  return {
+    coverage: index.coverage(),
+    files: index.allFiles().map((file) => ({
+      relativePath: file.relativePath,
+      title: file.analysis.frontMatter?.title,
+      isEvidence: file.isEvidence,
+      claims: file.validClaims.map((claim) => claim.code),
+    })),
+    problems: toReported(leveled, index),
+  };
+}
+
+function sideJson(side: Side) {
+  return { revision: side.revision ?? null, commit: side.commit ?? null };
+}
+
+/** `path` with its last `levels` segments removed. */
+function ancestor(path: string, levels: number): string {
+  let result = path;
+  for (let i = 0; i < levels; i++) result = result.slice(0, Math.max(1, result.lastIndexOf('/')));
+  return result;
+}
+
+function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
