@@ -45,14 +45,21 @@ export async function runDiff(positionals: readonly string[], format: string, wr
   const portfolioRoot = toPosix(resolve(dir));
   // The repository's root as the portfolio's paths see it (git prints it with links resolved).
   const repositoryRoot = ancestor(portfolioRoot, repository.prefix.split('/').filter(Boolean).length);
-  const base: Side = { revision: baseRevision, commit: await commitOf(repository, baseRevision) };
-  const head: Side = { revision: headRevision, commit: headRevision === undefined ? undefined : await commitOf(repository, headRevision) };
+  // Both looked up at once; a bad base is reported before a bad head.
+  const [baseCommit, headCommit] = await Promise.allSettled([
+    commitOf(repository, baseRevision),
+    headRevision === undefined ? Promise.resolve(undefined) : commitOf(repository, headRevision),
+  ]);
+  if (baseCommit.status === 'rejected') throw baseCommit.reason;
+  if (headCommit.status === 'rejected') throw headCommit.reason;
+  const base: Side = { revision: baseRevision, commit: baseCommit.value };
+  const head: Side = { revision: headRevision, commit: headCommit.value };
 
   const reader = new GitObjectReader(repository.gitRoot);
   try {
     // git works out the changes in its own process while this one reads the head.
-    const changesPromise = repository.changes(base.commit!, head.commit);
-    const baseTreePromise = GitTreeFileSystem.load(repository.gitRoot, reader, base.commit!, repositoryRoot, repository.prefix);
+    const changesPromise = repository.changes(baseCommit.value, head.commit);
+    const baseTreePromise = GitTreeFileSystem.load(repository.gitRoot, reader, baseCommit.value, repositoryRoot, repository.prefix);
     changesPromise.catch(() => undefined);
     baseTreePromise.catch(() => undefined);
 
