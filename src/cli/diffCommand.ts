@@ -5,6 +5,7 @@ import {
   CONFIG_FILE_NAME,
   diffPortfolios,
   introducesErrors,
+  MARKDOWN_READ_LIMIT,
   PortfolioIndex,
   portfolioDiffMarkdown,
   relativePath,
@@ -63,9 +64,12 @@ export async function runDiff(positionals: readonly string[], format: string, wr
     changesPromise.catch(() => undefined);
     baseTreePromise.catch(() => undefined);
 
-    const headFs: PortfolioFileSystem = head.commit
-      ? await GitTreeFileSystem.load(repository.gitRoot, reader, head.commit, repositoryRoot, repository.prefix)
-      : new WorkingTreeFileSystem(repositoryRoot, await repository.ignoredPaths());
+    let headFs: PortfolioFileSystem;
+    if (head.commit) {
+      const headTree = await GitTreeFileSystem.load(repository.gitRoot, reader, head.commit, repositoryRoot, repository.prefix);
+      headTree.prefetchMarkdown(MARKDOWN_READ_LIMIT);
+      headFs = headTree;
+    } else headFs = new WorkingTreeFileSystem(repositoryRoot, await repository.ignoredPaths());
     const headConfig = await headFs.stat(`${portfolioRoot}/${CONFIG_FILE_NAME}`);
     if (headConfig?.type !== 'file' || headConfig.symbolicLink) {
       throw new DiffUsageError(

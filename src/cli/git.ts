@@ -84,6 +84,8 @@ export class GitObjectReader {
   private headerParts: Buffer[] = [];
   private incoming: IncomingObject | undefined;
   private failure: Error | undefined;
+  /** Names asked for since the last write: written together, one system call for a batch of reads. */
+  private unwritten: string[] = [];
 
   constructor(cwd: string) {
     this.child = spawn('git', [...GIT_OPTIONS, 'cat-file', '--batch'], { cwd, env: GIT_ENV, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -105,12 +107,19 @@ export class GitObjectReader {
     if (/[\r\n]/.test(name)) return Promise.resolve(undefined);
     return new Promise((resolve, reject) => {
       this.pending.push({ resolve, reject, maxBytes });
-      this.child.stdin.write(`${name}\n`);
+      if (this.unwritten.push(name) === 1) setImmediate(() => this.writeRequests());
     });
+  }
+
+  private writeRequests(): void {
+    const names = this.unwritten;
+    this.unwritten = [];
+    if (names.length > 0 && !this.failure) this.child.stdin.write(`${names.join('\n')}\n`);
   }
 
   /** Ends the git process once the reads asked for are answered. */
   close(): void {
+    this.writeRequests();
     this.child.stdin.end();
   }
 
@@ -166,6 +175,12 @@ interface TreeEntry {
   readonly size: number;
 }
 
+/** The most bytes asked for ahead of the index (see prefetchMarkdown): enough for a large portfolio, bounded for a huge one. */
+const PREFETCH_LIMIT = 256 * 2 ** 20;
+
+/** Folders the index's walk never enters (as treeWalk's SKIPPED_FOLDERS), so nothing in them is fetched ahead. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
+
 /** Symbolic links followed in a row before one is taken to lead nowhere (a loop). */
 const MAX_LINK_HOPS = 40;
 
@@ -183,6 +198,8 @@ export class GitTreeFileSystem implements PortfolioFileSystem {
   private readonly folders = new Map<string, Array<{ name: string; flag?: EntryFlag }>>();
   private readonly linkTargets = new Map<string, string>();
   private readonly disk = new NodeFileSystem();
+  /** Reads asked for ahead of the index, by object id and length: git streams them while this process parses. */
+  private readonly prefetched = new Map<string, Promise<GitObject | undefined>>();
 
   private constructor(
     private readonly reader: GitObjectReader,
@@ -220,6 +237,27 @@ export class GitTreeFileSystem implements PortfolioFileSystem {
     return tree;
   }
 
+  /**
+   * Asks git now for every Markdown file of the listed folder that a walk would read (none below
+   * `node_modules/` or `.git/`), at most `maxBytes` of each, so that git's reading runs on another
+   * core while the index parses. Stops at PREFETCH_LIMIT bytes in all, beyond which files are read when asked.
+   */
+  prefetchMarkdown(maxBytes: number): void {
+    let total = 0;
+    for (const [path, entry] of this.entries) {
+      if (!isRegularFile(entry.mode) || !path.startsWith(this.listedFolder) || !/\.(md|markdown)$/i.test(path)) continue;
+      if (path.split('/').some((segment) => SKIPPED_FOLDERS.has(segment))) continue;
+      const key = `${entry.oid}\0${maxBytes}`;
+      if (this.prefetched.has(key)) continue;
+      total += Math.min(entry.size, maxBytes);
+      if (total > PREFETCH_LIMIT) return;
+      const read = this.reader.read(entry.oid, maxBytes);
+      // One never asked for (a file the walk did not reach) must not become an unhandled rejection.
+      read.catch(() => undefined);
+      this.prefetched.set(key, read);
+    }
+  }
+
   /** The tree path (from the repository root) of an absolute path, `undefined` outside the repository. */
   private treePath(path: string): string | undefined {
     return relativePath(this.repositoryRoot, path);
@@ -251,7 +289,10 @@ export class GitTreeFileSystem implements PortfolioFileSystem {
     const treePath = this.treePath(path);
     const entry = treePath === undefined ? undefined : this.entries.get(treePath);
     if (!entry || !isRegularFile(entry.mode)) throw new Error(`not a regular file in commit ${this.commit.slice(0, 12)}`);
-    const object = await this.reader.read(entry.oid, maxBytes);
+    const key = `${entry.oid}\0${maxBytes}`;
+    const early = this.prefetched.get(key);
+    this.prefetched.delete(key);
+    const object = await (early ?? this.reader.read(entry.oid, maxBytes));
     if (!object) throw new Error(`object ${entry.oid} is missing from the repository`);
     return object.bytes;
   }
