@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import type { GeneratedPortfolio } from './generate';
 
 /** Bump when the repository's content or history changes, so a stale one is rebuilt. */
-const REPOSITORY_VERSION = 1;
+const REPOSITORY_VERSION = 2;
 const MARKER = '.git/ksb-bench-diff.json';
 
 /** How the 50 changed files are split, and what the diff must then report. */
@@ -19,6 +19,8 @@ export interface DiffRepository {
   readonly root: string;
   readonly base: string;
   readonly head: string;
+  /** A second working tree of the repository with the base checked out, where the head is read from git's objects. */
+  readonly baseCheckout: string;
   /** Evidence files changed between them: the 50 of DIFF_CHANGES. */
   readonly changedFiles: number;
 }
@@ -47,13 +49,16 @@ export function ensureDiffRepository(cacheDir: string, portfolio: GeneratedPortf
   const markerPath = join(root, MARKER);
   if (existsSync(markerPath)) {
     try {
-      return { ...(JSON.parse(readFileSync(markerPath, 'utf8')) as DiffRepository), root };
+      const repository = JSON.parse(readFileSync(markerPath, 'utf8')) as DiffRepository;
+      if (existsSync(repository.baseCheckout)) return { ...repository, root };
     } catch {
-      // A broken marker: build again below.
+      // A broken marker: build again below (as for a missing second working tree).
     }
   }
   const started = Date.now();
+  const baseCheckout = `${root}-at-base`;
   rmSync(root, { recursive: true, force: true });
+  rmSync(baseCheckout, { recursive: true, force: true });
   cpSync(portfolio.root, root, { recursive: true });
   // What a real repository would do: dependencies are not committed.
   writeFileSync(join(root, '.gitignore'), 'node_modules/\n');
@@ -96,7 +101,8 @@ export function ensureDiffRepository(cacheDir: string, portfolio: GeneratedPortf
   const head = git(root, 'rev-parse', 'HEAD').trim();
   // Packed, as a clone's objects are: loose objects would cost a file each.
   git(root, 'repack', '-a', '-d', '-q');
-  const repository: DiffRepository = { root, base, head, changedFiles: total };
+  git(root, 'worktree', 'add', '-q', '--detach', baseCheckout, base);
+  const repository: DiffRepository = { root, base, head, baseCheckout, changedFiles: total };
   writeFileSync(markerPath, JSON.stringify(repository, null, 2));
   log(`built the diff repository in ${root} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   return repository;

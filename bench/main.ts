@@ -229,29 +229,39 @@ async function cliLoads(portfolios: Map<number, GeneratedPortfolio>, figures: Fi
 }
 
 /**
- * `ksb diff` of two revisions 50 evidence files apart, and of the base against the working tree
- * (at the head), each against one cold `ksb check` of the same folder in the same round.
+ * `ksb diff` of two revisions 50 evidence files apart (in the checkout of the head, which reads
+ * the head from disk, and in one of the base, which reads it from git's objects) and of the base
+ * against the working tree, each against one cold `ksb check` of the same folder in the same round.
  */
 async function diffRuns(repository: DiffRepository, figures: Figures): Promise<void> {
-  log(`ksb diff, ${repository.changedFiles} files changed in 10 000: ${DIFF_RUNS} rounds of check, diff of two revisions, diff against the working tree`);
+  log(`ksb diff, ${repository.changedFiles} files changed in 10 000: ${DIFF_RUNS} rounds of check and three kinds of diff`);
   const check: number[] = [];
   const revisions: number[] = [];
   const workingTree: number[] = [];
+  const fromObjects: number[] = [];
+  const diffArgs = ['diff', repository.base, repository.head, '.', '--format', 'json'];
   for (let round = 0; round < DIFF_RUNS; round++) {
     check.push((await timeCli(['check', '--format', 'json', '.'], 1, repository.root)).ms);
-    const diff = await timeCli(['diff', repository.base, repository.head, '.', '--format', 'json'], 0, repository.root);
+    const diff = await timeCli(diffArgs, 0, repository.root);
     revisions.push(diff.ms);
     workingTree.push((await timeCli(['diff', repository.base, '--format', 'json'], 0, repository.root)).ms);
-    if (round === 0) checkDiffResult(JSON.parse(diff.output.toString('utf8')));
+    const objects = await timeCli(diffArgs, 0, repository.baseCheckout);
+    fromObjects.push(objects.ms);
+    if (round === 0) {
+      checkDiffResult(JSON.parse(diff.output.toString('utf8')));
+      checkDiffResult(JSON.parse(objects.output.toString('utf8')));
+    }
   }
   figures.samples['diff.check.10000'] = check;
   figures.samples['diff.revisions.10000'] = revisions;
   figures.samples['diff.working-tree.10000'] = workingTree;
+  figures.samples['diff.revisions-from-objects.10000'] = fromObjects;
   // Each round's ratio, so a busy moment slows both sides of it rather than one figure.
   const ratio = (times: number[]) => median(times.map((ms, i) => ms / check[i]));
   for (const [id, what, times] of [
-    ['diff.revisions.10000', 'two revisions', revisions],
+    ['diff.revisions.10000', 'two revisions, head checked out', revisions],
     ['diff.working-tree.10000', 'base against the working tree', workingTree],
+    ['diff.revisions-from-objects.10000', "two revisions, head read from git's objects", fromObjects],
   ] as const) {
     figures.rows.push({
       id,

@@ -64,12 +64,16 @@ export async function runDiff(positionals: readonly string[], format: string, wr
     changesPromise.catch(() => undefined);
     baseTreePromise.catch(() => undefined);
 
+    const ignoredPromise = repository.ignoredPaths();
+    ignoredPromise.catch(() => undefined);
     let headFs: PortfolioFileSystem;
-    if (head.commit) {
+    // The usual pull request job diffs the commit it checked out: its files are on disk already.
+    if (!head.commit || (await repository.workingTreeIs(head.commit))) headFs = new WorkingTreeFileSystem(repositoryRoot, await ignoredPromise);
+    else {
       const headTree = await GitTreeFileSystem.load(repository.gitRoot, reader, head.commit, repositoryRoot, repository.prefix);
       headTree.prefetchMarkdown(MARKDOWN_READ_LIMIT);
       headFs = headTree;
-    } else headFs = new WorkingTreeFileSystem(repositoryRoot, await repository.ignoredPaths());
+    }
     const headConfig = await headFs.stat(`${portfolioRoot}/${CONFIG_FILE_NAME}`);
     if (headConfig?.type !== 'file' || headConfig.symbolicLink) {
       throw new DiffUsageError(

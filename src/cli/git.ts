@@ -464,6 +464,21 @@ export class GitRepository {
     return changes;
   }
 
+  /**
+   * Whether the folder in the working tree is what it is at `commit`: the commit is checked out,
+   * no tracked file differs from it and no untracked file is there (ignored ones do not count).
+   * Then the files can be read from disk, which costs git nothing.
+   */
+  async workingTreeIs(commit: string): Promise<boolean> {
+    const pathspec = this.prefix === '' ? [] : ['--', this.prefix];
+    const checkedOut = runGit(this.gitRoot, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).then((out) => out.toString('utf8').trim() === commit);
+    // Exit status 1 (a difference) rejects, as any failure does: either way the disk is not used.
+    const unchanged = runGit(this.gitRoot, ['diff', '--quiet', '--no-ext-diff', '--ignore-submodules=none', commit, ...pathspec]).then(() => true);
+    const untracked = runGit(this.gitRoot, ['ls-files', '-z', '--others', '--exclude-standard', ...pathspec]).then((out) => out.length === 0);
+    const answers = await Promise.all([checkedOut, unchanged, untracked].map((answer) => answer.catch(() => false)));
+    return answers.every(Boolean);
+  }
+
   /** The paths of the folder that git ignores in the working tree, an ignored folder once with a trailing `/`. */
   async ignoredPaths(): Promise<Set<string>> {
     const pathspec = this.prefix === '' ? [] : ['--', this.prefix];

@@ -172,7 +172,18 @@ describe('ksb diff', function () {
       renameSync(path.join(repo, 'evidence/moving.md'), path.join(repo, 'evidence/moved.md'));
       write(repo, { 'evidence/moved.md': evidence('Moving', 'S2, S4', LONG_BODY) });
       commit(repo, 'head');
+      // The base checked out: the head is read from git's objects, not from disk.
+      git(repo, 'checkout', '-q', '--detach', 'main~1');
       twoCommits = diffJson(repo, 'main~1', 'main');
+    });
+
+    it('Should find the same diff when the head is checked out and read from disk', () => {
+      git(repo, 'checkout', '-q', 'main');
+      try {
+        assert.deepEqual(diffJson(repo, 'main~1', 'main'), twoCommits);
+      } finally {
+        git(repo, 'checkout', '-q', '--detach', 'main~1');
+      }
     });
 
     it('Should list evidence added, removed, renamed and changed with the claims each added or dropped', () => {
@@ -357,6 +368,12 @@ describe('ksb diff', function () {
       assert.deepEqual(report.problems.fixed, []);
       const text = ksb(path.join(repo, 'apprentices'), 'diff', 'HEAD~1', 'HEAD', 'jess');
       assert.match(text.stdout, /^Portfolio in apprentices\/jess: HEAD~1 → HEAD\n/);
+      // With the base checked out, the head's link outside the portfolio is looked up in the head commit.
+      const head = git(repo, 'rev-parse', 'HEAD').trim();
+      git(repo, 'checkout', '-q', '--detach', 'HEAD~1');
+      const fromGit = diffJson(path.join(repo, 'apprentices'), 'HEAD', head, 'jess');
+      assert.deepEqual(fromGit.report.problems, report.problems);
+      assert.deepEqual(fromGit.report.evidence, report.evidence);
     });
 
     it('Should treat a portfolio that did not exist at the base as all new', () => {
@@ -437,8 +454,13 @@ describe('ksb diff', function () {
         'evidence/with space é.md': evidence('Spaced', 'K2'),
         'evidence/line\nbreak.md': evidence('Broken name', 'K3, K77'),
       });
-      commit(repo, 'head');
-      const { report } = diffJson(repo, 'HEAD~1', 'HEAD');
+      const head = commit(repo, 'head');
+      const onDisk = diffJson(repo, 'HEAD~1', 'HEAD');
+      git(repo, 'checkout', '-q', '--detach', 'HEAD~1');
+      const { report } = diffJson(repo, 'HEAD', head);
+      assert.deepEqual(report.evidence, onDisk.report.evidence, 'the same from disk and from git');
+      assert.deepEqual(report.problems, onDisk.report.problems, 'the same from disk and from git');
+      git(repo, 'checkout', '-q', head);
       assert.deepEqual(
         report.evidence.added.map((e) => e.file),
         ['evidence/line\nbreak.md', 'evidence/with space é.md'],
@@ -474,8 +496,12 @@ describe('ksb diff', function () {
 
       symlinkSync('evidence', path.join(repo, 'evidence-link'));
       symlinkSync('nowhere.md', path.join(repo, 'evidence/dangling.md'));
-      commit(repo, 'links');
-      const { status, report } = diffJson(repo, 'HEAD~1', 'HEAD');
+      const links = commit(repo, 'links');
+      const fromDisk = diffJson(repo, 'HEAD~1', 'HEAD');
+      git(repo, 'checkout', '-q', '--detach', 'HEAD~1');
+      const { status, report } = diffJson(repo, 'HEAD', links);
+      assert.deepEqual(report.problems, fromDisk.report.problems, 'the same from disk and from git');
+      git(repo, 'checkout', '-q', links);
       assert.equal(status, 0, 'a symbolic link is a warning');
       // As on disk: the link to a folder is reported, the dangling one is not there at all.
       assert.deepEqual(
