@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import {
   applyLevels,
@@ -43,8 +43,9 @@ export async function runDiff(positionals: readonly string[], format: string, wr
   if (!folder?.isDirectory()) throw new DiffUsageError(`${folder ? 'not a directory' : 'no such directory'}: ${dir}`);
 
   const repository = await findRepository(dir);
-  const portfolioRoot = toPosix(resolve(dir));
-  // The repository's root as the portfolio's paths see it (git prints it with links resolved).
+  // Links resolved, as git resolves them: a folder reached through a link is where git says it is.
+  const portfolioRoot = toPosix(realpathSync(resolve(dir)));
+  // The repository's root: the portfolio's folder less the prefix git reports for it.
   const repositoryRoot = ancestor(portfolioRoot, repository.prefix.split('/').filter(Boolean).length);
   // Both looked up at once; a bad base is reported before a bad head.
   const [baseCommit, headCommit] = await Promise.allSettled([

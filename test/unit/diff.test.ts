@@ -376,6 +376,21 @@ describe('ksb diff', function () {
       assert.deepEqual(fromGit.report.evidence, report.evidence);
     });
 
+    it('Should find the portfolio through a symbolic link to its folder from outside the repository', () => {
+      const repo = newRepository('linked-folder');
+      write(repo, { 'p/portfolio.yaml': CONFIG, 'p/evidence/a.md': evidence('A', 'K1') });
+      commit(repo, 'base');
+      write(repo, { 'p/evidence/b.md': evidence('B', 'K2') });
+      const link = path.join(scratch, 'link-to-portfolio');
+      symlinkSync(path.join(repo, 'p'), link);
+      const { report } = diffJson(scratch, 'HEAD', link);
+      assert.equal(report.folder, 'p');
+      assert.deepEqual(
+        report.evidence.added.map((e) => e.file),
+        ['evidence/b.md'],
+      );
+    });
+
     it('Should treat a portfolio that did not exist at the base as all new', () => {
       const repo = newRepository('new-portfolio');
       write(repo, { 'README.md': '# Repo\n' });
