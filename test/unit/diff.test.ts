@@ -494,6 +494,29 @@ describe('ksb diff', function () {
       assert.match(same.stdout, /No change/);
     });
 
+    it('Should report a name that is not UTF-8 and a file over the read limit alike at both revisions', () => {
+      const repo = newRepository('undecodable');
+      write(repo, { 'portfolio.yaml': CONFIG, 'evidence/large.md': evidence('Large', 'K1', `${'x'.repeat(100)}\n`.repeat(15_000)) });
+      writeFileSync(Buffer.from([...Buffer.from(path.join(repo, 'evidence/')), 0xff, 0xfe, ...Buffer.from('.md')]), evidence('Odd', 'K2'));
+      const base = commit(repo, 'base');
+      write(repo, { 'evidence/b.md': evidence('B', 'K3') });
+      const head = commit(repo, 'head');
+      const check = JSON.parse(ksb(repo, 'check', '--format', 'json').stdout) as { diagnostics: ReportedProblem[] };
+      assert.deepEqual(check.diagnostics.map((d) => d.code).sort(), ['file.too-large', 'file.unreadable']);
+      // From disk (the head checked out) and from git's objects (the base checked out): nothing but b.md changed.
+      const fromDisk = diffJson(repo, base, head).report;
+      git(repo, 'checkout', '-q', '--detach', base);
+      const fromGit = diffJson(repo, base, head).report;
+      for (const report of [fromDisk, fromGit]) {
+        assert.deepEqual(report.problems, { introduced: [], fixed: [] });
+        assert.deepEqual(
+          report.evidence.added.map((e) => e.file),
+          ['evidence/b.md'],
+        );
+        assert.deepEqual(report.evidence.changed, []);
+      }
+    });
+
     it('Should report a committed symbolic link as the working tree does, and a new one as a problem introduced', () => {
       const repo = newRepository('symlinks');
       write(repo, { 'portfolio.yaml': CONFIG, 'evidence/real.md': evidence('Real', 'K1') });
