@@ -216,21 +216,29 @@ export class GitTreeFileSystem implements PortfolioFileSystem {
     const pathspec = folder === '' ? [] : ['--', folder];
     const listing = await runGit(gitRoot, ['ls-tree', '-r', '-z', '-l', '--full-tree', commit, ...pathspec]);
     tree.folders.set('', []);
-    for (const field of nulFields(listing)) {
-      const tab = field.indexOf(9);
-      const [mode, , oid, size] = field.subarray(0, tab).toString('latin1').split(/ +/);
-      const rawPath = field.subarray(tab + 1);
-      let path: string;
-      let flag: EntryFlag | undefined;
-      try {
-        path = strictUtf8.decode(rawPath);
-      } catch {
-        path = lossyUtf8.decode(rawPath);
-        flag = 'undecodable-name';
+    // Each field is `<mode> <type> <object> <size padded with spaces>\t<path>`. One decode for the
+    // whole listing when it is all UTF-8 (nearly always); name by name when it is not.
+    let whole: string | undefined;
+    try {
+      whole = strictUtf8.decode(listing);
+    } catch {
+      whole = undefined;
+    }
+    if (whole !== undefined) {
+      for (const field of whole.split('\0')) {
+        const tab = field.indexOf('\t');
+        if (tab !== -1) tree.addEntry(field.slice(0, tab), field.slice(tab + 1), undefined);
       }
-      tree.addToFolders(path, flag);
-      if (flag) continue;
-      tree.entries.set(path, { mode, oid, size: size === '-' ? 0 : Number(size) });
+    } else {
+      for (const field of nulFields(listing)) {
+        const tab = field.indexOf(9);
+        const rawPath = field.subarray(tab + 1);
+        try {
+          tree.addEntry(field.subarray(0, tab).toString('latin1'), strictUtf8.decode(rawPath), undefined);
+        } catch {
+          tree.addEntry('', lossyUtf8.decode(rawPath), 'undecodable-name');
+        }
+      }
     }
     const links = [...tree.entries].filter(([, entry]) => entry.mode === '120000');
     await Promise.all(links.map(async ([path, entry]) => tree.linkTargets.set(path, (await reader.read(entry.oid))?.bytes.toString('utf8') ?? '')));
@@ -261,6 +269,14 @@ export class GitTreeFileSystem implements PortfolioFileSystem {
   /** The tree path (from the repository root) of an absolute path, `undefined` outside the repository. */
   private treePath(path: string): string | undefined {
     return relativePath(this.repositoryRoot, path);
+  }
+
+  /** Records one listed entry; a name that is not UTF-8 is only listed in its folder, as it cannot be read. */
+  private addEntry(meta: string, path: string, flag: EntryFlag | undefined): void {
+    this.addToFolders(path, flag);
+    if (flag) return;
+    const [mode, , oid, size] = meta.split(' ').filter(Boolean);
+    this.entries.set(path, { mode, oid, size: size === '-' ? 0 : Number(size) });
   }
 
   private addToFolders(path: string, flag: EntryFlag | undefined): void {
