@@ -27,9 +27,7 @@ Commands:
   coverage [dir]         Show which KSBs have evidence and which have none (one portfolio)
   lookup CODE            Show a KSB's text, option and duties
   diff BASE [HEAD] [dir] What a change did to the portfolio in dir (default: .) between two git
-                         revisions (HEAD default: the working tree): KSBs newly covered and no
-                         longer covered, evidence added, removed, renamed and changed, problems
-                         introduced and fixed; exit 1 when it introduces errors
+                         revisions (HEAD default: the working tree): coverage, evidence, problems
 
 Options:
   --format text|json     Output format for check and coverage (check also takes github, diff
