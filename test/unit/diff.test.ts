@@ -322,6 +322,22 @@ describe('ksb diff', function () {
       assert.match(text.stdout, /^Portfolio: HEAD → the working tree\n/);
     });
 
+    it('Should see a folder that only the head has as missing at the base, and one only the base has as there', () => {
+      const repo = newRepository('folders');
+      write(repo, {
+        'portfolio.yaml': CONFIG,
+        'evidence/a.md': evidence('A', 'K1', '[the old shoot](old-shoot/) and [the new shoot](new-shoot/)\n'),
+        'evidence/old-shoot/notes.md': evidence('Old', 'K2'),
+      });
+      commit(repo, 'base');
+      rmSync(path.join(repo, 'evidence/old-shoot'), { recursive: true });
+      write(repo, { 'evidence/new-shoot/notes.md': evidence('New', 'K3') });
+      const { report } = diffJson(repo, 'HEAD');
+      const where = (p: ReportedProblem) => `${p.file} ${p.code} ${/`([^`]+)`/.exec(p.message)?.[1]}`;
+      assert.deepEqual(report.problems.introduced.map(where), ['evidence/a.md evidence.missing-attachment old-shoot/']);
+      assert.deepEqual(report.problems.fixed.map(where), ['evidence/a.md evidence.missing-attachment new-shoot/']);
+    });
+
     it('Should take a second name that is a folder as the portfolio folder, with the working tree as HEAD', () => {
       const repo = newRepository('folder-second');
       write(repo, { 'portfolio/portfolio.yaml': CONFIG, 'portfolio/evidence/a.md': evidence('A', 'K1') });
@@ -388,6 +404,58 @@ describe('ksb diff', function () {
       assert.deepEqual(
         report.evidence.added.map((e) => e.file),
         ['evidence/b.md'],
+      );
+    });
+
+    it('Should find the same diff whether the base is reached file by file or loaded whole (a link out of the portfolio)', () => {
+      // Git's changes told to the index one path at a time, against a whole load of the base: the
+      // second repository only adds an unchanged file linking out of the portfolio, which forces it.
+      const build = (name: string, linkOut: boolean) => {
+        const repo = newRepository(name);
+        write(repo, {
+          'shared/handbook.pdf': 'pdf',
+          'p/portfolio.yaml': CONFIG,
+          'p/evidence/kept.md': evidence('Kept', 'K1', '[plan](../attachments/plan.pdf) [old](old/)\n'),
+          'p/evidence/old/a.md': evidence('Old A', 'K2, K30'),
+          'p/evidence/edited.md': evidence('Edited', 'K3'),
+          'p/evidence/moving.md': evidence('Moving', 'S1', LONG_BODY),
+          'p/attachments/plan.pdf': 'plan',
+          'p/evidence/nested/portfolio.yaml': CONFIG,
+          'p/evidence/nested/x.md': evidence('Nested', 'K9'),
+          ...(linkOut ? { 'p/evidence/out.md': evidence('Out', 'K1', '[handbook](../../shared/handbook.pdf)\n') } : {}),
+        });
+        commit(repo, 'base');
+        rmSync(path.join(repo, 'p/evidence/old'), { recursive: true });
+        rmSync(path.join(repo, 'p/attachments/plan.pdf'));
+        rmSync(path.join(repo, 'p/evidence/nested/portfolio.yaml'));
+        renameSync(path.join(repo, 'p/evidence/moving.md'), path.join(repo, 'p/evidence/moved.md'));
+        write(repo, {
+          'p/evidence/edited.md': evidence('Edited', 'K3, K4, K31'),
+          'p/evidence/new/b.md': evidence('New B', 'S2', LONG_BODY.replace(/harbour/g, 'studio')),
+        });
+        const head = commit(repo, 'head');
+        const fromDisk = diffJson(repo, 'HEAD~1', 'HEAD', 'p').report;
+        git(repo, 'checkout', '-q', '--detach', 'HEAD~1');
+        const fromGit = diffJson(repo, 'HEAD', head, 'p').report;
+        const { base: _base, head: _head, ...rest } = fromGit;
+        assert.deepEqual({ ...fromDisk, base: _base, head: _head }, fromGit, `${name}: from disk and from git`);
+        return rest;
+      };
+      const fileByFile = build('file-by-file', false);
+      const whole = build('whole', true);
+      assert.deepEqual(whole, fileByFile);
+      assert.deepEqual(
+        fileByFile.problems.introduced.map((p) => `${p.file} ${p.code}`),
+        ['evidence/edited.md ksb.unknown-code', 'evidence/kept.md evidence.missing-attachment', 'evidence/kept.md evidence.missing-attachment'],
+      );
+      assert.deepEqual(
+        fileByFile.problems.fixed.map((p) => `${p.file} ${p.code}`),
+        ['evidence/old/a.md ksb.unknown-code'],
+      );
+      // The nested portfolio's config is gone at the head: its evidence is this portfolio's now.
+      assert.deepEqual(
+        fileByFile.evidence.added.map((e) => e.file),
+        ['evidence/nested/x.md', 'evidence/new/b.md'],
       );
     });
 

@@ -123,32 +123,16 @@ describe('portfolio diff', () => {
     });
   });
 
-  describe('reusing analyses', () => {
-    it('Should not read a file whose analysis the other side already made, and read the rest', async () => {
-      const evidenceText = '---\ntitle: A\nksbs: [K1]\n---\nBody.\n';
-      const files = {
-        [`${ROOT}/portfolio.yaml`]: configFor('production-coordinator'),
-        [`${ROOT}/evidence/a.md`]: evidenceText,
-        [`${ROOT}/evidence/b.md`]: evidenceText,
-      };
-      const headFs = new MemoryFileSystem(files);
-      const head = new PortfolioIndex(headFs, ROOT);
-      await head.load();
-      const baseFs = new MemoryFileSystem(files);
-      const base = new PortfolioIndex(baseFs, ROOT, { knownAnalysis: (path) => (path.endsWith('/a.md') ? head.analysisRead(path) : undefined) });
-      await base.load();
-      assert.deepEqual(
-        baseFs.readPaths().filter((p) => p.endsWith('.md')),
-        [`${ROOT}/evidence/b.md`],
-      );
-      assert.deepEqual(
-        base.allFiles().map((f) => [f.relativePath, f.validClaims.map((c) => c.code)]),
-        [
-          ['evidence/a.md', ['K1']],
-          ['evidence/b.md', ['K1']],
-        ],
-      );
-      assert.equal(base.coverage()?.summary.covered, 1);
+  describe('links out of the root', () => {
+    it('Should say whether a Markdown file links out of the portfolio, whose target the index does not watch', async () => {
+      const inside = '---\ntitle: A\nksbs: [K1]\n---\n[a](../attachments/a.pdf)\n';
+      const fs = new MemoryFileSystem({ [`${ROOT}/portfolio.yaml`]: configFor('production-coordinator'), [`${ROOT}/evidence/a.md`]: inside });
+      const index = new PortfolioIndex(fs, ROOT);
+      await index.load();
+      assert.equal(index.linksLeaveTheRoot(), false);
+      fs.write(`${ROOT}/evidence/b.md`, '---\ntitle: B\nksbs: [K2]\n---\n[handbook](../../shared/handbook.pdf)\n');
+      await index.refresh(`${ROOT}/evidence/b.md`);
+      assert.equal(index.linksLeaveTheRoot(), true);
     });
   });
 });

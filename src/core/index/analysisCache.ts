@@ -16,11 +16,7 @@ interface CacheEntry {
 export class AnalysisCache {
   private readonly entries = new Map<string, CacheEntry>();
 
-  constructor(
-    private readonly fs: PortfolioFileSystem,
-    /** An analysis of the same bytes made elsewhere, used instead of reading the file (see IndexOptions.knownAnalysis). */
-    private readonly knownAnalysis?: (path: string) => FileAnalysis | undefined,
-  ) {}
+  constructor(private readonly fs: PortfolioFileSystem) {}
 
   /** The cached analysis of `path`, if it was read. */
   get(path: string): FileAnalysis | undefined {
@@ -51,11 +47,6 @@ export class AnalysisCache {
     }
     const cached = this.entries.get(path);
     if (cached && cached.mtime === stat.mtime && cached.size === stat.size) return;
-    const reused = this.knownAnalysis?.(path);
-    if (reused) {
-      this.entries.set(path, { mtime: stat.mtime, size: stat.size, analysis: reused });
-      return;
-    }
     let analysis: FileAnalysis;
     try {
       analysis = analyzeBytes(await this.fs.readFile(path, MARKDOWN_READ_LIMIT), stat.size);

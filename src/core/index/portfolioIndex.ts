@@ -28,12 +28,6 @@ export interface IndexOptions {
   readonly diagnosticsOnly?: boolean;
   /** Today's local date, `YYYY-MM-DD`, for the rules about dates; without it they do not run (the core has no clock). */
   readonly today?: () => string;
-  /**
-   * The analysis of a file whose bytes are known to be those another index already read (the
-   * other revision of a diff, where git says the file is unchanged): used instead of reading and
-   * parsing it again. `undefined` reads the file.
-   */
-  readonly knownAnalysis?: (path: string) => FileAnalysis | undefined;
 }
 
 /** What a diagnostics-only index keeps of a file's parse: nothing. */
@@ -103,7 +97,7 @@ export class PortfolioIndex {
     private readonly options: IndexOptions = {},
   ) {
     this.config = new ConfigLoader(fs, root, options.catalogue);
-    this.cache = new AnalysisCache(fs, options.knownAnalysis);
+    this.cache = new AnalysisCache(fs);
     this.links = new LinkTargets(fs, root, options.isExcluded);
     const { knownPaths, knownFolders, linkedFolders } = this.links;
     this.walkContext = { fs, root, isExcluded: options.isExcluded, record: { knownPaths, knownFolders, linkedFolders, unread: this.treeDiagnostics } };
@@ -283,11 +277,6 @@ export class PortfolioIndex {
     return this.files.get(path);
   }
 
-  /** The analysis read for the Markdown file at `path` (indexed or outside the evidence globs), without unsaved editor text. */
-  analysisRead(path: string): FileAnalysis | undefined {
-    return this.cache.get(path);
-  }
-
   /** Every indexed Markdown file, in path order. */
   allFiles(): IndexedFile[] {
     return [...this.files.values()].sort((a, b) => a.relativePath.localeCompare(b.relativePath));
@@ -316,6 +305,14 @@ export class PortfolioIndex {
   /** The evidence files that validly claim `code`. */
   evidenceFor(code: string): EvidenceReference[] {
     return this.claims.evidenceFor(code);
+  }
+
+  /**
+   * Whether a Markdown file links to a path outside the root. Such a target is stat-ed once and
+   * never hears of changes, so a caller that swaps what the file system shows must `load()` again.
+   */
+  linksLeaveTheRoot(): boolean {
+    return this.links.linksLeaveTheRoot();
   }
 
   /** Whether `path` lies inside this portfolio's root. */
