@@ -1,6 +1,7 @@
 // `npm run bench`: generates the synthetic portfolios, measures the core, the CLI, the baselines,
 // memory and bundle sizes in one run, prints a table and writes bench-results/latest.json.
-// `node out/bench/bench.js --child MODE ROOT` is the same file run as a measured child process.
+// `node out/bench/bench.js --child MODE ROOT` is the same file run as a measured child process;
+// `node out/bench/bench.js --diff-only` measures only the `ksb diff` rows.
 import { spawn } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { NodeFileSystem } from '../src/cli/nodeFileSystem';
 import { builtinCatalogue, PortfolioIndex, type StandardVersion } from '../src/core';
 import { forgetNaiveCache, naiveScan, readFloor } from './baselines';
 import { measureActivation } from './editor';
+import { DIFF_CHANGES, ensureDiffRepository, type DiffRepository } from './diffRepository';
 import { ensurePortfolio, PROBLEM_KINDS, type GeneratedPortfolio } from './generate';
 import { completeAt, hoverAt, LANGUAGE_FEATURES_SOURCE, openDocument } from './languageFeatures';
 import { collectGarbage, median, p95, sample, timed } from './measure';
@@ -26,6 +28,8 @@ const SIZES = [100, 1_000, 10_000, 50_000] as const;
 /** Repetitions of each cold load per size: enough for a stable median within the time budget. */
 const COLD_RUNS: Record<number, number> = { 100: 15, 1_000: 9, 10_000: 5, 50_000: 2 };
 const CLI_RUNS: Record<number, number> = { 100: 7, 1_000: 5, 10_000: 3, 50_000: 1 };
+/** Rounds of `ksb check`, `ksb diff` of two revisions and `ksb diff` against the working tree, interleaved. */
+const DIFF_RUNS = 5;
 const INCREMENTAL_RUNS = 41;
 const NAIVE_RESCAN_RUNS = 5;
 const FEATURE_RUNS = 3_000;
@@ -79,20 +83,26 @@ function spawnChild(mode: string, root: string): Promise<{ ms: number; maxRssKB:
 }
 
 /** Runs `node dist/cli.js check --format json DIR` and times it from spawn to exit. */
-function runCli(root: string): Promise<{ ms: number; outputBytes: number }> {
+async function runCli(root: string): Promise<{ ms: number; outputBytes: number }> {
+  // 1 means "errors found", which the planted problems guarantee; 2 means the CLI failed.
+  const { ms, output } = await timeCli(['check', '--format', 'json', root], 1);
+  return { ms, outputBytes: output.length };
+}
+
+/** Runs `node dist/cli.js ARGS`, timed from spawn to exit, and rejects unless it exits with `expectedStatus`. */
+function timeCli(args: readonly string[], expectedStatus: number, cwd?: string): Promise<{ ms: number; output: Buffer }> {
   return new Promise((resolvePromise, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'check', '--format', 'json', root], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let outputBytes = 0;
+    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'cli.js'), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
     let errors = '';
-    child.stdout.on('data', (chunk: Buffer) => (outputBytes += chunk.length));
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     child.on('error', reject);
     child.on('close', (status) => {
       const ms = performance.now() - start;
-      // 1 means "errors found", which the planted problems guarantee; 2 means the CLI failed.
-      if (status !== 1) reject(new Error(`ksb check exited with ${status}: ${errors.trim()}`));
-      else resolvePromise({ ms, outputBytes });
+      if (status !== expectedStatus) reject(new Error(`ksb ${args[0]} exited with ${status}: ${errors.trim()}`));
+      else resolvePromise({ ms, output: Buffer.concat(chunks) });
     });
   });
 }
@@ -266,6 +276,77 @@ async function cliLoads(portfolios: Map<number, GeneratedPortfolio>, figures: Fi
       note: `node start + load + JSON (${(outputBytes / 1024).toFixed(0)} KB); core alone ${coreMedians.get(size)!.core.toFixed(0)} ms; ${runs} run${runs === 1 ? '' : 's'}`,
     });
   }
+}
+
+/**
+ * `ksb diff` of two revisions 50 evidence files apart (in the checkout of the head, which reads
+ * the head from disk, and in one of the base, which reads it from git's objects) and of the base
+ * against the working tree, each against one cold `ksb check` of the same folder in the same round.
+ */
+async function diffRuns(repository: DiffRepository, figures: Figures): Promise<void> {
+  log(`ksb diff, ${repository.changedFiles} files changed in 10 000: ${DIFF_RUNS} rounds of check and three kinds of diff`);
+  const check: number[] = [];
+  const revisions: number[] = [];
+  const workingTree: number[] = [];
+  const fromObjects: number[] = [];
+  const diffArgs = ['diff', repository.base, repository.head, '.', '--format', 'json'];
+  for (let round = 0; round < DIFF_RUNS; round++) {
+    check.push((await timeCli(['check', '--format', 'json', '.'], 1, repository.root)).ms);
+    const diff = await timeCli(diffArgs, 0, repository.root);
+    revisions.push(diff.ms);
+    workingTree.push((await timeCli(['diff', repository.base, '--format', 'json'], 0, repository.root)).ms);
+    const objects = await timeCli(diffArgs, 0, repository.baseCheckout);
+    fromObjects.push(objects.ms);
+    if (round === 0) {
+      checkDiffResult(JSON.parse(diff.output.toString('utf8')));
+      checkDiffResult(JSON.parse(objects.output.toString('utf8')));
+    }
+  }
+  figures.samples['diff.check.10000'] = check;
+  figures.samples['diff.revisions.10000'] = revisions;
+  figures.samples['diff.working-tree.10000'] = workingTree;
+  figures.samples['diff.revisions-from-objects.10000'] = fromObjects;
+  // Each round's ratio, so a busy moment slows both sides of it rather than one figure.
+  const ratio = (times: number[]) => median(times.map((ms, i) => ms / check[i]));
+  for (const [id, what, times] of [
+    ['diff.revisions.10000', 'two revisions, head checked out', revisions],
+    ['diff.working-tree.10000', 'base against the working tree', workingTree],
+    ['diff.revisions-from-objects.10000', "two revisions, head read from git's objects", fromObjects],
+  ] as const) {
+    figures.rows.push({
+      id,
+      figure: `ksb diff, ${what}, 10 000 files, ${repository.changedFiles} changed`,
+      value: median(times),
+      unit: 'ms',
+      note: `${ratio(times).toFixed(2)}× one cold ksb check (median ${median(check).toFixed(0)} ms, same rounds); ${DIFF_RUNS} runs`,
+      target: '≤ 2× one cold ksb check',
+      pass: ratio(times) <= 2,
+    });
+  }
+}
+
+/** The diff must report the planted changes, or the benchmark times the wrong work. */
+function checkDiffResult(report: {
+  evidence: { added: unknown[]; removed: unknown[]; changed: Array<{ previousFile: string | null }> };
+  problems: { introduced: unknown[]; fixed: unknown[] };
+}): void {
+  const { added, removed, changed } = report.evidence;
+  const renamed = changed.filter((c) => c.previousFile !== null).length;
+  const found = {
+    added: added.length,
+    removed: removed.length,
+    renamed,
+    changed: changed.length,
+    problems: report.problems.introduced.length + report.problems.fixed.length,
+  };
+  const expected = {
+    added: DIFF_CHANGES.added,
+    removed: DIFF_CHANGES.removed,
+    renamed: DIFF_CHANGES.renamedUnchanged + DIFF_CHANGES.renamedEdited,
+    changed: DIFF_CHANGES.claimsEdited + DIFF_CHANGES.renamedUnchanged + DIFF_CHANGES.renamedEdited,
+    problems: 0,
+  };
+  if (JSON.stringify(found) !== JSON.stringify(expected)) throw new Error(`ksb diff found ${JSON.stringify(found)}, expected ${JSON.stringify(expected)}`);
 }
 
 async function incremental(portfolio: GeneratedPortfolio, standard: StandardVersion, figures: Figures): Promise<PortfolioIndex> {
@@ -492,6 +573,13 @@ async function main(): Promise<void> {
   const started = Date.now();
   const loadAtStart = loadavg()[0];
   if (!(globalThis as { gc?: unknown }).gc) log('run with node --expose-gc for level starts between runs (npm run bench does)');
+  if (process.argv.includes('--diff-only')) {
+    // The ksb diff rows alone (a minute, no editor), printed and not written over the full results.
+    const figures: Figures = { rows: [], samples: {} };
+    await diffRuns(ensureDiffRepository(cacheDir, ensurePortfolio(cacheDir, 10_000, SEED, log), log), figures);
+    process.stdout.write(`\n${formatTable(figures.rows)}\n\n${JSON.stringify(figures.samples)}\n`);
+    return;
+  }
   const portfolios = new Map<number, GeneratedPortfolio>();
   for (const size of SIZES) portfolios.set(size, ensurePortfolio(cacheDir, size, SEED, log));
   const standard = builtinCatalogue().get('ST0792', '1.2')!;
@@ -511,6 +599,7 @@ async function main(): Promise<void> {
   });
   await cliLoads(portfolios, figures, cold);
   await standardsSnapshot(figures);
+  await diffRuns(ensureDiffRepository(cacheDir, portfolios.get(10_000)!, log), figures);
   const index10k = await incremental(portfolios.get(10_000)!, standard, figures);
   await editorFeatures(portfolios.get(10_000)!, index10k, figures);
   const rss50k = (figures.samples['rss.core.50000.children'] as number[] | undefined) ?? [];
@@ -528,7 +617,7 @@ async function main(): Promise<void> {
     pass: activation.ms === undefined ? undefined : activation.ms <= 50,
   });
 
-  const order = ['cold-load.core', 'cold-load.cli', 'standards', 'scaling', 'incremental', 'completion', 'hover', 'rss', 'activation', 'bundle'];
+  const order = ['cold-load.core', 'cold-load.cli', 'diff', 'standards', 'scaling', 'incremental', 'completion', 'hover', 'rss', 'activation', 'bundle'];
   const rows = [...figures.rows].sort((a, b) => order.findIndex((p) => a.id.startsWith(p)) - order.findIndex((p) => b.id.startsWith(p)));
   const results: BenchResults = {
     date: new Date().toISOString(),
@@ -539,6 +628,7 @@ async function main(): Promise<void> {
       sizes: SIZES,
       coldRuns: COLD_RUNS,
       cliRuns: CLI_RUNS,
+      diffRuns: DIFF_RUNS,
       incrementalRuns: INCREMENTAL_RUNS,
       featureRuns: FEATURE_RUNS,
       languageFeatures: LANGUAGE_FEATURES_SOURCE,

@@ -24,6 +24,7 @@ import {
 import { coverageJson, formatCheckGithub, formatCheckText, formatCoverageText, oneLine, toReported, withFolderPrefix, type ReportedDiagnostic } from './format';
 import { assertCanInit, planInit, terminalAsk, writePortfolio, type Ask } from './initCommand';
 import { formatCheckJunit, type CheckedFile } from './junit';
+import { runDiff } from './diffCommand';
 import { describeType, NodeFileSystem } from './nodeFileSystem';
 import { formatCheckSarif, type SarifTool } from './sarif';
 import { addStandard, formatStandardList, listStandards } from './standardCommand';
@@ -39,6 +40,8 @@ Commands:
   coverage [dir]         Show which KSBs have evidence and which have none (one portfolio)
   summary [dir]          Coverage and problems in Markdown, for a CI job summary or a PR comment
   lookup CODE            Show a KSB's text, option and duties
+  diff BASE [HEAD] [dir] What a change did to the portfolio in dir (default: .) between two git
+                         revisions (HEAD default: the working tree): coverage, evidence, problems
   init [dir]             Start a portfolio in dir (default: .): portfolio.yaml, evidence/,
                          .gitignore; asks for what is missing when run in a terminal
   standard add REF       Fetch a standard (e.g. ST0116) from the public API into standards/
@@ -47,7 +50,8 @@ Commands:
 
 Options:
   --format FORMAT        Output format: text or json (check, coverage, standard list); check also
-                         takes github (annotations), sarif (code scanning) and junit (test reports)
+                         takes github (annotations), sarif (code scanning) and junit (test reports);
+                         diff takes text, markdown or json
   --output FILE          Write the report in --format to FILE and print the text report too
   --version V            Standard version for lookup, init and standard add (default: the
                          portfolio's, or the latest approved)
@@ -67,7 +71,9 @@ written; sarif and junit paths are relative to the repository's root (the folder
 A path with a colon, a leading quote or a control character is printed JSON-quoted.
 Offline, download the standard's JSON in a browser from the API and run ksb standard add FILE.json.
 Exit status: 0 no errors, 1 errors found (in any dir), 2 the command could not run and nothing
-was checked (a missing dir or portfolio.yaml; coverage of a portfolio.yaml with errors).`;
+was checked (a missing dir or portfolio.yaml; coverage of a portfolio.yaml with errors). diff
+exits 1 when the change introduces errors, 2 when it cannot compare (not a git repository, an
+unknown revision; a shallow clone needs its history: fetch-depth: 0).`;
 
 /** The flags each command takes; any other is refused, so a misplaced flag is never silently ignored. */
 const COMMAND_FLAGS: Readonly<Record<string, readonly string[]>> = {
@@ -245,8 +251,10 @@ export async function run(
       }
       throw new UsageError(`unknown \`standard ${oneLine(action ?? '')}\`: expected standard add or standard list`);
     }
+    case 'diff':
+      return runDiff(rest, format, write);
     default:
-      throw new UsageError(`unknown command \`${command}\`: expected check, coverage, summary, lookup, init or standard (see ksb --help)`);
+      throw new UsageError(`unknown command \`${command}\`: expected check, coverage, summary, diff, lookup, init or standard (see ksb --help)`);
   }
 }
 

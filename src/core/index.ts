@@ -55,6 +55,22 @@ export { configTemplate, evidenceTemplate, githubWorkflowTemplate, gitignoreTemp
 export { applyTextEdit, configFieldEdit, configFieldsEdit, type ConfigEditResult, type EditableConfigField, type TextEdit } from './configEdits';
 export { coverageByDuty, coverageByKind, type DutyCoverage, type KindCoverage } from './coverageGroups';
 export { coverageMarkdown, type CoverageMarkdownOptions } from './coverageMarkdown';
+export {
+  diffPortfolios,
+  introducesErrors,
+  isEmptyDiff,
+  withoutLineNumbers,
+  type ChangedEvidence,
+  type CoverageFigures,
+  type DiffProblem,
+  type EvidenceEntry,
+  type FileChanges,
+  type KsbChange,
+  type PortfolioDiff,
+  type PortfolioSnapshot,
+  type SnapshotFile,
+} from './portfolioDiff';
+export { MARKDOWN_DIFF_LIMIT, MARKDOWN_DIFF_MARKER, markdownCode, markdownText, portfolioDiffMarkdown, type DiffLabels } from './portfolioDiffMarkdown';
 export { describeKsb, KIND_TITLES, ksbDataGaps, ksbLabel, OPTION_NOT_KNOWN, portfolioDescription, shortenText, versionStatusLine } from './ksbLabels';
 export { evidenceFileName, evidenceFolder, isIsoDate, slugify } from './newEvidence';
 export {

@@ -132,6 +132,12 @@ export class LinkTargets implements Omit<WalkRecord, 'unread'> {
     return affected;
   }
 
+  /** Whether a link leads out of the portfolio's root: such a target is stat-ed once and not watched. */
+  linksLeaveTheRoot(): boolean {
+    for (const target of this.outsideTargets.keys()) if (relativePath(this.root, target) === undefined) return true;
+    return false;
+  }
+
   /** Stats one target outside the walk: a stat only, which reads nothing. */
   private async statTarget(target: string): Promise<void> {
     this.outsideTargets.set(target, (await this.fs.stat(target).catch(() => undefined)) !== undefined);

@@ -307,6 +307,14 @@ export class PortfolioIndex {
     return this.claims.evidenceFor(code);
   }
 
+  /**
+   * Whether a Markdown file links to a path outside the root. Such a target is stat-ed once and
+   * never hears of changes, so a caller that swaps what the file system shows must `load()` again.
+   */
+  linksLeaveTheRoot(): boolean {
+    return this.links.linksLeaveTheRoot();
+  }
+
   /** Whether `path` lies inside this portfolio's root. */
   contains(path: string): boolean {
     return relativePath(this.root, path) !== undefined;
