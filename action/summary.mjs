@@ -33,7 +33,7 @@ runStep(async () => {
  */
 function withinBytes(markdown, room) {
   if (Buffer.byteLength(markdown) <= room) return markdown;
-  const note = '\n\n*The summary is cut here: it is longer than GitHub shows. Run `ksb summary` for all of it.*\n';
+  const note = '\n*The summary is cut here: it is longer than GitHub shows. Run `ksb summary` for all of it.*\n';
   const budget = Math.max(0, room - Buffer.byteLength(note));
   // Whole lines only, so no character or Markdown construct is cut in half.
   let kept = '';
