@@ -72,11 +72,6 @@ const ATTEMPTS = 3;
 /** The title of the first evidence file; its body says what to write. */
 const FIRST_EVIDENCE_TITLE = 'My first piece of evidence';
 
-/** How the workflow runs the CLI: the published package, pinned to this CLI's version so CI checks as the apprentice's copy does. */
-export function ciKsbCommand(version: string): string {
-  return `npx --yes ksb-portfolio@${version}`;
-}
-
 /**
  * Settles what the portfolio is for: the standard (from --from, the flags, the folder's
  * `standards/`, the shipped ones or the API), its version, the option and the apprentice.
@@ -231,12 +226,12 @@ export async function writePortfolio(
   written(evidencePath, evidenceTemplate(FIRST_EVIDENCE_TITLE, options.today, []));
   written('.gitignore', gitignoreTemplate());
   if (options.ci === 'github') {
-    written(join('.github', 'workflows', 'portfolio.yml'), githubWorkflowTemplate(ciKsbCommand(options.cliVersion)));
+    written(join('.github', 'workflows', 'portfolio.yml'), githubWorkflowTemplate(options.cliVersion));
     const repository = gitRootAbove(root);
     if (repository) {
       lines.push(
         oneLine(
-          `  note: ${root} is inside the git repository at ${repository}; GitHub runs workflows from ${join(repository, '.github', 'workflows')} only, so move the workflow there and change its \`.\` to \`${relative(repository, root)}\``,
+          `  note: ${root} is inside the git repository at ${repository}; GitHub runs workflows from ${join(repository, '.github', 'workflows')} only, so move the workflow there and change its \`path: .\` to \`path: ${relative(repository, root)}\``,
         ),
       );
     }

@@ -51,7 +51,7 @@ export { basename, dirname, joinPath, normalizePath, relativePath } from './path
 export { decodeText, LineIndex, type DecodedText, type Position, type Range } from './text';
 export { PortfolioIndex, type IndexChange, type IndexedFile, type IndexOptions } from './index/portfolioIndex';
 export { STANDARDS_FOLDER } from './index/configLoader';
-export { configTemplate, evidenceTemplate, githubWorkflowTemplate, gitignoreTemplate } from './templates';
+export { ACTION_REPOSITORY, configTemplate, evidenceTemplate, githubWorkflowTemplate, gitignoreTemplate } from './templates';
 export { applyTextEdit, configFieldEdit, configFieldsEdit, type ConfigEditResult, type EditableConfigField, type TextEdit } from './configEdits';
 export { coverageByDuty, coverageByKind, type DutyCoverage, type KindCoverage } from './coverageGroups';
 export { coverageMarkdown, type CoverageMarkdownOptions } from './coverageMarkdown';

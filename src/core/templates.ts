@@ -56,26 +56,36 @@ export function gitignoreTemplate(): string {
   ].join('\n');
 }
 
+/** The GitHub repository holding the action (package.json `repository`); its tags are `v` + the package version. */
+export const ACTION_REPOSITORY = 'ksb-portfolio/ksb-portfolio';
+
 /**
- * A GitHub Actions workflow that runs `ksb check` on every push and pull request, its problems
- * shown as annotations. `ksbCommand` is how the runner gets the CLI (`npx --yes ksb-portfolio@0.1.0`).
+ * A GitHub Actions workflow that runs the ksb-portfolio action of `version` on every push and pull
+ * request: annotations, the job summary and, on a pull request, one comment with what it changes.
  */
-export function githubWorkflowTemplate(ksbCommand: string): string {
+export function githubWorkflowTemplate(version: string): string {
   return [
-    '# Checks the portfolio (ksb check) on every push and pull request; problems show as annotations.',
+    '# Checks the portfolio on every push and pull request: problems as annotations, coverage in the',
+    '# job summary and, on a pull request, one comment saying what it changes (see docs/ci.md of ksb-portfolio).',
     'name: Portfolio',
     'on:',
     '  push:',
     '  pull_request:',
+    'permissions:',
+    '  contents: read',
+    '  # The pull request comment; a pull request from a fork gets a read-only token (a warning, no comment).',
+    '  pull-requests: write',
     'jobs:',
     '  check:',
     '    runs-on: ubuntu-latest',
     '    steps:',
     '      - uses: actions/checkout@v4',
-    '      - uses: actions/setup-node@v4',
     '        with:',
-    '          node-version: 20',
-    `      - run: ${ksbCommand} check --format github .`,
+    '          # The whole history: the comment compares the pull request with its base commit.',
+    '          fetch-depth: 0',
+    `      - uses: ${ACTION_REPOSITORY}@v${version}`,
+    '        with:',
+    '          path: .',
     '',
   ].join('\n');
 }

@@ -7,7 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { run, UsageError } from '../../src/cli/main';
 import { planInit, type Ask } from '../../src/cli/initCommand';
 import type { StandardSourceOptions } from '../../src/cli/standardCommand';
-import type { FetchedResponse } from '../../src/core';
+import { ACTION_REPOSITORY, type FetchedResponse } from '../../src/core';
 import { softwareDeveloperFixture } from './apiServer';
 
 const BASE = 'https://api.example.test/api/apprenticeshipstandards';
@@ -198,6 +198,41 @@ describe('ksb init (in-process run)', () => {
     assert.equal(result.status, 2, result.stdout + result.stderr);
     assert.equal(result.stderr, 'ksb: missing --standard REF (e.g. --standard ST0116) or --from FILE.json: nothing is asked when stdin is not a terminal\n');
     assert.deepEqual(readdirSync(work), []);
+  });
+
+  /** Runs the built `ksb init DIR --ci github` for ST0792's first option; resolves to what it printed. */
+  function initWithCi(dir: string): string {
+    const cli = path.join(process.cwd(), 'dist', 'cli.js');
+    const result = spawnSync(process.execPath, [cli, 'init', dir, '--standard', 'ST0792', '--option', '1', '--ci', 'github'], { cwd: work, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    return result.stdout;
+  }
+
+  it('Should write with --ci github a workflow that runs the action of this version on a full checkout, with permission to comment', () => {
+    const dir = path.join(work, 'ci');
+    // The built CLI, which knows its version from the package.json beside its folder.
+    const output = initWithCi(dir);
+    const manifest = JSON.parse(readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as { version: string; repository: { url: string } };
+    const workflow = parseYaml(readFileSync(path.join(dir, '.github', 'workflows', 'portfolio.yml'), 'utf8')) as {
+      on: Record<string, unknown>;
+      permissions: Record<string, string>;
+      jobs: { check: { steps: unknown[] } };
+    };
+    assert.deepEqual(Object.keys(workflow.on), ['push', 'pull_request']);
+    assert.deepEqual(workflow.permissions, { contents: 'read', 'pull-requests': 'write' });
+    assert.deepEqual(workflow.jobs.check.steps, [
+      { uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } },
+      { uses: `ksb-portfolio/ksb-portfolio@v${manifest.version}`, with: { path: '.' } },
+    ]);
+    assert.equal(`https://github.com/${ACTION_REPOSITORY}.git`, manifest.repository.url, 'the action is the repository package.json names');
+    assert.match(output, /^ {2}\.github\/workflows\/portfolio\.yml$/m);
+  });
+
+  it('Should say, for a portfolio inside a git repository, to move the workflow to its root and set the path', () => {
+    mkdirSync(path.join(work, '.git'));
+    const dir = path.join(work, 'portfolios', 'jess');
+    const output = initWithCi(dir);
+    assert.match(output, /GitHub runs workflows from .+ only, so move the workflow there and change its `path: \.` to `path: portfolios[/\\]jess`$/m);
   });
 
   it('Should refuse --ci other than github and a second folder', async () => {

@@ -312,9 +312,9 @@ describe('ksb standard add, standard list and init against a local standards API
       const config = parseYaml(readFileSync(path.join(root, 'portfolio.yaml'), 'utf8')) as Record<string, unknown>;
       assert.deepEqual(config, { standard: 'ST0116', version: '1.1', option: 'web-developer', apprentice: 'Sam: "Dev"' });
       const workflow = parseYaml(readFileSync(path.join(root, '.github/workflows/portfolio.yml'), 'utf8')) as {
-        jobs: { check: { steps: Array<{ run?: string }> } };
+        jobs: { check: { steps: Array<{ uses?: string; with?: Record<string, unknown> }> } };
       };
-      assert.deepEqual(workflow.jobs.check.steps.map((s) => s.run).filter(Boolean), [`npx --yes ksb-portfolio@${PACKAGE_VERSION} check --format github .`]);
+      assert.deepEqual(workflow.jobs.check.steps.at(-1), { uses: `ksb-portfolio/ksb-portfolio@v${PACKAGE_VERSION}`, with: { path: '.' } });
 
       const check = await ksb(['check', root, '--format', 'json']);
       assert.equal(check.status, 0, check.stdout + check.stderr);

@@ -1,0 +1,108 @@
+// How the action's steps run `ksb`: the file KSB_BIN names (the repository's own build, in its CI
+// and its tests), or else the ksb-portfolio npm package of the action's version, installed once
+// per job into $RUNNER_TEMP and then run with node directly, so no user input ever passes through
+// npm or a shell.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ActionError, input, workspace } from './runner.mjs';
+
+/** The npm package the action installs, published with the same version as the action's tag. */
+export const PACKAGE_NAME = 'ksb-portfolio';
+
+/** A release version (`0.1.0`, `1.2.3-rc.1`): anything else could be an npm flag or a URL. */
+const RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
+
+/**
+ * The version of ksb-portfolio to run: the `version` input, or the action's own (its
+ * package.json, at the tag the workflow uses).
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {string}
+ */
+export function ksbVersion(env = process.env) {
+  const wanted = input('VERSION', env);
+  const version = wanted || String(JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')).version);
+  if (!RELEASE_VERSION.test(version)) throw new ActionError(`input version is ${JSON.stringify(version)}: expected a release such as 0.1.0`);
+  return version;
+}
+
+/**
+ * The JavaScript file that is `ksb`: KSB_BIN (relative to the workspace) when set, else the
+ * installed package's bin, installing it first if this job has not.
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {string}
+ */
+export function ksbScript(env = process.env) {
+  if (env.KSB_BIN) {
+    const script = resolve(workspace(env), env.KSB_BIN);
+    if (!existsSync(script)) throw new ActionError(`KSB_BIN is ${JSON.stringify(env.KSB_BIN)}: expected a JavaScript file such as dist/cli.js, found none`);
+    return script;
+  }
+  const version = ksbVersion(env);
+  const prefix = join(env.RUNNER_TEMP || tmpdir(), `${PACKAGE_NAME}-${version}`);
+  const installed = join(prefix, 'node_modules', PACKAGE_NAME);
+  if (!existsSync(join(installed, 'package.json'))) install(prefix, version);
+  const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+  const bin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin?.ksb;
+  if (typeof bin !== 'string') throw new ActionError(`${PACKAGE_NAME}@${version} has no ksb command in its package.json`);
+  return join(installed, bin);
+}
+
+/**
+ * Installs the package into `prefix` (a folder of its own, with a package.json so npm installs
+ * there and not into a project above it). Every argument is fixed or a checked version, so
+ * Windows' shell (which npm.cmd needs) sees nothing to interpret.
+ * @param {string} prefix
+ * @param {string} version
+ */
+function install(prefix, version) {
+  mkdirSync(prefix, { recursive: true });
+  writeFileSync(join(prefix, 'package.json'), '{"private": true}\n');
+  process.stdout.write(`Installing ${PACKAGE_NAME}@${version} from npm...\n`);
+  const result = spawnSync(
+    'npm',
+    ['install', '--no-save', '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', `${PACKAGE_NAME}@${version}`],
+    { cwd: prefix, stdio: ['ignore', 'inherit', 'inherit'], shell: process.platform === 'win32' },
+  );
+  if (result.status !== 0) {
+    throw new ActionError(`could not install ${PACKAGE_NAME}@${version} from npm (npm install exited ${result.status ?? result.signal}): see the lines above`);
+  }
+}
+
+/**
+ * Runs `ksb` with `args` in the workspace; stdout and stderr are collected (stderr also shown as
+ * it comes, since it is for people). Resolves to the exit status and what was printed.
+ * @param {readonly string[]} args
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {Promise<{ status: number; stdout: string; stderr: string }>}
+ */
+export function runKsb(args, env = process.env) {
+  const script = ksbScript(env);
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [script, ...args], { cwd: workspace(env), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (text) => (stdout += text));
+    child.stderr.setEncoding('utf8').on('data', (text) => {
+      stderr += text;
+      process.stderr.write(text);
+    });
+    child.on('error', reject);
+    // A signal (the runner stopping the job) is no ksb verdict: report it as "could not run".
+    child.on('close', (status) => resolvePromise({ status: status ?? 2, stdout, stderr }));
+  });
+}
+
+/**
+ * The portfolio folder as the steps name it: relative to the workspace, `/`-separated, without
+ * `./` or a trailing slash; `.` for the workspace itself.
+ * @param {string} path
+ * @returns {string}
+ */
+export function portfolioFolder(path) {
+  const posix = path.replace(/\\/g, '/').replace(/\/+/g, '/');
+  const trimmed = posix.replace(/^(\.\/)+/, '').replace(/\/$/, '');
+  return trimmed === '' ? '.' : trimmed;
+}

@@ -1,0 +1,668 @@
+// The GitHub Action (action.yml and its scripts in action/): the manifest read as GitHub reads it,
+// and each step run as the runner runs it, with GITHUB_* variables pointed at temporary files,
+// the repository's built CLI (or a stub) as KSB_BIN, the pull request comment against a fake
+// REST API on 127.0.0.1, and the npm install of ksb-portfolio against a fake registry.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { readOutputs, REPO, runActionScript, startFakeApi, stubCalls, writeStubKsb, type FakeApi, type RecordedRequest, type StepRun } from './actionHarness';
+
+const CLI = path.join(REPO, 'dist', 'cli.js');
+const PACKAGE = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
+
+interface ActionStep {
+  id?: string;
+  name?: string;
+  if?: string;
+  shell?: string;
+  run?: string;
+  env?: Record<string, string>;
+}
+
+interface ActionManifest {
+  name: string;
+  description: string;
+  inputs: Record<string, { description: string; required?: boolean; default?: string }>;
+  outputs: Record<string, { description: string; value: string }>;
+  runs: { using: string; steps: ActionStep[] };
+}
+
+const manifest = parseYaml(readFileSync(path.join(REPO, 'action.yml'), 'utf8')) as ActionManifest;
+
+/** The script a step runs, from `node "$GITHUB_ACTION_PATH/action/NAME.mjs"`. */
+function scriptOf(step: ActionStep): string {
+  const script = /^node "\$GITHUB_ACTION_PATH\/action\/([\w-]+\.mjs)"$/.exec(step.run?.trim() ?? '')?.[1];
+  assert.ok(script, `step ${step.name} runs no script of action/: ${step.run}`);
+  return script;
+}
+
+/** The inputs a script reads (`input('NAME')`, `booleanInput('NAME')`), with those of the local modules it imports. */
+function inputsReadBy(script: string, seen = new Set<string>()): Set<string> {
+  const names = new Set<string>();
+  if (seen.has(script)) return names;
+  seen.add(script);
+  const source = readFileSync(path.join(REPO, 'action', script), 'utf8');
+  for (const match of source.matchAll(/\b(?:input|booleanInput)\('([A-Z_]+)'/g)) names.add(match[1]);
+  for (const match of source.matchAll(/from '\.\/([\w-]+\.mjs)'/g)) for (const name of inputsReadBy(match[1], seen)) names.add(name);
+  return names;
+}
+
+/** Runs `script` with bash, as a composite step with `shell: bash` is run. */
+function runShell(script: string, env: Record<string, string>): Promise<StepRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
+      cwd: REPO,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** Writes `files` below `root`. */
+function writeFiles(root: string, files: Record<string, string>): void {
+  for (const [relative, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+    writeFileSync(path.join(root, relative), text);
+  }
+}
+
+/** A portfolio on the shipped ST0792 with one error (an unknown code) and one warning (no KSBs). */
+const FAILING_PORTFOLIO = {
+  'portfolio.yaml': 'standard: ST0792\nversion: "1.2"\noption: production-coordinator\n',
+  'evidence/unknown-code.md': '---\ntitle: Unknown code\ndate: 2025-01-10\nksbs: [K1, K99]\n---\nBody.\n',
+  'evidence/no-claims.md': '---\ntitle: No claims\ndate: 2025-01-11\nksbs: []\n---\nBody.\n',
+};
+
+/** The same portfolio, clean. */
+const CLEAN_PORTFOLIO = {
+  'portfolio.yaml': FAILING_PORTFOLIO['portfolio.yaml'],
+  'evidence/fine.md': '---\ntitle: Fine\ndate: 2025-01-10\nksbs: [K1, S1]\n---\nBody.\n',
+};
+
+const TOKEN = 'ghs_SecretTokenValue1234567890';
+const BASE_SHA = 'a'.repeat(40);
+const HEAD_SHA = 'b'.repeat(40);
+const MARKER = '<!-- ksb-portfolio:diff path=portfolio -->';
+
+describe('The GitHub Action', function () {
+  this.timeout(60_000);
+  let work: string;
+
+  before(() => {
+    if (!existsSync(CLI) || statSync(CLI).mtimeMs < statSync(path.join(REPO, 'src', 'cli', 'main.ts')).mtimeMs) {
+      const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, encoding: 'utf8' });
+      assert.equal(build.status, 0, `node esbuild.mjs failed:\n${build.stderr}`);
+    }
+  });
+
+  beforeEach(() => {
+    work = mkdtempSync(path.join(tmpdir(), 'ksb-action-'));
+  });
+
+  afterEach(() => {
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  describe('action.yml', () => {
+    it('Should declare the inputs path, sarif, comment, github-token and version with their defaults', () => {
+      assert.deepEqual(Object.fromEntries(Object.entries(manifest.inputs).map(([name, declared]) => [name, declared.default])), {
+        path: '.',
+        sarif: '',
+        comment: 'true',
+        'github-token': '${{ github.token }}',
+        version: '',
+      });
+      for (const [name, declared] of Object.entries(manifest.inputs)) assert.ok(declared.description.length > 20, `input ${name} has no description`);
+    });
+
+    it("Should take the outputs errors and sarif-file from the check step's outputs", () => {
+      assert.deepEqual(Object.fromEntries(Object.entries(manifest.outputs).map(([name, declared]) => [name, declared.value])), {
+        errors: '${{ steps.check.outputs.errors }}',
+        'sarif-file': '${{ steps.check.outputs.sarif-file }}',
+      });
+    });
+
+    it('Should be a composite action whose steps run scripts that exist, check first and the others even after it fails', () => {
+      assert.equal(manifest.runs.using, 'composite');
+      const steps = manifest.runs.steps;
+      assert.deepEqual(
+        steps.map((step) => [step.id, scriptOf(step)]),
+        [
+          ['check', 'check.mjs'],
+          ['summary', 'summary.mjs'],
+          ['comment', 'comment.mjs'],
+        ],
+      );
+      for (const step of steps) {
+        assert.ok(existsSync(path.join(REPO, 'action', scriptOf(step))), `no action/${scriptOf(step)}`);
+        assert.equal(step.shell, 'bash', `step ${step.id} names no shell (composite run steps must)`);
+      }
+      assert.equal(steps[0].if, undefined);
+      for (const step of steps.slice(1)) assert.equal(step.if, '${{ !cancelled() }}', `step ${step.id} would be skipped when check finds errors`);
+    });
+
+    it('Should hand each script the inputs it reads, and only through env, never inside the script text', () => {
+      const declared = new Set(Object.keys(manifest.inputs).map((name) => name.toUpperCase().replace(/-/g, '_')));
+      for (const step of manifest.runs.steps) {
+        assert.doesNotMatch(step.run ?? '', /\$\{\{/, `step ${step.id} puts an expression into its script`);
+        const given = Object.keys(step.env ?? {})
+          .filter((name) => name.startsWith('INPUT_'))
+          .map((name) => name.slice('INPUT_'.length));
+        assert.deepEqual(new Set(given), inputsReadBy(scriptOf(step)), `step ${step.id}`);
+        for (const name of given) {
+          assert.ok(declared.has(name), `step ${step.id} passes INPUT_${name}, which is no input`);
+          assert.equal(step.env?.[`INPUT_${name}`], `\${{ inputs.${name.toLowerCase().replace(/_/g, '-')} }}`);
+        }
+      }
+    });
+
+    it('Should, run step by step as the runner does, check, summarise and skip the comment on a push, failing on the errors', async () => {
+      writeFiles(path.join(work, 'portfolio'), FAILING_PORTFOLIO);
+      const inputs: Record<string, string> = {
+        ...Object.fromEntries(Object.entries(manifest.inputs).map(([name, d]) => [name, d.default ?? ''])),
+        path: 'portfolio',
+      };
+      /** The value of an env entry: only `${{ inputs.NAME }}` and `${{ github.token }}` are expected there. */
+      const evaluate = (value: string): string =>
+        value.replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_, expression: string): string => {
+          if (expression === 'github.token') return TOKEN;
+          const name = /^inputs\.([\w-]+)$/.exec(expression)?.[1];
+          assert.ok(name !== undefined && name in inputs, `unexpected expression ${expression}`);
+          return evaluate(inputs[name]);
+        });
+      const statuses: Record<string, number | null> = {};
+      let failed = false;
+      for (const step of manifest.runs.steps) {
+        if (failed && step.if !== '${{ !cancelled() }}') continue;
+        const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([name, value]) => [name, evaluate(value)]));
+        const result = await runShell(step.run ?? '', {
+          ...env,
+          GITHUB_ACTION_PATH: REPO,
+          GITHUB_WORKSPACE: work,
+          GITHUB_OUTPUT: path.join(work, `output-${step.id}`),
+          GITHUB_STEP_SUMMARY: path.join(work, `summary-${step.id}`),
+          GITHUB_EVENT_NAME: 'push',
+          KSB_BIN: CLI,
+        });
+        statuses[step.id ?? ''] = result.status;
+        failed ||= result.status !== 0;
+      }
+      assert.deepEqual(statuses, { check: 1, summary: 0, comment: 0 });
+      assert.deepEqual(readOutputs(path.join(work, 'output-check')), { errors: '1' });
+      assert.match(readFileSync(path.join(work, 'summary-summary'), 'utf8'), /^## KSB portfolio in `portfolio`/);
+    });
+  });
+
+  describe('the check step', () => {
+    /** Runs check.mjs in `work` on the portfolio in `work/portfolio`. */
+    function check(inputs: Record<string, string> = {}): Promise<StepRun> {
+      return runActionScript('check.mjs', {
+        GITHUB_WORKSPACE: work,
+        GITHUB_OUTPUT: path.join(work, 'github-output'),
+        RUNNER_TEMP: path.join(work, 'runner-temp'),
+        KSB_BIN: CLI,
+        INPUT_PATH: 'portfolio',
+        ...inputs,
+      });
+    }
+
+    it('Should print each problem as an annotation on its file from the repository root, set errors and fail with ksb check', async () => {
+      writeFiles(path.join(work, 'portfolio'), FAILING_PORTFOLIO);
+      const result = await check();
+      assert.equal(result.status, 1, result.stdout + result.stderr);
+      const annotations = result.stdout.split('\n').filter((line) => line.startsWith('::'));
+      assert.deepEqual(
+        annotations.map((line) => /^::(\w+) file=([^,]+),.*title=([^:]+)::/.exec(line)?.slice(1)),
+        [
+          ['warning', 'portfolio/evidence/no-claims.md', 'evidence.no-ksbs'],
+          ['error', 'portfolio/evidence/unknown-code.md', 'ksb.unknown-code'],
+        ],
+      );
+      assert.match(result.stdout, /^ksb check "portfolio": 1 error, 1 warning, 0 notices$/m);
+      assert.deepEqual(readOutputs(path.join(work, 'github-output')), { errors: '1' });
+    });
+
+    it('Should pass a clean portfolio with errors 0 and no SARIF file when none is asked for', async () => {
+      writeFiles(path.join(work, 'portfolio'), CLEAN_PORTFOLIO);
+      const result = await check({ INPUT_PATH: './portfolio/' });
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      assert.doesNotMatch(result.stdout, /^::(error|warning) /m);
+      assert.deepEqual(readOutputs(path.join(work, 'github-output')), { errors: '0' });
+    });
+
+    it('Should write the SARIF file asked for, in a folder it creates, and set sarif-file to its absolute path', async () => {
+      writeFiles(path.join(work, 'portfolio'), FAILING_PORTFOLIO);
+      mkdirSync(path.join(work, '.git'));
+      const result = await check({ INPUT_SARIF: 'reports/ksb.sarif' });
+      assert.equal(result.status, 1, result.stdout + result.stderr);
+      const sarifFile = path.join(work, 'reports', 'ksb.sarif');
+      assert.deepEqual(readOutputs(path.join(work, 'github-output')), { errors: '1', 'sarif-file': sarifFile });
+      const log = JSON.parse(readFileSync(sarifFile, 'utf8')) as {
+        runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+      };
+      assert.deepEqual(
+        log.runs[0].results.map((r) => [r.level, r.ruleId, r.locations[0].physicalLocation.artifactLocation.uri]),
+        [
+          ['warning', 'evidence.no-ksbs', 'portfolio/evidence/no-claims.md'],
+          ['error', 'ksb.unknown-code', 'portfolio/evidence/unknown-code.md'],
+        ],
+      );
+      // The second run's text report is in the log, with workflow commands stopped around it.
+      const stop = /^::stop-commands::(\S+)$/m.exec(result.stdout)?.[1];
+      assert.ok(stop, result.stdout);
+      assert.match(result.stdout, new RegExp(`::stop-commands::${stop}\\n(?:.*\\n)*?1 error, 1 warning in 2 files\\.\\n::${stop}::\\n::endgroup::`));
+    });
+
+    it('Should keep a SARIF path with a newline to one output, never a second one', async () => {
+      writeFiles(path.join(work, 'portfolio'), CLEAN_PORTFOLIO);
+      const result = await check({ INPUT_SARIF: 'odd\nerrors=999/ksb.sarif' });
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      assert.deepEqual(readOutputs(path.join(work, 'github-output')), { errors: '0', 'sarif-file': path.join(work, 'odd\nerrors=999', 'ksb.sarif') });
+    });
+
+    it('Should exit 2 with ksb check when there is no portfolio, setting no errors output', async () => {
+      const result = await check({ INPUT_PATH: 'missing' });
+      assert.equal(result.status, 2);
+      assert.equal(result.stderr, 'ksb: no such directory: missing\n');
+      assert.deepEqual(readOutputs(path.join(work, 'github-output')), {});
+    });
+
+    it('Should treat a path input that looks like a flag as a folder name', async () => {
+      writeFiles(path.join(work, 'portfolio'), CLEAN_PORTFOLIO);
+      const result = await check({ INPUT_PATH: '--format=json' });
+      assert.equal(result.status, 2);
+      assert.equal(result.stderr, 'ksb: no such directory: --format=json\n');
+    });
+
+    it('Should say which KSB_BIN is missing instead of failing on a stack trace', async () => {
+      const result = await check({ KSB_BIN: 'nowhere/cli.js' });
+      assert.equal(result.status, 2);
+      assert.equal(result.stdout, '::error::ksb-portfolio action: KSB_BIN is "nowhere/cli.js": expected a JavaScript file such as dist/cli.js, found none\n');
+    });
+  });
+
+  describe('the summary step', () => {
+    /** Runs summary.mjs in `work` on `work/portfolio`. */
+    function summary(env: Record<string, string> = {}): Promise<StepRun> {
+      return runActionScript('summary.mjs', {
+        GITHUB_WORKSPACE: work,
+        GITHUB_STEP_SUMMARY: path.join(work, 'step-summary.md'),
+        KSB_BIN: CLI,
+        INPUT_PATH: 'portfolio',
+        ...env,
+      });
+    }
+
+    it('Should append the Markdown summary after what the job summary holds, separated by a blank line, even with errors', async () => {
+      writeFiles(path.join(work, 'portfolio'), FAILING_PORTFOLIO);
+      writeFileSync(path.join(work, 'step-summary.md'), '# Earlier step');
+      const result = await summary();
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      const written = readFileSync(path.join(work, 'step-summary.md'), 'utf8');
+      assert.match(written, /^# Earlier step\n\n## KSB portfolio in `portfolio`: Junior production coordinator \(ST0792 v1\.2\)\n/);
+      assert.match(written, /\*\*1 error, 1 warning\*\* in 2 evidence files\./);
+    });
+
+    it("Should keep a summary longer than GitHub's 1 MiB per step under it, cut at a line with a note", async () => {
+      const stub = writeStubKsb(work);
+      const result = await summary({ KSB_BIN: stub, STUB_LINE: `- ${'é'.repeat(99)}`, STUB_REPEAT: '12000' });
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      const written = readFileSync(path.join(work, 'step-summary.md'));
+      assert.ok(written.length <= 1024 * 1024, `${written.length} bytes`);
+      assert.ok(written.length > 1000 * 1024, `only ${written.length} bytes kept`);
+      const text = written.toString('utf8');
+      const note = '\n\n*The summary is cut here: it is longer than GitHub shows. Run `ksb summary` for all of it.*\n';
+      assert.ok(text.endsWith(note), `ends with ${JSON.stringify(text.slice(-150))}`);
+      const kept = text.slice(0, -note.length).split('\n');
+      assert.ok(
+        kept.every((line) => line === `- ${'é'.repeat(99)}`),
+        'whole lines only',
+      );
+    });
+
+    it('Should fail as ksb summary does when it cannot run, writing nothing', async () => {
+      const result = await summary({ INPUT_PATH: 'missing' });
+      assert.equal(result.status, 2);
+      assert.equal(result.stderr, 'ksb: no such directory: missing\n');
+      assert.equal(existsSync(path.join(work, 'step-summary.md')), false);
+    });
+  });
+
+  describe('the comment step, against a fake GitHub API on 127.0.0.1', () => {
+    let api: FakeApi;
+    /** The comments on pull request 7, a page per array; what the API answers for writes. */
+    let pages: { id: number; body: string }[][];
+    let writeStatus: number;
+    let writeMessage: string;
+
+    beforeEach(async () => {
+      pages = [[]];
+      writeStatus = 0;
+      writeMessage = '';
+      api = await startFakeApi((request, base) => answerGitHub(request, base));
+    });
+
+    afterEach(() => api.close());
+
+    /** The GitHub REST API's answers for pull request 7 of octo/portfolio. */
+    function answerGitHub(request: RecordedRequest, base: string) {
+      const url = new URL(request.url, base);
+      if (request.method === 'GET' && url.pathname === '/repos/octo/portfolio/issues/7/comments') {
+        const page = Number(url.searchParams.get('page') ?? '1');
+        const next = page < pages.length ? { link: `<${base}/repositories/42/issues/7/comments?per_page=100&page=${page + 1}>; rel="next"` } : undefined;
+        return { json: pages[page - 1].map((c) => ({ ...c, html_url: `https://github.test/c/${c.id}` })), headers: next };
+      }
+      if (request.method === 'GET' && url.pathname === '/repositories/42/issues/7/comments') {
+        return answerGitHub({ ...request, url: `/repos/octo/portfolio/issues/7/comments${url.search}` }, base);
+      }
+      if (writeStatus) return { status: writeStatus, json: { message: writeMessage } };
+      if (request.method === 'POST' && url.pathname === '/repos/octo/portfolio/issues/7/comments') {
+        return { status: 201, json: { id: 9001, html_url: 'https://github.test/c/9001' } };
+      }
+      const patched = /^\/repos\/octo\/portfolio\/issues\/comments\/(\d+)$/.exec(url.pathname);
+      if (request.method === 'PATCH' && patched) return { json: { id: Number(patched[1]), html_url: `https://github.test/c/${patched[1]}` } };
+      return { status: 404, json: { message: 'Not Found' } };
+    }
+
+    /** Runs comment.mjs for a pull_request event on PR 7 (or `event`), with the stub as ksb. */
+    async function comment(
+      env: Record<string, string> = {},
+      payload: unknown = { pull_request: { number: 7, base: { sha: BASE_SHA }, head: { sha: HEAD_SHA } } },
+    ) {
+      const eventPath = path.join(work, 'event.json');
+      writeFileSync(eventPath, JSON.stringify(payload));
+      const result = await runActionScript('comment.mjs', {
+        GITHUB_WORKSPACE: work,
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: eventPath,
+        GITHUB_REPOSITORY: 'octo/portfolio',
+        GITHUB_API_URL: api.url,
+        KSB_BIN: writeStubKsb(work),
+        STUB_ARGS: path.join(work, 'stub-args'),
+        STUB_STDOUT: '## Portfolio diff\n\n+ K1 newly covered\n',
+        INPUT_PATH: 'portfolio',
+        INPUT_COMMENT: 'true',
+        INPUT_GITHUB_TOKEN: TOKEN,
+        ...env,
+      });
+      assert.ok(!result.stdout.includes(TOKEN) && !result.stderr.includes(TOKEN), `the token was printed:\n${result.stdout}${result.stderr}`);
+      return result;
+    }
+
+    /** The requests other than reading comments, as `METHOD path`. */
+    function writes(): string[] {
+      return api.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url}`);
+    }
+
+    it('Should run ksb diff on the base and head commits and create a comment with the marker when none has it, sending the API headers', async () => {
+      pages = [[{ id: 1, body: 'Looks good to me' }]];
+      const result = await comment();
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      assert.deepEqual(stubCalls(path.join(work, 'stub-args')), [['diff', '--format', 'markdown', '--', BASE_SHA, HEAD_SHA, 'portfolio']]);
+      assert.deepEqual(
+        api.requests.map((r) => `${r.method} ${r.url}`),
+        ['GET /repos/octo/portfolio/issues/7/comments?per_page=100', 'POST /repos/octo/portfolio/issues/7/comments'],
+      );
+      for (const request of api.requests) {
+        assert.equal(request.headers.authorization, `Bearer ${TOKEN}`);
+        assert.equal(request.headers.accept, 'application/vnd.github+json');
+        assert.equal(request.headers['x-github-api-version'], '2022-11-28');
+      }
+      assert.deepEqual(JSON.parse(api.requests[1].body), { body: `${MARKER}\n## Portfolio diff\n\n+ K1 newly covered\n` });
+      assert.match(result.stdout, /^The pull request comment for "portfolio" was created: https:\/\/github\.test\/c\/9001$/m);
+    });
+
+    it('Should update the comment that starts with the marker, found on the second page, and take no quoting reply for it', async () => {
+      pages = [
+        [...Array.from({ length: 99 }, (_, i) => ({ id: 100 + i, body: `comment ${i}` })), { id: 555, body: `> ${MARKER}\n> quoted` }],
+        [
+          { id: 4242, body: `${MARKER}\nold diff` },
+          { id: 4243, body: 'later' },
+        ],
+      ];
+      const result = await comment({ GITHUB_EVENT_NAME: 'pull_request_target' });
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      assert.deepEqual(
+        api.requests.map((r) => `${r.method} ${r.url}`),
+        [
+          'GET /repos/octo/portfolio/issues/7/comments?per_page=100',
+          'GET /repositories/42/issues/7/comments?per_page=100&page=2',
+          'PATCH /repos/octo/portfolio/issues/comments/4242',
+        ],
+      );
+      assert.equal(api.requests[1].headers.authorization, `Bearer ${TOKEN}`);
+      assert.match(JSON.parse(api.requests[2].body).body as string, /^<!-- ksb-portfolio:diff path=portfolio -->\n## Portfolio diff\n/);
+    });
+
+    it('Should keep one comment per portfolio folder: another folder gets its own', async () => {
+      pages = [[{ id: 4242, body: `${MARKER}\nold diff` }]];
+      const result = await comment({ INPUT_PATH: './second portfolio/' });
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      assert.deepEqual(writes(), ['POST /repos/octo/portfolio/issues/7/comments']);
+      assert.match(JSON.parse(api.requests[1].body).body as string, /^<!-- ksb-portfolio:diff path=second%20portfolio -->\n/);
+      assert.deepEqual(stubCalls(path.join(work, 'stub-args'))[0].at(-1), 'second portfolio');
+    });
+
+    it('Should leave a comment that already says the same alone', async () => {
+      pages = [[{ id: 4242, body: `${MARKER}\n## Portfolio diff\n\n+ K1 newly covered\n` }]];
+      const result = await comment();
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      assert.deepEqual(writes(), []);
+      assert.match(result.stdout, /was unchanged: https:\/\/github\.test\/c\/4242$/m);
+    });
+
+    it('Should do nothing on a push event, or with the comment input false', async () => {
+      const quiet: Record<string, string>[] = [{ GITHUB_EVENT_NAME: 'push' }, { INPUT_COMMENT: 'false' }, { GITHUB_EVENT_NAME: 'pull_request_review' }];
+      for (const env of quiet) {
+        const result = await comment(env, { ref: 'refs/heads/main' });
+        assert.equal(result.status, 0, result.stdout + result.stderr);
+        assert.doesNotMatch(result.stdout, /::(warning|error)::/);
+      }
+      assert.deepEqual(api.requests, []);
+      assert.deepEqual(stubCalls(path.join(work, 'stub-args')), [], 'ksb diff is not run');
+    });
+
+    it("Should warn, not fail, when the token may not write (a fork's pull request), and never print the token", async () => {
+      writeStatus = 403;
+      writeMessage = `Resource not accessible by integration (token ${TOKEN})`;
+      const result = await comment();
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      assert.match(
+        result.stdout,
+        /^::warning::No pull request comment: the token may not write comments \(POST \/repos\/octo\/portfolio\/issues\/7\/comments answered 403: Resource not accessible by integration \(token \*\*\*\)\)\. A pull request from a fork gets a read-only token; elsewhere give the job permissions: pull-requests: write\.$/m,
+      );
+    });
+
+    it('Should fail on another error status, with the message and without the token', async () => {
+      writeStatus = 500;
+      writeMessage = `Server error\nAuthorization: Bearer ${TOKEN}`;
+      const result = await comment();
+      assert.equal(result.status, 2);
+      assert.match(
+        result.stdout,
+        /^::error::ksb-portfolio action: the pull request comment could not be written: POST \/repos\/octo\/portfolio\/issues\/7\/comments answered 500: Server error Authorization: Bearer \*\*\*$/m,
+      );
+    });
+
+    it('Should not follow a next page on another host, so the token goes nowhere else', async () => {
+      const elsewhere = await startFakeApi(() => ({ json: [] }));
+      try {
+        const answer = (request: RecordedRequest, base: string) =>
+          request.method === 'GET' ? { json: [], headers: { link: `<${elsewhere.url}/steal?page=2>; rel="next"` } } : answerGitHub(request, base);
+        await api.close();
+        api = await startFakeApi(answer);
+        const result = await comment();
+        assert.equal(result.status, 2);
+        assert.match(result.stdout, /::error::.*the next page of comments is on another host \(http:\/\/127\.0\.0\.1:\d+\): not following it/);
+        assert.deepEqual(elsewhere.requests, []);
+        assert.deepEqual(writes(), []);
+      } finally {
+        await elsewhere.close();
+      }
+    });
+
+    it('Should keep a huge diff under the 65 536-character limit, cut at a line, its code block closed and the cut said', async () => {
+      const result = await comment({ STUB_STDOUT: '## Diff\n\n```text\n', STUB_LINE: `- ${'y'.repeat(300)}`, STUB_REPEAT: '1000' });
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      const body = JSON.parse(api.requests[1].body).body as string;
+      assert.ok(body.length < 65_536, `${body.length} characters`);
+      assert.ok(body.length > 60_000, `only ${body.length} characters kept`);
+      assert.ok(body.startsWith(`${MARKER}\n`));
+      assert.match(body, /\n- y{300}\n```\n\n\*The comment is cut here: GitHub takes 65,536 characters at most\. Run `ksb diff` locally for all of it\.\*\n$/);
+    });
+
+    it('Should warn and write no comment when ksb diff cannot run (a shallow clone, an older ksb)', async () => {
+      const result = await comment({
+        STUB_EXIT: '2',
+        STUB_STDOUT: '',
+        STUB_STDERR: `ksb: unknown revision ${BASE_SHA}: fetch the history (actions/checkout with fetch-depth: 0)\n`,
+      });
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      assert.match(
+        result.stdout,
+        new RegExp(`^::warning::No pull request comment: ksb: unknown revision ${BASE_SHA}: fetch the history \\(actions/checkout with fetch-depth: 0\\)`, 'm'),
+      );
+      assert.deepEqual(api.requests, []);
+    });
+
+    it('Should refuse an event payload without a commit id or number before running anything', async () => {
+      const hostile = [
+        { pull_request: { number: 7, base: { sha: '--output=/etc/passwd' }, head: { sha: HEAD_SHA } } },
+        { pull_request: { number: '7; rm -rf /', base: { sha: BASE_SHA }, head: { sha: HEAD_SHA } } },
+        { pull_request: { number: 7, base: { sha: BASE_SHA } } },
+        'not an object',
+      ];
+      for (const payload of hostile) {
+        const result = await comment({}, payload);
+        assert.equal(result.status, 2, JSON.stringify(payload));
+        assert.match(result.stdout, /^::error::ksb-portfolio action: the event payload/m);
+      }
+      const unreadable = await comment({ GITHUB_EVENT_PATH: path.join(work, 'no-such-event.json') });
+      assert.equal(unreadable.status, 2);
+      assert.match(unreadable.stdout, /^::error::ksb-portfolio action: cannot read the event payload /m);
+      assert.deepEqual(stubCalls(path.join(work, 'stub-args')), []);
+      assert.deepEqual(api.requests, []);
+    });
+
+    it('Should compare with where the branch left the base when the base has moved on since', async () => {
+      const git = (...args: string[]) => {
+        const result = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.test', '-c', 'init.defaultBranch=main', ...args], {
+          cwd: work,
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH, HOME: work, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(work, 'no-gitconfig') },
+        });
+        assert.equal(result.status, 0, result.stderr);
+        return result.stdout.trim();
+      };
+      git('init', '-q');
+      writeFileSync(path.join(work, 'a.txt'), 'a');
+      git('add', 'a.txt');
+      git('commit', '-q', '-m', 'fork point');
+      const forkPoint = git('rev-parse', 'HEAD');
+      git('checkout', '-q', '-b', 'feature');
+      writeFileSync(path.join(work, 'b.txt'), 'b');
+      git('add', 'b.txt');
+      git('commit', '-q', '-m', 'the change');
+      const head = git('rev-parse', 'HEAD');
+      git('checkout', '-q', 'main');
+      writeFileSync(path.join(work, 'c.txt'), 'c');
+      git('add', 'c.txt');
+      git('commit', '-q', '-m', 'base moves on');
+      const base = git('rev-parse', 'HEAD');
+      const result = await comment({}, { pull_request: { number: 7, base: { sha: base }, head: { sha: head } } });
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      assert.deepEqual(stubCalls(path.join(work, 'stub-args')), [['diff', '--format', 'markdown', '--', forkPoint, head, 'portfolio']]);
+    });
+
+    it('Should warn and write nothing without a token', async () => {
+      const result = await comment({ INPUT_GITHUB_TOKEN: '' });
+      assert.equal(result.status, 0);
+      assert.match(result.stdout, /^::warning::No github-token: the pull request comment is not written\.$/m);
+      assert.deepEqual(api.requests, []);
+    });
+  });
+
+  describe('ksb from npm (no KSB_BIN), against a fake registry on 127.0.0.1', () => {
+    it("Should install the package of the action's version once into RUNNER_TEMP and run its ksb", async function () {
+      this.timeout(120_000);
+      const packageRoot = path.join(work, 'pack', 'package');
+      writeFiles(packageRoot, {
+        'package.json': JSON.stringify({ name: 'ksb-portfolio', version: PACKAGE.version, bin: { ksb: 'dist/cli.js' } }),
+        'dist/cli.js': "process.stdout.write('summary from the installed package: ' + JSON.stringify(process.argv.slice(2)) + '\\n');\n",
+      });
+      const tarball = path.join(work, 'pack', 'ksb-portfolio.tgz');
+      const tar = spawnSync('tar', ['-czf', tarball, '-C', path.dirname(packageRoot), 'package'], { encoding: 'utf8' });
+      assert.equal(tar.status, 0, tar.stderr);
+      const bytes = readFileSync(tarball);
+      const tarballPath = `/ksb-portfolio/-/ksb-portfolio-${PACKAGE.version}.tgz`;
+      const registry = await startFakeApi((request, base) => {
+        if (request.url === '/ksb-portfolio') {
+          return {
+            json: {
+              name: 'ksb-portfolio',
+              'dist-tags': { latest: PACKAGE.version },
+              versions: {
+                [PACKAGE.version]: {
+                  name: 'ksb-portfolio',
+                  version: PACKAGE.version,
+                  bin: { ksb: 'dist/cli.js' },
+                  dist: {
+                    tarball: `${base}${tarballPath}`,
+                    shasum: createHash('sha1').update(bytes).digest('hex'),
+                    integrity: `sha512-${createHash('sha512').update(bytes).digest('base64')}`,
+                  },
+                },
+              },
+            },
+          };
+        }
+        if (request.url === tarballPath) return { raw: bytes };
+        return { status: 404, json: { error: 'not found' } };
+      });
+      try {
+        const env = {
+          GITHUB_WORKSPACE: work,
+          GITHUB_STEP_SUMMARY: path.join(work, 'step-summary.md'),
+          RUNNER_TEMP: path.join(work, 'runner-temp'),
+          INPUT_PATH: 'portfolio',
+          npm_config_registry: `${registry.url}/`,
+          npm_config_cache: path.join(work, 'npm-cache'),
+          npm_config_userconfig: path.join(work, 'no-npmrc'),
+        };
+        const first = await runActionScript('summary.mjs', env);
+        assert.equal(first.status, 0, first.stdout + first.stderr);
+        assert.match(first.stdout, new RegExp(`^Installing ksb-portfolio@${PACKAGE.version.replace(/\./g, '\\.')} from npm\\.\\.\\.$`, 'm'));
+        assert.equal(readFileSync(path.join(work, 'step-summary.md'), 'utf8'), 'summary from the installed package: ["summary","--","portfolio"]\n');
+        assert.ok(existsSync(path.join(work, 'runner-temp', `ksb-portfolio-${PACKAGE.version}`, 'node_modules', 'ksb-portfolio', 'dist', 'cli.js')));
+        const asked = registry.requests.length;
+        assert.ok(asked >= 2, `the registry was asked ${asked} times`);
+
+        const second = await runActionScript('summary.mjs', env);
+        assert.equal(second.status, 0, second.stdout + second.stderr);
+        assert.doesNotMatch(second.stdout, /Installing/);
+        assert.equal(registry.requests.length, asked, 'the second step reuses the installed package');
+      } finally {
+        await registry.close();
+      }
+    });
+
+    it('Should refuse a version input that is not a release, before asking npm anything', async () => {
+      for (const version of ['latest', '1.0.0 --registry=http://evil.test', '../../etc', 'file:../x']) {
+        const result = await runActionScript('summary.mjs', { GITHUB_WORKSPACE: work, RUNNER_TEMP: path.join(work, 'runner-temp'), INPUT_VERSION: version });
+        assert.equal(result.status, 2, version);
+        assert.equal(result.stdout, `::error::ksb-portfolio action: input version is ${JSON.stringify(version)}: expected a release such as 0.1.0\n`);
+      }
+      assert.equal(existsSync(path.join(work, 'runner-temp')), false);
+    });
+  });
+});
