@@ -584,6 +584,35 @@ describe('The GitHub Action', function () {
       assert.deepEqual(stubCalls(path.join(work, 'stub-args')), [['diff', '--format', 'markdown', '--', forkPoint, head, 'portfolio']]);
     });
 
+    it('Should post the real ksb diff of a pull request: the newly covered KSB and the changed evidence', async () => {
+      const git = (...args: string[]) => {
+        const result = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.test', '-c', 'init.defaultBranch=main', ...args], {
+          cwd: work,
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH, HOME: work, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(work, 'no-gitconfig') },
+        });
+        assert.equal(result.status, 0, result.stderr);
+        return result.stdout.trim();
+      };
+      writeFiles(path.join(work, 'portfolio'), CLEAN_PORTFOLIO);
+      git('init', '-q');
+      git('add', '.');
+      git('commit', '-q', '-m', 'the portfolio');
+      const base = git('rev-parse', 'HEAD');
+      writeFiles(path.join(work, 'portfolio'), { 'evidence/kit-list.md': '---\ntitle: Kit list\nksbs: [K1, S3]\n---\nThe kit list.\n' });
+      git('add', '.');
+      git('commit', '-q', '-m', 'evidence for S3');
+      const head = git('rev-parse', 'HEAD');
+      const result = await comment({ KSB_BIN: CLI }, { pull_request: { number: 7, base: { sha: base }, head: { sha: head } } });
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      const posted = api.requests.find((r) => r.method === 'POST');
+      assert.ok(posted, writes().join('\n'));
+      const body = (JSON.parse(posted.body) as { body: string }).body;
+      assert.ok(body.startsWith(`${MARKER}\n<!-- ksb-diff -->`), body.slice(0, 200));
+      assert.match(body, /\bS3\b/);
+      assert.match(body, /kit-list\.md/);
+    });
+
     it('Should warn and write nothing without a token', async () => {
       const result = await comment({ INPUT_GITHUB_TOKEN: '' });
       assert.equal(result.status, 0);
