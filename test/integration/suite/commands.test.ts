@@ -52,7 +52,12 @@ describe('Commands', () => {
     const folder = fixtureUri('integration-new-evidence');
     const config = vscode.Uri.joinPath(folder, 'portfolio.yaml');
     const expected = vscode.Uri.joinPath(folder, 'evidence', '2026-04-10-integration-test-evidence.md');
-    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(await readText(fixtureUri('portfolio.yaml'))));
+    // Through the command, which tells the workspace of the file it wrote: a file written behind the
+    // editor's back waits for the file watcher, which a busy machine can hold up past any deadline.
+    assert.equal(
+      (await vscode.commands.executeCommand<vscode.Uri>('ksbPortfolio.createConfig', { folder, option: 'post-production-coordinator' }))?.toString(),
+      config.toString(),
+    );
     try {
       // Loaded from its config, not merely found: a watcher can see the file before its text.
       await untilTree(
