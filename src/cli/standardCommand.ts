@@ -13,6 +13,7 @@ import {
   decodeText,
   describeReadError,
   downloadStandard,
+  isStandardFileName,
   normalizeReference,
   parseStandardFile,
   PortfolioIndex,
@@ -98,6 +99,8 @@ export async function writeStandardFile(root: string, download: StandardDownload
   if (folderStats && !folderStats.isDirectory()) {
     throw new UsageError(`${STANDARDS_FOLDER} in ${oneLine(root)} is not a folder: expected a folder of standard files, found ${describeType(folderStats)}`);
   }
+  // The core names the file from checked data; checked again here, where a path would do harm.
+  if (!isStandardFileName(download.fileName)) throw new UsageError(`refusing to write a standard file named ${JSON.stringify(download.fileName)}`);
   const target = join(folder, download.fileName);
   const shown = `${STANDARDS_FOLDER}/${download.fileName}`;
   const existing = lstatSync(target, { throwIfNoEntry: false });

@@ -95,6 +95,7 @@ export {
   DEFAULT_STANDARDS_API,
   downloadStandard,
   httpStandardsFetcher,
+  isStandardFileName,
   type FetcherLimits,
   type FetchFunction,
   normalizeReference,

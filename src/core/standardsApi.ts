@@ -1,7 +1,7 @@
 // Fetching a standard from the public apprenticeship standards API and turning the answer into the
 // file a portfolio keeps in `standards/`. The network is the host's (an injected fetch), so the CLI,
 // the editor and the browser share one rule for URLs, versions, errors and what is written.
-import { API_SOURCE_KEY, isApiStandard } from './catalogue/apiStandard';
+import { API_SOURCE_KEY, apiVersion, isApiStandard } from './catalogue/apiStandard';
 import { compareVersions, readStandardData, StandardVersion } from './catalogue/catalogue';
 
 /** The public API's standards endpoint; `KSB_STANDARDS_API` or the `ksbPortfolio.standardsApiUrl` setting replace it. */
@@ -111,6 +111,11 @@ function formatDuration(ms: number): string {
   return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
 }
 
+/** Whether a name is one `downloadStandard` and `addStandardFile` make (`ST0116_1.1.json`): one file name, no folder. Writers check it before writing. */
+export function isStandardFileName(name: string): boolean {
+  return /^ST\d{4}_\d+(\.\d+)*\.json$/.test(name);
+}
+
 /** A reference as the API spells it (`ST0116`), or `undefined` for anything else. */
 export function normalizeReference(reference: string): string | undefined {
   const trimmed = reference.trim().toUpperCase();
@@ -186,11 +191,15 @@ function prepareStandardFile(json: Record<string, unknown>, source: Record<strin
   const ordered = { [API_SOURCE_KEY]: source, ...Object.fromEntries(Object.entries(json).filter(([key]) => key !== API_SOURCE_KEY)) };
   const contents = `${JSON.stringify(ordered, null, 2)}\n`;
   const reference = typeof json.referenceNumber === 'string' ? json.referenceNumber.trim().toUpperCase() : '';
-  const version = typeof json.version === 'string' && json.version ? json.version : typeof json.versionNumber === 'string' ? json.versionNumber : '';
-  const fileName = `${reference}_${version || 'unversioned'}.json`;
   if (expectedReference && reference !== expectedReference) {
     return { ok: false, message: `Expected ${expectedReference} from the standards API, found ${reference || 'a standard without a reference'}` };
   }
+  const checked = readStandardData(contents, `${reference || 'standard'}.json`);
+  if (!checked.ok) return { ok: false, message: checked.problems[0].message };
+  // Named from the checked reference and version (`ST\d{4}`, digits and dots), never from the
+  // file's raw fields: `"versionNumber": "/../../x"` must not lead the write out of standards/.
+  const fileName = `${checked.data.reference}_${checked.data.version}.json`;
+  // Read again under its name, which the standard's source then names, as it will once loaded.
   const read = readStandardData(contents, fileName);
   if (!read.ok) return { ok: false, message: read.problems[0].message };
   return { ok: true, fileName, contents, standard: new StandardVersion(read.data, fileName) };
@@ -201,13 +210,12 @@ function chooseVersion(body: unknown, version: string | undefined): { ok: true; 
   const candidates = (Array.isArray(body) ? body : [body]).filter(isApiStandard);
   if (candidates.length === 0)
     return { ok: false, message: "Expected an apprenticeship standard in the API's shape (with `referenceNumber` and its KSB arrays), found something else" };
-  const versionOf = (json: Record<string, unknown>) => String(json.version || json.versionNumber || '');
   if (version !== undefined) {
-    const match = candidates.find((json) => versionOf(json) === version);
-    if (!match) return { ok: false, message: `Expected version ${version}, found ${candidates.map(versionOf).join(', ') || 'no version'}` };
+    const match = candidates.find((json) => apiVersion(json) === version.replace(/^[vV](?=\d)/, ''));
+    if (!match) return { ok: false, message: `Expected version ${version}, found ${candidates.map(apiVersion).join(', ') || 'no version'}` };
     return { ok: true, json: match };
   }
-  const sorted = [...candidates].sort((a, b) => compareVersions(versionOf(a), versionOf(b)));
+  const sorted = [...candidates].sort((a, b) => compareVersions(apiVersion(a), apiVersion(b)));
   const approved = sorted.filter((json) => String(json.status).toLowerCase() === 'approved for delivery');
   return { ok: true, json: (approved.length > 0 ? approved : sorted)[(approved.length > 0 ? approved : sorted).length - 1] };
 }

@@ -1,12 +1,17 @@
 import type { StandardVersion } from './catalogue/catalogue';
 import { CONFIG_FILE_NAME } from './config';
 
+/** Text for one line of a template: a line break in a standard's title must not start a YAML field. */
+function oneLineOf(text: string): string {
+  return text.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ');
+}
+
 /** A starter `portfolio.yaml` for a standard version, with the option choices spelled out and, when given, the apprentice's name. */
 export function configTemplate(standard: StandardVersion, optionId?: string, apprentice?: string): string {
   const option = optionId ?? standard.options[0]?.id;
   const choices = standard.options.map((o) => o.id).join(' | ');
   const lines = [
-    `# ${CONFIG_FILE_NAME}: this folder is an apprenticeship portfolio for ${standard.title} (${standard.label}).`,
+    `# ${CONFIG_FILE_NAME}: this folder is an apprenticeship portfolio for ${oneLineOf(standard.title)} (${standard.label}).`,
     `standard: ${standard.reference}`,
     `version: "${standard.version}"`,
   ];
@@ -30,7 +35,7 @@ export function evidenceTemplate(title: string, date: string, codes: readonly st
     `ksbs: [${codes.join(', ')}]`,
     '---',
     '',
-    `# ${title}`,
+    `# ${oneLineOf(title)}`,
     '',
     '## What I did',
     '',

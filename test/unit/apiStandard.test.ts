@@ -213,6 +213,37 @@ describe('Reading the public standards API', () => {
     assert.match(s.notes[0].text, /^The texts of K2 begin with a code other than their position/);
   });
 
+  it('reads an option titled like an Object member (Constructor, __proto__) as any other', () => {
+    const s = standard(
+      apiFile({
+        options: [
+          { optionId: 'o-1', title: 'Constructor' },
+          { optionId: 'o-2', title: '__proto__' },
+        ],
+      }),
+    );
+    assert.deepEqual(
+      s.options.map((o) => o.id),
+      ['constructor', 'proto'],
+    );
+  });
+
+  it('splits 60 000 KSBs listed by one option duty in linear time, well within a deadline', () => {
+    const knowledges = Array.from({ length: 60_000 }, (_, i) => ({ knowledgeId: `k${i}`, detail: 'K' }));
+    const started = Date.now();
+    const s = standard(
+      apiFile({
+        knowledges,
+        skills: [],
+        behaviours: [],
+        duties: [{ dutyDetail: 'All', isThisACoreDuty: 0, mappedKnowledge: knowledges.map((k) => k.knowledgeId), mappedOptions: ['o-1'] }],
+      }),
+    );
+    assert.equal(s.applicableKsbs('first-option').length, 60_000);
+    // Quadratic took about 14 s here; linear takes well under one. A deadline, not a benchmark.
+    assert.ok(Date.now() - started < 5_000, `${Date.now() - started} ms`);
+  });
+
   it('survives values of the wrong type anywhere', () => {
     const odd = apiFile({
       knowledges: [null, 3, { detail: 42 }],

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { evidenceFileName, evidenceFolder, isIsoDate, slugify } from '../../src/core';
+import { configTemplate, evidenceFileName, evidenceFolder, isIsoDate, parseConfig, slugify } from '../../src/core';
+import { parseStandardFile } from '../../src/core/catalogue/catalogue';
+import { tinyStandard } from './inlinePortfolio';
 
 describe('New evidence files', () => {
   it('Should put new evidence in the fixed folders of the first glob', () => {
@@ -35,3 +37,25 @@ describe('New evidence files', () => {
     assert.ok(!isIsoDate('2026-04-10T10:00'));
   });
 });
+
+describe('portfolio.yaml template', () => {
+  it("keeps a standard's title with line breaks in its comment, so it cannot add a field", () => {
+    const yaml = tinyStandardWithTitle('"Evil\\nevidence: [\\"none/*.md\\"]\\napprentice: Mallory"');
+    const parsed = parseStandardFile(yaml, 'ST9999-1.0.yaml');
+    assert.ok(parsed.ok);
+    assert.match(parsed.standard.title, /\n/);
+    const text = configTemplate(parsed.standard);
+    const config = parseConfig(text).config;
+    assert.equal(config?.evidence, undefined);
+    assert.equal(config?.apprentice, undefined);
+    assert.match(
+      text.split('\n')[0],
+      /^# portfolio\.yaml: this folder is an apprenticeship portfolio for Evil evidence: \["none\/\*\.md"\] apprentice: Mallory \(ST9999 v1\.0\)\.$/,
+    );
+  });
+});
+
+/** The tiny test standard with another title (YAML text). */
+function tinyStandardWithTitle(title: string): string {
+  return tinyStandard().replace('title: Tiny test standard', `title: ${title}`);
+}

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {
   addStandardFile,
   API_SOURCE_KEY,
+  isStandardFileName,
   downloadStandard,
   httpStandardsFetcher,
   standardApiUrl,
@@ -201,5 +202,30 @@ describe('httpStandardsFetcher (the one fetcher of the CLI and the editor)', () 
     const pending = httpStandardsFetcher(never, { maxBytes: 10, cancel: cancel.signal })('u');
     cancel.abort();
     await assert.rejects(pending, /^Error: cancelled$/);
+  });
+});
+
+describe('Standard file names from hostile API files', () => {
+  it('names the file from the checked reference and version, never from a raw field holding a path', () => {
+    const evil = JSON.stringify({
+      referenceNumber: 'ST0116',
+      version: 1.1,
+      versionNumber: '/../../../pwned_1.1',
+      title: 'x',
+      knowledges: [{ knowledgeId: 'a', detail: 'k' }],
+    });
+    const result = addStandardFile(evil, 'evil.json', TODAY);
+    assert.ok(result.ok, result.ok ? '' : result.message);
+    assert.equal(result.fileName, 'ST0116_1.1.json');
+    assert.equal(isStandardFileName(result.fileName), true);
+    for (const bad of ['../ST0116_1.1.json', 'ST0116_1.1.json/..', 'ST0116_/../x_1.1.json', 'st0116_1.1.json', 'ST0116_V0.0.json'])
+      assert.equal(isStandardFileName(bad), false, bad);
+  });
+
+  it('reads V0.0 as 0.0 when choosing and naming, as the reader does', () => {
+    const json = JSON.stringify({ referenceNumber: 'ST1462', version: 'V0.0', title: 'x', knowledges: [{ knowledgeId: 'a', detail: 'k' }] });
+    const result = addStandardFile(json, 'ST1462_V0.0.json', TODAY);
+    assert.ok(result.ok, result.ok ? '' : result.message);
+    assert.equal(result.fileName, 'ST1462_0.0.json');
   });
 });

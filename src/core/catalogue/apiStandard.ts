@@ -63,8 +63,7 @@ export function readApiStandard(json: Record<string, unknown>, origin: string, o
     };
   }
   const notes: NonNullable<StandardFile['notes']>[number][] = [];
-  // `V0.0` (ST1462) is a way of writing 0.0, not another version.
-  let version = (text(json.version) || text(json.versionNumber)).replace(/^[vV](?=\d)/, '');
+  let version = apiVersion(json);
   if (!version) {
     const named = /_(\d+(?:\.\d+)*)\.json$/i.exec(origin)?.[1];
     if (!named) {
@@ -128,7 +127,9 @@ export function readApiStandard(json: Record<string, unknown>, origin: string, o
   const optionTitles = structured.length > 0 ? structured.map((o) => cleanApiText(text(o.title))) : template.map((t) => cleanApiText(t));
   const usedIds = new Set<string>();
   const options = optionTitles.map((title, index) => {
-    const wanted = optionIds[title.toLowerCase()] ?? (slugify(title.replace(/&/g, ' and ')) || `option-${index + 1}`);
+    const key = title.toLowerCase();
+    // `Object.hasOwn`: an option titled `Constructor` must not find `Object`.
+    const wanted = (Object.hasOwn(optionIds, key) ? optionIds[key] : undefined) ?? (slugify(title.replace(/&/g, ' and ')) || `option-${index + 1}`);
     let id = wanted;
     for (let n = 2; usedIds.has(id); n++) id = `${wanted}-${n}`;
     usedIds.add(id);
@@ -158,8 +159,11 @@ export function readApiStandard(json: Record<string, unknown>, origin: string, o
   let optionSplit: 'duties' | 'unstructured' | 'none' = 'none';
   if (options.length > 0 && duties.some((duty) => duty.options !== undefined)) {
     optionSplit = 'duties';
+    // One pass over the mappings, not one per KSB: a hostile file may list 60 000 KSBs in one duty.
+    const dutiesByCode = new Map<string, (typeof duties)[number][]>();
+    for (const duty of duties) for (const code of duty.ksbs) dutiesByCode.set(code, [...(dutiesByCode.get(code) ?? []), duty]);
     for (const ksb of ksbs) {
-      const holding = duties.filter((duty) => duty.ksbs.includes(ksb.code));
+      const holding = dutiesByCode.get(ksb.code) ?? [];
       if (holding.length === 0) {
         inNoDuty.push(ksb.code);
         continue;
@@ -254,6 +258,14 @@ export function readApiStandard(json: Record<string, unknown>, origin: string, o
     duties,
   };
   return { ok: true, data };
+}
+
+/**
+ * The version an API file gives, as every reader of it must see it: `version`, else
+ * `versionNumber`, trimmed, a number written as text, and `V0.0` (ST1462) read as 0.0; `''` for none.
+ */
+export function apiVersion(json: Record<string, unknown>): string {
+  return (text(json.version) || text(json.versionNumber)).replace(/^[vV](?=\d)/, '');
 }
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {

@@ -96,13 +96,16 @@ export class StandardVersion {
     this.options = data.options.map(({ id, title }) => ({ id, title }));
     this.epaMethods = data.epaMethods;
     this.duties = data.duties.map((duty) => ({ ...duty, options: duty.options }));
+    // Duties by code in one pass: filtering every duty for every KSB is quadratic on a hostile file.
+    const dutiesByCode = new Map<string, Duty[]>();
+    for (const duty of this.duties) for (const code of new Set(duty.ksbs)) dutiesByCode.set(code, [...(dutiesByCode.get(code) ?? []), duty]);
     this.ksbs = data.ksbs.map((ksb) => ({
       code: ksb.code,
       kind: kindOfCode(ksb.code)!,
       number: Number(ksb.code.slice(1)),
       text: ksb.text,
       options: ksb.options,
-      duties: this.duties.filter((duty) => duty.ksbs.includes(ksb.code)),
+      duties: dutiesByCode.get(ksb.code) ?? [],
       source: ksb.source,
     }));
     for (const ksb of this.ksbs) this.byCode.set(ksb.code, ksb);

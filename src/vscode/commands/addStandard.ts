@@ -10,6 +10,7 @@ import {
   formatBytes,
   parseConfig,
   httpStandardsFetcher,
+  isStandardFileName,
   STANDARDS_FOLDER,
   today,
   type StandardDownload,
@@ -208,6 +209,11 @@ async function readDownloadedFile(file: vscode.Uri): Promise<StandardDownloadRes
 
 /** Writes the file into `standards/`, asking before replacing one; `undefined` when refused. */
 async function writeStandard(portfolio: OpenPortfolio, download: StandardDownload, overwrite: boolean | undefined): Promise<vscode.Uri | undefined> {
+  // The core names the file from checked data; checked again here, where a path would do harm.
+  if (!isStandardFileName(download.fileName)) {
+    void vscode.window.showErrorMessage(`${TITLE}: refusing to write a standard file named ${JSON.stringify(download.fileName)}.`);
+    return undefined;
+  }
   const folder = vscode.Uri.joinPath(portfolio.rootUri, STANDARDS_FOLDER);
   const target = vscode.Uri.joinPath(folder, download.fileName);
   const bytes = new TextEncoder().encode(download.contents);
