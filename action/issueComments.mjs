@@ -53,8 +53,8 @@ export async function upsertComment(api, number, marker, body) {
 }
 
 /**
- * The first comment, over every page from `firstPage`, whose body starts with `marker`. Starting
- * with it, not containing it, so a reply quoting the comment is never taken for it.
+ * The first comment, over every page from `firstPage`, written by a bot, whose body starts with
+ * `marker`. Starting with it, not containing it, so a reply quoting the comment is never taken for it.
  * @param {IssueCommentsApi} api
  * @param {string} firstPage
  * @param {string} marker
@@ -66,7 +66,11 @@ async function findComment(api, firstPage, marker) {
   for (let read = 0; read < MAX_PAGES; read++) {
     const { json, link } = await request(api, 'GET', page);
     if (!Array.isArray(json)) throw new GitHubApiError(200, `expected a list of comments from GET ${pathOf(page)}, found ${typeof json}`);
-    const found = json.find((comment) => typeof comment?.body === 'string' && comment.body.startsWith(marker) && Number.isSafeInteger(comment.id));
+    // Written by a bot (the workflow's token writes as github-actions[bot]): anyone can post a
+    // comment starting with the marker, and the action must not take over a person's comment.
+    const found = json.find(
+      (comment) => typeof comment?.body === 'string' && comment.body.startsWith(marker) && Number.isSafeInteger(comment.id) && comment.user?.type === 'Bot',
+    );
     if (found) return found;
     const next = /<([^>]+)>;\s*rel="next"/.exec(link)?.[1];
     if (!next) return undefined;

@@ -81,7 +81,9 @@ function install(prefix, version) {
 export function runKsb(args, env = process.env) {
   const script = ksbScript(env);
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd: workspace(env), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // ksb (and the git it runs) never needs the token: it stays out of their environment.
+    const childEnv = Object.fromEntries(Object.entries(env).filter(([name]) => name !== 'INPUT_GITHUB_TOKEN'));
+    const child = spawn(process.execPath, [script, ...args], { cwd: workspace(env), env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (text) => (stdout += text));

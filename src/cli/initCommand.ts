@@ -129,7 +129,7 @@ async function chooseVersion(reference: string, known: readonly StandardVersion[
   if (!ask) return undefined;
   if (known.length === 0) {
     const answer = await askUntil(ask, `Version of ${reference} (blank for the latest approved one): `, (text) =>
-      text === '' || /^\d+\.\d+$/.test(text) ? text : new Error(`Expected a version such as 1.1, found \`${text}\``),
+      text === '' || /^\d+(\.\d+)*$/.test(text) ? text : new Error(`Expected a version such as 1.1, found \`${text}\``),
     );
     return answer || undefined;
   }
@@ -139,8 +139,9 @@ async function chooseVersion(reference: string, known: readonly StandardVersion[
     if (answer === '' && fallback) return fallback.version;
     const byNumber = /^\d+$/.test(answer) ? known[Number(answer) - 1] : undefined;
     const chosen = byNumber ?? known.find((s) => s.version === answer);
-    // A version the folder does not hold may still be in the API: take it as typed.
-    if (!chosen && /^\d+\.\d+$/.test(answer)) return answer;
+    // A version the folder does not hold may still be in the API: take it as typed. With a dot:
+    // a bare number here picks from the menu.
+    if (!chosen && /^\d+(\.\d+)+$/.test(answer)) return answer;
     return chosen?.version ?? new Error(`Expected a number from 1 to ${known.length} or a version such as ${known[0].version}, found \`${answer}\``);
   });
 }

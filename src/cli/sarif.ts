@@ -1,7 +1,7 @@
 // `ksb check --format sarif`: SARIF 2.1.0 as GitHub code scanning reads it (one run, one rule per
 // diagnostic code, results with regions, related locations and fingerprints that survive edits above them).
 import { createHash } from 'node:crypto';
-import { DEFAULT_RULE_LEVELS, RULES, ruleAnchor, type RuleDefinition } from '../core';
+import { DEFAULT_RULE_LEVELS, RULES, ruleAnchor, withoutLineNumbers, type RuleDefinition } from '../core';
 import type { ReportedDiagnostic } from './format';
 
 /** The schema GitHub's documentation names for SARIF 2.1.0. */
@@ -114,8 +114,7 @@ export function fileUri(path: string): string {
  * numbers taken out (a message may quote them), so moving lines above a problem keeps its fingerprint.
  */
 function fingerprintBase(d: ReportedDiagnostic): string {
-  const message = d.message.replace(/\b(line|column|col)\s+\d+/gi, '$1 N');
-  return `${d.code}\u0000${d.file}\u0000${message}`;
+  return `${d.code}\u0000${d.file}\u0000${withoutLineNumbers(d.message)}`;
 }
 
 function hash(text: string): string {

@@ -107,4 +107,4 @@ export {
   type StandardDownloadResult,
   type StandardsFetcher,
 } from './standardsApi';
-export { githubText, summaryMarkdown, type SummaryInput, type SummaryProblem } from './summaryMarkdown';
+export { summaryMarkdown, type SummaryInput, type SummaryProblem } from './summaryMarkdown';

@@ -5,7 +5,8 @@ import type { Coverage, CoverageCount } from './coverage';
 import { coverageByKind } from './coverageGroups';
 import type { RuleLevel } from './diagnostics';
 import { KIND_TITLES, shortenText } from './ksbLabels';
-import { escapeMarkdown, plural } from './wording';
+import { markdownCode, markdownText } from './portfolioDiffMarkdown';
+import { plural } from './wording';
 
 /** One problem as the summary lists it; paths as the reader should see them. */
 export interface SummaryProblem {
@@ -35,17 +36,24 @@ const TEXT_WIDTH = 240;
 /** Characters of a path. */
 const PATH_WIDTH = 160;
 const BAR_WIDTH = 20;
+/**
+ * Characters the lists may take in all: under GitHub's 65 536-character comment limit with room
+ * for the rest, so the same summary can be posted on a pull request. Each "and N more" line is
+ * counted in.
+ */
+export const SUMMARY_LIST_BUDGET = 56_000;
 
 /** The summary in Markdown: coverage per kind with bars, the KSBs without evidence, problems by code. */
 export function summaryMarkdown(input: SummaryInput): string {
   const out: string[] = [];
-  const where = input.folder ? ` in \`${inlineCode(input.folder)}\`` : '';
+  const budget = { left: SUMMARY_LIST_BUDGET };
+  const where = input.folder ? ` in ${markdownCode(input.folder)}` : '';
   const { coverage } = input;
   if (coverage) {
     const { standard, option, config } = coverage.portfolio;
-    out.push(`## KSB portfolio${where}: ${githubText(standard.title)} (${standard.label})`, '');
-    const facts = [`**Option:** ${option ? githubText(option.title) : 'none set (KSBs of every option count)'}`];
-    if (config.apprentice) facts.push(`**Apprentice:** ${githubText(config.apprentice)}`);
+    out.push(`## KSB portfolio${where}: ${markdownText(standard.title)} (${standard.label})`, '');
+    const facts = [`**Option:** ${option ? markdownText(option.title) : 'none set (KSBs of every option count)'}`];
+    if (config.apprentice) facts.push(`**Apprentice:** ${markdownText(config.apprentice)}`);
     out.push(facts.join(' · '), '');
   } else {
     out.push(
@@ -67,8 +75,12 @@ export function summaryMarkdown(input: SummaryInput): string {
     const uncovered = coverage.entries.filter((entry) => entry.evidenceCount === 0);
     if (uncovered.length > 0) {
       out.push(`### Without evidence (${uncovered.length})`, '');
-      for (const { ksb } of uncovered.slice(0, MAX_UNCOVERED)) out.push(`- **${ksb.code}** ${githubText(shortenText(ksb.text, TEXT_WIDTH))}`);
-      if (uncovered.length > MAX_UNCOVERED) out.push(`- …and ${uncovered.length - MAX_UNCOVERED} more`);
+      listWithin(
+        out,
+        budget,
+        uncovered.slice(0, MAX_UNCOVERED).map(({ ksb }) => `- **${ksb.code}** ${markdownText(shortenText(ksb.text, TEXT_WIDTH))}`),
+        uncovered.length,
+      );
       out.push('');
     }
   }
@@ -76,18 +88,38 @@ export function summaryMarkdown(input: SummaryInput): string {
   if (input.problems.length > 0) {
     out.push(`### Problems (${input.problems.length})`, '', '| Code | Level | Count |', '| --- | --- | ---: |');
     const byCode = groupByCode(input.problems);
-    for (const [code, problems] of byCode) out.push(`| \`${inlineCode(code)}\` | ${problems[0].level} | ${problems.length} |`);
+    for (const [code, problems] of byCode) out.push(`| ${markdownCode(code)} | ${problems[0].level} | ${problems.length} |`);
     out.push('');
     for (const [code, problems] of byCode) {
-      out.push(`**\`${inlineCode(code)}\`**`, '');
-      for (const p of problems.slice(0, FIRST_PROBLEMS)) {
-        out.push(`- \`${inlineCode(shortenText(p.path, PATH_WIDTH))}:${p.line}\` ${githubText(shortenText(p.message, TEXT_WIDTH))}`);
-      }
-      if (problems.length > FIRST_PROBLEMS) out.push(`- …and ${problems.length - FIRST_PROBLEMS} more`);
+      out.push(`**${markdownCode(code)}**`, '');
+      const lines = problems
+        .slice(0, FIRST_PROBLEMS)
+        .map((p) => `- ${markdownCode(`${shortenText(p.path, PATH_WIDTH)}:${p.line}`)} ${markdownText(shortenText(p.message, TEXT_WIDTH))}`);
+      listWithin(out, budget, lines, problems.length);
       out.push('');
     }
   }
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/**
+ * Pushes list items while the budget lasts, then one `…and N more` for the rest of `total` (the
+ * items given may already be the first few of more).
+ */
+function listWithin(out: string[], budget: { left: number }, items: readonly string[], total: number): void {
+  let shown = 0;
+  for (const item of items) {
+    // Room is kept for the "and N more" line that may follow.
+    if (item.length + 1 > budget.left - 40) break;
+    out.push(item);
+    budget.left -= item.length + 1;
+    shown++;
+  }
+  if (total > shown) {
+    const more = `- …and ${total - shown} more`;
+    out.push(more);
+    budget.left -= more.length + 1;
+  }
 }
 
 /** `3 errors, 1 warning in 11 evidence files.`, or that there are none. */
@@ -123,20 +155,4 @@ function bar(count: CoverageCount): string {
 /** `33 of 47 KSBs covered (70%)`. */
 function coverageSentence(count: CoverageCount): string {
   return `${count.covered} of ${count.total} KSBs covered (${count.total === 0 ? 0 : Math.round((count.covered / count.total) * 100)}%)`;
-}
-
-/**
- * The user's text for GitHub Markdown on one line: Markdown escaped, table pipes escaped, and `@`
- * and `#` kept from mentioning people or linking issues in a pull request comment.
- */
-export function githubText(text: string): string {
-  return escapeMarkdown(text.replace(/\s+/g, ' '))
-    .replace(/\|/g, '\\|')
-    .replace(/@/g, '@\u200b')
-    .replace(/#(?=\d)/g, '#\u200b');
-}
-
-/** Text inside a code span: backticks cannot end it, line breaks cannot split it. */
-function inlineCode(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/`/g, "'");
 }

@@ -199,7 +199,7 @@ describe('The GitHub Action', function () {
       }
       assert.deepEqual(statuses, { check: 1, summary: 0, comment: 0 });
       assert.deepEqual(readOutputs(path.join(work, 'output-check')), { errors: '1' });
-      assert.match(readFileSync(path.join(work, 'summary-summary'), 'utf8'), /^## KSB portfolio in `portfolio`/);
+      assert.match(readFileSync(path.join(work, 'summary-summary'), 'utf8'), /^## KSB portfolio in ` portfolio `/);
     });
   });
 
@@ -309,7 +309,7 @@ describe('The GitHub Action', function () {
       const result = await summary();
       assert.equal(result.status, 0, result.stdout + result.stderr);
       const written = readFileSync(path.join(work, 'step-summary.md'), 'utf8');
-      assert.match(written, /^# Earlier step\n\n## KSB portfolio in `portfolio`: Junior production coordinator \(ST0792 v1\.2\)\n/);
+      assert.match(written, /^# Earlier step\n\n## KSB portfolio in ` portfolio `: Junior production coordinator \(ST0792 v1\.2\)\n/);
       assert.match(written, /\*\*1 error, 1 warning\*\* in 2 evidence files\./);
     });
 
@@ -341,7 +341,7 @@ describe('The GitHub Action', function () {
   describe('the comment step, against a fake GitHub API on 127.0.0.1', () => {
     let api: FakeApi;
     /** The comments on pull request 7, a page per array; what the API answers for writes. */
-    let pages: { id: number; body: string }[][];
+    let pages: { id: number; body: string; user?: { login: string; type: string } }[][];
     let writeStatus: number;
     let writeMessage: string;
 
@@ -360,7 +360,11 @@ describe('The GitHub Action', function () {
       if (request.method === 'GET' && url.pathname === '/repos/octo/portfolio/issues/7/comments') {
         const page = Number(url.searchParams.get('page') ?? '1');
         const next = page < pages.length ? { link: `<${base}/repositories/42/issues/7/comments?per_page=100&page=${page + 1}>; rel="next"` } : undefined;
-        return { json: pages[page - 1].map((c) => ({ ...c, html_url: `https://github.test/c/${c.id}` })), headers: next };
+        // Written by the workflow's token unless a test says otherwise.
+        return {
+          json: pages[page - 1].map((c) => ({ user: { login: 'github-actions[bot]', type: 'Bot' }, ...c, html_url: `https://github.test/c/${c.id}` })),
+          headers: next,
+        };
       }
       if (request.method === 'GET' && url.pathname === '/repositories/42/issues/7/comments') {
         return answerGitHub({ ...request, url: `/repos/octo/portfolio/issues/7/comments${url.search}` }, base);
@@ -442,6 +446,13 @@ describe('The GitHub Action', function () {
       );
       assert.equal(api.requests[1].headers.authorization, `Bearer ${TOKEN}`);
       assert.match(JSON.parse(api.requests[2].body).body as string, /^<!-- ksb-portfolio:diff path=portfolio -->\n## Portfolio diff\n/);
+    });
+
+    it("Should not take over a person's comment that starts with the marker, and write its own", async () => {
+      pages = [[{ id: 31, body: `${MARKER}\nnot the bot`, user: { login: 'mallory', type: 'User' } }]];
+      const result = await comment();
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      assert.deepEqual(writes(), ['POST /repos/octo/portfolio/issues/7/comments']);
     });
 
     it('Should keep one comment per portfolio folder: another folder gets its own', async () => {

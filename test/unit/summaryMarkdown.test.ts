@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { githubText, summaryMarkdown, type SummaryProblem } from '../../src/core';
+import { RULES, summaryMarkdown, type SummaryProblem } from '../../src/core';
+import { tinyStandard } from './inlinePortfolio';
 import { loadPortfolio } from './inlinePortfolio';
 
 const CONFIG = 'standard: ST0792\nversion: "1.2"\noption: production-coordinator\napprentice: "@octocat #12 <b>|x|</b>"\n';
@@ -17,12 +18,16 @@ describe('ksb summary Markdown', () => {
     assert.doesNotMatch(markdown, /^- \*\*K1\*\*/m);
   });
 
-  it("keeps the user's text from mentioning people, linking issues or breaking out into HTML", async () => {
-    const { index } = await loadPortfolio({ 'portfolio.yaml': CONFIG });
+  it("keeps the user's text from mentioning people, linking issues or URLs, or breaking out into HTML", async () => {
+    const { index } = await loadPortfolio({
+      'portfolio.yaml': CONFIG.replace(
+        'apprentice: "@octocat #12 <b>|x|</b>"',
+        'apprentice: "@octocat #12 <b>|x|</b> &#64;me https://evil.test www.evil.test"',
+      ),
+    });
     const markdown = summaryMarkdown({ coverage: index.coverage(), problems: [], evidenceFiles: 0 });
     const apprentice = /\*\*Apprentice:\*\* (.*)$/m.exec(markdown)?.[1] ?? '';
-    assert.equal(apprentice, '@\u200boctocat #\u200b12 \\<b\\>\\|x\\|\\</b\\>');
-    assert.equal(githubText('a\nb `c` [d](e)'), 'a b \\`c\\` \\[d\\](e)');
+    assert.equal(apprentice, '\\@\u200boctocat \\#\u200b12 \\<b\\>\\|x\\|\\</b\\> \\&\\#\u200b64;me https:\u200b//evil.test www\u200b.evil.test');
   });
 
   it('counts problems by code, errors first, and lists the first five of each', () => {
@@ -40,8 +45,8 @@ describe('ksb summary Markdown', () => {
     assert.match(markdown, /Coverage could not be counted/);
     assert.match(markdown, /\*\*1 error, 7 warnings\*\* in 8 evidence files\./);
     const rows = markdown.split('\n').filter((line) => line.startsWith('| `'));
-    assert.deepEqual(rows, ['| `ksb.unknown-code` | error | 1 |', '| `evidence.no-ksbs` | warning | 7 |']);
-    assert.equal(markdown.split('\n').filter((line) => line.startsWith('- `evidence/')).length, 6);
+    assert.deepEqual(rows, ['| ` ksb.unknown-code ` | error | 1 |', '| ` evidence.no-ksbs ` | warning | 7 |']);
+    assert.equal(markdown.split('\n').filter((line) => line.startsWith('- ` evidence/')).length, 6);
     assert.match(markdown, /^- …and 2 more$/m);
   });
 
@@ -56,5 +61,27 @@ describe('ksb summary Markdown', () => {
     const markdown = summaryMarkdown({ coverage: undefined, problems, evidenceFiles: 200_000 });
     assert.ok(new TextEncoder().encode(markdown).length < 20_000, `${markdown.length} characters`);
     assert.match(markdown, /\*\*200000 errors, 0 warnings\*\*/);
+  });
+
+  it('fits a pull request comment at worst: 150 long KSB texts without evidence and every rule with long problems', async () => {
+    const longText = '<&@#'.repeat(200);
+    const ksbs = Array.from({ length: 150 }, (_, i) => `  - code: K${i + 1}\n    text: "${longText}"\n    source: "t"`).join('\n');
+    const standard = tinyStandard().replace(/ksbs:\n[\s\S]*?duties: \[\]/, `ksbs:\n${ksbs}\nduties: []`);
+    const { index } = await loadPortfolio({ 'portfolio.yaml': 'standard: ST9999\n', 'standards/ST9999-1.0.yaml': standard });
+    const coverage = index.coverage();
+    assert.equal(coverage?.entries.length, 150);
+    const problems: SummaryProblem[] = RULES.flatMap((rule) =>
+      Array.from({ length: 9 }, (_, i) => ({
+        path: `${'ü/'.repeat(100)}${i}.md`,
+        line: i,
+        code: rule.code,
+        level: 'error' as const,
+        message: '`|*'.repeat(300),
+      })),
+    );
+    const markdown = summaryMarkdown({ coverage, problems, evidenceFiles: 0 });
+    assert.ok(markdown.length < 65_536, `${markdown.length} characters`);
+    assert.match(markdown, /^- …and \d+ more$/m, 'the lists were cut with a count of the rest');
+    for (const rule of RULES) assert.ok(markdown.includes(`| \` ${rule.code} \` | error | 9 |`), `${rule.code} is counted`);
   });
 });

@@ -100,7 +100,7 @@ function withoutSource(args: AddStandardArgs): AddStandardArgs {
 }
 
 /** `ST0116`, `st0116 1.1` or `ST0116 v1.1` as typed in the pick. */
-const TYPED_REFERENCE = /^\s*(st\d{4})(?:\s+v?(\d+\.\d+))?\s*$/i;
+const TYPED_REFERENCE = /^\s*(st\d{4})(?:\s+v?(\d+(?:\.\d+)*))?\s*$/i;
 
 /** Asks for a reference (typed into the pick) or a downloaded file; `undefined` when cancelled. */
 async function askSource(): Promise<Source | undefined> {
