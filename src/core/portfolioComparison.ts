@@ -183,7 +183,14 @@ export class BaseOverHeadFileSystem implements PortfolioFileSystem {
   }
 
   async stat(path: string): Promise<FileStat | undefined> {
-    if (this.restored.has(path)) return { type: 'file', mtime: 0, size: (await this.baseBytes(path)).length };
+    if (this.restored.has(path)) {
+      // A base file that cannot be read is still there: reading it then fails, and the index says so for that file.
+      const size = await this.baseBytes(path).then(
+        (bytes) => bytes.length,
+        () => 0,
+      );
+      return { type: 'file', mtime: 0, size };
+    }
     if (this.hidden.has(path)) return undefined;
     const stat = await this.head.stat(path);
     if (this.restoredChildren.has(path) && stat?.type !== 'directory') return { type: 'directory', mtime: 0, size: 0 };
