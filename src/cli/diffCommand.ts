@@ -1,24 +1,16 @@
 import { realpathSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import {
-  applyLevels,
+  comparePortfolio,
   CONFIG_FILE_NAME,
-  diffPortfolios,
   introducesErrors,
   MARKDOWN_READ_LIMIT,
-  PortfolioIndex,
   portfolioDiffMarkdown,
-  relativePath,
   today,
-  dirname,
-  type DirectoryEntry,
-  type FileStat,
-  type FileChanges,
+  type ChangedPath,
   type PortfolioFileSystem,
-  type PortfolioSnapshot,
 } from '../core';
 import { formatDiffText } from './diffFormat';
-import { toReported } from './format';
 import { UsageError } from './usageError';
 import { GitError, GitObjectReader, GitRepository, GitTreeFileSystem, WorkingTreeFileSystem, type GitChange } from './git';
 
@@ -81,17 +73,12 @@ export async function runDiff(positionals: readonly string[], format: string, wr
         `no ${CONFIG_FILE_NAME} in ${dir}${head.revision === undefined ? '' : ` at ${head.revision}`}: expected the portfolio's config file`,
       );
     }
-    const sides = new SwitchedFileSystem(headFs);
-    const index = new PortfolioIndex(sides, portfolioRoot, { today: () => today() });
-    await index.load();
-    const headSnapshot = snapshotOf(index);
-
-    const changes = portfolioChanges(await changesPromise, repository.prefix);
-    const baseTree = await baseTreePromise;
-    const changedPaths = [...changes.touched].map((relative) => `${portfolioRoot}/${relative}`);
-    sides.switchTo(baseTree, new Set(changedPaths));
-    await showBase(index, baseTree, changedPaths, portfolioRoot);
-    const diff = diffPortfolios(snapshotOf(index), headSnapshot, changes);
+    const diff = await comparePortfolio({
+      root: portfolioRoot,
+      head: headFs,
+      base: async () => ({ fileSystem: await baseTreePromise, changes: portfolioChanges(await changesPromise, repository.prefix) }),
+      indexOptions: { today: () => today() },
+    });
     const labels = { base: baseRevision, head: headRevision, folder: repository.prefix.replace(/\/$/, '') };
     if (format === 'json') {
       const json = { base: sideJson(base), head: sideJson(head), folder: labels.folder, ...diff };
@@ -142,97 +129,17 @@ async function commitOf(repository: GitRepository, revision: string): Promise<st
   throw new UsageError(`unknown revision ${shown}: expected a branch, tag or commit of this repository`);
 }
 
-/**
- * Git's changes in the portfolio's terms: paths relative to its root, renames paired, the head
- * paths whose bytes changed, and every path touched on either side (what the index must hear of).
- */
-function portfolioChanges(gitChanges: readonly GitChange[], prefix: string): FileChanges & { touched: Set<string> } {
+/** Git's changes inside the portfolio, in paths relative to its root. */
+function portfolioChanges(gitChanges: readonly GitChange[], prefix: string): ChangedPath[] {
   const inside = (path: string | undefined) => (path !== undefined && path.startsWith(prefix) ? path.slice(prefix.length) : undefined);
-  const renamed = new Map<string, string>();
-  const changed = new Set<string>();
-  const touched = new Set<string>();
-  for (const change of gitChanges) {
+  return gitChanges.map((change) => {
     const path = inside(change.path);
     const from = inside(change.from);
-    if (from !== undefined) touched.add(from);
-    if (path === undefined) continue;
-    touched.add(path);
-    if (from !== undefined) renamed.set(from, path);
-    // A rename at 100% similarity moved the bytes without changing them.
-    if (change.status !== 'D' && change.status !== 'R100') changed.add(path);
-  }
-  return { renamed, changed, touched };
-}
-
-/**
- * Brings the index from the head to the base by telling it of each path git says differs, as
- * an editor's watcher would: what is the same on both sides is neither read nor checked again.
- * Folders only the head has are announced too, so they are forgotten. Links out of the root are
- * stat-ed once and never told of changes, and names that are not UTF-8 cannot be told apart: with
- * either, the base is loaded whole instead (its unchanged files still come from the cache).
- */
-async function showBase(index: PortfolioIndex, baseTree: PortfolioFileSystem, changedPaths: readonly string[], root: string): Promise<void> {
-  if (index.linksLeaveTheRoot() || changedPaths.some((path) => path.includes('\uFFFD'))) {
-    await index.load();
-    return;
-  }
-  const goneFolders = new Set<string>();
-  for (const path of changedPaths) {
-    for (let folder = dirname(path); folder !== root && relativePath(root, folder) !== undefined; folder = dirname(folder)) {
-      if (goneFolders.has(folder)) break;
-      if (await baseTree.stat(folder)) break;
-      goneFolders.add(folder);
-    }
-  }
-  for (const path of [...goneFolders, ...changedPaths]) await index.refresh(path);
-  // The base's own files may link out of the root too: those targets were stat-ed on the head.
-  if (index.linksLeaveTheRoot()) await index.load();
-}
-
-/**
- * What the diff's one index reads: the head, then the base. Modification times are made up so the
- * index's cache keeps an analysis exactly when git says the bytes did not change: 0 everywhere on
- * the head, and on the base 0 for what git left alone and 1 for what it changed.
- */
-class SwitchedFileSystem implements PortfolioFileSystem {
-  private changed: ReadonlySet<string> = new Set();
-  private onBase = false;
-
-  constructor(private current: PortfolioFileSystem) {}
-
-  /** Shows the base from now on; `changed` are the absolute paths whose bytes differ from the head's. */
-  switchTo(base: PortfolioFileSystem, changed: ReadonlySet<string>): void {
-    this.current = base;
-    this.changed = changed;
-    this.onBase = true;
-  }
-
-  async stat(path: string): Promise<FileStat | undefined> {
-    const stat = await this.current.stat(path);
-    return stat && { ...stat, mtime: this.onBase && this.changed.has(path) ? 1 : 0 };
-  }
-
-  readFile(path: string, maxBytes?: number): Promise<Uint8Array> {
-    return this.current.readFile(path, maxBytes);
-  }
-
-  readDirectory(path: string): Promise<readonly DirectoryEntry[]> {
-    return this.current.readDirectory(path);
-  }
-}
-
-function snapshotOf(index: PortfolioIndex): PortfolioSnapshot {
-  const leveled = new Map([...index.allDiagnostics()].map(([path, diagnostics]) => [path, applyLevels(diagnostics)]));
-  return {
-    coverage: index.coverage(),
-    files: index.allFiles().map((file) => ({
-      relativePath: file.relativePath,
-      title: file.analysis.frontMatter?.title,
-      isEvidence: file.isEvidence,
-      claims: file.validClaims.map((claim) => claim.code),
-    })),
-    problems: toReported(leveled, index),
-  };
+    // A deletion names the base's path; a rename at 100% similarity moved the bytes without changing them.
+    if (change.status === 'D') return { basePath: path, headPath: undefined, contentChanged: false };
+    const basePath = change.from !== undefined ? from : change.status === 'A' ? undefined : path;
+    return { basePath, headPath: path, contentChanged: change.status !== 'R100' };
+  });
 }
 
 function sideJson(side: Side) {

@@ -70,6 +70,17 @@ export {
   type PortfolioSnapshot,
   type SnapshotFile,
 } from './portfolioDiff';
+export {
+  BaseOverHeadFileSystem,
+  comparePortfolio,
+  fileChangesOf,
+  snapshotOf,
+  type ChangedPath,
+  type ComparisonBase,
+  type ComparisonSides,
+  type PortfolioChanges,
+} from './portfolioComparison';
+export { toReported, type ReportedDiagnostic, type ReportedLocation } from './reportedDiagnostics';
 export { MARKDOWN_DIFF_LIMIT, MARKDOWN_DIFF_MARKER, markdownCode, markdownText, portfolioDiffMarkdown, type DiffLabels } from './portfolioDiffMarkdown';
 export { describeKsb, KIND_TITLES, ksbDataGaps, ksbLabel, OPTION_NOT_KNOWN, portfolioDescription, shortenText, versionStatusLine } from './ksbLabels';
 export { evidenceFileName, evidenceFolder, isIsoDate, slugify } from './newEvidence';

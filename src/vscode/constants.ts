@@ -16,6 +16,7 @@ export const Commands = {
   createConfig: 'ksbPortfolio.createConfig',
   openEvidence: 'ksbPortfolio.openEvidence',
   addStandard: 'ksbPortfolio.addStandard',
+  compareWithBranch: 'ksbPortfolio.compareWithBranch',
 } as const;
 
 /** The coverage view and its container. */

@@ -249,7 +249,7 @@ export class PortfolioWorkspace implements vscode.Disposable {
 }
 
 /** Files hidden by the user's `files.exclude` are not part of the portfolio either. */
-function excludedMatcher(rootUri: vscode.Uri): (relativePath: string) => boolean {
+export function excludedMatcher(rootUri: vscode.Uri): (relativePath: string) => boolean {
   const excludes = vscode.workspace.getConfiguration('files', rootUri).get<Record<string, boolean>>('exclude') ?? {};
   const matchers = Object.entries(excludes)
     .filter(([, on]) => on === true)

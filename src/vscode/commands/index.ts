@@ -3,6 +3,7 @@ import { Commands, Views } from '../constants';
 import type { PortfolioWorkspace } from '../portfolioWorkspace';
 import { addStandard, type AddStandardArgs } from './addStandard';
 import { plainObject, uriArgument } from './commandArguments';
+import { COMPARISON_SCHEME, compareWithBranch, ComparisonDocuments, type CompareWithBranchArgs } from './compareWithBranch';
 import { copyCoverage } from './copyCoverageMarkdown';
 import { createConfig, type CreateConfigArgs } from './createConfig';
 import { findKsb } from './findKsb';
@@ -10,6 +11,7 @@ import { newEvidence, type NewEvidenceArgs } from './newEvidence';
 import { selectConfigValue } from './selectConfigValue';
 
 export type { AddStandardArgs } from './addStandard';
+export type { CompareWithBranchArgs, ComparisonResult } from './compareWithBranch';
 export type { CreateConfigArgs } from './createConfig';
 export type { NewEvidenceArgs } from './newEvidence';
 
@@ -21,11 +23,15 @@ export type { NewEvidenceArgs } from './newEvidence';
  * - `selectOption(id?: string, portfolio?: Uri)` / `selectVersion(version?: string, portfolio?: Uri)` → whether portfolio.yaml was edited;
  * - `showCoverage()`; `copyCoverageMarkdown(portfolio?: Uri)` → the Markdown put on the clipboard;
  * - `refresh()`; `createConfig(args?: CreateConfigArgs)` → the new config's Uri;
- * - `addStandard(args?: AddStandardArgs)` → the Uri of the file written into `standards/`.
+ * - `addStandard(args?: AddStandardArgs)` → the Uri of the file written into `standards/`;
+ * - `compareWithBranch(args?: CompareWithBranchArgs)` → the diff, its Markdown and the previewed document, or `{ problem }` when git is not there.
  * A command cancelled by the user, or refused (a file that exists), returns `undefined` or `false`.
  */
 export function registerCommands(workspace: PortfolioWorkspace): vscode.Disposable {
+  const comparisons = new ComparisonDocuments();
   return vscode.Disposable.from(
+    comparisons,
+    vscode.workspace.registerTextDocumentContentProvider(COMPARISON_SCHEME, comparisons),
     vscode.commands.registerCommand(Commands.newEvidence, (args?: unknown) => newEvidence(workspace, plainObject<NewEvidenceArgs>(args), uriArgument(args))),
     vscode.commands.registerCommand(Commands.findKsb, (code?: unknown) => findKsb(workspace, typeof code === 'string' ? code : undefined)),
     vscode.commands.registerCommand(Commands.selectOption, (id?: unknown, root?: unknown) =>
@@ -41,5 +47,8 @@ export function registerCommands(workspace: PortfolioWorkspace): vscode.Disposab
     ),
     vscode.commands.registerCommand(Commands.createConfig, (args?: unknown) => createConfig(workspace, plainObject<CreateConfigArgs>(args), uriArgument(args))),
     vscode.commands.registerCommand(Commands.addStandard, (args?: unknown) => addStandard(workspace, plainObject<AddStandardArgs>(args), uriArgument(args))),
+    vscode.commands.registerCommand(Commands.compareWithBranch, (args?: unknown) =>
+      compareWithBranch(workspace, comparisons, plainObject<CompareWithBranchArgs>(args), uriArgument(args)),
+    ),
   );
 }
