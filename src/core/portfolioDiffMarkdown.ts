@@ -207,13 +207,15 @@ const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\
  * and `1.` need no escape.
  */
 export function markdownText(value: string): string {
-  return value
-    .replace(UNSAFE_CHARACTERS, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    .replace(/[\\`*_{}[\]<>()!|~&#@$]/g, (char) => `\\${char}`)
-    .replace(/([@#])/g, '$1\u200b')
-    // GitHub links bare URLs and `www.` names by itself: a zero-width space keeps them text.
-    .replace(/:\/\//g, ':\u200b//')
-    .replace(/\b(www)\./gi, '$1\u200b.');
+  return (
+    value
+      .replace(UNSAFE_CHARACTERS, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+      .replace(/[\\`*_{}[\]<>()!|~&#@$]/g, (char) => `\\${char}`)
+      .replace(/([@#])/g, '$1\u200b')
+      // GitHub links bare URLs and `www.` names by itself: a zero-width space keeps them text.
+      .replace(/:\/\//g, ':\u200b//')
+      .replace(/\b(www)\./gi, '$1\u200b.')
+  );
 }
 
 const text = markdownText;
