@@ -11,6 +11,7 @@ import {
   type PortfolioFileSystem,
 } from '../core';
 import { formatDiffText } from './diffFormat';
+import { oneLine } from './format';
 import { UsageError } from './usageError';
 import { GitError, GitObjectReader, GitRepository, GitTreeFileSystem, WorkingTreeFileSystem, type GitChange } from './git';
 
@@ -110,7 +111,10 @@ async function findRepository(dir: string): Promise<GitRepository> {
     return await GitRepository.find(resolve(dir));
   } catch (error) {
     if (error instanceof GitError && error.code === 'ENOENT') throw new UsageError('git is not installed (or not on PATH): ksb diff reads revisions with it');
-    throw new UsageError(`not a git repository: ${dir} (ksb diff compares revisions of one)`);
+    // git's own words say why (no repository, or "dubious ownership" in a container job): keep them.
+    const reason = error instanceof Error ? oneLine(error.message.trim().split('\n')[0]) : '';
+    if (/not a git repository/i.test(reason) || reason === '') throw new UsageError(`not a git repository: ${dir} (ksb diff compares revisions of one)`);
+    throw new UsageError(`expected a git repository at ${dir}, found git refusing it: ${reason}`);
   }
 }
 
