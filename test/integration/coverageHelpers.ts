@@ -104,10 +104,10 @@ export async function withDeadline<T>(promise: Thenable<T>, what: string, timeou
 }
 
 /** The portfolio nodes at the top of the tree, once it shows `count` of them (several portfolios), as `label: description`. */
-export async function untilPortfolios(api: KsbPortfolioApi, count: number, what: string): Promise<string[]> {
+export async function untilPortfolios(api: KsbPortfolioApi, count: number, what: string, timeoutMs?: number): Promise<string[]> {
   const read = async () => {
     const list = await rows(api);
     return list.every((r) => r.node.type === 'portfolio') ? list.map((r) => `${r.label}: ${r.description}`) : [];
   };
-  return untilTree(api, read, (portfolios) => portfolios.length === count, what);
+  return untilTree(api, read, (portfolios) => portfolios.length === count, what, timeoutMs);
 }

@@ -7,6 +7,9 @@ import { extensionApi, topLevel, untilPortfolios, untilTree, withDeadline } from
 import { uriExists } from '../../../src/vscode/vscodeFileSystem';
 import { closeAllEditorsDiscardingChanges, fixtureUri } from '../helpers';
 
+/** How long a test waits for the file watcher to report a file written behind the editor's back. */
+const WATCHER_DEADLINE_MS = 45_000;
+
 const decoder = new TextDecoder();
 
 async function readText(uri: vscode.Uri): Promise<string> {
@@ -46,25 +49,24 @@ describe('Commands', () => {
     assert.equal(await withDeadline(vscode.env.clipboard.readText(), 'reading the clipboard (the harness must grant the page clipboard-read)'), markdown);
   });
 
-  it('Should create a new evidence file from the template in the evidence folder, open it, and refuse to overwrite it', async () => {
+  it('Should create a new evidence file from the template in the evidence folder, open it, and refuse to overwrite it', async function () {
+    // Two waits on the file watcher (a config written, then deleted, behind the editor's back),
+    // which a busy machine can hold up for many seconds: their deadlines are long, the test's too.
+    this.timeout(120_000);
     // In a portfolio of its own, dropped at the end with everything it indexed, so the fixture's
     // counts cannot depend on when VS Code disposes the closed document.
     const folder = fixtureUri('integration-new-evidence');
     const config = vscode.Uri.joinPath(folder, 'portfolio.yaml');
     const expected = vscode.Uri.joinPath(folder, 'evidence', '2026-04-10-integration-test-evidence.md');
-    // Through the command, which tells the workspace of the file it wrote: a file written behind the
-    // editor's back waits for the file watcher, which a busy machine can hold up past any deadline.
-    assert.equal(
-      (await vscode.commands.executeCommand<vscode.Uri>('ksbPortfolio.createConfig', { folder, option: 'post-production-coordinator' }))?.toString(),
-      config.toString(),
-    );
+    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(await readText(fixtureUri('portfolio.yaml'))));
     try {
       // Loaded from its config, not merely found: a watcher can see the file before its text.
       await untilTree(
         api,
-        () => untilPortfolios(api, 2, 'the second portfolio'),
+        () => untilPortfolios(api, 2, 'the second portfolio', WATCHER_DEADLINE_MS),
         (list) => list.some((p) => /^integration-new-evidence: ST0792 v1\.2 · Post production coordinator · /.test(p)),
         'the second portfolio loaded from its config',
+        WATCHER_DEADLINE_MS,
       );
       const args = { title: 'Integration test evidence', date: '2026-04-10', codes: ['K5', 'S1'], portfolio: folder };
       const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('ksbPortfolio.newEvidence', args);
@@ -96,6 +98,7 @@ describe('Commands', () => {
         () => topLevel(api),
         (top) => top[0] === 'Knowledge 10/22',
         'one portfolio again',
+        WATCHER_DEADLINE_MS,
       );
       await vscode.workspace.fs.delete(folder, { recursive: true });
     }
