@@ -179,28 +179,58 @@ function figures(coverage: Coverage | undefined): CoverageFigures | null {
 /**
  * Pairs the problems of both sides. A problem's identity is its file (the base's renamed to the
  * head's), code and message with line and column numbers replaced, so a message that quotes a
- * line still matches after lines moved; the n-th such problem of the base pairs with the n-th of the head.
+ * line still matches after lines moved. Within one identity, problems pair in order, nearest
+ * line to nearest line: of two equal problems, the one whose line went is the one fixed.
  */
 function matchProblems(
   base: readonly DiffProblem[],
   head: readonly DiffProblem[],
   headPathOf: (basePath: string) => string,
 ): { introduced: DiffProblem[]; fixed: DiffProblem[] } {
-  const unmatched = new Map<string, DiffProblem[]>();
-  for (const problem of sortByPosition(base)) {
-    const key = problemKey(headPathOf(problem.file), problem);
-    const list = unmatched.get(key);
-    if (list) list.push(problem);
-    else unmatched.set(key, [problem]);
-  }
+  const groups = new Map<string, { base: DiffProblem[]; head: DiffProblem[] }>();
+  const group = (key: string) => groups.get(key) ?? groups.set(key, { base: [], head: [] }).get(key)!;
+  for (const problem of sortByPosition(base)) group(problemKey(headPathOf(problem.file), problem)).base.push(problem);
+  for (const problem of sortByPosition(head)) group(problemKey(problem.file, problem)).head.push(problem);
   const introduced: DiffProblem[] = [];
-  for (const problem of sortByPosition(head)) {
-    const list = unmatched.get(problemKey(problem.file, problem));
-    if (list && list.length > 0) list.shift();
-    else introduced.push(problem);
+  const fixed: DiffProblem[] = [];
+  for (const { base: before, head: after } of groups.values()) {
+    if (before.length > after.length) fixed.push(...unpaired(before, after));
+    else introduced.push(...unpaired(after, before));
   }
-  const fixed = sortByPosition([...unmatched.values()].flat());
-  return { introduced, fixed };
+  return { introduced: sortByPosition(introduced), fixed: sortByPosition(fixed) };
+}
+
+/** Groups this large pair by rank: the nearest-line pairing costs their product in time. */
+const MAX_ALIGNED_PAIRS = 250_000;
+
+/**
+ * The problems of `longer` left over when each of `shorter` is paired, in order, with one of
+ * `longer` so that the lines are as near as they can be (summed distance). Both are sorted by position.
+ */
+function unpaired(longer: readonly DiffProblem[], shorter: readonly DiffProblem[]): DiffProblem[] {
+  const skip = longer.length - shorter.length;
+  if (skip === 0) return [];
+  if (shorter.length === 0) return [...longer];
+  if (longer.length * shorter.length > MAX_ALIGNED_PAIRS) return longer.slice(shorter.length);
+  // cost[i][j]: the least distance pairing the first j of `shorter` within the first i of `longer`.
+  const rows = longer.length + 1;
+  const columns = shorter.length + 1;
+  const cost = new Float64Array(rows * columns).fill(Infinity);
+  cost[0] = 0;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 0; j < columns; j++) {
+      const skipped = cost[(i - 1) * columns + j];
+      const paired = j > 0 ? cost[(i - 1) * columns + j - 1] + Math.abs(longer[i - 1].line - shorter[j - 1].line) : Infinity;
+      cost[i * columns + j] = Math.min(skipped, paired);
+    }
+  }
+  const left: DiffProblem[] = [];
+  for (let i = longer.length, j = shorter.length; i > 0; i--) {
+    const paired = j > 0 ? cost[(i - 1) * columns + j - 1] + Math.abs(longer[i - 1].line - shorter[j - 1].line) : Infinity;
+    if (j > 0 && paired === cost[i * columns + j]) j--;
+    else left.push(longer[i - 1]);
+  }
+  return left.reverse();
 }
 
 function problemKey(file: string, problem: DiffProblem): string {

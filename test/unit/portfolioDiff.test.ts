@@ -51,6 +51,17 @@ describe('portfolio diff', () => {
       assert.deepEqual(fixed, []);
     });
 
+    it('Should name the one of two identical problems whose line went as fixed, and the new one as introduced', () => {
+      const message = 'Expected a file at `x.pdf`, found none';
+      const at = (line: number) => problem('a.md', line, message, 'evidence.missing-attachment');
+      // The first of two went; the second moved up two lines with the text above it.
+      const first = diffPortfolios(snapshot([at(5), at(40)]), snapshot([at(38)]), NO_CHANGES).problems;
+      assert.deepEqual([first.fixed.map((p) => p.line), first.introduced], [[5], []]);
+      // A new one above two that stayed (shifted down by one line each).
+      const added = diffPortfolios(snapshot([at(10), at(20)]), snapshot([at(3), at(11), at(21)]), NO_CHANGES).problems;
+      assert.deepEqual([added.introduced.map((p) => p.line), added.fixed], [[3], []]);
+    });
+
     it('Should follow a rename: the renamed file keeps its problem, reported under neither list', () => {
       const base = snapshot([problem('old.md', 4, 'Unexpected code `K30`')]);
       const head = snapshot([problem('new.md', 4, 'Unexpected code `K30`')]);
