@@ -1,5 +1,5 @@
 import { realpathSync, statSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import {
   comparePortfolio,
   CONFIG_FILE_NAME,
@@ -14,6 +14,7 @@ import { formatDiffText } from './diffFormat';
 import { oneLine } from './format';
 import { UsageError } from './usageError';
 import { GitError, GitObjectReader, GitRepository, GitTreeFileSystem, WorkingTreeFileSystem, type GitChange } from './git';
+import { toPosix } from './nodeFileSystem';
 
 /** The formats of `ksb diff`. */
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
@@ -155,8 +156,4 @@ function ancestor(path: string, levels: number): string {
   let result = path;
   for (let i = 0; i < levels; i++) result = result.slice(0, Math.max(1, result.lastIndexOf('/')));
   return result;
-}
-
-function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
 }

@@ -1,5 +1,5 @@
 import { accessSync, constants, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   applyLevels,
@@ -25,7 +25,7 @@ import { coverageJson, formatCheckGithub, formatCheckText, formatCoverageText, o
 import { assertCanInit, planInit, terminalAsk, writePortfolio, type Ask } from './initCommand';
 import { formatCheckJunit, type CheckedFile } from './junit';
 import { runDiff } from './diffCommand';
-import { describeType, NodeFileSystem } from './nodeFileSystem';
+import { describeType, NodeFileSystem, toPosix } from './nodeFileSystem';
 import { formatCheckSarif, type SarifTool } from './sarif';
 import { addStandard, formatStandardList, listStandards } from './standardCommand';
 import { nodeStandardsFetcher, standardsApiBase, standardsApiTimeout } from './standardsFetch';
@@ -413,10 +413,6 @@ function lookup(written: string, standard: StandardVersion): string {
   if (standard.standardPageUrl) lines.push(`Standard page: ${standard.standardPageUrl}`);
   // A workspace standard's texts come from a file: keep each on its line.
   return `${lines.map(oneLine).join('\n')}\n`;
-}
-
-function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
 }
 
 /** The tool's package.json, next to the bundle's folder; empty when it cannot be read. */

@@ -1,8 +1,14 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { sep } from 'node:path';
 import type { DirectoryEntry, EntryType, FileStat, PortfolioFileSystem } from '../core';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const lossyUtf8 = new TextDecoder('utf-8');
+
+/** A path of this machine with `/` separators, as the core and every output write paths. */
+export function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
 
 /**
  * The core's file access backed by `node:fs`, for the CLI. It reads synchronously: a CLI has no

@@ -2,7 +2,7 @@
 // `standards/` folder so it works offline afterwards. Fetching, choosing a version and preparing the
 // file are the core's (standardsApi.ts); reading the user's file safely and writing ours are here.
 import { lstatSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve, sep } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import {
   addStandardFile,
   API_SOURCE_KEY,
@@ -10,6 +10,7 @@ import {
   Catalogue,
   CONFIG_FILE_NAME,
   DATA_FILE_READ_LIMIT,
+  formatBytes,
   decodeText,
   describeReadError,
   downloadStandard,
@@ -24,7 +25,7 @@ import {
   type StandardVersion,
 } from '../core';
 import { oneLine } from './format';
-import { describeType, NodeFileSystem } from './nodeFileSystem';
+import { describeType, NodeFileSystem, toPosix } from './nodeFileSystem';
 import { STANDARDS_API_MAX_BYTES } from './standardsFetch';
 import { UsageError } from './usageError';
 
@@ -69,7 +70,7 @@ async function readUserFile(file: string, expected: string): Promise<string> {
   if (!stats) throw new UsageError(`no such file: ${shown}`);
   if (!stats.isFile()) throw new UsageError(`${shown} is not a file: expected ${expected}, found ${describeType(stats)}`);
   if (stats.size > STANDARDS_API_MAX_BYTES) {
-    throw new UsageError(`${shown} is ${megabytes(stats.size)}, over the ${megabytes(STANDARDS_API_MAX_BYTES)} limit: expected ${expected}`);
+    throw new UsageError(`${shown} is ${formatBytes(stats.size)}, over the ${formatBytes(STANDARDS_API_MAX_BYTES)} limit: expected ${expected}`);
   }
   let bytes: Uint8Array;
   try {
@@ -78,7 +79,7 @@ async function readUserFile(file: string, expected: string): Promise<string> {
   } catch (error) {
     throw new UsageError(`cannot read ${shown}: ${oneLine(describeReadError(error))}`);
   }
-  if (bytes.length > STANDARDS_API_MAX_BYTES) throw new UsageError(`${shown} grew past the ${megabytes(STANDARDS_API_MAX_BYTES)} limit while being read`);
+  if (bytes.length > STANDARDS_API_MAX_BYTES) throw new UsageError(`${shown} grew past the ${formatBytes(STANDARDS_API_MAX_BYTES)} limit while being read`);
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw new UsageError(`${shown}: ${decoded.reason}: expected ${expected}`);
   return decoded.text;
@@ -117,7 +118,9 @@ export async function writeStandardFile(root: string, download: StandardDownload
     outcome = 'replaced';
   }
   if (download.contents.length > DATA_FILE_READ_LIMIT) {
-    throw new UsageError(`${download.standard.label} is ${megabytes(download.contents.length)}, over the ${megabytes(DATA_FILE_READ_LIMIT)} a portfolio reads`);
+    throw new UsageError(
+      `${download.standard.label} is ${formatBytes(download.contents.length)}, over the ${formatBytes(DATA_FILE_READ_LIMIT)} a portfolio reads`,
+    );
   }
   mkdirSync(folder, { recursive: true });
   // Written beside the target and renamed, so an interrupted write never leaves half a file to be loaded.
@@ -278,12 +281,4 @@ export function formatStandardList(list: { standards: readonly ListedStandard[];
     `${plural(list.standards.length, 'standard')}: ${list.standards.filter((s) => s.from === 'shipped').length} shipped, ${list.standards.filter((s) => s.from !== 'shipped').length} from the portfolio.`,
   );
   return `${lines.join('\n')}\n`;
-}
-
-function megabytes(bytes: number): string {
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-}
-
-function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
 }

@@ -7,7 +7,7 @@ import { DEFAULT_STANDARDS_API, httpStandardsFetcher, STANDARDS_API_ENV, STANDAR
 export const STANDARDS_API_TIMEOUT_ENV = 'KSB_STANDARDS_API_TIMEOUT_MS';
 
 /** The largest answer accepted: the biggest standard in the May 2025 snapshot is under 300 KB. */
-export const STANDARDS_API_MAX_BYTES = 8 * 1024 * 1024;
+export const STANDARDS_API_MAX_BYTES = 8_000_000;
 
 /** Limits of one fetcher; the defaults are the ones above. */
 export interface FetcherOptions {

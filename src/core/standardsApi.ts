@@ -2,6 +2,7 @@
 // file a portfolio keeps in `standards/`. The network is the host's (an injected fetch), so the CLI,
 // the editor and the browser share one rule for URLs, versions, errors and what is written.
 import { API_SOURCE_KEY, apiVersion, isApiStandard } from './catalogue/apiStandard';
+import { formatBytes } from './fileLimits';
 import { compareVersions, readStandardData, StandardVersion } from './catalogue/catalogue';
 
 /** The public API's standards endpoint; `KSB_STANDARDS_API` or the `ksbPortfolio.standardsApiUrl` setting replace it. */
@@ -63,7 +64,7 @@ export function httpStandardsFetcher(fetchFunction: FetchFunction, limits: Fetch
       const declared = Number(response.headers.get('content-length'));
       if (declared > limits.maxBytes) {
         await response.body?.cancel();
-        throw new Error(`the answer is ${formatMegabytes(declared)}, over the ${formatMegabytes(limits.maxBytes)} limit`);
+        throw new Error(`the answer is ${formatBytes(declared)}, over the ${formatBytes(limits.maxBytes)} limit`);
       }
       return { status: response.status, text: await readCapped(response, limits.maxBytes) };
     } catch (error) {
@@ -88,7 +89,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<string>
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel();
-      throw new Error(`the answer is over the ${formatMegabytes(maxBytes)} limit`);
+      throw new Error(`the answer is over the ${formatBytes(maxBytes)} limit`);
     }
     chunks.push(value);
   }
@@ -99,12 +100,6 @@ async function readCapped(response: Response, maxBytes: number): Promise<string>
     at += chunk.byteLength;
   }
   return new TextDecoder('utf-8').decode(bytes);
-}
-
-function formatMegabytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }
 
 function formatDuration(ms: number): string {
@@ -194,12 +189,15 @@ function prepareStandardFile(json: Record<string, unknown>, source: Record<strin
   if (expectedReference && reference !== expectedReference) {
     return { ok: false, message: `Expected ${expectedReference} from the standards API, found ${reference || 'a standard without a reference'}` };
   }
-  const checked = readStandardData(contents, `${reference || 'standard'}.json`);
-  if (!checked.ok) return { ok: false, message: checked.problems[0].message };
-  // Named from the checked reference and version (`ST\d{4}`, digits and dots), never from the
-  // file's raw fields: `"versionNumber": "/../../x"` must not lead the write out of standards/.
-  const fileName = `${checked.data.reference}_${checked.data.version}.json`;
-  // Read again under its name, which the standard's source then names, as it will once loaded.
+  // Named from the reference and the version as the reader reads them, and refused unless that
+  // is a plain `ST0116_1.1.json`: `"versionNumber": "/../../x"` must not lead a write out of standards/.
+  const fileName = `${reference}_${apiVersion(json)}.json`;
+  if (!isStandardFileName(fileName)) {
+    return {
+      ok: false,
+      message: `Expected a standard reference such as ST0116 and a version such as 1.1, found ${JSON.stringify(reference)} and ${JSON.stringify(apiVersion(json))}`,
+    };
+  }
   const read = readStandardData(contents, fileName);
   if (!read.ok) return { ok: false, message: read.problems[0].message };
   return { ok: true, fileName, contents, standard: new StandardVersion(read.data, fileName) };

@@ -3,12 +3,13 @@
 // the repository's built CLI (or a stub) as KSB_BIN, the pull request comment against a fake
 // REST API on 127.0.0.1, and the npm install of ksb-portfolio against a fake registry.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { runProcess } from './processHarness';
 import { readOutputs, REPO, runActionScript, startFakeApi, stubCalls, writeStubKsb, type FakeApi, type RecordedRequest, type StepRun } from './actionHarness';
 
 const CLI = path.join(REPO, 'dist', 'cli.js');
@@ -53,18 +54,9 @@ function inputsReadBy(script: string, seen = new Set<string>()): Set<string> {
 
 /** Runs `script` with bash, as a composite step with `shell: bash` is run. */
 function runShell(script: string, env: Record<string, string>): Promise<StepRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
-      cwd: REPO,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  return runProcess('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
+    cwd: REPO,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
   });
 }
 

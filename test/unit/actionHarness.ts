@@ -1,39 +1,26 @@
 // What the action's tests need around its scripts: a run of one script with only the variables a
 // GitHub runner would set (none leaking from the machine or a CI that runs these tests), the step
 // outputs it wrote, a stub ksb, and a GitHub REST API on 127.0.0.1 that records every request.
-import { spawn } from 'node:child_process';
 import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
+import { runProcess, type ProcessRun } from './processHarness';
 
 /** The repository's root, where mocha runs. */
 export const REPO = process.cwd();
 
 /** What one script run printed and how it ended. */
-export interface StepRun {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+export type StepRun = ProcessRun;
 
 /**
  * Runs `action/<script>` with node, with `env` and nothing else but PATH and HOME (git and npm
  * need them), so a GITHUB_* variable of the machine running the tests cannot change the result.
  */
 export function runActionScript(script: string, env: Record<string, string>, cwd = REPO): Promise<StepRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(REPO, 'action', script)], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  return runProcess(process.execPath, [path.join(REPO, 'action', script)], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
   });
 }
 

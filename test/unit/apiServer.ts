@@ -1,10 +1,10 @@
 // A hand-made API-shaped standard and a real HTTP server on 127.0.0.1 that serves it (and the
 // snapshot's files, when present) the way the public standards API does, with failures on demand.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
+import { runProcess, type ProcessRun } from './processHarness';
 
 /** The API's path below the host; a base URL is `http://127.0.0.1:PORT` + this. */
 export const API_PATH = '/api/apprenticeshipstandards';
@@ -147,28 +147,12 @@ export async function refusedBase(): Promise<string> {
 }
 
 /** What one CLI run printed and how it ended. */
-export interface CliRun {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+export type CliRun = ProcessRun;
 
 /**
  * Runs `node dist/cli.js` without blocking this process, so a server in it can answer. stdin is
  * `ignore`, so the CLI sees no terminal, as in CI.
  */
 export function runCli(cli: string, args: readonly string[], options: { cwd: string; env?: Record<string, string> }): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      cwd: options.cwd,
-      env: { ...process.env, NO_COLOR: '1', ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return runProcess(process.execPath, [cli, ...args], { cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', ...options.env } });
 }

@@ -1,31 +1,18 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { builtinCatalogue } from '../../src/core';
 import { tinyStandard } from './inlinePortfolio';
+import { assertUsageError, newestMtime, type ProcessRun } from './processHarness';
 
 const REPO = process.cwd();
 const CLI = path.join(REPO, 'dist', 'cli.js');
 const SAMPLE = path.join(REPO, 'examples', 'sample-portfolio');
 const FIXTURES = path.join(REPO, 'test', 'fixtures');
 
-/** The newest modification time of any file below `dir`. */
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-interface CliResult {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+type CliResult = ProcessRun;
 
 let cwd: string;
 
@@ -33,17 +20,6 @@ let cwd: string;
 function ksb(...args: string[]): CliResult {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** Asserts the CLI could not run: exit 2, nothing on stdout, one `ksb: ...` line on stderr, no stack trace. */
-function assertUsageError(result: CliResult, message: RegExp): void {
-  assert.equal(result.status, 2, `stdout: ${result.stdout}\nstderr: ${result.stderr}`);
-  assert.equal(result.stdout, '');
-  const lines = result.stderr.trimEnd().split('\n');
-  assert.equal(lines.length, 1, `Expected one line on stderr, found:\n${result.stderr}`);
-  assert.match(lines[0], /^ksb: /);
-  assert.match(lines[0], message);
-  assert.doesNotMatch(result.stderr, /\bat .+:\d+:\d+\)?$|unexpected error/m);
 }
 
 /** Asserts an object's own keys, in order. */

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { devNull, tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { assertUsageError, newestMtime, type ProcessRun } from './processHarness';
 
 const REPO = process.cwd();
 const CLI = path.join(REPO, 'dist', 'cli.js');
@@ -19,22 +20,9 @@ const ISOLATED_ENV = {
   NO_COLOR: '1',
 };
 
-interface CliResult {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+type CliResult = ProcessRun;
 
 let scratch: string;
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
 
 /** Runs git in `cwd`; throws with its stderr when it fails. */
 function git(cwd: string, ...args: string[]): string {
@@ -80,17 +68,6 @@ interface DiffReport {
   };
   problems: { introduced: ReportedProblem[]; fixed: ReportedProblem[] };
   coverage: { before: { covered: number; total: number } | null; after: { covered: number; total: number } | null };
-}
-
-/** Asserts the CLI could not run: exit 2, nothing on stdout, one `ksb: ...` line on stderr. */
-function assertRefused(result: CliResult, message: RegExp): void {
-  assert.equal(result.status, 2, `stdout: ${result.stdout}\nstderr: ${result.stderr}`);
-  assert.equal(result.stdout, '');
-  const lines = result.stderr.trimEnd().split('\n');
-  assert.equal(lines.length, 1, `Expected one line on stderr, found:\n${result.stderr}`);
-  assert.match(lines[0], /^ksb: /);
-  assert.match(lines[0], message);
-  assert.doesNotMatch(result.stderr, /unexpected error|\bat .+:\d+:\d+\)?$/m);
 }
 
 /** Writes files below `root` (paths relative to it); `null` deletes one. */
@@ -290,7 +267,7 @@ describe('ksb diff', function () {
     });
 
     it('Should refuse an unknown --format with exit 2', () => {
-      assertRefused(ksb(repo, 'diff', 'main~1', '--format', 'github'), /unknown --format github: expected text, markdown or json/);
+      assertUsageError(ksb(repo, 'diff', 'main~1', '--format', 'github'), /unknown --format github: expected text, markdown or json/);
     });
   });
 
@@ -481,22 +458,22 @@ describe('ksb diff', function () {
       const repo = newRepository('unknown-revision');
       write(repo, { 'portfolio.yaml': CONFIG });
       commit(repo, 'base');
-      assertRefused(ksb(repo, 'diff', 'no-such-branch'), /^ksb: unknown revision "no-such-branch": expected a branch, tag or commit of this repository$/);
-      assertRefused(ksb(repo, 'diff', 'HEAD', 'no-such-branch', '.'), /unknown revision "no-such-branch"/);
+      assertUsageError(ksb(repo, 'diff', 'no-such-branch'), /^ksb: unknown revision "no-such-branch": expected a branch, tag or commit of this repository$/);
+      assertUsageError(ksb(repo, 'diff', 'HEAD', 'no-such-branch', '.'), /unknown revision "no-such-branch"/);
     });
 
     it('Should exit 2 with one line outside a git repository', () => {
       const folder = path.join(scratch, 'not-a-repo');
       write(folder, { 'portfolio.yaml': CONFIG });
-      assertRefused(ksb(folder, 'diff', 'main'), /^ksb: not a git repository: \. \(ksb diff compares revisions of one\)$/);
+      assertUsageError(ksb(folder, 'diff', 'main'), /^ksb: not a git repository: \. \(ksb diff compares revisions of one\)$/);
     });
 
     it('Should refuse a revision that looks like an option, and write no file it names', () => {
       const repo = newRepository('option-like');
       write(repo, { 'portfolio.yaml': CONFIG });
       commit(repo, 'base');
-      assertRefused(ksb(repo, 'diff', '--', '--output=x'), /unknown revision `--output=x`: expected a branch, tag or commit, not an option/);
-      assertRefused(ksb(repo, 'diff', 'HEAD', '--', '--output=y', '.'), /unknown revision `--output=y`/);
+      assertUsageError(ksb(repo, 'diff', '--', '--output=x'), /unknown revision `--output=x`: expected a branch, tag or commit, not an option/);
+      assertUsageError(ksb(repo, 'diff', 'HEAD', '--', '--output=y', '.'), /unknown revision `--output=y`/);
       assert.ok(!existsSync(path.join(repo, 'x')) && !existsSync(path.join(repo, 'y')), 'no file was written');
     });
 
@@ -508,8 +485,8 @@ describe('ksb diff', function () {
       commit(origin, 'head');
       const clone = path.join(scratch, 'shallow-clone');
       git(scratch, 'clone', '-q', '--depth', '1', `file://${origin}`, clone);
-      assertRefused(ksb(clone, 'diff', base), /unknown revision ".+" in a shallow clone: .*`fetch-depth: 0`/);
-      assertRefused(ksb(clone, 'diff', 'HEAD~1'), /shallow clone.*fetch-depth: 0/);
+      assertUsageError(ksb(clone, 'diff', base), /unknown revision ".+" in a shallow clone: .*`fetch-depth: 0`/);
+      assertUsageError(ksb(clone, 'diff', 'HEAD~1'), /shallow clone.*fetch-depth: 0/);
       // Once the history is there, the same command runs.
       git(clone, 'fetch', '-q', '--unshallow');
       const { report } = diffJson(clone, base);
@@ -523,8 +500,8 @@ describe('ksb diff', function () {
       const repo = newRepository('no-config');
       write(repo, { 'README.md': '# Repo\n' });
       commit(repo, 'base');
-      assertRefused(ksb(repo, 'diff', 'HEAD'), /no portfolio\.yaml in \.: expected the portfolio's config file/);
-      assertRefused(ksb(repo, 'diff', 'HEAD', 'HEAD', '.'), /no portfolio\.yaml in \. at HEAD/);
+      assertUsageError(ksb(repo, 'diff', 'HEAD'), /no portfolio\.yaml in \.: expected the portfolio's config file/);
+      assertUsageError(ksb(repo, 'diff', 'HEAD', 'HEAD', '.'), /no portfolio\.yaml in \. at HEAD/);
     });
   });
 

@@ -188,10 +188,10 @@ describe('httpStandardsFetcher (the one fetcher of the CLI and the editor)', () 
 
   it('refuses an answer over the limit, declared or only read', async () => {
     await assert.rejects(
-      httpStandardsFetcher(fetchAnswering('x', { 'content-length': String(3 * 1024 * 1024) }), { maxBytes: 1024 * 1024 })('u'),
-      /the answer is 3 MB, over the 1 MB limit/,
+      httpStandardsFetcher(fetchAnswering('x', { 'content-length': String(3_000_000) }), { maxBytes: 1_000_000 })('u'),
+      /the answer is 3\.0 MB, over the 1\.0 MB limit/,
     );
-    await assert.rejects(httpStandardsFetcher(fetchAnswering('x'.repeat(2000)), { maxBytes: 1000 })('u'), /the answer is over the 1000 bytes limit/);
+    await assert.rejects(httpStandardsFetcher(fetchAnswering('x'.repeat(2000)), { maxBytes: 1000 })('u'), /the answer is over the 1 KB limit/);
   });
 
   it('names the timeout and the cancel rather than a bare abort', async () => {

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { assertUsageError } from './processHarness';
 import { parse as parseYaml } from 'yaml';
 import { parseStandardFile } from '../../src/core';
 import { API_PATH, refusedBase, runCli, snapshotPresent, SNAPSHOT_DIR, softwareDeveloperFixture, startLocalApi, type CliRun, type LocalApi } from './apiServer';
@@ -17,17 +18,6 @@ let api: LocalApi;
 /** Runs the CLI in `cwd` (default: the work folder) against the local API. */
 function ksb(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
   return runCli(CLI, args, { cwd: options.cwd ?? work, env: { KSB_STANDARDS_API: api.base, ...options.env } });
-}
-
-/** Asserts the CLI could not run: exit 2, nothing on stdout, one `ksb: ...` line on stderr. */
-function assertOneLineError(result: CliRun, message: RegExp): void {
-  assert.equal(result.status, 2, `stdout: ${result.stdout}\nstderr: ${result.stderr}`);
-  assert.equal(result.stdout, '');
-  const lines = result.stderr.trimEnd().split('\n');
-  assert.equal(lines.length, 1, `Expected one line on stderr, found:\n${result.stderr}`);
-  assert.match(lines[0], /^ksb: /);
-  assert.match(lines[0], message);
-  assert.doesNotMatch(result.stderr, /unexpected error|\bat .+:\d+:\d+\)?$/m);
 }
 
 /** A fresh folder with a portfolio.yaml on the shipped ST0792, for adding standards to. */
@@ -131,7 +121,7 @@ describe('ksb standard add, standard list and init against a local standards API
       assert.match(again.stdout, /^Kept \(same standard data\) standards\/ST0116_1\.1\.json/);
       const target = path.join(root, 'standards', 'ST0116_1.1.json');
       writeFileSync(target, JSON.stringify(softwareDeveloperFixture({ title: 'Edited by hand' })));
-      assertOneLineError(
+      assertUsageError(
         await ksb(['standard', 'add', 'ST0116', '--dir', root]),
         /standards\/ST0116_1\.1\.json already exists with different contents: pass --force to replace it$/,
       );
@@ -145,7 +135,7 @@ describe('ksb standard add, standard list and init against a local standards API
 
     it('Should refuse a folder without portfolio.yaml, pointing at ksb init', async () => {
       mkdirSync(path.join(work, 'no-portfolio'));
-      assertOneLineError(
+      assertUsageError(
         await ksb(['standard', 'add', 'ST0116'], { cwd: path.join(work, 'no-portfolio') }),
         /no portfolio\.yaml in \.: run `ksb init --standard ST0116`/,
       );
@@ -153,14 +143,14 @@ describe('ksb standard add, standard list and init against a local standards API
     });
 
     it('Should say 404 means the API has no such standard', async () => {
-      assertOneLineError(
+      assertUsageError(
         await ksb(['standard', 'add', 'ST0404', '--dir', portfolio('add-404')]),
         /The standards API has no ST0404 \(404 at http:\/\/127\.0\.0\.1:\d+\/api\/apprenticeshipstandards\/ST0404\)/,
       );
     });
 
     it('Should say a 500 is the server, and how to get the file by hand', async () => {
-      assertOneLineError(
+      assertUsageError(
         await ksb(['standard', 'add', 'ST0500', '--dir', portfolio('add-500')]),
         /answered 500 for .*ST0500; try again later, or download it in a browser from .*ST0500 and run `ksb standard add FILE\.json`$/,
       );
@@ -169,7 +159,7 @@ describe('ksb standard add, standard list and init against a local standards API
     it('Should give up on a server that never answers after the time limit, with one line', async () => {
       const started = Date.now();
       const result = await ksb(['standard', 'add', 'ST0777', '--dir', portfolio('add-timeout')], { env: { KSB_STANDARDS_API_TIMEOUT_MS: '300' } });
-      assertOneLineError(
+      assertUsageError(
         result,
         /^ksb: Could not fetch from the standards API \(no answer within 300 ms\); download it in a browser from .*\/ST0777 and run `ksb standard add FILE\.json`$/,
       );
@@ -177,20 +167,20 @@ describe('ksb standard add, standard list and init against a local standards API
     });
 
     it('Should refuse a body that is not JSON, saying it was an HTML page', async () => {
-      assertOneLineError(
+      assertUsageError(
         await ksb(['standard', 'add', 'ST0888', '--dir', portfolio('add-html')]),
         /Expected JSON from .*\/ST0888, found an HTML page; download it in a browser/,
       );
     });
 
     it('Should refuse an answer over the 8 MB limit that sends no content-length', async () => {
-      assertOneLineError(await ksb(['standard', 'add', 'ST0999', '--dir', portfolio('add-huge')]), /\(the answer is over the 8 MB limit\)/);
+      assertUsageError(await ksb(['standard', 'add', 'ST0999', '--dir', portfolio('add-huge')]), /\(the answer is over the 8\.0 MB limit\)/);
     });
 
     it('Should, offline (connection refused), say how to download the file by hand', async () => {
       const base = await refusedBase();
       const result = await ksb(['standard', 'add', 'ST0116', '--dir', portfolio('add-offline')], { env: { KSB_STANDARDS_API: base } });
-      assertOneLineError(
+      assertUsageError(
         result,
         new RegExp(
           `^ksb: Could not fetch from the standards API \\(connect ECONNREFUSED [^)]+\\); download it in a browser from ${base.replace(/[.]/g, '\\.')}/ST0116 and run \`ksb standard add FILE\\.json\`$`,
@@ -211,7 +201,7 @@ describe('ksb standard add, standard list and init against a local standards API
       const root = portfolio('add-flag');
       const result = await ksb(['standard', 'add', 'ST0116', '--dir', root, '--api', api.base], { env: { KSB_STANDARDS_API: 'http://127.0.0.1:9/nothing' } });
       assert.equal(result.status, 0, result.stderr);
-      assertOneLineError(await ksb(['standard', 'add', 'ST0116', '--dir', root, '--api', 'ftp:/x']), /Expected --api to be an http\(s\) URL/);
+      assertUsageError(await ksb(['standard', 'add', 'ST0116', '--dir', root, '--api', 'ftp:/x']), /Expected --api to be an http\(s\) URL/);
     });
   });
 
@@ -245,30 +235,30 @@ describe('ksb standard add, standard list and init against a local standards API
       const cases: Array<[string, RegExp]> = [
         [work, /is not a file: expected a JSON file from the standards API, found a folder$/],
         [binary, /binary\.json: Expected UTF-8 text, found binary content \(NUL bytes\): expected a JSON file from the standards API$/],
-        [huge, /huge\.json is 9 MB, over the 8 MB limit: expected a JSON file from the standards API$/],
+        [huge, /huge\.json is \d+\.\d MB, over the 8\.0 MB limit: expected a JSON file from the standards API$/],
         [other, /Expected an apprenticeship standard in the API's shape .* in `other\.json`$/],
         [path.join(work, 'missing.json'), /no such file: .*missing\.json$/],
       ];
       const fifo = path.join(work, 'pipe.json');
       if (spawnSync('mkfifo', [fifo]).status === 0)
         cases.push([fifo, /pipe\.json is not a file: expected a JSON file from the standards API, found a named pipe$/]);
-      for (const [file, message] of cases) assertOneLineError(await ksb(['standard', 'add', file, '--dir', root]), message);
+      for (const [file, message] of cases) assertUsageError(await ksb(['standard', 'add', file, '--dir', root]), message);
       assert.equal(existsSync(path.join(root, 'standards')), false, 'nothing was written');
     });
 
     it('Should refuse --version that the file does not hold', async () => {
       const downloaded = path.join(work, 'v11.json');
       writeFileSync(downloaded, JSON.stringify(softwareDeveloperFixture()));
-      assertOneLineError(
+      assertUsageError(
         await ksb(['standard', 'add', downloaded, '--version', '1.0', '--dir', portfolio('add-file-version')]),
         /Expected version 1\.0 in `.*v11\.json`, found ST0116 v1\.1/,
       );
     });
 
     it('Should refuse a flag another command takes, and a missing argument', async () => {
-      assertOneLineError(await ksb(['standard', 'add', 'ST0116', '--option', 'x']), /standard add takes no --option/);
-      assertOneLineError(await ksb(['standard', 'add']), /standard add needs one reference or file/);
-      assertOneLineError(await ksb(['standard', 'remove', 'ST0116']), /unknown `standard remove`: expected standard add or standard list/);
+      assertUsageError(await ksb(['standard', 'add', 'ST0116', '--option', 'x']), /standard add takes no --option/);
+      assertUsageError(await ksb(['standard', 'add']), /standard add needs one reference or file/);
+      assertUsageError(await ksb(['standard', 'remove', 'ST0116']), /unknown `standard remove`: expected standard add or standard list/);
     });
   });
 
@@ -352,7 +342,7 @@ describe('ksb standard add, standard list and init against a local standards API
 
     it('Should point lookup of a standard that is not there at standard add', async () => {
       mkdirSync(path.join(work, 'lookup-elsewhere'), { recursive: true });
-      assertOneLineError(
+      assertUsageError(
         await ksb(['lookup', 'K1', '--standard', 'ST0116'], { cwd: path.join(work, 'lookup-elsewhere') }),
         /unknown standard ST0116: expected one of ST0792 \(add others with `ksb standard add REF` in a portfolio\)$/,
       );
@@ -378,7 +368,7 @@ describe('ksb standard add, standard list and init against a local standards API
     });
 
     it('Should write nothing when the standard cannot be fetched', async () => {
-      assertOneLineError(await ksb(['init', 'not-fetched', '--standard', 'ST0404', '--yes']), /The standards API has no ST0404/);
+      assertUsageError(await ksb(['init', 'not-fetched', '--standard', 'ST0404', '--yes']), /The standards API has no ST0404/);
       assert.equal(existsSync(path.join(work, 'not-fetched')), false);
     });
   });

@@ -161,7 +161,12 @@ export function readApiStandard(json: Record<string, unknown>, origin: string, o
     optionSplit = 'duties';
     // One pass over the mappings, not one per KSB: a hostile file may list 60 000 KSBs in one duty.
     const dutiesByCode = new Map<string, (typeof duties)[number][]>();
-    for (const duty of duties) for (const code of duty.ksbs) dutiesByCode.set(code, [...(dutiesByCode.get(code) ?? []), duty]);
+    for (const duty of duties)
+      for (const code of duty.ksbs)
+        dutiesByCode
+          .set(code, dutiesByCode.get(code) ?? [])
+          .get(code)!
+          .push(duty);
     for (const ksb of ksbs) {
       const holding = dutiesByCode.get(ksb.code) ?? [];
       if (holding.length === 0) {

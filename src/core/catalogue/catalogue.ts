@@ -98,7 +98,12 @@ export class StandardVersion {
     this.duties = data.duties.map((duty) => ({ ...duty, options: duty.options }));
     // Duties by code in one pass: filtering every duty for every KSB is quadratic on a hostile file.
     const dutiesByCode = new Map<string, Duty[]>();
-    for (const duty of this.duties) for (const code of new Set(duty.ksbs)) dutiesByCode.set(code, [...(dutiesByCode.get(code) ?? []), duty]);
+    for (const duty of this.duties)
+      for (const code of new Set(duty.ksbs))
+        dutiesByCode
+          .set(code, dutiesByCode.get(code) ?? [])
+          .get(code)!
+          .push(duty);
     this.ksbs = data.ksbs.map((ksb) => ({
       code: ksb.code,
       kind: kindOfCode(ksb.code)!,
