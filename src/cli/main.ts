@@ -270,7 +270,10 @@ const CHECK_FORMATS = ['text', 'json', 'github', 'sarif', 'junit'];
  */
 function writeReport(file: string, contents: string): void {
   const target = resolve(file);
-  if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`cannot write --output ${file}: it is a folder`);
+  const existing = statSync(target, { throwIfNoEntry: false });
+  if (existing?.isDirectory()) throw new UsageError(`cannot write --output ${file}: it is a folder`);
+  // Writing into a named pipe or socket blocks until something reads it: a CI step would hang.
+  if (existing?.isFIFO() || existing?.isSocket()) throw new UsageError(`cannot write --output ${file}: expected a file, found ${describeType(existing)}`);
   try {
     writeFileSync(target, contents);
   } catch (error) {

@@ -281,6 +281,14 @@ describe('ksb check --output', function () {
     assert.match(result.stdout, /^Covered \d+\/47 KSBs/m);
   });
 
+  it('refuses a named pipe in one line instead of blocking on it, and writes to /dev/null', () => {
+    spawnSync('mkfifo', [path.join(cwd, 'pipe')]);
+    const intoPipe = ksb('check', SAMPLE, '--format', 'sarif', '--output', 'pipe');
+    assert.equal(intoPipe.status, 2, intoPipe.stderr);
+    assert.match(intoPipe.stderr, /^ksb: cannot write --output pipe: expected a file, found a named pipe\n$/);
+    assert.equal(ksb('check', SAMPLE, '--format', 'sarif', '--output', '/dev/null').status, 1);
+  });
+
   it('refuses a folder or a missing parent folder in one line, exit 2', () => {
     mkdirSync(path.join(cwd, 'out'));
     const intoFolder = ksb('check', SAMPLE, '--format', 'sarif', '--output', 'out');
