@@ -1,6 +1,7 @@
 import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from './diagnostics';
 import { parseFrontMatter, type FrontMatter } from './frontMatter';
 import { findLocalLinks, type LocalLink } from './links';
+import { evidenceDigest } from './lifecycle/digest';
 import { formatBytes, MARKDOWN_READ_LIMIT, trimPartialCharacter } from './fileLimits';
 import { unreadableFile } from './rules/fileRules';
 import { decodeText, LineIndex } from './text';
@@ -16,6 +17,8 @@ export interface FileAnalysis {
   readonly diagnostics: readonly PortfolioDiagnostic[];
   /** True when the bytes could not be read as text. */
   readonly unreadable: boolean;
+  /** The digest of the claims and body (see lifecycle/digest.ts), when the file has sign-offs to hold it to. */
+  readonly contentDigest?: string;
 }
 
 /**
@@ -51,7 +54,10 @@ export function analyzeText(text: string): FileAnalysis {
   } else {
     links = findLocalLinks(text, lines, frontMatter?.bodyStart ?? 0);
   }
-  return { frontMatter, links, diagnostics, unreadable: false };
+  // Hashing every body would cost a cold load dearly; only sign-offs need the digest.
+  const signed = frontMatter?.lifecycle?.signoffs.length ?? 0;
+  const contentDigest = signed > 0 && frontMatter ? evidenceDigest(frontMatter.claims, text.slice(frontMatter.bodyStart)) : undefined;
+  return { frontMatter, links, diagnostics, unreadable: false, ...(contentDigest ? { contentDigest } : {}) };
 }
 
 /** Analyses the start of a file too large to read whole: its front matter only, and says so. */

@@ -6,6 +6,7 @@ import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from './diagnost
 import { CONFIG_FILE_NAME } from './configFileName';
 import { compileGlob } from './glob';
 import { LineIndex, type Range } from './text';
+import { isIsoDay, parseInterval } from './lifecycle/dates';
 import { validate } from './validate';
 import { yamlToData } from './yamlData';
 
@@ -25,6 +26,28 @@ const oneOrMany = (description: string) =>
       .check(z.describe(description)),
   );
 
+/** A calendar day written `YYYY-MM-DD` that exists. */
+const isoDaySchema = z.string().check(
+  z.refine((value: string) => isIsoDay(value), 'a date such as 2026-03-14'),
+  // Far dates are typos, and month-by-month sums over them would run for ever.
+  z.refine((value: string) => value >= '1950-01-01' && value <= '2100-12-31', 'a date between 1950 and 2100'),
+);
+
+/** The `gateway:` block: what readiness for end-point assessment asks of this portfolio. */
+const gatewaySchema = z.strictObject({
+  'min-evidence-per-ksb': z.optional(z.int().check(z.minimum(1), z.describe('Pieces of evidence each applicable KSB needs (default 1)'))),
+  'min-months': z.optional(z.int().check(z.minimum(0), z.maximum(120), z.describe('Months of the practical period before gateway (default 12)'))),
+  'review-interval': z.optional(
+    nonEmpty().check(
+      z.refine((value: string) => parseInterval(value) !== undefined, 'an interval such as "12 weeks" or "3 months"'),
+      z.describe('The longest gap between progress reviews, e.g. "12 weeks" or "3 months" (default 12 weeks)'),
+    ),
+  ),
+  requires: z.optional(
+    z.array(nonEmpty()).check(z.describe('Named items the gateway needs (e.g. english-level-2), each met by an evidence file whose `meets:` names it')),
+  ),
+});
+
 /** The shape of `portfolio.yaml`. */
 export const portfolioConfigSchema = z.strictObject({
   standard: nonEmpty().check(z.describe('The standard reference, e.g. ST0792')),
@@ -35,6 +58,18 @@ export const portfolioConfigSchema = z.strictObject({
   apprentice: z.optional(z.string().check(z.describe("The apprentice's name"))),
   evidence: oneOrMany('Globs of evidence files relative to this file; default: every .md below it'),
   standards: oneOrMany('Extra standard data files or folders to load, relative to this file'),
+  start: z.optional(isoDaySchema.check(z.describe('When the apprenticeship started, YYYY-MM-DD'))),
+  end: z.optional(isoDaySchema.check(z.describe('The planned end of the practical period, YYYY-MM-DD'))),
+  'weekly-hours': z.optional(
+    z.number().check(z.positive(), z.maximum(80), z.describe('Contracted hours a week (30 or more for the 6-hours-a-week off-the-job rule)')),
+  ),
+  employer: z.optional(nonEmpty().check(z.describe('The employer, as the sign-offs and the report name it'))),
+  provider: z.optional(nonEmpty().check(z.describe('The training provider'))),
+  mentor: z.optional(nonEmpty().check(z.describe("The apprentice's workplace mentor"))),
+  'otj-target': z.optional(
+    z.number().check(z.minimum(0), z.describe("Off-the-job training hours to reach; default: the standard's published minimum, else the funding rules")),
+  ),
+  gateway: z.optional(gatewaySchema.check(z.describe('What the end-point assessment gateway asks, for `ksb gateway`'))),
 });
 
 /** `portfolio.yaml` after validation. */
@@ -96,10 +131,12 @@ export function parseConfig(text: string): ParsedConfig {
       result.error.issues.map((issue) => {
         const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
         if (issue.code === 'unrecognized_keys') {
+          // Only `gateway:` nests fields; its own names are the ones to offer.
+          const nested = path.length > 0;
           return {
             code: DiagnosticCode.InvalidConfig,
-            message: `Unexpected field ${issue.keys.map((k) => `\`${k}\``).join(', ')}: expected one of ${known}`,
-            range: keyRange(document, issue.keys[0], lines),
+            message: `Unexpected field ${issue.keys.map((k) => `\`${k}\``).join(', ')}${nested ? ` in \`${formatFieldPath(path)}\`` : ''}: expected one of ${nested ? Object.keys(gatewaySchema.shape).join(', ') : known}`,
+            range: nested ? nodeRange(document, [...path, issue.keys[0]], lines) : keyRange(document, issue.keys[0], lines),
           };
         }
         const field = formatFieldPath(path);
@@ -114,7 +151,16 @@ export function parseConfig(text: string): ParsedConfig {
       }),
     );
   }
-  return { config: result.data, diagnostics: globProblems(result.data.evidence ?? [], document, lines), rangeOf };
+  const diagnostics = globProblems(result.data.evidence ?? [], document, lines);
+  const { start, end } = result.data;
+  if (start !== undefined && end !== undefined && end <= start) {
+    diagnostics.push({
+      code: DiagnosticCode.InvalidConfig,
+      message: `Expected \`end\` (the planned end of the practical period) after \`start\` (${start}), found ${end}`,
+      range: rangeOf('end'),
+    });
+  }
+  return { config: result.data, diagnostics, rangeOf };
 }
 
 /** A diagnostic at each `evidence` glob that is not a valid glob; the others keep working. */

@@ -19,7 +19,9 @@ export type FixData =
   | { readonly kind: 'replace-code'; readonly replacement: string }
   | { readonly kind: 'remove-claim'; readonly removeRange: Range }
   | { readonly kind: 'add-ksbs' }
-  | { readonly kind: 'create-config' };
+  | { readonly kind: 'create-config' }
+  /** Sign-off `index` of the file's `signoff:` list again, today, with the file's digest now. */
+  | { readonly kind: 'signoff-again'; readonly index: number };
 
 /** A place related to a diagnostic, such as the first occurrence of a duplicate. */
 export interface RelatedLocation {

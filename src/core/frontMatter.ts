@@ -1,8 +1,20 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from './diagnostics';
 import { FRONT_MATTER_FIELDS } from './frontMatterSchema';
+import { isIsoDay } from './lifecycle/dates';
+import {
+  LIFECYCLE_KEYS,
+  lifecycleFields,
+  MAX_HOURS_A_DAY,
+  readLifecycleFields,
+  SIGNOFF_ROLES,
+  type LifecycleFields,
+  type SignoffEntry,
+  type SignoffRole,
+} from './lifecycle/fields';
 import { formatBytes, MARKDOWN_READ_LIMIT } from './fileLimits';
 import { detach, type LineIndex, type Range } from './text';
+import { describeNode, isNodeWithRange } from './yamlNodes';
 
 /** One KSB code claimed in front matter, with its exact place in the file. */
 export interface Claim {
@@ -38,6 +50,8 @@ export interface FrontMatter {
   readonly date: string | undefined;
   /** The range of the `date` value, for messages about it. */
   readonly dateRange: Range | undefined;
+  /** Sign-offs, off-the-job hours, the file's `type` and the requirements it `meets`; `undefined` when it has none of them. */
+  readonly lifecycle: LifecycleFields | undefined;
   /** YAML and field-shape problems, already in file positions. */
   readonly diagnostics: readonly PortfolioDiagnostic[];
 }
@@ -109,6 +123,7 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
     title: undefined,
     date: undefined,
     dateRange: undefined,
+    lifecycle: undefined,
   };
   const fence = lines.rangeAt(0, 3);
   // Front matter that is not read still says whether it has a `ksbs:` field, so the file counts as
@@ -198,6 +213,7 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
   let title: string | undefined;
   let date: ParsedDate | undefined;
   let ksbs: ReturnType<typeof readKsbs> | undefined;
+  const lifecyclePairs = new Map<string, Pair>();
   const seen = new Map<string, Range>();
   for (const pair of root?.items ?? []) {
     const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
@@ -216,6 +232,8 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
     seen.set(key, keyRange);
     if (key === 'ksbs') {
       ksbs = readKsbs(pair, contentStart, lines, shift, diagnostics);
+    } else if (LIFECYCLE_KEYS.has(key)) {
+      lifecyclePairs.set(key, pair);
     } else if (key === 'title' || key === 'date') {
       const value = readTextField(key, pair.value, keyRange, shift, diagnostics);
       if (key === 'title') title = value === undefined ? undefined : detach(value);
@@ -223,7 +241,8 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
     }
   }
 
-  return { ...empty, ...parsedFields(ksbs, title, date, diagnostics) };
+  const lifecycle = readLifecycleFields(lifecyclePairs, yaml, shift, diagnostics);
+  return { ...empty, ...parsedFields(ksbs, title, date, diagnostics), lifecycle };
 }
 
 /** The YAML-dependent fields of a valid front matter, from either reading path. */
@@ -284,16 +303,31 @@ const SIMPLE_MAP_ENTRY = new RegExp(`^( +)(${SIMPLE_CLAIM}): +(\\S(?:.*\\S)?)$`)
 /** The parts of a front matter that depend on its YAML. */
 type ParsedFields = Pick<FrontMatter, 'valid' | 'hasKsbsKey' | 'ksbsStyle' | 'ksbsKeyRange' | 'claims' | 'title' | 'date' | 'dateRange' | 'diagnostics'>;
 
+/** Hours the fast path reads: `3`, `3.5`, `07.25`; YAML reads each as that number. */
+const SIMPLE_HOURS = /^\d{1,2}(\.\d{1,2})?$/;
+/** A sign-off item as `ksb signoff` writes it: four lines, each field once, in any order. */
+const SIGNOFF_FIELD_COUNT = 4;
+const SIMPLE_SIGNOFF_HEAD = /^ {2}- (by|role|date|digest): (\S(?:.*\S)?)$/;
+const SIMPLE_SIGNOFF_FIELD = /^ {4}(by|role|date|digest): (\S(?:.*\S)?)$/;
+/** A digest as `ksb signoff` writes it: always quoted, since `012345678901` unquoted is a number. */
+const SIMPLE_DIGEST = /^"[0-9a-f]{12}"$/;
+
 /**
  * Reads front matter in the shapes evidence files nearly always have, line by line: `key: text`,
  * `title: "text"`, `date: 2026-03-14`, and `ksbs` as a one-line flow list, a block list or a block
- * map of codes to one-line justifications. Anything else (comments, other quoting, multi-line
+ * map of codes to one-line justifications; `signoff` as `ksb signoff` writes it, `type: word` and
+ * `otj: 3.5` (a signed-off portfolio is the usual one at gateway). Anything else (comments, other quoting, multi-line
  * values, repeated keys, CRLF line breaks, control characters, odd indentation) returns `undefined`
  * for the YAML parser, which gives the same result for these shapes but costs 10-20 times as much;
  * with 10 000 files that parser was most of a cold load. Every line must be certainly in this
  * subset: when in doubt, refuse. A differential test holds it to the parser's reading.
  */
-function readSimpleFrontMatter(yaml: string, contentStart: number, lines: LineIndex, shift: Shift): ParsedFields | undefined {
+function readSimpleFrontMatter(
+  yaml: string,
+  contentStart: number,
+  lines: LineIndex,
+  shift: Shift,
+): (ParsedFields & Pick<FrontMatter, 'lifecycle'>) | undefined {
   if (UNCERTAIN_CHARACTER.test(yaml)) return undefined;
   const rows = yaml.split('\n');
   if (rows[rows.length - 1] === '') rows.pop();
@@ -301,6 +335,7 @@ function readSimpleFrontMatter(yaml: string, contentStart: number, lines: LineIn
   let title: string | undefined;
   let date: ParsedDate | undefined;
   let ksbs: { style: KsbsStyle; keyRange: Range; claims: Claim[] } | undefined;
+  let lifecycle: { -readonly [K in keyof LifecycleFields]?: LifecycleFields[K] } | undefined;
   let offset = 0;
   for (let row = 0; row < rows.length; row++) {
     const line = rows[row];
@@ -314,6 +349,73 @@ function readSimpleFrontMatter(yaml: string, contentStart: number, lines: LineIn
     if (seen.has(key) || NOT_TEXT.test(key) || key.length > 100) return undefined;
     seen.add(key);
     const valueStart = lineOffset + line.length - (value?.length ?? 0);
+    if (LIFECYCLE_KEYS.has(key)) {
+      // Only the shapes `ksb signoff` writes, a `type:` word and `otj: 3.5`; the parser reads the rest.
+      lifecycle ??= {};
+      const keyRange = shift(lineOffset, lineOffset + key.length);
+      if (key === 'type') {
+        if (value === undefined || !SIMPLE_TEXT.test(value) || NOT_TEXT.test(value)) return undefined;
+        lifecycle.type = value;
+        lifecycle.typeRange = shift(valueStart, valueStart + value.length);
+      } else if (key === 'otj') {
+        if (value === undefined || !SIMPLE_HOURS.test(value) || Number(value) > MAX_HOURS_A_DAY) return undefined;
+        lifecycle.otjKeyRange = keyRange;
+        lifecycle.otj = [
+          { date: undefined, hours: Number(value), activity: undefined, hoursRange: shift(valueStart, valueStart + value.length), dateRange: undefined },
+        ];
+      } else if (key === 'signoff' && value === undefined) {
+        const signoffs: SignoffEntry[] = [];
+        let seqStart: number | undefined;
+        let itemEnd = 0;
+        while (row + 1 < rows.length && rows[row + 1].startsWith('  - ')) {
+          const fields = new Map<string, { value: string; start: number }>();
+          let itemStart = 0;
+          for (let part = 0; part < SIGNOFF_FIELD_COUNT; part++) {
+            const item = rows[++row];
+            if (item === undefined) return undefined;
+            const itemOffset = offset;
+            offset += item.length + 1;
+            const match = (part === 0 ? SIMPLE_SIGNOFF_HEAD : SIMPLE_SIGNOFF_FIELD).exec(item);
+            if (!match || fields.has(match[1])) return undefined;
+            if (part === 0) {
+              itemStart = itemOffset + 4;
+              seqStart ??= itemOffset + 2;
+            }
+            fields.set(match[1], { value: match[2], start: itemOffset + item.length - match[2].length });
+            itemEnd = itemOffset + item.length;
+          }
+          const by = fields.get('by')!;
+          const role = fields.get('role')!;
+          const date = fields.get('date')!;
+          const digest = fields.get('digest')!;
+          const name = SIMPLE_QUOTED.test(by.value)
+            ? by.value.slice(1, -1).trim()
+            : SIMPLE_TEXT.test(by.value) && !NOT_TEXT.test(by.value)
+              ? by.value
+              : undefined;
+          if (!name || !(SIGNOFF_ROLES as readonly string[]).includes(role.value) || !isIsoDay(date.value) || !SIMPLE_DIGEST.test(digest.value))
+            return undefined;
+          signoffs.push({
+            index: signoffs.length,
+            by: detach(name),
+            role: role.value as SignoffRole,
+            date: date.value,
+            digest: digest.value.slice(1, -1),
+            range: shift(itemStart, itemEnd),
+            dateRange: shift(date.start, date.start + date.value.length),
+            digestRange: shift(digest.start, digest.start + digest.value.length),
+            complete: true,
+          });
+        }
+        if (seqStart === undefined) return undefined;
+        lifecycle.signoffKeyRange = keyRange;
+        lifecycle.signoffValue = { range: shift(seqStart, itemEnd), style: 'block', items: signoffs.length };
+        lifecycle.signoffs = signoffs;
+      } else {
+        return undefined;
+      }
+      continue;
+    }
     if (key === 'ksbs') {
       const keyRange = shift(lineOffset, lineOffset + key.length);
       const claims: Claim[] = [];
@@ -374,7 +476,7 @@ function readSimpleFrontMatter(yaml: string, contentStart: number, lines: LineIn
       return undefined;
     }
   }
-  return parsedFields(ksbs, title, date, []);
+  return { ...parsedFields(ksbs, title, date, []), lifecycle: lifecycle && lifecycleFields(lifecycle) };
 }
 
 /**
@@ -505,26 +607,6 @@ function pairSpan(pair: Pair): readonly [number, number] {
 function invalidField(field: string, expected: string, node: Node | null, shift: Shift): PortfolioDiagnostic {
   const range = isNodeWithRange(node) ? shift(node.range[0], node.range[1]) : FILE_START;
   return { code: DiagnosticCode.InvalidField, message: `Expected \`${field}\` to be ${expected}, found ${describeNode(node)}`, range };
-}
-
-/** Describes a YAML node for a message: `the number 12`, `a list`, `\`soon\``. */
-function describeNode(node: Node | null | undefined): string {
-  if (node === null || node === undefined) return 'nothing';
-  if (isSeq(node)) return 'a list';
-  if (isMap(node)) return 'a map';
-  if (isScalar(node)) {
-    const value = node.value;
-    if (value === null) return 'nothing';
-    if (typeof value === 'number') return `the number ${value}`;
-    if (typeof value === 'boolean') return `\`${value}\``;
-    if (value === '') return 'an empty text';
-    return `\`${String(value)}\``;
-  }
-  return 'an alias';
-}
-
-function isNodeWithRange(node: unknown): node is Node & { range: [number, number, number] } {
-  return typeof node === 'object' && node !== null && 'range' in node && Array.isArray((node as { range?: unknown }).range);
 }
 
 function firstLine(message: string): string {

@@ -179,11 +179,41 @@ describe('Front matter: fast path and YAML parser agree', () => {
   const ksbsBlock = fc
     .tuple(fc.constantFrom('ksbs:', 'ksbs: ', 'ksbs: # c', 'ksbs: &a', 'ksbs: !!seq'), fc.array(blockItem, { maxLength: 5 }))
     .map(([head, items]) => [head, ...items].join('\n'));
+  // Sign-offs as `ksb signoff` writes them, and one field or line away from that.
+  const signoffField = fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom('by: Priya Shah', 'role: employer', 'date: 2026-03-13', 'digest: "c6984be4ecbe"') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        'by: "O\'Brien: Head #1"',
+        'by: true',
+        'by:',
+        'role: Employer',
+        'role: boss',
+        'date: 2026-02-30',
+        'date: 2026-3-13',
+        'digest: c6984be4ecbe',
+        'digest: "123456789012"',
+        'digest: 012345678901',
+        'digest: "xyz"',
+        'other: x',
+        'by: Priya # c',
+      ),
+    },
+  );
+  const signoffItem = fc
+    .tuple(fc.array(signoffField, { minLength: 1, maxLength: 5 }), fc.constantFrom('  - ', '- ', '   - ', '  -  '), fc.constantFrom('    ', '  ', '     '))
+    .map(([fields, dash, continuation]) => fields.map((field, i) => (i === 0 ? dash : continuation) + field).join('\n'));
+  const signoffBlock = fc
+    .tuple(fc.constantFrom('signoff:', 'signoff: ', 'signoff: # c'), fc.array(signoffItem, { maxLength: 3 }))
+    .map(([head, items]) => [head, ...items].join('\n'));
   const line = fc.oneof(
     { weight: 6, arbitrary: fc.tuple(key, scalar).map(([k, v]) => `${k}: ${v}`) },
     { weight: 4, arbitrary: fc.tuple(fc.constantFrom('title', 'date', 'time', 'other'), nearMiss).map(([k, v]) => `${k}: ${v}`) },
     { weight: 4, arbitrary: ksbsValue.map((v) => `ksbs: ${v}`) },
     { weight: 4, arbitrary: ksbsBlock },
+    { weight: 3, arbitrary: signoffBlock },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('type', 'otj', 'meets'), scalar).map(([k, v]) => `${k}: ${v}`) },
     { weight: 1, arbitrary: fc.tuple(indent, key, scalar).map(([i, k, v]) => `${i}${k}: ${v}`) },
     { weight: 1, arbitrary: fc.tuple(key, fc.constantFrom(':', ':\t', ': ', ' :', '::')).map(([k, sep]) => `${k}${sep}x`) },
     {
@@ -209,6 +239,8 @@ describe('Front matter: fast path and YAML parser agree', () => {
       .tuple(fc.constantFrom('', '  '), fc.array(plainCode, { minLength: 1, maxLength: 3 }))
       .map(([i, codes]) => ['ksbs:', ...codes.map((c) => `${i}- ${c}`)].join('\n')),
     fc.array(plainCode, { minLength: 1, maxLength: 3 }).map((codes) => ['ksbs:', ...codes.map((c) => `  ${c}: Did it, with a comma`)].join('\n')),
+    signoffBlock,
+    fc.constantFrom('type: progress-review', 'type: evidence', 'otj: 3.5', 'otj: 7', 'otj: 07.25', 'otj: 24'),
   );
   const frontMatter = fc
     .tuple(fc.array(fc.oneof({ weight: 3, arbitrary: plausibleLine }, { weight: 1, arbitrary: line }), { minLength: 0, maxLength: 7 }), eol, fc.boolean())

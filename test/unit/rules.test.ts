@@ -394,10 +394,10 @@ describe('portfolio.invalid-config', () => {
   });
 
   it('Should report an unknown field at its key and list the known fields', async () => {
-    const { text, ranges } = marked('standard: ST0792\noption: production-coordinator\n⟦mentor⟧: Sam\n');
+    const { text, ranges } = marked('standard: ST0792\noption: production-coordinator\n⟦tutor⟧: Sam\n');
     const diagnostic = only(await configDiagnostics(text), DiagnosticCode.InvalidConfig);
     assert.equal(showRange(diagnostic.range), showRange(ranges[0]));
-    assert.match(diagnostic.message, /Unexpected field `mentor`/);
+    assert.match(diagnostic.message, /Unexpected field `tutor`/);
     assert.match(diagnostic.message, /standard, version, option/);
   });
 

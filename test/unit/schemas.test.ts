@@ -13,7 +13,22 @@ describe('JSON Schemas', () => {
 
   it('describes the portfolio config fields users write', () => {
     const schema = jsonSchemas()['portfolio.schema.json'] as { properties: Record<string, unknown>; required: string[] };
-    assert.deepEqual(Object.keys(schema.properties).sort(), ['apprentice', 'evidence', 'option', 'standard', 'standards', 'version']);
+    assert.deepEqual(Object.keys(schema.properties).sort(), [
+      'apprentice',
+      'employer',
+      'end',
+      'evidence',
+      'gateway',
+      'mentor',
+      'option',
+      'otj-target',
+      'provider',
+      'standard',
+      'standards',
+      'start',
+      'version',
+      'weekly-hours',
+    ]);
     assert.deepEqual(schema.required, ['standard']);
   });
 });

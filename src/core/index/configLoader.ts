@@ -1,12 +1,12 @@
 import { builtinCatalogue } from '../catalogue/builtin';
 import { parseStandardFile, type Catalogue } from '../catalogue/catalogue';
-import { CONFIG_FILE_NAME, parseConfig, resolveConfig, type Portfolio } from '../config';
+import { CONFIG_FILE_NAME, parseConfig, resolveConfig, type ParsedConfig, type Portfolio, type PortfolioConfig } from '../config';
 import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from '../diagnostics';
 import { DATA_FILE_READ_LIMIT, describeReadError, formatBytes } from '../fileLimits';
 import type { DirectoryEntry, PortfolioFileSystem } from '../fileSystem';
 import { basename, dirname, joinPath, relativePath } from '../paths';
 import { unreadableEntry } from '../rules/fileRules';
-import { decodeText } from '../text';
+import { decodeText, type Range } from '../text';
 
 /** Where extra standard data files are looked for, next to the config. */
 export const STANDARDS_FOLDER = 'standards';
@@ -25,6 +25,7 @@ export class ConfigLoader {
   private configuredStandards: readonly string[] = [];
   /** Diagnostics of the config and of the standard data files, by path. */
   readonly diagnostics = new Map<string, PortfolioDiagnostic[]>();
+  private fieldRanges: ParsedConfig['rangeOf'] = () => FILE_START;
 
   constructor(
     private readonly fs: PortfolioFileSystem,
@@ -61,6 +62,7 @@ export class ConfigLoader {
       return;
     }
     const parsed = parseConfig(text);
+    this.fieldRanges = (field) => parsed.rangeOf(field);
     // Remembered even when the config does not resolve: creating a named file must reload it.
     this.configuredStandards = parsed.config?.standards ?? [];
     const { catalogue, problems: standardsProblems } = parsed.config
@@ -71,6 +73,11 @@ export class ConfigLoader {
     this.portfolioValue = portfolio;
     for (const message of standardsProblems) diagnostics.push({ code: DiagnosticCode.InvalidConfig, message, range: parsed.rangeOf('standards') });
     this.diagnostics.set(this.configPath, diagnostics);
+  }
+
+  /** Where a field of the config is written (the file start when it is not). */
+  rangeOf(field: keyof PortfolioConfig): Range {
+    return this.fieldRanges(field);
   }
 
   /** Whether `path` is, holds or lies below a place standard data is loaded from. */

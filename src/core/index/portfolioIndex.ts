@@ -11,6 +11,10 @@ import { unreadableEntry } from '../rules/fileRules';
 import { AnalysisCache, READ_CONCURRENCY } from './analysisCache';
 import { ClaimIndex } from './claimIndex';
 import { ConfigLoader } from './configLoader';
+import { parseInterval } from '../lifecycle/dates';
+import { fileRole, type FileRole } from '../lifecycle/fileRole';
+import { DEFAULT_REVIEW_INTERVAL, overdueReviews, type ReviewFact } from '../lifecycle/reviews';
+import { FILE_START, type Range } from '../text';
 import { LinkTargets } from './linkTargets';
 import { isMarkdown, walkTree, type TreeWalkContext } from './treeWalk';
 
@@ -40,6 +44,8 @@ export interface IndexedFile {
   readonly analysis: FileAnalysis;
   /** Whether the file is evidence: matched by the config's globs, or claiming via `ksbs:`. */
   readonly isEvidence: boolean;
+  /** Evidence, a progress review, a record (hours log, certificate), or another Markdown file of the portfolio. */
+  readonly role: FileRole;
   readonly validClaims: readonly Claim[];
   /** Every finding for the file, attachments included. */
   readonly diagnostics: readonly PortfolioDiagnostic[];
@@ -69,6 +75,10 @@ export class PortfolioIndex {
   /** What exists for links to point at, and which files link where. */
   private readonly links: LinkTargets;
   private readonly claims = new ClaimIndex();
+  /** The progress reviews, whose dates `review.overdue` judges together. */
+  private readonly reviews = new Map<string, ReviewFact>();
+  /** `review.overdue` findings by path, recomputed as the reviews or the config change. */
+  private reviewFindings = new Map<string, PortfolioDiagnostic[]>();
   /**
    * What the walk could not read, by path: unreadable folders, symbolic links (never followed),
    * pipes and devices named like Markdown, names that are not UTF-8. Reported so nothing is
@@ -288,12 +298,25 @@ export class PortfolioIndex {
     for (const [path, diagnostics] of this.config.diagnostics) if (diagnostics.length > 0) result.set(path, diagnostics);
     for (const [path, diagnostics] of this.treeDiagnostics) if (diagnostics.length > 0) result.set(path, diagnostics);
     for (const file of this.files.values()) if (file.diagnostics.length > 0) result.set(file.path, file.diagnostics);
+    for (const [path, findings] of this.reviewFindings) result.set(path, [...(result.get(path) ?? []), ...findings]);
     return result;
   }
 
   /** Diagnostics for one path (Markdown, config or standard data file). */
   diagnosticsFor(path: string): readonly PortfolioDiagnostic[] {
-    return this.files.get(path)?.diagnostics ?? this.config.diagnostics.get(path) ?? this.treeDiagnostics.get(path) ?? [];
+    const own = this.files.get(path)?.diagnostics ?? this.config.diagnostics.get(path) ?? this.treeDiagnostics.get(path) ?? [];
+    const findings = this.reviewFindings.get(path);
+    return findings ? [...own, ...findings] : own;
+  }
+
+  /** Where a field of `portfolio.yaml` is written, so findings about it can point there. */
+  configRangeOf(field: keyof Portfolio['config']): Range {
+    return this.config.rangeOf(field);
+  }
+
+  /** The config's file, for findings about the portfolio as a whole. */
+  get configPath(): string {
+    return this.config.configPath;
   }
 
   /** Coverage of the configured standard and option; `undefined` without a usable config. */
@@ -324,6 +347,7 @@ export class PortfolioIndex {
   private async checkAndForget(markdownFiles: readonly string[]): Promise<void> {
     this.changedEverything = true;
     this.files.clear();
+    this.reviews.clear();
     this.claims.clear();
     this.links.forgetLinks();
     for (let i = 0; i < markdownFiles.length; i += READ_CONCURRENCY) {
@@ -346,6 +370,7 @@ export class PortfolioIndex {
   private reevaluateAll(): void {
     this.changedEverything = true;
     this.files.clear();
+    this.reviews.clear();
     this.claims.clear();
     this.links.forgetLinks();
     for (const path of new Set([...this.cache.paths(), ...this.overlays.keys()])) this.evaluate(path);
@@ -430,6 +455,7 @@ export class PortfolioIndex {
       this.links.removeLinks(path, previous.analysis.links);
       this.files.delete(path);
     }
+    this.reviews.delete(path);
     const analysis = this.overlays.get(path) ?? this.cache.get(path);
     if (!analysis || relative === undefined) return;
     // The walk vouches for what it read; an editor's text counts only where the walk would index it.
@@ -437,11 +463,11 @@ export class PortfolioIndex {
 
     const portfolio = this.config.portfolio;
     const frontMatter = analysis.frontMatter;
-    const matchedByGlobs = portfolio?.matchesEvidenceGlobs?.(relative);
-    // Without globs, a Markdown file is evidence when it says so with a `ksbs:` key.
-    const isEvidence = matchedByGlobs ?? frontMatter?.hasKsbsKey === true;
-    const considered = matchedByGlobs ?? true;
-    if (!considered) return;
+    const role = fileRole(frontMatter, portfolio?.matchesEvidenceGlobs?.(relative));
+    if (role === undefined) return;
+    const isEvidence = role === 'evidence';
+    if (role === 'review')
+      this.reviews.set(path, { path, date: frontMatter?.date?.slice(0, 10), range: frontMatter?.dateRange ?? frontMatter?.lifecycle?.typeRange ?? FILE_START });
 
     const { diagnostics, validClaims, evidenceChecked } = checkFile(
       { path, analysis, isEvidence },
@@ -453,12 +479,34 @@ export class PortfolioIndex {
       },
     );
     if (evidenceChecked) this.links.addLinks(path, analysis.links);
-    const indexed: IndexedFile = { path, relativePath: relative, analysis, isEvidence, validClaims, diagnostics };
+    const indexed: IndexedFile = { path, relativePath: relative, analysis, isEvidence, role, validClaims, diagnostics };
     this.files.set(path, indexed);
     this.claims.add(relative, frontMatter?.title, validClaims);
   }
 
+  /** Judges the reviews' dates together again; a path whose findings changed counts as changed. */
+  private updateReviewFindings(): void {
+    const portfolio = this.config.portfolio;
+    const config = portfolio?.config;
+    const interval = (config?.gateway?.['review-interval'] && parseInterval(config.gateway['review-interval'])) || DEFAULT_REVIEW_INTERVAL;
+    const findings = portfolio
+      ? overdueReviews([...this.reviews.values()], {
+          interval,
+          start: config?.start,
+          end: config?.end,
+          today: this.options.today?.(),
+          configPath: this.config.configPath,
+          startRange: this.config.rangeOf('start'),
+        })
+      : new Map<string, PortfolioDiagnostic[]>();
+    for (const path of new Set([...findings.keys(), ...this.reviewFindings.keys()])) {
+      if (JSON.stringify(findings.get(path)) !== JSON.stringify(this.reviewFindings.get(path))) this.changedPaths.add(path);
+    }
+    this.reviewFindings = findings;
+  }
+
   private fire(): void {
+    this.updateReviewFindings();
     const change: IndexChange = { all: this.changedEverything, paths: [...this.changedPaths] };
     this.changedPaths.clear();
     this.changedEverything = false;

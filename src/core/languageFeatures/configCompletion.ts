@@ -31,6 +31,16 @@ const FIELD_SNIPPETS: Readonly<Record<keyof PortfolioConfig, FieldSnippet>> = {
   apprentice: { insertText: 'apprentice: $0' },
   evidence: { insertText: 'evidence: ["${1:evidence/**/*.md}"]' },
   standards: { insertText: 'standards: ["${1:standards}"]' },
+  start: { insertText: 'start: ${1:YYYY-MM-DD}' },
+  end: { insertText: 'end: ${1:YYYY-MM-DD}' },
+  'weekly-hours': { insertText: 'weekly-hours: ${1:37.5}' },
+  employer: { insertText: 'employer: $0' },
+  provider: { insertText: 'provider: $0' },
+  mentor: { insertText: 'mentor: $0' },
+  'otj-target': { insertText: 'otj-target: ${1:278}' },
+  gateway: {
+    insertText: 'gateway:\n  min-evidence-per-ksb: ${1:1}\n  min-months: ${2:12}\n  review-interval: ${3:12 weeks}\n  requires: [${4:english-level-2}]',
+  },
 };
 
 /**

@@ -21,6 +21,7 @@ export interface FileCheck {
 /** The checks of each kind, once each even when rules share one, in registry order. */
 const evidenceChecks = uniqueChecks('evidence');
 const ungovernedChecks = uniqueChecks('ungoverned');
+const portfolioFileChecks = uniqueChecks('portfolio-file');
 
 /**
  * Turns what parsing found in one file of a portfolio into its diagnostics. Parsing problems count
@@ -32,7 +33,9 @@ export function checkFile(facts: FileFacts, context: FileContext): FileCheck {
   const frontMatter = analysis.frontMatter;
   const diagnostics: PortfolioDiagnostic[] = [];
   let validClaims: readonly Claim[] = [];
-  if (isEvidence || analysis.unreadable || (frontMatter && !frontMatter.valid)) appendAll(diagnostics, analysis.diagnostics);
+  // Progress reviews and hour logs are not evidence, but what they say is checked all the same.
+  const hasLifecycle = frontMatter?.lifecycle !== undefined;
+  if (isEvidence || hasLifecycle || analysis.unreadable || (frontMatter && !frontMatter.valid)) appendAll(diagnostics, analysis.diagnostics);
   const { portfolio } = context;
   const evidenceChecked = isEvidence && portfolio !== undefined && frontMatter?.valid !== false && !analysis.unreadable;
   if (evidenceChecked) {
@@ -41,6 +44,9 @@ export function checkFile(facts: FileFacts, context: FileContext): FileCheck {
       if (result.validClaims) validClaims = result.validClaims;
       appendAll(diagnostics, result.diagnostics);
     }
+  }
+  if ((isEvidence || hasLifecycle) && portfolio !== undefined && frontMatter?.valid !== false && !analysis.unreadable) {
+    for (const check of portfolioFileChecks) appendAll(diagnostics, check.run(facts, { ...context, portfolio }).diagnostics);
   }
   return { diagnostics, validClaims, evidenceChecked };
 }

@@ -7,6 +7,7 @@ import { futureDateRule } from './futureDateRule';
 import { fileTooLargeRule, symbolicLinkRule, unreadableFileRule } from './fileRules';
 import { frontMatterTooLargeRule, invalidFieldRule, yamlErrorRule } from './frontMatterRules';
 import { invalidConfigRule, missingConfigRule } from './portfolioRules';
+import { otjInvalidRule, reviewIncompleteRule, reviewOverdueRule, signoffInvalidRule, signoffStaleRule, unknownRequirementRule } from './lifecycleRules';
 import { invalidStandardRule, standardDataGapRule, standardNotApprovedRule } from './standardRules';
 
 /** Every rule, in the order the docs and settings list them (and checks run). */
@@ -17,6 +18,12 @@ export const RULES = [
   noKsbsRule,
   missingAttachmentRule,
   futureDateRule,
+  signoffStaleRule,
+  signoffInvalidRule,
+  otjInvalidRule,
+  reviewOverdueRule,
+  reviewIncompleteRule,
+  unknownRequirementRule,
   yamlErrorRule,
   frontMatterTooLargeRule,
   invalidFieldRule,

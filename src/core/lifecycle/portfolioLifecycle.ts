@@ -1,0 +1,327 @@
+// What the apprenticeship around the evidence adds up to, over a loaded index: each file's
+// sign-off state, the off-the-job hours against their target, and the gateway checklist.
+import { applyLevels, type RuleLevel } from '../diagnostics';
+import type { IndexedFile, PortfolioIndex } from '../index/portfolioIndex';
+import type { Portfolio } from '../config';
+import type { Range } from '../text';
+import { addInterval, formatInterval, parseInterval, wholeMonthsBetween } from './dates';
+import type { SignoffRole } from './fields';
+import { summarizeHours, type HoursSummary, type OtjEntry } from './hours';
+import { fundingRuleOtjTarget } from './otjTarget';
+import { DEFAULT_REVIEW_INTERVAL } from './reviews';
+
+/** A file's sign-offs at a glance: `stale` when any no longer matches the file. */
+export type SignoffState = 'signed' | 'stale' | 'unsigned';
+
+/** One well-formed sign-off, and whether the file is still what was signed. */
+export interface SignoffView {
+  readonly index: number;
+  readonly by: string;
+  readonly role: SignoffRole;
+  readonly date: string;
+  readonly current: boolean;
+}
+
+/** A file's sign-offs and what they add up to. */
+export interface FileSignoffs {
+  readonly state: SignoffState;
+  readonly signoffs: readonly SignoffView[];
+  /** Signed off by the employer (or the mentor, for the employer) and not changed since. */
+  readonly byEmployer: boolean;
+}
+
+/** The sign-offs of one indexed file; only well-formed ones count. */
+export function fileSignoffs(file: IndexedFile): FileSignoffs {
+  const digest = file.analysis.contentDigest;
+  const signoffs: SignoffView[] = [];
+  for (const entry of file.analysis.frontMatter?.lifecycle?.signoffs ?? []) {
+    if (!entry.complete || !entry.by || !entry.role || !entry.date) continue;
+    signoffs.push({ index: entry.index, by: entry.by, role: entry.role, date: entry.date, current: digest !== undefined && entry.digest === digest });
+  }
+  const state: SignoffState = signoffs.length === 0 ? 'unsigned' : signoffs.some((s) => !s.current) ? 'stale' : 'signed';
+  return { state, signoffs, byEmployer: signoffs.some((s) => s.current && (s.role === 'employer' || s.role === 'mentor')) };
+}
+
+/** Where the off-the-job target comes from, as `ksb hours` and the status bar say it. */
+export interface OtjTargetSource {
+  readonly hours: number;
+  /** `portfolio`: `otj-target:`; `standard`: the standard's published minimum; `funding-rules`: the default rule. */
+  readonly from: 'portfolio' | 'standard' | 'funding-rules';
+  /** One sentence saying how the figure was reached. */
+  readonly rule: string;
+}
+
+/** The target: `otj-target`, else the standard's published minimum, else the funding rules from start, end and weekly hours. */
+export function otjTargetOf(portfolio: Portfolio): OtjTargetSource | undefined {
+  const config = portfolio.config;
+  const set = config['otj-target'];
+  if (set !== undefined) return { hours: set, from: 'portfolio', rule: `\`otj-target: ${set}\` in portfolio.yaml` };
+  const published = portfolio.standard.otjMinimumHours;
+  if (published !== undefined) return { hours: published, from: 'standard', rule: `the minimum ${portfolio.standard.label} publishes` };
+  if (config.start === undefined || config.end === undefined || config['weekly-hours'] === undefined) return undefined;
+  const computed = fundingRuleOtjTarget({ start: config.start, end: config.end, weeklyHours: config['weekly-hours'] });
+  return computed && { hours: computed.hours, from: 'funding-rules', rule: computed.rule };
+}
+
+/** Every dated off-the-job entry of the portfolio, with the entries left out and why. */
+export interface LoggedHours {
+  readonly entries: readonly OtjEntry[];
+  /** Entries not counted: undated, before `start` or after today (each is also an `otj.invalid`). */
+  readonly excluded: number;
+}
+
+/** The off-the-job entries of every file, counting only those dated within start..today. */
+export function loggedHours(index: PortfolioIndex, today: string): LoggedHours {
+  const start = index.portfolio?.config.start;
+  const entries: OtjEntry[] = [];
+  let excluded = 0;
+  for (const file of index.allFiles()) {
+    const frontMatter = file.analysis.frontMatter;
+    for (const entry of frontMatter?.lifecycle?.otj ?? []) {
+      const date = entry.date ?? frontMatter?.date?.slice(0, 10);
+      if (date === undefined || date > today || (start !== undefined && date < start)) {
+        excluded++;
+        continue;
+      }
+      entries.push({ date, hours: entry.hours, relativePath: file.relativePath, ...(entry.activity ? { activity: entry.activity } : {}) });
+    }
+  }
+  return { entries, excluded };
+}
+
+/** `ksb hours` and the status bar: the total against the target, pro rata and by month. */
+export interface HoursReport extends HoursSummary {
+  readonly targetSource: OtjTargetSource | undefined;
+  readonly excluded: number;
+}
+
+/** The portfolio's off-the-job hours on `today`. */
+export function hoursReport(index: PortfolioIndex, today: string): HoursReport {
+  const portfolio = index.portfolio;
+  const targetSource = portfolio && otjTargetOf(portfolio);
+  const { entries, excluded } = loggedHours(index, today);
+  const config = portfolio?.config;
+  const summary = summarizeHours(entries, { target: targetSource?.hours, start: config?.start, end: config?.end, today });
+  return { ...summary, targetSource, excluded };
+}
+
+/** The checks of `ksb gateway`, in the order they are listed. */
+export const GATEWAY_CHECKS = ['coverage', 'signoff', 'otj', 'duration', 'reviews', 'requirements', 'errors'] as const;
+
+/** A place a failing check points at: the editor opens it on a click. */
+export interface GatewayLocation {
+  readonly path: string;
+  readonly range?: Range;
+}
+
+/** One line of the checklist. */
+export interface GatewayCheck {
+  readonly id: (typeof GATEWAY_CHECKS)[number];
+  readonly ok: boolean;
+  readonly detail: string;
+  /** What fails, for the editor; not part of `ksb gateway --format json`. */
+  readonly locations: readonly GatewayLocation[];
+}
+
+/** The readiness checklist: ready when every check passes. */
+export interface GatewayReport {
+  readonly ready: boolean;
+  readonly checks: readonly GatewayCheck[];
+}
+
+/** The defaults of the `gateway:` block. */
+export const GATEWAY_DEFAULTS = { minEvidencePerKsb: 1, minMonths: 12 } as const;
+
+/** Where a target comes from, in a few words. */
+const TARGET_FROM: Readonly<Record<OtjTargetSource['from'], string>> = {
+  portfolio: '`otj-target` in portfolio.yaml',
+  standard: "the standard's published minimum",
+  'funding-rules': "the funding rules' default for the planned period",
+};
+
+/** How many names a detail lists before "and N more". */
+const LISTED = 8;
+
+/**
+ * The gateway checklist of a loaded (not diagnostics-only) index on `today`. `levels` are the
+ * rule levels in force (the user's over the defaults), for the `errors` check.
+ */
+export function gatewayReport(index: PortfolioIndex, today: string, levels: Partial<Record<string, RuleLevel>> = {}): GatewayReport {
+  const portfolio = index.portfolio;
+  const configPath = index.configPath;
+  if (!portfolio) {
+    const detail = 'portfolio.yaml does not resolve to a standard: fix its problems first';
+    const checks = GATEWAY_CHECKS.map((id) => ({ id, ok: false, detail, locations: [{ path: configPath }] }));
+    return { ready: false, checks };
+  }
+  const config = portfolio.config;
+  const gateway = config.gateway ?? {};
+  const files = index.allFiles();
+  const evidence = files.filter((file) => file.role === 'evidence');
+  const checks: GatewayCheck[] = [];
+  const at = (field: 'start' | 'end' | 'gateway' | 'otj-target' | 'standard'): GatewayLocation => ({ path: configPath, range: index.configRangeOf(field) });
+
+  // coverage
+  const minimum = gateway['min-evidence-per-ksb'] ?? GATEWAY_DEFAULTS.minEvidencePerKsb;
+  const coverage = index.coverage();
+  if (coverage) {
+    const short = coverage.entries.filter((entry) => entry.evidenceCount < minimum);
+    const pieces = minimum === 1 ? 'a piece of evidence' : `${minimum} pieces of evidence`;
+    checks.push({
+      id: 'coverage',
+      ok: short.length === 0,
+      detail:
+        short.length === 0
+          ? `every one of the ${coverage.entries.length} KSBs has ${minimum === 1 ? 'evidence' : pieces}`
+          : `${coverage.entries.length - short.length} of ${coverage.entries.length} KSBs have ${pieces}; short: ${listed(short.map((e) => `${e.ksb.code} (${e.evidenceCount})`))}`,
+      locations: [],
+    });
+  }
+
+  // signoff
+  const unsigned: IndexedFile[] = [];
+  const stale: IndexedFile[] = [];
+  for (const file of evidence) {
+    const signoffs = fileSignoffs(file);
+    if (signoffs.byEmployer) continue;
+    // Stale here means an employer's sign-off that no longer holds.
+    if (signoffs.signoffs.some((s) => !s.current && (s.role === 'employer' || s.role === 'mentor'))) stale.push(file);
+    else unsigned.push(file);
+  }
+  const failing = [...stale, ...unsigned];
+  checks.push({
+    id: 'signoff',
+    ok: evidence.length > 0 && failing.length === 0,
+    detail:
+      evidence.length === 0
+        ? 'no evidence to sign off yet'
+        : failing.length === 0
+          ? `all ${evidence.length} evidence files signed off by the employer, none changed since`
+          : [
+              `${evidence.length - failing.length} of ${evidence.length} evidence files signed off by the employer`,
+              stale.length > 0 ? `changed since sign-off: ${listed(stale.map((f) => f.relativePath))}` : '',
+              unsigned.length > 0 ? `not signed off: ${listed(unsigned.map((f) => f.relativePath))}` : '',
+            ]
+              .filter(Boolean)
+              .join('; '),
+    locations: failing.map((file) => ({ path: file.path })),
+  });
+
+  // otj
+  const hours = hoursReport(index, today);
+  const target = hours.targetSource;
+  checks.push({
+    id: 'otj',
+    ok: target !== undefined && hours.total >= target.hours,
+    detail:
+      target === undefined
+        ? `${formatHours(hours.total)} logged, against no target: set \`otj-target\`, or \`start\`, \`end\` and \`weekly-hours\` in portfolio.yaml`
+        : `${formatHours(hours.total)} of ${formatHours(target.hours)} logged (${hours.total >= target.hours ? 'target met' : `${formatHours(round(target.hours - hours.total))} to go`}; the target is ${TARGET_FROM[target.from]}: ksb hours shows how)`,
+    locations: target === undefined ? [at('standard')] : [at(config['otj-target'] !== undefined ? 'otj-target' : 'start')],
+  });
+
+  // duration
+  const minMonths = gateway['min-months'] ?? GATEWAY_DEFAULTS.minMonths;
+  if (config.start === undefined) {
+    checks.push({ id: 'duration', ok: false, detail: `no \`start\` in portfolio.yaml to count the ${minMonths} months from`, locations: [at('standard')] });
+  } else {
+    const months = Math.max(0, wholeMonthsBetween(config.start, today));
+    const ok = months >= minMonths;
+    checks.push({
+      id: 'duration',
+      ok,
+      detail: `${months} of ${minMonths} months since start (${config.start})${ok ? '' : `: gateway from ${addMonthsText(config.start, minMonths)}`}`,
+      locations: ok ? [] : [at('start')],
+    });
+  }
+
+  // reviews
+  const interval = (gateway['review-interval'] && parseInterval(gateway['review-interval'])) || DEFAULT_REVIEW_INTERVAL;
+  const reviews = files.filter((file) => file.role === 'review');
+  const reviewProblems = [...index.allDiagnostics()].flatMap(([path, diagnostics]) =>
+    diagnostics.filter((d) => d.code === 'review.overdue' || d.code === 'review.incomplete').map((d) => ({ path, range: d.range, code: d.code })),
+  );
+  const dates = reviews
+    .map((file) => file.analysis.frontMatter?.date?.slice(0, 10))
+    .filter((d): d is string => d !== undefined && d <= today)
+    .sort();
+  const last = dates[dates.length - 1];
+  const nextDue = last === undefined ? (config.start === undefined ? undefined : addInterval(config.start, interval)) : addInterval(last, interval);
+  const overdue = reviewProblems.filter((p) => p.code === 'review.overdue').length;
+  const incomplete = reviewProblems.filter((p) => p.code === 'review.incomplete').length;
+  const late = nextDue !== undefined && nextDue < today;
+  const noSchedule = reviews.length === 0 && config.start === undefined;
+  checks.push({
+    id: 'reviews',
+    ok: reviewProblems.length === 0 && !noSchedule,
+    detail: [
+      `${reviews.length} progress review${reviews.length === 1 ? '' : 's'} (every ${formatInterval(interval)})${last ? `, the last on ${last}` : ''}${nextDue ? `, the next ${late ? 'was ' : ''}due by ${nextDue}` : ''}`,
+      noSchedule ? 'none, and no `start` in portfolio.yaml to count the interval from' : '',
+      overdue > 0 ? `${overdue} overdue (review.overdue)` : '',
+      incomplete > 0 ? `${incomplete} without a date or the three parties' sign-offs (review.incomplete)` : '',
+    ]
+      .filter(Boolean)
+      .join('; '),
+    locations: reviewProblems.map(({ path, range }) => ({ path, range })),
+  });
+
+  // requirements
+  const required = gateway.requires ?? [];
+  const metBy = new Map<string, string[]>();
+  for (const file of files) {
+    for (const item of file.analysis.frontMatter?.lifecycle?.meets ?? []) metBy.set(item.name, [...(metBy.get(item.name) ?? []), file.relativePath]);
+  }
+  const unmet = required.filter((name) => !metBy.has(name));
+  checks.push({
+    id: 'requirements',
+    ok: unmet.length === 0,
+    detail:
+      required.length === 0
+        ? 'none listed in `gateway.requires`'
+        : unmet.length === 0
+          ? required.map((name) => `${name} (${metBy.get(name)![0]})`).join(', ')
+          : `not met: ${unmet.join(', ')} (a file meets one with \`meets: [${unmet[0]}]\`)`,
+    locations: unmet.length === 0 ? [] : [at('gateway')],
+  });
+
+  // errors
+  const withErrors: GatewayLocation[] = [];
+  let errorCount = 0;
+  for (const [path, diagnostics] of index.allDiagnostics()) {
+    const errors = applyLevels(diagnostics, levels).filter((d) => d.level === 'error');
+    if (errors.length === 0) continue;
+    errorCount += errors.length;
+    withErrors.push({ path, range: errors[0].range });
+  }
+  checks.push({
+    id: 'errors',
+    ok: errorCount === 0,
+    detail:
+      errorCount === 0
+        ? 'no errors'
+        : `${errorCount} error${errorCount === 1 ? '' : 's'} in ${withErrors.length} file${withErrors.length === 1 ? '' : 's'} (ksb check lists them)`,
+    locations: withErrors,
+  });
+
+  const ordered = GATEWAY_CHECKS.flatMap((id) => checks.filter((check) => check.id === id));
+  if (!coverage) ordered.unshift({ id: 'coverage', ok: false, detail: 'no coverage: portfolio.yaml does not resolve', locations: [at('standard')] });
+  return { ready: ordered.every((check) => check.ok), checks: ordered };
+}
+
+/** Hours as people write them: `12`, `12.5`, with "hour(s)". */
+export function formatHours(hours: number): string {
+  const rounded = round(hours);
+  return `${rounded} hour${rounded === 1 ? '' : 's'}`;
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+function addMonthsText(start: string, months: number): string {
+  return addInterval(start, { count: months, unit: 'months' });
+}
+
+function listed(names: readonly string[]): string {
+  return names.length <= LISTED ? names.join(', ') : `${names.slice(0, LISTED).join(', ')} and ${names.length - LISTED} more`;
+}

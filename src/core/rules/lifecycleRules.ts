@@ -1,0 +1,222 @@
+// The rules of the apprenticeship around the evidence: sign-offs, off-the-job hours, progress
+// reviews and gateway requirements. Type-only imports of what loads `diagnostics.ts` (see rule.ts).
+import type { PortfolioDiagnostic } from '../diagnostics';
+import type { LifecycleFields } from '../lifecycle/fields';
+import { FILE_START } from '../text';
+import { defineRule, type EvidenceContext, type FileFacts } from './rule';
+
+// Values, not imports: `lifecycle/fields.ts` loads `diagnostics.ts`, which loads this file.
+const PROGRESS_REVIEW = 'progress-review';
+const MAX_HOURS_A_DAY = 24;
+
+/** `signoff.invalid`: a sign-off that is not one. Its shape is checked where it is read (lifecycle/fields.ts). */
+export const signoffInvalidRule = defineRule({
+  name: 'SignoffInvalid',
+  code: 'signoff.invalid',
+  defaultLevel: 'error',
+  summary: 'A `signoff:` entry with an unknown role, a bad or future date, or a missing field.',
+  meaning:
+    'a `signoff:` entry that is not a sign-off: not a list of `{by, role, date, digest}`, a missing field, a role other than apprentice, employer, mentor or tutor, a date that is not a day or is after today, a digest not as `ksb signoff` writes it',
+  check: { over: 'portfolio-file', run: (facts, context) => ({ diagnostics: checkSignoffDates(facts, context) }) },
+});
+
+/** `signoff.stale`: the evidence changed after it was signed off. */
+export const signoffStaleRule = defineRule({
+  name: 'SignoffStale',
+  code: 'signoff.stale',
+  defaultLevel: 'warning',
+  summary: 'A sign-off whose digest no longer matches the claims and text it signed.',
+  meaning:
+    "a sign-off whose digest no longer matches the file's claims and body: the evidence changed after it was signed (line endings, trailing spaces and the order of claims do not count), naming who signed and when",
+  quickFix: { kind: 'signoff-again', title: 'Sign off again' },
+  check: { over: 'portfolio-file', run: (facts) => ({ diagnostics: checkSignoffsCurrent(facts) }) },
+});
+
+/** `otj.invalid`: an off-the-job entry that cannot be true. */
+export const otjInvalidRule = defineRule({
+  name: 'OtjInvalid',
+  code: 'otj.invalid',
+  defaultLevel: 'error',
+  summary: 'An `otj:` entry that cannot be true: negative, over 24 hours a day, undated, before `start` or in the future.',
+  meaning:
+    "an `otj:` entry that cannot be true: not a number of hours, negative, more than 24 hours on one day (in one file), without a date (neither its own nor the file's `date:`), before the `start` of `portfolio.yaml`, or after today",
+  check: { over: 'portfolio-file', run: (facts, context) => ({ diagnostics: checkOtjEntries(facts, context) }) },
+});
+
+/** `review.overdue`: raised by the index, which sees every progress review (lifecycle/reviews.ts). */
+export const reviewOverdueRule = defineRule({
+  name: 'ReviewOverdue',
+  code: 'review.overdue',
+  defaultLevel: 'warning',
+  summary: 'A gap between progress reviews, or since the last one, longer than the review interval.',
+  meaning:
+    'a gap between two progress reviews (`type: progress-review`), from `start` to the first, or from the last to today, longer than `gateway.review-interval` (default 12 weeks); reported on the later review, or on `portfolio.yaml` when there is none yet',
+});
+
+/** `review.incomplete`: a progress review without its date or the three parties' sign-offs. */
+export const reviewIncompleteRule = defineRule({
+  name: 'ReviewIncomplete',
+  code: 'review.incomplete',
+  defaultLevel: 'warning',
+  summary: 'A progress review without a `date:` or without sign-offs of the apprentice, the employer and the provider.',
+  meaning:
+    'a progress review (`type: progress-review`) without a `date:` or dated after today, or not yet signed off by the apprentice, the employer (or mentor) and the provider (tutor)',
+  check: { over: 'portfolio-file', run: (facts, context) => ({ diagnostics: checkReviewComplete(facts, context) }) },
+});
+
+/** `gateway.unknown-requirement`: a `meets:` naming nothing `gateway.requires` lists. */
+export const unknownRequirementRule = defineRule({
+  name: 'UnknownRequirement',
+  code: 'gateway.unknown-requirement',
+  defaultLevel: 'warning',
+  summary: 'A `meets:` item that `gateway.requires` in `portfolio.yaml` does not list.',
+  meaning: 'a `meets:` item that `gateway.requires` in `portfolio.yaml` does not list (often a typo), naming the ones it does',
+  check: { over: 'portfolio-file', run: (facts, context) => ({ diagnostics: checkRequirementsKnown(facts, context) }) },
+});
+
+function lifecycleOf(facts: FileFacts): LifecycleFields | undefined {
+  return facts.analysis.frontMatter?.lifecycle;
+}
+
+/** The future-date half of `signoff.invalid`: the shape half is found while reading. */
+function checkSignoffDates(facts: FileFacts, { today }: EvidenceContext): PortfolioDiagnostic[] {
+  const lifecycle = lifecycleOf(facts);
+  if (!lifecycle || today === undefined) return [];
+  return lifecycle.signoffs
+    .filter((signoff) => signoff.date !== undefined && signoff.date > today)
+    .map((signoff) => ({
+      code: signoffInvalidRule.code,
+      message: `Expected the date of ${signoff.by ?? 'the'} sign-off to be no later than today (${today}), found ${signoff.date}`,
+      range: signoff.dateRange ?? signoff.range,
+    }));
+}
+
+/** `signoff.stale`: each well-formed sign-off whose digest is not the file's digest now. */
+function checkSignoffsCurrent(facts: FileFacts): PortfolioDiagnostic[] {
+  const lifecycle = lifecycleOf(facts);
+  const digest = facts.analysis.contentDigest;
+  if (!lifecycle) return [];
+  if (digest === undefined) {
+    // Only the start of a file over the read limit is read: its body cannot be checked against a sign-off.
+    const signed = lifecycle.signoffs.find((signoff) => signoff.complete);
+    if (!signed) return [];
+    return [
+      {
+        code: signoffStaleRule.code,
+        message: `Expected a file small enough to read whole to check its sign-offs, found only its start read (file.too-large): the sign-off of ${signed.by} cannot be verified`,
+        range: signed.digestRange ?? signed.range,
+      },
+    ];
+  }
+  return lifecycle.signoffs
+    .filter((signoff) => signoff.complete && signoff.digest !== digest)
+    .map((signoff) => ({
+      code: signoffStaleRule.code,
+      message: `Expected the claims and text that ${signoff.by} (${signoff.role}) signed off on ${signoff.date}, found them changed since (digest ${digest}, signed ${signoff.digest}): sign it off again, or undo the change`,
+      range: signoff.digestRange ?? signoff.range,
+      fix: { kind: 'signoff-again', index: signoff.index },
+    }));
+}
+
+/** The dated checks of `otj.invalid`: the shape checks are done while reading. */
+function checkOtjEntries(facts: FileFacts, { portfolio, today }: EvidenceContext): PortfolioDiagnostic[] {
+  const frontMatter = facts.analysis.frontMatter;
+  const lifecycle = frontMatter?.lifecycle;
+  if (!lifecycle || lifecycle.otj.length === 0) return [];
+  const fileDate = frontMatter.date?.slice(0, 10);
+  const start = portfolio.config.start;
+  const diagnostics: PortfolioDiagnostic[] = [];
+  const hoursByDay = new Map<string, number>();
+  for (const entry of lifecycle.otj) {
+    const day = entry.date ?? fileDate;
+    const range = entry.dateRange ?? entry.hoursRange;
+    if (day === undefined) {
+      diagnostics.push({
+        code: otjInvalidRule.code,
+        message: `Expected a date for ${entry.hours} off-the-job hours (the file's \`date:\` or the entry's own), found none`,
+        range: lifecycle.otjKeyRange ?? entry.hoursRange,
+      });
+      continue;
+    }
+    if (start !== undefined && day < start) {
+      diagnostics.push({ code: otjInvalidRule.code, message: `Expected off-the-job hours on or after \`start\` (${start}), found them on ${day}`, range });
+    } else if (today !== undefined && day > today) {
+      diagnostics.push({ code: otjInvalidRule.code, message: `Expected off-the-job hours no later than today (${today}), found them on ${day}`, range });
+    }
+    const sum = (hoursByDay.get(day) ?? 0) + entry.hours;
+    hoursByDay.set(day, sum);
+    if (sum > MAX_HOURS_A_DAY && sum - entry.hours <= MAX_HOURS_A_DAY) {
+      diagnostics.push({
+        code: otjInvalidRule.code,
+        message: `Expected at most ${MAX_HOURS_A_DAY} off-the-job hours on ${day}, found ${round(sum)} in this file`,
+        range: entry.hoursRange,
+      });
+    }
+  }
+  return diagnostics;
+}
+
+/** The parties a progress review needs signed off, each met by any of its roles. */
+const REVIEW_PARTIES: readonly { readonly name: string; readonly roles: readonly string[] }[] = [
+  { name: 'the apprentice', roles: ['apprentice'] },
+  { name: 'the employer', roles: ['employer', 'mentor'] },
+  { name: 'the provider', roles: ['tutor'] },
+];
+
+/** `review.incomplete`: a review's date and the three parties' sign-offs. */
+function checkReviewComplete(facts: FileFacts, { today }: EvidenceContext): PortfolioDiagnostic[] {
+  const frontMatter = facts.analysis.frontMatter;
+  const lifecycle = frontMatter?.lifecycle;
+  if (lifecycle?.type !== PROGRESS_REVIEW) return [];
+  const range = lifecycle.typeRange ?? FILE_START;
+  if (frontMatter?.date === undefined) {
+    return [{ code: reviewIncompleteRule.code, message: 'Expected a `date:` on this progress review, found none: the review interval counts from it', range }];
+  }
+  const day = frontMatter.date.slice(0, 10);
+  if (today !== undefined && day > today) {
+    return [
+      {
+        code: reviewIncompleteRule.code,
+        message: `Expected a progress review that has happened, dated no later than today (${today}), found ${day}: a planned review counts once it is held`,
+        range: frontMatter.dateRange ?? range,
+      },
+    ];
+  }
+  const signed = new Set(lifecycle.signoffs.filter((signoff) => signoff.complete).map((signoff) => signoff.role as string));
+  const missing = REVIEW_PARTIES.filter((party) => !party.roles.some((role) => signed.has(role))).map((party) => party.name);
+  if (missing.length === 0) return [];
+  return [
+    {
+      code: reviewIncompleteRule.code,
+      message: `Expected sign-offs of the apprentice, the employer (or mentor) and the provider (tutor) on this progress review, found none from ${listWords(missing)}`,
+      range: lifecycle.signoffKeyRange ?? range,
+    },
+  ];
+}
+
+/** `gateway.unknown-requirement`: every `meets:` name must be one `gateway.requires` lists. */
+function checkRequirementsKnown(facts: FileFacts, { portfolio }: EvidenceContext): PortfolioDiagnostic[] {
+  const lifecycle = lifecycleOf(facts);
+  if (!lifecycle || lifecycle.meets.length === 0) return [];
+  const required = portfolio.config.gateway?.requires ?? [];
+  const known = new Set(required);
+  return lifecycle.meets
+    .filter((item) => !known.has(item.name))
+    .map((item) => ({
+      code: unknownRequirementRule.code,
+      message:
+        required.length === 0
+          ? `Expected \`meets: ${item.name}\` to name a requirement of \`gateway.requires\` in portfolio.yaml, found none listed there`
+          : `Expected \`meets\` to name one of ${required.map((name) => `\`${name}\``).join(', ')} (from \`gateway.requires\`), found \`${item.name}\``,
+      range: item.range,
+    }));
+}
+
+function round(hours: number): number {
+  return Math.round(hours * 100) / 100;
+}
+
+/** "a", "a and b", "a, b and c". */
+function listWords(words: readonly string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
