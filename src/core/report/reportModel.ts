@@ -1,0 +1,207 @@
+// What the assessor's report says, gathered once from a loaded index so the HTML, Markdown and CSV
+// renderers only lay it out. The core has no clock, no git and no lifecycle yet: the host passes
+// those in a ReportInput.
+import type { Ksb, KsbKind } from '../catalogue/catalogue';
+import { KSB_KINDS } from '../catalogue/catalogue';
+import type { CoverageCount } from '../coverage';
+import { applyLevels } from '../diagnostics';
+import type { PortfolioIndex } from '../index/portfolioIndex';
+import { toReported } from '../reportedDiagnostics';
+import type { GatewayCheck, SignoffState, SignoffView } from '../lifecycle/portfolioLifecycle';
+import type { ReportImage } from './reportImages';
+
+/** One sign-off of an evidence file; `current` is false when the file changed after it. */
+export type Signoff = Pick<SignoffView, 'by' | 'role' | 'date' | 'current'>;
+
+/** The gateway checklist as the report shows it: whether the apprentice is ready and why. */
+export interface GatewayStatus {
+  readonly ready: boolean;
+  readonly checks: readonly Pick<GatewayCheck, 'id' | 'ok' | 'detail'>[];
+}
+
+/**
+ * What the core cannot know: the date, the commit, the people and the lifecycle. Each optional
+ * part is rendered only when given.
+ */
+export interface ReportInput {
+  /** When the report was made, as the host words it (`2026-12-02`). */
+  readonly generated: string;
+  /** The git commit the portfolio is at, when it is in a repository. */
+  readonly commit?: string;
+  readonly employer?: string;
+  readonly provider?: string;
+  readonly mentor?: string;
+  /** The apprenticeship's start and (planned) end dates. */
+  readonly start?: string;
+  readonly end?: string;
+  readonly signoffState?: (relativePath: string) => SignoffState;
+  readonly signoffs?: (relativePath: string) => readonly Signoff[];
+  readonly otjHours?: (relativePath: string) => number | undefined;
+  readonly gateway?: GatewayStatus;
+  /** Every off-the-job hour logged (in evidence and in hour logs) against the target. */
+  readonly otjTotal?: { readonly logged: number; readonly target: number | undefined; readonly expectedByToday: number | undefined };
+  /** Images of each evidence file (by its path), embedded or linked: see collectEvidenceImages. */
+  readonly images?: ReadonlyMap<string, readonly ReportImage[]>;
+  /**
+   * Put in front of every portfolio path in links, so they resolve from where the report is
+   * saved (`../` when it is one folder below the root). Default: none.
+   */
+  readonly linkPrefix?: string;
+}
+
+/** One claim of an evidence file. */
+export interface ReportClaim {
+  readonly code: string;
+  readonly justification: string | undefined;
+}
+
+/** One evidence file: a row of the matrix and of the index of evidence. */
+export interface ReportEvidence {
+  /** Path from the portfolio root, `/`-separated. */
+  readonly path: string;
+  /** The front matter title, or the path when there is none. */
+  readonly title: string;
+  readonly date: string | undefined;
+  /** Valid claims, in the order the file makes them, each code once. */
+  readonly claims: readonly ReportClaim[];
+  readonly signoffState: SignoffState | undefined;
+  readonly signoffs: readonly Signoff[];
+  readonly otjHours: number | undefined;
+  readonly images: readonly ReportImage[];
+}
+
+/** Evidence claiming one KSB, with the justification given for it. */
+export interface ReportKsbEvidence {
+  readonly path: string;
+  readonly title: string;
+  readonly justification: string | undefined;
+}
+
+/** One applicable KSB with the evidence that claims it. */
+export interface ReportKsb {
+  readonly ksb: Ksb;
+  readonly evidence: readonly ReportKsbEvidence[];
+}
+
+/** Coverage of one kind of KSB. */
+export interface ReportKind {
+  readonly kind: KsbKind;
+  readonly count: CoverageCount;
+}
+
+/** One problem, as `ksb check` lists it. */
+export interface ReportProblem {
+  readonly path: string;
+  readonly line: number;
+  readonly severity: 'error' | 'warning' | 'info' | 'hint';
+  readonly code: string;
+  readonly message: string;
+}
+
+/** The standard the portfolio is mapped against. */
+export interface ReportStandard {
+  readonly reference: string;
+  readonly version: string;
+  readonly title: string;
+  readonly level: number | undefined;
+  /** The option's title, or `undefined` when the portfolio names none. */
+  readonly option: string | undefined;
+}
+
+/** Everything the report shows. */
+export interface ReportModel {
+  readonly input: ReportInput;
+  readonly apprentice: string | undefined;
+  /** `undefined` when portfolio.yaml is missing or unusable: then only the problems are known. */
+  readonly standard: ReportStandard | undefined;
+  /** The matrix's columns: every applicable code, in the standard's order. */
+  readonly codes: readonly string[];
+  readonly kinds: readonly ReportKind[];
+  readonly summary: CoverageCount | undefined;
+  /** Evidence files in path order. */
+  readonly evidence: readonly ReportEvidence[];
+  readonly ksbs: readonly ReportKsb[];
+  readonly problems: readonly ReportProblem[];
+  /** Whether any evidence has a sign-off state or hours, so the index shows those columns. */
+  readonly hasSignoffs: boolean;
+  readonly hasOtjHours: boolean;
+}
+
+/** Gathers the report of a loaded index (not a diagnostics-only one: that forgets claims). */
+export function buildReportModel(index: PortfolioIndex, input: ReportInput): ReportModel {
+  const coverage = index.coverage();
+  const portfolio = index.portfolio;
+  const evidence: ReportEvidence[] = [];
+  const claimsOf = new Map<string, ReportKsbEvidence[]>();
+  for (const file of index.allFiles()) {
+    if (!file.isEvidence) continue;
+    const path = file.relativePath;
+    const title = cleanText(file.analysis.frontMatter?.title) || path;
+    const seen = new Set<string>();
+    const claims: ReportClaim[] = [];
+    for (const claim of file.validClaims) {
+      if (seen.has(claim.code)) continue;
+      seen.add(claim.code);
+      const justification = cleanText(claim.justification) || undefined;
+      claims.push({ code: claim.code, justification });
+      let list = claimsOf.get(claim.code);
+      if (!list) claimsOf.set(claim.code, (list = []));
+      list.push({ path, title, justification });
+    }
+    evidence.push({
+      path,
+      title,
+      date: cleanText(file.analysis.frontMatter?.date) || undefined,
+      claims,
+      signoffState: input.signoffState?.(path),
+      signoffs: input.signoffs?.(path) ?? [],
+      otjHours: input.otjHours?.(path),
+      images: input.images?.get(path) ?? [],
+    });
+  }
+  const entries = coverage?.entries ?? [];
+  const problems = toReported(leveled(index), index).map((d) => ({ path: d.file, line: d.line, severity: d.severity, code: d.code, message: d.message }));
+  return {
+    input,
+    apprentice: cleanText(portfolio?.config.apprentice) || undefined,
+    standard: portfolio && {
+      reference: portfolio.standard.reference,
+      version: portfolio.standard.version,
+      title: portfolio.standard.title,
+      level: portfolio.standard.level,
+      option: portfolio.option?.title,
+    },
+    codes: entries.map((e) => e.ksb.code),
+    kinds: coverage ? KSB_KINDS.filter((kind) => coverage.byKind[kind].total > 0).map((kind) => ({ kind, count: coverage.byKind[kind] })) : [],
+    summary: coverage?.summary,
+    evidence,
+    ksbs: entries.map((e) => ({ ksb: e.ksb, evidence: claimsOf.get(e.ksb.code) ?? [] })),
+    problems,
+    hasSignoffs: evidence.some((e) => e.signoffState !== undefined || e.signoffs.length > 0),
+    hasOtjHours: evidence.some((e) => e.otjHours !== undefined),
+  };
+}
+
+/** The percentage a count covers, rounded down so 99.6% never reads as complete. */
+export function coveredPercent({ covered, total }: CoverageCount): number {
+  return total === 0 ? 0 : Math.floor((covered / total) * 100);
+}
+
+/** Control characters but tab and line ends, which the whitespace rule below turns into spaces. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** One line of text: runs of whitespace (CRLF, tabs) as one space, control characters dropped. */
+export function cleanText(text: string | undefined): string {
+  if (text === undefined) return '';
+  return text.replace(CONTROL_CHARACTERS, '').replace(/\s+/g, ' ').trim();
+}
+
+function leveled(index: PortfolioIndex) {
+  const result = new Map<string, ReturnType<typeof applyLevels>>();
+  for (const [path, diagnostics] of index.allDiagnostics()) {
+    const list = applyLevels(diagnostics);
+    if (list.length > 0) result.set(path, list);
+  }
+  return result;
+}
