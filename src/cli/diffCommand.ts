@@ -6,7 +6,6 @@ import {
   introducesErrors,
   MARKDOWN_READ_LIMIT,
   portfolioDiffMarkdown,
-  today,
   type ChangedPath,
   type PortfolioFileSystem,
 } from '../core';
@@ -30,7 +29,7 @@ interface Side {
  * `ksb diff BASE [HEAD] [dir]`: the portfolio in `dir` at two revisions (HEAD default: the
  * working tree), compared. Resolves to the exit status: 1 when the change introduces errors.
  */
-export async function runDiff(positionals: readonly string[], format: string, write: (text: string) => void): Promise<number> {
+export async function runDiff(positionals: readonly string[], format: string, write: (text: string) => void, today: string): Promise<number> {
   if (!(DIFF_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format ${format}: expected text, markdown or json`);
   const { baseRevision, headRevision, dir } = splitArguments(positionals);
   const folder = statSync(resolve(dir), { throwIfNoEntry: false });
@@ -79,7 +78,7 @@ export async function runDiff(positionals: readonly string[], format: string, wr
       root: portfolioRoot,
       head: headFs,
       base: async () => ({ fileSystem: await baseTreePromise, changes: portfolioChanges(await changesPromise, repository.prefix) }),
-      indexOptions: { today: () => today() },
+      indexOptions: { today: () => today },
     });
     const labels = { base: baseRevision, head: headRevision, folder: repository.prefix.replace(/\/$/, '') };
     if (format === 'json') {

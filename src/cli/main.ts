@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -11,9 +11,10 @@ import {
   defaultStandard,
   kindTitle,
   nearestCodes,
-  today as coreToday,
   PortfolioIndex,
   summaryMarkdown,
+  gatewayReport,
+  hoursReport,
   ksbDataGaps,
   DEFAULT_STANDARDS_API,
   STANDARDS_API_ENV,
@@ -24,11 +25,14 @@ import {
 import { coverageJson, formatCheckGithub, formatCheckText, formatCoverageText, oneLine, toReported, withFolderPrefix, type ReportedDiagnostic } from './format';
 import { assertCanInit, planInit, terminalAsk, writePortfolio, type Ask } from './initCommand';
 import { formatCheckJunit, type CheckedFile } from './junit';
+import { cliToday, formatGatewayText, formatHoursText, gatewayJson, hoursJson, runSignoff } from './lifecycleCommands';
 import { runDiff } from './diffCommand';
 import { describeType, NodeFileSystem, toPosix } from './nodeFileSystem';
 import { formatCheckSarif, type SarifTool } from './sarif';
 import { addStandard, formatStandardList, listStandards } from './standardCommand';
 import { nodeStandardsFetcher, standardsApiBase, standardsApiTimeout } from './standardsFetch';
+import { writeReport } from './outputFile';
+import { assertReportRequest, runReport } from './reportCommand';
 import { UsageError } from './usageError';
 
 export { UsageError };
@@ -39,7 +43,14 @@ Commands:
   check [dir...]         Check the portfolio in each dir (default: .) and list problems
   coverage [dir]         Show which KSBs have evidence and which have none (one portfolio)
   summary [dir]          Coverage and problems in Markdown, for a CI job summary or a PR comment
+  report [dir]           The assessor's report: one self-contained HTML file with the KSB mapping
+                         matrix (to stdout, or -o FILE); --pdf prints it to PDF with Chromium
   lookup CODE            Show a KSB's text, option and duties
+  signoff FILE...        Sign evidence off as --by NAME in --role (apprentice, employer, mentor,
+                         tutor), today: writes a sign-off with the digest of its claims and text
+  hours [dir]            Off-the-job hours logged against the target, pro rata and by month
+  gateway [dir]          The gateway readiness checklist: coverage, sign-off, hours, duration,
+                         reviews, requirements, errors (exit 0 ready, 1 not ready)
   diff BASE [HEAD] [dir] What a change did to the portfolio in dir (default: .) between two git
                          revisions (HEAD default: the working tree): coverage, evidence, problems
   init [dir]             Start a portfolio in dir (default: .): portfolio.yaml, evidence/,
@@ -51,8 +62,11 @@ Commands:
 Options:
   --format FORMAT        Output format: text or json (check, coverage, standard list); check also
                          takes github (annotations), sarif (code scanning) and junit (test reports);
-                         diff takes text, markdown or json
-  --output FILE          Write the report in --format to FILE and print the text report too
+                         diff takes text, markdown or json; report takes html (default),
+                         markdown or csv (the matrix alone)
+  -o, --output FILE      Write the report in --format to FILE and print the text report too
+                         (report prints nothing else)
+  --pdf                  report: print the HTML to PDF (needs -o FILE.pdf and a local Chromium)
   --version V            Standard version for lookup, init and standard add (default: the
                          portfolio's, or the latest approved)
   --standard REF         Standard for lookup (default: the portfolio's, or ST0792) and init
@@ -63,15 +77,19 @@ Options:
   --yes                  init asks nothing: defaults, or an error naming the missing flag
   --dir DIR              The portfolio standard add writes into (default: .)
   --force                standard add replaces a different file of the same name
+  --by NAME              Who signs off, for signoff
+  --role ROLE            The signer's role, for signoff: apprentice, employer, mentor or tutor
   --api URL              The standards API (default: $${STANDARDS_API_ENV}, else ${DEFAULT_STANDARDS_API})
   -h, --help             Show this help
 
 Paths are relative to dir; with several dirs (and for github), each starts with its dir as
 written; sarif and junit paths are relative to the repository's root (the folder holding .git).
 A path with a colon, a leading quote or a control character is printed JSON-quoted.
+Dates are judged against today's local date; set KSB_TODAY=YYYY-MM-DD to fix it.
 Offline, download the standard's JSON in a browser from the API and run ksb standard add FILE.json.
 Exit status: 0 no errors, 1 errors found (in any dir), 2 the command could not run and nothing
-was checked (a missing dir or portfolio.yaml; coverage of a portfolio.yaml with errors). diff
+was checked (a missing dir or portfolio.yaml; coverage of a portfolio.yaml with errors). gateway
+exits 0 ready, 1 not ready, 2 when it cannot run. diff
 exits 1 when the change introduces errors, 2 when it cannot compare (not a git repository, an
 unknown revision; a shallow clone needs its history: fetch-depth: 0).`;
 
@@ -80,7 +98,11 @@ const COMMAND_FLAGS: Readonly<Record<string, readonly string[]>> = {
   check: ['format', 'output'],
   coverage: ['format', 'output'],
   summary: ['format', 'output'],
+  report: ['format', 'output', 'pdf'],
   lookup: ['version', 'standard'],
+  signoff: ['by', 'role'],
+  hours: ['format', 'output'],
+  gateway: ['format', 'output'],
   init: ['standard', 'version', 'option', 'apprentice', 'from', 'ci', 'yes', 'api'],
   'standard add': ['version', 'dir', 'force', 'api'],
   'standard list': ['format'],
@@ -106,7 +128,8 @@ export async function run(
     tokens: true,
     options: {
       format: { type: 'string', default: 'text' },
-      output: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      pdf: { type: 'boolean' },
       version: { type: 'string' },
       standard: { type: 'string' },
       option: { type: 'string' },
@@ -117,6 +140,8 @@ export async function run(
       dir: { type: 'string' },
       force: { type: 'boolean' },
       api: { type: 'string' },
+      by: { type: 'string' },
+      role: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -138,7 +163,8 @@ export async function run(
     writeReport(values.output, formatted);
     write(format === 'text' ? formatted : asText());
   };
-  const today = coreToday();
+  const today = cliToday(environment.env);
+  const loadPortfolio = (dir: string, options: IndexOptions = {}) => loadPortfolioOn(today, dir, options);
   const source = {
     base: () => {
       try {
@@ -167,7 +193,8 @@ export async function run(
         const prefix = format === 'sarif' || format === 'junit' ? repositoryPrefix(dir) : dirs.length > 1 || format === 'github' ? folderPrefix(dir) : '';
         for (const d of toReported(levelAll(index), index)) reported.push(withFolderPrefix(d, prefix));
         for (const file of index.allFiles()) checked.push({ file: prefix + file.relativePath, isEvidence: file.isEvidence });
-        filesChecked += index.allFiles().filter((f) => f.isEvidence).length;
+        // Evidence, progress reviews and records are checked; other Markdown files are not.
+        filesChecked += index.allFiles().filter((f) => f.role !== 'other').length;
       }
       const asText = () => formatCheckText(reported, filesChecked);
       if (format === 'json') report(`${JSON.stringify({ diagnostics: reported }, null, 2)}\n`, asText);
@@ -183,16 +210,7 @@ export async function run(
       const dir = rest[0] ?? '.';
       assertPortfolioFolder(dir);
       const index = await loadPortfolio(dir);
-      // Coverage of a config with errors (an unknown option, say) would count the wrong KSBs: refuse, as check fails.
-      const configPath = `${index.root}/${CONFIG_FILE_NAME}`;
-      const configProblems = toReported(new Map([[configPath, applyLevels(index.diagnosticsFor(configPath))]]), index);
-      const errors = configProblems.filter((d) => d.severity === 'error');
-      const coverage = index.coverage();
-      if (!coverage || errors.length > 0) {
-        const problems = errors.length > 0 ? errors : configProblems;
-        const reasons = problems.filter((p) => p.message.trim() !== '').map((p) => `${p.line}:${p.column} ${p.message}`);
-        throw new UsageError(`${CONFIG_FILE_NAME} is not usable: ${oneLine(reasons.join('; ') || 'no standard could be resolved from it')}`);
-      }
+      const coverage = usableCoverage(index);
       const asText = () => formatCoverageText(coverage, process.stdout.columns || 100);
       report(format === 'json' ? `${JSON.stringify(coverageJson(coverage), null, 2)}\n` : asText(), asText);
       return 0;
@@ -218,6 +236,17 @@ export async function run(
       });
       report(markdown, () => markdown);
       return 0;
+    }
+    case 'report': {
+      if (rest.length > 1) throw new UsageError(`report takes one folder, found ${rest.length}: run it once per portfolio`);
+      // --format defaults to text for the other commands; the report's default is HTML.
+      const reportFormat = tokens.some((t) => t.kind === 'option' && t.name === 'format') ? format : 'html';
+      const request = { dir: rest[0] ?? '.', format: reportFormat, output: values.output, pdf: values.pdf ?? false, env: environment.env, today };
+      assertReportRequest(request);
+      assertPortfolioFolder(request.dir);
+      const index = await loadPortfolio(request.dir);
+      usableCoverage(index);
+      return runReport(index, request, write);
     }
     case 'lookup': {
       if (rest.length !== 1) throw new UsageError('lookup needs one code, e.g. `ksb lookup K24`');
@@ -251,10 +280,35 @@ export async function run(
       }
       throw new UsageError(`unknown \`standard ${oneLine(action ?? '')}\`: expected standard add or standard list`);
     }
+    case 'signoff':
+      write(runSignoff(rest, { by: values.by, role: values.role, today }));
+      return 0;
+    case 'hours':
+    case 'gateway': {
+      if (!['text', 'json'].includes(format)) throw new UsageError(`unknown --format ${format}: expected text or json`);
+      if (rest.length > 1) throw new UsageError(`${command} takes one folder, found ${rest.length}: run it once per portfolio`);
+      const dir = rest[0] ?? '.';
+      assertPortfolioFolder(dir);
+      const index = await loadPortfolio(dir);
+      // A portfolio.yaml with errors (a bad `start`, say) would give wrong hours and checks: refuse, as coverage does.
+      usableCoverage(index);
+      if (command === 'hours') {
+        const hours = hoursReport(index, today);
+        const asText = () => formatHoursText(hours, today);
+        report(format === 'json' ? `${JSON.stringify(hoursJson(hours, today), null, 2)}\n` : asText(), asText);
+        return 0;
+      }
+      const gateway = gatewayReport(index, today);
+      const asText = () => formatGatewayText(gateway, index, today);
+      report(format === 'json' ? `${JSON.stringify(gatewayJson(gateway), null, 2)}\n` : asText(), asText);
+      return gateway.ready ? 0 : 1;
+    }
     case 'diff':
-      return runDiff(rest, format, write);
+      return runDiff(rest, format, write, today);
     default:
-      throw new UsageError(`unknown command \`${command}\`: expected check, coverage, summary, diff, lookup, init or standard (see ksb --help)`);
+      throw new UsageError(
+        `unknown command \`${command}\`: expected check, coverage, summary, report, diff, lookup, signoff, hours, gateway, init or standard (see ksb --help)`,
+      );
   }
 }
 
@@ -263,23 +317,6 @@ const LEVEL_OF_SEVERITY = { error: 'error', warning: 'warning', info: 'informati
 
 /** The formats `ksb check` writes. */
 const CHECK_FORMATS = ['text', 'json', 'github', 'sarif', 'junit'];
-
-/**
- * Writes a report to `file` (relative to the current folder), replacing it; one line when it
- * cannot: a folder in the way, no such parent folder, no permission.
- */
-function writeReport(file: string, contents: string): void {
-  const target = resolve(file);
-  const existing = statSync(target, { throwIfNoEntry: false });
-  if (existing?.isDirectory()) throw new UsageError(`cannot write --output ${file}: it is a folder`);
-  // Writing into a named pipe or socket blocks until something reads it: a CI step would hang.
-  if (existing?.isFIFO() || existing?.isSocket()) throw new UsageError(`cannot write --output ${file}: expected a file, found ${describeType(existing)}`);
-  try {
-    writeFileSync(target, contents);
-  } catch (error) {
-    throw new UsageError(`cannot write --output ${file}: ${describeReadError(error)}`);
-  }
-}
 
 /**
  * `dir`'s path from the root of the git repository holding it, with a trailing slash (empty at the
@@ -306,9 +343,26 @@ function sarifTool(): SarifTool {
   return { version: String(manifest.version ?? 'unknown'), informationUri: home, rulesDocumentUri: `${repository || home}/blob/main/README.md` };
 }
 
+/**
+ * The coverage of a loaded portfolio, or a UsageError: coverage of a config with errors (an
+ * unknown option, say) would count the wrong KSBs, so it is refused, as check fails.
+ */
+function usableCoverage(index: PortfolioIndex) {
+  const configPath = `${index.root}/${CONFIG_FILE_NAME}`;
+  const configProblems = toReported(new Map([[configPath, applyLevels(index.diagnosticsFor(configPath))]]), index);
+  const errors = configProblems.filter((d) => d.severity === 'error');
+  const coverage = index.coverage();
+  if (!coverage || errors.length > 0) {
+    const problems = errors.length > 0 ? errors : configProblems;
+    const reasons = problems.filter((p) => p.message.trim() !== '').map((p) => `${p.line}:${p.column} ${p.message}`);
+    throw new UsageError(`${CONFIG_FILE_NAME} is not usable: ${oneLine(reasons.join('; ') || 'no standard could be resolved from it')}`);
+  }
+  return coverage;
+}
+
 /** Loads the portfolio in `dir`, which assertPortfolioFolder has found. */
-async function loadPortfolio(dir: string, options: IndexOptions = {}): Promise<PortfolioIndex> {
-  const index = new PortfolioIndex(new NodeFileSystem(), toPosix(resolve(dir)), { today: () => coreToday(), ...options });
+async function loadPortfolioOn(today: string, dir: string, options: IndexOptions): Promise<PortfolioIndex> {
+  const index = new PortfolioIndex(new NodeFileSystem(), toPosix(resolve(dir)), { today: () => today, ...options });
   await index.load();
   return index;
 }

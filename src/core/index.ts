@@ -96,6 +96,7 @@ export { fieldDescription, provideConfigCompletions, type ConfigCompletionContex
 export { provideConfigHover, type ConfigHoverContext } from './languageFeatures/configHover';
 export type { IsShipped } from './languageFeatures/standardDescription';
 export { codeAt, provideHover, type CodeWord, type HoverContext, type KsbHover } from './languageFeatures/hover';
+export { provideFieldHover, type FieldHoverContext } from './languageFeatures/fieldHover';
 export { bodyCodeTokens, MAX_CODE_TOKEN_TEXT_LENGTH, type CodeToken } from './languageFeatures/codeTokens';
 export { claimsNoCode } from './rules/evidenceRules';
 export { escapeMarkdown, plural, today } from './wording';
@@ -119,3 +120,26 @@ export {
   type StandardsFetcher,
 } from './standardsApi';
 export { summaryMarkdown, type SummaryInput, type SummaryProblem } from './summaryMarkdown';
+export { isIsoDay, parseInterval, type Interval } from './lifecycle/dates';
+export { evidenceDigest } from './lifecycle/digest';
+export { PROGRESS_REVIEW_TYPE, SIGNOFF_ROLES, type LifecycleFields, type OtjLogEntry, type SignoffEntry, type SignoffRole } from './lifecycle/fields';
+export type { FileRole } from './lifecycle/fileRole';
+export type { HoursSummary, OtjEntry } from './lifecycle/hours';
+export {
+  fileSignoffs,
+  formatHours,
+  GATEWAY_CHECKS,
+  gatewayReport,
+  hoursReport,
+  otjTargetOf,
+  type FileSignoffs,
+  type GatewayCheck,
+  type GatewayLocation,
+  type GatewayReport,
+  type HoursReport,
+  type OtjTargetSource,
+  type SignoffState,
+  type SignoffView,
+} from './lifecycle/portfolioLifecycle';
+export { currentDigest, isSignoffRole, signoffAgainEdit, signoffEdit, type SignoffEditResult, type SignoffRequest } from './lifecycle/signoffEdit';
+export * from './report';

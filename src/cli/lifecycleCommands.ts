@@ -1,0 +1,174 @@
+// `ksb signoff`, `ksb hours` and `ksb gateway`: the apprenticeship around the evidence.
+import { lstatSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  applyTextEdit,
+  decodeText,
+  describeReadError,
+  formatBytes,
+  formatHours,
+  isIsoDay,
+  isSignoffRole,
+  MARKDOWN_READ_LIMIT,
+  SIGNOFF_ROLES,
+  signoffEdit,
+  today as localToday,
+  type GatewayReport,
+  type HoursReport,
+  type PortfolioIndex,
+} from '../core';
+import { oneLine } from './format';
+import { describeType } from './nodeFileSystem';
+import { UsageError } from './usageError';
+
+/** The environment variable that fixes "today" (YYYY-MM-DD) for every date rule, for reproducible runs and tests. */
+export const TODAY_ENV = 'KSB_TODAY';
+
+/** Today as the CLI's rules see it: `$KSB_TODAY` when set, else the local date. */
+export function cliToday(env: NodeJS.ProcessEnv): string {
+  const fixed = env[TODAY_ENV];
+  if (fixed === undefined || fixed === '') return localToday();
+  if (!isIsoDay(fixed) || fixed < '1950-01-01' || fixed > '2100-12-31')
+    throw new UsageError(`${TODAY_ENV} must be a date such as 2026-03-14 (1950 to 2100), found ${oneLine(fixed)}`);
+  return fixed;
+}
+
+/** What `ksb signoff` was asked. */
+export interface SignoffOptions {
+  readonly by: string | undefined;
+  readonly role: string | undefined;
+  readonly today: string;
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+/**
+ * Signs off each file as `--by` in `--role`, today: every file is read and its edit made before any
+ * is written, so one bad file leaves all untouched. Renews an earlier sign-off of the same person
+ * and role rather than adding a second.
+ */
+export function runSignoff(files: readonly string[], options: SignoffOptions): string {
+  if (files.length === 0)
+    throw new UsageError('signoff needs the evidence files to sign off, e.g. `ksb signoff evidence/call-sheet.md --by "Priya Shah" --role employer`');
+  if (options.by === undefined || options.by.trim() === '') throw new UsageError('signoff needs --by NAME: who signs the evidence off');
+  if (/[\r\n\u2028\u2029\u0085]/.test(options.by)) throw new UsageError('--by must be a name on one line');
+  if (options.role === undefined) throw new UsageError(`signoff needs --role: one of ${SIGNOFF_ROLES.join(', ')}`);
+  const role = options.role.toLowerCase();
+  if (!isSignoffRole(role)) throw new UsageError(`unknown --role ${oneLine(options.role)}: expected one of ${SIGNOFF_ROLES.join(', ')}`);
+  const planned = files.map((file) => {
+    const text = readEvidence(file);
+    const result = signoffEdit(text.text, { by: options.by!, role, date: options.today });
+    if (!result.ok) throw new UsageError(`cannot sign off ${file}: ${result.reason}`);
+    return { file, bytes: encode(applyTextEdit(text.text, result.edit), text.bom), replaced: result.replaced, digest: result.digest };
+  });
+  const lines: string[] = [];
+  for (const { file, bytes, replaced, digest } of planned) {
+    try {
+      writeFileSync(resolve(file), bytes);
+    } catch (error) {
+      throw new UsageError(`cannot write ${file}: ${describeReadError(error)}`);
+    }
+    lines.push(
+      `${replaced ? 'Signed off again' : 'Signed off'} ${oneLine(file)} as ${oneLine(options.by.trim())} (${role}) on ${options.today}, digest ${digest}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** A file's text for signing off: a regular file, not a link, within the read limit, in UTF-8. */
+function readEvidence(file: string): { text: string; bom: boolean } {
+  const path = resolve(file);
+  const stat = lstatSync(path, { throwIfNoEntry: false });
+  if (!stat) throw new UsageError(`no such file: ${file}`);
+  // Writing through a link would change a file elsewhere, maybe outside the portfolio.
+  if (stat.isSymbolicLink()) throw new UsageError(`cannot sign off ${file}: it is a symbolic link; sign off the file it points to`);
+  if (!stat.isFile()) throw new UsageError(`cannot sign off ${file}: expected a Markdown file, found ${describeType(stat)}`);
+  if (stat.size > MARKDOWN_READ_LIMIT)
+    throw new UsageError(`cannot sign off ${file}: expected a file under ${formatBytes(MARKDOWN_READ_LIMIT)}, found ${formatBytes(stat.size)}`);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${describeReadError(error)}`);
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) throw new UsageError(`cannot sign off ${file}: ${decoded.reason}`);
+  return { text: decoded.text, bom: UTF8_BOM.every((byte, i) => bytes[i] === byte) };
+}
+
+function encode(text: string, bom: boolean): Uint8Array {
+  const body = new TextEncoder().encode(text);
+  if (!bom) return body;
+  const bytes = new Uint8Array(body.length + 3);
+  bytes.set(UTF8_BOM, 0);
+  bytes.set(body, 3);
+  return bytes;
+}
+
+/** `ksb hours --format json`. */
+export function hoursJson(report: HoursReport, today: string): object {
+  return {
+    today,
+    total: report.total,
+    target: report.target ?? null,
+    targetFrom: report.targetSource?.from ?? null,
+    targetRule: report.targetSource?.rule ?? null,
+    expectedByToday: report.expectedByToday ?? null,
+    onTrack: report.onTrack ?? null,
+    entries: report.entries,
+    excluded: report.excluded,
+    perMonth: report.perMonth,
+  };
+}
+
+/** `ksb hours` as text: the total, the pace and a bar per month. */
+export function formatHoursText(report: HoursReport, today: string): string {
+  const lines: string[] = [];
+  const target = report.targetSource;
+  if (target) {
+    const share = target.hours > 0 ? ` (${Math.floor((report.total / target.hours) * 100)}%)` : '';
+    lines.push(`Off-the-job hours: ${formatHours(report.total)} of ${formatHours(target.hours)}${share}`);
+    lines.push(`Target: ${target.rule}`);
+    if (report.expectedByToday !== undefined) {
+      const gap = Math.round((report.total - report.expectedByToday) * 10) / 10;
+      lines.push(
+        `Expected by today (${today}), pro rata: ${formatHours(report.expectedByToday)}: ${gap >= 0 ? `on track${gap > 0 ? `, ${formatHours(gap)} ahead` : ''}` : `behind by ${formatHours(-gap)}`}`,
+      );
+    }
+  } else {
+    lines.push(`Off-the-job hours: ${formatHours(report.total)}, against no target`);
+    lines.push('Target: none; set `otj-target`, or `start`, `end` and `weekly-hours` in portfolio.yaml');
+  }
+  lines.push(`Entries: ${report.entries}`);
+  if (report.perMonth.length > 0) {
+    lines.push('', 'By month:');
+    const most = Math.max(...report.perMonth.map((m) => m.hours), 1);
+    for (const { month, hours } of report.perMonth) {
+      lines.push(`  ${month}  ${String(Math.round(hours * 10) / 10).padStart(6)}  ${'#'.repeat(Math.round((hours / most) * 30))}`);
+    }
+  }
+  if (report.excluded > 0)
+    lines.push(
+      '',
+      `${report.excluded} ${report.excluded === 1 ? 'entry is' : 'entries are'} not counted (undated, before start or after today): ksb check names them`,
+    );
+  return `${lines.join('\n')}\n`;
+}
+
+/** `ksb gateway --format json`: exactly `{ready, checks: [{id, ok, detail}]}`. */
+export function gatewayJson(report: GatewayReport): object {
+  return { ready: report.ready, checks: report.checks.map(({ id, ok, detail }) => ({ id, ok, detail })) };
+}
+
+/** `ksb gateway` as text: a line per check, said in words (not only a symbol). */
+export function formatGatewayText(report: GatewayReport, index: PortfolioIndex, today: string): string {
+  const portfolio = index.portfolio;
+  const who = portfolio?.config.apprentice ? `${oneLine(portfolio.config.apprentice)}'s portfolio` : 'The portfolio';
+  const standard = portfolio ? ` (${portfolio.standard.label}${portfolio.option ? `, ${portfolio.option.title}` : ''})` : '';
+  const width = Math.max(...report.checks.map((check) => check.id.length));
+  const lines = [`Gateway readiness of ${who}${standard} on ${today}: ${report.ready ? 'READY' : 'NOT READY'}`, ''];
+  for (const check of report.checks) lines.push(`  ${check.ok ? 'PASS' : 'FAIL'}  ${check.id.padEnd(width)}  ${oneLine(check.detail)}`);
+  const failing = report.checks.filter((check) => !check.ok).length;
+  lines.push('', report.ready ? 'Every check passes.' : `${failing} of ${report.checks.length} checks fail.`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,83 @@
+// `ksb report`: the assessor's report of one portfolio as HTML (or its matrix as Markdown or CSV),
+// to stdout like `ksb summary`, or to -o FILE; --pdf prints it with a local Chromium.
+import { dirname, relative, resolve } from 'node:path';
+import {
+  buildReportModel,
+  collectEvidenceImages,
+  renderMatrixCsv,
+  renderMatrixMarkdown,
+  renderReportHtml,
+  lifecycleReportInput,
+  type PortfolioIndex,
+  type ReportInput,
+} from '../core';
+import { GitRepository } from './git';
+import { NodeFileSystem, toPosix } from './nodeFileSystem';
+import { assertWritableTarget, writeReport } from './outputFile';
+import { printPdf } from './reportPdf';
+import { UsageError } from './usageError';
+
+/** The formats `ksb report` writes. */
+export const REPORT_FORMATS = ['html', 'markdown', 'csv'] as const;
+
+/** What `ksb report` was asked for. */
+export interface ReportRequest {
+  readonly dir: string;
+  readonly format: string;
+  readonly output: string | undefined;
+  readonly pdf: boolean;
+  readonly env: NodeJS.ProcessEnv;
+  /** Today, as every date rule of the CLI sees it (`KSB_TODAY`). */
+  readonly today: string;
+}
+
+/** Refuses a request that cannot run, before the portfolio is read. */
+export function assertReportRequest({ format, output, pdf }: Omit<ReportRequest, 'dir' | 'env' | 'today'>): void {
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format ${format}: expected ${REPORT_FORMATS.join(', ')}`);
+  if (pdf && format !== 'html') throw new UsageError(`--pdf prints the HTML report: it takes no --format ${format}`);
+  // A PDF is binary: to a terminal it is noise, so it needs a file (as pandoc asks for -o).
+  if (pdf && output === undefined) throw new UsageError('--pdf needs -o FILE.pdf');
+  if (output !== undefined) assertWritableTarget(output);
+}
+
+/** Writes the report of a loaded portfolio; resolves to the exit status. */
+export async function runReport(index: PortfolioIndex, request: ReportRequest, write: (text: string) => void): Promise<number> {
+  const { format, output, pdf } = request;
+  // Links in the report resolve from where it is saved: the output's folder, or the current one for stdout.
+  const from = output === undefined ? process.cwd() : dirname(resolve(output));
+  const toRoot = toPosix(relative(from, resolve(request.dir)));
+  const input = await reportInput(index, request.dir, toRoot === '' ? '' : `${toRoot}/`, format === 'html', request.today);
+  const model = buildReportModel(index, input);
+  const text = format === 'markdown' ? renderMatrixMarkdown(model) : format === 'csv' ? renderMatrixCsv(model) : renderReportHtml(model);
+  if (pdf && output !== undefined) {
+    const { pdf: bytes, refused } = await printPdf(text, request.env);
+    writeReport(output, bytes);
+    if (refused.length > 0) process.stderr.write(`ksb: refused ${refused.length} request(s) while printing, first: ${refused[0]}\n`);
+  } else if (output !== undefined) {
+    writeReport(output, text);
+  } else {
+    write(text);
+  }
+  return 0;
+}
+
+/**
+ * What the core cannot know, for the CLI: today's date, the git commit, the evidence's images.
+ * The one place the lifecycle (people, dates, sign-off, hours, gateway) gets wired in.
+ */
+async function reportInput(index: PortfolioIndex, dir: string, linkPrefix: string, withImages: boolean, today: string): Promise<ReportInput> {
+  const images = withImages ? await collectEvidenceImages(new NodeFileSystem(), index.root, index.allFiles()) : undefined;
+  return { ...lifecycleReportInput(index, today), generated: today, commit: await gitCommit(dir), linkPrefix, images };
+}
+
+/** `HEAD`'s commit of the repository holding `dir`, marked when the folder has changes; `undefined` outside git. */
+async function gitCommit(dir: string): Promise<string | undefined> {
+  try {
+    const repository = await GitRepository.find(resolve(dir));
+    const commit = await repository.commitOf('HEAD');
+    if (!commit) return undefined;
+    return (await repository.workingTreeIs(commit)) ? commit : `${commit} (with uncommitted changes)`;
+  } catch {
+    return undefined;
+  }
+}
