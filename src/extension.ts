@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): KsbPortfolioApi {
     ),
     registerLanguageFeatures(workspace),
     registerCoverageView(workspace, context.workspaceState),
-    registerCommands(workspace),
+    registerCommands(workspace, context.workspaceState),
   );
   return { workspace, coverage: coverageViewApi };
 }

@@ -7,6 +7,9 @@ import {
   DiagnosticCode,
   locateFrontMatter,
   RULES,
+  analyzeText,
+  signoffAgainEdit,
+  today,
   type FixData,
   type PortfolioDiagnostic,
 } from '../core';
@@ -74,6 +77,23 @@ export class PortfolioCodeActions implements vscode.CodeActionProvider {
         else edit.insert(document.uri, new vscode.Position(0, 0), `---${eol}ksbs: []${eol}---${eol}${eol}`);
         action.edit = edit;
         action.isPreferred = true;
+        return action;
+      }
+      case 'signoff-again': {
+        const text = document.getText();
+        const signoff = analyzeText(text).frontMatter?.lifecycle?.signoffs.find((s) => s.index === fix.index);
+        const who = signoff?.by && signoff.role ? ` as ${signoff.by} (${signoff.role})` : '';
+        const action = new vscode.CodeAction(`Sign off again${who}`, vscode.CodeActionKind.QuickFix);
+        const renewed = signoffAgainEdit(text, fix.index, today());
+        if (!renewed.ok) {
+          // Shown greyed out with the reason, rather than silently missing.
+          action.disabled = { reason: renewed.reason };
+          return action;
+        }
+        edit.replace(document.uri, toRange(renewed.edit.range), renewed.edit.newText);
+        action.edit = edit;
+        // Never an auto-fix: it renews someone's sign-off of changed evidence, a choice to make by hand.
+        action.isPreferred = false;
         return action;
       }
       case 'create-config': {

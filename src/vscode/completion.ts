@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { provideCompletions, relativePath, type KsbCompletionItem, type KsbCompletionKind } from '../core';
+import { Commands } from './constants';
 import { toRange } from './convert';
 import type { PortfolioWorkspace } from './portfolioWorkspace';
 
@@ -42,7 +43,10 @@ export class KsbCompletionProvider implements vscode.CompletionItemProvider<KsbI
     if (!portfolio || relative === undefined) return undefined;
     const list = provideCompletions(document, position, { portfolio, relativePath: relative });
     if (!list) return undefined;
-    return new vscode.CompletionList(list.items.map(toCompletionItem), list.isIncomplete);
+    return new vscode.CompletionList(
+      list.items.map((core) => toCompletionItem(core, document.uri)),
+      list.isIncomplete,
+    );
   }
 
   resolveCompletionItem(item: KsbItem): KsbItem {
@@ -51,8 +55,8 @@ export class KsbCompletionProvider implements vscode.CompletionItemProvider<KsbI
   }
 }
 
-/** A core completion item as VS Code's, documentation left for `resolveCompletionItem`. */
-export function toCompletionItem(core: KsbCompletionItem): KsbItem {
+/** A core completion item as VS Code's, documentation left for `resolveCompletionItem`; `uri` is the document's, for commands run on it. */
+export function toCompletionItem(core: KsbCompletionItem, uri?: vscode.Uri): KsbItem {
   const item = new KsbItem(core);
   item.detail = core.detail;
   item.insertText = core.snippet ? new vscode.SnippetString(core.insertText) : core.insertText;
@@ -60,5 +64,6 @@ export function toCompletionItem(core: KsbCompletionItem): KsbItem {
   item.sortText = core.sortText;
   item.range = { inserting: toRange(core.range), replacing: toRange(core.replaceRange) };
   if (core.retrigger) item.command = { command: TRIGGER_SUGGEST, title: 'Suggest KSB codes' };
+  if (core.action === 'sign-off') item.command = { command: Commands.signOffEvidence, title: 'Sign Off Evidence', arguments: uri ? [uri] : [] };
   return item;
 }

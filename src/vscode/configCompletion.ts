@@ -34,7 +34,10 @@ export class ConfigCompletionProvider implements vscode.CompletionItemProvider<K
     // The editor's text, not the index's: the value being typed is not saved yet.
     const list = provideConfigCompletions(document, position, context);
     if (!list) return undefined;
-    return new vscode.CompletionList(list.items.map(toCompletionItem), list.isIncomplete);
+    return new vscode.CompletionList(
+      list.items.map((core) => toCompletionItem(core)),
+      list.isIncomplete,
+    );
   }
 
   resolveCompletionItem(item: KsbItem): KsbItem {

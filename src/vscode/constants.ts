@@ -17,6 +17,9 @@ export const Commands = {
   openEvidence: 'ksbPortfolio.openEvidence',
   addStandard: 'ksbPortfolio.addStandard',
   compareWithBranch: 'ksbPortfolio.compareWithBranch',
+  openReport: 'ksbPortfolio.openReport',
+  exportReport: 'ksbPortfolio.exportReport',
+  signOffEvidence: 'ksbPortfolio.signOffEvidence',
 } as const;
 
 /** The coverage view and its container. */

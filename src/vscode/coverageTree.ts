@@ -8,7 +8,9 @@ import {
   coverageByKind,
   describeKsb,
   escapeMarkdown,
+  fileSignoffs,
   formatCount,
+  gatewayReport,
   isCovered,
   joinPath,
   KIND_TITLES,
@@ -16,11 +18,15 @@ import {
   plural,
   portfolioDescription,
   shortenText,
+  today,
   type Coverage,
   type CoverageCount,
   type CoverageEntry,
   type Duty,
   type EvidenceReference,
+  type FileSignoffs,
+  type GatewayCheck,
+  type GatewayReport,
   type IndexedFile,
   type KsbKind,
   type LeveledDiagnostic,
@@ -57,7 +63,9 @@ export type CoverageNode =
   | (NodeBase & { readonly type: 'problems'; readonly files: readonly ProblemFile[] })
   | (NodeBase & { readonly type: 'unclaimedFile'; readonly file: IndexedFile })
   | (NodeBase & { readonly type: 'problemFile'; readonly file: ProblemFile })
-  | (NodeBase & { readonly type: 'brokenConfig' });
+  | (NodeBase & { readonly type: 'brokenConfig' })
+  | (NodeBase & { readonly type: 'gateway'; readonly report: GatewayReport })
+  | (NodeBase & { readonly type: 'gatewayCheck'; readonly check: GatewayCheck });
 
 /** A file with at least one diagnostic that is not set to `ignore`. */
 export interface ProblemFile {
@@ -71,8 +79,25 @@ class Snapshot {
   private coverageValue: Coverage | undefined | null = null;
   private unclaimedValue: IndexedFile[] | undefined;
   private problemsValue: ProblemFile[] | undefined;
+  private gatewayValue: GatewayReport | undefined;
+  private readonly signoffsValue = new Map<string, FileSignoffs | undefined>();
 
   constructor(private readonly portfolio: OpenPortfolio) {}
+
+  /** The gateway checklist on the host's today, at the user's rule levels. */
+  get gateway(): GatewayReport {
+    this.gatewayValue ??= gatewayReport(this.portfolio.index, today(), readSettings(this.portfolio.rootUri).ruleLevels);
+    return this.gatewayValue;
+  }
+
+  /** The sign-offs of an evidence file, by its path relative to the root. */
+  signoffsOf(relativePath: string): FileSignoffs | undefined {
+    if (!this.signoffsValue.has(relativePath)) {
+      const file = this.portfolio.index.file(joinPath(this.portfolio.index.root, relativePath));
+      this.signoffsValue.set(relativePath, file && fileSignoffs(file));
+    }
+    return this.signoffsValue.get(relativePath);
+  }
 
   get coverage(): Coverage | undefined {
     if (this.coverageValue === null) this.coverageValue = this.portfolio.index.coverage();
@@ -110,8 +135,9 @@ const KIND_ICONS: Readonly<Record<KsbKind, string>> = { knowledge: 'book', skill
 
 /**
  * The coverage tree: per portfolio (top-level nodes only when the workspace has several),
- * Knowledge / Skills / Behaviours or duties with covered/total, each KSB with its evidence, then
- * evidence that claims nothing and files with problems. Refreshes are debounced and children
+ * Knowledge / Skills / Behaviours or duties with covered/total, each KSB with its evidence and the
+ * evidence's sign-off state, the Gateway checklist, then evidence that claims nothing and files
+ * with problems. Refreshes are debounced and children
  * are built lazily from a per-refresh snapshot of each index.
  */
 export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNode>, vscode.Disposable {
@@ -127,7 +153,12 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
     private readonly workspace: PortfolioWorkspace,
     private optionsValue: CoverageTreeOptions,
   ) {
-    this.disposables.push(workspace.onDidChange(() => this.scheduleRefresh()));
+    this.disposables.push(
+      workspace.onDidChange(() => this.scheduleRefresh()),
+      // A portfolio that closes fires no index change of its own: without this the tree kept
+      // showing it when the refresh of its last change ran before the workspace let it go.
+      workspace.onDidChangePortfolios(() => this.scheduleRefresh()),
+    );
   }
 
   /** The current grouping and filter. */
@@ -195,6 +226,8 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
         return node.files.map((file) => ({ type: 'unclaimedFile', id: `${node.id}/${file.relativePath}`, parent: node, portfolio: node.portfolio, file }));
       case 'problems':
         return node.files.map((file) => ({ type: 'problemFile', id: `${node.id}/${file.relativePath}`, parent: node, portfolio: node.portfolio, file }));
+      case 'gateway':
+        return node.report.checks.map((check) => ({ type: 'gatewayCheck', id: `${node.id}/${check.id}`, parent: node, portfolio: node.portfolio, check }));
       default:
         return [];
     }
@@ -225,12 +258,45 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
         const { reference } = node;
         const uri = node.portfolio.fs.uri(joinPath(node.portfolio.index.root, reference.relativePath));
         const item = new vscode.TreeItem(reference.title ?? basename(reference.relativePath), vscode.TreeItemCollapsibleState.None);
-        item.description = reference.relativePath;
+        const signoffs = this.snapshot(node.portfolio).signoffsOf(reference.relativePath);
+        const state = signoffs?.state ?? 'unsigned';
+        item.description = `${SIGNOFF_WORDS[state]} · ${reference.relativePath}`;
         item.resourceUri = uri;
-        item.iconPath = vscode.ThemeIcon.File;
-        item.tooltip = `${reference.relativePath}, line ${reference.range.start.line + 1}: claims ${node.entry.ksb.code}`;
+        item.iconPath = SIGNOFF_ICONS[state]();
+        item.tooltip = new vscode.MarkdownString(
+          `${escapeMarkdown(reference.relativePath)}, line ${reference.range.start.line + 1}: claims ${node.entry.ksb.code}\n\n${signoffTooltip(signoffs)}`,
+        );
+        item.accessibilityInformation = { label: `${reference.title ?? basename(reference.relativePath)}, ${SIGNOFF_WORDS[state]}, ${reference.relativePath}` };
         item.command = openCommand(uri, reference.range);
-        return this.finish(item, node, 'evidence');
+        return this.finish(item, node, `evidence.${state}`);
+      }
+      case 'gateway': {
+        const { report } = node;
+        const passing = report.checks.filter((check) => check.ok).length;
+        const item = new vscode.TreeItem(`Gateway: ${report.ready ? 'ready' : 'not ready'}`, vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = `${passing} of ${plural(report.checks.length, 'check')} pass`;
+        item.iconPath = report.ready ? passIcon() : failIcon();
+        item.tooltip = `End-point assessment gateway, as \`ksb gateway\` checks it today: ${
+          report.ready
+            ? 'every check passes'
+            : `${report.checks.length - passing} failing (${report.checks
+                .filter((check) => !check.ok)
+                .map((check) => GATEWAY_CHECK_TITLES[check.id])
+                .join(', ')})`
+        }`;
+        return this.finish(item, node, report.ready ? 'gateway.ready' : 'gateway.notReady');
+      }
+      case 'gatewayCheck': {
+        const { check } = node;
+        const item = new vscode.TreeItem(GATEWAY_CHECK_TITLES[check.id], vscode.TreeItemCollapsibleState.None);
+        // The word as well as the icon: colour and shape alone do not reach everyone.
+        item.description = `${check.ok ? 'pass' : 'fail'} · ${check.detail}`;
+        item.iconPath = check.ok ? passIcon() : failIcon();
+        item.tooltip = `${GATEWAY_CHECK_TITLES[check.id]}: ${check.ok ? 'passes' : 'fails'}. ${check.detail}`;
+        item.accessibilityInformation = { label: `${GATEWAY_CHECK_TITLES[check.id]}, ${check.ok ? 'passes' : 'fails'}: ${check.detail}` };
+        const first = check.locations[0];
+        if (first) item.command = openCommand(node.portfolio.fs.uri(first.path), first.range);
+        return this.finish(item, node, check.ok ? 'gatewayCheck.pass' : 'gatewayCheck.fail');
       }
       case 'unclaimed': {
         const item = new vscode.TreeItem('Evidence claiming no KSB', vscode.TreeItemCollapsibleState.Collapsed);
@@ -310,6 +376,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
     } else {
       for (const group of coverageByKind(coverage)) nodes.push({ ...base, type: 'kind', id: `${prefix}#kind/${group.kind}`, ...group });
     }
+    if (coverage) nodes.push({ ...base, type: 'gateway', id: `${prefix}#gateway`, report: snapshot.gateway });
     if (snapshot.unclaimed.length > 0) nodes.push({ ...base, type: 'unclaimed', id: `${prefix}#unclaimed`, files: snapshot.unclaimed });
     if (snapshot.problems.length > 0) nodes.push({ ...base, type: 'problems', id: `${prefix}#problems`, files: snapshot.problems });
     return nodes;
@@ -359,6 +426,45 @@ function dutyTooltip(portfolio: OpenPortfolio, duty: Duty, count: CoverageCount)
   return new vscode.MarkdownString(
     `**Duty ${duty.number}**${options}\n\n${escapeMarkdown(duty.text)}\n\n${count.covered} of ${count.total} of its KSBs have evidence`,
   );
+}
+
+/** The checks of the Gateway section as people name them. */
+const GATEWAY_CHECK_TITLES: Readonly<Record<GatewayCheck['id'], string>> = {
+  coverage: 'KSB coverage',
+  signoff: 'Employer sign-off',
+  otj: 'Off-the-job hours',
+  duration: 'Practical period',
+  reviews: 'Progress reviews',
+  requirements: 'Gateway requirements',
+  errors: 'No errors',
+};
+
+/** A file's sign-off state in words, as evidence rows describe it. */
+export const SIGNOFF_WORDS: Readonly<Record<FileSignoffs['state'], string>> = {
+  signed: 'signed',
+  stale: 'changed since sign-off',
+  unsigned: 'not signed off',
+};
+
+const SIGNOFF_ICONS: Readonly<Record<FileSignoffs['state'], () => vscode.ThemeIcon>> = {
+  signed: () => new vscode.ThemeIcon('verified-filled', new vscode.ThemeColor('testing.iconPassed')),
+  stale: () => new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
+  unsigned: () => new vscode.ThemeIcon('circle-large-outline'),
+};
+
+function passIcon(): vscode.ThemeIcon {
+  return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+}
+
+function failIcon(): vscode.ThemeIcon {
+  return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+}
+
+/** Who signed an evidence file and when, and whether it changed since. */
+function signoffTooltip(signoffs: FileSignoffs | undefined): string {
+  if (!signoffs || signoffs.signoffs.length === 0) return '**Not signed off** yet: run *KSB Portfolio: Sign Off Evidence* on it.';
+  const lines = signoffs.signoffs.map((s) => `- ${escapeMarkdown(s.by)} (${s.role}) on ${s.date}${s.current ? '' : ': **changed since**, sign off again'}`);
+  return `**${signoffs.state === 'signed' ? 'Signed off' : 'Changed since sign-off'}**\n\n${lines.join('\n')}`;
 }
 
 function openCommand(uri: vscode.Uri, range: Range | undefined): vscode.Command {

@@ -5,7 +5,7 @@ import { toRange } from './convert';
 import { CoverageTreeProvider, type CoverageNode, type CoverageTreeOptions } from './coverageTree';
 import type { PortfolioWorkspace } from './portfolioWorkspace';
 import { onDidChangeSettings } from './settings';
-import { CoverageStatusBar, type StatusBarState } from './statusBar';
+import { CoverageStatusBar, HoursStatusBar, type StatusBarState } from './statusBar';
 
 /** Keys of the remembered view state in `workspaceState`. */
 const StateKeys = {
@@ -20,9 +20,11 @@ export interface CoverageViewApi {
   readonly treeView: vscode.TreeView<CoverageNode> | undefined;
   /** The status bar item's visibility, text and tooltip. */
   readonly statusBar: StatusBarState | undefined;
+  /** The off-the-job hours item's. */
+  readonly hoursStatusBar: StatusBarState | undefined;
 }
 
-let current: { tree: CoverageTreeProvider; treeView: vscode.TreeView<CoverageNode>; statusBar: CoverageStatusBar } | undefined;
+let current: { tree: CoverageTreeProvider; treeView: vscode.TreeView<CoverageNode>; statusBar: CoverageStatusBar; hoursStatusBar: HoursStatusBar } | undefined;
 
 /** The live coverage view, once `registerCoverageView` has run; handed out by the extension API. */
 export const coverageViewApi: CoverageViewApi = {
@@ -34,6 +36,9 @@ export const coverageViewApi: CoverageViewApi = {
   },
   get statusBar() {
     return current?.statusBar.state;
+  },
+  get hoursStatusBar() {
+    return current?.hoursStatusBar.state;
   },
 };
 
@@ -50,6 +55,7 @@ export function registerCoverageView(workspace: PortfolioWorkspace, state: vscod
   const tree = new CoverageTreeProvider(workspace, options);
   const treeView = vscode.window.createTreeView(Views.coverage, { treeDataProvider: tree, showCollapseAll: true });
   const statusBar = new CoverageStatusBar(workspace, tree.onDidChangeTreeData);
+  const hoursStatusBar = new HoursStatusBar(workspace, tree.onDidChangeTreeData);
 
   const updateTitle = () => {
     const portfolios = workspace.all();
@@ -74,11 +80,12 @@ export function registerCoverageView(workspace: PortfolioWorkspace, state: vscod
   void setContextKeys();
   void workspace.ready.then(updateTitle);
 
-  current = { tree, treeView, statusBar };
+  current = { tree, treeView, statusBar, hoursStatusBar };
   return vscode.Disposable.from(
     tree,
     treeView,
     statusBar,
+    hoursStatusBar,
     tree.onDidChangeTreeData(updateTitle),
     // Rule levels decide which files count as having problems.
     onDidChangeSettings(() => tree.scheduleRefresh()),

@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
-import { joinPath, provideHover } from '../core';
+import { currentDigest, joinPath, provideFieldHover, provideHover } from '../core';
 import { toRange } from './convert';
 import type { PortfolioWorkspace } from './portfolioWorkspace';
 
-/** What a KSB code means and who claims it, on any code in a portfolio's Markdown or `portfolio.yaml`. */
+/**
+ * What a KSB code means and who claims it, on any code in a portfolio's Markdown or `portfolio.yaml`;
+ * in Markdown front matter also what the apprenticeship's fields mean, and whether a sign-off's digest matches.
+ */
 export class KsbHoverProvider implements vscode.HoverProvider {
   constructor(private readonly workspace: PortfolioWorkspace) {}
 
@@ -26,7 +29,18 @@ export class KsbHoverProvider implements vscode.HoverProvider {
           .with({ fragment: `L${reference.range.start.line + 1},${reference.range.start.character + 1}` })
           .toString(),
     });
-    if (!hover) return undefined;
-    return new vscode.Hover(new vscode.MarkdownString(hover.markdown), toRange(hover.range));
+    const field =
+      hover || document.languageId !== 'markdown'
+        ? undefined
+        : provideFieldHover(document, position, {
+            requires: portfolio.config.gateway?.requires,
+            digestNow: () => {
+              const digest = currentDigest(document.getText());
+              return digest.ok ? digest.digest : undefined;
+            },
+          });
+    const shown = hover ?? field;
+    if (!shown) return undefined;
+    return new vscode.Hover(new vscode.MarkdownString(shown.markdown), toRange(shown.range));
   }
 }

@@ -1,5 +1,16 @@
 import * as vscode from 'vscode';
-import { coverageByKind, escapeMarkdown, formatCount, KIND_TITLES, portfolioDescription, type Coverage } from '../core';
+import {
+  coverageByKind,
+  escapeMarkdown,
+  formatCount,
+  formatHours,
+  hoursReport,
+  KIND_TITLES,
+  portfolioDescription,
+  today,
+  type Coverage,
+  type HoursReport,
+} from '../core';
 import { Commands } from './constants';
 import type { PortfolioWorkspace } from './portfolioWorkspace';
 import { onDidChangeSettings, readSettings } from './settings';
@@ -81,4 +92,74 @@ function tooltipFor(coverage: Coverage): vscode.MarkdownString {
   return new vscode.MarkdownString(
     `**KSB coverage** · ${escapeMarkdown(portfolioDescription(coverage))}\n\n${kinds.join('\n')}\n\n${uncovered} without evidence. Click to show the coverage view.`,
   );
+}
+
+/**
+ * `$(watch) OTJ 62/278 h` in the status bar: the off-the-job hours of the active editor's portfolio
+ * against their target, pace and the target's rule in the tooltip, a click focuses the coverage
+ * view. A second item rather than more text in the coverage one: hours are another measure, hidden
+ * without a target, and each item can be hidden on its own from the status bar's menu. Hidden
+ * without a target or when `ksbPortfolio.statusBar.enabled` is off.
+ */
+export class HoursStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('ksbPortfolio.hoursStatus', vscode.StatusBarAlignment.Left, 49);
+  private readonly disposables: vscode.Disposable[] = [this.item];
+  private visible = false;
+
+  constructor(
+    private readonly workspace: PortfolioWorkspace,
+    onDidChangeCoverage: vscode.Event<unknown>,
+  ) {
+    this.item.name = 'KSB Off-the-Job Hours';
+    this.item.command = Commands.showCoverage;
+    this.disposables.push(
+      onDidChangeCoverage(() => this.update()),
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      onDidChangeSettings(() => this.update()),
+    );
+    void workspace.ready.then(() => this.update());
+  }
+
+  /** What the item shows now. */
+  get state(): StatusBarState {
+    const tooltip = this.item.tooltip;
+    return { visible: this.visible, text: this.item.text, tooltip: typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '') };
+  }
+
+  /** Updates the item now, on the host's today. */
+  update(): void {
+    const portfolio = this.workspace.active();
+    const report = portfolio && readSettings(portfolio.rootUri).statusBarEnabled ? hoursReport(portfolio.index, today()) : undefined;
+    if (!report?.targetSource || report.target === undefined) {
+      this.item.hide();
+      this.visible = false;
+      return;
+    }
+    this.item.text = `$(watch) OTJ ${roundHours(report.total)}/${roundHours(report.target)} h`;
+    this.item.tooltip = hoursTooltip(report);
+    this.item.accessibilityInformation = { label: `Off-the-job hours: ${formatHours(report.total)} of ${formatHours(report.target)}` };
+    this.item.show();
+    this.visible = true;
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
+
+function roundHours(hours: number): string {
+  return String(Math.round(hours * 10) / 10);
+}
+
+function hoursTooltip(report: HoursReport): vscode.MarkdownString {
+  const lines = [`**Off-the-job hours** · ${formatHours(report.total)} of ${formatHours(report.target ?? 0)}`];
+  if (report.expectedByToday !== undefined) {
+    const pace = report.onTrack === undefined ? '' : report.onTrack ? ': on track' : ': behind';
+    lines.push(`Expected by today (pro rata): ${formatHours(report.expectedByToday)}${pace}`);
+  }
+  // The core words the rule as Markdown (`otj-target: 100` as code); a standard's label is a reference and version.
+  if (report.targetSource) lines.push(`Target: ${report.targetSource.rule}`);
+  if (report.excluded > 0) lines.push(`${report.excluded} entr${report.excluded === 1 ? 'y' : 'ies'} not counted (undated, before \`start\` or after today).`);
+  lines.push('`ksb hours` lists them by month. Click to show the coverage view.');
+  return new vscode.MarkdownString(lines.join('\n\n'));
 }

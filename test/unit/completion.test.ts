@@ -11,6 +11,8 @@ import {
   type Portfolio,
   type Position,
 } from '../../src/core';
+import { SIGNOFF_ROLES } from '../../src/core/lifecycle/fields';
+import { SIGNOFF_ROLE_NAMES } from '../../src/core/frontMatterSchema';
 import { configFor, POST_PRODUCTION_CONFIG } from './inlinePortfolio';
 
 const CURSOR = '$$CURSOR$$';
@@ -250,7 +252,7 @@ describe('Completion of KSB codes', () => {
 describe('Completion of front matter fields', () => {
   it('Should offer the missing field names at the start of a top-level line', () => {
     const items = itemsAt(`---\ntitle: Evidence\n${CURSOR}\n---\n`);
-    assert.deepEqual(sortedLabels(items), ['date', 'ksbs', 'ksbs (with justifications)']);
+    assert.deepEqual(sortedLabels(items), ['date', 'ksbs', 'ksbs (with justifications)', 'type', 'signoff (Sign Off Evidence…)', 'otj', 'otj (dated entries)']);
     assert.equal(item(items, 'date').insertText, `date: \${1:${TODAY}}`);
     assert.equal(item(items, 'date').snippet, true);
   });
@@ -263,8 +265,9 @@ describe('Completion of front matter fields', () => {
   });
 
   it('Should not offer fields the front matter already has', () => {
-    assert.equal(complete(`---\ntitle: Evidence\ndate: 2026-01-01\n${CURSOR}\nksbs: [K1]\n---\n`), undefined);
-    assert.deepEqual(labels(itemsAt(`---\ntitle: Evidence\n${CURSOR}\nksbs: [K1]\n---\n`)), ['date']);
+    const all = '---\ntitle: Evidence\ndate: 2026-01-01\nsignoff: []\notj: 2\n';
+    assert.equal(complete(`${all}${CURSOR}\nksbs: [K1]\n---\n`), undefined);
+    assert.deepEqual(labels(itemsAt(`---\ntitle: Evidence\n${CURSOR}\nsignoff: []\notj: 2\nksbs: [K1]\n---\n`)), ['date']);
   });
 
   it("Should offer today's date after `date: `", () => {
@@ -276,6 +279,79 @@ describe('Completion of front matter fields', () => {
   it('Should offer nothing in an indented line of another field or in a title', () => {
     assert.equal(complete(`---\ntags:\n  ${CURSOR}\n---\n`), undefined);
     assert.equal(complete(`---\ntitle: Booking the ${CURSOR}\n---\n`), undefined);
+  });
+});
+
+describe("Completion of the apprenticeship's fields", () => {
+  const REQUIRES = portfolioOf(`${POST_PRODUCTION_CONFIG}gateway:\n  requires: [english-level-2, maths-level-2, first-aid]\n`);
+
+  it('Should offer `type` only where nothing is claimed, and `meets` only when gateway.requires lists something', () => {
+    assert.ok(labels(itemsAt(`---\ntitle: Review\n${CURSOR}\n---\n`)).includes('type'));
+    const evidenceFields = labels(itemsAt(`---\nksbs: [K1]\n${CURSOR}\n---\n`));
+    assert.ok(!evidenceFields.includes('type') && !evidenceFields.includes('meets'), evidenceFields.join(', '));
+    assert.ok(labels(itemsAt(`---\nksbs: [K1]\n${CURSOR}\n---\n`, { portfolio: REQUIRES })).includes('meets'));
+  });
+
+  it('Should offer `signoff` as running the Sign Off Evidence command, inserting nothing itself', () => {
+    const signoff = item(itemsAt(`---\nksbs: [K1]\nsig${CURSOR}\n---\n`), 'signoff (Sign Off Evidence…)');
+    assert.equal(signoff.action, 'sign-off');
+    assert.equal(signoff.insertText, '');
+    assert.equal(signoff.filterText, 'signoff');
+    assert.deepEqual(signoff.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 3 } });
+  });
+
+  it("Should offer `otj` as hours dated by the file's date or as a list dated today", () => {
+    const items = itemsAt(`---\nksbs: [K1]\not${CURSOR}\n---\n`);
+    assert.equal(item(items, 'otj').insertText, 'otj: ${1:1}');
+    assert.equal(item(items, 'otj (dated entries)').insertText, `otj:\n  - date: \${1:${TODAY}}\n    hours: \${2:1}\n    activity: $0`);
+  });
+
+  it('Should offer progress-review after `type: `', () => {
+    const items = itemsAt(`---\ntype: pro${CURSOR}\n---\n`);
+    assert.deepEqual(labels(items), ['progress-review']);
+    assert.deepEqual(items[0].range, { start: { line: 1, character: 6 }, end: { line: 1, character: 9 } });
+  });
+
+  it("Should offer the four roles after a sign-off's `role:`, in a list item's first line or a later one", () => {
+    const later = itemsAt(`---\nksbs: [K1]\nsignoff:\n  - by: Jo Bloggs\n    role: em${CURSOR}\n---\n`);
+    assert.deepEqual(labels(later), ['apprentice', 'employer', 'mentor', 'tutor']);
+    assert.equal(item(later, 'employer').range.start.character, '    role: '.length);
+    assert.deepEqual(labels(itemsAt(`---\nsignoff:\n  - role: ${CURSOR}\n---\n`)), ['apprentice', 'employer', 'mentor', 'tutor']);
+  });
+
+  it("Should offer today's date after `date:` in a sign-off or an off-the-job entry", () => {
+    assert.deepEqual(labels(itemsAt(`---\nsignoff:\n  - by: Jo\n    date: ${CURSOR}\n---\n`)), [TODAY]);
+    assert.deepEqual(labels(itemsAt(`---\notj:\n  - date: 2026${CURSOR}\n---\n`)), [TODAY]);
+  });
+
+  it('Should not offer roles under another field or in the middle of a value', () => {
+    assert.equal(complete(`---\ntags:\n  - role: ${CURSOR}\n---\n`), undefined);
+    assert.equal(complete(`---\nsignoff:\n  - role: em${CURSOR}ployer\n---\n`), undefined);
+  });
+
+  it('Should offer the requirements of gateway.requires in `meets:`, flow or block, leaving out those listed', () => {
+    const options = { portfolio: REQUIRES };
+    assert.deepEqual(labels(itemsAt(`---\nksbs: [K1]\nmeets: [${CURSOR}]\n---\n`, options)), ['english-level-2', 'maths-level-2', 'first-aid']);
+    assert.deepEqual(labels(itemsAt(`---\nksbs: [K1]\nmeets: [english-level-2, ${CURSOR}]\n---\n`, options)), ['maths-level-2', 'first-aid']);
+    assert.deepEqual(labels(itemsAt(`---\nksbs: [K1]\nmeets:\n  - first-aid\n  - ${CURSOR}\n---\n`, options)), ['english-level-2', 'maths-level-2']);
+    const inline = itemsAt(`---\nksbs: [K1]\nmeets:${CURSOR}\n---\n`, options);
+    assert.equal(item(inline, 'first-aid').insertText, ' [first-aid]');
+  });
+
+  it('Should offer no requirements when gateway.requires lists none', () => {
+    assert.equal(complete(`---\nksbs: [K1]\nmeets: [${CURSOR}]\n---\n`), undefined);
+  });
+
+  it('Should offer the fields and values of an hours log or a review outside the evidence globs, but no codes, ksbs or meets', () => {
+    const options = { portfolio: REQUIRES, relativePath: 'otj/2026-03.md' };
+    const fields = labels(itemsAt(`---\ntitle: March\n${CURSOR}\n---\n`, options));
+    assert.deepEqual(fields, ['date', 'type', 'signoff (Sign Off Evidence…)', 'otj', 'otj (dated entries)']);
+    assert.deepEqual(labels(itemsAt(`---\notj:\n  - date: ${CURSOR}\n---\n`, options)), [TODAY]);
+    assert.equal(complete(`---\nmeets: [${CURSOR}]\n---\n`, options), undefined);
+  });
+
+  it('Should keep the published role names equal to the roles the reader accepts', () => {
+    assert.deepEqual([...SIGNOFF_ROLE_NAMES], [...SIGNOFF_ROLES]);
   });
 });
 

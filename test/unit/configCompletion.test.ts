@@ -5,6 +5,7 @@ import {
   builtinCatalogue,
   fieldDescription,
   parseStandardFile,
+  portfolioConfigSchema,
   provideConfigCompletions,
   provideConfigHover,
   type ConfigCompletionContext,
@@ -133,7 +134,21 @@ describe('Completion in portfolio.yaml', () => {
 
   it('Should offer the fields not yet written at the start of a line, each described by the schema', () => {
     const items = completions(`standard: ST0792\n${CURSOR}\n`);
-    assert.deepEqual(labels(items), ['version', 'option', 'apprentice', 'evidence', 'standards']);
+    assert.deepEqual(labels(items), [
+      'version',
+      'option',
+      'apprentice',
+      'evidence',
+      'standards',
+      'start',
+      'end',
+      'weekly-hours',
+      'employer',
+      'provider',
+      'mentor',
+      'otj-target',
+      'gateway',
+    ]);
     const version = items.find((item) => item.label === 'version')!;
     assert.equal(version.kind, 'field');
     assert.equal(version.detail, 'The standard version, e.g. "1.2"; defaults to the latest shipped');
@@ -142,7 +157,7 @@ describe('Completion in portfolio.yaml', () => {
   });
 
   it('Should describe every field of the schema', () => {
-    for (const field of ['standard', 'version', 'option', 'apprentice', 'evidence', 'standards'] as const) assert.ok(fieldDescription(field), field);
+    for (const field of Object.keys(portfolioConfigSchema.shape) as (keyof typeof portfolioConfigSchema.shape)[]) assert.ok(fieldDescription(field), field);
   });
 
   it('Should offer nothing in a comment, in a key, in an indented line or in another value', () => {
@@ -233,8 +248,21 @@ describe('Hover in portfolio.yaml', () => {
     assert.ok(markdown.includes('Rig \\[click\\](https://evil.test) \\*tech\\*'), markdown);
   });
 
-  it('Should show nothing off the values: on a key, a comment, another field or past the value', () => {
-    assert.equal(hover(`stan${CURSOR}dard: ST0792\n`), undefined);
+  it('Should say what a field is for on its key, from the schema, the fields of the apprenticeship and of `gateway:` too', () => {
+    assert.equal(hover(`stan${CURSOR}dard: ST0792\n`), '**standard** · The standard reference, e.g. ST0792');
+    assert.match(hover(`weekly-${CURSOR}hours: 30\n`) ?? '', /^\*\*weekly-hours\*\* · Contracted hours a week \(30 or more/);
+    assert.match(hover(`otj-tar${CURSOR}get: 278\n`) ?? '', /^\*\*otj-target\*\* · Off-the-job training hours to reach/);
+    assert.match(
+      hover(`start: 2025-09-01\ngateway:\n  # the funding rules\n  review-${CURSOR}interval: 12 weeks\n`) ?? '',
+      /^\*\*gateway\.review-interval\*\* · The longest gap between progress reviews/,
+    );
+    assert.match(hover(`gateway:\n  requ${CURSOR}ires: [english-level-2]\n`) ?? '', /`meets:`/);
+  });
+
+  it('Should show nothing off the keys and values: a comment, a key of no field, an indented key outside gateway, past the value', () => {
+    assert.equal(hover(`stan: ST0792\nsurprise${CURSOR}: 1\n`), undefined);
+    assert.equal(hover(`evidence:\n  ${CURSOR}- x\n`), undefined);
+    assert.equal(hover(`other:\n  min-${CURSOR}months: 1\n`), undefined);
     assert.equal(hover(`standard: ST0792 # o${CURSOR}urs\n`), undefined);
     assert.equal(hover(`apprentice: S${CURSOR}am\n`), undefined);
     assert.equal(hover(`standard: ${CURSOR}\n`), undefined);

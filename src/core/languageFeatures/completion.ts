@@ -1,5 +1,8 @@
 // Completion in evidence front matter: KSB codes in the `ksbs` value (list or map, flow or block),
-// field names at the start of a top-level line, today's date after `date:`.
+// field names at the start of a top-level line, today's date after `date:`, and the values of the
+// apprenticeship's fields: `type: progress-review`, a sign-off's `role:`, the `meets:` items that
+// `gateway.requires` lists. Outside the evidence globs (hours logs, progress reviews) only the
+// fields and values that are not about KSBs.
 //
 // Runs on every keystroke, so it reads the document line by line and stops at the closing fence:
 // a long body is never read, and the YAML is never parsed. A light scan of the front matter lines
@@ -11,6 +14,7 @@ import type { Portfolio } from '../config';
 import { CLOSING_FENCE_LINE, OPENING_FENCE_LINE } from '../frontMatter';
 import { FRONT_MATTER_FIELDS, KNOWN_FRONT_MATTER_FIELDS } from '../frontMatterSchema';
 import { describeKsb } from '../ksbLabels';
+import { SIGNOFF_ROLE_NAMES } from '../frontMatterSchema';
 import type { Position, Range } from '../text';
 import { today as localToday } from '../wording';
 
@@ -43,6 +47,8 @@ export interface KsbCompletionItem {
   readonly replaceRange: Range;
   /** Whether to open suggestions again after inserting (inside a new `ksbs: []`). */
   readonly retrigger?: boolean;
+  /** What the editor does after inserting: `sign-off` runs its Sign Off Evidence command on the file. */
+  readonly action?: 'sign-off';
 }
 
 /** The suggestions at one position. */
@@ -79,7 +85,8 @@ const MAX_LINES_AFTER_CURSOR = 2000;
  * evidence, or where nothing fits (a justification, a comment, a title).
  */
 export function provideCompletions(document: DocumentLines, position: Position, context: CompletionContext): KsbCompletionList | undefined {
-  if (context.portfolio.matchesEvidenceGlobs?.(context.relativePath) === false) return undefined;
+  // A log or a review need not match the globs; codes and `meets:` are for evidence only.
+  const evidence = context.portfolio.matchesEvidenceGlobs?.(context.relativePath) !== false;
   const lines = frontMatterLines(document, position.line);
   if (!lines) return undefined;
   const line = position.line;
@@ -87,7 +94,7 @@ export function provideCompletions(document: DocumentLines, position: Position, 
   const character = Math.min(position.character, text.length);
   const cursor = { line, character, prefix: text.slice(0, character), rest: text.slice(character) };
 
-  const ksbs = findKsbsKey(lines);
+  const ksbs = evidence ? findKsbsKey(lines) : undefined;
   if (ksbs) {
     const regionEnd = ksbsRegionEnd(lines, ksbs.line);
     const flowStart = firstSignificant(lines, ksbs.line, ksbs.valueStart, regionEnd);
@@ -100,7 +107,7 @@ export function provideCompletions(document: DocumentLines, position: Position, 
       return blockCompletions(lines, ksbs.line, regionEnd, cursor, context);
     }
   }
-  return topLevelCompletions(lines, cursor, context, undefined);
+  return lifecycleValueCompletions(lines, cursor, context, evidence) ?? topLevelCompletions(lines, cursor, context, undefined, evidence);
 }
 
 interface Cursor {
@@ -273,7 +280,7 @@ function blockCompletions(
     // An empty line at the margin: a code formatted like the items above, or a new field.
     const pad = ' '.repeat(style === 'none' ? 2 : indent);
     const codes = codeCompletions(context, cursor, '', claimed, style === 'map' ? (code) => `${pad}${code}: ` : (code) => `${pad}- ${code}`);
-    return topLevelCompletions(lines, cursor, context, codes);
+    return topLevelCompletions(lines, cursor, context, codes, true);
   }
   return codeCompletions(context, cursor, token, claimed, style === 'map' ? (code) => `${code}: ` : (code) => `- ${code}`);
 }
@@ -305,6 +312,7 @@ function topLevelCompletions(
   cursor: Cursor,
   context: CompletionContext,
   codes: KsbCompletionList | undefined,
+  evidence: boolean,
 ): KsbCompletionList | undefined {
   if (cursor.rest.trim() !== '') return codes;
   const dateValue = /^date[ \t]*:[ \t]+([0-9-]*)$/.exec(cursor.prefix);
@@ -325,9 +333,25 @@ function topLevelCompletions(
   }
   const range = rangeBefore(cursor, cursor.prefix.length);
   const today = context.today ?? localToday();
+  const requires = context.portfolio.config.gateway?.requires ?? [];
+  const offered = (field: (typeof KNOWN_FRONT_MATTER_FIELDS)[number]): boolean => {
+    if (present.has(field)) return false;
+    switch (field) {
+      case 'ksbs':
+        return evidence;
+      // A review is never evidence: `type` is for files that claim nothing.
+      case 'type':
+        return !present.has('ksbs');
+      // Without `gateway.requires` any `meets:` item is a gateway.unknown-requirement.
+      case 'meets':
+        return evidence && requires.length > 0;
+      default:
+        return true;
+    }
+  };
   const fields: KsbCompletionItem[] = [];
   KNOWN_FRONT_MATTER_FIELDS.forEach((field, index) => {
-    if (present.has(field)) return;
+    if (!offered(field)) return;
     for (const [variant, snippet] of FIELD_SNIPPETS[field](today).entries()) {
       fields.push({
         label: snippet.label,
@@ -340,6 +364,7 @@ function topLevelCompletions(
         range,
         replaceRange: range,
         retrigger: snippet.retrigger,
+        ...(snippet.action ? { action: snippet.action, snippet: false } : {}),
       });
     }
   });
@@ -352,6 +377,7 @@ interface FieldSnippet {
   readonly detail: string;
   readonly insertText: string;
   readonly retrigger?: boolean;
+  readonly action?: 'sign-off';
 }
 
 const FIELD_SNIPPETS: Readonly<Record<(typeof KNOWN_FRONT_MATTER_FIELDS)[number], (today: string) => FieldSnippet[]>> = {
@@ -366,7 +392,105 @@ const FIELD_SNIPPETS: Readonly<Record<(typeof KNOWN_FRONT_MATTER_FIELDS)[number]
       retrigger: true,
     },
   ],
+  type: () => [{ label: 'type', detail: FRONT_MATTER_FIELDS.type.description, insertText: `type: \${1|${PROGRESS_REVIEW}|}` }],
+  // A digest cannot be typed: the editor's Sign Off Evidence command writes the whole entry.
+  signoff: () => [{ label: 'signoff (Sign Off Evidence…)', detail: FRONT_MATTER_FIELDS.signoff.description, insertText: '', action: 'sign-off' }],
+  otj: (today) => [
+    { label: 'otj', detail: "Off-the-job training hours, dated by the file's `date:`", insertText: 'otj: ${1:1}' },
+    {
+      label: 'otj (dated entries)',
+      detail: 'Off-the-job training hours, a list of {date, hours, activity}',
+      insertText: `otj:\n  - date: \${1:${today}}\n    hours: \${2:1}\n    activity: $0`,
+    },
+  ],
+  meets: () => [{ label: 'meets', detail: FRONT_MATTER_FIELDS.meets.description, insertText: 'meets: [$1]', retrigger: true }],
 };
+
+/** The `type:` of a progress review, as lifecycle/fields.ts has it (a value: importing it would be a cycle). */
+const PROGRESS_REVIEW = 'progress-review';
+
+/** What each sign-off role stands for, in completion's detail. */
+const ROLE_DETAILS: Readonly<Record<(typeof SIGNOFF_ROLE_NAMES)[number], string>> = {
+  apprentice: 'The apprentice: this is my own work',
+  employer: "The employer: confirms the evidence is the apprentice's own (what the gateway asks)",
+  mentor: 'The workplace mentor: counts for the employer at the gateway',
+  tutor: "The training provider's tutor",
+};
+
+/** `role:` or `date:` in a list item under `signoff:` or `otj:`, or a `- ` item under `meets:`. */
+const ITEM_FIELD = /^[ \t]+(?:-[ \t]+)?(role|date)[ \t]*:[ \t]*([A-Za-z0-9-]*)$/;
+
+/**
+ * The values of the apprenticeship's fields at the cursor, or `undefined` where none fits (the
+ * caller then offers field names).
+ */
+function lifecycleValueCompletions(lines: readonly string[], cursor: Cursor, context: CompletionContext, evidence: boolean): KsbCompletionList | undefined {
+  // Only at the end of a line, but inside `meets: [...]`, where the bracket follows.
+  const atEnd = cursor.rest.trim() === '';
+  const value = (label: string, detail: string, insertText: string, typed: number, sort: number): KsbCompletionItem => {
+    const range = rangeBefore(cursor, typed);
+    return { label, kind: 'value', detail, insertText, sortText: `a${sort}`, range, replaceRange: range };
+  };
+  const list = (items: KsbCompletionItem[]): KsbCompletionList | undefined => (items.length > 0 ? { items, isIncomplete: false } : undefined);
+
+  const type = atEnd ? /^type[ \t]*:[ \t]+([A-Za-z-]*)$/.exec(cursor.prefix) : null;
+  if (type)
+    return list([value(PROGRESS_REVIEW, 'A progress review: dated, signed off by the apprentice, employer and tutor', PROGRESS_REVIEW, type[1].length, 0)]);
+
+  const requires = evidence ? (context.portfolio.config.gateway?.requires ?? []) : [];
+  const owner = ownerKey(lines, cursor.line);
+  const listed = owner === 'meets' ? meetsItems(lines, cursor.line) : new Set<string>();
+  const requirements = (typed: string, insert: (name: string) => string) =>
+    list(
+      requires
+        .filter((name) => !listed.has(name))
+        .map((name, index) => value(name, 'A gateway requirement of portfolio.yaml', insert(name), typed.length, index)),
+    );
+  if (owner === 'meets') {
+    const inline = /^meets[ \t]*:([ \t]*)([\w-]*)$/.exec(cursor.prefix);
+    if (inline && atEnd) return requirements(inline[2], (name) => `${inline[1] === '' ? ' ' : ''}[${name}]`);
+    const flow = /^meets[ \t]*:[ \t]*\[([^\]#]*,)?[ \t]*["']?([\w-]*)$/.exec(cursor.prefix);
+    if (flow) {
+      for (const name of (flow[1] ?? '').split(',')) listed.add(name.trim().replace(/^["']|["']$/g, ''));
+      return requirements(flow[2], (name) => name);
+    }
+    const item = /^[ \t]*-[ \t]+["']?([\w-]*)$/.exec(cursor.prefix);
+    if (item && atEnd) return requirements(item[1], (name) => name);
+    return undefined;
+  }
+  if (owner !== 'signoff' && owner !== 'otj') return undefined;
+  const field = atEnd ? ITEM_FIELD.exec(cursor.prefix) : null;
+  if (!field) return undefined;
+  if (field[1] === 'date') {
+    const today = context.today ?? localToday();
+    return list([value(today, 'Today', today, field[2].length, 0)]);
+  }
+  if (owner !== 'signoff') return undefined;
+  return list(SIGNOFF_ROLE_NAMES.map((role, index) => value(role, ROLE_DETAILS[role], role, field[2].length, index)));
+}
+
+/** The top-level key whose value holds `line`: the nearest top-level entry at or above it. */
+function ownerKey(lines: readonly string[], line: number): string | undefined {
+  for (let at = line; at >= 1; at--) {
+    if (TOP_LEVEL_LINE.test(lines[at])) return TOP_LEVEL_KEY.exec(lines[at])?.[2];
+  }
+  return undefined;
+}
+
+/** The requirements already listed under `meets:` (flow or block), but the cursor line's. */
+function meetsItems(lines: readonly string[], cursorLine: number): Set<string> {
+  const names = new Set<string>();
+  let keyLine = cursorLine;
+  while (keyLine >= 1 && !TOP_LEVEL_LINE.test(lines[keyLine])) keyLine--;
+  const flow = /^meets[ \t]*:[ \t]*\[([^\]#]*)/.exec(lines[keyLine] ?? '');
+  if (flow && keyLine !== cursorLine) for (const name of flow[1].split(',')) names.add(name.trim().replace(/^["']|["']$/g, ''));
+  for (let line = keyLine + 1; line < lines.length && !TOP_LEVEL_LINE.test(lines[line]); line++) {
+    const item = /^[ \t]*-[ \t]+["']?([\w-]+)/.exec(lines[line]);
+    if (item && line !== cursorLine) names.add(item[1]);
+  }
+  names.delete('');
+  return names;
+}
 
 /** One entry per applicable KSB, built once per standard version and option. */
 interface CodeEntry {

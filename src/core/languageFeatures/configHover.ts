@@ -1,9 +1,12 @@
 // Hover on the values of `standard:`, `version:` and `option:` in `portfolio.yaml`: what the
-// standard, the version and the option are, from the catalogue the portfolio has in force.
+// standard, the version and the option are, from the catalogue the portfolio has in force; and on
+// every key (those of `gateway:` too), what the field is for, from the schema's descriptions.
+import * as z from 'zod/mini';
+import { portfolioConfigSchema, type PortfolioConfig } from '../config';
 import type { Position } from '../text';
 import { escapeMarkdown } from '../wording';
 import type { KsbHover } from './hover';
-import type { ConfigCompletionContext } from './configCompletion';
+import { fieldDescription, type ConfigCompletionContext } from './configCompletion';
 import { chosenStandard, configLines, parseConfigLine } from './configLines';
 import type { DocumentLines } from './completion';
 import { describeOption, describeVersion, describeVersions } from './standardDescription';
@@ -14,6 +17,8 @@ export type ConfigHoverContext = ConfigCompletionContext;
 /** The hover on the value under `position`, or `undefined` off the three values it describes. */
 export function provideConfigHover(document: DocumentLines, position: Position, context: ConfigHoverContext): KsbHover | undefined {
   if (position.line >= document.lineCount) return undefined;
+  const key = keyHover(document, position);
+  if (key) return key;
   const here = parseConfigLine(document.lineAt(position.line).text, position.line);
   if (!here || here.raw === '' || !['standard', 'version', 'option'].includes(here.key)) return undefined;
   // The end of the value counts as on it, as editors do.
@@ -50,4 +55,43 @@ export function provideConfigHover(document: DocumentLines, position: Position, 
     return { range, markdown: `**${escapeMarkdown(here.value)}** · not an option of ${standard.label} (its options: ${choices}).` };
   }
   return { range, markdown: describeOption(standard, option) };
+}
+
+/** A key of `portfolio.yaml`, top-level or in `gateway:`. */
+const KEY = /^([ \t]*)(["']?)([A-Za-z][\w-]*)\2[ \t]*:(?=[ \t]|$)/;
+
+/** What the field under the cursor is for, when the cursor is on its key; the descriptions are ours, Markdown as written. */
+function keyHover(document: DocumentLines, position: Position): KsbHover | undefined {
+  const text = document.lineAt(position.line).text;
+  const match = KEY.exec(text);
+  if (!match) return undefined;
+  const [, indent, quote, key] = match;
+  const start = indent.length;
+  const end = start + key.length + quote.length * 2;
+  if (position.character < start || position.character > end) return undefined;
+  const range = { start: { line: position.line, character: start }, end: { line: position.line, character: end } };
+  if (indent === '') {
+    const description = key in portfolioConfigSchema.shape ? fieldDescription(key as keyof PortfolioConfig) : undefined;
+    return description ? { range, markdown: `**${key}** · ${description}` } : undefined;
+  }
+  // A nested key: only `gateway:` has named fields.
+  let owner = position.line - 1;
+  while (owner >= 0 && /^([ \t]|#|$)/.test(document.lineAt(owner).text)) owner--;
+  if (owner < 0 || KEY.exec(document.lineAt(owner).text)?.[3] !== 'gateway') return undefined;
+  const description = gatewayFieldDescription(key);
+  return description ? { range, markdown: `**gateway.${key}** · ${description}` } : undefined;
+}
+
+/** The schema's description of a field of the `gateway:` block. */
+function gatewayFieldDescription(field: string): string | undefined {
+  let gateway: z.ZodMiniType | undefined = portfolioConfigSchema.shape.gateway;
+  for (let depth = 0; gateway && !('shape' in gateway._zod.def) && depth < 5; depth++) gateway = (gateway._zod.def as { innerType?: z.ZodMiniType }).innerType;
+  const shape = (gateway?._zod.def as { shape?: Record<string, z.ZodMiniType> } | undefined)?.shape;
+  let schema = shape?.[field];
+  for (let depth = 0; schema && depth < 5; depth++) {
+    const description = z.globalRegistry.get(schema)?.description;
+    if (description) return description;
+    schema = (schema._zod.def as { innerType?: z.ZodMiniType }).innerType;
+  }
+  return undefined;
 }

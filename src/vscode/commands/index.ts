@@ -8,12 +8,16 @@ import { copyCoverage } from './copyCoverageMarkdown';
 import { createConfig, type CreateConfigArgs } from './createConfig';
 import { findKsb } from './findKsb';
 import { newEvidence, type NewEvidenceArgs } from './newEvidence';
+import { exportReport, ReportPanels, type ExportReportArgs } from './report';
 import { selectConfigValue } from './selectConfigValue';
+import { signOffEvidence, type SignOffArgs } from './signOffEvidence';
 
 export type { AddStandardArgs } from './addStandard';
 export type { CompareWithBranchArgs, ComparisonResult } from './compareWithBranch';
 export type { CreateConfigArgs } from './createConfig';
 export type { NewEvidenceArgs } from './newEvidence';
+export type { ExportReportArgs } from './report';
+export type { SignOffArgs, SignOffResult } from './signOffEvidence';
 
 /**
  * Registers the editor commands. Every command takes optional arguments so tests and other
@@ -24,13 +28,17 @@ export type { NewEvidenceArgs } from './newEvidence';
  * - `showCoverage()`; `copyCoverageMarkdown(portfolio?: Uri)` → the Markdown put on the clipboard;
  * - `refresh()`; `createConfig(args?: CreateConfigArgs)` → the new config's Uri;
  * - `addStandard(args?: AddStandardArgs)` → the Uri of the file written into `standards/`;
- * - `compareWithBranch(args?: CompareWithBranchArgs)` → the diff, its Markdown and the previewed document, or `{ problem }` when git is not there.
+ * - `compareWithBranch(args?: CompareWithBranchArgs)` → the diff, its Markdown and the previewed document, or `{ problem }` when git is not there;
+ * - `openReport(portfolio?: Uri)` → the HTML the report webview shows; `exportReport(args?: ExportReportArgs)` → the Uri of the file written;
+ * - `signOffEvidence(uri?: Uri, args?: SignOffArgs | Uri[])` → the files signed and refused (from the explorer, the selection is the files).
  * A command cancelled by the user, or refused (a file that exists), returns `undefined` or `false`.
  */
-export function registerCommands(workspace: PortfolioWorkspace): vscode.Disposable {
+export function registerCommands(workspace: PortfolioWorkspace, state: vscode.Memento): vscode.Disposable {
   const comparisons = new ComparisonDocuments();
+  const reports = new ReportPanels(workspace);
   return vscode.Disposable.from(
     comparisons,
+    reports,
     vscode.workspace.registerTextDocumentContentProvider(COMPARISON_SCHEME, comparisons),
     vscode.commands.registerCommand(Commands.newEvidence, (args?: unknown) => newEvidence(workspace, plainObject<NewEvidenceArgs>(args), uriArgument(args))),
     vscode.commands.registerCommand(Commands.findKsb, (code?: unknown) => findKsb(workspace, typeof code === 'string' ? code : undefined)),
@@ -50,5 +58,17 @@ export function registerCommands(workspace: PortfolioWorkspace): vscode.Disposab
     vscode.commands.registerCommand(Commands.compareWithBranch, (args?: unknown) =>
       compareWithBranch(workspace, comparisons, plainObject<CompareWithBranchArgs>(args), uriArgument(args)),
     ),
+    vscode.commands.registerCommand(Commands.openReport, (root?: unknown) => reports.open(uriArgument(root))),
+    vscode.commands.registerCommand(Commands.exportReport, (args?: unknown, root?: unknown) =>
+      exportReport(workspace, plainObject<ExportReportArgs>(args), uriArgument(root) ?? uriArgument(args)),
+    ),
+    vscode.commands.registerCommand(Commands.signOffEvidence, (first?: unknown, second?: unknown) => {
+      // The explorer passes the clicked file and the whole selection.
+      const selection = Array.isArray(second) ? second.filter((uri): uri is vscode.Uri => uri instanceof vscode.Uri) : [];
+      const clicked = uriArgument(first);
+      const targets = selection.length > 0 ? selection : clicked ? [clicked] : [];
+      const args = Array.isArray(second) ? {} : plainObject<SignOffArgs>(second ?? first);
+      return signOffEvidence(workspace, state, targets, args);
+    }),
   );
 }

@@ -195,19 +195,23 @@ describe('completion of front matter fields', () => {
     await api.workspace.settled();
   });
 
-  it('offers only the missing field names on an empty front matter line, and none once the file has them all', async () => {
+  it('offers only the missing field names on an empty front matter line', async () => {
     // evidence/no-ksbs.md: a comment, `title:` and `date:`, no `ksbs:`; line 4 is the closing fence.
     const editor = await editedFixture('evidence/no-ksbs.md', new vscode.Position(4, 0), '\n');
     try {
       const fields = fieldItems(await completionsAt(editor.document.uri, new vscode.Position(4, 0)));
-      assert.deepEqual(labels(fields).sort(), ['ksbs', 'ksbs (with justifications)']);
+      assert.deepEqual(labels(fields).sort(), ['ksbs', 'ksbs (with justifications)', 'otj', 'otj (dated entries)', 'signoff (Sign Off Evidence…)', 'type']);
     } finally {
       await revert(editor);
     }
-    // evidence/valid-list.md has title, date and ksbs: nothing is left to offer.
+    // evidence/valid-list.md has title, date and ksbs: only the sign-off and the hours are left (no `type` where codes are claimed).
     const full = await editedFixture('evidence/valid-list.md', new vscode.Position(4, 0), '\n');
     try {
-      assert.deepEqual(labels(fieldItems(await completionsAt(full.document.uri, new vscode.Position(4, 0)))), []);
+      assert.deepEqual(labels(fieldItems(await completionsAt(full.document.uri, new vscode.Position(4, 0)))).sort(), [
+        'otj',
+        'otj (dated entries)',
+        'signoff (Sign Off Evidence…)',
+      ]);
     } finally {
       await revert(full);
     }

@@ -96,6 +96,20 @@ describe('portfolio.yaml completion and hover', () => {
     const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
     assert.ok(await editor.edit((edit) => edit.insert(end, editor.document.lineAt(end.line).text === '' ? '' : '\n')));
     const items = await valuesAt(editor.document.lineCount - 1, 0);
-    assert.deepEqual(items.map(labelOf), ['standards']);
+    assert.deepEqual(items.map(labelOf), ['standards', 'start', 'end', 'weekly-hours', 'employer', 'provider', 'mentor', 'otj-target', 'gateway']);
+  });
+
+  it("Should say what the apprenticeship's fields are for on their keys, those of gateway: too", async () => {
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(CONFIG()));
+    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    const added = `${editor.document.lineAt(end.line).text === '' ? '' : '\n'}weekly-hours: 30\ngateway:\n  review-interval: 12 weeks\n`;
+    assert.ok(await editor.edit((edit) => edit.insert(end, added)));
+    const line = (text: string) =>
+      editor.document
+        .getText()
+        .split('\n')
+        .findIndex((l) => l.startsWith(text));
+    assert.match(await hoverAt(line('weekly-hours'), 3), /\*\*weekly-hours\*\* · Contracted hours a week/);
+    assert.match(await hoverAt(line('  review-interval'), 5), /\*\*gateway\.review-interval\*\* · The longest gap between progress reviews/);
   });
 });

@@ -7,7 +7,15 @@ import type { KsbPortfolioApi } from '../../../src/extension';
 import { extensionApi, replaceAndSave, rows, rowStarting, topLevel, untilTree } from '../coverageHelpers';
 import { closeAllEditorsDiscardingChanges, fixtureUri } from '../helpers';
 
-const FIXTURE_TOP_LEVEL = ['Knowledge 10/22', 'Skills 4/20', 'Behaviours 4/4', 'Evidence claiming no KSB 1', 'Files with problems 7'];
+const FIXTURE_TOP_LEVEL = [
+  'Knowledge 10/22',
+  'Skills 4/20',
+  'Behaviours 4/4',
+  // The basic fixture tracks no lifecycle: only `requirements` (none listed) passes.
+  'Gateway: not ready 1 of 7 checks pass',
+  'Evidence claiming no KSB 1',
+  'Files with problems 7',
+];
 
 describe('Coverage view', () => {
   let api: KsbPortfolioApi;
@@ -22,7 +30,7 @@ describe('Coverage view', () => {
     await closeAllEditorsDiscardingChanges();
   });
 
-  it('Should show covered/total per kind, then evidence claiming nothing and files with problems', async () => {
+  it('Should show covered/total per kind, the gateway, then evidence claiming nothing and files with problems', async () => {
     await untilTree(
       api,
       () => topLevel(api),
@@ -57,9 +65,9 @@ describe('Coverage view', () => {
     assert.deepEqual(
       evidence.map((r) => `${r.label} | ${r.description}`),
       [
-        'Claims with codes that ST0792 v1.2 does not have | evidence/unknown.md',
-        'Conform and online booking for episode 1 | evidence/valid-list.md',
-        'Clearing archive for the title sequence | evidence/wrong-option.md',
+        'Claims with codes that ST0792 v1.2 does not have | not signed off · evidence/unknown.md',
+        'Conform and online booking for episode 1 | not signed off · evidence/valid-list.md',
+        'Clearing archive for the title sequence | not signed off · evidence/wrong-option.md',
       ],
     );
   });
@@ -191,7 +199,7 @@ describe('Coverage view', () => {
       assert.equal(s1.icon, 'pass');
       assert.deepEqual(
         (await rows(api, s1.node)).map((r) => r.description),
-        ['evidence/valid-list.md'],
+        ['not signed off · evidence/valid-list.md'],
       );
     } finally {
       await replaceAndSave(document, original);
