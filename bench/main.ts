@@ -1,13 +1,14 @@
 // `npm run bench`: generates the synthetic portfolios, measures the core, the CLI, the baselines,
 // memory and bundle sizes in one run, prints a table and writes bench-results/latest.json.
 // `node out/bench/bench.js --child MODE ROOT` is the same file run as a measured child process;
-// `node out/bench/bench.js --diff-only` measures only the `ksb diff` rows.
+// `node out/bench/bench.js --diff-only` measures only the `ksb diff` rows, `--report-only` the `ksb report` ones.
 import { spawn } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { NodeFileSystem } from '../src/cli/nodeFileSystem';
+import { findChromium, launchChromium } from '../src/cli/reportPdf';
 import { builtinCatalogue, PortfolioIndex, type StandardVersion } from '../src/core';
 import { forgetNaiveCache, naiveScan, readFloor } from './baselines';
 import { measureActivation } from './editor';
@@ -325,6 +326,113 @@ async function diffRuns(repository: DiffRepository, figures: Figures): Promise<v
   }
 }
 
+/**
+ * The largest HTML report of a 10 000-file portfolio: 2.5 KB an evidence file (its matrix row,
+ * printed parts, KSB list entries and index row). Past this, the page costs the browser more than
+ * its size says; below it, the open time is what any page of that size costs (measured below).
+ */
+const REPORT_SIZE_LIMIT_MB = 25;
+
+/**
+ * `ksb report` of the 10 000-file portfolio to a file, against one cold `ksb check` of it in the
+ * same round; the HTML's size; and, when Chromium is here, how long it takes to open the report
+ * of 1 000 files, and that of 10 000 against a plain page of the same size.
+ */
+async function reportRuns(portfolios: ReadonlyMap<number, GeneratedPortfolio>, figures: Figures): Promise<void> {
+  const portfolio = portfolios.get(10_000)!;
+  log(`ksb report, 10 000 files: ${DIFF_RUNS} rounds of check and report`);
+  const out = join(cacheDir, 'report-10000.html');
+  const check: number[] = [];
+  const report: number[] = [];
+  for (let round = 0; round < DIFF_RUNS; round++) {
+    check.push((await timeCli(['check', '--format', 'json', portfolio.root], 1)).ms);
+    report.push((await timeCli(['report', portfolio.root, '-o', out], 0)).ms);
+  }
+  const html = readFileSync(out, 'utf8');
+  const rows = (
+    html
+      .slice(html.indexOf('id="mapping-matrix"'))
+      .split('</table>')[0]
+      .match(/<tr><th scope="row">/g) ?? []
+  ).length;
+  // The generator's count leaves out its one large evidence file.
+  if (rows < portfolio.evidenceCount) throw new Error(`expected at least ${portfolio.evidenceCount} matrix rows in the report, found ${rows}`);
+  figures.samples['report.check.10000'] = check;
+  figures.samples['report.html.10000'] = report;
+  const ratio = median(report.map((ms, i) => ms / check[i]));
+  figures.rows.push({
+    id: 'report.html.10000',
+    figure: 'ksb report (HTML to a file), 10 000 files',
+    value: median(report),
+    unit: 'ms',
+    note: `${ratio.toFixed(2)}× one cold ksb check (median ${median(check).toFixed(0)} ms, same rounds); ${DIFF_RUNS} runs`,
+    target: '≤ 2× one cold ksb check',
+    pass: ratio <= 2,
+  });
+  const bytes = statSync(out).size;
+  figures.rows.push({
+    id: 'report.size.10000',
+    figure: 'report size, HTML, 10 000 files',
+    value: bytes / 2 ** 20,
+    unit: 'MB',
+    note: `${rows} matrix rows, ${(bytes / rows / 1024).toFixed(2)} KB a file; gzip ${(gzipSync(html).length / 2 ** 20).toFixed(1)} MB`,
+    target: `≤ ${REPORT_SIZE_LIMIT_MB} MB`,
+    pass: bytes / 2 ** 20 <= REPORT_SIZE_LIMIT_MB,
+  });
+  const small = join(cacheDir, 'report-1000.html');
+  await timeCli(['report', portfolios.get(1_000)!.root, '-o', small], 0);
+  figures.rows.push(...(await browserOpen(small, out, bytes)));
+}
+
+/** Chromium's time to open a report (navigation, load event, a full layout), median of 3. */
+async function openTime(browser: Awaited<ReturnType<typeof launchChromium>>, file: string): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const page = await browser.newPage();
+    const start = performance.now();
+    await page.goto(`file://${file}`, { waitUntil: 'load', timeout: 300_000 });
+    await page.evaluate(() => (globalThis as unknown as { document: { body: { scrollHeight: number } } }).document.body.scrollHeight);
+    times.push(performance.now() - start);
+    await page.close();
+  }
+  return median(times);
+}
+
+/** The open times: the 1 000-file report, and the 10 000-file one against a plain page of its size. */
+async function browserOpen(small: string, large: string, largeBytes: number): Promise<Row[]> {
+  const rows = [
+    { id: 'report.browser-open.1000', figure: 'report opened in Chromium, 1 000 files', unit: 'ms', target: '≤ 3 000 ms' },
+    { id: 'report.browser-open.10000', figure: 'report opened in Chromium, 10 000 files', unit: 'x', target: '≤ 1.5× a plain page its size' },
+  ] as const;
+  if (!findChromium()) return rows.map((row) => ({ ...row, value: undefined, note: 'Chromium not found' }));
+  // A page of paragraphs as large as the report: what any page of that size costs this machine.
+  const plain = join(cacheDir, 'plain-page.html');
+  const line = '<p>A line of plain text, as long as a row of the report, to weigh the page.</p>\n';
+  writeFileSync(plain, `<!DOCTYPE html><body>${line.repeat(Math.ceil(largeBytes / line.length))}`);
+  const browser = await launchChromium();
+  try {
+    const smallMs = await openTime(browser, small);
+    const largeMs = await openTime(browser, large);
+    const plainMs = await openTime(browser, plain);
+    return [
+      {
+        ...rows[0],
+        value: smallMs,
+        note: `${(statSync(small).size / 1024).toFixed(0)} KB; navigation to load event and a full layout; 3 runs`,
+        pass: smallMs <= 3_000,
+      },
+      {
+        ...rows[1],
+        value: largeMs / plainMs,
+        note: `${largeMs.toFixed(0)} ms against ${plainMs.toFixed(0)} ms for the plain page; 3 runs each`,
+        pass: largeMs / plainMs <= 1.5,
+      },
+    ];
+  } finally {
+    await browser.close();
+  }
+}
+
 /** The diff must report the planted changes, or the benchmark times the wrong work. */
 function checkDiffResult(report: {
   evidence: { added: unknown[]; removed: unknown[]; changed: Array<{ previousFile: string | null }> };
@@ -580,6 +688,13 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${formatTable(figures.rows)}\n\n${JSON.stringify(figures.samples)}\n`);
     return;
   }
+  if (process.argv.includes('--report-only')) {
+    // The ksb report rows alone, printed and not written over the full results.
+    const figures: Figures = { rows: [], samples: {} };
+    await reportRuns(new Map([1_000, 10_000].map((size) => [size, ensurePortfolio(cacheDir, size, SEED, log)])), figures);
+    process.stdout.write(`\n${formatTable(figures.rows)}\n\n${JSON.stringify(figures.samples)}\n`);
+    return;
+  }
   const portfolios = new Map<number, GeneratedPortfolio>();
   for (const size of SIZES) portfolios.set(size, ensurePortfolio(cacheDir, size, SEED, log));
   const standard = builtinCatalogue().get('ST0792', '1.2')!;
@@ -600,6 +715,7 @@ async function main(): Promise<void> {
   await cliLoads(portfolios, figures, cold);
   await standardsSnapshot(figures);
   await diffRuns(ensureDiffRepository(cacheDir, portfolios.get(10_000)!, log), figures);
+  await reportRuns(portfolios, figures);
   const index10k = await incremental(portfolios.get(10_000)!, standard, figures);
   await editorFeatures(portfolios.get(10_000)!, index10k, figures);
   const rss50k = (figures.samples['rss.core.50000.children'] as number[] | undefined) ?? [];
@@ -617,7 +733,20 @@ async function main(): Promise<void> {
     pass: activation.ms === undefined ? undefined : activation.ms <= 50,
   });
 
-  const order = ['cold-load.core', 'cold-load.cli', 'diff', 'standards', 'scaling', 'incremental', 'completion', 'hover', 'rss', 'activation', 'bundle'];
+  const order = [
+    'cold-load.core',
+    'cold-load.cli',
+    'diff',
+    'report',
+    'standards',
+    'scaling',
+    'incremental',
+    'completion',
+    'hover',
+    'rss',
+    'activation',
+    'bundle',
+  ];
   const rows = [...figures.rows].sort((a, b) => order.findIndex((p) => a.id.startsWith(p)) - order.findIndex((p) => b.id.startsWith(p)));
   const results: BenchResults = {
     date: new Date().toISOString(),
