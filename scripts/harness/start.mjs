@@ -1,4 +1,4 @@
-// `npm start`: after `npm run build`, prints the CLI's check and coverage of the sample portfolio, then opens
+// `npm start`: after `npm run build`, prints the CLI's check, coverage, hours and gateway of the sample portfolio, then opens
 // the sample in a local VS Code (code-server) with the packaged extension installed, on
 // 127.0.0.1 only, and stays in the foreground until Ctrl-C, stopping code-server on the way out.
 // The profile (settings, installed extension, state) lives in the tool cache and survives runs.
@@ -54,13 +54,20 @@ async function main() {
   installSignalHandlers();
   let exitCode = 0;
   try {
-    // 1. The CLI's view of the sample: its problems (the three deliberate ones), then its coverage.
+    // 1. The CLI's view of the sample: its problems (the deliberate ones), then its coverage.
     process.stdout.write('\n$ ksb check examples/sample-portfolio\n');
     const check = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'check', sampleWorkspace], { stdio: 'inherit' });
     if (check.status === 2) warn('ksb check could not run; starting VS Code anyway');
     process.stdout.write('\n$ ksb coverage examples/sample-portfolio\n');
     const cli = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'coverage', sampleWorkspace], { stdio: 'inherit' });
     if (cli.status !== 0) warn(`ksb coverage exited with ${cli.status ?? cli.signal}; starting VS Code anyway`);
+    // The apprenticeship around the evidence: hours against the target, then gateway readiness
+    // (exit 1 means "not ready", which the half-way sample is).
+    process.stdout.write('\n$ ksb hours examples/sample-portfolio\n');
+    spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'hours', sampleWorkspace], { stdio: 'inherit' });
+    process.stdout.write('\n$ ksb gateway examples/sample-portfolio\n');
+    const gateway = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'gateway', sampleWorkspace], { stdio: 'inherit' });
+    if (gateway.status === 2) warn('ksb gateway could not run; starting VS Code anyway');
     process.stdout.write('\n');
 
     // 2. The local VS Code.

@@ -48,7 +48,8 @@ interface SarifLog {
 let cwd: string;
 
 function ksb(...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  // Today is fixed: the sample's overdue review is judged against it.
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, KSB_TODAY: '2026-12-01' } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -91,7 +92,9 @@ describe('ksb check --format sarif', function () {
       [
         ['ksb.wrong-option', 'error', 6],
         ['ksb.unknown-code', 'error', 4],
-        ['evidence.missing-attachment', 'error', 40],
+        ['evidence.missing-attachment', 'error', 45],
+        ['signoff.stale', 'warning', 14],
+        ['review.overdue', 'warning', 4],
       ],
     );
     for (const r of run.results) assert.equal(run.tool.driver.rules[r.ruleIndex].id, r.ruleId);
@@ -216,7 +219,8 @@ describe('ksb check --format junit', function () {
     const result = ksb('check', SAMPLE, '--format', 'junit');
     assert.equal(result.status, 1, result.stderr);
     const { totals, cases } = await parseJunit(result.stdout);
-    assert.deepEqual([totals.tests, totals.failures], ['11', '3']);
+    // 11 evidence files, and the progress review whose warning has a case of its own.
+    assert.deepEqual([totals.tests, totals.failures], ['12', '3']);
     const failing = cases.filter((c) => c.failure);
     assert.deepEqual(
       failing.map((c) => c.failure?.map((f) => f._)),
@@ -226,7 +230,7 @@ describe('ksb check --format junit', function () {
         ],
         ['examples/sample-portfolio/evidence/saturday-splash/03-kit-check-in-and-loss-report.md:4:12 ksb.unknown-code Unexpected code `S05`: did you mean S5?'],
         [
-          'examples/sample-portfolio/evidence/tidelines/01-carnet-and-travel-norway.md:40:11 evidence.missing-attachment Expected a file at `../../attachments/tidelines-carnet-general-list.pdf`, found none',
+          'examples/sample-portfolio/evidence/tidelines/01-carnet-and-travel-norway.md:45:11 evidence.missing-attachment Expected a file at `../../attachments/tidelines-carnet-general-list.pdf`, found none',
         ],
       ],
     );
@@ -270,7 +274,7 @@ describe('ksb check --output', function () {
     const result = ksb('check', SAMPLE, '--format', 'sarif', '--output', 'report.sarif');
     assert.equal(result.status, 1, result.stderr);
     assertValidSarif(JSON.parse(readFileSync(path.join(cwd, 'report.sarif'), 'utf8')));
-    assert.match(result.stdout, /^3 errors, 0 warnings in 11 files\.$/m);
+    assert.match(result.stdout, /^3 errors, 2 warnings in 18 files\.$/m);
   });
 
   it('works for coverage too', () => {

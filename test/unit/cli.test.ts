@@ -18,7 +18,8 @@ let cwd: string;
 
 /** Runs `node dist/cli.js ...args` in an empty folder (so no `portfolio.yaml` is picked up by accident). */
 function ksb(...args: string[]): CliResult {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  // Today is fixed: the sample's review and sign-off findings are judged against it.
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', KSB_TODAY: SAMPLE_TODAY } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -40,10 +41,15 @@ function writePortfolio(name: string, files: Record<string, string>): string {
 
 const PRODUCTION_CONFIG = 'standard: ST0792\nversion: "1.2"\noption: production-coordinator\n';
 
+/** The day the sample's expected problems are judged on. */
+const SAMPLE_TODAY = '2026-12-01';
+
 const SAMPLE_PROBLEMS = [
   'evidence/saturday-splash/02-studio-schedule-changes.md:6:5 error ksb.wrong-option Unexpected code K25 for the Production coordinator option: K25 belongs to Post production coordinator',
   'evidence/saturday-splash/03-kit-check-in-and-loss-report.md:4:12 error ksb.unknown-code Unexpected code `S05`: did you mean S5?',
-  'evidence/tidelines/01-carnet-and-travel-norway.md:40:11 error evidence.missing-attachment Expected a file at `../../attachments/tidelines-carnet-general-list.pdf`, found none',
+  'evidence/tidelines/01-carnet-and-travel-norway.md:45:11 error evidence.missing-attachment Expected a file at `../../attachments/tidelines-carnet-general-list.pdf`, found none',
+  'evidence/tidelines/02-archive-and-music-clearances.md:14:13 warning signoff.stale Expected the claims and text that Priya Shah (employer) signed off on 2026-06-26, found them changed since (digest 7635d23bede4, signed e5c3c03121ec): sign it off again, or undo the change',
+  'reviews/2026-02-progress-review.md:4:7 warning review.overdue Expected the next progress review within 12 weeks of this one, by 2026-05-04, found none by 2026-12-01',
 ];
 
 describe('ksb CLI', function () {
@@ -62,13 +68,13 @@ describe('ksb CLI', function () {
   });
 
   describe('check', () => {
-    it('Should exit 1 on the sample portfolio and print its three problems as file:line:col severity code message', () => {
+    it('Should exit 1 on the sample portfolio and print its five problems as file:line:col severity code message', () => {
       const result = ksb('check', SAMPLE);
       assert.equal(result.status, 1, result.stderr);
       assert.equal(result.stderr, '');
       const lines = result.stdout.trimEnd().split('\n');
       assert.deepEqual(lines.slice(0, -1), SAMPLE_PROBLEMS);
-      assert.match(lines[lines.length - 1], /^3 errors, 0 warnings in \d+ files\.$/);
+      assert.match(lines[lines.length - 1], /^3 errors, 2 warnings in \d+ files\.$/);
     });
 
     it('Should print the documented JSON shape with relative paths and 1-based positions', () => {
@@ -76,7 +82,7 @@ describe('ksb CLI', function () {
       assert.equal(result.status, 1, result.stderr);
       const report = JSON.parse(result.stdout) as { diagnostics: Array<Record<string, unknown>> };
       assertKeys(report, ['diagnostics'], 'the report');
-      assert.equal(report.diagnostics.length, 3);
+      assert.equal(report.diagnostics.length, SAMPLE_PROBLEMS.length);
       report.diagnostics.forEach((d, i) =>
         assertKeys(
           d,

@@ -51,9 +51,9 @@ function expectationsOf(root: string): Expectation[] {
 }
 
 /** Loads a portfolio from disk and lists its diagnostics by file (relative), 1-based line and code. */
-async function actualDiagnostics(root: string): Promise<Array<Expectation & { message: string }>> {
+async function actualDiagnostics(root: string, today?: string): Promise<Array<Expectation & { message: string }>> {
   const posixRoot = toPosix(root);
-  const index = new PortfolioIndex(new NodeFileSystem(), posixRoot);
+  const index = new PortfolioIndex(new NodeFileSystem(), posixRoot, today === undefined ? {} : { today: () => today });
   await index.load();
   const actual: Array<Expectation & { message: string }> = [];
   for (const [file, diagnostics] of index.allDiagnostics()) {
@@ -77,8 +77,8 @@ function minus<T extends Expectation>(from: readonly T[], remove: readonly Expec
 }
 
 /** Fails with a readable diff unless the portfolio at `root` gives exactly `expected`. */
-async function assertDiagnostics(root: string, expected: readonly Expectation[]): Promise<void> {
-  const actual = await actualDiagnostics(root);
+async function assertDiagnostics(root: string, expected: readonly Expectation[], today?: string): Promise<void> {
+  const actual = await actualDiagnostics(root, today);
   const missing = minus(expected, actual).map(key).sort();
   const unexpected = minus(actual, expected)
     .map((d) => `${key(d)}  (${d.message})`)
@@ -145,11 +145,17 @@ describe('Fixture portfolios', () => {
 });
 
 describe('The sample portfolio', () => {
-  it('Should report exactly its three deliberate problems', async () => {
-    await assertDiagnostics(SAMPLE, [
-      { file: 'evidence/saturday-splash/02-studio-schedule-changes.md', line: 6, code: 'ksb.wrong-option' },
-      { file: 'evidence/saturday-splash/03-kit-check-in-and-loss-report.md', line: 4, code: 'ksb.unknown-code' },
-      { file: 'evidence/tidelines/01-carnet-and-travel-norway.md', line: 40, code: 'evidence.missing-attachment' },
-    ]);
+  it('Should report exactly its three deliberate mistakes, its stale sign-off and, on 2026-12-01, its overdue review', async () => {
+    await assertDiagnostics(
+      SAMPLE,
+      [
+        { file: 'evidence/saturday-splash/02-studio-schedule-changes.md', line: 6, code: 'ksb.wrong-option' },
+        { file: 'evidence/saturday-splash/03-kit-check-in-and-loss-report.md', line: 4, code: 'ksb.unknown-code' },
+        { file: 'evidence/tidelines/01-carnet-and-travel-norway.md', line: 45, code: 'evidence.missing-attachment' },
+        { file: 'evidence/tidelines/02-archive-and-music-clearances.md', line: 14, code: 'signoff.stale' },
+        { file: 'reviews/2026-02-progress-review.md', line: 4, code: 'review.overdue' },
+      ],
+      '2026-12-01',
+    );
   });
 });
