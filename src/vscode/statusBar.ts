@@ -10,6 +10,7 @@ import {
   today,
   type Coverage,
   type HoursReport,
+  type PortfolioIndex,
 } from '../core';
 import { Commands } from './constants';
 import type { PortfolioWorkspace } from './portfolioWorkspace';
@@ -23,28 +24,40 @@ export interface StatusBarState {
   readonly tooltip: string;
 }
 
+/** What one item shows, or `undefined` to hide it. */
+interface ItemContent {
+  readonly text: string;
+  readonly tooltip: string | vscode.MarkdownString;
+  readonly label: string;
+}
+
 /**
- * `KSB 33/47` in the status bar: the coverage of the active editor's portfolio (or the first one),
- * per-kind counts in the tooltip, a click focuses the coverage view. Hidden without a portfolio or
- * when `ksbPortfolio.statusBar.enabled` is off.
+ * A status bar item for the active editor's portfolio (or the first one): a click focuses the
+ * coverage view; it follows the tree's refresh, the active editor and the settings, and hides when
+ * `ksbPortfolio.statusBar.enabled` is off or `content` has nothing to show.
  */
-export class CoverageStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('ksbPortfolio.coverageStatus', vscode.StatusBarAlignment.Left, 50);
-  private readonly disposables: vscode.Disposable[] = [this.item];
+abstract class PortfolioStatusItem implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+  private readonly disposables: vscode.Disposable[];
   private visible = false;
 
   constructor(
     private readonly workspace: PortfolioWorkspace,
     /** When coverage may have changed: the tree's debounced refresh, so both always agree. */
     onDidChangeCoverage: vscode.Event<unknown>,
+    id: string,
+    name: string,
+    priority: number,
   ) {
-    this.item.name = 'KSB Coverage';
+    this.item = vscode.window.createStatusBarItem(id, vscode.StatusBarAlignment.Left, priority);
+    this.item.name = name;
     this.item.command = Commands.showCoverage;
-    this.disposables.push(
+    this.disposables = [
+      this.item,
       onDidChangeCoverage(() => this.update()),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       onDidChangeSettings(() => this.update()),
-    );
+    ];
     void workspace.ready.then(() => this.update());
   }
 
@@ -57,32 +70,46 @@ export class CoverageStatusBar implements vscode.Disposable {
   /** Updates the item now. */
   update(): void {
     const portfolio = this.workspace.active();
-    if (!portfolio || !readSettings(portfolio.rootUri).statusBarEnabled) {
-      this.hide();
+    const content = portfolio && readSettings(portfolio.rootUri).statusBarEnabled ? this.content(portfolio.index) : undefined;
+    this.visible = content !== undefined;
+    if (!content) {
+      this.item.hide();
       return;
     }
-    const coverage = portfolio.index.coverage();
-    if (!coverage) {
-      this.item.text = '$(warning) KSB';
-      this.item.tooltip = 'KSB Portfolio: `portfolio.yaml` names no standard, version or option this extension knows. See the Problems panel.';
-    } else {
-      this.item.text = `KSB ${formatCount(coverage.summary)}`;
-      this.item.tooltip = tooltipFor(coverage);
-    }
-    this.item.accessibilityInformation = {
-      label: coverage ? `KSB coverage ${coverage.summary.covered} of ${coverage.summary.total}` : 'KSB coverage unavailable',
-    };
+    this.item.text = content.text;
+    this.item.tooltip = content.tooltip;
+    this.item.accessibilityInformation = { label: content.label };
     this.item.show();
-    this.visible = true;
   }
 
   dispose(): void {
     vscode.Disposable.from(...this.disposables).dispose();
   }
 
-  private hide(): void {
-    this.item.hide();
-    this.visible = false;
+  /** What to show for the portfolio, or `undefined` to hide the item. */
+  protected abstract content(index: PortfolioIndex): ItemContent | undefined;
+}
+
+/** `KSB 33/47`: the coverage, per-kind counts in the tooltip. */
+export class CoverageStatusBar extends PortfolioStatusItem {
+  constructor(workspace: PortfolioWorkspace, onDidChangeCoverage: vscode.Event<unknown>) {
+    super(workspace, onDidChangeCoverage, 'ksbPortfolio.coverageStatus', 'KSB Coverage', 50);
+  }
+
+  protected content(index: PortfolioIndex): ItemContent {
+    const coverage = index.coverage();
+    if (!coverage) {
+      return {
+        text: '$(warning) KSB',
+        tooltip: 'KSB Portfolio: `portfolio.yaml` names no standard, version or option this extension knows. See the Problems panel.',
+        label: 'KSB coverage unavailable',
+      };
+    }
+    return {
+      text: `KSB ${formatCount(coverage.summary)}`,
+      tooltip: tooltipFor(coverage),
+      label: `KSB coverage ${coverage.summary.covered} of ${coverage.summary.total}`,
+    };
   }
 }
 
@@ -95,55 +122,24 @@ function tooltipFor(coverage: Coverage): vscode.MarkdownString {
 }
 
 /**
- * `$(watch) OTJ 62/278 h` in the status bar: the off-the-job hours of the active editor's portfolio
- * against their target, pace and the target's rule in the tooltip, a click focuses the coverage
- * view. A second item rather than more text in the coverage one: hours are another measure, hidden
- * without a target, and each item can be hidden on its own from the status bar's menu. Hidden
- * without a target or when `ksbPortfolio.statusBar.enabled` is off.
+ * `$(watch) OTJ 62/278 h`: the off-the-job hours against their target, on the host's today, pace
+ * and the target's rule in the tooltip. A second item rather than more text in the coverage one:
+ * hours are another measure, hidden without a target, and each item can be hidden on its own from
+ * the status bar's menu.
  */
-export class HoursStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('ksbPortfolio.hoursStatus', vscode.StatusBarAlignment.Left, 49);
-  private readonly disposables: vscode.Disposable[] = [this.item];
-  private visible = false;
-
-  constructor(
-    private readonly workspace: PortfolioWorkspace,
-    onDidChangeCoverage: vscode.Event<unknown>,
-  ) {
-    this.item.name = 'KSB Off-the-Job Hours';
-    this.item.command = Commands.showCoverage;
-    this.disposables.push(
-      onDidChangeCoverage(() => this.update()),
-      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
-      onDidChangeSettings(() => this.update()),
-    );
-    void workspace.ready.then(() => this.update());
+export class HoursStatusBar extends PortfolioStatusItem {
+  constructor(workspace: PortfolioWorkspace, onDidChangeCoverage: vscode.Event<unknown>) {
+    super(workspace, onDidChangeCoverage, 'ksbPortfolio.hoursStatus', 'KSB Off-the-Job Hours', 49);
   }
 
-  /** What the item shows now. */
-  get state(): StatusBarState {
-    const tooltip = this.item.tooltip;
-    return { visible: this.visible, text: this.item.text, tooltip: typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '') };
-  }
-
-  /** Updates the item now, on the host's today. */
-  update(): void {
-    const portfolio = this.workspace.active();
-    const report = portfolio && readSettings(portfolio.rootUri).statusBarEnabled ? hoursReport(portfolio.index, today()) : undefined;
-    if (!report?.targetSource || report.target === undefined) {
-      this.item.hide();
-      this.visible = false;
-      return;
-    }
-    this.item.text = `$(watch) OTJ ${roundHours(report.total)}/${roundHours(report.target)} h`;
-    this.item.tooltip = hoursTooltip(report);
-    this.item.accessibilityInformation = { label: `Off-the-job hours: ${formatHours(report.total)} of ${formatHours(report.target)}` };
-    this.item.show();
-    this.visible = true;
-  }
-
-  dispose(): void {
-    vscode.Disposable.from(...this.disposables).dispose();
+  protected content(index: PortfolioIndex): ItemContent | undefined {
+    const report = hoursReport(index, today());
+    if (!report.targetSource || report.target === undefined) return undefined;
+    return {
+      text: `$(watch) OTJ ${roundHours(report.total)}/${roundHours(report.target)} h`,
+      tooltip: hoursTooltip(report),
+      label: `Off-the-job hours: ${formatHours(report.total)} of ${formatHours(report.target)}`,
+    };
   }
 }
 

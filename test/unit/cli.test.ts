@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { builtinCatalogue } from '../../src/core';
 import { tinyStandard } from './inlinePortfolio';
-import { assertUsageError, newestMtime, type ProcessRun } from './processHarness';
+import { assertUsageError, ensureCliBuilt, type ProcessRun } from './processHarness';
 
 const REPO = process.cwd();
 const CLI = path.join(REPO, 'dist', 'cli.js');
@@ -56,10 +56,7 @@ describe('ksb CLI', function () {
   this.timeout(60_000);
 
   before(() => {
-    if (!existsSync(CLI) || statSync(CLI).mtimeMs < newestMtime(path.join(REPO, 'src'))) {
-      const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, encoding: 'utf8' });
-      assert.equal(build.status, 0, `node esbuild.mjs failed:\n${build.stderr}`);
-    }
+    ensureCliBuilt(REPO);
     cwd = mkdtempSync(path.join(tmpdir(), 'ksb-cli-'));
   });
 

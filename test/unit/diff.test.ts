@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { devNull, tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { assertUsageError, newestMtime, type ProcessRun } from './processHarness';
+import { assertUsageError, ensureCliBuilt, type ProcessRun } from './processHarness';
 
 const REPO = process.cwd();
 const CLI = path.join(REPO, 'dist', 'cli.js');
@@ -112,10 +112,7 @@ describe('ksb diff', function () {
 
   before(function () {
     if (spawnSync('git', ['--version']).status !== 0) this.skip();
-    if (!existsSync(CLI) || statSync(CLI).mtimeMs < newestMtime(path.join(REPO, 'src'))) {
-      const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, encoding: 'utf8' });
-      assert.equal(build.status, 0, `node esbuild.mjs failed:\n${build.stderr}`);
-    }
+    ensureCliBuilt(REPO);
     scratch = mkdtempSync(path.join(tmpdir(), 'ksb-diff-'));
   });
 

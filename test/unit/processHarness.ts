@@ -1,8 +1,8 @@
 // Running a child process from a test and asserting on what it printed: one implementation for
 // the CLI, the action's scripts and the shell runs of action.yml.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** What a child process printed and how it ended. */
@@ -47,4 +47,12 @@ export function newestMtime(dir: string): number {
     newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
   }
   return newest;
+}
+
+/** Builds `dist/cli.js` (with `node esbuild.mjs`) unless it is newer than every file under `src/`. */
+export function ensureCliBuilt(repo: string): void {
+  const cli = path.join(repo, 'dist', 'cli.js');
+  if (existsSync(cli) && statSync(cli).mtimeMs >= newestMtime(path.join(repo, 'src'))) return;
+  const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: repo, encoding: 'utf8' });
+  assert.equal(build.status, 0, `node esbuild.mjs failed:\n${build.stderr}`);
 }

@@ -93,6 +93,8 @@ export function loggedHours(index: PortfolioIndex, today: string): LoggedHours {
 export interface HoursReport extends HoursSummary {
   readonly targetSource: OtjTargetSource | undefined;
   readonly excluded: number;
+  /** The entries counted, for a breakdown by file. */
+  readonly counted: readonly OtjEntry[];
 }
 
 /** The portfolio's off-the-job hours on `today`. */
@@ -102,7 +104,7 @@ export function hoursReport(index: PortfolioIndex, today: string): HoursReport {
   const { entries, excluded } = loggedHours(index, today);
   const config = portfolio?.config;
   const summary = summarizeHours(entries, { target: targetSource?.hours, start: config?.start, end: config?.end, today });
-  return { ...summary, targetSource, excluded };
+  return { ...summary, targetSource, excluded, counted: entries };
 }
 
 /** The checks of `ksb gateway`, in the order they are listed. */

@@ -4,6 +4,7 @@
 import { analyzeText } from '../analysis';
 import { applyTextEdit, type TextEdit } from '../configEdits';
 import { DiagnosticCode } from '../diagnostics';
+import type { FrontMatter } from '../frontMatter';
 import { LineIndex, type Range } from '../text';
 import { isIsoDay } from './dates';
 import { evidenceDigest } from './digest';
@@ -28,10 +29,16 @@ export function isSignoffRole(role: string): role is SignoffRole {
 
 /** The digest a sign-off of `text` would hold now, or why the file cannot be signed. */
 export function currentDigest(text: string): { ok: true; digest: string } | { ok: false; reason: string } {
+  const read = readForSignoff(text);
+  return read.ok ? { ok: true, digest: read.digest } : read;
+}
+
+/** The front matter of `text` and the digest a sign-off would hold, read once for every edit here. */
+function readForSignoff(text: string): { ok: true; frontMatter: FrontMatter; digest: string } | { ok: false; reason: string } {
   const frontMatter = analyzeText(text).frontMatter;
   if (!frontMatter) return { ok: false, reason: 'Expected front matter (between `---` lines) to hold the sign-off, found none' };
   if (!frontMatter.valid || !frontMatter.closed) return { ok: false, reason: 'Expected valid front matter to sign off, found YAML errors: fix them first' };
-  return { ok: true, digest: evidenceDigest(frontMatter.claims, text.slice(frontMatter.bodyStart)) };
+  return { ok: true, frontMatter, digest: evidenceDigest(frontMatter.claims, text.slice(frontMatter.bodyStart)) };
 }
 
 /**
@@ -42,9 +49,9 @@ export function currentDigest(text: string): { ok: true; digest: string } | { ok
 export function signoffEdit(text: string, request: SignoffRequest): SignoffEditResult {
   const problem = checkRequest(request);
   if (problem) return { ok: false, reason: problem };
-  const digested = currentDigest(text);
+  const digested = readForSignoff(text);
   if (!digested.ok) return digested;
-  const frontMatter = analyzeText(text).frontMatter!;
+  const { frontMatter } = digested;
   const lifecycle = frontMatter.lifecycle;
   const lines = new LineIndex(text);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
@@ -54,9 +61,9 @@ export function signoffEdit(text: string, request: SignoffRequest): SignoffEditR
   const before = lifecycle?.signoffs.length ?? 0;
   if (existing) {
     const renewed = renewEdit(text, lines, existing.dateRange, existing.digestRange, request.date, digested.digest);
-    return renewed ? verified(text, renewed, digested.digest, true, before) : cannotRenew();
+    return renewed ? verified(text, frontMatter, renewed, digested.digest, true, before) : cannotRenew();
   }
-  const added = (edit: TextEdit) => verified(text, edit, digested.digest, false, before + 1);
+  const added = (edit: TextEdit) => verified(text, frontMatter, edit, digested.digest, false, before + 1);
   const value = lifecycle?.signoffValue;
   if (!value || !lifecycle?.signoffKeyRange) {
     // A new field, last in the front matter, before the closing fence.
@@ -97,8 +104,7 @@ const NOT_A_LIST = 'Expected `signoff:` to be a list of well-formed sign-offs to
  * The edit, once the file it makes is read back: valid front matter, the same claims, and the
  * sign-offs there were (plus the new one). Anything else is refused rather than written.
  */
-function verified(text: string, edit: TextEdit, digest: string, replaced: boolean, expected: number): SignoffEditResult {
-  const before = analyzeText(text).frontMatter!;
+function verified(text: string, before: FrontMatter, edit: TextEdit, digest: string, replaced: boolean, expected: number): SignoffEditResult {
   const after = analyzeText(applyTextEdit(text, edit)).frontMatter;
   const same = (a: readonly { code: string }[], b: readonly { code: string }[]) => a.length === b.length && a.every((claim, i) => claim.code === b[i].code);
   const signoffs = after?.lifecycle?.signoffs ?? [];
@@ -114,12 +120,13 @@ function verified(text: string, edit: TextEdit, digest: string, replaced: boolea
 /** Renews sign-off `index` of the file with `date` and the digest of the file now ("Sign off again"). */
 export function signoffAgainEdit(text: string, index: number, date: string): SignoffEditResult {
   if (!isIsoDay(date)) return { ok: false, reason: `Expected a date such as 2026-03-14, found ${date}` };
-  const digested = currentDigest(text);
+  const digested = readForSignoff(text);
   if (!digested.ok) return digested;
-  const signoff = analyzeText(text).frontMatter?.lifecycle?.signoffs.find((s) => s.index === index);
+  const signoffs = digested.frontMatter.lifecycle?.signoffs ?? [];
+  const signoff = signoffs.find((s) => s.index === index);
   if (!signoff) return { ok: false, reason: `Expected sign-off ${index + 1} in the file, found none: it changed since` };
   const renewed = renewEdit(text, new LineIndex(text), signoff.dateRange, signoff.digestRange, date, digested.digest);
-  return renewed ? verified(text, renewed, digested.digest, true, analyzeText(text).frontMatter?.lifecycle?.signoffs.length ?? 0) : cannotRenew();
+  return renewed ? verified(text, digested.frontMatter, renewed, digested.digest, true, signoffs.length) : cannotRenew();
 }
 
 function cannotRenew(): SignoffEditResult {

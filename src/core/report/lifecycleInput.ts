@@ -1,7 +1,7 @@
 // The lifecycle's part of the report input, the same for the CLI and the editor: the people and
 // dates of portfolio.yaml, each evidence file's sign-offs and off-the-job hours, and the gateway.
 import type { PortfolioIndex } from '../index/portfolioIndex';
-import { fileSignoffs, gatewayReport, hoursReport, loggedHours } from '../lifecycle/portfolioLifecycle';
+import { fileSignoffs, gatewayReport, hoursReport } from '../lifecycle/portfolioLifecycle';
 import type { ReportInput } from './reportModel';
 
 /**
@@ -13,9 +13,9 @@ export function lifecycleReportInput(index: PortfolioIndex, today: string): Omit
   const config = index.portfolio?.config;
   const files = new Map(index.allFiles().map((file) => [file.relativePath, file]));
   const signed = [...files.values()].some((file) => (file.analysis.frontMatter?.lifecycle?.signoffs.length ?? 0) > 0);
-  const hours = new Map<string, number>();
-  for (const entry of loggedHours(index, today).entries) hours.set(entry.relativePath, (hours.get(entry.relativePath) ?? 0) + entry.hours);
   const total = hoursReport(index, today);
+  const hours = new Map<string, number>();
+  for (const entry of total.counted) hours.set(entry.relativePath, (hours.get(entry.relativePath) ?? 0) + entry.hours);
   const gateway = config && (config.start !== undefined || config.gateway !== undefined) ? gatewayReport(index, today) : undefined;
   return {
     employer: config?.employer,
