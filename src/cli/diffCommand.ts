@@ -7,6 +7,7 @@ import {
   MARKDOWN_READ_LIMIT,
   portfolioDiffMarkdown,
   type ChangedPath,
+  type IndexOptions,
   type PortfolioFileSystem,
 } from '../core';
 import { formatDiffText } from './diffFormat';
@@ -29,7 +30,12 @@ interface Side {
  * `ksb diff BASE [HEAD] [dir]`: the portfolio in `dir` at two revisions (HEAD default: the
  * working tree), compared. Resolves to the exit status: 1 when the change introduces errors.
  */
-export async function runDiff(positionals: readonly string[], format: string, write: (text: string) => void, today: string): Promise<number> {
+export async function runDiff(
+  positionals: readonly string[],
+  format: string,
+  write: (text: string) => void,
+  days: Pick<IndexOptions, 'today' | 'latestToday'>,
+): Promise<number> {
   if (!(DIFF_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format ${format}: expected text, markdown or json`);
   const { baseRevision, headRevision, dir } = splitArguments(positionals);
   const folder = statSync(resolve(dir), { throwIfNoEntry: false });
@@ -78,7 +84,7 @@ export async function runDiff(positionals: readonly string[], format: string, wr
       root: portfolioRoot,
       head: headFs,
       base: async () => ({ fileSystem: await baseTreePromise, changes: portfolioChanges(await changesPromise, repository.prefix) }),
-      indexOptions: { today: () => today },
+      indexOptions: days,
     });
     const labels = { base: baseRevision, head: headRevision, folder: repository.prefix.replace(/\/$/, '') };
     if (format === 'json') {

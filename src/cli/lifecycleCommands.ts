@@ -5,13 +5,16 @@ import {
   applyTextEdit,
   decodeText,
   describeReadError,
+  DAY_RANGE,
   formatBytes,
   formatHours,
+  isDayInRange,
   isIsoDay,
   isSignoffRole,
   MARKDOWN_READ_LIMIT,
   SIGNOFF_ROLES,
   signoffEdit,
+  latestDayOnEarth,
   today as localToday,
   type GatewayReport,
   type HoursReport,
@@ -28,9 +31,19 @@ export const TODAY_ENV = 'KSB_TODAY';
 export function cliToday(env: NodeJS.ProcessEnv): string {
   const fixed = env[TODAY_ENV];
   if (fixed === undefined || fixed === '') return localToday();
-  if (!isIsoDay(fixed) || fixed < '1950-01-01' || fixed > '2100-12-31')
-    throw new UsageError(`${TODAY_ENV} must be a date such as 2026-03-14 (1950 to 2100), found ${oneLine(fixed)}`);
+  if (!isIsoDay(fixed) || !isDayInRange(fixed))
+    throw new UsageError(
+      `${TODAY_ENV} must be a date such as 2026-03-14 (${DAY_RANGE.first.slice(0, 4)} to ${DAY_RANGE.last.slice(0, 4)}), found ${oneLine(fixed)}`,
+    );
   return fixed;
+}
+
+/**
+ * The latest day begun anywhere on Earth, after which a date is in the future: `$KSB_TODAY` when
+ * set (a fixed day is the same everywhere), else the day in UTC+14, whatever this machine's zone.
+ */
+export function cliLatestToday(env: NodeJS.ProcessEnv): string {
+  return env[TODAY_ENV] ? cliToday(env) : latestDayOnEarth(new Date());
 }
 
 /** What `ksb signoff` was asked. */
@@ -150,7 +163,7 @@ export function formatHoursText(report: HoursReport, today: string): string {
   if (report.excluded > 0)
     lines.push(
       '',
-      `${report.excluded} ${report.excluded === 1 ? 'entry is' : 'entries are'} not counted (undated, before start or after today): ksb check names them`,
+      `${report.excluded} ${report.excluded === 1 ? 'entry is' : 'entries are'} not counted (otj.invalid: undated, before start, after today or over 24 hours a day): ksb check names them`,
     );
   return `${lines.join('\n')}\n`;
 }

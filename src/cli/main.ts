@@ -25,7 +25,7 @@ import {
 import { coverageJson, formatCheckGithub, formatCheckText, formatCoverageText, oneLine, toReported, withFolderPrefix, type ReportedDiagnostic } from './format';
 import { assertCanInit, planInit, terminalAsk, writePortfolio, type Ask } from './initCommand';
 import { formatCheckJunit, type CheckedFile } from './junit';
-import { cliToday, formatGatewayText, formatHoursText, gatewayJson, hoursJson, runSignoff } from './lifecycleCommands';
+import { cliLatestToday, cliToday, formatGatewayText, formatHoursText, gatewayJson, hoursJson, runSignoff } from './lifecycleCommands';
 import { runDiff } from './diffCommand';
 import { describeType, NodeFileSystem, toPosix } from './nodeFileSystem';
 import { formatCheckSarif, type SarifTool } from './sarif';
@@ -164,7 +164,9 @@ export async function run(
     write(format === 'text' ? formatted : asText());
   };
   const today = cliToday(environment.env);
-  const loadPortfolio = (dir: string, options: IndexOptions = {}) => loadPortfolioOn(today, dir, options);
+  const latestToday = cliLatestToday(environment.env);
+  const days = { today: () => today, latestToday: () => latestToday };
+  const loadPortfolio = (dir: string, options: IndexOptions = {}) => loadPortfolioOn(days, dir, options);
   const source = {
     base: () => {
       try {
@@ -304,7 +306,7 @@ export async function run(
       return gateway.ready ? 0 : 1;
     }
     case 'diff':
-      return runDiff(rest, format, write, today);
+      return runDiff(rest, format, write, days);
     default:
       throw new UsageError(
         `unknown command \`${command}\`: expected check, coverage, summary, report, diff, lookup, signoff, hours, gateway, init or standard (see ksb --help)`,
@@ -361,8 +363,8 @@ function usableCoverage(index: PortfolioIndex) {
 }
 
 /** Loads the portfolio in `dir`, which assertPortfolioFolder has found. */
-async function loadPortfolioOn(today: string, dir: string, options: IndexOptions): Promise<PortfolioIndex> {
-  const index = new PortfolioIndex(new NodeFileSystem(), toPosix(resolve(dir)), { today: () => today, ...options });
+async function loadPortfolioOn(days: Pick<IndexOptions, 'today' | 'latestToday'>, dir: string, options: IndexOptions): Promise<PortfolioIndex> {
+  const index = new PortfolioIndex(new NodeFileSystem(), toPosix(resolve(dir)), { ...days, ...options });
   await index.load();
   return index;
 }

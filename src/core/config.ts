@@ -6,7 +6,8 @@ import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from './diagnost
 import { CONFIG_FILE_NAME } from './configFileName';
 import { compileGlob } from './glob';
 import { LineIndex, type Range } from './text';
-import { isIsoDay, parseInterval } from './lifecycle/dates';
+import { DAY_RANGE, isDayInRange, isIsoDay, parseInterval } from './lifecycle/dates';
+import { OTJ_TARGET_RANGE } from './lifecycle/hours';
 import { validate } from './validate';
 import { yamlToData } from './yamlData';
 
@@ -29,8 +30,7 @@ const oneOrMany = (description: string) =>
 /** A calendar day written `YYYY-MM-DD` that exists. */
 const isoDaySchema = z.string().check(
   z.refine((value: string) => isIsoDay(value), 'a date such as 2026-03-14'),
-  // Far dates are typos, and month-by-month sums over them would run for ever.
-  z.refine((value: string) => value >= '1950-01-01' && value <= '2100-12-31', 'a date between 1950 and 2100'),
+  z.refine((value: string) => isDayInRange(value), `a date ${DAY_RANGE.words}`),
 );
 
 /** The `gateway:` block: what readiness for end-point assessment asks of this portfolio. */
@@ -67,7 +67,13 @@ export const portfolioConfigSchema = z.strictObject({
   provider: z.optional(nonEmpty().check(z.describe('The training provider'))),
   mentor: z.optional(nonEmpty().check(z.describe("The apprentice's workplace mentor"))),
   'otj-target': z.optional(
-    z.number().check(z.minimum(0), z.describe("Off-the-job training hours to reach; default: the standard's published minimum, else the funding rules")),
+    z
+      .number()
+      .check(
+        z.minimum(OTJ_TARGET_RANGE.least),
+        z.maximum(OTJ_TARGET_RANGE.most),
+        z.describe("Off-the-job training hours to reach; default: the standard's published minimum, else the funding rules"),
+      ),
   ),
   gateway: z.optional(gatewaySchema.check(z.describe('What the end-point assessment gateway asks, for `ksb gateway`'))),
 });

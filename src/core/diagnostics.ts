@@ -30,6 +30,16 @@ export interface RelatedLocation {
   readonly message: string;
 }
 
+/**
+ * The entry of a list field that a finding rejects: sign-off `index` of `signoff:`, or entry
+ * `index` of `otj:` (0 for `otj: 3`). Every figure leaves a rejected entry out, so what a check
+ * rejects never counts.
+ */
+export interface DiagnosticSubject {
+  readonly field: 'signoff' | 'otj';
+  readonly index: number;
+}
+
 /** One finding of a rule, before severity settings are applied. */
 export interface PortfolioDiagnostic {
   readonly code: DiagnosticCode;
@@ -37,6 +47,12 @@ export interface PortfolioDiagnostic {
   readonly range: Range;
   readonly related?: readonly RelatedLocation[];
   readonly fix?: FixData;
+  readonly subject?: DiagnosticSubject;
+}
+
+/** Whether any of `diagnostics` rejects entry `index` of `field`. */
+export function isRejected(diagnostics: readonly PortfolioDiagnostic[], field: DiagnosticSubject['field'], index: number): boolean {
+  return diagnostics.some((diagnostic) => diagnostic.subject?.field === field && diagnostic.subject.index === index);
 }
 
 /** A diagnostic with its effective level, ready for an adapter. */

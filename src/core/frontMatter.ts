@@ -1,11 +1,11 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from './diagnostics';
 import { FRONT_MATTER_FIELDS } from './frontMatterSchema';
-import { isIsoDay } from './lifecycle/dates';
+import { isDayInRange, isIsoDay } from './lifecycle/dates';
+import { MAX_HOURS_A_DAY } from './lifecycle/hours';
 import {
   LIFECYCLE_KEYS,
   lifecycleFields,
-  MAX_HOURS_A_DAY,
   readLifecycleFields,
   SIGNOFF_ROLES,
   type LifecycleFields,
@@ -361,7 +361,14 @@ function readSimpleFrontMatter(
         if (value === undefined || !SIMPLE_HOURS.test(value) || Number(value) > MAX_HOURS_A_DAY) return undefined;
         lifecycle.otjKeyRange = keyRange;
         lifecycle.otj = [
-          { date: undefined, hours: Number(value), activity: undefined, hoursRange: shift(valueStart, valueStart + value.length), dateRange: undefined },
+          {
+            index: 0,
+            date: undefined,
+            hours: Number(value),
+            activity: undefined,
+            hoursRange: shift(valueStart, valueStart + value.length),
+            dateRange: undefined,
+          },
         ];
       } else if (key === 'signoff' && value === undefined) {
         const signoffs: SignoffEntry[] = [];
@@ -393,7 +400,13 @@ function readSimpleFrontMatter(
             : SIMPLE_TEXT.test(by.value) && !NOT_TEXT.test(by.value)
               ? by.value
               : undefined;
-          if (!name || !(SIGNOFF_ROLES as readonly string[]).includes(role.value) || !isIsoDay(date.value) || !SIMPLE_DIGEST.test(digest.value))
+          if (
+            !name ||
+            !(SIGNOFF_ROLES as readonly string[]).includes(role.value) ||
+            !isIsoDay(date.value) ||
+            !isDayInRange(date.value) ||
+            !SIMPLE_DIGEST.test(digest.value)
+          )
             return undefined;
           signoffs.push({
             index: signoffs.length,

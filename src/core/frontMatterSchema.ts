@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { DAY_RANGE, isDayInRange } from './lifecycle/dates';
 
 /** A calendar date written `YYYY-MM-DD`, optionally with a time, that really exists. */
 export const isoDateSchema = z.string().check(
@@ -8,6 +9,7 @@ export const isoDateSchema = z.string().check(
     const date = new Date(Date.UTC(year, month - 1, day));
     return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   }, 'a date that exists on the calendar'),
+  z.refine((value: string) => isDayInRange(value), `a date ${DAY_RANGE.words}`),
 );
 
 /** Who may sign off, as lifecycle/fields.ts has them (SIGNOFF_ROLES; a test keeps the two equal: importing it here would be a cycle). */
@@ -62,7 +64,7 @@ export const FRONT_MATTER_FIELDS = {
   date: {
     schema: isoDateSchema,
     description: 'When the work was done, YYYY-MM-DD',
-    expected: 'a date such as 2026-03-14',
+    expected: `a date such as 2026-03-14, ${DAY_RANGE.words}`,
   },
   ksbs: {
     schema: z.union([

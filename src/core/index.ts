@@ -120,7 +120,7 @@ export {
   type StandardsFetcher,
 } from './standardsApi';
 export { summaryMarkdown, type SummaryInput, type SummaryProblem } from './summaryMarkdown';
-export { isIsoDay, parseInterval, type Interval } from './lifecycle/dates';
+export { DAY_RANGE, isDayInRange, isIsoDay, latestDayOnEarth, parseInterval, type Interval } from './lifecycle/dates';
 export { evidenceDigest } from './lifecycle/digest';
 export { PROGRESS_REVIEW_TYPE, SIGNOFF_ROLES, type LifecycleFields, type OtjLogEntry, type SignoffEntry, type SignoffRole } from './lifecycle/fields';
 export type { FileRole } from './lifecycle/fileRole';

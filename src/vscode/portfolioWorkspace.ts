@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { basename, compileGlob, CONFIG_FILE_NAME, dirname, PortfolioIndex, today, type IndexChange } from '../core';
+import { basename, compileGlob, CONFIG_FILE_NAME, dirname, latestDayOnEarth, PortfolioIndex, today, type IndexChange } from '../core';
 import { ContextKeys } from './constants';
 import { readSettings } from './settings';
 import { uriExists, VscodeFileSystem } from './vscodeFileSystem';
@@ -163,7 +163,11 @@ export class PortfolioWorkspace implements vscode.Disposable {
 
   private open(rootUri: vscode.Uri): OpenPortfolio {
     const fs = new VscodeFileSystem(rootUri);
-    const index = new PortfolioIndex(fs, rootUri.path, { isExcluded: excludedMatcher(rootUri), today: () => today() });
+    const index = new PortfolioIndex(fs, rootUri.path, {
+      isExcluded: excludedMatcher(rootUri),
+      today: () => today(),
+      latestToday: () => latestDayOnEarth(new Date()),
+    });
     const portfolio: OpenPortfolio = { rootUri, index, fs };
     index.onDidChange((change) => this.changeEmitter.fire({ portfolio, change }));
     this.portfolios.set(rootUri.toString(), portfolio);

@@ -155,7 +155,10 @@ function hoursTooltip(report: HoursReport): vscode.MarkdownString {
   }
   // The core words the rule as Markdown (`otj-target: 100` as code); a standard's label is a reference and version.
   if (report.targetSource) lines.push(`Target: ${report.targetSource.rule}`);
-  if (report.excluded > 0) lines.push(`${report.excluded} entr${report.excluded === 1 ? 'y' : 'ies'} not counted (undated, before \`start\` or after today).`);
+  if (report.excluded > 0)
+    lines.push(
+      `${report.excluded} entr${report.excluded === 1 ? 'y' : 'ies'} not counted (\`otj.invalid\`: undated, before \`start\`, after today or over 24 hours a day).`,
+    );
   lines.push('`ksb hours` lists them by month. Click to show the coverage view.');
   return new vscode.MarkdownString(lines.join('\n\n'));
 }

@@ -202,7 +202,7 @@ describe('frontmatter.yaml-error', () => {
 describe('frontmatter.invalid-field', () => {
   const cases: Array<[name: string, document: string, expected: RegExp]> = [
     ['`ksbs: 12`', '---\ntitle: A\nksbs: ⟦12⟧\n---\n', /Expected `ksbs` to be a list of codes.*found the number 12/],
-    ['`date: soon`', '---\ntitle: A\ndate: ⟦soon⟧\nksbs: [K1]\n---\n', /Expected `date` to be a date such as 2026-03-14, found `soon`/],
+    ['`date: soon`', '---\ntitle: A\ndate: ⟦soon⟧\nksbs: [K1]\n---\n', /Expected `date` to be a date such as 2026-03-14, between 1950 and 2100, found `soon`/],
     ['`date: 2026-02-30`', '---\ntitle: A\ndate: ⟦2026-02-30⟧\nksbs: [K1]\n---\n', /Expected `date` to be a date.*found `2026-02-30`/],
     ['`title: [a, b]`', '---\ntitle: ⟦[a, b]⟧\nksbs: [K1]\n---\n', /Expected `title` to be a line of text, found a list/],
     ['`title: 12`', '---\ntitle: ⟦12⟧\nksbs: [K1]\n---\n', /Expected `title` to be a line of text, found the number 12/],

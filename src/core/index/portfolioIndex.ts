@@ -2,7 +2,7 @@ import { analyzeText, type FileAnalysis } from '../analysis';
 import type { Catalogue } from '../catalogue/catalogue';
 import { CONFIG_FILE_NAME, type Portfolio } from '../config';
 import type { Coverage, EvidenceReference } from '../coverage';
-import type { PortfolioDiagnostic } from '../diagnostics';
+import { isRejected, type PortfolioDiagnostic } from '../diagnostics';
 import type { FileStat, PortfolioFileSystem } from '../fileSystem';
 import type { Claim } from '../frontMatter';
 import { basename, dirname, relativePath } from '../paths';
@@ -13,6 +13,7 @@ import { ClaimIndex } from './claimIndex';
 import { ConfigLoader } from './configLoader';
 import { parseInterval } from '../lifecycle/dates';
 import { fileRole, type FileRole } from '../lifecycle/fileRole';
+import { overfullDays, type DayEntry } from '../lifecycle/otjDays';
 import { DEFAULT_REVIEW_INTERVAL, overdueReviews, type ReviewFact } from '../lifecycle/reviews';
 import { FILE_START, type Range } from '../text';
 import { LinkTargets } from './linkTargets';
@@ -32,6 +33,8 @@ export interface IndexOptions {
   readonly diagnosticsOnly?: boolean;
   /** Today's local date, `YYYY-MM-DD`, for the rules about dates; without it they do not run (the core has no clock). */
   readonly today?: () => string;
+  /** The latest day begun anywhere on Earth (`latestDayOnEarth`), after which a date is in the future; default `today`. */
+  readonly latestToday?: () => string;
 }
 
 /** What a diagnostics-only index keeps of a file's parse: nothing. */
@@ -77,8 +80,10 @@ export class PortfolioIndex {
   private readonly claims = new ClaimIndex();
   /** The progress reviews, whose dates `review.overdue` judges together. */
   private readonly reviews = new Map<string, ReviewFact>();
-  /** `review.overdue` findings by path, recomputed as the reviews or the config change. */
-  private reviewFindings = new Map<string, PortfolioDiagnostic[]>();
+  /** Each file's dated off-the-job entries that its own checks let through, which `otj.invalid` sums by day across files. */
+  private readonly otjDays = new Map<string, DayEntry[]>();
+  /** Findings over several files (`review.overdue`, the 24-hour day), by path, recomputed on every change. */
+  private portfolioFindings = new Map<string, PortfolioDiagnostic[]>();
   /**
    * What the walk could not read, by path: unreadable folders, symbolic links (never followed),
    * pipes and devices named like Markdown, names that are not UTF-8. Reported so nothing is
@@ -298,14 +303,14 @@ export class PortfolioIndex {
     for (const [path, diagnostics] of this.config.diagnostics) if (diagnostics.length > 0) result.set(path, diagnostics);
     for (const [path, diagnostics] of this.treeDiagnostics) if (diagnostics.length > 0) result.set(path, diagnostics);
     for (const file of this.files.values()) if (file.diagnostics.length > 0) result.set(file.path, file.diagnostics);
-    for (const [path, findings] of this.reviewFindings) result.set(path, [...(result.get(path) ?? []), ...findings]);
+    for (const [path, findings] of this.portfolioFindings) result.set(path, [...(result.get(path) ?? []), ...findings]);
     return result;
   }
 
   /** Diagnostics for one path (Markdown, config or standard data file). */
   diagnosticsFor(path: string): readonly PortfolioDiagnostic[] {
     const own = this.files.get(path)?.diagnostics ?? this.config.diagnostics.get(path) ?? this.treeDiagnostics.get(path) ?? [];
-    const findings = this.reviewFindings.get(path);
+    const findings = this.portfolioFindings.get(path);
     return findings ? [...own, ...findings] : own;
   }
 
@@ -348,6 +353,7 @@ export class PortfolioIndex {
     this.changedEverything = true;
     this.files.clear();
     this.reviews.clear();
+    this.otjDays.clear();
     this.claims.clear();
     this.links.forgetLinks();
     for (let i = 0; i < markdownFiles.length; i += READ_CONCURRENCY) {
@@ -371,6 +377,7 @@ export class PortfolioIndex {
     this.changedEverything = true;
     this.files.clear();
     this.reviews.clear();
+    this.otjDays.clear();
     this.claims.clear();
     this.links.forgetLinks();
     for (const path of new Set([...this.cache.paths(), ...this.overlays.keys()])) this.evaluate(path);
@@ -456,6 +463,7 @@ export class PortfolioIndex {
       this.files.delete(path);
     }
     this.reviews.delete(path);
+    this.otjDays.delete(path);
     const analysis = this.overlays.get(path) ?? this.cache.get(path);
     if (!analysis || relative === undefined) return;
     // The walk vouches for what it read; an editor's text counts only where the walk would index it.
@@ -476,16 +484,30 @@ export class PortfolioIndex {
         catalogue: this.config.catalogue,
         linkTargetExists: (link) => this.links.exists(this.links.linkTarget(path, link.target)),
         today: this.options.today?.(),
+        latestToday: this.options.latestToday?.(),
       },
     );
+    if (portfolio !== undefined) this.recordOtjDays(path, relative, frontMatter, diagnostics);
     if (evidenceChecked) this.links.addLinks(path, analysis.links);
     const indexed: IndexedFile = { path, relativePath: relative, analysis, isEvidence, role, validClaims, diagnostics };
     this.files.set(path, indexed);
     this.claims.add(relative, frontMatter?.title, validClaims);
   }
 
-  /** Judges the reviews' dates together again; a path whose findings changed counts as changed. */
-  private updateReviewFindings(): void {
+  /** Keeps the file's dated off-the-job entries that its own checks did not reject, for the day across the portfolio. */
+  private recordOtjDays(path: string, relative: string, frontMatter: FileAnalysis['frontMatter'], diagnostics: readonly PortfolioDiagnostic[]): void {
+    const otj = frontMatter?.lifecycle?.otj ?? [];
+    const entries: DayEntry[] = [];
+    for (const entry of otj) {
+      const day = entry.date ?? frontMatter?.date?.slice(0, 10);
+      if (day === undefined || isRejected(diagnostics, 'otj', entry.index)) continue;
+      entries.push({ path, relativePath: relative, index: entry.index, day, hours: entry.hours, range: entry.hoursRange });
+    }
+    if (entries.length > 0) this.otjDays.set(path, entries);
+  }
+
+  /** Judges what spans files again (review dates, hours a day); a path whose findings changed counts as changed. */
+  private updatePortfolioFindings(): void {
     const portfolio = this.config.portfolio;
     const config = portfolio?.config;
     const interval = (config?.gateway?.['review-interval'] && parseInterval(config.gateway['review-interval'])) || DEFAULT_REVIEW_INTERVAL;
@@ -499,14 +521,15 @@ export class PortfolioIndex {
           startRange: this.config.rangeOf('start'),
         })
       : new Map<string, PortfolioDiagnostic[]>();
-    for (const path of new Set([...findings.keys(), ...this.reviewFindings.keys()])) {
-      if (JSON.stringify(findings.get(path)) !== JSON.stringify(this.reviewFindings.get(path))) this.changedPaths.add(path);
+    if (portfolio) for (const [path, days] of overfullDays([...this.otjDays.values()].flat())) findings.set(path, [...(findings.get(path) ?? []), ...days]);
+    for (const path of new Set([...findings.keys(), ...this.portfolioFindings.keys()])) {
+      if (JSON.stringify(findings.get(path)) !== JSON.stringify(this.portfolioFindings.get(path))) this.changedPaths.add(path);
     }
-    this.reviewFindings = findings;
+    this.portfolioFindings = findings;
   }
 
   private fire(): void {
-    this.updateReviewFindings();
+    this.updatePortfolioFindings();
     const change: IndexChange = { all: this.changedEverything, paths: [...this.changedPaths] };
     this.changedPaths.clear();
     this.changedEverything = false;

@@ -80,6 +80,35 @@ export function isIsoDay(text: string): boolean {
   return parseDay(text) !== undefined;
 }
 
+/**
+ * The first and last days a portfolio may name. Far dates are typos (0001 for 2001, 2206 for 2026),
+ * and month-by-month sums over them would list tens of thousands of months.
+ */
+export const DAY_RANGE = { first: '1950-01-01', last: '2100-12-31', words: 'between 1950 and 2100' } as const;
+
+/** Whether a `YYYY-MM-DD` day (or a date-time starting with one) lies within `DAY_RANGE`. */
+export function isDayInRange(day: string): boolean {
+  const calendarDay = day.slice(0, 10);
+  return calendarDay >= DAY_RANGE.first && calendarDay <= DAY_RANGE.last;
+}
+
+/** The most hours a UTC offset puts a local clock ahead of UTC (UTC+14, the Line Islands). */
+const MOST_HOURS_AHEAD_OF_UTC = 14;
+
+/**
+ * The latest calendar day that has begun anywhere on Earth at `now`: the day in UTC+14. A date is
+ * in the future only when it is after this day, so a sign-off written this morning in Kiribati is
+ * not "after today" for a CI runner in UTC, whatever the runner's own time zone.
+ */
+export function latestDayOnEarth(now: Date): string {
+  return new Date(now.getTime() + MOST_HOURS_AHEAD_OF_UTC * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The later of two `YYYY-MM-DD` days. */
+export function laterDay(a: string, b: string): string {
+  return a > b ? a : b;
+}
+
 /** The day `days` (a whole number, may be negative) after `day`; throws RangeError on a day that is not YYYY-MM-DD. */
 export function addDays(day: string, days: number): string {
   return formatDay(fromDayNumber(toDayNumber(requireDay(day, 'day')) + requireInteger(days, 'days')));

@@ -4,8 +4,9 @@ import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { DiagnosticCode, type PortfolioDiagnostic } from '../diagnostics';
 import { detach, type Range } from '../text';
 import { describeNode, isNodeWithRange } from '../yamlNodes';
-import { isIsoDay } from './dates';
+import { DAY_RANGE, isDayInRange, isIsoDay } from './dates';
 import { DIGEST_LENGTH } from './digest';
+import { MAX_HOURS_A_DAY } from './hours';
 
 /** Who may sign off a piece of evidence or a progress review. */
 export const SIGNOFF_ROLES = ['apprentice', 'employer', 'mentor', 'tutor'] as const;
@@ -37,6 +38,8 @@ export interface SignoffEntry {
 
 /** One off-the-job entry: a number of hours on a day. */
 export interface OtjLogEntry {
+  /** Its place in the `otj:` list (0 for `otj: 3`), as findings that reject it name it. */
+  readonly index: number;
   /** `undefined` for `otj: 3`, which the file's `date:` dates. */
   readonly date: string | undefined;
   readonly hours: number;
@@ -67,9 +70,6 @@ export interface LifecycleFields {
 }
 
 type Shift = (start: number, end: number) => Range;
-
-/** The most hours one day can hold. */
-export const MAX_HOURS_A_DAY = 24;
 
 /**
  * Reads the lifecycle fields from their key/value pairs (the first of each key); shape problems go
@@ -248,8 +248,8 @@ function readSignoffs(value: Node | null, at: At, keyRange: Range | undefined, d
     const date = text('date');
     let day: string | undefined;
     if (date.value !== undefined) {
-      if (isIsoDay(date.value)) day = date.value;
-      else report(`Expected the date of sign-off ${index + 1} to be a day such as 2026-03-14, found \`${date.value}\``, date.node);
+      if (isIsoDay(date.value) && isDayInRange(date.value)) day = date.value;
+      else report(`Expected the date of sign-off ${index + 1} to be a day such as 2026-03-14, ${DAY_RANGE.words}, found \`${date.value}\``, date.node);
     }
     const digest = text('digest');
     let digestValue: string | undefined;
@@ -296,7 +296,7 @@ function readOtj(value: Node | null, at: At, keyRange: Range | undefined, diagno
   };
   if (isScalar(value)) {
     const hours = hoursOf(value, '`otj`');
-    return hours === undefined ? [] : [{ date: undefined, hours, activity: undefined, hoursRange: at(value, keyRange), dateRange: undefined }];
+    return hours === undefined ? [] : [{ index: 0, date: undefined, hours, activity: undefined, hoursRange: at(value, keyRange), dateRange: undefined }];
   }
   if (!isSeq(value)) {
     diagnostics.push(
@@ -330,6 +330,7 @@ function readOtj(value: Node | null, at: At, keyRange: Range | undefined, diagno
             DiagnosticCode.OtjInvalid,
             `Unexpected field \`${key}\` in off-the-job entry ${index + 1}: expected date, hours and activity`,
             at(pair.key, keyRange),
+            { field: 'otj', index },
           ),
         );
       }
@@ -345,12 +346,12 @@ function readOtj(value: Node | null, at: At, keyRange: Range | undefined, diagno
     if (datePair) {
       const node = datePair.value;
       const text = isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
-      if (text !== undefined && isIsoDay(text)) date = text;
+      if (text !== undefined && isIsoDay(text) && isDayInRange(text)) date = text;
       else {
         diagnostics.push(
           problem(
             DiagnosticCode.OtjInvalid,
-            `Expected the date of off-the-job entry ${index + 1} to be a day such as 2026-03-14, found ${describeNode(node as Node)}`,
+            `Expected the date of off-the-job entry ${index + 1} to be a day such as 2026-03-14, ${DAY_RANGE.words}, found ${describeNode(node as Node)}`,
             at(node, keyRange),
           ),
         );
@@ -360,11 +361,11 @@ function readOtj(value: Node | null, at: At, keyRange: Range | undefined, diagno
     const activityNode = field('activity')?.value;
     const activity = isScalar(activityNode) && typeof activityNode.value === 'string' ? detach(activityNode.value.trim()) : undefined;
     if (hours === undefined) return;
-    entries.push({ date, hours, activity, hoursRange: at(hoursPair.value, keyRange), dateRange: datePair ? at(datePair.value, keyRange) : undefined });
+    entries.push({ index, date, hours, activity, hoursRange: at(hoursPair.value, keyRange), dateRange: datePair ? at(datePair.value, keyRange) : undefined });
   });
   return entries;
 }
 
-function problem(code: PortfolioDiagnostic['code'], message: string, range: Range): PortfolioDiagnostic {
-  return { code, message, range };
+function problem(code: PortfolioDiagnostic['code'], message: string, range: Range, subject?: PortfolioDiagnostic['subject']): PortfolioDiagnostic {
+  return subject ? { code, message, range, subject } : { code, message, range };
 }

@@ -2,6 +2,15 @@
 // gateway's `otj` check, in one place so that all three agree.
 import { addMonths, daysBetween, isIsoDay, monthOf } from './dates';
 
+/** The most hours one day can hold, summed over every file of the portfolio. */
+export const MAX_HOURS_A_DAY = 24;
+
+/**
+ * The off-the-job targets a real apprenticeship can have: at least an hour (a smaller one turns
+ * every percentage into nonsense) and at most 10 000 (five years of full-time training).
+ */
+export const OTJ_TARGET_RANGE = { least: 1, most: 10_000 } as const;
+
 /** One logged stretch of off-the-job training, with the file it was logged in. */
 export interface OtjEntry {
   readonly date: string;
@@ -20,9 +29,19 @@ export interface HoursSummary {
   readonly onTrack: boolean | undefined;
 }
 
-/** Rounded to 2 decimals, so 0.1 + 0.2 hours reads 0.3. */
-function round2(value: number): number {
-  return Math.round((value + Number.EPSILON * Math.sign(value)) * 100) / 100;
+/**
+ * Hours in whole hundredths. Sums are made of these, so they are exact to the hundredth whatever
+ * the order (0.1 + 0.2 is 0.3, and eight entries of 3 hours that print as 24 are 24).
+ */
+export function toHundredths(hours: number): number {
+  return Math.round((hours + Number.EPSILON * Math.sign(hours)) * 100);
+}
+
+/** The exact sum of hours, to the hundredth. */
+export function sumHours(hours: Iterable<number>): number {
+  let hundredths = 0;
+  for (const value of hours) hundredths += toHundredths(value);
+  return hundredths / 100;
 }
 
 /** Every month from `first` to `last` ('YYYY-MM'), both included; empty when `last` is earlier. */
@@ -48,12 +67,14 @@ export function summarizeHours(
   const today = isIsoDay(options.today) ? options.today : undefined;
   const target = typeof options.target === 'number' && Number.isFinite(options.target) ? options.target : undefined;
 
+  // Summed in hundredths (see toHundredths), turned back into hours at the end.
   const byMonth = new Map<string, number>();
-  let total = 0;
+  let totalHundredths = 0;
   for (const entry of counted) {
-    total += entry.hours;
+    const hundredths = toHundredths(entry.hours);
+    totalHundredths += hundredths;
     const month = monthOf(entry.date);
-    byMonth.set(month, (byMonth.get(month) ?? 0) + entry.hours);
+    byMonth.set(month, (byMonth.get(month) ?? 0) + hundredths);
   }
 
   // The listed span: from the earlier of the first entry and `start`, to the later of the last entry and today (cut at `end`).
@@ -64,7 +85,7 @@ export function summarizeHours(
   const perMonth =
     firsts.length === 0 || lasts.length === 0
       ? []
-      : monthsFrom(firsts.sort()[0], lasts.sort()[lasts.length - 1]).map((month) => ({ month, hours: round2(byMonth.get(month) ?? 0) }));
+      : monthsFrom(firsts.sort()[0], lasts.sort()[lasts.length - 1]).map((month) => ({ month, hours: (byMonth.get(month) ?? 0) / 100 }));
 
   let expectedByToday: number | undefined;
   if (target !== undefined && start !== undefined && end !== undefined && today !== undefined) {
@@ -75,7 +96,7 @@ export function summarizeHours(
     }
   }
 
-  const rounded = round2(total);
+  const rounded = totalHundredths / 100;
   return {
     total: rounded,
     target,

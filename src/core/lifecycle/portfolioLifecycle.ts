@@ -1,6 +1,6 @@
 // What the apprenticeship around the evidence adds up to, over a loaded index: each file's
 // sign-off state, the off-the-job hours against their target, and the gateway checklist.
-import { applyLevels, type RuleLevel } from '../diagnostics';
+import { applyLevels, isRejected, type RuleLevel } from '../diagnostics';
 import type { IndexedFile, PortfolioIndex } from '../index/portfolioIndex';
 import type { Portfolio } from '../config';
 import type { Range } from '../text';
@@ -30,12 +30,12 @@ export interface FileSignoffs {
   readonly byEmployer: boolean;
 }
 
-/** The sign-offs of one indexed file; only well-formed ones count. */
+/** The sign-offs of one indexed file; only those no check rejects (`signoff.invalid`) count. */
 export function fileSignoffs(file: IndexedFile): FileSignoffs {
   const digest = file.analysis.contentDigest;
   const signoffs: SignoffView[] = [];
   for (const entry of file.analysis.frontMatter?.lifecycle?.signoffs ?? []) {
-    if (!entry.complete || !entry.by || !entry.role || !entry.date) continue;
+    if (!entry.complete || !entry.by || !entry.role || !entry.date || isRejected(file.diagnostics, 'signoff', entry.index)) continue;
     signoffs.push({ index: entry.index, by: entry.by, role: entry.role, date: entry.date, current: digest !== undefined && entry.digest === digest });
   }
   const state: SignoffState = signoffs.length === 0 ? 'unsigned' : signoffs.some((s) => !s.current) ? 'stale' : 'signed';
@@ -63,23 +63,28 @@ export function otjTargetOf(portfolio: Portfolio): OtjTargetSource | undefined {
   return computed && { hours: computed.hours, from: 'funding-rules', rule: computed.rule };
 }
 
-/** Every dated off-the-job entry of the portfolio, with the entries left out and why. */
+/** Every off-the-job entry of the portfolio that counts, and how many do not. */
 export interface LoggedHours {
   readonly entries: readonly OtjEntry[];
-  /** Entries not counted: undated, before `start` or after today (each is also an `otj.invalid`). */
+  /** Entries not counted: each has an `otj.invalid` that says why (undated, before `start`, after today, over 24 hours a day...). */
   readonly excluded: number;
 }
 
-/** The off-the-job entries of every file, counting only those dated within start..today. */
-export function loggedHours(index: PortfolioIndex, today: string): LoggedHours {
-  const start = index.portfolio?.config.start;
+/**
+ * The off-the-job entries of every file that no `otj.invalid` rejects: what a check rejects never
+ * counts. Entries whose hours could not be read at all are not entries, and are not in `excluded`.
+ */
+export function loggedHours(index: PortfolioIndex): LoggedHours {
   const entries: OtjEntry[] = [];
   let excluded = 0;
+  // Without a portfolio no rule has judged the entries: none of them can count.
+  const judged = index.portfolio !== undefined;
   for (const file of index.allFiles()) {
     const frontMatter = file.analysis.frontMatter;
+    const diagnostics = index.diagnosticsFor(file.path);
     for (const entry of frontMatter?.lifecycle?.otj ?? []) {
       const date = entry.date ?? frontMatter?.date?.slice(0, 10);
-      if (date === undefined || date > today || (start !== undefined && date < start)) {
+      if (!judged || date === undefined || isRejected(diagnostics, 'otj', entry.index)) {
         excluded++;
         continue;
       }
@@ -101,7 +106,7 @@ export interface HoursReport extends HoursSummary {
 export function hoursReport(index: PortfolioIndex, today: string): HoursReport {
   const portfolio = index.portfolio;
   const targetSource = portfolio && otjTargetOf(portfolio);
-  const { entries, excluded } = loggedHours(index, today);
+  const { entries, excluded } = loggedHours(index);
   const config = portfolio?.config;
   const summary = summarizeHours(entries, { target: targetSource?.hours, start: config?.start, end: config?.end, today });
   return { ...summary, targetSource, excluded, counted: entries };

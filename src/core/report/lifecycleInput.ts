@@ -1,6 +1,7 @@
 // The lifecycle's part of the report input, the same for the CLI and the editor: the people and
 // dates of portfolio.yaml, each evidence file's sign-offs and off-the-job hours, and the gateway.
 import type { PortfolioIndex } from '../index/portfolioIndex';
+import { sumHours } from '../lifecycle/hours';
 import { fileSignoffs, gatewayReport, hoursReport } from '../lifecycle/portfolioLifecycle';
 import type { ReportInput } from './reportModel';
 
@@ -14,8 +15,9 @@ export function lifecycleReportInput(index: PortfolioIndex, today: string): Omit
   const files = new Map(index.allFiles().map((file) => [file.relativePath, file]));
   const signed = [...files.values()].some((file) => (file.analysis.frontMatter?.lifecycle?.signoffs.length ?? 0) > 0);
   const total = hoursReport(index, today);
-  const hours = new Map<string, number>();
-  for (const entry of total.counted) hours.set(entry.relativePath, (hours.get(entry.relativePath) ?? 0) + entry.hours);
+  const logged = new Map<string, number[]>();
+  for (const entry of total.counted) logged.set(entry.relativePath, [...(logged.get(entry.relativePath) ?? []), entry.hours]);
+  const hours = new Map([...logged].map(([path, entries]) => [path, sumHours(entries)]));
   const gateway = config && (config.start !== undefined || config.gateway !== undefined) ? gatewayReport(index, today) : undefined;
   return {
     employer: config?.employer,

@@ -1,5 +1,6 @@
 import type { PortfolioDiagnostic } from '../diagnostics';
 import { defineRule, type EvidenceContext, type FileFacts } from './rule';
+import { latestDay, todayWords } from './today';
 
 /** `evidence.future-date`: evidence is of work done, so its date cannot be after today. */
 export const futureDateRule = defineRule({
@@ -11,15 +12,16 @@ export const futureDateRule = defineRule({
   check: { over: 'evidence', run: (facts, context) => ({ diagnostics: checkDateNotFuture(facts, context) }) },
 });
 
-function checkDateNotFuture({ analysis }: FileFacts, { today }: EvidenceContext): PortfolioDiagnostic[] {
+function checkDateNotFuture({ analysis }: FileFacts, context: EvidenceContext): PortfolioDiagnostic[] {
   const { date, dateRange } = analysis.frontMatter ?? {};
+  const future = latestDay(context);
   // ISO dates compare as text.
   // A date with a time (`2026-03-14T10:00`) is compared by its day.
-  if (today === undefined || date === undefined || dateRange === undefined || date.slice(0, 10) <= today) return [];
+  if (future === undefined || date === undefined || dateRange === undefined || date.slice(0, 10) <= future) return [];
   return [
     {
       code: futureDateRule.code,
-      message: `Expected a \`date\` no later than today (${today}), found ${date}: evidence is of work already done`,
+      message: `Expected a \`date\` no later than ${todayWords(context)}, found ${date}: evidence is of work already done`,
       range: dateRange,
     },
   ];

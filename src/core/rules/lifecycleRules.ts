@@ -1,13 +1,13 @@
 // The rules of the apprenticeship around the evidence: sign-offs, off-the-job hours, progress
 // reviews and gateway requirements. Type-only imports of what loads `diagnostics.ts` (see rule.ts).
 import type { PortfolioDiagnostic } from '../diagnostics';
-import type { LifecycleFields } from '../lifecycle/fields';
+import type { LifecycleFields, SignoffEntry } from '../lifecycle/fields';
 import { FILE_START } from '../text';
 import { defineRule, type EvidenceContext, type FileFacts } from './rule';
+import { latestDay, todayWords } from './today';
 
-// Values, not imports: `lifecycle/fields.ts` loads `diagnostics.ts`, which loads this file.
+// A value, not an import: `lifecycle/fields.ts` loads `diagnostics.ts`, which loads this file.
 const PROGRESS_REVIEW = 'progress-review';
-const MAX_HOURS_A_DAY = 24;
 
 /** `signoff.invalid`: a sign-off that is not one. Its shape is checked where it is read (lifecycle/fields.ts). */
 export const signoffInvalidRule = defineRule({
@@ -16,7 +16,7 @@ export const signoffInvalidRule = defineRule({
   defaultLevel: 'error',
   summary: 'A `signoff:` entry with an unknown role, a bad or future date, or a missing field.',
   meaning:
-    'a `signoff:` entry that is not a sign-off: not a list of `{by, role, date, digest}`, a missing field, a role other than apprentice, employer, mentor or tutor, a date that is not a day or is after today, a digest not as `ksb signoff` writes it',
+    "a `signoff:` entry that is not a sign-off: not a list of `{by, role, date, digest}`, a missing field, a role other than apprentice, employer, mentor or tutor, a date that is not a day between 1950 and 2100, is after today (anywhere on Earth), before the `start` of `portfolio.yaml` or before the file's own `date:`, a digest not as `ksb signoff` writes it. Such a sign-off never counts: not at the gateway, not in the report",
   check: { over: 'portfolio-file', run: (facts, context) => ({ diagnostics: checkSignoffDates(facts, context) }) },
 });
 
@@ -39,7 +39,7 @@ export const otjInvalidRule = defineRule({
   defaultLevel: 'error',
   summary: 'An `otj:` entry that cannot be true: negative, over 24 hours a day, undated, before `start` or in the future.',
   meaning:
-    "an `otj:` entry that cannot be true: not a number of hours, negative, more than 24 hours on one day (in one file), without a date (neither its own nor the file's `date:`), before the `start` of `portfolio.yaml`, or after today",
+    "an `otj:` entry that cannot be true: not a number of hours, negative, more than 24 hours on one day (summed over every file of the portfolio, naming the files that share the day), without a date (neither its own nor the file's `date:`), a date outside 1950-2100, before the `start` of `portfolio.yaml`, or after today (anywhere on Earth). Such an entry never counts: not in `ksb hours`, the gateway or the report",
   check: { over: 'portfolio-file', run: (facts, context) => ({ diagnostics: checkOtjEntries(facts, context) }) },
 });
 
@@ -78,17 +78,40 @@ function lifecycleOf(facts: FileFacts): LifecycleFields | undefined {
   return facts.analysis.frontMatter?.lifecycle;
 }
 
-/** The future-date half of `signoff.invalid`: the shape half is found while reading. */
-function checkSignoffDates(facts: FileFacts, { today }: EvidenceContext): PortfolioDiagnostic[] {
+/**
+ * Why a well-formed sign-off cannot be true, or `undefined` when it can: it is dated after today
+ * (anywhere on Earth), before the apprenticeship's `start`, or before the work it signs.
+ */
+export function signoffDateProblem(signoff: SignoffEntry, facts: FileFacts, context: EvidenceContext): string | undefined {
+  const date = signoff.date;
+  if (date === undefined) return undefined;
+  const who = signoff.by === undefined ? 'the sign-off' : `the sign-off of ${signoff.by}`;
+  const future = latestDay(context);
+  if (future !== undefined && date > future) return `Expected the date of ${who} to be no later than ${todayWords(context)}, found ${date}`;
+  const start = context.portfolio.config.start;
+  if (start !== undefined && date < start) return `Expected the date of ${who} to be on or after \`start\` (${start}), found ${date}`;
+  const signed = facts.analysis.frontMatter?.date?.slice(0, 10);
+  if (signed !== undefined && date < signed)
+    return `Expected the date of ${who} to be on or after this file's own \`date\` (${signed}), found ${date}: work is signed off once it is done`;
+  return undefined;
+}
+
+/** The dated half of `signoff.invalid`: the shape half is found while reading. */
+function checkSignoffDates(facts: FileFacts, context: EvidenceContext): PortfolioDiagnostic[] {
   const lifecycle = lifecycleOf(facts);
-  if (!lifecycle || today === undefined) return [];
-  return lifecycle.signoffs
-    .filter((signoff) => signoff.date !== undefined && signoff.date > today)
-    .map((signoff) => ({
-      code: signoffInvalidRule.code,
-      message: `Expected the date of ${signoff.by ?? 'the'} sign-off to be no later than today (${today}), found ${signoff.date}`,
-      range: signoff.dateRange ?? signoff.range,
-    }));
+  if (!lifecycle) return [];
+  const diagnostics: PortfolioDiagnostic[] = [];
+  for (const signoff of lifecycle.signoffs) {
+    const problem = signoffDateProblem(signoff, facts, context);
+    if (problem !== undefined)
+      diagnostics.push({
+        code: signoffInvalidRule.code,
+        message: problem,
+        range: signoff.dateRange ?? signoff.range,
+        subject: { field: 'signoff', index: signoff.index },
+      });
+  }
+  return diagnostics;
 }
 
 /** `signoff.stale`: each well-formed sign-off whose digest is not the file's digest now. */
@@ -118,38 +141,42 @@ function checkSignoffsCurrent(facts: FileFacts): PortfolioDiagnostic[] {
     }));
 }
 
-/** The dated checks of `otj.invalid`: the shape checks are done while reading. */
-function checkOtjEntries(facts: FileFacts, { portfolio, today }: EvidenceContext): PortfolioDiagnostic[] {
+/**
+ * The dated checks of `otj.invalid` within one file: the shape checks are done while reading, and
+ * the 24-hour day across the portfolio by the index (lifecycle/otjDays.ts), which sees every file.
+ */
+function checkOtjEntries(facts: FileFacts, context: EvidenceContext): PortfolioDiagnostic[] {
   const frontMatter = facts.analysis.frontMatter;
   const lifecycle = frontMatter?.lifecycle;
   if (!lifecycle || lifecycle.otj.length === 0) return [];
   const fileDate = frontMatter.date?.slice(0, 10);
-  const start = portfolio.config.start;
+  const start = context.portfolio.config.start;
+  const future = latestDay(context);
   const diagnostics: PortfolioDiagnostic[] = [];
-  const hoursByDay = new Map<string, number>();
   for (const entry of lifecycle.otj) {
     const day = entry.date ?? fileDate;
+    const subject = { field: 'otj', index: entry.index } as const;
     const range = entry.dateRange ?? entry.hoursRange;
     if (day === undefined) {
       diagnostics.push({
         code: otjInvalidRule.code,
         message: `Expected a date for ${entry.hours} off-the-job hours (the file's \`date:\` or the entry's own), found none`,
         range: lifecycle.otjKeyRange ?? entry.hoursRange,
+        subject,
       });
-      continue;
-    }
-    if (start !== undefined && day < start) {
-      diagnostics.push({ code: otjInvalidRule.code, message: `Expected off-the-job hours on or after \`start\` (${start}), found them on ${day}`, range });
-    } else if (today !== undefined && day > today) {
-      diagnostics.push({ code: otjInvalidRule.code, message: `Expected off-the-job hours no later than today (${today}), found them on ${day}`, range });
-    }
-    const sum = (hoursByDay.get(day) ?? 0) + entry.hours;
-    hoursByDay.set(day, sum);
-    if (sum > MAX_HOURS_A_DAY && sum - entry.hours <= MAX_HOURS_A_DAY) {
+    } else if (start !== undefined && day < start) {
       diagnostics.push({
         code: otjInvalidRule.code,
-        message: `Expected at most ${MAX_HOURS_A_DAY} off-the-job hours on ${day}, found ${round(sum)} in this file`,
-        range: entry.hoursRange,
+        message: `Expected off-the-job hours on or after \`start\` (${start}), found them on ${day}`,
+        range,
+        subject,
+      });
+    } else if (future !== undefined && day > future) {
+      diagnostics.push({
+        code: otjInvalidRule.code,
+        message: `Expected off-the-job hours no later than ${todayWords(context)}, found them on ${day}`,
+        range,
+        subject,
       });
     }
   }
@@ -164,7 +191,7 @@ const REVIEW_PARTIES: readonly { readonly name: string; readonly roles: readonly
 ];
 
 /** `review.incomplete`: a review's date and the three parties' sign-offs. */
-function checkReviewComplete(facts: FileFacts, { today }: EvidenceContext): PortfolioDiagnostic[] {
+function checkReviewComplete(facts: FileFacts, context: EvidenceContext): PortfolioDiagnostic[] {
   const frontMatter = facts.analysis.frontMatter;
   const lifecycle = frontMatter?.lifecycle;
   if (lifecycle?.type !== PROGRESS_REVIEW) return [];
@@ -173,16 +200,22 @@ function checkReviewComplete(facts: FileFacts, { today }: EvidenceContext): Port
     return [{ code: reviewIncompleteRule.code, message: 'Expected a `date:` on this progress review, found none: the review interval counts from it', range }];
   }
   const day = frontMatter.date.slice(0, 10);
-  if (today !== undefined && day > today) {
+  const future = latestDay(context);
+  if (future !== undefined && day > future) {
     return [
       {
         code: reviewIncompleteRule.code,
-        message: `Expected a progress review that has happened, dated no later than today (${today}), found ${day}: a planned review counts once it is held`,
+        message: `Expected a progress review that has happened, dated no later than ${todayWords(context)}, found ${day}: a planned review counts once it is held`,
         range: frontMatter.dateRange ?? range,
       },
     ];
   }
-  const signed = new Set(lifecycle.signoffs.filter((signoff) => signoff.complete).map((signoff) => signoff.role as string));
+  // A sign-off that signoff.invalid rejects completes nothing.
+  const signed = new Set(
+    lifecycle.signoffs
+      .filter((signoff) => signoff.complete && signoffDateProblem(signoff, facts, context) === undefined)
+      .map((signoff) => signoff.role as string),
+  );
   const missing = REVIEW_PARTIES.filter((party) => !party.roles.some((role) => signed.has(role))).map((party) => party.name);
   if (missing.length === 0) return [];
   return [
@@ -210,10 +243,6 @@ function checkRequirementsKnown(facts: FileFacts, { portfolio }: EvidenceContext
           : `Expected \`meets\` to name one of ${required.map((name) => `\`${name}\``).join(', ')} (from \`gateway.requires\`), found \`${item.name}\``,
       range: item.range,
     }));
-}
-
-function round(hours: number): number {
-  return Math.round(hours * 100) / 100;
 }
 
 /** "a", "a and b", "a, b and c". */

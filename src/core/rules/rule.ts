@@ -24,6 +24,11 @@ export interface EvidenceContext {
   readonly linkTargetExists: (link: LocalLink) => boolean;
   /** Today's local date, `YYYY-MM-DD`, from the host (the core has no clock); rules about dates skip without it. */
   readonly today?: string;
+  /**
+   * The latest day that has begun anywhere on Earth (the day in UTC+14): a date is in the future
+   * only after it, so what was written today in any time zone is never "after today". Default: `today`.
+   */
+  readonly latestToday?: string;
 }
 
 /** What a check found: diagnostics and, for the claim rules, the claims that count. */

@@ -1,5 +1,14 @@
 import * as vscode from 'vscode';
-import { BaseOverHeadFileSystem, comparePortfolio, portfolioDiffMarkdown, relativePath, today, type ChangedPath, type PortfolioDiff } from '../../core';
+import {
+  BaseOverHeadFileSystem,
+  comparePortfolio,
+  latestDayOnEarth,
+  portfolioDiffMarkdown,
+  relativePath,
+  today,
+  type ChangedPath,
+  type PortfolioDiff,
+} from '../../core';
 import { GitStatus, gitRepositoryFor, type GitChange, type GitRef, type GitRepository } from '../gitExtension';
 import { portfolioLabel } from '../labels';
 import { excludedMatcher, type OpenPortfolio, type PortfolioWorkspace } from '../portfolioWorkspace';
@@ -84,7 +93,7 @@ export async function compareWithBranch(
       root,
       head,
       base: async () => ({ fileSystem: new BaseOverHeadFileSystem(head, root, changes, readBase), changes }),
-      indexOptions: { isExcluded: excludedMatcher(portfolio.rootUri), today: () => today() },
+      indexOptions: { isExcluded: excludedMatcher(portfolio.rootUri), today: () => today(), latestToday: () => latestDayOnEarth(new Date()) },
     });
     const folder = relativePath(repository.rootUri.path, root) ?? '';
     const markdown = portfolioDiffMarkdown(diff, { base: ref, head: undefined, folder });
