@@ -49,7 +49,7 @@ runStep(async () => {
   }
   const marker = commentMarker(dir);
   const body = commentBody(marker, diff.stdout);
-  const api = { apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com', repository, token };
+  const api = { apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com', graphqlUrl: process.env.GITHUB_GRAPHQL_URL, repository, token };
   try {
     const outcome = await upsertComment(api, pullRequest.number, marker, body);
     process.stdout.write(`The pull request comment for ${JSON.stringify(dir)} was ${outcome.action}${outcome.url ? `: ${outcome.url}` : ''}\n`);

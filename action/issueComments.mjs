@@ -1,7 +1,7 @@
 // The pull request comment through GitHub's REST API: find the one comment that starts with the
-// action's marker (following the Link header through every page of comments), then update it or
-// create it. Node's fetch, no client library; the token goes only to the API's own origin and
-// never into a message.
+// action's marker and was written by the account the token acts as (following the Link header
+// through every page of comments), then update it or create it. Node's fetch, no client library;
+// the token goes only to the API's own origin and never into a message.
 
 /** The API's media type and version, as GitHub asks every client to send them. */
 const API_HEADERS = { Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28', 'User-Agent': 'ksb-portfolio-action' };
@@ -27,13 +27,21 @@ export class GitHubApiError extends Error {
 /**
  * @typedef {object} IssueCommentsApi
  * @property {string} apiUrl GITHUB_API_URL, e.g. https://api.github.com
+ * @property {string} [graphqlUrl] GITHUB_GRAPHQL_URL, e.g. https://api.github.com/graphql; found from apiUrl when not given
  * @property {string} repository `owner/name`
  * @property {string} token
  */
 
 /**
+ * @typedef {object} Account
+ * @property {string} login
+ * @property {number} [id] the account's number, where GitHub gave it
+ */
+
+/**
  * Creates or updates the comment on issue (pull request) `number` whose body starts with
- * `marker`; leaves it alone when its body is already `body`.
+ * `marker` and whose author is the token's own account; leaves it alone when its body is
+ * already `body`.
  * @param {IssueCommentsApi} api
  * @param {number} number
  * @param {string} marker
@@ -53,8 +61,10 @@ export async function upsertComment(api, number, marker, body) {
 }
 
 /**
- * The first comment, over every page from `firstPage`, written by a bot, whose body starts with
- * `marker`. Starting with it, not containing it, so a reply quoting the comment is never taken for it.
+ * The first comment, over every page from `firstPage`, whose body starts with `marker` and whose
+ * author is the token's own account. Starting with it, not containing it, so a reply quoting the
+ * comment is never taken for it. Anyone can post a comment starting with the marker, another bot
+ * (renovate[bot]) included: only the account that will write the update may own it.
  * @param {IssueCommentsApi} api
  * @param {string} firstPage
  * @param {string} marker
@@ -62,16 +72,17 @@ export async function upsertComment(api, number, marker, body) {
  */
 async function findComment(api, firstPage, marker) {
   const origin = new URL(api.apiUrl).origin;
+  /** @type {Account | undefined} asked for once, and only when a comment carries the marker */
+  let self;
   let page = firstPage;
   for (let read = 0; read < MAX_PAGES; read++) {
     const { json, link } = await request(api, 'GET', page);
     if (!Array.isArray(json)) throw new GitHubApiError(200, `expected a list of comments from GET ${pathOf(page)}, found ${typeof json}`);
-    // Written by a bot (the workflow's token writes as github-actions[bot]): anyone can post a
-    // comment starting with the marker, and the action must not take over a person's comment.
-    const found = json.find(
-      (comment) => typeof comment?.body === 'string' && comment.body.startsWith(marker) && Number.isSafeInteger(comment.id) && comment.user?.type === 'Bot',
-    );
-    if (found) return found;
+    for (const comment of json) {
+      if (typeof comment?.body !== 'string' || !comment.body.startsWith(marker) || !Number.isSafeInteger(comment.id)) continue;
+      self ??= await tokenAccount(api);
+      if (isAccount(comment.user, self)) return comment;
+    }
     const next = /<([^>]+)>;\s*rel="next"/.exec(link)?.[1];
     if (!next) return undefined;
     // The token is only ever sent to the API it was given for.
@@ -80,6 +91,51 @@ async function findComment(api, firstPage, marker) {
     page = new URL(next, page).href;
   }
   return undefined;
+}
+
+/**
+ * The account the token acts as, from GraphQL's `viewer`: it answers for a personal token (its
+ * user) and for an installation token alike (the app's bot: `github-actions[bot]` for the
+ * workflow's own token, `NAME[bot]` for an app's), where REST `GET /user` refuses an installation
+ * token with 403 "Resource not accessible by integration".
+ * @param {IssueCommentsApi} api
+ * @returns {Promise<Account>}
+ */
+async function tokenAccount(api) {
+  const url = graphqlUrl(api);
+  const { json } = await request(api, 'POST', url, { query: 'query { viewer { login databaseId } }' });
+  const viewer = json?.data?.viewer;
+  if (typeof viewer?.login !== 'string' || viewer.login === '') {
+    const said = Array.isArray(json?.errors) ? json.errors.map((error) => String(error?.message)).join('; ') : `no viewer.login`;
+    throw new GitHubApiError(200, redact(`expected the token's account from POST ${pathOf(url)}, found ${oneLine(said)}`, api.token));
+  }
+  return { login: viewer.login, id: Number.isSafeInteger(viewer.databaseId) ? viewer.databaseId : undefined };
+}
+
+/**
+ * Whether a comment's `user` is `account`: the same login (GitHub's logins ignore case) and, where
+ * the number is known, the same number, so a login renamed and taken by someone else is not.
+ * @param {any} user
+ * @param {Account} account
+ */
+function isAccount(user, account) {
+  if (typeof user?.login !== 'string' || user.login.toLowerCase() !== account.login.toLowerCase()) return false;
+  return account.id === undefined || user.id === account.id;
+}
+
+/**
+ * The GraphQL endpoint of the API: GITHUB_GRAPHQL_URL when the runner gave it, else found from
+ * the REST URL (`https://api.github.com` has `/graphql`, GitHub Enterprise Server's `/api/v3` has
+ * `/api/graphql`). On the API's own origin only, as the token is.
+ * @param {IssueCommentsApi} api
+ */
+function graphqlUrl(api) {
+  const rest = api.apiUrl.replace(/\/+$/, '');
+  const url = api.graphqlUrl || (/\/api\/v3$/.test(rest) ? rest.replace(/\/api\/v3$/, '/api/graphql') : `${rest}/graphql`);
+  const origin = new URL(api.apiUrl).origin;
+  if (new URL(url).origin !== origin)
+    throw new GitHubApiError(0, `the GraphQL endpoint is on another host (${new URL(url).origin}) than the API (${origin}): not sending the token there`);
+  return url;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { isMap, isScalar, parseDocument, type Pair } from 'yaml';
 import { CONFIG_FILE_NAME } from './config';
-import { LineIndex, type Range } from './text';
+import { lineBreakOf, LineIndex, type Range } from './text';
 
 /** A replacement of one range of a text, as editors apply it. */
 export interface TextEdit {
@@ -54,7 +54,7 @@ export function configFieldEdit(text: string, field: EditableConfigField, value:
   }
 
   if (contents.flow) return { ok: false, reason: `Expected ${CONFIG_FILE_NAME} in block style (one \`field: value\` per line) to add \`${field}:\`` };
-  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const newline = lineBreakOf(text);
   const line = `${field}: ${written}`;
   // The standard leads the file, as the template writes it.
   if (field === 'standard') return { ok: true, edit: { range: lines.rangeAt(0, 0), newText: `${line}${newline}` } };

@@ -202,8 +202,8 @@ const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\
 /**
  * User text as inert Markdown on one line: each character that can start markup, HTML, an entity
  * or math backslash-escaped (CommonMark makes an escaped punctuation character literal, `|`
- * included inside a table), a zero-width space after `@` and `#` so GitHub links no mention or
- * issue or autolink a URL, and control characters shown as `\uXXXX`. Nothing in it can start a line, so `-`, `+`
+ * included inside a table), a zero-width space after `@`, `#` and the `GH-` of `GH-12` so GitHub
+ * links no mention or issue or autolink a URL, and control characters shown as `\uXXXX`. Nothing in it can start a line, so `-`, `+`
  * and `1.` need no escape.
  */
 export function markdownText(value: string): string {
@@ -212,6 +212,8 @@ export function markdownText(value: string): string {
       .replace(UNSAFE_CHARACTERS, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
       .replace(/[\\`*_{}[\]<>()!|~&#@$]/g, (char) => `\\${char}`)
       .replace(/([@#])/g, '$1\u200b')
+      // GitHub reads `GH-12` (any case) as issue 12, as it reads `#12`.
+      .replace(/(gh-)(?=\d)/gi, '$1\u200b')
       // GitHub links bare URLs and `www.` names by itself: a zero-width space keeps them text.
       .replace(/:\/\//g, ':\u200b//')
       .replace(/\b(www)\./gi, '$1\u200b.')

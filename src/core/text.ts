@@ -87,6 +87,16 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   }
 }
 
+/**
+ * The line break a text already uses (its first one: CRLF, a lone CR or LF), so lines an edit adds
+ * match it; LF in a text of one line. YAML and CommonMark accept all three.
+ */
+export function lineBreakOf(text: string): '\r\n' | '\r' | '\n' {
+  const at = text.search(/[\r\n]/);
+  if (at === -1 || text[at] === '\n') return '\n';
+  return text[at + 1] === '\n' ? '\r\n' : '\r';
+}
+
 /** Drops a leading byte order mark, as editors do when they show a file. */
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

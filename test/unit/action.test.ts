@@ -85,6 +85,9 @@ const TOKEN = 'ghs_SecretTokenValue1234567890';
 const BASE_SHA = 'a'.repeat(40);
 const HEAD_SHA = 'b'.repeat(40);
 const MARKER = '<!-- ksb-portfolio:diff path=portfolio -->';
+/** The account the workflow's own token (GITHUB_TOKEN) acts as, as GraphQL's viewer and as a comment's user. */
+const WORKFLOW_BOT = { login: 'github-actions[bot]', databaseId: 41898282 };
+const WORKFLOW_BOT_USER = { login: WORKFLOW_BOT.login, id: WORKFLOW_BOT.databaseId, type: 'Bot' };
 
 describe('The GitHub Action', function () {
   this.timeout(60_000);
@@ -333,12 +336,15 @@ describe('The GitHub Action', function () {
   describe('the comment step, against a fake GitHub API on 127.0.0.1', () => {
     let api: FakeApi;
     /** The comments on pull request 7, a page per array; what the API answers for writes. */
-    let pages: { id: number; body: string; user?: { login: string; type: string } }[][];
+    let pages: { id: number; body: string; user?: { login: string; id: number; type: string } }[][];
+    /** What GraphQL's `viewer` answers: the account the token acts as. */
+    let viewer: unknown;
     let writeStatus: number;
     let writeMessage: string;
 
     beforeEach(async () => {
       pages = [[]];
+      viewer = { data: { viewer: WORKFLOW_BOT } };
       writeStatus = 0;
       writeMessage = '';
       api = await startFakeApi((request, base) => answerGitHub(request, base));
@@ -354,12 +360,16 @@ describe('The GitHub Action', function () {
         const next = page < pages.length ? { link: `<${base}/repositories/42/issues/7/comments?per_page=100&page=${page + 1}>; rel="next"` } : undefined;
         // Written by the workflow's token unless a test says otherwise.
         return {
-          json: pages[page - 1].map((c) => ({ user: { login: 'github-actions[bot]', type: 'Bot' }, ...c, html_url: `https://github.test/c/${c.id}` })),
+          json: pages[page - 1].map((c) => ({ user: WORKFLOW_BOT_USER, ...c, html_url: `https://github.test/c/${c.id}` })),
           headers: next,
         };
       }
       if (request.method === 'GET' && url.pathname === '/repositories/42/issues/7/comments') {
         return answerGitHub({ ...request, url: `/repos/octo/portfolio/issues/7/comments${url.search}` }, base);
+      }
+      if (request.method === 'POST' && url.pathname === '/graphql') {
+        assert.equal(JSON.parse(request.body).query, 'query { viewer { login databaseId } }');
+        return { json: viewer };
       }
       if (writeStatus) return { status: writeStatus, json: { message: writeMessage } };
       if (request.method === 'POST' && url.pathname === '/repos/octo/portfolio/issues/7/comments') {
@@ -395,9 +405,9 @@ describe('The GitHub Action', function () {
       return result;
     }
 
-    /** The requests other than reading comments, as `METHOD path`. */
+    /** The requests other than reading comments or asking who the token is, as `METHOD path`. */
     function writes(): string[] {
-      return api.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url}`);
+      return api.requests.filter((r) => r.method !== 'GET' && r.url !== '/graphql').map((r) => `${r.method} ${r.url}`);
     }
 
     it('Should run ksb diff on the base and head commits and create a comment with the marker when none has it, sending the API headers', async () => {
@@ -433,18 +443,79 @@ describe('The GitHub Action', function () {
         [
           'GET /repos/octo/portfolio/issues/7/comments?per_page=100',
           'GET /repositories/42/issues/7/comments?per_page=100&page=2',
+          'POST /graphql',
           'PATCH /repos/octo/portfolio/issues/comments/4242',
         ],
       );
       assert.equal(api.requests[1].headers.authorization, `Bearer ${TOKEN}`);
-      assert.match(JSON.parse(api.requests[2].body).body as string, /^<!-- ksb-portfolio:diff path=portfolio -->\n## Portfolio diff\n/);
+      assert.match(JSON.parse(api.requests[3].body).body as string, /^<!-- ksb-portfolio:diff path=portfolio -->\n## Portfolio diff\n/);
     });
 
     it("Should not take over a person's comment that starts with the marker, and write its own", async () => {
-      pages = [[{ id: 31, body: `${MARKER}\nnot the bot`, user: { login: 'mallory', type: 'User' } }]];
+      pages = [[{ id: 31, body: `${MARKER}\nnot the bot`, user: { login: 'mallory', id: 666, type: 'User' } }]];
       const result = await comment();
       assert.equal(result.status, 0, result.stdout + result.stderr);
       assert.deepEqual(writes(), ['POST /repos/octo/portfolio/issues/7/comments']);
+    });
+
+    it("Should not take over another bot's comment that starts with the marker (renovate[bot]), but update its own after it", async () => {
+      pages = [[{ id: 32, body: `${MARKER}\nnot ours`, user: { login: 'renovate[bot]', id: 29139614, type: 'Bot' } }]];
+      const created = await comment();
+      assert.equal(created.status, 0, created.stdout + created.stderr);
+      assert.deepEqual(writes(), ['POST /repos/octo/portfolio/issues/7/comments']);
+      api.requests.length = 0;
+      pages[0].push({ id: 9001, body: `${MARKER}\nold diff` });
+      const updated = await comment();
+      assert.equal(updated.status, 0, updated.stdout + updated.stderr);
+      assert.deepEqual(writes(), ['PATCH /repos/octo/portfolio/issues/comments/9001']);
+    });
+
+    it("Should, with a person's token, update that person's comment and no one else's, even one with their old login", async () => {
+      viewer = { data: { viewer: { login: 'Octocat', databaseId: 583231 } } };
+      pages = [
+        [
+          { id: 40, body: `${MARKER}\nthe workflow's`, user: WORKFLOW_BOT_USER },
+          { id: 41, body: `${MARKER}\nrenamed away`, user: { login: 'octocat', id: 999, type: 'User' } },
+          { id: 42, body: `${MARKER}\nmine`, user: { login: 'octocat', id: 583231, type: 'User' } },
+        ],
+      ];
+      const result = await comment();
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      assert.deepEqual(writes(), ['PATCH /repos/octo/portfolio/issues/comments/42']);
+      assert.equal(api.requests.filter((r) => r.url === '/graphql').length, 1, 'who the token is is asked once');
+    });
+
+    it('Should not ask who the token is when no comment carries the marker', async () => {
+      pages = [[{ id: 1, body: 'Looks good to me' }]];
+      const result = await comment();
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      assert.deepEqual(
+        api.requests.map((r) => `${r.method} ${r.url}`),
+        ['GET /repos/octo/portfolio/issues/7/comments?per_page=100', 'POST /repos/octo/portfolio/issues/7/comments'],
+      );
+    });
+
+    it('Should fail, writing nothing, when GitHub does not say whose the token is', async () => {
+      viewer = { errors: [{ message: `Bad credentials ${TOKEN}` }] };
+      pages = [[{ id: 4242, body: `${MARKER}\nold diff` }]];
+      const result = await comment();
+      assert.equal(result.status, 2);
+      assert.match(result.stdout, /^::error::.*expected the token's account from POST \/graphql, found Bad credentials \*\*\*$/m);
+      assert.deepEqual(writes(), []);
+    });
+
+    it('Should not send the token to a GraphQL endpoint on another host', async () => {
+      const elsewhere = await startFakeApi(() => ({ json: { data: { viewer: WORKFLOW_BOT } } }));
+      try {
+        pages = [[{ id: 4242, body: `${MARKER}\nold diff` }]];
+        const result = await comment({ GITHUB_GRAPHQL_URL: `${elsewhere.url}/graphql` });
+        assert.equal(result.status, 2);
+        assert.match(result.stdout, /::error::.*the GraphQL endpoint is on another host \(http:\/\/127\.0\.0\.1:\d+\) than the API/);
+        assert.deepEqual(elsewhere.requests, []);
+        assert.deepEqual(writes(), []);
+      } finally {
+        await elsewhere.close();
+      }
     });
 
     it('Should keep one comment per portfolio folder: another folder gets its own', async () => {

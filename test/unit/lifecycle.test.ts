@@ -119,11 +119,22 @@ describe('Lifecycle: signoff.stale', () => {
     const stale = async (text: string) => withCode(await diagnosticsOf(text), DiagnosticCode.SignoffStale).length;
     assert.equal(await stale(base), 0);
     assert.equal(await stale(base.replace(/\n/g, '\r\n')), 0, 'CRLF');
+    assert.equal(await stale(base.replace(/\n/g, '\r')), 0, 'CR');
     assert.equal(await stale(base.replace('Body line', 'Body line   ')), 0, 'trailing spaces');
     assert.equal(await stale(base.replace('  K1: "Wrote it"\n  S3: "Sent it"', '  S3: "Sent it"\n  K1: "Wrote it"')), 0, 'claim order');
     assert.equal(await stale(base.replace('title: T', 'title: A new title')), 0, 'title is neither claims nor body');
     assert.equal(await stale(base.replace('"Wrote it"', '"Wrote most of it"')), 1, 'justification');
     assert.equal(await stale(base.replace('S3: "Sent it"', 'S4: "Sent it"')), 1, 'claim');
+  });
+
+  it('Should keep a sign-off made on a file with CR line endings current once the file is converted to LF or CRLF, and back', async () => {
+    const cr = signed(EVIDENCE.replace(/\n/g, '\r'));
+    const stale = async (text: string) => withCode(await diagnosticsOf(text), DiagnosticCode.SignoffStale).length;
+    assert.equal(await stale(cr), 0, 'CR as signed');
+    assert.equal(await stale(cr.replace(/\r/g, '\n')), 0, 'converted to LF');
+    assert.equal(await stale(cr.replace(/\r/g, '\r\n')), 0, 'converted to CRLF');
+    assert.equal(await stale(signed(EVIDENCE).replace(/\n/g, '\r')), 0, 'signed as LF, converted to CR');
+    assert.equal(await stale(cr.replace('I wrote', 'I drafted')), 1, 'a change is still seen');
   });
 
   it('Should clear with "Sign off again", which renews only the date and the digest', async () => {
@@ -144,6 +155,22 @@ describe('Lifecycle: signoffEdit', () => {
     assert.match(
       text,
       /ksbs: \[K1, S3\]\r\nsignoff:\r\n {2}- by: Priya Shah\r\n {4}role: employer\r\n {4}date: 2026-03-20\r\n {4}digest: "[0-9a-f]{12}"\r\n---/,
+    );
+  });
+
+  it('Should keep CR line endings (a file saved by an old Mac editor) when adding, appending and renewing a sign-off', () => {
+    const onlyCr = (text: string) => assert.ok(!text.includes('\n'), `a line feed was added: ${JSON.stringify(text)}`);
+    const first = signed(EVIDENCE.replace(/\n/g, '\r'));
+    onlyCr(first);
+    assert.match(first, /ksbs: \[K1, S3\]\rsignoff:\r {2}- by: Priya Shah\r {4}role: employer\r {4}date: 2026-03-20\r {4}digest: "[0-9a-f]{12}"\r---\r/);
+    const second = signed(first, 'Jess Adeyemi', 'apprentice', '2026-03-21');
+    onlyCr(second);
+    const renewed = signed(second.replace('I wrote', 'I drafted'), 'Priya Shah', 'employer', '2026-04-01');
+    onlyCr(renewed);
+    for (const empty of ['signoff:', 'signoff: # later', 'signoff: []']) onlyCr(signed(`---\rksbs: [K1]\r${empty}\r---\rBody\r`));
+    assert.deepEqual(
+      analyzeText(renewed).frontMatter!.lifecycle!.signoffs.map((s) => `${s.by}/${s.date}/${s.complete}`),
+      ['Priya Shah/2026-04-01/true', 'Jess Adeyemi/2026-03-21/true'],
     );
   });
 
@@ -195,19 +222,24 @@ describe('Lifecycle: signoffEdit', () => {
   it('Should, for any claims and body, leave a file whose sign-off is current and whose claims and body are unchanged', () => {
     const line = fc.stringMatching(/^[A-Za-z0-9 ,.'()-]{0,40}$/);
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('K1', 'K2', 'S3', 'B1'), { maxLength: 4 }), fc.array(line, { maxLength: 6 }), fc.boolean(), (codes, body, crlf) => {
-        const eol = crlf ? '\r\n' : '\n';
-        const source = ['---', 'title: T', `ksbs: [${codes.join(', ')}]`, '---', ...body, ''].join(eol);
-        const text = signed(source);
-        const before = analyzeText(source).frontMatter!;
-        const after = analyzeText(text);
-        assert.equal(after.frontMatter!.lifecycle!.signoffs[0].digest, after.contentDigest);
-        assert.deepEqual(
-          after.frontMatter!.claims.map((c) => c.code),
-          before.claims.map((c) => c.code),
-        );
-        assert.equal(text.slice(after.frontMatter!.bodyStart), source.slice(before.bodyStart));
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('K1', 'K2', 'S3', 'B1'), { maxLength: 4 }),
+        fc.array(line, { maxLength: 6 }),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        (codes, body, eol) => {
+          const source = ['---', 'title: T', `ksbs: [${codes.join(', ')}]`, '---', ...body, ''].join(eol);
+          const text = signed(source);
+          const before = analyzeText(source).frontMatter!;
+          const after = analyzeText(text);
+          assert.equal(after.frontMatter!.lifecycle!.signoffs[0].digest, after.contentDigest);
+          assert.deepEqual(
+            after.frontMatter!.claims.map((c) => c.code),
+            before.claims.map((c) => c.code),
+          );
+          assert.equal(text.slice(after.frontMatter!.bodyStart), source.slice(before.bodyStart));
+          assert.deepEqual([...new Set(text.match(/\r\n|\r|\n/g))], [eol], 'the line breaks stay as they were');
+        },
+      ),
     );
   });
 });

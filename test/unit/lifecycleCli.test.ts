@@ -118,6 +118,23 @@ describe('ksb signoff, hours and gateway', function () {
     assert.ok(!/[^\r]\n/.test(bytes.toString('utf8')));
   });
 
+  it('Should keep CR line endings when signing off, and count the sign-off current after the file is converted to LF', () => {
+    const root = write(path.join(cwd, 'cr'), {
+      'portfolio.yaml': 'standard: ST9999\n',
+      'standards/tiny.yaml': tinyStandard(),
+      'evidence/a.md': EVIDENCE('K1').replace(/\n/g, '\r'),
+    });
+    const signed = ksb(['signoff', 'cr/evidence/a.md', '--by', 'Sam', '--role', 'mentor']);
+    assert.equal(signed.status, 0, signed.stderr);
+    const text = readFileSync(path.join(root, 'evidence/a.md'), 'utf8');
+    assert.ok(!text.includes('\n'), `a line feed was added: ${JSON.stringify(text)}`);
+    assert.match(text, /\rsignoff:\r {2}- by: Sam\r {4}role: mentor\r/);
+    writeFileSync(path.join(root, 'evidence/a.md'), text.replace(/\r/g, '\n'));
+    const check = ksb(['check', 'cr']);
+    assert.equal(check.status, 0, check.stdout + check.stderr);
+    assert.doesNotMatch(check.stdout, /signoff\./);
+  });
+
   it('Should refuse what it cannot sign in one line, writing none of the files', () => {
     const root = write(path.join(cwd, 'refusals'), {
       'good.md': EVIDENCE('K1'),

@@ -109,6 +109,12 @@ describe('portfolio diff', () => {
       );
     });
 
+    it('Should keep GitHub from reading GH-12 in any case as an issue reference, as it does #12 and owner/repo#12', () => {
+      assert.equal(markdownText('Fixes GH-12, gh-3 and Gh-45'), 'Fixes GH-\u200b12, gh-\u200b3 and Gh-\u200b45');
+      assert.equal(markdownText('octo/portfolio#12'), 'octo/portfolio\\#\u200b12');
+      assert.equal(markdownText('GH-pages and ugh-1'), 'GH-pages and ugh-\u200b1');
+    });
+
     it('Should fence a code span longer than the backticks inside it, with pipes escaped and line breaks shown', () => {
       assert.equal(markdownCode('a.md'), '` a.md `');
       assert.equal(markdownCode('a `b` ``c``.md'), '``` a `b` ``c``.md ```');

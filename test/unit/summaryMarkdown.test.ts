@@ -22,12 +22,15 @@ describe('ksb summary Markdown', () => {
     const { index } = await loadPortfolio({
       'portfolio.yaml': CONFIG.replace(
         'apprentice: "@octocat #12 <b>|x|</b>"',
-        'apprentice: "@octocat #12 <b>|x|</b> &#64;me https://evil.test www.evil.test"',
+        'apprentice: "@octocat #12 <b>|x|</b> &#64;me https://evil.test www.evil.test GH-1 gh-2"',
       ),
     });
     const markdown = summaryMarkdown({ coverage: index.coverage(), problems: [], evidenceFiles: 0 });
     const apprentice = /\*\*Apprentice:\*\* (.*)$/m.exec(markdown)?.[1] ?? '';
-    assert.equal(apprentice, '\\@\u200boctocat \\#\u200b12 \\<b\\>\\|x\\|\\</b\\> \\&\\#\u200b64;me https:\u200b//evil.test www\u200b.evil.test');
+    assert.equal(
+      apprentice,
+      '\\@\u200boctocat \\#\u200b12 \\<b\\>\\|x\\|\\</b\\> \\&\\#\u200b64;me https:\u200b//evil.test www\u200b.evil.test GH-\u200b1 gh-\u200b2',
+    );
   });
 
   it('counts problems by code, errors first, and lists the first five of each', () => {

@@ -5,7 +5,7 @@ import { analyzeText } from '../analysis';
 import { applyTextEdit, type TextEdit } from '../configEdits';
 import { DiagnosticCode } from '../diagnostics';
 import type { FrontMatter } from '../frontMatter';
-import { LineIndex, type Range } from '../text';
+import { lineBreakOf, LineIndex, type Range } from '../text';
 import { isIsoDay } from './dates';
 import { evidenceDigest } from './digest';
 import { SIGNOFF_ROLES, type SignoffRole } from './fields';
@@ -54,7 +54,7 @@ export function signoffEdit(text: string, request: SignoffRequest): SignoffEditR
   const { frontMatter } = digested;
   const lifecycle = frontMatter.lifecycle;
   const lines = new LineIndex(text);
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineBreakOf(text);
   const entry = { by: request.by.trim(), role: request.role, date: request.date, digest: digested.digest };
 
   const existing = lifecycle?.signoffs.find((s) => s.role === request.role && s.by?.toLowerCase() === request.by.trim().toLowerCase());
