@@ -4,13 +4,14 @@
 // quick. The step exits as ksb check does (1 errors, 2 could not check), and action.yml runs the
 // summary and comment steps after it whatever its status.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { portfolioFolder, runKsb } from './ksb.mjs';
-import { input, runStep, setOutput, workspace } from './runner.mjs';
+import { ActionError, input, runStep, setOutput, workspace } from './runner.mjs';
 
 runStep(async () => {
   const dir = portfolioFolder(input('PATH') || '.');
+  const sarif = input('SARIF');
+  const sarifInside = sarif ? insideWorkspace(sarif) : undefined;
   // `--` so a folder named like a flag stays a folder.
   const annotations = await runKsb(['check', '--format', 'github', '--', dir]);
   process.stdout.write(annotations.stdout);
@@ -21,22 +22,35 @@ runStep(async () => {
     `ksb check ${JSON.stringify(dir)}: ${counted(counts.error, 'error')}, ${counted(counts.warning, 'warning')}, ${counted(counts.notice, 'notice')}\n`,
   );
 
-  const sarif = input('SARIF');
-  if (sarif) {
-    const file = resolve(workspace(), sarif);
-    mkdirSync(dirname(file), { recursive: true });
-    const written = await runKsb(['check', '--format', 'sarif', '--output', file, '--', dir]);
+  if (sarifInside !== undefined) {
+    // Relative to the workspace, where ksb runs, so ksb's writer checks every folder on the way for
+    // a link the pull request may have committed, and makes the missing ones.
+    const written = await runKsb(['check', '--format', 'sarif', `--output=${sarifInside}`, '--', dir]);
     // That run prints the text report: every problem, readable, but no workflow command in it.
     const stop = randomUUID();
     process.stdout.write(`::group::ksb check report (SARIF written to ${sarif.replace(/[\r\n]/g, ' ')})\n::stop-commands::${stop}\n`);
     process.stdout.write(written.stdout);
     process.stdout.write(`::${stop}::\n::endgroup::\n`);
     if (written.status !== 0 && written.status !== 1) return written.status;
-    setOutput('sarif-file', file);
+    setOutput('sarif-file', resolve(workspace(), sarifInside));
   }
   if (annotations.status === 1) process.stdout.write('The errors fail this step, after the summary and the pull request comment are written.\n');
   return annotations.status;
 });
+
+/**
+ * The sarif input as a path relative to the workspace, refused when it leads out of it: the step
+ * writes there, and a file outside belongs to the runner, not to this check.
+ * @param {string} sarif
+ * @returns {string}
+ */
+function insideWorkspace(sarif) {
+  const inside = relative(workspace(), resolve(workspace(), sarif));
+  if (inside === '' || inside.split(/[\\/]/)[0] === '..' || isAbsolute(inside)) {
+    throw new ActionError(`input sarif is ${JSON.stringify(sarif)}: expected a file path inside the workspace, such as ksb.sarif`);
+  }
+  return inside;
+}
 
 /**
  * How many annotations of each level `ksb check --format github` printed: one line each.

@@ -1,7 +1,7 @@
 // `ksb init [dir]`: a new portfolio (portfolio.yaml, evidence/ with a first file, .gitignore and,
 // with --ci github, a workflow). What is missing is asked for in a terminal, through an injected
 // `ask` so tests can answer; elsewhere a missing value with no sensible default is a one-line error.
-import { existsSync, lstatSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import {
@@ -13,14 +13,26 @@ import {
   githubWorkflowTemplate,
   gitignoreTemplate,
   normalizeReference,
+  relativePath,
   STANDARDS_FOLDER,
+  writeRootFor,
   type Catalogue,
   type StandardDownload,
   type StandardOption,
   type StandardVersion,
 } from '../core';
 import { oneLine } from './format';
-import { describeStandard, fetchStandard, readDownloadedStandard, readStandardsFolder, writeStandardFile, type StandardSourceOptions } from './standardCommand';
+import { toPosix } from './nodeFileSystem';
+import { checkWritable, writeFileSafely } from './safeWrite';
+import {
+  describeStandard,
+  fetchStandard,
+  planStandardWrite,
+  readDownloadedStandard,
+  readStandardsFolder,
+  writeStandardFile,
+  type StandardSourceOptions,
+} from './standardCommand';
 import { UsageError } from './usageError';
 
 /** Asks the user one question and resolves to the answer as typed (without the newline). */
@@ -198,8 +210,10 @@ export function assertCanInit(dir: string): void {
 }
 
 /**
- * Writes the portfolio: the standard file first and `portfolio.yaml` last, so a failure on the way
- * leaves no config and `ksb init` can simply be run again. Existing files other than the config are kept.
+ * Writes the portfolio. Every target is checked first, so a link at any of them (or on the way to
+ * them) stops init with nothing written; then the standard file, the others, and `portfolio.yaml`
+ * last, so a failure on the way leaves no config and `ksb init` can simply be run again. Existing
+ * files other than the config are kept.
  */
 export async function writePortfolio(
   dir: string,
@@ -207,27 +221,37 @@ export async function writePortfolio(
   options: { readonly ci?: 'github'; readonly today: string; readonly cliVersion: string },
 ): Promise<string> {
   const root = resolve(dir);
-  mkdirSync(root, { recursive: true });
-  const lines: string[] = [];
-  if (plan.download) {
-    const outcome = await writeStandardFile(root, plan.download, false);
-    lines.push(`  ${STANDARDS_FOLDER}/${plan.download.fileName}${outcome === 'unchanged' ? ' (kept)' : ''}`);
+  // From the working folder when the portfolio lies in it, so a linked folder on the way counts too.
+  const inWorkingFolder = relativePath(toPosix(process.cwd()), toPosix(root)) !== undefined;
+  const walkFrom = inWorkingFolder ? process.cwd() : writeRootFor(toPosix(root), []);
+  const target = (file: string) => ({ root: walkFrom, path: join(root, file), label: oneLine(toPosix(join(dir, file))) });
+  const files: Array<[string, string]> = [
+    [join('evidence', evidenceFileName(options.today, FIRST_EVIDENCE_TITLE)), evidenceTemplate(FIRST_EVIDENCE_TITLE, options.today, [])],
+    ['.gitignore', gitignoreTemplate()],
+  ];
+  if (options.ci === 'github') files.push([join('.github', 'workflows', 'portfolio.yml'), githubWorkflowTemplate(options.cliVersion)]);
+  const checked = await nothingWrittenUnless(async () => {
+    const standard = plan.download && (await planStandardWrite(root, plan.download, false, walkFrom));
+    const planned = [];
+    for (const [file, text] of files) planned.push({ file, text, target: await checkWritable(target(file)) });
+    return { standard, files: planned, config: await checkWritable(target(CONFIG_FILE_NAME)) };
+  });
+
+  const lines: string[] = [`  ${CONFIG_FILE_NAME}`];
+  if (checked.standard) {
+    await writeStandardFile(checked.standard);
+    lines.push(`  ${STANDARDS_FOLDER}/${plan.download!.fileName}${checked.standard.outcome === 'unchanged' ? ' (kept)' : ''}`);
   }
-  const evidencePath = join('evidence', evidenceFileName(options.today, FIRST_EVIDENCE_TITLE));
-  const written = (relativePath: string, text: string) => {
-    const target = join(root, relativePath);
-    if (existsSync(target)) {
-      lines.push(`  ${relativePath} (already there, kept)`);
-      return;
+  for (const { file, text, target: checkedTarget } of checked.files) {
+    const shown = toPosix(file);
+    if (checkedTarget.existing) {
+      lines.push(`  ${shown} (already there, kept)`);
+      continue;
     }
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, text, { flag: 'wx' });
-    lines.push(`  ${relativePath}`);
-  };
-  written(evidencePath, evidenceTemplate(FIRST_EVIDENCE_TITLE, options.today, []));
-  written('.gitignore', gitignoreTemplate());
+    await writeFileSafely(checkedTarget, text, { exclusive: true });
+    lines.push(`  ${shown}`);
+  }
   if (options.ci === 'github') {
-    written(join('.github', 'workflows', 'portfolio.yml'), githubWorkflowTemplate(options.cliVersion));
     const repository = gitRootAbove(root);
     if (repository) {
       lines.push(
@@ -237,13 +261,22 @@ export async function writePortfolio(
       );
     }
   }
-  writeFileSync(join(root, CONFIG_FILE_NAME), configTemplate(plan.standard, plan.option?.id, plan.apprentice), { flag: 'wx' });
-  lines.unshift(`  ${CONFIG_FILE_NAME}`);
+  await writeFileSafely(checked.config, configTemplate(plan.standard, plan.option?.id, plan.apprentice), { exclusive: true });
   const { standard, option } = plan;
   const header = oneLine(`Created a portfolio for ${standard.label}, ${standard.title}${option ? `, ${option.title} option` : ''} in ${dir}:`);
   const about = plan.download ? describeStandard(standard) : [];
   const check = dir === '.' ? 'ksb check' : oneLine(`ksb check ${dir}`);
   return `${[header, ...lines, ...about, `Next: write evidence in evidence/, then run \`${check}\`.`].join('\n')}\n`;
+}
+
+/** Runs the checks before init's first write; a refusal says that nothing was written. */
+async function nothingWrittenUnless<T>(checks: () => Promise<T>): Promise<T> {
+  try {
+    return await checks();
+  } catch (error) {
+    if (error instanceof UsageError) throw new UsageError(`${error.message}; nothing was written`);
+    throw error;
+  }
 }
 
 /** The nearest folder above `root` (not `root` itself) holding `.git`, if any. */

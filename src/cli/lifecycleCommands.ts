@@ -1,8 +1,9 @@
 // `ksb signoff`, `ksb hours` and `ksb gateway`: the apprenticeship around the evidence.
-import { lstatSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { lstatSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import {
   applyTextEdit,
+  CONFIG_FILE_NAME,
   decodeText,
   describeReadError,
   DAY_RANGE,
@@ -12,6 +13,7 @@ import {
   isIsoDay,
   isSignoffRole,
   MARKDOWN_READ_LIMIT,
+  relativePath,
   SIGNOFF_ROLES,
   signoffEdit,
   latestDayOnEarth,
@@ -21,7 +23,8 @@ import {
   type PortfolioIndex,
 } from '../core';
 import { oneLine } from './format';
-import { describeType } from './nodeFileSystem';
+import { describeType, toPosix } from './nodeFileSystem';
+import { checkWritable, writeFileSafely, type WriteTarget } from './safeWrite';
 import { UsageError } from './usageError';
 
 /** The environment variable that fixes "today" (YYYY-MM-DD) for every date rule, for reproducible runs and tests. */
@@ -56,11 +59,11 @@ export interface SignoffOptions {
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
 /**
- * Signs off each file as `--by` in `--role`, today: every file is read and its edit made before any
- * is written, so one bad file leaves all untouched. Renews an earlier sign-off of the same person
- * and role rather than adding a second.
+ * Signs off each file as `--by` in `--role`, today: every file is checked, read and its edit made
+ * before any is written, so one bad file leaves all untouched. Renews an earlier sign-off of the
+ * same person and role rather than adding a second.
  */
-export function runSignoff(files: readonly string[], options: SignoffOptions): string {
+export async function runSignoff(files: readonly string[], options: SignoffOptions): Promise<string> {
   if (files.length === 0)
     throw new UsageError('signoff needs the evidence files to sign off, e.g. `ksb signoff evidence/call-sheet.md --by "Priya Shah" --role employer`');
   if (options.by === undefined || options.by.trim() === '') throw new UsageError('signoff needs --by NAME: who signs the evidence off');
@@ -68,19 +71,16 @@ export function runSignoff(files: readonly string[], options: SignoffOptions): s
   if (options.role === undefined) throw new UsageError(`signoff needs --role: one of ${SIGNOFF_ROLES.join(', ')}`);
   const role = options.role.toLowerCase();
   if (!isSignoffRole(role)) throw new UsageError(`unknown --role ${oneLine(options.role)}: expected one of ${SIGNOFF_ROLES.join(', ')}`);
-  const planned = files.map((file) => {
-    const text = readEvidence(file);
-    const result = signoffEdit(text.text, { by: options.by!, role, date: options.today });
+  const planned = [];
+  for (const file of files) {
+    const { target, text, bom } = await readEvidence(file);
+    const result = signoffEdit(text, { by: options.by, role, date: options.today });
     if (!result.ok) throw new UsageError(`cannot sign off ${file}: ${result.reason}`);
-    return { file, bytes: encode(applyTextEdit(text.text, result.edit), text.bom), replaced: result.replaced, digest: result.digest };
-  });
+    planned.push({ file, target, bytes: encode(applyTextEdit(text, result.edit), bom), replaced: result.replaced, digest: result.digest });
+  }
   const lines: string[] = [];
-  for (const { file, bytes, replaced, digest } of planned) {
-    try {
-      writeFileSync(resolve(file), bytes);
-    } catch (error) {
-      throw new UsageError(`cannot write ${file}: ${describeReadError(error)}`);
-    }
+  for (const { file, target, bytes, replaced, digest } of planned) {
+    await writeFileSafely(target, bytes);
     lines.push(
       `${replaced ? 'Signed off again' : 'Signed off'} ${oneLine(file)} as ${oneLine(options.by.trim())} (${role}) on ${options.today}, digest ${digest}`,
     );
@@ -88,14 +88,22 @@ export function runSignoff(files: readonly string[], options: SignoffOptions): s
   return `${lines.join('\n')}\n`;
 }
 
-/** A file's text for signing off: a regular file, not a link, within the read limit, in UTF-8. */
-function readEvidence(file: string): { text: string; bom: boolean } {
+/**
+ * A file's text for signing off, and where writing it goes: a regular file in a portfolio, reached
+ * through no link, within the read limit, in UTF-8.
+ */
+async function readEvidence(file: string): Promise<{ target: WriteTarget; text: string; bom: boolean }> {
   const path = resolve(file);
   const stat = lstatSync(path, { throwIfNoEntry: false });
   if (!stat) throw new UsageError(`no such file: ${file}`);
-  // Writing through a link would change a file elsewhere, maybe outside the portfolio.
   if (stat.isSymbolicLink()) throw new UsageError(`cannot sign off ${file}: it is a symbolic link; sign off the file it points to`);
   if (!stat.isFile()) throw new UsageError(`cannot sign off ${file}: expected a Markdown file, found ${describeType(stat)}`);
+  const root = portfolioRootOf(path);
+  if (root === undefined)
+    throw new UsageError(`cannot sign off ${oneLine(file)}: it is in no portfolio (no ${CONFIG_FILE_NAME} above it); a sign-off is for portfolio evidence`);
+  // From the working folder when the portfolio lies in it, so a linked folder on the way there counts too.
+  const walkFrom = relativePath(toPosix(process.cwd()), toPosix(root)) === undefined ? root : process.cwd();
+  const target = await checkWritable({ root: walkFrom, path, label: oneLine(file) });
   if (stat.size > MARKDOWN_READ_LIMIT)
     throw new UsageError(`cannot sign off ${file}: expected a file under ${formatBytes(MARKDOWN_READ_LIMIT)}, found ${formatBytes(stat.size)}`);
   let bytes: Uint8Array;
@@ -106,7 +114,15 @@ function readEvidence(file: string): { text: string; bom: boolean } {
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw new UsageError(`cannot sign off ${file}: ${decoded.reason}`);
-  return { text: decoded.text, bom: UTF8_BOM.every((byte, i) => bytes[i] === byte) };
+  return { target, text: decoded.text, bom: UTF8_BOM.every((byte, i) => bytes[i] === byte) };
+}
+
+/** The nearest folder above `path` holding a `portfolio.yaml` file: the portfolio the file belongs to. */
+function portfolioRootOf(path: string): string | undefined {
+  for (let folder = dirname(path); ; folder = dirname(folder)) {
+    if (lstatSync(join(folder, CONFIG_FILE_NAME), { throwIfNoEntry: false })?.isFile()) return folder;
+    if (dirname(folder) === folder) return undefined;
+  }
 }
 
 function encode(text: string, bom: boolean): Uint8Array {

@@ -28,10 +28,10 @@ import { formatCheckJunit, type CheckedFile } from './junit';
 import { cliLatestToday, cliToday, formatGatewayText, formatHoursText, gatewayJson, hoursJson, runSignoff } from './lifecycleCommands';
 import { runDiff } from './diffCommand';
 import { describeType, NodeFileSystem, toPosix } from './nodeFileSystem';
+import { outputTarget, writeFileSafely } from './safeWrite';
 import { formatCheckSarif, type SarifTool } from './sarif';
 import { addStandard, formatStandardList, listStandards } from './standardCommand';
 import { nodeStandardsFetcher, standardsApiBase, standardsApiTimeout } from './standardsFetch';
-import { writeReport } from './outputFile';
 import { assertReportRequest, runReport } from './reportCommand';
 import { UsageError } from './usageError';
 
@@ -103,6 +103,8 @@ const COMMAND_FLAGS: Readonly<Record<string, readonly string[]>> = {
   signoff: ['by', 'role'],
   hours: ['format', 'output'],
   gateway: ['format', 'output'],
+  // diff prints its report; `--output` would be silently ignored, so it is refused.
+  diff: ['format'],
   init: ['standard', 'version', 'option', 'apprentice', 'from', 'ci', 'yes', 'api'],
   'standard add': ['version', 'dir', 'force', 'api'],
   'standard list': ['format'],
@@ -158,9 +160,9 @@ export async function run(
   }
   const format = values.format;
   // With --output, the report in --format goes to the file and the text report to the terminal.
-  const report = (formatted: string, asText: () => string) => {
+  const report = async (formatted: string, asText: () => string) => {
     if (values.output === undefined) return write(formatted);
-    writeReport(values.output, formatted);
+    await writeFileSafely(outputTarget(values.output), formatted);
     write(format === 'text' ? formatted : asText());
   };
   const today = cliToday(environment.env);
@@ -199,11 +201,11 @@ export async function run(
         filesChecked += index.allFiles().filter((f) => f.role !== 'other').length;
       }
       const asText = () => formatCheckText(reported, filesChecked);
-      if (format === 'json') report(`${JSON.stringify({ diagnostics: reported }, null, 2)}\n`, asText);
-      else if (format === 'github') report(formatCheckGithub(reported), asText);
-      else if (format === 'sarif') report(formatCheckSarif(reported, sarifTool()), asText);
-      else if (format === 'junit') report(formatCheckJunit(reported, checked), asText);
-      else report(asText(), asText);
+      if (format === 'json') await report(`${JSON.stringify({ diagnostics: reported }, null, 2)}\n`, asText);
+      else if (format === 'github') await report(formatCheckGithub(reported), asText);
+      else if (format === 'sarif') await report(formatCheckSarif(reported, sarifTool()), asText);
+      else if (format === 'junit') await report(formatCheckJunit(reported, checked), asText);
+      else await report(asText(), asText);
       return reported.some((d) => d.severity === 'error') ? 1 : 0;
     }
     case 'coverage': {
@@ -214,7 +216,7 @@ export async function run(
       const index = await loadPortfolio(dir);
       const coverage = usableCoverage(index);
       const asText = () => formatCoverageText(coverage, process.stdout.columns || 100);
-      report(format === 'json' ? `${JSON.stringify(coverageJson(coverage), null, 2)}\n` : asText(), asText);
+      await report(format === 'json' ? `${JSON.stringify(coverageJson(coverage), null, 2)}\n` : asText(), asText);
       return 0;
     }
     case 'summary': {
@@ -236,7 +238,7 @@ export async function run(
         evidenceFiles: index.allFiles().filter((f) => f.isEvidence).length,
         folder: repositoryPrefix(dir).replace(/\/$/, ''),
       });
-      report(markdown, () => markdown);
+      await report(markdown, () => markdown);
       return 0;
     }
     case 'report': {
@@ -244,7 +246,7 @@ export async function run(
       // --format defaults to text for the other commands; the report's default is HTML.
       const reportFormat = tokens.some((t) => t.kind === 'option' && t.name === 'format') ? format : 'html';
       const request = { dir: rest[0] ?? '.', format: reportFormat, output: values.output, pdf: values.pdf ?? false, env: environment.env, today };
-      assertReportRequest(request);
+      await assertReportRequest(request);
       assertPortfolioFolder(request.dir);
       const index = await loadPortfolio(request.dir);
       usableCoverage(index);
@@ -283,7 +285,7 @@ export async function run(
       throw new UsageError(`unknown \`standard ${oneLine(action ?? '')}\`: expected standard add or standard list`);
     }
     case 'signoff':
-      write(runSignoff(rest, { by: values.by, role: values.role, today }));
+      write(await runSignoff(rest, { by: values.by, role: values.role, today }));
       return 0;
     case 'hours':
     case 'gateway': {
@@ -297,12 +299,12 @@ export async function run(
       if (command === 'hours') {
         const hours = hoursReport(index, today);
         const asText = () => formatHoursText(hours, today);
-        report(format === 'json' ? `${JSON.stringify(hoursJson(hours, today), null, 2)}\n` : asText(), asText);
+        await report(format === 'json' ? `${JSON.stringify(hoursJson(hours, today), null, 2)}\n` : asText(), asText);
         return 0;
       }
       const gateway = gatewayReport(index, today);
       const asText = () => formatGatewayText(gateway, index, today);
-      report(format === 'json' ? `${JSON.stringify(gatewayJson(gateway), null, 2)}\n` : asText(), asText);
+      await report(format === 'json' ? `${JSON.stringify(gatewayJson(gateway), null, 2)}\n` : asText(), asText);
       return gateway.ready ? 0 : 1;
     }
     case 'diff':

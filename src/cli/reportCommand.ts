@@ -13,8 +13,8 @@ import {
 } from '../core';
 import { GitRepository } from './git';
 import { NodeFileSystem, toPosix } from './nodeFileSystem';
-import { assertWritableTarget, writeReport } from './outputFile';
 import { printPdf } from './reportPdf';
+import { checkWritable, outputTarget, writeFileSafely } from './safeWrite';
 import { UsageError } from './usageError';
 
 /** The formats `ksb report` writes. */
@@ -32,12 +32,12 @@ export interface ReportRequest {
 }
 
 /** Refuses a request that cannot run, before the portfolio is read. */
-export function assertReportRequest({ format, output, pdf }: Omit<ReportRequest, 'dir' | 'env' | 'today'>): void {
+export async function assertReportRequest({ format, output, pdf }: Omit<ReportRequest, 'dir' | 'env' | 'today'>): Promise<void> {
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format ${format}: expected ${REPORT_FORMATS.join(', ')}`);
   if (pdf && format !== 'html') throw new UsageError(`--pdf prints the HTML report: it takes no --format ${format}`);
   // A PDF is binary: to a terminal it is noise, so it needs a file (as pandoc asks for -o).
   if (pdf && output === undefined) throw new UsageError('--pdf needs -o FILE.pdf');
-  if (output !== undefined) assertWritableTarget(output);
+  if (output !== undefined) await checkWritable(outputTarget(output));
 }
 
 /** Writes the report of a loaded portfolio; resolves to the exit status. */
@@ -51,10 +51,10 @@ export async function runReport(index: PortfolioIndex, request: ReportRequest, w
   const text = format === 'markdown' ? renderMatrixMarkdown(model) : format === 'csv' ? renderMatrixCsv(model) : renderReportHtml(model);
   if (pdf && output !== undefined) {
     const { pdf: bytes, refused } = await printPdf(text, request.env);
-    writeReport(output, bytes);
+    await writeFileSafely(outputTarget(output), bytes);
     if (refused.length > 0) process.stderr.write(`ksb: refused ${refused.length} request(s) while printing, first: ${refused[0]}\n`);
   } else if (output !== undefined) {
-    writeReport(output, text);
+    await writeFileSafely(outputTarget(output), text);
   } else {
     write(text);
   }

@@ -1,7 +1,7 @@
 // `ksb standard add` and `ksb standard list`: standards from the public API, kept in a portfolio's
 // `standards/` folder so it works offline afterwards. Fetching, choosing a version and preparing the
 // file are the core's (standardsApi.ts); reading the user's file safely and writing ours are here.
-import { lstatSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import {
   addStandardFile,
@@ -26,6 +26,7 @@ import {
 } from '../core';
 import { oneLine } from './format';
 import { describeType, NodeFileSystem, toPosix } from './nodeFileSystem';
+import { checkWritable, writeFileSafely, type WriteTarget } from './safeWrite';
 import { STANDARDS_API_MAX_BYTES } from './standardsFetch';
 import { UsageError } from './usageError';
 
@@ -88,51 +89,38 @@ async function readUserFile(file: string, expected: string): Promise<string> {
 /** What writing a standard file did. */
 export type WriteOutcome = 'written' | 'replaced' | 'unchanged';
 
+/** A standard file checked and ready to be written (or left, when `unchanged`). */
+export interface StandardWrite {
+  readonly outcome: WriteOutcome;
+  readonly target: WriteTarget;
+  readonly contents: string;
+}
+
 /**
- * Writes a prepared standard into `root/standards/`. An existing file with the same standard data
- * (only `$source` differing) is left as it is; a different one is replaced only with `force`.
+ * Checks writing a prepared standard into `root/standards/`, writing nothing: no link on the way
+ * from `walkFrom` (default `root`). An existing file with the same standard data (only `$source`
+ * differing) is `unchanged`; a different one is replaced only with `force`.
  */
-export async function writeStandardFile(root: string, download: StandardDownload, force: boolean): Promise<WriteOutcome> {
-  const folder = join(root, STANDARDS_FOLDER);
-  const folderStats = lstatSync(folder, { throwIfNoEntry: false });
-  // The loader follows no link, so a file written through one would never be read.
-  if (folderStats?.isSymbolicLink()) throw new UsageError(`${STANDARDS_FOLDER} in ${oneLine(root)} is a symbolic link, which is never read: make it a folder`);
-  if (folderStats && !folderStats.isDirectory()) {
-    throw new UsageError(`${STANDARDS_FOLDER} in ${oneLine(root)} is not a folder: expected a folder of standard files, found ${describeType(folderStats)}`);
-  }
+export async function planStandardWrite(root: string, download: StandardDownload, force: boolean, walkFrom = root): Promise<StandardWrite> {
   // The core names the file from checked data; checked again here, where a path would do harm.
   if (!isStandardFileName(download.fileName)) throw new UsageError(`refusing to write a standard file named ${JSON.stringify(download.fileName)}`);
-  const target = join(folder, download.fileName);
   const shown = `${STANDARDS_FOLDER}/${download.fileName}`;
-  const existing = lstatSync(target, { throwIfNoEntry: false });
-  let outcome: WriteOutcome = 'written';
-  if (existing) {
-    if (!existing.isFile() || existing.isSymbolicLink()) {
-      throw new UsageError(
-        `${shown} exists and is not a file (found ${existing.isSymbolicLink() ? 'a symbolic link' : describeType(existing)}): remove it first`,
-      );
-    }
-    const text = await readUserFile(target, 'a standard file').catch(() => undefined);
-    if (text !== undefined && sameStandardData(text, download.contents)) return 'unchanged';
-    if (!force) throw new UsageError(`${shown} already exists with different contents: pass --force to replace it`);
-    outcome = 'replaced';
-  }
+  const target = await checkWritable({ root: walkFrom, path: join(root, STANDARDS_FOLDER, download.fileName), label: shown });
   if (download.contents.length > DATA_FILE_READ_LIMIT) {
     throw new UsageError(
       `${download.standard.label} is ${formatBytes(download.contents.length)}, over the ${formatBytes(DATA_FILE_READ_LIMIT)} a portfolio reads`,
     );
   }
-  mkdirSync(folder, { recursive: true });
-  // Written beside the target and renamed, so an interrupted write never leaves half a file to be loaded.
-  const temporary = join(folder, `.${download.fileName}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temporary, download.contents, { flag: 'wx' });
-    renameSync(temporary, target);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw new UsageError(`cannot write ${shown}: ${oneLine(describeReadError(error))}`);
-  }
-  return outcome;
+  if (target.existing === undefined) return { outcome: 'written', target, contents: download.contents };
+  const text = await readUserFile(target.path, 'a standard file').catch(() => undefined);
+  if (text !== undefined && sameStandardData(text, download.contents)) return { outcome: 'unchanged', target, contents: download.contents };
+  if (!force) throw new UsageError(`${shown} already exists with different contents: pass --force to replace it`);
+  return { outcome: 'replaced', target, contents: download.contents };
+}
+
+/** Writes a checked standard file (written beside the target and renamed, so no half file is ever loaded). */
+export async function writeStandardFile(write: StandardWrite): Promise<void> {
+  if (write.outcome !== 'unchanged') await writeFileSafely(write.target, write.contents);
 }
 
 /** Whether two API files hold the same standard: everything but the `$source` record is equal. */
@@ -185,7 +173,9 @@ export async function addStandard(
   const download = isStandardReference(argument)
     ? await fetchStandard(argument, options.version, options)
     : await readDownloadedStandard(argument, options.version, options.today);
-  const outcome = await writeStandardFile(root, download, options.force);
+  const write = await planStandardWrite(root, download, options.force);
+  await writeStandardFile(write);
+  const { outcome } = write;
   const { standard } = download;
   const verb = { written: 'Wrote', replaced: 'Replaced', unchanged: 'Kept (same standard data)' }[outcome];
   const lines = [oneLine(`${verb} ${STANDARDS_FOLDER}/${download.fileName}: ${standard.label}, ${standard.title}`), ...describeStandard(standard)];

@@ -48,6 +48,7 @@ export { locateFrontMatter, parseFrontMatter, type Claim, type FrontMatter, type
 export { evidenceFrontMatterSchema, KNOWN_FRONT_MATTER_FIELDS } from './frontMatterSchema';
 export { compileGlob } from './glob';
 export { basename, dirname, joinPath, normalizePath, relativePath } from './paths';
+export { checkWriteTarget, writeRootFor, type LinkStat, type PathKind, type WriteTargetCheck } from './writeTarget';
 export { decodeText, LineIndex, type DecodedText, type Position, type Range } from './text';
 export { PortfolioIndex, type IndexChange, type IndexedFile, type IndexOptions } from './index/portfolioIndex';
 export { STANDARDS_FOLDER } from './index/configLoader';

@@ -4,6 +4,7 @@
 import { API_SOURCE_KEY, apiVersion, isApiStandard } from './catalogue/apiStandard';
 import { formatBytes } from './fileLimits';
 import { compareVersions, readStandardData, StandardVersion } from './catalogue/catalogue';
+import { nestingProblem } from './yamlData';
 
 /** The public API's standards endpoint; `KSB_STANDARDS_API` or the `ksbPortfolio.standardsApiUrl` setting replace it. */
 export const DEFAULT_STANDARDS_API = 'https://www.instituteforapprenticeships.org/api/apprenticeshipstandards';
@@ -158,6 +159,8 @@ export async function downloadStandard(
   } catch {
     return { ok: false, message: `Expected JSON from ${url}, found ${describeBody(response.text)}; ${byHand}` };
   }
+  const tooDeep = nestingProblem(body, `the answer from ${url}`);
+  if (tooDeep) return { ok: false, message: tooDeep };
   const chosen = chooseVersion(body, version);
   if (!chosen.ok) return { ok: false, message: `${chosen.message} at ${url}` };
   return prepareStandardFile(chosen.json, { url, retrieved: today }, reference);
@@ -174,6 +177,9 @@ export function addStandardFile(text: string, fileName: string, today: string): 
   } catch (error) {
     return { ok: false, message: `Expected \`${fileName}\` to be JSON from the standards API, found invalid JSON: ${(error as Error).message}` };
   }
+  // Before anything walks it: writing the file out (JSON.stringify) recurses once per level.
+  const tooDeep = nestingProblem(body, `\`${fileName}\``);
+  if (tooDeep) return { ok: false, message: tooDeep };
   const chosen = chooseVersion(body, undefined);
   if (!chosen.ok) return { ok: false, message: `${chosen.message} in \`${fileName}\`` };
   const previous = chosen.json[API_SOURCE_KEY] as { url?: unknown } | undefined;

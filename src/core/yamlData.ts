@@ -62,3 +62,24 @@ function findAliases(document: Document): { first?: AliasPlace; unresolved?: Ali
   });
   return { first, unresolved };
 }
+
+/**
+ * Data nested deeper than this is refused. `JSON.stringify` and every other walk that recurses
+ * overflow the stack on a file nested 100 000 deep; the deepest standard the public API serves
+ * nests 5 levels.
+ */
+export const MAX_DATA_NESTING = 100;
+
+/** Why `data` (read from `subject`) is refused for nesting too deeply, or `undefined`; an iterative walk that stops past MAX_DATA_NESTING. */
+export function nestingProblem(data: unknown, subject: string): string | undefined {
+  const pending: Array<readonly [unknown, number]> = [[data, 0]];
+  while (pending.length > 0) {
+    const [value, depth] = pending.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= MAX_DATA_NESTING) {
+      return `Expected ${subject} nested at most ${MAX_DATA_NESTING} levels deep, found deeper: it was not read, since working through it would overflow the stack`;
+    }
+    for (const child of Object.values(value)) pending.push([child, depth + 1]);
+  }
+  return undefined;
+}

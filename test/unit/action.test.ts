@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -263,6 +263,48 @@ describe('The GitHub Action', function () {
       const result = await check({ INPUT_SARIF: 'odd\nerrors=999/ksb.sarif' });
       assert.equal(result.status, 0, result.stdout + result.stderr);
       assert.deepEqual(readOutputs(path.join(work, 'github-output')), { errors: '0', 'sarif-file': path.join(work, 'odd\nerrors=999', 'ksb.sarif') });
+    });
+
+    it('Should refuse a SARIF file, or a folder on its way, that the pull request made a symbolic link, leaving what it points to as it was', async () => {
+      writeFiles(path.join(work, 'portfolio'), CLEAN_PORTFOLIO);
+      const outside = mkdtempSync(path.join(tmpdir(), 'ksb-action-outside-'));
+      try {
+        writeFileSync(path.join(outside, '.bashrc'), 'export PATH=/usr/bin\n');
+        symlinkSync(path.join(outside, '.bashrc'), path.join(work, 'ksb.sarif'));
+        symlinkSync(outside, path.join(work, 'reports'));
+        for (const [sarif, found] of [
+          ['ksb.sarif', 'it is a symbolic link'],
+          ['reports/ksb.sarif', 'reports is a symbolic link'],
+        ]) {
+          const result = await check({ INPUT_SARIF: sarif });
+          assert.equal(result.status, 2, result.stdout + result.stderr);
+          assert.match(result.stderr, new RegExp(`^ksb: cannot write --output ${sarif.replace('.', '\\.')}: ${found}, and no write goes through a link\n$`));
+          assert.deepEqual(readOutputs(path.join(work, 'github-output')), { errors: '0' }, 'no sarif-file output');
+          rmSync(path.join(work, 'github-output'));
+        }
+        assert.deepEqual(readdirSync(outside), ['.bashrc']);
+        assert.equal(readFileSync(path.join(outside, '.bashrc'), 'utf8'), 'export PATH=/usr/bin\n');
+      } finally {
+        rmSync(outside, { recursive: true, force: true });
+      }
+    });
+
+    it('Should refuse a SARIF path outside the workspace before running ksb', async () => {
+      writeFiles(path.join(work, 'portfolio'), CLEAN_PORTFOLIO);
+      const outside = mkdtempSync(path.join(tmpdir(), 'ksb-action-outside-'));
+      try {
+        for (const sarif of [`../${path.basename(outside)}/ksb.sarif`, path.join(outside, 'ksb.sarif'), '.']) {
+          const result = await check({ INPUT_SARIF: sarif });
+          assert.equal(result.status, 2, result.stdout + result.stderr);
+          assert.equal(
+            result.stdout,
+            `::error::ksb-portfolio action: input sarif is ${JSON.stringify(sarif)}: expected a file path inside the workspace, such as ksb.sarif\n`,
+          );
+        }
+        assert.deepEqual(readdirSync(outside), []);
+      } finally {
+        rmSync(outside, { recursive: true, force: true });
+      }
     });
 
     it('Should exit 2 with ksb check when there is no portfolio, setting no errors output', async () => {

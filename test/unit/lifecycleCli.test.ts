@@ -111,7 +111,10 @@ describe('ksb signoff, hours and gateway', function () {
   });
 
   it('Should keep a byte order mark and CRLF line endings when signing off', () => {
-    const root = write(path.join(cwd, 'bom'), { 'a.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(EVIDENCE('K1').replace(/\n/g, '\r\n'))]) });
+    const root = write(path.join(cwd, 'bom'), {
+      'portfolio.yaml': 'standard: ST9999\n',
+      'a.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(EVIDENCE('K1').replace(/\n/g, '\r\n'))]),
+    });
     assert.equal(ksb(['signoff', 'bom/a.md', '--by', 'Sam', '--role', 'mentor']).status, 0);
     const bytes = readFileSync(path.join(root, 'a.md'));
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
@@ -137,6 +140,7 @@ describe('ksb signoff, hours and gateway', function () {
 
   it('Should refuse what it cannot sign in one line, writing none of the files', () => {
     const root = write(path.join(cwd, 'refusals'), {
+      'portfolio.yaml': 'standard: ST9999\n',
       'good.md': EVIDENCE('K1'),
       'plain.md': 'No front matter\n',
       'bin.md': Buffer.from([0, 1, 2, 0xff, 0xfe]),

@@ -2,7 +2,7 @@ import { isNode, parseDocument, type Document } from 'yaml';
 import type * as z from 'zod/mini';
 import { FILE_START, LineIndex, type Range } from '../text';
 import { validate } from '../validate';
-import { yamlToData } from '../yamlData';
+import { nestingProblem, yamlToData } from '../yamlData';
 import { KIND_NAMES, kindOfCode, KSB_KINDS, type KsbKind } from '../codes';
 import { isApiStandard, readApiStandard, type OptionIds } from './apiStandard';
 import { standardFileSchema, type StandardFile } from './schema';
@@ -288,6 +288,9 @@ export function readStandardData(text: string, file: string, optionIds?: OptionI
   // JSON first: JSON.parse is many times faster than the YAML parser on the API's large files,
   // which matters for a folder of hundreds. The YAML parser reads what JSON.parse refuses, with positions.
   const json = parseJsonObject(text);
+  const tooDeep = json === undefined ? undefined : nestingProblem(json, `\`${file}\``);
+  // Refused here, or the YAML parser below would try it and overflow the stack.
+  if (tooDeep) return { ok: false, problems: [{ file, field: '', message: tooDeep, range: FILE_START }] };
   if (json !== undefined && isApiStandard(json)) {
     const read = readApiStandard(json, file, optionIds);
     if (!read.ok) return { ok: false, problems: [{ file, field: read.field, message: `${file}: ${read.field}: ${read.message}`, range: FILE_START }] };

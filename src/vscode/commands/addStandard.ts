@@ -19,6 +19,7 @@ import {
 } from '../../core';
 import { Commands, Settings } from '../constants';
 import type { OpenPortfolio, PortfolioWorkspace } from '../portfolioWorkspace';
+import { writeFileSafely, writeRefusal } from '../safeWrite';
 import { readSettings } from '../settings';
 import { uriExists } from '../vscodeFileSystem';
 import { choosePortfolio } from './choosePortfolio';
@@ -223,6 +224,12 @@ async function writeStandard(portfolio: OpenPortfolio, download: StandardDownloa
     );
     return undefined;
   }
+  // Refused before asking whether to replace: a linked standards/ or file would send the write elsewhere.
+  const refusal = await writeRefusal(target, { portfolio: portfolio.rootUri });
+  if (refusal) {
+    void vscode.window.showErrorMessage(`${TITLE}: cannot write ${STANDARDS_FOLDER}/${download.fileName}: ${refusal}.`);
+    return undefined;
+  }
   if (await uriExists(target)) {
     const replace =
       overwrite ??
@@ -233,9 +240,7 @@ async function writeStandard(portfolio: OpenPortfolio, download: StandardDownloa
       )) === 'Replace';
     if (!replace) return undefined;
   }
-  await vscode.workspace.fs.createDirectory(folder);
-  await vscode.workspace.fs.writeFile(target, bytes);
-  return target;
+  return (await writeFileSafely(target, bytes, { portfolio: portfolio.rootUri })) ? target : undefined;
 }
 
 /** Whether portfolio.yaml already names this standard and version. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { builtinCatalogue, CONFIG_FILE_NAME, configTemplate } from '../../core';
 import type { PortfolioWorkspace } from '../portfolioWorkspace';
+import { writeFileSafely } from '../safeWrite';
 import { uriExists } from '../vscodeFileSystem';
 
 /** Arguments of `ksbPortfolio.createConfig`; whatever is left out is chosen or asked for. */
@@ -59,7 +60,7 @@ export async function createConfig(workspace: PortfolioWorkspace, args: CreateCo
     )?.id;
     if (option === undefined) return undefined;
   }
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(configTemplate(standard, option)));
+  if (!(await writeFileSafely(target, new TextEncoder().encode(configTemplate(standard, option))))) return undefined;
   workspace.wrote(target);
   await vscode.window.showTextDocument(target);
   return target;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME, evidenceFileName, evidenceFolder, evidenceTemplate, isIsoDate, type StandardVersion } from '../../core';
 import type { PortfolioWorkspace } from '../portfolioWorkspace';
+import { writeFileSafely } from '../safeWrite';
 import { uriExists } from '../vscodeFileSystem';
 import { choosePortfolio } from './choosePortfolio';
 import { ksbItems } from './ksbPicks';
@@ -66,7 +67,7 @@ export async function newEvidence(workspace: PortfolioWorkspace, args: NewEviden
     void vscode.window.showWarningMessage(`${relative} is not matched by the \`evidence\` globs of ${CONFIG_FILE_NAME}, so it will not count as evidence.`);
   }
   const text = evidenceTemplate(title.trim(), date, codes);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  if (!(await writeFileSafely(uri, new TextEncoder().encode(text), { portfolio: portfolio.rootUri }))) return undefined;
   workspace.wrote(uri);
   const editor = await vscode.window.showTextDocument(uri);
   // Put the cursor where the writing starts: the line after "## What I did".

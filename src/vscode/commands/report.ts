@@ -14,6 +14,7 @@ import {
 } from '../../core';
 import { gitRepositoryFor } from '../gitExtension';
 import type { OpenPortfolio, PortfolioWorkspace } from '../portfolioWorkspace';
+import { writeFileSafely } from '../safeWrite';
 import { choosePortfolio } from './choosePortfolio';
 
 /** The webview's type, for tests and for VS Code to restore it by. */
@@ -192,7 +193,7 @@ export async function exportReport(workspace: PortfolioWorkspace, args: ExportRe
   const format = extension === 'md' ? 'markdown' : extension === 'csv' ? 'csv' : 'html';
   const model: ReportModel = buildReportModel(portfolio.index, await reportInput(portfolio, linkPrefix(target, portfolio.rootUri), format === 'html'));
   const text = format === 'markdown' ? renderMatrixMarkdown(model) : format === 'csv' ? renderMatrixCsv(model) : renderReportHtml(model);
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+  if (!(await writeFileSafely(target, new TextEncoder().encode(text)))) return undefined;
   void vscode.window.showInformationMessage(`Exported ${reportTitle(model)} to ${vscode.workspace.asRelativePath(target)}.`);
   return target;
 }

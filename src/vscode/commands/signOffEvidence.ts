@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isSignoffRole, SIGNOFF_ROLES, signoffEdit, today, type SignoffRole } from '../../core';
 import { toRange } from '../convert';
 import type { PortfolioWorkspace } from '../portfolioWorkspace';
+import { writeRefusal } from '../safeWrite';
 
 /** Arguments of `ksbPortfolio.signOffEvidence`; whatever is left out is asked for. */
 export interface SignOffArgs {
@@ -65,6 +66,12 @@ export async function signOffEvidence(
   const refused: { uri: vscode.Uri; reason: string }[] = outside.map((uri) => ({ uri, reason: 'it is in no portfolio' }));
   for (const uri of uris) {
     if (outside.includes(uri)) continue;
+    // The edit is saved through the file's path: a link there, or a linked folder above it, would carry it elsewhere.
+    const refusal = await writeRefusal(uri, { portfolio: workspace.portfolioFor(uri)?.rootUri });
+    if (refusal) {
+      refused.push({ uri, reason: refusal });
+      continue;
+    }
     let document: vscode.TextDocument;
     try {
       document = await vscode.workspace.openTextDocument(uri);
