@@ -5,7 +5,7 @@ import { formatFieldPath } from './catalogue/catalogue';
 import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from './diagnostics';
 import { CONFIG_FILE_NAME } from './configFileName';
 import { compileGlob } from './glob';
-import { LineIndex, type Range } from './text';
+import { LineIndex, withYamlLineBreaks, type Range } from './text';
 import { DAY_RANGE, isDayInRange, isIsoDay, parseInterval } from './lifecycle/dates';
 import { OTJ_TARGET_RANGE } from './lifecycle/hours';
 import { validate } from './validate';
@@ -93,7 +93,7 @@ export interface ParsedConfig {
 /** Reads `portfolio.yaml`; problems become `portfolio.invalid-config` diagnostics on it. */
 export function parseConfig(text: string): ParsedConfig {
   const lines = new LineIndex(text);
-  const document = parseDocument(text, { prettyErrors: false });
+  const document = parseDocument(withYamlLineBreaks(text), { prettyErrors: false });
   const rangeOf = (field: string) => nodeRange(document, [field], lines);
   const fail = (diagnostics: PortfolioDiagnostic[]): ParsedConfig => ({ config: undefined, diagnostics, rangeOf });
   if (document.errors.length > 0) {

@@ -1,6 +1,6 @@
 import { isMap, isScalar, parseDocument, type Pair } from 'yaml';
 import { CONFIG_FILE_NAME } from './config';
-import { lineBreakOf, LineIndex, type Range } from './text';
+import { lineBreakOf, LineIndex, withYamlLineBreaks, type Range } from './text';
 
 /** A replacement of one range of a text, as editors apply it. */
 export interface TextEdit {
@@ -28,7 +28,7 @@ const INSERT_AFTER: Readonly<Record<EditableConfigField, readonly string[]>> = {
  * YAML cannot read `1.10` as the number 1.1.
  */
 export function configFieldEdit(text: string, field: EditableConfigField, value: string): ConfigEditResult {
-  const document = parseDocument(text, { prettyErrors: false });
+  const document = parseDocument(withYamlLineBreaks(text), { prettyErrors: false });
   if (document.errors.length > 0)
     return { ok: false, reason: `Expected valid YAML in ${CONFIG_FILE_NAME}, found: ${document.errors[0].message.split('\n')[0]}` };
   const contents = document.contents;

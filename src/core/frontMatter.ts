@@ -13,7 +13,7 @@ import {
   type SignoffRole,
 } from './lifecycle/fields';
 import { formatBytes, MARKDOWN_READ_LIMIT } from './fileLimits';
-import { detach, type LineIndex, type Range } from './text';
+import { detach, withYamlLineBreaks, type LineIndex, type Range } from './text';
 import { describeNode, isNodeWithRange } from './yamlNodes';
 
 /** One KSB code claimed in front matter, with its exact place in the file. */
@@ -157,10 +157,7 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
   if (length > MAX_FRONT_MATTER_LENGTH) {
     return notRead(`Expected front matter under ${formatBytes(MAX_FRONT_MATTER_LENGTH)}, found ${formatBytes(length)}: its claims were not read`);
   }
-  // The yaml package breaks lines at LF and CRLF only, but YAML also allows a lone CR. Replacing
-  // each lone CR by LF keeps every offset, and the LineIndex already counts a lone CR as a break.
-  const raw = text.slice(contentStart, contentEnd);
-  const yaml = raw.includes('\r') ? raw.replace(/\r(?!\n)/g, '\n') : raw;
+  const yaml = withYamlLineBreaks(text.slice(contentStart, contentEnd));
 
   // Positions from yaml are relative to the front matter; shift them once, here.
   const shift = (start: number, end: number): Range => lines.rangeAt(contentStart + start, contentStart + end);

@@ -97,6 +97,15 @@ export function lineBreakOf(text: string): '\r\n' | '\r' | '\n' {
   return text[at + 1] === '\n' ? '\r\n' : '\r';
 }
 
+/**
+ * The text as the yaml package must see it: every lone CR (a line break in YAML, but not to that
+ * package, which breaks lines at LF and CRLF only) turned into LF. Offsets do not move, and the
+ * LineIndex already counts a lone CR as a break, so positions stay right.
+ */
+export function withYamlLineBreaks(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
 /** Drops a leading byte order mark, as editors do when they show a file. */
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

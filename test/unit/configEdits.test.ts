@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { applyTextEdit, configFieldEdit, configFieldsEdit, type EditableConfigField } from '../../src/core';
+import { applyTextEdit, configFieldEdit, configFieldsEdit, parseConfig, type EditableConfigField } from '../../src/core';
 
 /** The text after setting `field` to `value`; fails when no edit can be made. */
 function set(text: string, field: EditableConfigField, value: string): string {
@@ -9,6 +9,18 @@ function set(text: string, field: EditableConfigField, value: string): string {
 }
 
 describe('Editing portfolio.yaml', () => {
+  it('Should read and edit a portfolio.yaml with CR-only line endings, keeping them', () => {
+    const text = 'standard: ST0792\rversion: "1.2"\roption: post-production-coordinator\rapprentice: Alex\r';
+    const parsed = parseConfig(text);
+    assert.deepEqual(parsed.diagnostics, []);
+    assert.equal(parsed.config?.option, 'post-production-coordinator');
+    assert.equal(parsed.rangeOf('option').start.line, 2);
+    const edited = set(text, 'option', 'production-coordinator');
+    assert.equal(edited, 'standard: ST0792\rversion: "1.2"\roption: production-coordinator\rapprentice: Alex\r');
+    const added = set(text, 'version', '1.1');
+    assert.ok(!added.includes('\n'), `only CR line breaks: ${JSON.stringify(added)}`);
+  });
+
   it('Should replace the option value and keep the comment after it', () => {
     const text = 'standard: ST0792\nversion: "1.2"\noption: post-production-coordinator  # one of: a | b\napprentice: Alex\n';
     assert.equal(

@@ -1,6 +1,6 @@
 import { isNode, parseDocument, type Document } from 'yaml';
 import type * as z from 'zod/mini';
-import { FILE_START, LineIndex, type Range } from '../text';
+import { FILE_START, LineIndex, withYamlLineBreaks, type Range } from '../text';
 import { validate } from '../validate';
 import { nestingProblem, yamlToData } from '../yamlData';
 import { KIND_NAMES, kindOfCode, KSB_KINDS, type KsbKind } from '../codes';
@@ -308,7 +308,7 @@ export function readStandardData(text: string, file: string, optionIds?: OptionI
     };
   }
   const lines = new LineIndex(text);
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(withYamlLineBreaks(text), { prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
     return {
       ok: false,
