@@ -1,6 +1,6 @@
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { DirectoryEntry, EntryFlag, EntryType, FileStat, PortfolioFileSystem } from '../core';
-import { dirname, joinPath, normalizePath, relativePath } from '../core';
+import { relativePath } from '../core';
 import { NodeFileSystem } from './nodeFileSystem';
 
 /**
@@ -181,23 +181,17 @@ const PREFETCH_LIMIT = 256 * 2 ** 20;
 /** Folders the index's walk never enters (as treeWalk's SKIPPED_FOLDERS), so nothing in them is fetched ahead. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
-/** Symbolic links followed in a row before one is taken to lead nowhere (a loop). */
-const MAX_LINK_HOPS = 40;
-
 /**
  * The files of one commit below a folder, as a `PortfolioFileSystem`: listed once with
  * `git ls-tree`, read through a shared `git cat-file --batch`. Regular blobs are files;
- * a symbolic link (mode 120000) is reported as the working tree reports one (a link to what its
- * target is in the same commit, nothing when it leads nowhere); a submodule (160000) is an empty
- * folder, as it is in a clone that did not fetch it. Paths outside the listed folder are looked up
- * in the commit one at a time, and paths outside the repository on this machine's disk, as the
- * working tree's links would find them.
+ * a symbolic link (mode 120000) is reported as the working tree reports one: a link, never
+ * followed, whatever it leads to; a submodule (160000) is an empty folder, as it is in a clone
+ * that did not fetch it. Paths outside the listed folder are looked up in the commit one at a
+ * time; nothing outside the repository is ever looked at.
  */
 export class GitTreeFileSystem implements PortfolioFileSystem {
   private readonly entries = new Map<string, TreeEntry>();
   private readonly folders = new Map<string, Array<{ name: string; flag?: EntryFlag }>>();
-  private readonly linkTargets = new Map<string, string>();
-  private readonly disk = new NodeFileSystem();
   /** Reads asked for ahead of the index, by object id and length: git streams them while this process parses. */
   private readonly prefetched = new Map<string, Promise<GitObject | undefined>>();
 
@@ -240,8 +234,6 @@ export class GitTreeFileSystem implements PortfolioFileSystem {
         }
       }
     }
-    const links = [...tree.entries].filter(([, entry]) => entry.mode === '120000');
-    await Promise.all(links.map(async ([path, entry]) => tree.linkTargets.set(path, (await reader.read(entry.oid))?.bytes.toString('utf8') ?? '')));
     return tree;
   }
 
@@ -295,10 +287,9 @@ export class GitTreeFileSystem implements PortfolioFileSystem {
 
   async stat(path: string): Promise<FileStat | undefined> {
     const treePath = this.treePath(path);
-    if (treePath === undefined) return this.disk.stat(path);
-    const found = await this.typeAt(treePath, 0);
+    const found = treePath === undefined ? undefined : await this.typeAt(treePath);
     if (!found) return undefined;
-    return { type: found.type, mtime: 0, size: found.size, ...(found.viaLink && { symbolicLink: true }) };
+    return { type: found.type, mtime: 0, size: found.size, ...(found.symbolicLink && { symbolicLink: true }) };
   }
 
   async readFile(path: string, maxBytes = Number.MAX_SAFE_INTEGER): Promise<Uint8Array> {
@@ -329,35 +320,27 @@ export class GitTreeFileSystem implements PortfolioFileSystem {
       }
       const entry = this.entries.get(childPath);
       if (!entry) result.push([name, 'directory']);
-      else if (entry.mode === '120000') {
-        // As the working tree does: a link is listed with its target's type, and not at all when it leads nowhere.
-        const target = await this.typeAt(childPath, 0);
-        if (target) result.push([name, target.type, 'symbolic-link']);
-      } else result.push([name, isRegularFile(entry.mode) ? 'file' : entry.mode === '160000' ? 'directory' : 'other']);
+      // As the working tree lists one: a link, whatever it leads to.
+      else if (entry.mode === '120000') result.push([name, 'other', 'symbolic-link']);
+      else result.push([name, isRegularFile(entry.mode) ? 'file' : entry.mode === '160000' ? 'directory' : 'other']);
     }
     return result;
   }
 
-  /** What is at a tree path, links followed: its type, its size, and whether a link led there. */
-  private async typeAt(treePath: string, hops: number): Promise<{ type: EntryType; size: number; viaLink: boolean } | undefined> {
-    if (this.folders.has(treePath)) return { type: 'directory', size: 0, viaLink: false };
+  /** What is at a tree path, links not followed: its type, its size, and whether it is a link. */
+  private async typeAt(treePath: string): Promise<{ type: EntryType; size: number; symbolicLink: boolean } | undefined> {
+    if (this.folders.has(treePath)) return { type: 'directory', size: 0, symbolicLink: false };
     const entry = this.entries.get(treePath);
     if (entry) {
-      if (entry.mode === '160000') return { type: 'directory', size: 0, viaLink: false };
-      if (entry.mode !== '120000') return { type: isRegularFile(entry.mode) ? 'file' : 'other', size: entry.size, viaLink: false };
-      if (hops >= MAX_LINK_HOPS) return undefined;
-      const target = this.linkTargets.get(treePath) ?? '';
-      if (target === '') return undefined;
-      const absolute = target.startsWith('/') ? target : joinPath(this.repositoryRoot, dirname(`/${treePath}`).slice(1), target);
-      const targetTreePath = this.treePath(normalizePath(absolute));
-      const found = targetTreePath === undefined ? await this.disk.stat(absolute) : await this.typeAt(targetTreePath, hops + 1);
-      return found && { type: found.type, size: found.size, viaLink: true };
+      if (entry.mode === '160000') return { type: 'directory', size: 0, symbolicLink: false };
+      if (entry.mode === '120000') return { type: 'other', size: 0, symbolicLink: true };
+      return { type: isRegularFile(entry.mode) ? 'file' : 'other', size: entry.size, symbolicLink: false };
     }
     // Inside the listed folder the listing is complete; elsewhere in the repository, ask the commit.
     if (treePath.startsWith(this.listedFolder) || `${treePath}/` === this.listedFolder) return undefined;
     const object = await this.reader.read(`${this.commit}:${treePath}`, 0);
     if (!object) return undefined;
-    return { type: object.type === 'tree' ? 'directory' : object.type === 'blob' ? 'file' : 'other', size: object.size, viaLink: false };
+    return { type: object.type === 'tree' ? 'directory' : object.type === 'blob' ? 'file' : 'other', size: object.size, symbolicLink: false };
   }
 }
 

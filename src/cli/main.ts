@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -378,7 +378,9 @@ function assertPortfolioFolder(dir: string): void {
   if (!folder) throw new UsageError(`no such directory: ${dir}`);
   if (!folder.isDirectory()) throw new UsageError(`not a directory: ${dir}`);
   const configPath = resolve(absolute, CONFIG_FILE_NAME);
-  const config = statSync(configPath, { throwIfNoEntry: false });
+  // lstat: a symbolic link is never followed, so it is answered the same wherever it leads (the core reports it).
+  const config = lstatSync(configPath, { throwIfNoEntry: false });
+  if (config?.isSymbolicLink()) return;
   if (!config) {
     throw new UsageError(
       `no ${CONFIG_FILE_NAME} in ${dir}: create one with \`standard: ST0792\` and \`option: production-coordinator\` (or post-production-coordinator)`,

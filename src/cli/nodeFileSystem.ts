@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, type Dirent, type Stats } from 'node:fs';
 import { sep } from 'node:path';
 import type { DirectoryEntry, EntryType, FileStat, PortfolioFileSystem } from '../core';
 
@@ -19,11 +19,9 @@ export function toPosix(path: string): string {
 export class NodeFileSystem implements PortfolioFileSystem {
   async stat(path: string): Promise<FileStat | undefined> {
     try {
-      const link = lstatSync(path, { throwIfNoEntry: false });
-      if (!link) return undefined;
-      const stats = link.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false }) : link;
-      // A dangling link names nothing that can be used.
-      return stats && { type: typeOf(stats), mtime: stats.mtimeMs, size: stats.size, ...(link.isSymbolicLink() && { symbolicLink: true }) };
+      // The entry itself: a symbolic link is reported as one and never followed, dangling or not.
+      const stats = lstatSync(path, { throwIfNoEntry: false });
+      return stats && { type: typeOf(stats), mtime: stats.mtimeMs, size: stats.size, ...(stats.isSymbolicLink() && { symbolicLink: true }) };
     } catch {
       // ENOTDIR (a path through a file), EACCES, ELOOP and the like: nothing usable is there.
       return undefined;
@@ -34,7 +32,8 @@ export class NodeFileSystem implements PortfolioFileSystem {
     // Non-blocking, so that opening a named pipe with no writer returns at once instead of waiting
     // for one; the type is then checked on the open descriptor, so a swap after a stat cannot
     // slip a pipe or a device past us.
-    const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    // O_NOFOLLOW: a symbolic link swapped in after a stat is refused, never read through.
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
     try {
       const stats = fstatSync(fd);
       if (!stats.isFile()) throw new Error(`not a regular file: ${describeType(stats)}`);
@@ -65,11 +64,9 @@ export class NodeFileSystem implements PortfolioFileSystem {
       }
       if (entry.isDirectory()) result.push([name, 'directory']);
       else if (entry.isFile()) result.push([name, 'file']);
-      else if (entry.isSymbolicLink()) {
-        // Reported with its target's type; the core decides what to do with links (it follows none).
-        const target = await this.stat(`${path}/${name}`);
-        if (target) result.push([name, target.type, 'symbolic-link']);
-      } else result.push([name, 'other']);
+      // The link's own type, never its target's: the core follows no link, and reports each alike.
+      else if (entry.isSymbolicLink()) result.push([name, 'other', 'symbolic-link']);
+      else result.push([name, 'other']);
     }
     return result;
   }

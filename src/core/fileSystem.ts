@@ -7,7 +7,10 @@ export type EntryType = 'file' | 'directory' | 'other';
 
 /** Why a directory entry needs more care than its type says. */
 export type EntryFlag =
-  /** The entry is a symbolic link; its type is the type of what it points at. */
+  /**
+   * The entry is a symbolic link. Links are never followed, so the core ignores the type given
+   * with one (a host that looks at the target's type reports it; one that does not, `other`).
+   */
   | 'symbolic-link'
   /** The name is not valid UTF-8 on disk; the name given is a lossy rendering that cannot be opened. */
   | 'undecodable-name';
@@ -20,7 +23,7 @@ export interface FileStat {
   readonly type: EntryType;
   readonly mtime: number;
   readonly size: number;
-  /** True when the path itself is a symbolic link (type, size and mtime are its target's). */
+  /** True when the path itself is a symbolic link: the core then uses nothing else of the stat. */
   readonly symbolicLink?: boolean;
 }
 
@@ -29,7 +32,11 @@ export interface FileStat {
  * with `node:fs`, the extension with `vscode.workspace.fs` (which also works in the browser).
  */
 export interface PortfolioFileSystem {
-  /** The entry's stat (symbolic links followed), or `undefined` when nothing exists at `path`. */
+  /**
+   * The entry's stat, or `undefined` when nothing exists at `path`. A symbolic link at `path` is
+   * reported as one (`symbolicLink`), dangling or not; the core never asks for a path past one
+   * (see `statInsideRoot`), so a host need not follow links to answer.
+   */
   stat(path: string): Promise<FileStat | undefined>;
   /**
    * The bytes of a regular file, at most `maxBytes` of them from its start when given; rejects

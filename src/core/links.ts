@@ -8,6 +8,20 @@ export interface LocalLink {
   readonly range: Range;
 }
 
+/**
+ * Where a link leads, as far as the core may look: it never looks outside the portfolio, nor
+ * through a symbolic link, so a link there is answered the same whatever is at its end.
+ */
+export type LinkTargetState =
+  | { readonly kind: 'found' }
+  | { readonly kind: 'missing' }
+  /** The target lies outside the portfolio's root. */
+  | { readonly kind: 'outside' }
+  /** The target is a symbolic link. */
+  | { readonly kind: 'symbolic-link' }
+  /** A symbolic link is on the target's way: `symbolicLink` is its path from the portfolio root. */
+  | { readonly kind: 'through-link'; readonly symbolicLink: string };
+
 /** The HTML half of the cheap test below; every alternative holds a `<` or a `=`. */
 const MIGHT_HOLD_HTML_LINK = /<img|<a\s|\bsrc=|\bhref=/i;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;

@@ -88,12 +88,12 @@ export function snapshotOf(index: PortfolioIndex): PortfolioSnapshot {
 /**
  * Brings the index from the head to the base by telling it of each path that differs, as an
  * editor's watcher would: what is the same on both sides is neither read nor checked again.
- * Folders only the head has are announced too, so they are forgotten. Links out of the root are
- * stat-ed once and never told of changes, and names that are not UTF-8 cannot be told apart: with
- * either, the base is loaded whole instead (its unchanged files still come from the cache).
+ * Folders only the head has are announced too, so they are forgotten. Names that are not UTF-8
+ * cannot be told apart: with one, the base is loaded whole instead (its unchanged files still come
+ * from the cache). Links out of the root need nothing: they are never looked at.
  */
 async function showBase(index: PortfolioIndex, baseTree: PortfolioFileSystem, changedPaths: readonly string[], root: string): Promise<void> {
-  if (index.linksLeaveTheRoot() || changedPaths.some((path) => path.includes('\uFFFD'))) {
+  if (changedPaths.some((path) => path.includes('\uFFFD'))) {
     await index.load();
     return;
   }
@@ -106,8 +106,6 @@ async function showBase(index: PortfolioIndex, baseTree: PortfolioFileSystem, ch
     }
   }
   for (const path of [...goneFolders, ...changedPaths]) await index.refresh(path);
-  // The base's own files may link out of the root too: those targets were stat-ed on the head.
-  if (index.linksLeaveTheRoot()) await index.load();
 }
 
 /**

@@ -29,7 +29,10 @@ export class VscodeFileSystem implements PortfolioFileSystem {
   async stat(path: string): Promise<FileStat | undefined> {
     try {
       const stat = await vscode.workspace.fs.stat(this.uri(path));
-      return { type: entryType(stat.type), mtime: stat.mtime, size: stat.size, ...(stat.type & vscode.FileType.SymbolicLink && { symbolicLink: true }) };
+      // VS Code gives a link its target's type, size and time (or Unknown when it leads nowhere):
+      // none of that is the portfolio's to tell, so a link is reported as the CLI reports one.
+      if (stat.type & vscode.FileType.SymbolicLink) return SYMBOLIC_LINK;
+      return { type: entryType(stat.type), mtime: stat.mtime, size: stat.size };
     } catch {
       return undefined;
     }
@@ -49,13 +52,14 @@ export class VscodeFileSystem implements PortfolioFileSystem {
 
   async readDirectory(path: string): Promise<DirectoryEntry[]> {
     const entries = await vscode.workspace.fs.readDirectory(this.uri(path));
-    return entries.map(([name, type]): DirectoryEntry =>
-      type & vscode.FileType.SymbolicLink ? [name, entryType(type), 'symbolic-link'] : [name, entryType(type)],
-    );
+    return entries.map(([name, type]): DirectoryEntry => (type & vscode.FileType.SymbolicLink ? [name, 'other', 'symbolic-link'] : [name, entryType(type)]));
   }
 }
 
-/** The core's entry type of a VS Code file type (which may carry the symbolic-link bit). */
+/** A symbolic link as the core sees one, with nothing of its target. */
+const SYMBOLIC_LINK: FileStat = { type: 'other', mtime: 0, size: 0, symbolicLink: true };
+
+/** The core's entry type of a VS Code file type without the symbolic-link bit. */
 function entryType(type: vscode.FileType): EntryType {
   if (type & vscode.FileType.Directory) return 'directory';
   if (type & vscode.FileType.File) return 'file';

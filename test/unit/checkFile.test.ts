@@ -9,7 +9,7 @@ const portfolio = resolveConfig(parseConfig(POST_PRODUCTION_CONFIG), catalogue).
 function check(text: string, { isEvidence = true, withPortfolio = true } = {}) {
   return checkFile(
     { path: DOC, analysis: analyzeText(text), isEvidence },
-    { portfolio: withPortfolio ? portfolio : undefined, catalogue, linkTargetExists: () => false },
+    { portfolio: withPortfolio ? portfolio : undefined, catalogue, linkTarget: () => ({ kind: 'missing' }) },
   );
 }
 

@@ -327,7 +327,7 @@ describe('ksb diff', function () {
   });
 
   describe('a portfolio in a subfolder', () => {
-    it('Should compare only the subfolder, with paths relative to the portfolio and links outside it resolved in each revision', () => {
+    it('Should compare only the subfolder, with paths relative to the portfolio and links outside it never looked at in either revision', () => {
       const repo = newRepository('subfolder');
       write(repo, {
         'README.md': '# Repo\n',
@@ -350,15 +350,17 @@ describe('ksb diff', function () {
         report.evidence.added.map((e) => e.file),
         ['evidence/b.md'],
       );
-      // The handbook outside the portfolio was there at the base and is gone at the head.
+      // The handbook outside the portfolio was there at the base and is gone at the head: the link
+      // to it is the same problem on both sides, for nothing outside the portfolio is looked at.
+      assert.deepEqual(report.problems, { introduced: [], fixed: [] });
+      const check = JSON.parse(ksb(path.join(repo, 'apprentices', 'jess'), 'check', '--format', 'json').stdout) as { diagnostics: ReportedProblem[] };
       assert.deepEqual(
-        report.problems.introduced.map((p) => `${p.file} ${p.code}`),
-        ['evidence/a.md evidence.missing-attachment'],
+        check.diagnostics.map((p) => `${p.file} ${p.code}`),
+        ['evidence/a.md evidence.link-outside'],
       );
-      assert.deepEqual(report.problems.fixed, []);
       const text = ksb(path.join(repo, 'apprentices'), 'diff', 'HEAD~1', 'HEAD', 'jess');
       assert.match(text.stdout, /^Portfolio in apprentices\/jess: HEAD~1 → HEAD\n/);
-      // With the base checked out, the head's link outside the portfolio is looked up in the head commit.
+      // With the base checked out, the head is read from git: the same again.
       const head = git(repo, 'rev-parse', 'HEAD').trim();
       git(repo, 'checkout', '-q', '--detach', 'HEAD~1');
       const fromGit = diffJson(path.join(repo, 'apprentices'), 'HEAD', head, 'jess');
@@ -583,15 +585,15 @@ describe('ksb diff', function () {
       assert.deepEqual(report.problems, fromDisk.report.problems, 'the same from disk and from git');
       git(repo, 'checkout', '-q', links);
       assert.equal(status, 0, 'a symbolic link is a warning');
-      // As on disk: the link to a folder is reported, the dangling one is not there at all.
+      // As on disk: every link is reported alike, the dangling one as the one to a folder.
       assert.deepEqual(
-        report.problems.introduced.map((p) => `${p.file} ${p.code} ${p.severity}`),
-        ['evidence-link file.symlink warning'],
+        report.problems.introduced.map((p) => `${p.file} ${p.code} ${p.severity} ${p.message}`),
+        ['evidence-link', 'evidence/dangling.md'].map((file) => `${file} file.symlink warning ${report.problems.introduced[0].message}`),
       );
       const onDisk = (JSON.parse(ksb(repo, 'check', '--format', 'json').stdout) as { diagnostics: ReportedProblem[] }).diagnostics;
       assert.deepEqual(
         onDisk.map((d) => `${d.file} ${d.code}`),
-        ['evidence-link file.symlink', 'evidence/link.md file.symlink'],
+        ['evidence-link file.symlink', 'evidence/dangling.md file.symlink', 'evidence/link.md file.symlink'],
       );
     });
   });

@@ -281,15 +281,19 @@ describe('Unsaved documents', () => {
     await index.load();
     assert.deepEqual(evidencePaths(index, 'K6'), ['evidence/a.md']);
   });
-  it('Should resolve the outside-the-root links of an unsaved text of a file not on disk when the portfolio is loaded again', async () => {
-    const fs = new MemoryFileSystem({ [at('portfolio.yaml')]: POST_PRODUCTION_CONFIG, '/shared/plan.pdf': '%PDF' });
+  it('Should resolve the links into a skipped folder of an unsaved text of a file not on disk when the portfolio is loaded again', async () => {
+    const fs = new MemoryFileSystem({ [at('portfolio.yaml')]: POST_PRODUCTION_CONFIG, [at('node_modules/kit/plan.pdf')]: '%PDF', '/shared/plan.pdf': '%PDF' });
     const index = new PortfolioIndex(fs, ROOT);
     await index.load();
     // An editor still open on a file deleted from disk.
-    await index.setDocument(at('evidence/gone.md'), evidence('[K1]', 'See [the plan](../../shared/plan.pdf).\n'));
-    assert.deepEqual(codesOf(index, 'evidence/gone.md'), []);
+    await index.setDocument(at('evidence/gone.md'), evidence('[K1]', 'See [the plan](../node_modules/kit/plan.pdf) and [this](../../shared/plan.pdf).\n'));
+    assert.deepEqual(codesOf(index, 'evidence/gone.md'), ['evidence.link-outside']);
     await index.load();
-    assert.deepEqual(codesOf(index, 'evidence/gone.md'), []);
+    assert.deepEqual(codesOf(index, 'evidence/gone.md'), ['evidence.link-outside']);
+    assert.deepEqual(
+      [...fs.stats.keys()].filter((path) => path.startsWith('/shared')),
+      [],
+    );
   });
 
   it('Should not count the unsaved text of a file the walk does not index', async () => {

@@ -47,7 +47,7 @@ class OddFileSystem implements PortfolioFileSystem {
 }
 
 function emptyRecord(): WalkRecord {
-  return { knownPaths: new Set(), knownFolders: new Set(), linkedFolders: new Set(), unread: new Map() };
+  return { knownPaths: new Set(), knownFolders: new Set(), symbolicLinks: new Set(), unread: new Map() };
 }
 
 /** Walks the whole portfolio at ROOT; returns the Markdown files found (sorted) and the record. */
@@ -80,27 +80,31 @@ describe('Tree walk', () => {
     assert.equal(unread.size, 0);
   });
 
-  it('Should report symbolic links to a Markdown file and to a folder without following either', async () => {
+  it('Should report every symbolic link alike, whatever type the host gives it, without following any', async () => {
     const fs = new OddFileSystem(new MemoryFileSystem({ [at('evidence/a.md')]: '' }), {
       [at('evidence/linked.md')]: { type: 'file', flag: 'symbolic-link' },
       [at('evidence/linked-folder')]: { type: 'directory', flag: 'symbolic-link' },
-      [at('evidence/linked.png')]: { type: 'file', flag: 'symbolic-link' },
+      [at('evidence/linked.png')]: { type: 'other', flag: 'symbolic-link' },
+      [at('node_modules')]: { type: 'other', flag: 'symbolic-link' },
     });
     const { markdownFiles, record, unread } = await walk(fs);
     assert.deepEqual(markdownFiles, [at('evidence/a.md')]);
-    // What a link points at exists, so Markdown links to it resolve; a linked folder is not walked.
-    assert.ok(record.knownPaths.has(at('evidence/linked.md')) && record.knownPaths.has(at('evidence/linked.png')));
-    assert.deepEqual([...record.linkedFolders], [at('evidence/linked-folder')]);
-    assert.ok(!record.knownFolders.has(at('evidence/linked-folder')));
-    // Only what would have been checked is reported: a link to an image is not.
+    // A link is neither a known file nor a folder: what it leads to is not the portfolio's to tell.
+    assert.deepEqual([...record.symbolicLinks].sort(), [at('evidence/linked-folder'), at('evidence/linked.md'), at('evidence/linked.png')]);
+    for (const link of record.symbolicLinks) assert.ok(!record.knownPaths.has(link) && !record.knownFolders.has(link), link);
     assert.deepEqual(
       unread,
       new Map([
         [at('evidence/linked.md'), [DiagnosticCode.SymbolicLink]],
         [at('evidence/linked-folder'), [DiagnosticCode.SymbolicLink]],
+        [at('evidence/linked.png'), [DiagnosticCode.SymbolicLink]],
       ]),
     );
-    assert.match(record.unread.get(at('evidence/linked-folder'))![0].message, /^Expected a folder, found a symbolic link/);
+    const messages = new Set([...record.unread.values()].map((diagnostics) => diagnostics[0].message));
+    assert.deepEqual(
+      [...messages],
+      ['Expected a file or folder, found a symbolic link: links are never followed, so neither it nor anything through it was checked'],
+    );
   });
 
   it('Should report a named pipe named like Markdown and a name that is not UTF-8, reading neither', async () => {
@@ -167,36 +171,61 @@ describe('Link targets', () => {
 
   it('Should tell what the walk never reaches: outside the root, skipped, excluded or below a linked folder', () => {
     const links = new LinkTargets(new MemoryFileSystem(), ROOT, (relative) => relative === 'drafts');
-    links.linkedFolders.add(at('linked'));
+    links.symbolicLinks.add(at('linked'));
     for (const outside of ['/elsewhere/x.png', at('node_modules/x/y.md'), at('drafts/deep/x.png'), at('drafts'), at('linked/x.png')]) {
       assert.equal(links.isOutsideWalk(outside), true, outside);
     }
     for (const inside of [ROOT, at('evidence/x.png'), at('drafts-not/x.png'), at('linked')]) assert.equal(links.isOutsideWalk(inside), false, inside);
   });
 
-  it('Should know a target from the walk without a stat, and stat one outside the walk once', async () => {
-    const fs = new MemoryFileSystem({ '/elsewhere/there.png': '' });
+  it('Should know a target from the walk without a stat, look once at one the walk skips, and never at one outside the root', async () => {
+    const fs = new MemoryFileSystem({ '/elsewhere/there.png': '', [at('node_modules/pkg/there.png')]: '' });
     const links = new LinkTargets(fs, ROOT);
     links.knownPaths.add(at('evidence/x.png'));
+    links.knownFolders.add(ROOT);
     links.knownFolders.add(at('evidence'));
+    links.symbolicLinks.add(at('evidence/linked'));
     const from = at('evidence/a.md');
-    const linksOf = () => ['../../elsewhere/there.png', '../../elsewhere/missing.png', 'x.png', '.'].map((target) => ({ target, range: RANGE }));
+    const targets = [
+      '../../elsewhere/there.png',
+      '../../elsewhere/missing.png',
+      'x.png',
+      '.',
+      '../node_modules/pkg/there.png',
+      '../node_modules/pkg/missing.png',
+      'linked/x.png',
+    ];
+    const linksOf = () => targets.map((target) => ({ target, range: RANGE }));
     fs.resetCounters();
-    await links.statOutsideTargets([from, from], linksOf);
-    await links.statOutsideTargets([from], linksOf);
+    await links.statUnwalkedTargets([from, from], linksOf);
+    await links.statUnwalkedTargets([from], linksOf);
+    // From the root down, the walk's folders skipped: node_modules once, then each target once.
     assert.deepEqual([...fs.stats.entries()].sort(), [
-      ['/elsewhere/missing.png', 1],
-      ['/elsewhere/there.png', 1],
+      [at('node_modules'), 2],
+      [at('node_modules/pkg'), 2],
+      [at('node_modules/pkg/missing.png'), 1],
+      [at('node_modules/pkg/there.png'), 1],
     ]);
-    assert.equal(links.exists('/elsewhere/there.png'), true);
-    assert.equal(links.exists('/elsewhere/missing.png'), false);
-    assert.equal(links.exists(at('evidence/x.png')), true);
-    assert.equal(links.exists(at('evidence')), true);
-    assert.equal(links.exists(at('evidence/y.png')), false);
+    const state = (target: string) => links.stateOf(target).kind;
+    assert.equal(state('/elsewhere/there.png'), 'outside');
+    assert.equal(state('/elsewhere/missing.png'), 'outside');
+    assert.equal(state(at('node_modules/pkg/there.png')), 'found');
+    assert.equal(state(at('node_modules/pkg/missing.png')), 'missing');
+    assert.equal(state(at('evidence/x.png')), 'found');
+    assert.equal(state(at('evidence')), 'found');
+    assert.equal(state(at('evidence/y.png')), 'missing');
+    assert.equal(state(at('evidence/linked')), 'symbolic-link');
+    assert.deepEqual(links.stateOf(at('evidence/linked/x.png')), { kind: 'through-link', symbolicLink: 'evidence/linked' });
 
-    fs.write('/elsewhere/missing.png', '');
-    assert.deepEqual((await links.restatOutsideTargetsAround('/elsewhere')).sort(), ['/elsewhere/missing.png', '/elsewhere/there.png']);
-    assert.equal(links.exists('/elsewhere/missing.png'), true);
+    fs.write(at('node_modules/pkg/missing.png'), '');
+    fs.resetCounters();
+    assert.deepEqual((await links.restatUnwalkedTargetsAround(at('node_modules/pkg'))).sort(), [
+      at('node_modules/pkg/missing.png'),
+      at('node_modules/pkg/there.png'),
+    ]);
+    assert.equal(state(at('node_modules/pkg/missing.png')), 'found');
+    assert.deepEqual(await links.restatUnwalkedTargetsAround('/elsewhere'), []);
+    assert.ok(![...fs.stats.keys()].some((path) => path.startsWith('/elsewhere')));
   });
 
   it('Should know which files link to a target, and forget them again', () => {

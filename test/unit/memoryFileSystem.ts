@@ -1,4 +1,4 @@
-import type { EntryType, FileStat, PortfolioFileSystem } from '../../src/core';
+import type { DirectoryEntry, EntryType, FileStat, PortfolioFileSystem } from '../../src/core';
 
 interface MemoryFile {
   bytes: Uint8Array;
@@ -28,6 +28,8 @@ export class MemoryFileSystem implements PortfolioFileSystem {
   private readonly files = new Map<string, MemoryFile>();
   /** Child names of every folder, so listing a folder costs its size, not the whole tree's. */
   private readonly folders = new Map<string, Set<string>>([['/', new Set()]]);
+  /** Symbolic links, with the type the host reports for each (a host that follows links reports its target's). */
+  private readonly links = new Map<string, EntryType>();
   private clock = 1_000;
 
   /** Number of `readFile` calls, per path. */
@@ -78,11 +80,19 @@ export class MemoryFileSystem implements PortfolioFileSystem {
     this.folders.set(path, new Set());
   }
 
+  /** Creates a symbolic link at `path`, listed and stat-ed with the type `reported`, as a host that follows links would. */
+  link(path: string, reported: EntryType): void {
+    this.mkdir(parentOf(path));
+    this.folders.get(parentOf(path))!.add(nameOf(path));
+    this.links.set(path, reported);
+  }
+
   /** Deletes a file, or a folder with everything below it. */
   delete(path: string): void {
     const prefix = `${path}/`;
     for (const file of [...this.files.keys()]) if (file === path || file.startsWith(prefix)) this.files.delete(file);
     for (const folder of [...this.folders.keys()]) if (folder === path || folder.startsWith(prefix)) this.folders.delete(folder);
+    for (const link of [...this.links.keys()]) if (link === path || link.startsWith(prefix)) this.links.delete(link);
     this.folders.get(parentOf(path))?.delete(nameOf(path));
   }
 
@@ -95,6 +105,8 @@ export class MemoryFileSystem implements PortfolioFileSystem {
 
   async stat(path: string): Promise<FileStat | undefined> {
     this.stats.set(path, (this.stats.get(path) ?? 0) + 1);
+    const linked = this.links.get(path);
+    if (linked) return { type: linked, mtime: 0, size: 0, symbolicLink: true };
     const file = this.files.get(path);
     if (file) return { type: 'file', mtime: file.mtime, size: file.bytes.length };
     if (this.folders.has(path)) return { type: 'directory', mtime: 0, size: 0 };
@@ -108,10 +120,13 @@ export class MemoryFileSystem implements PortfolioFileSystem {
     return maxBytes === undefined ? file.bytes : file.bytes.subarray(0, maxBytes);
   }
 
-  async readDirectory(path: string): Promise<ReadonlyArray<readonly [string, EntryType]>> {
+  async readDirectory(path: string): Promise<readonly DirectoryEntry[]> {
     const children = this.folders.get(path);
     if (!children) throw new Error(`ENOTDIR: not a folder, scandir '${path}'`);
     const prefix = path === '/' ? '/' : `${path}/`;
-    return [...children].sort().map((name) => [name, this.folders.has(prefix + name) ? 'directory' : 'file'] as const);
+    return [...children].sort().map((name): DirectoryEntry => {
+      const linked = this.links.get(prefix + name);
+      return linked ? [name, linked, 'symbolic-link'] : [name, this.folders.has(prefix + name) ? 'directory' : 'file'];
+    });
   }
 }

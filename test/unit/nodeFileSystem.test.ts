@@ -14,6 +14,7 @@ describe('NodeFileSystem (the CLI’s file access)', () => {
     symlinkSync(join(root, 'evidence', 'a.md'), join(root, 'linked.md'));
     symlinkSync(join(root, 'evidence'), join(root, 'linked-folder'));
     symlinkSync(join(root, 'nowhere.md'), join(root, 'dangling.md'));
+    symlinkSync('/etc/passwd', join(root, 'outside.md'));
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
@@ -30,9 +31,28 @@ describe('NodeFileSystem (the CLI’s file access)', () => {
     await assert.rejects(fs.readFile(join(root, 'missing.md')));
   });
 
-  it('Should list files and folders, flag linked files and folders with their targets’ types, and skip dangling links', async () => {
+  it('Should list files and folders, and every symbolic link as a link, dangling or not, without following it', async () => {
     const entries = (await fs.readDirectory(root)).map(([name, type, flag]) => `${name}:${type}${flag ? `:${flag}` : ''}`).sort();
-    assert.deepEqual(entries, ['evidence:directory', 'linked-folder:directory:symbolic-link', 'linked.md:file:symbolic-link']);
+    assert.deepEqual(entries, [
+      'dangling.md:other:symbolic-link',
+      'evidence:directory',
+      'linked-folder:other:symbolic-link',
+      'linked.md:other:symbolic-link',
+      'outside.md:other:symbolic-link',
+    ]);
     await assert.rejects(fs.readDirectory(join(root, 'missing')));
+  });
+
+  it('Should stat a symbolic link as a link, telling nothing of its target, dangling or not', async () => {
+    const described = async (name: string) => {
+      const stat = await fs.stat(join(root, name));
+      return stat && { type: stat.type, symbolicLink: stat.symbolicLink };
+    };
+    for (const name of ['dangling.md', 'linked.md', 'linked-folder', 'outside.md'])
+      assert.deepEqual(await described(name), { type: 'other', symbolicLink: true }, name);
+  });
+
+  it('Should refuse to read a file through a symbolic link at its end', async () => {
+    await assert.rejects(fs.readFile(join(root, 'linked.md')));
   });
 });

@@ -4,7 +4,8 @@ import { CONFIG_FILE_NAME, parseConfig, resolveConfig, type ParsedConfig, type P
 import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from '../diagnostics';
 import { DATA_FILE_READ_LIMIT, describeReadError, formatBytes } from '../fileLimits';
 import type { DirectoryEntry, PortfolioFileSystem } from '../fileSystem';
-import { basename, dirname, joinPath, relativePath } from '../paths';
+import { statInsideRoot } from '../insideRoot';
+import { basename, joinPath, relativePath } from '../paths';
 import { unreadableEntry } from '../rules/fileRules';
 import { decodeText, type Range } from '../text';
 
@@ -109,11 +110,13 @@ export class ConfigLoader {
         );
         continue;
       }
-      const stat = await this.fs.stat(candidate);
-      if (stat?.symbolicLink || (stat && written !== undefined && (await this.linkOnTheWay(candidate)))) {
-        problems.push(
-          `Expected a standard data file or folder, found a symbolic link at \`${written ?? STANDARDS_FOLDER}\`: links are never followed, so it was not read`,
-        );
+      // From the root down, never through a link: the answer must not depend on what a link leads to.
+      const inside = await statInsideRoot(this.fs, this.root, candidate);
+      const stat = inside.kind === 'found' ? inside.stat : undefined;
+      if (inside.kind === 'symbolic-link') {
+        const shown = written ?? STANDARDS_FOLDER;
+        const where = inside.link === candidate ? `at \`${shown}\`` : `at \`${relativePath(this.root, inside.link)}\` on the way to \`${shown}\``;
+        problems.push(`Expected a standard data file or folder, found a symbolic link ${where}: links are never followed, so it was not read`);
       } else if (stat?.type === 'file') files.push(candidate);
       else if (stat?.type === 'directory') {
         let entries: readonly DirectoryEntry[];
@@ -179,13 +182,5 @@ export class ConfigLoader {
       return undefined;
     }
     return decoded.text;
-  }
-
-  /** Whether a folder between the root and `path` (both excluded) is a symbolic link. */
-  private async linkOnTheWay(path: string): Promise<boolean> {
-    for (let folder = dirname(path); folder !== this.root && relativePath(this.root, folder) !== undefined; folder = dirname(folder)) {
-      if ((await this.fs.stat(folder))?.symbolicLink) return true;
-    }
-    return false;
   }
 }

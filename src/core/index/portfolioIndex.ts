@@ -114,8 +114,8 @@ export class PortfolioIndex {
     this.config = new ConfigLoader(fs, root, options.catalogue);
     this.cache = new AnalysisCache(fs);
     this.links = new LinkTargets(fs, root, options.isExcluded);
-    const { knownPaths, knownFolders, linkedFolders } = this.links;
-    this.walkContext = { fs, root, isExcluded: options.isExcluded, record: { knownPaths, knownFolders, linkedFolders, unread: this.treeDiagnostics } };
+    const { knownPaths, knownFolders, symbolicLinks } = this.links;
+    this.walkContext = { fs, root, isExcluded: options.isExcluded, record: { knownPaths, knownFolders, symbolicLinks, unread: this.treeDiagnostics } };
   }
 
   /** The resolved config, or `undefined` when it is missing or unusable. */
@@ -176,7 +176,7 @@ export class PortfolioIndex {
     }
     await this.cache.readAll(markdownFiles);
     // Unsaved texts too: their links may differ from the disk's.
-    await this.statOutsideTargets([...new Set([...this.cache.paths(), ...this.overlays.keys()])]);
+    await this.statUnwalkedTargets([...new Set([...this.cache.paths(), ...this.overlays.keys()])]);
     this.reevaluateAll();
   }
 
@@ -211,7 +211,7 @@ export class PortfolioIndex {
       this.links.knownPaths.add(path);
       if (isMarkdown(path) && !this.isInNestedPortfolio(path)) {
         await this.cache.read(path, stat);
-        await this.statOutsideTargets([path]);
+        await this.statUnwalkedTargets([path]);
         this.evaluate(path);
       }
       // A file appearing can fix other files' attachment links.
@@ -223,7 +223,8 @@ export class PortfolioIndex {
   /**
    * The events refresh and remove answer alike, whatever happened at `path`: the root, config or
    * standard data reload everything; a path outside the portfolio is none of its business; one the
-   * walk never reaches only has the links to it stat-ed again. True when the event is dealt with.
+   * walk never reaches (skipped, excluded, below a symbolic link) only has the skipped link targets
+   * around it looked at again. True when the event is dealt with.
    */
   private async handledWithoutTheTree(path: string): Promise<boolean> {
     if (path === this.root || path === this.config.configPath || this.config.isStandardDataPath(path)) {
@@ -232,22 +233,28 @@ export class PortfolioIndex {
     }
     if (!this.contains(path)) return true;
     if (this.links.isOutsideWalk(path)) {
-      await this.restatOutsideTargetsAround(path);
+      await this.restatUnwalkedTargetsAround(path);
       if (this.changedPaths.size > 0) this.fire();
       return true;
     }
     return false;
   }
 
-  /** A link, pipe or device appeared at `path`: known to exist, reported, never read. */
+  /** A symbolic link, pipe or device appeared at `path`: reported as the walk reports it, never read. */
   private async refreshUnreadEntry(path: string, stat: FileStat): Promise<void> {
-    const flag = stat.symbolicLink ? 'symbolic-link' : undefined;
-    if (stat.type === 'directory' && flag) this.links.linkedFolders.add(path);
-    else this.links.knownPaths.add(path);
+    const reported = !this.isInNestedPortfolio(path);
+    if (stat.symbolicLink) {
+      // As the walk: a link is never followed, whatever type the host gives it.
+      this.links.symbolicLinks.add(path);
+      this.links.knownPaths.delete(path);
+      if (reported) this.treeDiagnostics.set(path, [unreadableEntry(stat.type, 'symbolic-link')]);
+    } else {
+      this.links.knownPaths.add(path);
+      if (reported && isMarkdown(path)) this.treeDiagnostics.set(path, [unreadableEntry(stat.type, undefined)]);
+    }
     if (this.cache.delete(path)) this.evaluate(path);
-    if (stat.type === 'directory' || isMarkdown(path)) this.treeDiagnostics.set(path, [unreadableEntry(stat.type, flag)]);
     this.changedPaths.add(path);
-    this.recheckLinksTo(path);
+    this.recheckLinksUnder(path);
     this.fire();
   }
 
@@ -255,7 +262,7 @@ export class PortfolioIndex {
   async remove(path: string): Promise<void> {
     if (await this.handledWithoutTheTree(path)) return;
     if (this.treeDiagnostics.delete(path)) this.changedPaths.add(path);
-    if (this.links.linkedFolders.delete(path)) this.recheckLinksUnder(path);
+    if (this.links.symbolicLinks.delete(path)) this.recheckLinksUnder(path);
     // The events for the folders that held it may never have come.
     await this.learnFoldersAbove(path, false);
     if (this.links.knownFolders.has(path)) {
@@ -274,7 +281,7 @@ export class PortfolioIndex {
   /** Uses an editor's unsaved text for a file instead of its bytes on disk. */
   async setDocument(path: string, text: string): Promise<void> {
     this.overlays.set(path, analyzeText(text));
-    await this.statOutsideTargets([path]);
+    await this.statUnwalkedTargets([path]);
     this.evaluate(path);
     this.fire();
   }
@@ -335,14 +342,6 @@ export class PortfolioIndex {
     return this.claims.evidenceFor(code);
   }
 
-  /**
-   * Whether a Markdown file links to a path outside the root. Such a target is stat-ed once and
-   * never hears of changes, so a caller that swaps what the file system shows must `load()` again.
-   */
-  linksLeaveTheRoot(): boolean {
-    return this.links.linksLeaveTheRoot();
-  }
-
   /** Whether `path` lies inside this portfolio's root. */
   contains(path: string): boolean {
     return relativePath(this.root, path) !== undefined;
@@ -359,7 +358,7 @@ export class PortfolioIndex {
     for (let i = 0; i < markdownFiles.length; i += READ_CONCURRENCY) {
       const chunk = markdownFiles.slice(i, i + READ_CONCURRENCY);
       await this.cache.readAll(chunk);
-      await this.statOutsideTargets(chunk);
+      await this.statUnwalkedTargets(chunk);
       for (const path of chunk) {
         this.evaluate(path);
         this.cache.delete(path);
@@ -405,14 +404,22 @@ export class PortfolioIndex {
     this.links.forgetWalkBelow(folder);
     for (const reported of [...this.treeDiagnostics.keys()]) if (isBelow(reported) && this.treeDiagnostics.delete(reported)) this.changedPaths.add(reported);
     const found: string[] = [];
-    await walkTree(this.walkContext, folder, found, !this.isInNestedPortfolio(folder));
+    const collect = !this.isInNestedPortfolio(folder);
+    // A folder replaced by a symbolic link before its event came: listing it would follow the link.
+    if (folder !== this.root && (await this.fs.stat(folder))?.symbolicLink) {
+      this.links.symbolicLinks.add(folder);
+      if (collect) this.treeDiagnostics.set(folder, [unreadableEntry('other', 'symbolic-link')]);
+      this.changedPaths.add(folder);
+    } else {
+      await walkTree(this.walkContext, folder, found, collect);
+    }
     const live = new Set(found);
     for (const cached of [...this.cache.paths()]) if (isBelow(cached) && !live.has(cached)) this.cache.delete(cached);
     await this.cache.readAll(found);
-    await this.statOutsideTargets(found);
+    await this.statUnwalkedTargets(found);
     for (const path of new Set([...this.files.keys(), ...this.cache.paths(), ...this.overlays.keys()])) if (isBelow(path)) this.evaluate(path);
     this.recheckLinksUnder(folder);
-    await this.restatOutsideTargetsAround(folder);
+    await this.restatUnwalkedTargetsAround(folder);
   }
 
   /**
@@ -440,16 +447,16 @@ export class PortfolioIndex {
   }
 
   /**
-   * Stats again the link targets outside the walk that an event at `path` can have changed (the
-   * path itself, what lies below it and the folders above it), and rechecks the files linking to them.
+   * Looks again at the skipped link targets that an event at `path` can have changed (the path
+   * itself, what lies below it and the folders above it), and rechecks the files linking to them.
    */
-  private async restatOutsideTargetsAround(path: string): Promise<void> {
-    for (const target of await this.links.restatOutsideTargetsAround(path)) this.recheckLinksTo(target);
+  private async restatUnwalkedTargetsAround(path: string): Promise<void> {
+    for (const target of await this.links.restatUnwalkedTargetsAround(path)) this.recheckLinksTo(target);
   }
 
-  /** Stats the link targets of `paths` that lie outside the walked tree, once each. */
-  private async statOutsideTargets(paths: readonly string[]): Promise<void> {
-    await this.links.statOutsideTargets(paths, (path) => (this.overlays.get(path) ?? this.cache.get(path))?.links);
+  /** Looks once at the link targets of `paths` inside the root that the walk skips; no other target is ever looked at. */
+  private async statUnwalkedTargets(paths: readonly string[]): Promise<void> {
+    await this.links.statUnwalkedTargets(paths, (path) => (this.overlays.get(path) ?? this.cache.get(path))?.links);
   }
 
   /** Recomputes one file's diagnostics and its contribution to coverage. */
@@ -482,7 +489,7 @@ export class PortfolioIndex {
       {
         portfolio,
         catalogue: this.config.catalogue,
-        linkTargetExists: (link) => this.links.exists(this.links.linkTarget(path, link.target)),
+        linkTarget: (link) => this.links.stateOf(this.links.linkTarget(path, link.target)),
         today: this.options.today?.(),
         latestToday: this.options.latestToday?.(),
       },

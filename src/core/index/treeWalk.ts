@@ -17,8 +17,8 @@ export interface WalkRecord {
   readonly knownPaths: Set<string>;
   /** Every folder the walk read; links may point at folders too. */
   readonly knownFolders: Set<string>;
-  /** Symbolic links to folders: not walked, but what they point at exists. */
-  readonly linkedFolders: Set<string>;
+  /** Every symbolic link, whatever it leads to: never followed, and nothing through one is looked at. */
+  readonly symbolicLinks: Set<string>;
   /**
    * What the walk could not read, by path: unreadable folders, symbolic links (never followed),
    * pipes and devices named like Markdown, names that are not UTF-8.
@@ -62,14 +62,18 @@ export async function walkTree(context: TreeWalkContext, folder: string, markdow
   for (const [name, type, flag] of entries) {
     const path = joinPath(folder, name);
     const relative = relativePath(root, path) ?? name;
-    if (type === 'directory' ? SKIPPED_FOLDERS.has(name) || context.isExcluded?.(relative) : context.isExcluded?.(relative)) continue;
-    if (flag === 'undecodable-name') {
-      if (collectHere && (type === 'directory' || isMarkdown(name))) record.unread.set(path, [unreadableEntry(type, flag)]);
-    } else if (flag === 'symbolic-link') {
-      // Links are never followed (they may lead out of the portfolio, or round in a loop), but
-      // what they point at exists, so links through them in Markdown still resolve.
-      if (type === 'directory') record.linkedFolders.add(path);
-      else record.knownPaths.add(path);
+    const link = flag === 'symbolic-link';
+    // A link named like a skipped folder is skipped as the folder would be, whatever it leads to.
+    if ((type === 'directory' || link) && SKIPPED_FOLDERS.has(name)) continue;
+    if (context.isExcluded?.(relative)) continue;
+    if (link) {
+      // Never followed: a link may lead out of the portfolio, or round in a loop. Every link is
+      // reported alike whatever its name, and whatever type the host gives it: that is its
+      // target's, which may lie outside the portfolio or be nothing at all.
+      record.symbolicLinks.add(path);
+      // The root's own config is the config loader's to report (as portfolio.invalid-config).
+      if (collectHere && path !== joinPath(root, CONFIG_FILE_NAME)) record.unread.set(path, [unreadableEntry(type, flag)]);
+    } else if (flag === 'undecodable-name') {
       if (collectHere && (type === 'directory' || isMarkdown(name))) record.unread.set(path, [unreadableEntry(type, flag)]);
     } else if (type === 'directory') {
       subfolders.push(path);

@@ -2,6 +2,7 @@
 // the report is one file, large ones linked relative to it. Nothing is ever fetched from a server.
 import type { PortfolioFileSystem } from '../fileSystem';
 import type { IndexedFile } from '../index/portfolioIndex';
+import { statInsideRoot } from '../insideRoot';
 import { dirname, joinPath, relativePath } from '../paths';
 
 /** One image of an evidence file. */
@@ -65,9 +66,10 @@ export async function collectEvidenceImages(
       const path = relativePath(root, absolute);
       if (path === undefined || path === '' || seen.has(path)) continue;
       seen.add(path);
-      const stat = await fs.stat(absolute).catch(() => undefined);
-      // A link could point anywhere, outside the portfolio too: never embedded, as links are never followed.
-      if (stat?.type !== 'file' || stat.symbolicLink || (await throughLink(fs, root, absolute))) continue;
+      // From the root down, never through a symbolic link: a link could point anywhere, outside the portfolio too.
+      const inside = await statInsideRoot(fs, root, absolute);
+      if (inside.kind !== 'found' || inside.stat.type !== 'file') continue;
+      const stat = inside.stat;
       let dataUri: string | undefined;
       if (stat.size <= limits.maxImageBytes && embedded + stat.size <= limits.maxTotalBytes) {
         const bytes = await fs.readFile(absolute, limits.maxImageBytes + 1).catch(() => undefined);
@@ -81,14 +83,6 @@ export async function collectEvidenceImages(
     if (images.length > 0) result.set(file.relativePath, images);
   }
   return result;
-}
-
-/** Whether a folder between the root and `path` is a symbolic link (the walk never enters one). */
-async function throughLink(fs: PortfolioFileSystem, root: string, path: string): Promise<boolean> {
-  for (let folder = dirname(path); folder !== root && relativePath(root, folder) !== undefined; folder = dirname(folder)) {
-    if ((await fs.stat(folder).catch(() => undefined))?.symbolicLink) return true;
-  }
-  return false;
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -1,8 +1,8 @@
 import type { PortfolioDiagnostic } from '../diagnostics';
 import type { FrontMatter } from '../frontMatter';
-import type { LocalLink } from '../links';
+import type { LinkTargetState, LocalLink } from '../links';
 import { FILE_START } from '../text';
-import { defineRule } from './rule';
+import { defineRule, type RuleCheck } from './rule';
 
 /** `evidence.no-ksbs`. */
 export const noKsbsRule = defineRule({
@@ -15,14 +15,28 @@ export const noKsbsRule = defineRule({
   check: { over: 'evidence', run: (facts) => ({ diagnostics: checkClaimsSomething(facts.analysis.frontMatter) }) },
 });
 
+/** One check for both rules over links, so their diagnostics come in the order of the links. */
+const linksCheck: RuleCheck = { over: 'evidence', run: (facts, context) => ({ diagnostics: checkAttachments(facts.analysis.links, context.linkTarget) }) };
+
 /** `evidence.missing-attachment`. */
 export const missingAttachmentRule = defineRule({
   name: 'MissingAttachment',
   code: 'evidence.missing-attachment',
   defaultLevel: 'error',
   summary: 'A relative link or image whose target file does not exist.',
-  meaning: 'a relative link or image (Markdown or HTML) to a file that does not exist',
-  check: { over: 'evidence', run: (facts, context) => ({ diagnostics: checkAttachments(facts.analysis.links, context.linkTargetExists) }) },
+  meaning: 'a relative link or image (Markdown or HTML) to a file that does not exist in the portfolio',
+  check: linksCheck,
+});
+
+/** `evidence.link-outside`. */
+export const linkOutsideRule = defineRule({
+  name: 'LinkOutside',
+  code: 'evidence.link-outside',
+  defaultLevel: 'warning',
+  summary: 'A relative link or image that leads out of the portfolio, or to or through a symbolic link: it is not checked.',
+  meaning:
+    'a relative link or image that leads out of the portfolio (`../../shared/plan.pdf`), or to or through a symbolic link in it: nothing outside the portfolio is looked at and links are never followed (see [Limits and security](#limits-and-security)), so it is reported the same whatever is at its end',
+  check: linksCheck,
 });
 
 /**
@@ -59,13 +73,32 @@ export function checkClaimsSomething(frontMatter: FrontMatter | undefined): Port
   ];
 }
 
-/** `evidence.missing-attachment`: relative links whose targets do not exist. */
-export function checkAttachments(links: readonly LocalLink[], exists: (link: LocalLink) => boolean): PortfolioDiagnostic[] {
-  return links
-    .filter((link) => !exists(link))
-    .map((link) => ({
-      code: missingAttachmentRule.code,
-      message: `Expected a file at \`${link.target}\`, found none`,
-      range: link.range,
-    }));
+/**
+ * `evidence.missing-attachment` and `evidence.link-outside`: relative links whose targets do not
+ * exist, or lie where the core never looks. The messages for the latter say nothing learned from
+ * the file system past the portfolio or a link, only what the repository itself holds.
+ */
+export function checkAttachments(links: readonly LocalLink[], targetOf: (link: LocalLink) => LinkTargetState): PortfolioDiagnostic[] {
+  const diagnostics: PortfolioDiagnostic[] = [];
+  for (const link of links) {
+    const target = targetOf(link);
+    const message = attachmentMessage(link.target, target);
+    if (message) diagnostics.push({ code: target.kind === 'missing' ? missingAttachmentRule.code : linkOutsideRule.code, message, range: link.range });
+  }
+  return diagnostics;
+}
+
+function attachmentMessage(written: string, target: LinkTargetState): string | undefined {
+  switch (target.kind) {
+    case 'found':
+      return undefined;
+    case 'missing':
+      return `Expected a file at \`${written}\`, found none`;
+    case 'outside':
+      return `Expected a file inside the portfolio at \`${written}\`, found a link that leads outside it: nothing outside the portfolio is looked at, so only files inside it can be evidence`;
+    case 'symbolic-link':
+      return `Expected a file at \`${written}\`, found a symbolic link: links are never followed, so only files inside the portfolio can be evidence`;
+    case 'through-link':
+      return `Expected a file at \`${written}\`, found a path through the symbolic link \`${target.symbolicLink}\`: links are never followed, so only files inside the portfolio can be evidence`;
+  }
 }

@@ -29,9 +29,9 @@ export const symbolicLinkRule = defineRule({
   name: 'SymbolicLink',
   code: 'file.symlink',
   defaultLevel: 'warning',
-  summary: 'A symbolic link to a Markdown file or a folder in the portfolio: links are never followed, so it is not checked.',
+  summary: 'A symbolic link in the portfolio: links are never followed, so neither it nor anything through it is checked.',
   meaning:
-    'a symbolic link to a Markdown file or to a folder: links are never followed (see [Limits and security](#limits-and-security)), so it is not checked; links to files through it still resolve',
+    'a symbolic link in the portfolio, whatever its name and wherever it leads (a file, a folder, outside the portfolio, nowhere: all are reported alike): links are never followed (see [Limits and security](#limits-and-security)), so neither it nor anything through it is checked, and a Markdown link to or through it is `evidence.link-outside`',
 });
 
 /** The one way a `file.unreadable` is made: `message` says what was expected and found. */
@@ -39,19 +39,22 @@ export function unreadableFile(message: string): PortfolioDiagnostic {
   return { code: unreadableFileRule.code, message, range: FILE_START };
 }
 
-/** The diagnostic for a directory entry the walk does not read, by what it is. */
+/**
+ * The diagnostic for a directory entry the walk does not read, by what it is. Every symbolic link
+ * gets the same one: the type a host reports for a link is its target's, which is not the
+ * portfolio's to tell (it may lie outside it, or be nothing).
+ */
 export function unreadableEntry(type: DirectoryEntry[1], flag: DirectoryEntry[2]): PortfolioDiagnostic {
-  const what = type === 'directory' ? 'folder' : 'file';
-  if (flag === 'undecodable-name') {
-    return unreadableFile(`Expected a ${what} name in UTF-8, found one that is not (shown here with \uFFFD for the bad bytes): rename it so it can be checked`);
-  }
   if (flag === 'symbolic-link') {
-    const consequence = type === 'directory' ? 'the files in it were not checked (links to them still resolve)' : 'it was not read';
     return {
       code: symbolicLinkRule.code,
-      message: `Expected a ${what}, found a symbolic link: links are never followed, so ${consequence}`,
+      message: 'Expected a file or folder, found a symbolic link: links are never followed, so neither it nor anything through it was checked',
       range: FILE_START,
     };
+  }
+  if (flag === 'undecodable-name') {
+    const what = type === 'directory' ? 'folder' : 'file';
+    return unreadableFile(`Expected a ${what} name in UTF-8, found one that is not (shown here with \uFFFD for the bad bytes): rename it so it can be checked`);
   }
   return unreadableFile('Expected a regular file, found a named pipe, socket or device: it was not read');
 }

@@ -2,7 +2,7 @@
 // is one over file facts), and an entry here. `DiagnosticCode`, the default levels, the settings
 // in package.json and the README's table all follow (`npm run generate` rewrites the last two).
 import { duplicateCodeRule, unknownCodeRule, wrongOptionRule } from './claimRules';
-import { missingAttachmentRule, noKsbsRule } from './evidenceRules';
+import { linkOutsideRule, missingAttachmentRule, noKsbsRule } from './evidenceRules';
 import { futureDateRule } from './futureDateRule';
 import { fileTooLargeRule, symbolicLinkRule, unreadableFileRule } from './fileRules';
 import { frontMatterTooLargeRule, invalidFieldRule, yamlErrorRule } from './frontMatterRules';
@@ -17,6 +17,7 @@ export const RULES = [
   duplicateCodeRule,
   noKsbsRule,
   missingAttachmentRule,
+  linkOutsideRule,
   futureDateRule,
   signoffStaleRule,
   signoffInvalidRule,

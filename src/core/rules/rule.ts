@@ -5,7 +5,7 @@ import type { Catalogue } from '../catalogue/catalogue';
 import type { Portfolio } from '../config';
 import type { FixData, PortfolioDiagnostic, RuleLevel } from '../diagnostics';
 import type { Claim } from '../frontMatter';
-import type { LocalLink } from '../links';
+import type { LinkTargetState, LocalLink } from '../links';
 
 /** What parsing found in one Markdown file, and whether the config counts it as evidence. */
 export interface FileFacts {
@@ -20,8 +20,8 @@ export interface FileFacts {
 export interface EvidenceContext {
   readonly portfolio: Portfolio;
   readonly catalogue: Catalogue;
-  /** Whether a link's target exists, as the index knows it (no file access here). */
-  readonly linkTargetExists: (link: LocalLink) => boolean;
+  /** Where a link leads, as the index knows it (no file access here). */
+  readonly linkTarget: (link: LocalLink) => LinkTargetState;
   /** Today's local date, `YYYY-MM-DD`, from the host (the core has no clock); rules about dates skip without it. */
   readonly today?: string;
   /**
