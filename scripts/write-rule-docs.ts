@@ -1,12 +1,15 @@
-// Writes what the rule registry generates: the rules setting in package.json and the README's
-// diagnostics table. Run with `npm run generate`.
+// Writes what the rule registry generates: the rules setting in package.json and the diagnostics
+// table of docs/rules.md. Run with `npm run generate`.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withRuleSettings, withRuleTable } from '../src/core/rules/ruleDocs';
 
+// The manual's page for the rules keeps the table between RULE_TABLE_MARKERS, as the README once did.
+const RULES_PAGE = 'docs/rules.md';
+
 for (const [name, generate] of [
   ['package.json', withRuleSettings],
-  ['README.md', withRuleTable],
+  [RULES_PAGE, withRuleTable],
 ] as const) {
   const path = join(process.cwd(), name);
   const before = readFileSync(path, 'utf8');

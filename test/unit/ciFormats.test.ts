@@ -100,12 +100,12 @@ describe('ksb check --format sarif', function () {
     for (const r of run.results) assert.equal(run.tool.driver.rules[r.ruleIndex].id, r.ruleId);
   });
 
-  it('points helpUri at an anchor the README has', () => {
-    const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+  it('points helpUri at an anchor of a row of the diagnostics table in docs/rules.md', () => {
+    const rulesPage = readFileSync(path.join(REPO, 'docs', 'rules.md'), 'utf8');
     const log = JSON.parse(ksb('check', SAMPLE, '--format', 'sarif').stdout) as SarifLog;
     for (const rule of log.runs[0].tool.driver.rules) {
       const anchor = String(rule.helpUri).split('#')[1];
-      assert.ok(readme.includes(`<a id="${anchor}"></a>`), `README.md has no anchor ${anchor}`);
+      assert.ok(rulesPage.includes(`<a id="${anchor}"></a>`), `docs/rules.md has no anchor ${anchor}`);
     }
   });
 
