@@ -8,10 +8,10 @@ import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { parseStringPromise } from 'xml2js';
-import { formatCheckJunit } from '../../src/cli/junit';
-import { fileUri, formatCheckSarif } from '../../src/cli/sarif';
+import { formatCheckJunit } from '../../src/cli/formats/junit';
+import { fileUri, formatCheckSarif } from '../../src/cli/formats/sarif';
 import { RULES } from '../../src/core';
-import type { ReportedDiagnostic } from '../../src/cli/format';
+import type { ReportedDiagnostic } from '../../src/core';
 
 const REPO = process.cwd();
 const CLI = path.join(REPO, 'dist', 'cli.js');
