@@ -1,19 +1,12 @@
 // Drives Debian's Chromium with playwright-core to open VS Code's web client, which is what starts
 // the extension host. Chromium is closed as a cleanup (and killed by playwright on exit).
 import { chromium } from 'playwright-core';
+import CHROMIUM_FLAGS from '../../src/cli/chromiumFlags.json' with { type: 'json' };
 import { onCleanup } from './cleanup.mjs';
 import { log } from './log.mjs';
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--no-default-browser-check',
-];
+// The CLI's --pdf flags (src/cli/reportPdf.ts), plus no sandbox: the harness runs in containers, often as root.
+const CHROMIUM_ARGS = ['--no-sandbox', ...CHROMIUM_FLAGS];
 
 /** Launches Chromium headless; returns { browser, close() }. */
 export async function launchBrowser(executablePath) {

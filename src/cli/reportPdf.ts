@@ -1,6 +1,7 @@
 // Prints the report to PDF with a local Chromium through playwright-core, which stays out of the
 // CLI bundle (loaded only for --pdf) so `ksb` works without it. Every network request is refused.
 import { accessSync, constants, statSync } from 'node:fs';
+import CHROMIUM_FLAGS from './chromiumFlags.json';
 import { UsageError } from './usageError';
 
 /** Where Chromium is looked for when KSB_CHROMIUM is not set, as the test harness does. */
@@ -9,16 +10,11 @@ export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-brow
 /** The environment variable naming a Chromium to use. */
 export const CHROMIUM_ENV = 'KSB_CHROMIUM';
 
-/** Flags for a headless Chromium that talks to no server of its own (updates, sync, safe browsing). */
-export const CHROMIUM_ARGS = [
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--no-default-browser-check',
-];
+/**
+ * Flags for a headless Chromium that talks to no server of its own (updates, sync, safe browsing).
+ * A data file, so the test harness (plain .mjs) launches its Chromium with the same list.
+ */
+export const CHROMIUM_ARGS: readonly string[] = CHROMIUM_FLAGS;
 
 function isExecutable(path: string): boolean {
   try {

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { checkWriteTarget, describeReadError, writeRootFor, type PathKind } from '../core';
-import { oneLine } from './format';
+import { oneLine } from './printable';
 import { toPosix } from './nodeFileSystem';
 import { UsageError } from './usageError';
 

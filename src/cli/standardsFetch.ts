@@ -37,3 +37,11 @@ export function standardsApiTimeout(env: NodeJS.ProcessEnv = process.env): numbe
 export function nodeStandardsFetcher(options: FetcherOptions = {}): StandardsFetcher {
   return httpStandardsFetcher(fetch, { timeoutMs: options.timeoutMs ?? STANDARDS_API_TIMEOUT_MS, maxBytes: options.maxBytes ?? STANDARDS_API_MAX_BYTES });
 }
+
+/** Where a standard comes from, for `ksb standard add` and `ksb init --standard/--from`. */
+export interface StandardSourceOptions {
+  /** The API's base URL, asked for only when a standard must be fetched (a bad URL never stops an offline add). */
+  readonly base: () => string;
+  readonly fetcher: StandardsFetcher;
+  readonly today: string;
+}

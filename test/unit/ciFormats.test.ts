@@ -8,10 +8,10 @@ import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { parseStringPromise } from 'xml2js';
-import { formatCheckJunit } from '../../src/cli/junit';
-import { fileUri, formatCheckSarif } from '../../src/cli/sarif';
+import { formatCheckJunit } from '../../src/cli/formats/junit';
+import { fileUri, formatCheckSarif } from '../../src/cli/formats/sarif';
 import { RULES } from '../../src/core';
-import type { ReportedDiagnostic } from '../../src/cli/format';
+import type { ReportedDiagnostic } from '../../src/core';
 
 const REPO = process.cwd();
 const CLI = path.join(REPO, 'dist', 'cli.js');
@@ -104,7 +104,8 @@ describe('ksb check --format sarif', function () {
     const rulesPage = readFileSync(path.join(REPO, 'docs', 'rules.md'), 'utf8');
     const log = JSON.parse(ksb('check', SAMPLE, '--format', 'sarif').stdout) as SarifLog;
     for (const rule of log.runs[0].tool.driver.rules) {
-      const anchor = String(rule.helpUri).split('#')[1];
+      const [page, anchor] = String(rule.helpUri).split('#');
+      assert.match(page, /\/blob\/main\/docs\/rules\.md$/, 'helpUri names the rules page');
       assert.ok(rulesPage.includes(`<a id="${anchor}"></a>`), `docs/rules.md has no anchor ${anchor}`);
     }
   });

@@ -1,7 +1,9 @@
 // The CLI's output formats on hostile input: file names and messages must never move an
 // annotation, forge a line of output or inject a workflow command.
 import assert from 'node:assert/strict';
-import { formatCheckGithub, formatCheckText, type ReportedDiagnostic } from '../../src/cli/format';
+import { formatCheckGithub } from '../../src/cli/formats/github';
+import { formatCheckText } from '../../src/cli/formats/text';
+import type { ReportedDiagnostic } from '../../src/core';
 
 function reported(file: string, message = 'Unexpected code `K99`', code = 'ksb.unknown-code'): ReportedDiagnostic {
   return { file, line: 4, column: 12, endLine: 4, endColumn: 15, code, severity: 'error', message };

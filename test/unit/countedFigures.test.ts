@@ -16,7 +16,8 @@ import {
   type PortfolioDiagnostic,
 } from '../../src/core';
 import { summarizeHours } from '../../src/core/lifecycle/hours';
-import { formatHoursText, hoursJson } from '../../src/cli/lifecycleCommands';
+import { hoursJson } from '../../src/cli/formats/json';
+import { formatHoursText } from '../../src/cli/formats/text';
 import { configFor, ROOT, withCode } from './inlinePortfolio';
 import { MemoryFileSystem } from './memoryFileSystem';
 

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { run, UsageError } from '../../src/cli/main';
-import { planInit, type Ask } from '../../src/cli/initCommand';
-import type { StandardSourceOptions } from '../../src/cli/standardCommand';
+import type { Ask } from '../../src/cli/ask';
+import { planInit } from '../../src/cli/commands/init';
+import type { StandardSourceOptions } from '../../src/cli/standardsFetch';
 import { ACTION_REPOSITORY, type FetchedResponse } from '../../src/core';
 import { softwareDeveloperFixture } from './apiServer';
 

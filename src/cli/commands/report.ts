@@ -1,24 +1,45 @@
 // `ksb report`: the assessor's report of one portfolio as HTML (or its matrix as Markdown or CSV),
 // to stdout like `ksb summary`, or to -o FILE; --pdf prints it with a local Chromium.
 import { dirname, relative, resolve } from 'node:path';
-import {
-  buildReportModel,
-  collectEvidenceImages,
-  renderMatrixCsv,
-  renderMatrixMarkdown,
-  renderReportHtml,
-  lifecycleReportInput,
-  type PortfolioIndex,
-  type ReportInput,
-} from '../core';
-import { GitRepository } from './git';
-import { NodeFileSystem, toPosix } from './nodeFileSystem';
-import { printPdf } from './reportPdf';
-import { checkWritable, outputTarget, writeFileSafely } from './safeWrite';
-import { UsageError } from './usageError';
+import { buildReportModel, collectEvidenceImages, lifecycleReportInput, type PortfolioIndex, type ReportInput } from '../../core';
+import { assertFormat } from '../formats';
+import { CSV_FORMAT, formatMatrixCsv } from '../formats/csv';
+import { formatReportHtml, HTML_FORMAT } from '../formats/html';
+import { formatMatrixMarkdown, MARKDOWN_FORMAT } from '../formats/markdown';
+import { GitRepository } from '../git';
+import { NodeFileSystem, toPosix } from '../nodeFileSystem';
+import { assertPortfolioFolder, oneFolder, usableCoverage } from '../portfolioFolder';
+import { printPdf } from '../reportPdf';
+import { checkWritable, outputTarget, writeFileSafely } from '../safeWrite';
+import { UsageError } from '../usageError';
+import type { Command } from './command';
 
-/** The formats `ksb report` writes. */
-export const REPORT_FORMATS = ['html', 'markdown', 'csv'] as const;
+// HTML first: the report's default, where --format defaults to text for the other commands.
+const FORMATS = [HTML_FORMAT.name, MARKDOWN_FORMAT.name, CSV_FORMAT.name];
+
+/** `ksb report`. */
+export const reportCommand: Command = {
+  name: 'report',
+  usage: [
+    {
+      term: 'report [dir]',
+      help: [
+        "The assessor's report: one self-contained HTML file with the KSB mapping",
+        'matrix (to stdout, or -o FILE); --pdf prints it to PDF with Chromium',
+      ],
+    },
+  ],
+  flags: ['format', 'output', 'pdf'],
+  formats: FORMATS,
+  async run({ args, format, flags, env, today, write, loadPortfolio }) {
+    const request = { dir: oneFolder('report', args), format, output: flags.output, pdf: flags.pdf ?? false, env, today };
+    await assertReportRequest(request);
+    assertPortfolioFolder(request.dir);
+    const index = await loadPortfolio(request.dir);
+    usableCoverage(index);
+    return runReport(index, request, write);
+  },
+};
 
 /** What `ksb report` was asked for. */
 export interface ReportRequest {
@@ -33,7 +54,7 @@ export interface ReportRequest {
 
 /** Refuses a request that cannot run, before the portfolio is read. */
 export async function assertReportRequest({ format, output, pdf }: Omit<ReportRequest, 'dir' | 'env' | 'today'>): Promise<void> {
-  if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format ${format}: expected ${REPORT_FORMATS.join(', ')}`);
+  assertFormat(format, FORMATS, `expected ${FORMATS.join(', ')}`);
   if (pdf && format !== 'html') throw new UsageError(`--pdf prints the HTML report: it takes no --format ${format}`);
   // A PDF is binary: to a terminal it is noise, so it needs a file (as pandoc asks for -o).
   if (pdf && output === undefined) throw new UsageError('--pdf needs -o FILE.pdf');
@@ -48,7 +69,7 @@ export async function runReport(index: PortfolioIndex, request: ReportRequest, w
   const toRoot = toPosix(relative(from, resolve(request.dir)));
   const input = await reportInput(index, request.dir, toRoot === '' ? '' : `${toRoot}/`, format === 'html', request.today);
   const model = buildReportModel(index, input);
-  const text = format === 'markdown' ? renderMatrixMarkdown(model) : format === 'csv' ? renderMatrixCsv(model) : renderReportHtml(model);
+  const text = format === 'markdown' ? formatMatrixMarkdown(model) : format === 'csv' ? formatMatrixCsv(model) : formatReportHtml(model);
   if (pdf && output !== undefined) {
     const { pdf: bytes, refused } = await printPdf(text, request.env);
     await writeFileSafely(outputTarget(output), bytes);

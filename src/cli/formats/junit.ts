@@ -1,7 +1,11 @@
 // `ksb check --format junit`: JUnit XML as GitLab, Azure Pipelines and Jenkins read it. One test
 // suite per portfolio file with a test case for it, so a reviewer sees at a glance which evidence
 // passes; a failure per error, naming the file, line and message; warnings go to the case's output.
-import type { ReportedDiagnostic } from './format';
+import type { ReportedDiagnostic } from '../../core';
+import type { OutputFormat } from './outputFormat';
+
+/** `ksb check --format junit`. */
+export const JUNIT_FORMAT = { name: 'junit', summary: 'test reports' } as const satisfies OutputFormat;
 
 /** One portfolio file the check looked at, and whether it is evidence. */
 export interface CheckedFile {

@@ -3,7 +3,6 @@
 // `ask` so tests can answer; elsewhere a missing value with no sensible default is a one-line error.
 import { existsSync, lstatSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { createInterface } from 'node:readline/promises';
 import {
   compareVersions,
   CONFIG_FILE_NAME,
@@ -20,23 +19,38 @@ import {
   type StandardDownload,
   type StandardOption,
   type StandardVersion,
-} from '../core';
-import { oneLine } from './format';
-import { toPosix } from './nodeFileSystem';
-import { checkWritable, writeFileSafely } from './safeWrite';
-import {
-  describeStandard,
-  fetchStandard,
-  planStandardWrite,
-  readDownloadedStandard,
-  readStandardsFolder,
-  writeStandardFile,
-  type StandardSourceOptions,
-} from './standardCommand';
-import { UsageError } from './usageError';
+} from '../../core';
+import type { Ask } from '../ask';
+import { toPosix } from '../nodeFileSystem';
+import { cliVersion } from '../packageInfo';
+import { oneLine } from '../printable';
+import { checkWritable, writeFileSafely } from '../safeWrite';
+import type { StandardSourceOptions } from '../standardsFetch';
+import { UsageError } from '../usageError';
+import type { Command } from './command';
+import { describeStandard, fetchStandard, planStandardWrite, readDownloadedStandard, readStandardsFolder, writeStandardFile } from './standard';
 
-/** Asks the user one question and resolves to the answer as typed (without the newline). */
-export type Ask = (question: string) => Promise<string>;
+/** `ksb init`. */
+export const initCommand: Command = {
+  name: 'init',
+  usage: [
+    {
+      term: 'init [dir]',
+      help: ['Start a portfolio in dir (default: .): portfolio.yaml, evidence/,', '.gitignore; asks for what is missing when run in a terminal'],
+    },
+  ],
+  flags: ['standard', 'version', 'option', 'apprentice', 'from', 'ci', 'yes', 'api'],
+  formats: [],
+  async run({ args, flags, write, ask, today, source }) {
+    if (args.length > 1) throw new UsageError(`init takes one folder, found ${args.length}`);
+    if (flags.ci !== undefined && flags.ci !== 'github') throw new UsageError(`unknown --ci ${oneLine(flags.ci)}: expected github`);
+    const dir = args[0] ?? '.';
+    assertCanInit(dir);
+    const plan = await planInit(resolve(dir), flags, flags.yes ? undefined : ask, source);
+    write(await writePortfolio(dir, plan, { ci: flags.ci === 'github' ? 'github' : undefined, today, cliVersion: cliVersion() }));
+    return 0;
+  },
+};
 
 /** The flags of `ksb init`; each one left out is asked for (in a terminal) or defaulted. */
 export interface InitFlags {
@@ -55,27 +69,6 @@ export interface InitPlan {
   readonly download?: StandardDownload;
   readonly option?: StandardOption;
   readonly apprentice?: string;
-}
-
-/**
- * Questions on the terminal. Ctrl-D or Ctrl-C while a question waits ends init with one line and
- * nothing written (the questions all come before the first write).
- */
-export function terminalAsk(): { ask: Ask; close: () => void } {
-  const terminal = createInterface({ input: process.stdin, output: process.stdout });
-  const closed = new AbortController();
-  terminal.on('close', () => closed.abort());
-  terminal.on('SIGINT', () => terminal.close());
-  return {
-    ask: async (question) => {
-      try {
-        return await terminal.question(question, { signal: closed.signal });
-      } catch {
-        throw new UsageError('init cancelled: nothing was written');
-      }
-    },
-    close: () => terminal.close(),
-  };
 }
 
 /** How many times a question is asked again after an answer it cannot use. */

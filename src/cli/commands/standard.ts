@@ -21,22 +21,51 @@ import {
   plural,
   STANDARDS_FOLDER,
   type StandardDownload,
-  type StandardsFetcher,
   type StandardVersion,
-} from '../core';
-import { oneLine } from './format';
-import { describeType, NodeFileSystem, toPosix } from './nodeFileSystem';
-import { checkWritable, writeFileSafely, type WriteTarget } from './safeWrite';
-import { STANDARDS_API_MAX_BYTES } from './standardsFetch';
-import { UsageError } from './usageError';
+} from '../../core';
+import { assertFormat } from '../formats';
+import { formatJson, JSON_FORMAT } from '../formats/json';
+import { formatStandardList, TEXT_FORMAT, type ListedStandard } from '../formats/text';
+import { describeType, NodeFileSystem, toPosix } from '../nodeFileSystem';
+import { oneLine } from '../printable';
+import { checkWritable, writeFileSafely, type WriteTarget } from '../safeWrite';
+import { STANDARDS_API_MAX_BYTES, type StandardSourceOptions } from '../standardsFetch';
+import { UsageError } from '../usageError';
+import type { Command } from './command';
 
-/** Where a standard comes from, for `ksb standard add` and `ksb init --standard/--from`. */
-export interface StandardSourceOptions {
-  /** The API's base URL, asked for only when a standard must be fetched (a bad URL never stops an offline add). */
-  readonly base: () => string;
-  readonly fetcher: StandardsFetcher;
-  readonly today: string;
-}
+/** `ksb standard add`. */
+export const standardAddCommand: Command = {
+  name: 'standard add',
+  usage: [
+    { term: 'standard add REF', help: ['Fetch a standard (e.g. ST0116) from the public API into standards/'] },
+    { term: 'standard add FILE.json', help: ['Add a standard downloaded from the API by hand'] },
+  ],
+  flags: ['version', 'dir', 'force', 'api'],
+  formats: [],
+  async run({ args, flags, write, source }) {
+    if (args.length !== 1)
+      throw new UsageError('standard add needs one reference or file, e.g. `ksb standard add ST0116` or `ksb standard add ST0116_1.1.json`');
+    write(await addStandard(args[0], { dir: flags.dir ?? '.', version: flags.version, force: flags.force ?? false, ...source }));
+    return 0;
+  },
+};
+
+const LIST_FORMATS = [TEXT_FORMAT.name, JSON_FORMAT.name];
+
+/** `ksb standard list`. */
+export const standardListCommand: Command = {
+  name: 'standard list',
+  usage: [{ term: 'standard list [dir]', help: ["List the shipped standards and the portfolio's own"] }],
+  flags: ['format'],
+  formats: LIST_FORMATS,
+  async run({ args, format, write }) {
+    assertFormat(format, LIST_FORMATS);
+    if (args.length > 1) throw new UsageError(`standard list takes one folder, found ${args.length}`);
+    const list = await listStandards(args[0] ?? '.');
+    write(format === 'json' ? formatJson(list) : formatStandardList(list));
+    return 0;
+  },
+};
 
 /** Whether an argument names a standard (`ST0116`, any case) rather than a file; `./ST0116` is a file. */
 export function isStandardReference(argument: string): boolean {
@@ -200,16 +229,6 @@ async function usageHint(root: string, { standard: added, fileName }: StandardDo
   return lines;
 }
 
-/** One row of `ksb standard list`. */
-export interface ListedStandard {
-  readonly reference: string;
-  readonly version: string;
-  readonly title: string;
-  readonly status: string | null;
-  /** `shipped`, or the file's path relative to the portfolio (`standards/ST0116_1.1.json`). */
-  readonly from: string;
-}
-
 /** `ksb standard list [dir]`: the shipped standards and, when `dir` holds a portfolio, its own. */
 export async function listStandards(dir: string): Promise<{ standards: ListedStandard[]; problems: string[] }> {
   const root = resolve(dir);
@@ -259,16 +278,4 @@ export async function readStandardsFolder(root: string, problems: string[] = [])
     }
   }
   return catalogue;
-}
-
-/** The rows as aligned text, problems after them. */
-export function formatStandardList(list: { standards: readonly ListedStandard[]; problems: readonly string[] }): string {
-  const rows = list.standards.map((s) => [`${s.reference} v${s.version}`, s.title, s.status ?? '-', s.from].map(oneLine));
-  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length), 0));
-  const lines = rows.map((row) => row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]) : cell)).join('  '));
-  lines.push(...list.problems);
-  lines.push(
-    `${plural(list.standards.length, 'standard')}: ${list.standards.filter((s) => s.from === 'shipped').length} shipped, ${list.standards.filter((s) => s.from !== 'shipped').length} from the portfolio.`,
-  );
-  return `${lines.join('\n')}\n`;
 }

@@ -5,19 +5,39 @@ import {
   CONFIG_FILE_NAME,
   introducesErrors,
   MARKDOWN_READ_LIMIT,
-  portfolioDiffMarkdown,
   type ChangedPath,
   type IndexOptions,
   type PortfolioFileSystem,
-} from '../core';
-import { formatDiffText } from './diffFormat';
-import { oneLine } from './format';
-import { UsageError } from './usageError';
-import { GitError, GitObjectReader, GitRepository, GitTreeFileSystem, WorkingTreeFileSystem, type GitChange } from './git';
-import { toPosix } from './nodeFileSystem';
+} from '../../core';
+import { assertFormat } from '../formats';
+import { formatJson, JSON_FORMAT } from '../formats/json';
+import { formatDiffMarkdown, MARKDOWN_FORMAT } from '../formats/markdown';
+import { formatDiffText, TEXT_FORMAT } from '../formats/text';
+import { GitError, GitObjectReader, GitRepository, GitTreeFileSystem, WorkingTreeFileSystem, type GitChange } from '../git';
+import { toPosix } from '../nodeFileSystem';
+import { oneLine } from '../printable';
+import { UsageError } from '../usageError';
+import type { Command } from './command';
 
-/** The formats of `ksb diff`. */
-export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
+const FORMATS = [TEXT_FORMAT.name, MARKDOWN_FORMAT.name, JSON_FORMAT.name];
+
+/** `ksb diff`. */
+export const diffCommand: Command = {
+  name: 'diff',
+  usage: [
+    {
+      term: 'diff BASE [HEAD] [dir]',
+      help: [
+        'What a change did to the portfolio in dir (default: .) between two git',
+        'revisions (HEAD default: the working tree): coverage, evidence, problems',
+      ],
+    },
+  ],
+  // diff prints its report; `--output` would be silently ignored, so it is refused.
+  flags: ['format'],
+  formats: FORMATS,
+  run: ({ args, format, write, days }) => runDiff(args, format, write, days),
+};
 
 /** One side of the comparison as the user named it. */
 interface Side {
@@ -36,7 +56,7 @@ export async function runDiff(
   write: (text: string) => void,
   days: Pick<IndexOptions, 'today' | 'latestToday'>,
 ): Promise<number> {
-  if (!(DIFF_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format ${format}: expected text, markdown or json`);
+  assertFormat(format, FORMATS);
   const { baseRevision, headRevision, dir } = splitArguments(positionals);
   const folder = statSync(resolve(dir), { throwIfNoEntry: false });
   if (!folder?.isDirectory()) throw new UsageError(`${folder ? 'not a directory' : 'no such directory'}: ${dir}`);
@@ -89,8 +109,8 @@ export async function runDiff(
     const labels = { base: baseRevision, head: headRevision, folder: repository.prefix.replace(/\/$/, '') };
     if (format === 'json') {
       const json = { base: sideJson(base), head: sideJson(head), folder: labels.folder, ...diff };
-      write(`${JSON.stringify(json, null, 2)}\n`);
-    } else if (format === 'markdown') write(portfolioDiffMarkdown(diff, labels));
+      write(formatJson(json));
+    } else if (format === 'markdown') write(formatDiffMarkdown(diff, labels));
     else write(formatDiffText(diff, labels));
     return introducesErrors(diff) ? 1 : 0;
   } catch (error) {

@@ -1,8 +1,11 @@
 // `ksb check --format sarif`: SARIF 2.1.0 as GitHub code scanning reads it (one run, one rule per
 // diagnostic code, results with regions, related locations and fingerprints that survive edits above them).
 import { createHash } from 'node:crypto';
-import { DEFAULT_RULE_LEVELS, RULES, ruleAnchor, withoutLineNumbers, type RuleDefinition } from '../core';
-import type { ReportedDiagnostic } from './format';
+import { DEFAULT_RULE_LEVELS, RULES, ruleAnchor, withoutLineNumbers, type ReportedDiagnostic, type RuleDefinition } from '../../core';
+import type { OutputFormat } from './outputFormat';
+
+/** `ksb check --format sarif`. */
+export const SARIF_FORMAT = { name: 'sarif', summary: 'code scanning' } as const satisfies OutputFormat;
 
 /** The schema GitHub's documentation names for SARIF 2.1.0. */
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';

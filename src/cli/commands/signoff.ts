@@ -1,0 +1,125 @@
+// `ksb signoff FILE...`: sign evidence off as --by NAME in --role, today, with the digest of its claims and text.
+import { lstatSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import {
+  applyTextEdit,
+  CONFIG_FILE_NAME,
+  decodeText,
+  describeReadError,
+  formatBytes,
+  isSignoffRole,
+  MARKDOWN_READ_LIMIT,
+  relativePath,
+  SIGNOFF_ROLES,
+  signoffEdit,
+} from '../../core';
+import { describeType, toPosix } from '../nodeFileSystem';
+import { oneLine } from '../printable';
+import { checkWritable, writeFileSafely, type WriteTarget } from '../safeWrite';
+import { UsageError } from '../usageError';
+import type { Command } from './command';
+
+/** `ksb signoff`. */
+export const signoffCommand: Command = {
+  name: 'signoff',
+  usage: [
+    {
+      term: 'signoff FILE...',
+      help: [
+        'Sign evidence off as --by NAME in --role (apprentice, employer, mentor,',
+        'tutor), today: writes a sign-off with the digest of its claims and text',
+      ],
+    },
+  ],
+  flags: ['by', 'role'],
+  formats: [],
+  async run({ args, flags, write, today }) {
+    write(await runSignoff(args, { by: flags.by, role: flags.role, today }));
+    return 0;
+  },
+};
+
+/** What `ksb signoff` was asked. */
+export interface SignoffOptions {
+  readonly by: string | undefined;
+  readonly role: string | undefined;
+  readonly today: string;
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+/**
+ * Signs off each file as `--by` in `--role`, today: every file is checked, read and its edit made
+ * before any is written, so one bad file leaves all untouched. Renews an earlier sign-off of the
+ * same person and role rather than adding a second.
+ */
+export async function runSignoff(files: readonly string[], options: SignoffOptions): Promise<string> {
+  if (files.length === 0)
+    throw new UsageError('signoff needs the evidence files to sign off, e.g. `ksb signoff evidence/call-sheet.md --by "Priya Shah" --role employer`');
+  if (options.by === undefined || options.by.trim() === '') throw new UsageError('signoff needs --by NAME: who signs the evidence off');
+  if (/[\r\n\u2028\u2029\u0085]/.test(options.by)) throw new UsageError('--by must be a name on one line');
+  if (options.role === undefined) throw new UsageError(`signoff needs --role: one of ${SIGNOFF_ROLES.join(', ')}`);
+  const role = options.role.toLowerCase();
+  if (!isSignoffRole(role)) throw new UsageError(`unknown --role ${oneLine(options.role)}: expected one of ${SIGNOFF_ROLES.join(', ')}`);
+  const planned = [];
+  for (const file of files) {
+    const { target, text, bom } = await readEvidence(file);
+    const result = signoffEdit(text, { by: options.by, role, date: options.today });
+    if (!result.ok) throw new UsageError(`cannot sign off ${file}: ${result.reason}`);
+    planned.push({ file, target, bytes: encode(applyTextEdit(text, result.edit), bom), replaced: result.replaced, digest: result.digest });
+  }
+  const lines: string[] = [];
+  for (const { file, target, bytes, replaced, digest } of planned) {
+    await writeFileSafely(target, bytes);
+    lines.push(
+      `${replaced ? 'Signed off again' : 'Signed off'} ${oneLine(file)} as ${oneLine(options.by.trim())} (${role}) on ${options.today}, digest ${digest}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A file's text for signing off, and where writing it goes: a regular file in a portfolio, reached
+ * through no link, within the read limit, in UTF-8.
+ */
+async function readEvidence(file: string): Promise<{ target: WriteTarget; text: string; bom: boolean }> {
+  const path = resolve(file);
+  const stat = lstatSync(path, { throwIfNoEntry: false });
+  if (!stat) throw new UsageError(`no such file: ${file}`);
+  if (stat.isSymbolicLink()) throw new UsageError(`cannot sign off ${file}: it is a symbolic link; sign off the file it points to`);
+  if (!stat.isFile()) throw new UsageError(`cannot sign off ${file}: expected a Markdown file, found ${describeType(stat)}`);
+  const root = portfolioRootOf(path);
+  if (root === undefined)
+    throw new UsageError(`cannot sign off ${oneLine(file)}: it is in no portfolio (no ${CONFIG_FILE_NAME} above it); a sign-off is for portfolio evidence`);
+  // From the working folder when the portfolio lies in it, so a linked folder on the way there counts too.
+  const walkFrom = relativePath(toPosix(process.cwd()), toPosix(root)) === undefined ? root : process.cwd();
+  const target = await checkWritable({ root: walkFrom, path, label: oneLine(file) });
+  if (stat.size > MARKDOWN_READ_LIMIT)
+    throw new UsageError(`cannot sign off ${file}: expected a file under ${formatBytes(MARKDOWN_READ_LIMIT)}, found ${formatBytes(stat.size)}`);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${describeReadError(error)}`);
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) throw new UsageError(`cannot sign off ${file}: ${decoded.reason}`);
+  return { target, text: decoded.text, bom: UTF8_BOM.every((byte, i) => bytes[i] === byte) };
+}
+
+/** The nearest folder above `path` holding a `portfolio.yaml` file: the portfolio the file belongs to. */
+function portfolioRootOf(path: string): string | undefined {
+  for (let folder = dirname(path); ; folder = dirname(folder)) {
+    if (lstatSync(join(folder, CONFIG_FILE_NAME), { throwIfNoEntry: false })?.isFile()) return folder;
+    if (dirname(folder) === folder) return undefined;
+  }
+}
+
+function encode(text: string, bom: boolean): Uint8Array {
+  const body = new TextEncoder().encode(text);
+  if (!bom) return body;
+  const bytes = new Uint8Array(body.length + 3);
+  bytes.set(UTF8_BOM, 0);
+  bytes.set(body, 3);
+  return bytes;
+}

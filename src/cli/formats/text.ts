@@ -1,0 +1,190 @@
+// The text format: what every command prints by default, one thing a line, for a terminal or a CI log.
+import type {
+  Coverage,
+  CoverageFigures,
+  DiffLabels,
+  DiffProblem,
+  GatewayReport,
+  HoursReport,
+  KsbChange,
+  PortfolioDiff,
+  PortfolioIndex,
+  ReportedDiagnostic,
+} from '../../core';
+import { formatCount, formatHours, introducesErrors, isEmptyDiff, KIND_TITLES, plural, shortenText } from '../../core';
+import { oneLine, quotedPath } from '../printable';
+import type { OutputFormat } from './outputFormat';
+
+/** `--format text`, the default of every command but report. */
+export const TEXT_FORMAT = { name: 'text', summary: 'lines for a terminal or a log' } as const satisfies OutputFormat;
+
+/** `file:line:col severity code message` lines and a summary. */
+export function formatCheckText(diagnostics: readonly ReportedDiagnostic[], filesChecked: number): string {
+  const lines = diagnostics.map((d) => `${quotedPath(d.file)}:${d.line}:${d.column} ${d.severity} ${oneLine(d.code)} ${oneLine(d.message)}`);
+  const count = (severity: ReportedDiagnostic['severity']) => diagnostics.filter((d) => d.severity === severity).length;
+  const parts = [plural(count('error'), 'error'), plural(count('warning'), 'warning')];
+  if (count('info') > 0) parts.push(`${count('info')} info`);
+  if (count('hint') > 0) parts.push(plural(count('hint'), 'hint'));
+  lines.push(diagnostics.length === 0 ? `No problems in ${plural(filesChecked, 'file')}.` : `${parts.join(', ')} in ${plural(filesChecked, 'file')}.`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** A readable coverage table: code, evidence count and shortened text, grouped by kind. */
+export function formatCoverageText(coverage: Coverage, width = 100): string {
+  const { standard, option, config } = coverage.portfolio;
+  const out: string[] = [];
+  const who = config.apprentice ? ` for ${config.apprentice}` : '';
+  // The apprentice's name and a workspace standard's title are the user's text: keep them on their line.
+  // A standard without options has no option to name; one with options and none chosen counts them all.
+  const which = option ? `, ${option.title} option` : standard.options.length > 0 ? ', all options' : '';
+  out.push(oneLine(`${standard.title} (${standard.label})${which}${who}`));
+  const textWidth = Math.max(20, width - 16);
+  for (const kind of ['knowledge', 'skill', 'behaviour'] as const) {
+    const entries = coverage.entries.filter((e) => e.ksb.kind === kind);
+    if (entries.length === 0) continue;
+    out.push('', `${KIND_TITLES[kind]} ${formatCount(coverage.byKind[kind])}`);
+    for (const { ksb, evidence } of entries) {
+      const mark = evidence.length > 0 ? String(evidence.length).padStart(3) : '  -';
+      out.push(oneLine(`  ${ksb.code.padEnd(4)} ${mark}  ${shortenText(ksb.text, textWidth)}`));
+    }
+  }
+  const { covered, total } = coverage.summary;
+  const percent = total === 0 ? 0 : Math.round((covered / total) * 100);
+  const perKind = (['knowledge', 'skill', 'behaviour'] as const)
+    .filter((k) => coverage.byKind[k].total > 0)
+    .map((k) => `${KIND_TITLES[k].toLowerCase()} ${formatCount(coverage.byKind[k])}`)
+    .join(', ');
+  out.push('', `Covered ${covered}/${total} KSBs (${percent}%): ${perKind}; ${total - covered} without evidence.`);
+  return `${out.join('\n')}\n`;
+}
+
+/** `ksb diff`'s text: coverage before and after, the KSBs that changed, the evidence and the problems, one thing a line. */
+export function formatDiffText(diff: PortfolioDiff, labels: DiffLabels): string {
+  const where = labels.folder === '' ? '' : ` in ${quotedPath(labels.folder)}`;
+  const out = [`Portfolio${where}: ${oneLine(labels.base)} → ${labels.head === undefined ? 'the working tree' : oneLine(labels.head)}`];
+  out.push(`Coverage: ${figures(diff.coverage.before)} → ${figures(diff.coverage.after)}${delta(diff.coverage.before, diff.coverage.after)}`);
+  if (isEmptyDiff(diff)) {
+    out.push('No change to the evidence, the coverage or the problems.');
+    return `${out.join('\n')}\n`;
+  }
+  ksbLines(out, 'Newly covered', diff.newlyCovered);
+  ksbLines(out, 'No longer covered', diff.noLongerCovered);
+  const { added, removed, changed } = diff.evidence;
+  if (added.length + removed.length + changed.length > 0) {
+    out.push(`Evidence: ${added.length} added, ${removed.length} removed, ${changed.length} changed`);
+    for (const e of added) out.push(`  added    ${quotedPath(e.file)}${claims(e.claims.map((c) => `+${c}`))}`);
+    for (const e of removed) out.push(`  removed  ${quotedPath(e.file)}${claims(e.claims.map((c) => `-${c}`))}`);
+    for (const e of changed) {
+      const what = e.previousFile === null ? 'changed ' : 'renamed ';
+      const from = e.previousFile === null ? '' : ` (from ${quotedPath(e.previousFile)})`;
+      out.push(`  ${what} ${quotedPath(e.file)}${from}${claims([...e.claimsAdded.map((c) => `+${c}`), ...e.claimsDropped.map((c) => `-${c}`)])}`);
+    }
+  }
+  const { introduced, fixed } = diff.problems;
+  if (introduced.length + fixed.length > 0) {
+    const errors = introduced.filter((p) => p.severity === 'error').length;
+    out.push(`Problems: ${introduced.length} introduced${errors > 0 ? ` (${plural(errors, 'error')})` : ''}, ${fixed.length} fixed`);
+    for (const p of introduced) out.push(`  introduced ${problemLine(p)}`);
+    for (const p of fixed) out.push(`  fixed      ${problemLine(p)}`);
+  }
+  if (introducesErrors(diff)) out.push('The change introduces errors.');
+  return `${out.join('\n')}\n`;
+}
+
+function figures(f: CoverageFigures | null): string {
+  if (!f) return 'none (no usable portfolio.yaml)';
+  const percent = f.total === 0 ? 0 : Math.round((f.covered / f.total) * 100);
+  return `${f.covered}/${f.total} (${percent}%)`;
+}
+
+function delta(before: CoverageFigures | null, after: CoverageFigures | null): string {
+  if (!before || !after || before.covered === after.covered) return '';
+  const by = after.covered - before.covered;
+  return `, ${by > 0 ? '+' : '-'}${Math.abs(by)}`;
+}
+
+function ksbLines(out: string[], heading: string, changes: readonly KsbChange[]): void {
+  if (changes.length === 0) return;
+  out.push(`${heading}: ${changes.length}`);
+  for (const c of changes) {
+    const evidence = c.evidence.slice(0, 3).map(quotedPath).join(', ') + (c.evidence.length > 3 ? ` and ${c.evidence.length - 3} more` : '');
+    out.push(oneLine(`  ${c.code.padEnd(4)} ${evidence}`));
+  }
+}
+
+function claims(list: readonly string[]): string {
+  return list.length === 0 ? '' : `: ${oneLine(list.join(' '))}`;
+}
+
+function problemLine(p: DiffProblem): string {
+  return `${quotedPath(p.file)}:${p.line}:${p.column} ${p.severity} ${oneLine(p.code)} ${oneLine(p.message)}`;
+}
+
+/** `ksb hours` as text: the total, the pace and a bar per month. */
+export function formatHoursText(report: HoursReport, today: string): string {
+  const lines: string[] = [];
+  const target = report.targetSource;
+  if (target) {
+    const share = target.hours > 0 ? ` (${Math.floor((report.total / target.hours) * 100)}%)` : '';
+    lines.push(`Off-the-job hours: ${formatHours(report.total)} of ${formatHours(target.hours)}${share}`);
+    lines.push(`Target: ${target.rule}`);
+    if (report.expectedByToday !== undefined) {
+      const gap = Math.round((report.total - report.expectedByToday) * 10) / 10;
+      lines.push(
+        `Expected by today (${today}), pro rata: ${formatHours(report.expectedByToday)}: ${gap >= 0 ? `on track${gap > 0 ? `, ${formatHours(gap)} ahead` : ''}` : `behind by ${formatHours(-gap)}`}`,
+      );
+    }
+  } else {
+    lines.push(`Off-the-job hours: ${formatHours(report.total)}, against no target`);
+    lines.push('Target: none; set `otj-target`, or `start`, `end` and `weekly-hours` in portfolio.yaml');
+  }
+  lines.push(`Entries: ${report.entries}`);
+  if (report.perMonth.length > 0) {
+    lines.push('', 'By month:');
+    const most = Math.max(...report.perMonth.map((m) => m.hours), 1);
+    for (const { month, hours } of report.perMonth) {
+      lines.push(`  ${month}  ${String(Math.round(hours * 10) / 10).padStart(6)}  ${'#'.repeat(Math.round((hours / most) * 30))}`);
+    }
+  }
+  if (report.excluded > 0)
+    lines.push(
+      '',
+      `${report.excluded} ${report.excluded === 1 ? 'entry is' : 'entries are'} not counted (otj.invalid: undated, before start, after today or over 24 hours a day): ksb check names them`,
+    );
+  return `${lines.join('\n')}\n`;
+}
+
+/** `ksb gateway` as text: a line per check, said in words (not only a symbol). */
+export function formatGatewayText(report: GatewayReport, index: PortfolioIndex, today: string): string {
+  const portfolio = index.portfolio;
+  const who = portfolio?.config.apprentice ? `${oneLine(portfolio.config.apprentice)}'s portfolio` : 'The portfolio';
+  const standard = portfolio ? ` (${portfolio.standard.label}${portfolio.option ? `, ${portfolio.option.title}` : ''})` : '';
+  const width = Math.max(...report.checks.map((check) => check.id.length));
+  const lines = [`Gateway readiness of ${who}${standard} on ${today}: ${report.ready ? 'READY' : 'NOT READY'}`, ''];
+  for (const check of report.checks) lines.push(`  ${check.ok ? 'PASS' : 'FAIL'}  ${check.id.padEnd(width)}  ${oneLine(check.detail)}`);
+  const failing = report.checks.filter((check) => !check.ok).length;
+  lines.push('', report.ready ? 'Every check passes.' : `${failing} of ${report.checks.length} checks fail.`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** One row of `ksb standard list`. */
+export interface ListedStandard {
+  readonly reference: string;
+  readonly version: string;
+  readonly title: string;
+  readonly status: string | null;
+  /** `shipped`, or the file's path relative to the portfolio (`standards/ST0116_1.1.json`). */
+  readonly from: string;
+}
+
+/** The rows as aligned text, problems after them. */
+export function formatStandardList(list: { standards: readonly ListedStandard[]; problems: readonly string[] }): string {
+  const rows = list.standards.map((s) => [`${s.reference} v${s.version}`, s.title, s.status ?? '-', s.from].map(oneLine));
+  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length), 0));
+  const lines = rows.map((row) => row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]) : cell)).join('  '));
+  lines.push(...list.problems);
+  lines.push(
+    `${plural(list.standards.length, 'standard')}: ${list.standards.filter((s) => s.from === 'shipped').length} shipped, ${list.standards.filter((s) => s.from !== 'shipped').length} from the portfolio.`,
+  );
+  return `${lines.join('\n')}\n`;
+}

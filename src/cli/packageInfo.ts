@@ -1,0 +1,17 @@
+// What the CLI knows about itself, from the package.json beside its bundle's folder.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** The tool's package.json, next to the bundle's folder; empty when it cannot be read. */
+export function packageJson(): { version?: string; homepage?: string; repository?: { url?: string } } {
+  try {
+    return JSON.parse(readFileSync(resolve(__dirname, '..', 'package.json'), 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+/** The tool's version, as `ksb --version` prints it. */
+export function cliVersion(): string {
+  return packageJson().version ?? 'unknown';
+}
