@@ -1,7 +1,8 @@
 // How the action's steps run `ksb`: the file KSB_BIN names (the repository's own build, in its CI
-// and its tests), or else the ksb-portfolio npm package of the action's version, installed once
-// per job into $RUNNER_TEMP and then run with node directly, so no user input ever passes through
-// npm or a shell.
+// and its tests); else the bundle a release commits beside action/ (dist/cli.js, see
+// docs/releasing.md) when the action's own version is wanted, so a tagged action needs no npm;
+// else the ksb-portfolio npm package of the version asked for, installed once per job into
+// $RUNNER_TEMP and then run with node directly, so no user input ever passes through npm or a shell.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,21 +16,29 @@ export const PACKAGE_NAME = 'ksb-portfolio';
 /** A release version (`0.1.0`, `1.2.3-rc.1`): anything else could be an npm flag or a URL. */
 const RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 
+/** The CLI bundle a release commits beside action/ (absent in a source checkout that was not built). */
+const BUNDLED_CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+/** The action's own version: its package.json, at the tag the workflow uses. */
+function actionVersion() {
+  return String(JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')).version);
+}
+
 /**
- * The version of ksb-portfolio to run: the `version` input, or the action's own (its
- * package.json, at the tag the workflow uses).
+ * The version of ksb-portfolio to run: the `version` input, or the action's own.
  * @param {NodeJS.ProcessEnv} [env]
  * @returns {string}
  */
 export function ksbVersion(env = process.env) {
   const wanted = input('VERSION', env);
-  const version = wanted || String(JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')).version);
+  const version = wanted || actionVersion();
   if (!RELEASE_VERSION.test(version)) throw new ActionError(`input version is ${JSON.stringify(version)}: expected a release such as 0.1.0`);
   return version;
 }
 
 /**
- * The JavaScript file that is `ksb`: KSB_BIN (relative to the workspace) when set, else the
+ * The JavaScript file that is `ksb`: KSB_BIN (relative to the workspace) when set; else the
+ * bundled dist/cli.js when the action's own version is wanted and the tree has it; else the
  * installed package's bin, installing it first if this job has not.
  * @param {NodeJS.ProcessEnv} [env]
  * @returns {string}
@@ -41,6 +50,7 @@ export function ksbScript(env = process.env) {
     return script;
   }
   const version = ksbVersion(env);
+  if (version === actionVersion() && existsSync(BUNDLED_CLI)) return BUNDLED_CLI;
   const prefix = join(env.RUNNER_TEMP || tmpdir(), `${PACKAGE_NAME}-${version}`);
   const installed = join(prefix, 'node_modules', PACKAGE_NAME);
   if (!existsSync(join(installed, 'package.json'))) install(prefix, version);

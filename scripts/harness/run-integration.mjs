@@ -10,7 +10,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildIntegrationSuite, buildProduction } from './build.mjs';
+import { buildIntegrationSuite } from './build.mjs';
 import { installSignalHandlers, onCleanup, runCleanups } from './cleanup.mjs';
 import { launchBrowser, openWorkbench } from './browser.mjs';
 import { startCodeServer } from './code-server.mjs';
@@ -22,7 +22,7 @@ import { followSuite } from './suite-results.mjs';
 import { ensureTools } from './tools.mjs';
 import { CHECKS, runUiChecks } from './ui-checks.mjs';
 import { restoreTree, snapshotTree } from '../../test/integration/runner-extension/workspace-snapshot.js';
-import { installFolder, installVsix, packageVsix } from './vsix.mjs';
+import { installFolder, installVsix, packageRelease } from './vsix.mjs';
 
 /** How long the suite may go without finishing a test before the run is failed as stuck. */
 const SUITE_IDLE_TIMEOUT_MS = (Number(process.env.KSB_SUITE_TIMEOUT) || 300) * 1000;
@@ -42,9 +42,8 @@ async function main() {
     if (!existsSync(join(testWorkspace, 'portfolio.yaml'))) {
       throw new Error(`the test workspace ${testWorkspace} has no portfolio.yaml (set KSB_TEST_WORKSPACE to use another)`);
     }
-    await step('building production bundles', buildProduction);
+    const vsix = await step('building and packaging the release VSIX', () => packageRelease(tmp));
     await step('building the integration suite', buildIntegrationSuite);
-    const vsix = await step('packaging the VSIX', () => packageVsix(join(tmp, 'ksb-portfolio.vsix')));
     const tools = await step('checking the tool cache', () => ensureTools());
 
     const { browser } = await step('starting Chromium', () => launchBrowser(tools.chromium));

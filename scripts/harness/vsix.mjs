@@ -1,9 +1,11 @@
-// Packages the extension with @vscode/vsce, as it would be published, and installs the VSIX into an
-// extensions folder the way VS Code lays it out: `<publisher>.<name>-<version>/`.
+// Packages the extension with @vscode/vsce, as it is published (`npm run package` and the
+// integration suite both call packageRelease, so the suite installs the release's own file), and
+// installs the VSIX into an extensions folder the way VS Code lays it out: `<publisher>.<name>-<version>/`.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { buildProduction } from './build.mjs';
 import { log } from './log.mjs';
 import { repoRoot } from './paths.mjs';
 import { extractZip } from './zip.mjs';
@@ -34,6 +36,18 @@ function stageSources(stage) {
   }
   cpSync(join(repoRoot, 'dist'), join(stage, 'dist'), { recursive: true });
   return true;
+}
+
+/** The VSIX's file name as a release publishes it: `ksb-portfolio-<version>.vsix`. */
+export function vsixFileName(pkg = manifest()) {
+  return `${pkg.name}-${pkg.version}.vsix`;
+}
+
+/** Builds the production bundles and packages them as the release's VSIX in `outDir`; returns its path. */
+export function packageRelease(outDir) {
+  buildProduction();
+  mkdirSync(outDir, { recursive: true });
+  return packageVsix(join(outDir, vsixFileName()));
 }
 
 /** `vsce package` into `outFile`; the bundles in dist/ must already be built. */

@@ -14,6 +14,8 @@ import { readOutputs, REPO, runActionScript, startFakeApi, stubCalls, writeStubK
 
 const CLI = path.join(REPO, 'dist', 'cli.js');
 const PACKAGE = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
+/** A release of the npm package other than the action's own, which only npm has. */
+const OTHER_VERSION = '0.0.1-other';
 
 interface ActionStep {
   id?: string;
@@ -58,6 +60,50 @@ function runShell(script: string, env: Record<string, string>): Promise<StepRun>
     cwd: REPO,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
   });
+}
+
+/**
+ * Runs action.yml's steps from `actionPath` as the runner does on a push (each step's `run` with
+ * bash, its env evaluated from the inputs' defaults and `path: portfolio`, the steps after a
+ * failure only when `!cancelled()`), each with `extraEnv`; returns each step's status and run.
+ */
+async function runSteps(
+  work: string,
+  actionPath: string,
+  extraEnv: Record<string, string>,
+): Promise<{ statuses: Record<string, number | null>; runs: Record<string, StepRun> }> {
+  const inputs: Record<string, string> = {
+    ...Object.fromEntries(Object.entries(manifest.inputs).map(([name, d]) => [name, d.default ?? ''])),
+    path: 'portfolio',
+  };
+  /** The value of an env entry: only `${{ inputs.NAME }}` and `${{ github.token }}` are expected there. */
+  const evaluate = (value: string): string =>
+    value.replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_, expression: string): string => {
+      if (expression === 'github.token') return TOKEN;
+      const name = /^inputs\.([\w-]+)$/.exec(expression)?.[1];
+      assert.ok(name !== undefined && name in inputs, `unexpected expression ${expression}`);
+      return evaluate(inputs[name]);
+    });
+  const statuses: Record<string, number | null> = {};
+  const runs: Record<string, StepRun> = {};
+  let failed = false;
+  for (const step of manifest.runs.steps) {
+    if (failed && step.if !== '${{ !cancelled() }}') continue;
+    const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([name, value]) => [name, evaluate(value)]));
+    const result = await runShell(step.run ?? '', {
+      ...env,
+      GITHUB_ACTION_PATH: actionPath,
+      GITHUB_WORKSPACE: work,
+      GITHUB_OUTPUT: path.join(work, `output-${step.id}`),
+      GITHUB_STEP_SUMMARY: path.join(work, `summary-${step.id}`),
+      GITHUB_EVENT_NAME: 'push',
+      ...extraEnv,
+    });
+    statuses[step.id ?? ''] = result.status;
+    runs[step.id ?? ''] = result;
+    failed ||= result.status !== 0;
+  }
+  return { statuses, runs };
 }
 
 /** Writes `files` below `root`. */
@@ -163,35 +209,7 @@ describe('The GitHub Action', function () {
 
     it('Should, run step by step as the runner does, check, summarise and skip the comment on a push, failing on the errors', async () => {
       writeFiles(path.join(work, 'portfolio'), FAILING_PORTFOLIO);
-      const inputs: Record<string, string> = {
-        ...Object.fromEntries(Object.entries(manifest.inputs).map(([name, d]) => [name, d.default ?? ''])),
-        path: 'portfolio',
-      };
-      /** The value of an env entry: only `${{ inputs.NAME }}` and `${{ github.token }}` are expected there. */
-      const evaluate = (value: string): string =>
-        value.replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_, expression: string): string => {
-          if (expression === 'github.token') return TOKEN;
-          const name = /^inputs\.([\w-]+)$/.exec(expression)?.[1];
-          assert.ok(name !== undefined && name in inputs, `unexpected expression ${expression}`);
-          return evaluate(inputs[name]);
-        });
-      const statuses: Record<string, number | null> = {};
-      let failed = false;
-      for (const step of manifest.runs.steps) {
-        if (failed && step.if !== '${{ !cancelled() }}') continue;
-        const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([name, value]) => [name, evaluate(value)]));
-        const result = await runShell(step.run ?? '', {
-          ...env,
-          GITHUB_ACTION_PATH: REPO,
-          GITHUB_WORKSPACE: work,
-          GITHUB_OUTPUT: path.join(work, `output-${step.id}`),
-          GITHUB_STEP_SUMMARY: path.join(work, `summary-${step.id}`),
-          GITHUB_EVENT_NAME: 'push',
-          KSB_BIN: CLI,
-        });
-        statuses[step.id ?? ''] = result.status;
-        failed ||= result.status !== 0;
-      }
+      const { statuses } = await runSteps(work, REPO, { KSB_BIN: CLI });
       assert.deepEqual(statuses, { check: 1, summary: 0, comment: 0 });
       assert.deepEqual(readOutputs(path.join(work, 'output-check')), { errors: '1' });
       assert.match(readFileSync(path.join(work, 'summary-summary'), 'utf8'), /^## KSB portfolio in ` portfolio `/);
@@ -737,29 +755,104 @@ describe('The GitHub Action', function () {
     });
   });
 
+  describe("the release's tree (npm run release:tree), with no KSB_BIN", () => {
+    let tree: string;
+    let registry: FakeApi;
+    /** npm pointed at a registry that refuses everything, with a cache and config of the test's own. */
+    let npmEnv: Record<string, string>;
+
+    before(() => {
+      tree = mkdtempSync(path.join(tmpdir(), 'ksb-action-tree-'));
+      const built = spawnSync(process.execPath, [path.join(REPO, 'scripts', 'release-tree.mjs'), tree], { cwd: REPO, encoding: 'utf8' });
+      assert.equal(built.status, 0, built.stderr);
+    });
+
+    after(() => {
+      rmSync(tree, { recursive: true, force: true });
+    });
+
+    beforeEach(async () => {
+      registry = await startFakeApi(() => ({ status: 403, json: { error: 'this registry refuses everything' } }));
+      npmEnv = {
+        RUNNER_TEMP: path.join(work, 'runner-temp'),
+        npm_config_registry: `${registry.url}/`,
+        npm_config_cache: path.join(work, 'npm-cache'),
+        npm_config_userconfig: path.join(work, 'no-npmrc'),
+        npm_config_fetch_retries: '0',
+      };
+    });
+
+    afterEach(async () => {
+      await registry.close();
+    });
+
+    it('Should hold action.yml, the step scripts, the built ksb and the manifests they read, and no sources', () => {
+      const files = readdirSync(tree, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.relative(tree, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+        .sort();
+      const scripts = readdirSync(path.join(REPO, 'action')).map((name) => `action/${name}`);
+      assert.deepEqual(files, ['LICENSE', 'README.md', 'action.yml', ...scripts, 'dist/cli.js', 'package.json'].sort());
+      assert.equal(readFileSync(path.join(tree, 'dist', 'cli.js'), 'utf8'), readFileSync(CLI, 'utf8'));
+    });
+
+    it('Should run every step with the ksb bundled in the tree, asking npm nothing', async () => {
+      writeFiles(path.join(work, 'portfolio'), FAILING_PORTFOLIO);
+      const { statuses, runs } = await runSteps(work, tree, npmEnv);
+      assert.deepEqual(statuses, { check: 1, summary: 0, comment: 0 }, runs.check.stdout + runs.check.stderr);
+      assert.doesNotMatch(runs.check.stdout, /Installing/);
+      assert.match(runs.check.stdout, /^::error file=portfolio\/evidence\/unknown-code\.md,.*K99/m);
+      assert.deepEqual(readOutputs(path.join(work, 'output-check')), { errors: '1' });
+      assert.match(readFileSync(path.join(work, 'summary-summary'), 'utf8'), /^## KSB portfolio in ` portfolio `/);
+      assert.deepEqual(registry.requests, [], 'npm was not asked');
+      assert.equal(existsSync(path.join(work, 'runner-temp')), false, 'nothing was installed');
+    });
+
+    it("Should run the bundled ksb when the version input is the action's own", async () => {
+      writeFiles(path.join(work, 'portfolio'), CLEAN_PORTFOLIO);
+      const { statuses, runs } = await runSteps(work, tree, { ...npmEnv, INPUT_VERSION: PACKAGE.version });
+      assert.deepEqual(statuses, { check: 0, summary: 0, comment: 0 }, runs.check.stdout + runs.check.stderr);
+      assert.deepEqual(registry.requests, []);
+    });
+
+    it('Should ask npm for another version, and fail saying so when npm cannot give it', async () => {
+      writeFiles(path.join(work, 'portfolio'), CLEAN_PORTFOLIO);
+      const result = await runShell(`node "${path.join(tree, 'action', 'check.mjs')}"`, {
+        ...npmEnv,
+        GITHUB_WORKSPACE: work,
+        GITHUB_OUTPUT: path.join(work, 'output-check'),
+        INPUT_PATH: 'portfolio',
+        INPUT_VERSION: OTHER_VERSION,
+      });
+      assert.equal(result.status, 2, result.stdout + result.stderr);
+      assert.match(result.stdout, new RegExp(`::error::ksb-portfolio action: could not install ksb-portfolio@${OTHER_VERSION.replace(/\./g, '\\.')} from npm`));
+      assert.ok(registry.requests.length > 0, 'npm was asked');
+    });
+  });
+
   describe('ksb from npm (no KSB_BIN), against a fake registry on 127.0.0.1', () => {
-    it("Should install the package of the action's version once into RUNNER_TEMP and run its ksb", async function () {
+    it('Should install the version asked for, other than its own, once into RUNNER_TEMP and run its ksb', async function () {
       this.timeout(120_000);
       const packageRoot = path.join(work, 'pack', 'package');
       writeFiles(packageRoot, {
-        'package.json': JSON.stringify({ name: 'ksb-portfolio', version: PACKAGE.version, bin: { ksb: 'dist/cli.js' } }),
+        'package.json': JSON.stringify({ name: 'ksb-portfolio', version: OTHER_VERSION, bin: { ksb: 'dist/cli.js' } }),
         'dist/cli.js': "process.stdout.write('summary from the installed package: ' + JSON.stringify(process.argv.slice(2)) + '\\n');\n",
       });
       const tarball = path.join(work, 'pack', 'ksb-portfolio.tgz');
       const tar = spawnSync('tar', ['-czf', tarball, '-C', path.dirname(packageRoot), 'package'], { encoding: 'utf8' });
       assert.equal(tar.status, 0, tar.stderr);
       const bytes = readFileSync(tarball);
-      const tarballPath = `/ksb-portfolio/-/ksb-portfolio-${PACKAGE.version}.tgz`;
+      const tarballPath = `/ksb-portfolio/-/ksb-portfolio-${OTHER_VERSION}.tgz`;
       const registry = await startFakeApi((request, base) => {
         if (request.url === '/ksb-portfolio') {
           return {
             json: {
               name: 'ksb-portfolio',
-              'dist-tags': { latest: PACKAGE.version },
+              'dist-tags': { latest: OTHER_VERSION },
               versions: {
-                [PACKAGE.version]: {
+                [OTHER_VERSION]: {
                   name: 'ksb-portfolio',
-                  version: PACKAGE.version,
+                  version: OTHER_VERSION,
                   bin: { ksb: 'dist/cli.js' },
                   dist: {
                     tarball: `${base}${tarballPath}`,
@@ -780,15 +873,16 @@ describe('The GitHub Action', function () {
           GITHUB_STEP_SUMMARY: path.join(work, 'step-summary.md'),
           RUNNER_TEMP: path.join(work, 'runner-temp'),
           INPUT_PATH: 'portfolio',
+          INPUT_VERSION: OTHER_VERSION,
           npm_config_registry: `${registry.url}/`,
           npm_config_cache: path.join(work, 'npm-cache'),
           npm_config_userconfig: path.join(work, 'no-npmrc'),
         };
         const first = await runActionScript('summary.mjs', env);
         assert.equal(first.status, 0, first.stdout + first.stderr);
-        assert.match(first.stdout, new RegExp(`^Installing ksb-portfolio@${PACKAGE.version.replace(/\./g, '\\.')} from npm\\.\\.\\.$`, 'm'));
+        assert.match(first.stdout, new RegExp(`^Installing ksb-portfolio@${OTHER_VERSION.replace(/\./g, '\\.')} from npm\\.\\.\\.$`, 'm'));
         assert.equal(readFileSync(path.join(work, 'step-summary.md'), 'utf8'), 'summary from the installed package: ["summary","--","portfolio"]\n');
-        assert.ok(existsSync(path.join(work, 'runner-temp', `ksb-portfolio-${PACKAGE.version}`, 'node_modules', 'ksb-portfolio', 'dist', 'cli.js')));
+        assert.ok(existsSync(path.join(work, 'runner-temp', `ksb-portfolio-${OTHER_VERSION}`, 'node_modules', 'ksb-portfolio', 'dist', 'cli.js')));
         const asked = registry.requests.length;
         assert.ok(asked >= 2, `the registry was asked ${asked} times`);
 
