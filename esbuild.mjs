@@ -1,7 +1,7 @@
 // Builds every bundle from one place: the desktop extension, the browser extension, the CLI and
 // the unit tests. Bundling also turns ESM-only packages (remark, the tests' reference parser) into CommonJS.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { standardDataPlugin } from './scripts/standardDataPlugin.mjs';
 
@@ -11,6 +11,9 @@ const watch = args.has('--watch');
 
 // Every build, the tests' and the benchmark's too, gets the shipped standards (YAML) as data that
 // was parsed and validated here, so the tests exercise what ships.
+/** The release's version, built into the CLI so `ksb --version` is right wherever its bundle is copied. */
+const cliVersion = { __KSB_VERSION__: JSON.stringify(String(JSON.parse(readFileSync('package.json', 'utf8')).version)) };
+
 /** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
@@ -107,8 +110,7 @@ if (generators.length > 0) {
       format: 'cjs',
       target: 'node20',
       banner: { js: '#!/usr/bin/env node' },
-      // Only `ksb report --pdf` loads it, at run time: the CLI works without it.
-      external: ['playwright-core'],
+      define: cliVersion,
     },
   );
 } else {
@@ -139,8 +141,7 @@ if (generators.length > 0) {
       format: 'cjs',
       target: 'node20',
       banner: { js: '#!/usr/bin/env node' },
-      // Only `ksb report --pdf` loads it, at run time: the CLI works without it.
-      external: ['playwright-core'],
+      define: cliVersion,
     },
   );
 }

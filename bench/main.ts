@@ -8,7 +8,8 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { NodeFileSystem } from '../src/cli/nodeFileSystem';
-import { findChromium, launchChromium } from '../src/cli/reportPdf';
+import { findChromium } from '../src/cli/reportPdf';
+import { launchChromium } from './launchChromium';
 import { builtinCatalogue, PortfolioIndex, type StandardVersion } from '../src/core';
 import { forgetNaiveCache, naiveScan, readFloor } from './baselines';
 import { measureActivation } from './editor';

@@ -11,7 +11,10 @@ export function packageJson(): { version?: string; homepage?: string; repository
   }
 }
 
-/** The tool's version, as `ksb --version` prints it. */
+/** The version esbuild writes into the CLI's bundle; absent when the modules run unbundled (the unit tests). */
+declare const __KSB_VERSION__: string | undefined;
+
+/** The tool's version, as `ksb --version` prints it: the one built in, else its package.json's. */
 export function cliVersion(): string {
-  return packageJson().version ?? 'unknown';
+  return (typeof __KSB_VERSION__ === 'string' ? __KSB_VERSION__ : undefined) ?? packageJson().version ?? 'unknown';
 }

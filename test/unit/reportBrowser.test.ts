@@ -7,7 +7,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildReportModel, collectEvidenceImages, renderReportHtml, type ReportModel } from '../../src/core';
-import { findChromium, launchChromium, printPdf } from '../../src/cli/reportPdf';
+import { launchChromium } from '../../bench/launchChromium';
+import { findChromium, printPdf } from '../../src/cli/reportPdf';
 import { loadPortfolio, POST_PRODUCTION_CONFIG, ROOT } from './inlinePortfolio';
 
 const RESULTS = resolve('test-results', 'report');

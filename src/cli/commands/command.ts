@@ -17,6 +17,7 @@ export interface FlagValues {
   readonly format?: string;
   readonly output?: string;
   readonly pdf?: boolean;
+  readonly chromium?: string;
   readonly version?: string;
   readonly standard?: string;
   readonly option?: string;

@@ -9,7 +9,7 @@ import { formatMatrixMarkdown, MARKDOWN_FORMAT } from '../formats/markdown';
 import { GitRepository } from '../git';
 import { NodeFileSystem, toPosix } from '../nodeFileSystem';
 import { assertPortfolioFolder, oneFolder, usableCoverage } from '../portfolioFolder';
-import { printPdf } from '../reportPdf';
+import { printPdf, requireChromium } from '../reportPdf';
 import { checkWritable, outputTarget, writeFileSafely } from '../safeWrite';
 import { UsageError } from '../usageError';
 import type { Command } from './command';
@@ -29,10 +29,10 @@ export const reportCommand: Command = {
       ],
     },
   ],
-  flags: ['format', 'output', 'pdf'],
+  flags: ['format', 'output', 'pdf', 'chromium'],
   formats: FORMATS,
   async run({ args, format, flags, env, today, write, loadPortfolio }) {
-    const request = { dir: oneFolder('report', args), format, output: flags.output, pdf: flags.pdf ?? false, env, today };
+    const request = { dir: oneFolder('report', args), format, output: flags.output, pdf: flags.pdf ?? false, chromium: flags.chromium, env, today };
     await assertReportRequest(request);
     assertPortfolioFolder(request.dir);
     const index = await loadPortfolio(request.dir);
@@ -47,17 +47,22 @@ export interface ReportRequest {
   readonly format: string;
   readonly output: string | undefined;
   readonly pdf: boolean;
+  /** `--chromium PATH`: the browser to print with. */
+  readonly chromium?: string;
   readonly env: NodeJS.ProcessEnv;
   /** Today, as every date rule of the CLI sees it (`KSB_TODAY`). */
   readonly today: string;
 }
 
 /** Refuses a request that cannot run, before the portfolio is read. */
-export async function assertReportRequest({ format, output, pdf }: Omit<ReportRequest, 'dir' | 'env' | 'today'>): Promise<void> {
+export async function assertReportRequest({ format, output, pdf, chromium, env }: Omit<ReportRequest, 'dir' | 'today'>): Promise<void> {
   assertFormat(format, FORMATS, `expected ${FORMATS.join(', ')}`);
   if (pdf && format !== 'html') throw new UsageError(`--pdf prints the HTML report: it takes no --format ${format}`);
   // A PDF is binary: to a terminal it is noise, so it needs a file (as pandoc asks for -o).
   if (pdf && output === undefined) throw new UsageError('--pdf needs -o FILE.pdf');
+  if (chromium !== undefined && !pdf) throw new UsageError('--chromium names the browser --pdf prints with: it needs --pdf');
+  // The browser is found before the portfolio is read, so a missing one costs nothing.
+  if (pdf) requireChromium(env, chromium);
   if (output !== undefined) await checkWritable(outputTarget(output));
 }
 
@@ -71,7 +76,7 @@ export async function runReport(index: PortfolioIndex, request: ReportRequest, w
   const model = buildReportModel(index, input);
   const text = format === 'markdown' ? formatMatrixMarkdown(model) : format === 'csv' ? formatMatrixCsv(model) : formatReportHtml(model);
   if (pdf && output !== undefined) {
-    const { pdf: bytes, refused } = await printPdf(text, request.env);
+    const { pdf: bytes, refused } = await printPdf(text, requireChromium(request.env, request.chromium));
     await writeFileSafely(outputTarget(output), bytes);
     if (refused.length > 0) process.stderr.write(`ksb: refused ${refused.length} request(s) while printing, first: ${refused[0]}\n`);
   } else if (output !== undefined) {
