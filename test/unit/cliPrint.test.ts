@@ -72,7 +72,7 @@ describe('ksb report --pdf with nothing but a browser', function () {
     needChromium(this);
     const html =
       '<!DOCTYPE html><html><body><h1>Printed as written</h1><img src="http://127.0.0.1:9/tracker.png"><script>document.body.append("SCRIPT RAN")</script></body></html>';
-    const { pdf, refused } = await printPdf(html, findChromium()!);
+    const { pdf, refused } = await printPdf(html, findChromium());
     assert.deepEqual(refused, ['http://127.0.0.1:9/tracker.png']);
     const file = path.join(lonely, 'direct.pdf');
     writeFileSync(file, pdf);
