@@ -69,6 +69,14 @@ function runVsce(pkg, cwd, outFile) {
   // Until the README, LICENSE and repository field exist, tell vsce so rather than fail.
   // Without a repository vsce cannot turn the README's relative links into absolute ones: keep them.
   if (!pkg.repository) flags.push('--allow-missing-repository', '--no-rewrite-relative-links');
+  else {
+    // The Marketplace and Open VSX show the README with its links and images made absolute at this
+    // release's tag, so a later change to the repository never changes a published page.
+    const repository = String(pkg.repository.url ?? pkg.repository)
+      .replace(/^git\+/, '')
+      .replace(/\.git$/, '');
+    flags.push('--baseContentUrl', `${repository}/blob/v${pkg.version}/`, '--baseImagesUrl', `${repository}/raw/v${pkg.version}/`);
+  }
   if (!['LICENSE', 'LICENSE.md', 'LICENSE.txt'].some((f) => existsSync(join(cwd, f)))) flags.push('--skip-license');
   const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
   const result = spawnSync(process.execPath, [vsce, 'package', ...flags, '-o', outFile], { cwd, encoding: 'utf8' });

@@ -33,6 +33,7 @@ describe('The VSIX', function () {
   this.timeout(180_000);
   let scratch: string;
   let entries: string[];
+  let readme: string;
 
   before(() => {
     ensureCliBuilt(REPO);
@@ -43,11 +44,14 @@ describe('The VSIX', function () {
       "const { packageVsix, vsixFileName } = await import('./scripts/harness/vsix.mjs');",
       "const { readZip } = await import('./scripts/harness/zip.mjs');",
       `const file = packageVsix(${JSON.stringify(scratch)} + '/' + vsixFileName());`,
-      'process.stdout.write(JSON.stringify({ file, entries: readZip(file).map((entry) => entry.name) }));',
+      'const zip = readZip(file);',
+      "const readme = zip.find((entry) => entry.name === 'extension/readme.md')?.data.toString('utf8') ?? '';",
+      'process.stdout.write(JSON.stringify({ file, entries: zip.map((entry) => entry.name), readme }));',
     ].join('\n');
     const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO, encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr);
-    const packaged = JSON.parse(result.stdout.slice(result.stdout.indexOf('{"file"'))) as { file: string; entries: string[] };
+    const packaged = JSON.parse(result.stdout.slice(result.stdout.indexOf('{"file"'))) as { file: string; entries: string[]; readme: string };
+    readme = packaged.readme;
     assert.equal(path.basename(packaged.file), `ksb-portfolio-${manifest.version}.vsix`);
     entries = packaged.entries.sort();
   });
@@ -81,6 +85,19 @@ describe('The VSIX', function () {
     for (const match of text.matchAll(/"(?:path|url|icon)": "(\.?\/?(?:dist|schemas|syntaxes|images)\/[^"]+)"/g)) named.add(match[1]);
     assert.ok(named.size >= 6, `found ${[...named].join(', ')}`);
     for (const file of named) assert.ok(entries.includes(`extension/${path.posix.normalize(file)}`), `the VSIX lacks ${file}`);
+  });
+
+  it("Should show the README's images and links absolute at this release's tag, as the Marketplace and Open VSX need", () => {
+    const tag = `v${manifest.version}`;
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g)].map((match) => match[1]);
+    assert.ok(images.length > 0, 'the README shows a screenshot');
+    for (const image of images) assert.ok(image.startsWith(`https://github.com/ksb-portfolio/ksb-portfolio/raw/${tag}/`), image);
+    const links = [...readme.matchAll(/(?<!!)\[[^\]]*\]\(([^)\s]+)/g)].map((match) => match[1]).filter((link) => !link.startsWith('#'));
+    for (const link of links) assert.match(link, /^(https?:|mailto:)/, `an absolute link: ${link}`);
+    assert.ok(
+      links.some((link) => link.startsWith(`https://github.com/ksb-portfolio/ksb-portfolio/blob/${tag}/docs/`)),
+      'links into the manual at the tag',
+    );
   });
 
   it('Should have a 128x128 PNG icon, a gallery banner and the repository, bugs and Q&A links the Marketplace shows', () => {
