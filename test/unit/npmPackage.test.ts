@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { findChromium } from '../../src/cli/reportPdf';
 import { ensureCliBuilt } from './processHarness';
 
 const REPO = process.cwd();
@@ -68,7 +69,7 @@ describe('The npm package', function () {
     for (const bundled of ['yaml', 'zod']) assert.ok(manifest.devDependencies[bundled], `${bundled} is a devDependency`);
   });
 
-  it('Should install offline from its tarball into a folder of its own and run ksb --version and ksb check', () => {
+  it('Should install offline from its tarball into a folder of its own and run ksb --version, ksb check and ksb report --pdf', () => {
     const packed = npm(['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], REPO, scratch);
     assert.equal(packed.status, 0, packed.stderr);
     const [{ filename }] = JSON.parse(packed.stdout) as { filename: string }[];
@@ -95,5 +96,14 @@ describe('The npm package', function () {
     const check = spawnSync(ksb, ['check', portfolio, '--format', 'json'], { cwd: scratch, encoding: 'utf8' });
     assert.equal(check.status, 1, `ksb check fails on the unknown code:\n${check.stdout}${check.stderr}`);
     assert.match(check.stdout, /K99/);
+
+    // With only a browser present: no playwright, nothing else beside the package.
+    const chromium = findChromium();
+    if (!chromium && process.env.CI && process.env.CI !== 'false') throw new Error('Expected chromium (CI is set), found none');
+    if (chromium) {
+      const pdf = spawnSync(ksb, ['report', portfolio, '--pdf', '-o', 'portfolio.pdf', '--chromium', chromium], { cwd: scratch, encoding: 'utf8' });
+      assert.equal(pdf.status, 0, pdf.stderr);
+      assert.equal(readFileSync(path.join(scratch, 'portfolio.pdf')).subarray(0, 5).toString('latin1'), '%PDF-');
+    }
   });
 });
