@@ -4,9 +4,9 @@
 // else the ksb-portfolio npm package of the version asked for, installed once per job into
 // $RUNNER_TEMP and then run with node directly, so no user input ever passes through npm or a shell.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ActionError, input, workspace } from './runner.mjs';
 
@@ -109,12 +109,27 @@ export function runKsb(args, env = process.env) {
 
 /**
  * The portfolio folder as the steps name it: relative to the workspace, `/`-separated, without
- * `./` or a trailing slash; `.` for the workspace itself.
+ * `./` or a trailing slash; `.` for the workspace itself. A path that leaves the workspace, or
+ * passes through a symbolic link (which a pull request can commit, pointing anywhere on the
+ * runner), is refused before anything runs: the action checks only what the repository holds.
  * @param {string} path
+ * @param {NodeJS.ProcessEnv} [env]
  * @returns {string}
  */
-export function portfolioFolder(path) {
+export function portfolioFolder(path, env = process.env) {
   const posix = path.replace(/\\/g, '/').replace(/\/+/g, '/');
   const trimmed = posix.replace(/^(\.\/)+/, '').replace(/\/$/, '');
-  return trimmed === '' ? '.' : trimmed;
+  const folder = trimmed === '' ? '.' : trimmed;
+  const root = workspace(env);
+  const inside = relative(root, resolve(root, folder));
+  if (inside.startsWith('..') || isAbsolute(inside)) throw new ActionError(`input path is ${JSON.stringify(path)}: expected a folder inside the workspace`);
+  let walked = root;
+  for (const part of inside.split(sep).filter(Boolean)) {
+    walked = join(walked, part);
+    if (lstatSync(walked, { throwIfNoEntry: false })?.isSymbolicLink())
+      throw new ActionError(
+        `input path is ${JSON.stringify(path)}: ${JSON.stringify(relative(root, walked).split(sep).join('/'))} is a symbolic link, which the action never follows`,
+      );
+  }
+  return folder;
 }

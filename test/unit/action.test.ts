@@ -332,6 +332,33 @@ describe('The GitHub Action', function () {
       assert.deepEqual(readOutputs(path.join(work, 'github-output')), {});
     });
 
+    it('Should refuse a path input that is or passes through a symbolic link, or leaves the workspace, before running ksb', async () => {
+      // A pull request can commit `portfolio` as a link to anywhere on the runner: its files must not be checked and shown.
+      const outside = mkdtempSync(path.join(tmpdir(), 'ksb-outside-'));
+      try {
+        writeFiles(path.join(outside, 'private'), FAILING_PORTFOLIO);
+        mkdirSync(path.join(work, 'apprentices'));
+        symlinkSync(path.join(outside, 'private'), path.join(work, 'linked'));
+        symlinkSync(outside, path.join(work, 'apprentices', 'all'));
+        for (const [input, link] of [
+          ['linked', 'linked'],
+          ['./apprentices/all/private/', 'apprentices/all'],
+        ]) {
+          const result = await check({ INPUT_PATH: input });
+          assert.equal(result.status, 2, result.stdout + result.stderr);
+          assert.equal(
+            result.stdout,
+            `::error::ksb-portfolio action: input path is ${JSON.stringify(input)}: ${JSON.stringify(link)} is a symbolic link, which the action never follows\n`,
+          );
+        }
+        const escaping = await check({ INPUT_PATH: '../elsewhere' });
+        assert.equal(escaping.status, 2);
+        assert.match(escaping.stdout, /input path is "\.\.\/elsewhere": expected a folder inside the workspace/);
+      } finally {
+        rmSync(outside, { recursive: true, force: true });
+      }
+    });
+
     it('Should treat a path input that looks like a flag as a folder name', async () => {
       writeFiles(path.join(work, 'portfolio'), CLEAN_PORTFOLIO);
       const result = await check({ INPUT_PATH: '--format=json' });
