@@ -326,6 +326,8 @@ describe('ksb CLI', function () {
     it('Should exit 2 with one line for --format xml', () => {
       assertUsageError(ksb('check', SAMPLE, '--format', 'xml'), /unknown --format xml/);
       assertUsageError(ksb('coverage', SAMPLE, '--format', 'xml'), /unknown --format xml/);
+      // A format with a line break stays on the one line: it cannot forge a second one (a workflow command).
+      assertUsageError(ksb('check', SAMPLE, '--format', 'xml\n::error::forged'), /unknown --format xml/);
     });
 
     it('Should exit 2 with one line for an unknown option flag', () => {

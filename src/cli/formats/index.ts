@@ -1,5 +1,6 @@
 // The registry of the CLI's output formats, one file each. A command names the formats it accepts;
 // the check of `--format` and its message are made here from those names.
+import { oneLine } from '../printable';
 import { UsageError } from '../usageError';
 import { CSV_FORMAT } from './csv';
 import { GITHUB_FORMAT } from './github';
@@ -32,7 +33,7 @@ export function assertFormat<Name extends FormatName>(
   accepted: readonly Name[],
   refusal = `expected ${spokenList(accepted)}`,
 ): asserts format is Name {
-  if (!isAccepted(format, accepted)) throw new UsageError(`unknown --format ${format}: ${refusal}`);
+  if (!isAccepted(format, accepted)) throw new UsageError(`unknown --format ${oneLine(format)}: ${refusal}`);
 }
 
 /** `a`, `a or b`, `a, b or c`. */
