@@ -1,10 +1,11 @@
-import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from './diagnostics';
+import { DiagnosticCode } from './diagnosticCodes';
+import { type PortfolioDiagnostic } from './diagnostics';
 import { parseFrontMatter, type FrontMatter } from './frontMatter';
 import { findLocalLinks, type LocalLink } from './links';
 import { evidenceDigest } from './lifecycle/digest';
 import { formatBytes, MARKDOWN_READ_LIMIT, trimPartialCharacter } from './fileLimits';
-import { unreadableFile } from './rules/fileRules';
-import { decodeText, LineIndex } from './text';
+import { unreadableFile } from './unreadable';
+import { FILE_START, decodeText, LineIndex } from './text';
 
 /** Bodies longer than this (in characters) are not scanned for links, and the user is told so. */
 export const MAX_LINK_SCAN_LENGTH = 1_000_000;

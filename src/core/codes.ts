@@ -1,6 +1,5 @@
 // What a KSB code looks like and what its letter stands for: the one grammar every reader of
 // codes (the standard schema, the claim rules, hover, completion, the editor's colouring) builds on.
-import type { Ksb, StandardVersion } from './catalogue/catalogue';
 
 /** The three kinds of KSB, named after the code's first letter. */
 export type KsbKind = 'knowledge' | 'skill' | 'behaviour';
@@ -72,16 +71,4 @@ export function canonicalCode(written: string): string | undefined {
   );
   if (!match || match[2] === '') return undefined;
   return `${match[1]}${match[2]}`;
-}
-
-/** The KSBs whose codes are nearest to a code the standard lacks: same kind, closest numbers. */
-export function nearestCodes(standard: StandardVersion, written: string, count = 3): Ksb[] {
-  const canonical = canonicalCode(written);
-  if (!canonical) return [];
-  const letter = canonical[0];
-  const number = Number(canonical.slice(1));
-  return standard.ksbs
-    .filter((ksb) => ksb.code[0] === letter)
-    .sort((a, b) => Math.abs(a.number - number) - Math.abs(b.number - number) || a.number - b.number)
-    .slice(0, count);
 }

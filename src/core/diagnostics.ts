@@ -1,18 +1,9 @@
-import { RULES, DiagnosticCode } from './rules/registry';
-import { FILE_START, type Range } from './text';
-
-export { DiagnosticCode };
-
-/** Every diagnostic code, in the order the docs list them. */
-export const ALL_DIAGNOSTIC_CODES: readonly DiagnosticCode[] = RULES.map((rule) => rule.code);
+// What a diagnostic is, for every layer: the rules make them, the adapters show them.
+import type { DiagnosticCode } from './diagnosticCodes';
+import type { Range } from './text';
 
 /** How loudly a rule reports; `ignore` turns it off. Adapters map the rest to their own severities. */
 export type RuleLevel = 'ignore' | 'hint' | 'information' | 'warning' | 'error';
-
-/** The level of each rule when the user has not set one. */
-export const DEFAULT_RULE_LEVELS = Object.freeze(Object.fromEntries(RULES.map((rule) => [rule.code, rule.defaultLevel]))) as Readonly<
-  Record<DiagnosticCode, RuleLevel>
->;
 
 /** What a quick fix needs, carried by the diagnostic so fixes never parse message text. */
 export type FixData =
@@ -59,16 +50,3 @@ export function isRejected(diagnostics: readonly PortfolioDiagnostic[], field: D
 export interface LeveledDiagnostic extends PortfolioDiagnostic {
   readonly level: Exclude<RuleLevel, 'ignore'>;
 }
-
-/** Applies per-rule levels (user settings over defaults) and drops ignored rules. */
-export function applyLevels(diagnostics: readonly PortfolioDiagnostic[], overrides: Partial<Record<string, RuleLevel>> = {}): LeveledDiagnostic[] {
-  const result: LeveledDiagnostic[] = [];
-  for (const diagnostic of diagnostics) {
-    const level = overrides[diagnostic.code] ?? DEFAULT_RULE_LEVELS[diagnostic.code];
-    if (level !== 'ignore') result.push({ ...diagnostic, level });
-  }
-  return result;
-}
-
-/** The range at the very start of a file, for findings about a whole file. */
-export { FILE_START };

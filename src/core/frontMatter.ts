@@ -1,19 +1,13 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
-import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from './diagnostics';
+import { DiagnosticCode } from './diagnosticCodes';
+import { type PortfolioDiagnostic } from './diagnostics';
 import { FRONT_MATTER_FIELDS } from './frontMatterSchema';
 import { isDayInRange, isIsoDay } from './lifecycle/dates';
 import { MAX_HOURS_A_DAY } from './lifecycle/hours';
-import {
-  LIFECYCLE_KEYS,
-  lifecycleFields,
-  readLifecycleFields,
-  SIGNOFF_ROLES,
-  type LifecycleFields,
-  type SignoffEntry,
-  type SignoffRole,
-} from './lifecycle/fields';
+import { LIFECYCLE_KEYS, lifecycleFields, readLifecycleFields, type LifecycleFields, type SignoffEntry } from './lifecycle/fields';
+import { SIGNOFF_ROLES, type SignoffRole } from './lifecycleTerms';
 import { formatBytes, MARKDOWN_READ_LIMIT } from './fileLimits';
-import { detach, withYamlLineBreaks, type LineIndex, type Range } from './text';
+import { FILE_START, detach, withYamlLineBreaks, type LineIndex, type Range } from './text';
 import { describeNode, isNodeWithRange } from './yamlNodes';
 
 /** One KSB code claimed in front matter, with its exact place in the file. */

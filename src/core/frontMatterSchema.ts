@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { DAY_RANGE, isDayInRange } from './lifecycle/dates';
+import { SIGNOFF_ROLES } from './lifecycleTerms';
 
 /** A calendar date written `YYYY-MM-DD`, optionally with a time, that really exists. */
 export const isoDateSchema = z.string().check(
@@ -12,9 +13,6 @@ export const isoDateSchema = z.string().check(
   z.refine((value: string) => isDayInRange(value), `a date ${DAY_RANGE.words}`),
 );
 
-/** Who may sign off, as lifecycle/fields.ts has them (SIGNOFF_ROLES; a test keeps the two equal: importing it here would be a cycle). */
-export const SIGNOFF_ROLE_NAMES = ['apprentice', 'employer', 'mentor', 'tutor'] as const;
-
 /** A calendar day `YYYY-MM-DD` and nothing more, as sign-offs and off-the-job entries take it. */
 const isoDaySchema = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a day such as 2026-03-14'),
@@ -24,7 +22,7 @@ const isoDaySchema = z.string().check(
 /** One sign-off as `ksb signoff` writes it. */
 const signoffSchema = z.strictObject({
   by: z.string().check(z.minLength(1), z.describe('Who signed off')),
-  role: z.enum(SIGNOFF_ROLE_NAMES).check(z.describe('As what: apprentice, employer, mentor or tutor')),
+  role: z.enum(SIGNOFF_ROLES).check(z.describe('As what: apprentice, employer, mentor or tutor')),
   date: isoDaySchema.check(z.describe('The day of the sign-off, YYYY-MM-DD, not after today')),
   digest: z.string().check(z.regex(/^[0-9a-f]{12}$/), z.describe('The short hash of the claims and text signed; it goes stale when they change')),
 });

@@ -6,6 +6,7 @@ export {
   compareVersions,
   kindOfCode,
   KSB_KINDS,
+  nearestCodes,
   parseStandardFile,
   StandardVersion,
   type Duty,
@@ -15,7 +16,7 @@ export {
 } from './catalogue/catalogue';
 export { defaultStandard } from './catalogue/defaultStandard';
 export { standardFileSchema, type StandardFile } from './catalogue/schema';
-export { canonicalCode, CODE_WORD, KIND_NAMES, kindTitle, nearestCodes, type KindNames } from './codes';
+export { canonicalCode, CODE_WORD, KIND_NAMES, kindTitle, type KindNames } from './codes';
 export { CONFIG_FILE_NAME, parseConfig, portfolioConfigSchema, resolveConfig, type Portfolio, type PortfolioConfig } from './config';
 export {
   computeCoverage,
@@ -27,19 +28,10 @@ export {
   type CoverageEntry,
   type EvidenceReference,
 } from './coverage';
-export {
-  ALL_DIAGNOSTIC_CODES,
-  applyLevels,
-  DEFAULT_RULE_LEVELS,
-  DiagnosticCode,
-  type FixData,
-  type LeveledDiagnostic,
-  type PortfolioDiagnostic,
-  type RelatedLocation,
-  type RuleLevel,
-} from './diagnostics';
+export { DiagnosticCode } from './diagnosticCodes';
+export { type FixData, type LeveledDiagnostic, type PortfolioDiagnostic, type RelatedLocation, type RuleLevel } from './diagnostics';
 export { checkFile, checkUngovernedFile, type FileCheck, type FileContext } from './rules/checkFile';
-export { RULES } from './rules/registry';
+export { ALL_DIAGNOSTIC_CODES, applyLevels, DEFAULT_RULE_LEVELS, RULES } from './rules/registry';
 export { ruleAnchor } from './rules/ruleDocs';
 export type { FileFacts, RuleDefinition } from './rules/rule';
 export { DATA_FILE_READ_LIMIT, describeReadError, formatBytes, MARKDOWN_READ_LIMIT } from './fileLimits';
@@ -47,7 +39,7 @@ export type { DirectoryEntry, EntryFlag, EntryType, FileStat, PortfolioFileSyste
 export { locateFrontMatter, parseFrontMatter, type Claim, type FrontMatter, type KsbsStyle } from './frontMatter';
 export { evidenceFrontMatterSchema, KNOWN_FRONT_MATTER_FIELDS } from './frontMatterSchema';
 export { compileGlob } from './glob';
-export { basename, dirname, joinPath, normalizePath, relativePath } from './paths';
+export { basename, dirname, joinPath, normalizePath, relativePath, slugify } from './paths';
 export { checkWriteTarget, writeRootFor, type LinkStat, type PathKind, type WriteTargetCheck } from './writeTarget';
 export { decodeText, LineIndex, type DecodedText, type Position, type Range } from './text';
 export { PortfolioIndex, type IndexChange, type IndexedFile, type IndexOptions } from './index/portfolioIndex';
@@ -84,7 +76,7 @@ export {
 export { toReported, type ReportedDiagnostic, type ReportedLocation } from './reportedDiagnostics';
 export { MARKDOWN_DIFF_LIMIT, MARKDOWN_DIFF_MARKER, markdownCode, markdownText, portfolioDiffMarkdown, type DiffLabels } from './portfolioDiffMarkdown';
 export { describeKsb, KIND_TITLES, ksbDataGaps, ksbLabel, OPTION_NOT_KNOWN, portfolioDescription, shortenText, versionStatusLine } from './ksbLabels';
-export { evidenceFileName, evidenceFolder, isIsoDate, slugify } from './newEvidence';
+export { evidenceFileName, evidenceFolder, isIsoDate } from './newEvidence';
 export {
   provideCompletions,
   type CompletionContext,
@@ -123,7 +115,8 @@ export {
 export { summaryMarkdown, type SummaryInput, type SummaryProblem } from './summaryMarkdown';
 export { DAY_RANGE, isDayInRange, isIsoDay, latestDayOnEarth, parseInterval, type Interval } from './lifecycle/dates';
 export { evidenceDigest } from './lifecycle/digest';
-export { PROGRESS_REVIEW_TYPE, SIGNOFF_ROLES, type LifecycleFields, type OtjLogEntry, type SignoffEntry, type SignoffRole } from './lifecycle/fields';
+export { type LifecycleFields, type OtjLogEntry, type SignoffEntry } from './lifecycle/fields';
+export { isSignoffRole, PROGRESS_REVIEW_TYPE, SIGNOFF_ROLES, type SignoffRole } from './lifecycleTerms';
 export type { FileRole } from './lifecycle/fileRole';
 export type { HoursSummary, OtjEntry } from './lifecycle/hours';
 export {
@@ -142,5 +135,5 @@ export {
   type SignoffState,
   type SignoffView,
 } from './lifecycle/portfolioLifecycle';
-export { currentDigest, isSignoffRole, signoffAgainEdit, signoffEdit, type SignoffEditResult, type SignoffRequest } from './lifecycle/signoffEdit';
+export { currentDigest, signoffAgainEdit, signoffEdit, type SignoffEditResult, type SignoffRequest } from './lifecycle/signoffEdit';
 export * from './report';

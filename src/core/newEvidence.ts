@@ -1,5 +1,6 @@
 import type { PortfolioConfig } from './config';
 import { isoDateSchema } from './frontMatterSchema';
+import { slugify } from './paths';
 
 /** Characters that make a glob segment a pattern rather than a fixed folder name. */
 const GLOB_CHARACTERS = /[*?[\]{}!]/;
@@ -20,20 +21,6 @@ export function evidenceFolder(config: Pick<PortfolioConfig, 'evidence'>): strin
     fixed.push(segment);
   }
   return fixed.join('/');
-}
-
-/** `Weekly post schedule: update #2` → `weekly-post-schedule-update-2`; accents are dropped, at most 60 characters. */
-export function slugify(text: string, maxLength = 60): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  if (slug.length <= maxLength) return slug;
-  const cut = slug.slice(0, maxLength);
-  const dash = cut.lastIndexOf('-');
-  return dash > maxLength / 2 ? cut.slice(0, dash) : cut.replace(/-+$/, '');
 }
 
 /** The file name of a new evidence file: `2026-04-10-weekly-post-schedule.md`, or `2026-04-10-evidence.md` for a title with no letters or digits. */

@@ -41,3 +41,17 @@ export function relativePath(root: string, path: string): string | undefined {
   if (path === root) return '';
   return path.startsWith(prefix) ? path.slice(prefix.length) : undefined;
 }
+
+/** `Weekly post schedule: update #2` → `weekly-post-schedule-update-2`; accents are dropped, at most 60 characters. */
+export function slugify(text: string, maxLength = 60): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= maxLength) return slug;
+  const cut = slug.slice(0, maxLength);
+  const dash = cut.lastIndexOf('-');
+  return dash > maxLength / 2 ? cut.slice(0, dash) : cut.replace(/-+$/, '');
+}

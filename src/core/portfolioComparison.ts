@@ -1,4 +1,4 @@
-import { applyLevels } from './diagnostics';
+import { applyLevels } from './rules/registry';
 import type { DirectoryEntry, FileStat, PortfolioFileSystem } from './fileSystem';
 import { PortfolioIndex, type IndexOptions } from './index/portfolioIndex';
 import { basename, dirname, relativePath } from './paths';

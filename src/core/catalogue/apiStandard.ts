@@ -3,7 +3,7 @@
 // HTML-escaped texts; every rule that turns it into codes, options and duties is here, and whatever
 // the file cannot say becomes a note the user is shown, never a guess presented as fact.
 import { KIND_NAMES, KSB_KINDS, type KsbKind } from '../codes';
-import { slugify } from '../newEvidence';
+import { slugify } from '../paths';
 import { plural } from '../wording';
 import type { StandardFile } from './schema';
 

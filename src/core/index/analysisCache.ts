@@ -1,7 +1,7 @@
 import { analyzeBytes, type FileAnalysis } from '../analysis';
 import { describeReadError, MARKDOWN_READ_LIMIT } from '../fileLimits';
 import type { FileStat, PortfolioFileSystem } from '../fileSystem';
-import { unreadableFile } from '../rules/fileRules';
+import { unreadableFile } from '../unreadable';
 
 /** Files read at once while loading; enough to keep the disk busy without flooding memory. */
 export const READ_CONCURRENCY = 64;

@@ -1,13 +1,14 @@
 import { builtinCatalogue } from '../catalogue/builtin';
 import { parseStandardFile, type Catalogue } from '../catalogue/catalogue';
 import { CONFIG_FILE_NAME, parseConfig, resolveConfig, type ParsedConfig, type Portfolio, type PortfolioConfig } from '../config';
-import { DiagnosticCode, FILE_START, type PortfolioDiagnostic } from '../diagnostics';
+import { DiagnosticCode } from '../diagnosticCodes';
+import { type PortfolioDiagnostic } from '../diagnostics';
 import { DATA_FILE_READ_LIMIT, describeReadError, formatBytes } from '../fileLimits';
 import type { DirectoryEntry, PortfolioFileSystem } from '../fileSystem';
 import { statInsideRoot } from '../insideRoot';
 import { basename, joinPath, relativePath } from '../paths';
-import { unreadableEntry } from '../rules/fileRules';
-import { decodeText, type Range } from '../text';
+import { unreadableEntry } from '../unreadable';
+import { FILE_START, decodeText, type Range } from '../text';
 
 /** Where extra standard data files are looked for, next to the config. */
 export const STANDARDS_FOLDER = 'standards';

@@ -7,7 +7,7 @@ import type { FileStat, PortfolioFileSystem } from '../fileSystem';
 import type { Claim } from '../frontMatter';
 import { basename, dirname, relativePath } from '../paths';
 import { checkFile } from '../rules/checkFile';
-import { unreadableEntry } from '../rules/fileRules';
+import { unreadableEntry } from '../unreadable';
 import { AnalysisCache, READ_CONCURRENCY } from './analysisCache';
 import { ClaimIndex } from './claimIndex';
 import { ConfigLoader } from './configLoader';

@@ -3,7 +3,7 @@ import type { PortfolioDiagnostic } from '../diagnostics';
 import { describeReadError } from '../fileLimits';
 import type { DirectoryEntry, PortfolioFileSystem } from '../fileSystem';
 import { joinPath, relativePath } from '../paths';
-import { unreadableEntry, unreadableFile } from '../rules/fileRules';
+import { unreadableEntry, unreadableFile } from '../unreadable';
 
 /** Folders never walked: dependencies and version-control internals hold no evidence. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);

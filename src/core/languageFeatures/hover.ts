@@ -1,7 +1,8 @@
 // Hover on a KSB code anywhere in a portfolio file: what the code means, which option and duties it
 // belongs to, and which evidence claims it; for a code the standard lacks, what was probably meant.
 import { kindOfCode, type Catalogue, type Ksb } from '../catalogue/catalogue';
-import { canonicalCode, CODE_WORD, nearestCodes } from '../codes';
+import { nearestCodes } from '../catalogue/catalogue';
+import { canonicalCode, CODE_WORD } from '../codes';
 import type { Portfolio } from '../config';
 import type { EvidenceReference } from '../coverage';
 import { describeKsb, ksbDataGaps, versionStatusLine } from '../ksbLabels';

@@ -1,21 +1,14 @@
 // The front-matter fields of the apprenticeship around the evidence: `type`, `signoff`, `otj` and
 // `meets`. Read node by node, like `ksbs`, so every problem and every edit has its exact place.
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { DiagnosticCode, type PortfolioDiagnostic } from '../diagnostics';
+import { DiagnosticCode } from '../diagnosticCodes';
+import { type PortfolioDiagnostic } from '../diagnostics';
 import { detach, type Range } from '../text';
 import { describeNode, isNodeWithRange } from '../yamlNodes';
 import { DAY_RANGE, isDayInRange, isIsoDay } from './dates';
 import { DIGEST_LENGTH } from './digest';
 import { MAX_HOURS_A_DAY } from './hours';
-
-/** Who may sign off a piece of evidence or a progress review. */
-export const SIGNOFF_ROLES = ['apprentice', 'employer', 'mentor', 'tutor'] as const;
-
-/** A role of `SIGNOFF_ROLES`. */
-export type SignoffRole = (typeof SIGNOFF_ROLES)[number];
-
-/** The `type:` of a progress review. */
-export const PROGRESS_REVIEW_TYPE = 'progress-review';
+import { PROGRESS_REVIEW_TYPE, SIGNOFF_ROLES, type SignoffRole } from '../lifecycleTerms';
 
 /** The front-matter keys this module reads; the fast reading path leaves files with them to the parser. */
 export const LIFECYCLE_KEYS: ReadonlySet<string> = new Set(['type', 'signoff', 'otj', 'meets']);

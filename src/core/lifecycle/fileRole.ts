@@ -1,5 +1,5 @@
 import type { FrontMatter } from '../frontMatter';
-import { PROGRESS_REVIEW_TYPE } from './fields';
+import { PROGRESS_REVIEW_TYPE } from '../lifecycleTerms';
 
 /** What a Markdown file is to its portfolio. */
 export type FileRole = 'evidence' | 'review' | 'record' | 'other';

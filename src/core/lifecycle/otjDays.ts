@@ -1,6 +1,7 @@
 // The 24-hour day across the portfolio: off-the-job hours on one day are judged together, whatever
 // files they are logged in, since ten files of 24 hours on one day are as impossible as one of 240.
-import { DiagnosticCode, type PortfolioDiagnostic, type RelatedLocation } from '../diagnostics';
+import { DiagnosticCode } from '../diagnosticCodes';
+import { type PortfolioDiagnostic, type RelatedLocation } from '../diagnostics';
 import type { Range } from '../text';
 import { MAX_HOURS_A_DAY, sumHours, toHundredths } from './hours';
 

@@ -1,11 +1,12 @@
 // What the apprenticeship around the evidence adds up to, over a loaded index: each file's
 // sign-off state, the off-the-job hours against their target, and the gateway checklist.
-import { applyLevels, isRejected, type RuleLevel } from '../diagnostics';
+import { isRejected, type RuleLevel } from '../diagnostics';
+import { applyLevels } from '../rules/registry';
 import type { IndexedFile, PortfolioIndex } from '../index/portfolioIndex';
 import type { Portfolio } from '../config';
 import type { Range } from '../text';
 import { addInterval, formatInterval, parseInterval, wholeMonthsBetween } from './dates';
-import type { SignoffRole } from './fields';
+import type { SignoffRole } from '../lifecycleTerms';
 import { summarizeHours, type HoursSummary, type OtjEntry } from './hours';
 import { fundingRuleOtjTarget } from './otjTarget';
 import { DEFAULT_REVIEW_INTERVAL } from './reviews';

@@ -1,4 +1,5 @@
-import { DiagnosticCode, type PortfolioDiagnostic } from '../diagnostics';
+import { DiagnosticCode } from '../diagnosticCodes';
+import { type PortfolioDiagnostic } from '../diagnostics';
 import type { Range } from '../text';
 import { addInterval, formatInterval, type Interval } from './dates';
 

@@ -3,12 +3,12 @@
 // rest of the file stay as written.
 import { analyzeText } from '../analysis';
 import { applyTextEdit, type TextEdit } from '../configEdits';
-import { DiagnosticCode } from '../diagnostics';
+import { DiagnosticCode } from '../diagnosticCodes';
 import type { FrontMatter } from '../frontMatter';
 import { lineBreakOf, LineIndex, type Range } from '../text';
 import { isIsoDay } from './dates';
 import { evidenceDigest } from './digest';
-import { SIGNOFF_ROLES, type SignoffRole } from './fields';
+import { isSignoffRole, SIGNOFF_ROLES, type SignoffRole } from '../lifecycleTerms';
 
 /** Who signs, as what, on which day. */
 export interface SignoffRequest {
@@ -21,11 +21,6 @@ export interface SignoffRequest {
 /** An edit and what it did, or why none can be made. */
 export type SignoffEditResult =
   { readonly ok: true; readonly edit: TextEdit; readonly digest: string; readonly replaced: boolean } | { readonly ok: false; readonly reason: string };
-
-/** Whether `role` is one a sign-off may have. */
-export function isSignoffRole(role: string): role is SignoffRole {
-  return (SIGNOFF_ROLES as readonly string[]).includes(role);
-}
 
 /** The digest a sign-off of `text` would hold now, or why the file cannot be signed. */
 export function currentDigest(text: string): { ok: true; digest: string } | { ok: false; reason: string } {

@@ -4,7 +4,7 @@
 import type { Ksb, KsbKind } from '../catalogue/catalogue';
 import { KSB_KINDS } from '../catalogue/catalogue';
 import type { CoverageCount } from '../coverage';
-import { applyLevels } from '../diagnostics';
+import { applyLevels } from '../rules/registry';
 import type { PortfolioIndex } from '../index/portfolioIndex';
 import { toReported } from '../reportedDiagnostics';
 import type { GatewayCheck, SignoffState, SignoffView } from '../lifecycle/portfolioLifecycle';

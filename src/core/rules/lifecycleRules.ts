@@ -1,18 +1,16 @@
 // The rules of the apprenticeship around the evidence: sign-offs, off-the-job hours, progress
-// reviews and gateway requirements. Type-only imports of what loads `diagnostics.ts` (see rule.ts).
+// reviews and gateway requirements.
 import type { PortfolioDiagnostic } from '../diagnostics';
 import type { LifecycleFields, SignoffEntry } from '../lifecycle/fields';
+import { PROGRESS_REVIEW_TYPE } from '../lifecycleTerms';
 import { FILE_START } from '../text';
+import { DiagnosticCode } from '../diagnosticCodes';
 import { defineRule, type EvidenceContext, type FileFacts } from './rule';
 import { latestDay, todayWords } from './today';
 
-// A value, not an import: `lifecycle/fields.ts` loads `diagnostics.ts`, which loads this file.
-const PROGRESS_REVIEW = 'progress-review';
-
 /** `signoff.invalid`: a sign-off that is not one. Its shape is checked where it is read (lifecycle/fields.ts). */
 export const signoffInvalidRule = defineRule({
-  name: 'SignoffInvalid',
-  code: 'signoff.invalid',
+  code: DiagnosticCode.SignoffInvalid,
   defaultLevel: 'error',
   summary: 'A `signoff:` entry with an unknown role, a bad or future date, or a missing field.',
   meaning:
@@ -22,8 +20,7 @@ export const signoffInvalidRule = defineRule({
 
 /** `signoff.stale`: the evidence changed after it was signed off. */
 export const signoffStaleRule = defineRule({
-  name: 'SignoffStale',
-  code: 'signoff.stale',
+  code: DiagnosticCode.SignoffStale,
   defaultLevel: 'warning',
   summary: 'A sign-off whose digest no longer matches the claims and text it signed.',
   meaning:
@@ -34,8 +31,7 @@ export const signoffStaleRule = defineRule({
 
 /** `otj.invalid`: an off-the-job entry that cannot be true. */
 export const otjInvalidRule = defineRule({
-  name: 'OtjInvalid',
-  code: 'otj.invalid',
+  code: DiagnosticCode.OtjInvalid,
   defaultLevel: 'error',
   summary: 'An `otj:` entry that cannot be true: negative, over 24 hours a day, undated, before `start` or in the future.',
   meaning:
@@ -45,8 +41,7 @@ export const otjInvalidRule = defineRule({
 
 /** `review.overdue`: raised by the index, which sees every progress review (lifecycle/reviews.ts). */
 export const reviewOverdueRule = defineRule({
-  name: 'ReviewOverdue',
-  code: 'review.overdue',
+  code: DiagnosticCode.ReviewOverdue,
   defaultLevel: 'warning',
   summary: 'A gap between progress reviews, or since the last one, longer than the review interval.',
   meaning:
@@ -55,8 +50,7 @@ export const reviewOverdueRule = defineRule({
 
 /** `review.incomplete`: a progress review without its date or the three parties' sign-offs. */
 export const reviewIncompleteRule = defineRule({
-  name: 'ReviewIncomplete',
-  code: 'review.incomplete',
+  code: DiagnosticCode.ReviewIncomplete,
   defaultLevel: 'warning',
   summary: 'A progress review without a `date:` or without sign-offs of the apprentice, the employer and the provider.',
   meaning:
@@ -66,8 +60,7 @@ export const reviewIncompleteRule = defineRule({
 
 /** `gateway.unknown-requirement`: a `meets:` naming nothing `gateway.requires` lists. */
 export const unknownRequirementRule = defineRule({
-  name: 'UnknownRequirement',
-  code: 'gateway.unknown-requirement',
+  code: DiagnosticCode.UnknownRequirement,
   defaultLevel: 'warning',
   summary: 'A `meets:` item that `gateway.requires` in `portfolio.yaml` does not list.',
   meaning: 'a `meets:` item that `gateway.requires` in `portfolio.yaml` does not list (often a typo), naming the ones it does',
@@ -194,7 +187,7 @@ const REVIEW_PARTIES: readonly { readonly name: string; readonly roles: readonly
 function checkReviewComplete(facts: FileFacts, context: EvidenceContext): PortfolioDiagnostic[] {
   const frontMatter = facts.analysis.frontMatter;
   const lifecycle = frontMatter?.lifecycle;
-  if (lifecycle?.type !== PROGRESS_REVIEW) return [];
+  if (lifecycle?.type !== PROGRESS_REVIEW_TYPE) return [];
   const range = lifecycle.typeRange ?? FILE_START;
   if (frontMatter?.date === undefined) {
     return [{ code: reviewIncompleteRule.code, message: 'Expected a `date:` on this progress review, found none: the review interval counts from it', range }];
