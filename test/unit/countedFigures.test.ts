@@ -15,7 +15,7 @@ import {
   signoffEdit,
   type PortfolioDiagnostic,
 } from '../../src/core';
-import { summarizeHours } from '../../src/core/lifecycle/hours';
+import { summarizeHours } from '../../src/core/model/hours';
 import { formatHoursText, hoursJson } from '../../src/cli/lifecycleCommands';
 import { configFor, ROOT, withCode } from './inlinePortfolio';
 import { MemoryFileSystem } from './memoryFileSystem';

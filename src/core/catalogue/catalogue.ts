@@ -1,14 +1,14 @@
 import { isNode, parseDocument, type Document } from 'yaml';
 import type * as z from 'zod/mini';
-import { FILE_START, LineIndex, withYamlLineBreaks, type Range } from '../text';
-import { validate } from '../validate';
-import { nestingProblem, yamlToData } from '../yamlData';
-import { canonicalCode, KIND_NAMES, kindOfCode, KSB_KINDS, type KsbKind } from '../codes';
+import { FILE_START, LineIndex, withYamlLineBreaks, type Range } from '../base/text';
+import { validate } from '../base/validate';
+import { nestingProblem, yamlToData } from '../base/yamlData';
+import { canonicalCode, KIND_NAMES, kindOfCode, KSB_KINDS, type KsbKind } from '../model/codes';
 import { isApiStandard, readApiStandard, type OptionIds } from './apiStandard';
 import { standardFileSchema, type StandardFile } from './schema';
 
 // The kinds live with the code grammar; they are re-exported here, where standards use them.
-export { kindOfCode, KSB_KINDS, type KsbKind } from '../codes';
+export { kindOfCode, KSB_KINDS, type KsbKind } from '../model/codes';
 
 /** A duty of the occupation. */
 export interface Duty {

@@ -9,14 +9,14 @@
 // (brackets, quotes, comments, indentation) is enough to know where the cursor is, and it keeps
 // working while the YAML is half typed and invalid.
 import type { Ksb, StandardVersion } from '../catalogue/catalogue';
-import { CODE_PREFIX, kindTitle } from '../codes';
-import type { Portfolio } from '../config';
-import { CLOSING_FENCE_LINE, OPENING_FENCE_LINE } from '../frontMatter';
-import { FRONT_MATTER_FIELDS, KNOWN_FRONT_MATTER_FIELDS } from '../frontMatterSchema';
-import { describeKsb } from '../ksbLabels';
-import { PROGRESS_REVIEW_TYPE, SIGNOFF_ROLES } from '../lifecycleTerms';
-import type { Position, Range } from '../text';
-import { today as localToday } from '../wording';
+import { CODE_PREFIX, kindTitle } from '../model/codes';
+import type { Portfolio } from '../read/config';
+import { CLOSING_FENCE_LINE, OPENING_FENCE_LINE } from '../read/frontMatter';
+import { FRONT_MATTER_FIELDS, KNOWN_FRONT_MATTER_FIELDS } from '../read/frontMatterSchema';
+import { describeKsb } from '../coverage/ksbLabels';
+import { PROGRESS_REVIEW_TYPE, SIGNOFF_ROLES } from '../model/lifecycleTerms';
+import type { Position, Range } from '../base/text';
+import { today as localToday } from '../base/wording';
 
 /** The lines of an open document, read on demand so a long body is never copied (`vscode.TextDocument` fits). */
 export interface DocumentLines {

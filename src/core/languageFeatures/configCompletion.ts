@@ -2,8 +2,8 @@
 // shipped, workspace data files, API files), `version:` and `option:` of the chosen standard, and
 // the names of the fields not yet written.
 import type { Catalogue } from '../catalogue/catalogue';
-import { portfolioConfigSchema, type PortfolioConfig } from '../config';
-import type { Position, Range } from '../text';
+import { portfolioConfigSchema, type PortfolioConfig } from '../read/config';
+import type { Position, Range } from '../base/text';
 import type { DocumentLines, KsbCompletionItem, KsbCompletionList } from './completion';
 import { chosenStandard, configLines, parseConfigLine, type ConfigLine } from './configLines';
 import { describeOption, describeVersion, describeVersions, ksbCounts, versionSummary, type IsShipped } from './standardDescription';

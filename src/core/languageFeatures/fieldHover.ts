@@ -4,10 +4,10 @@
 //
 // Reads the lines up to the hovered one and the few after it that belong to the same list item,
 // never the body, and does not parse the YAML: a half-typed front matter still gets its hovers.
-import { CLOSING_FENCE_LINE, OPENING_FENCE_LINE } from '../frontMatter';
-import { FRONT_MATTER_FIELDS } from '../frontMatterSchema';
-import type { Position } from '../text';
-import { escapeMarkdown } from '../wording';
+import { CLOSING_FENCE_LINE, OPENING_FENCE_LINE } from '../read/frontMatter';
+import { FRONT_MATTER_FIELDS } from '../read/frontMatterSchema';
+import type { Position } from '../base/text';
+import { escapeMarkdown } from '../base/wording';
 import type { DocumentLines } from './completion';
 import type { KsbHover } from './hover';
 

@@ -2,12 +2,12 @@
 // belongs to, and which evidence claims it; for a code the standard lacks, what was probably meant.
 import { kindOfCode, type Catalogue, type Ksb } from '../catalogue/catalogue';
 import { nearestCodes } from '../catalogue/catalogue';
-import { canonicalCode, CODE_WORD } from '../codes';
-import type { Portfolio } from '../config';
-import type { EvidenceReference } from '../coverage';
-import { describeKsb, ksbDataGaps, versionStatusLine } from '../ksbLabels';
-import type { Position, Range } from '../text';
-import { escapeMarkdown } from '../wording';
+import { canonicalCode, CODE_WORD } from '../model/codes';
+import type { Portfolio } from '../read/config';
+import type { EvidenceReference } from '../coverage/coverage';
+import { describeKsb, ksbDataGaps, versionStatusLine } from '../coverage/ksbLabels';
+import type { Position, Range } from '../base/text';
+import { escapeMarkdown } from '../base/wording';
 
 /** What hover needs from the portfolio; the editor adapter supplies the links. */
 export interface HoverContext {

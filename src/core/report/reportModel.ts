@@ -3,10 +3,10 @@
 // those in a ReportInput.
 import type { Ksb, KsbKind } from '../catalogue/catalogue';
 import { KSB_KINDS } from '../catalogue/catalogue';
-import type { CoverageCount } from '../coverage';
+import type { CoverageCount } from '../coverage/coverage';
 import { applyLevels } from '../rules/registry';
-import type { PortfolioIndex } from '../index/portfolioIndex';
-import { toReported } from '../reportedDiagnostics';
+import type { PortfolioIndex } from '../portfolio/portfolioIndex';
+import { toReported } from '../portfolio/reportedDiagnostics';
 import type { GatewayCheck, SignoffState, SignoffView } from '../lifecycle/portfolioLifecycle';
 import type { ReportImage } from './reportImages';
 

@@ -1,9 +1,9 @@
 import type { Catalogue } from '../catalogue/catalogue';
-import { canonicalCode, kindOfCode } from '../codes';
-import type { Portfolio } from '../config';
-import type { PortfolioDiagnostic } from '../diagnostics';
-import type { Claim } from '../frontMatter';
-import { DiagnosticCode } from '../diagnosticCodes';
+import { canonicalCode, kindOfCode } from '../model/codes';
+import type { Portfolio } from '../read/config';
+import type { PortfolioDiagnostic } from '../model/diagnostics';
+import type { Claim } from '../read/frontMatter';
+import { DiagnosticCode } from '../model/diagnosticCodes';
 import { defineRule, type RuleCheck } from './rule';
 
 /** The three claim rules share one pass, so their diagnostics come in claim order. */

@@ -1,8 +1,8 @@
-import type { PortfolioDiagnostic } from '../diagnostics';
-import type { FrontMatter } from '../frontMatter';
-import type { LinkTargetState, LocalLink } from '../links';
-import { FILE_START } from '../text';
-import { DiagnosticCode } from '../diagnosticCodes';
+import type { PortfolioDiagnostic } from '../model/diagnostics';
+import type { FrontMatter } from '../read/frontMatter';
+import type { LinkTargetState, LocalLink } from '../read/links';
+import { FILE_START } from '../base/text';
+import { DiagnosticCode } from '../model/diagnosticCodes';
 import { defineRule, type RuleCheck } from './rule';
 
 /** `evidence.no-ksbs`. */

@@ -1,6 +1,6 @@
-// Rules raised while files and folders are read (`analysis.ts`, the index's walk): they have no
-// check here; every `file.unreadable` and `file.symlink` is built in `unreadable.ts`.
-import { DiagnosticCode } from '../diagnosticCodes';
+// Rules raised while files and folders are read (`read/analysis.ts`, the portfolio walk): they have no
+// check here; every `file.unreadable` and `file.symlink` is built in `read/unreadable.ts`.
+import { DiagnosticCode } from '../model/diagnosticCodes';
 import { defineRule } from './rule';
 
 /** `file.unreadable`. */

@@ -1,5 +1,5 @@
-// Rules raised while front matter is parsed (`frontMatter.ts`, `analysis.ts`): they have no check here.
-import { DiagnosticCode } from '../diagnosticCodes';
+// Rules raised while front matter is parsed (`read/frontMatter.ts`, `read/analysis.ts`): they have no check here.
+import { DiagnosticCode } from '../model/diagnosticCodes';
 import { defineRule } from './rule';
 
 /** `frontmatter.yaml-error`. */

@@ -1,5 +1,5 @@
-import type { PortfolioDiagnostic } from '../diagnostics';
-import { DiagnosticCode } from '../diagnosticCodes';
+import type { PortfolioDiagnostic } from '../model/diagnostics';
+import { DiagnosticCode } from '../model/diagnosticCodes';
 import { defineRule, type EvidenceContext, type FileFacts } from './rule';
 import { latestDay, todayWords } from './today';
 

@@ -1,14 +1,14 @@
 // The rules of the apprenticeship around the evidence: sign-offs, off-the-job hours, progress
 // reviews and gateway requirements.
-import type { PortfolioDiagnostic } from '../diagnostics';
-import type { LifecycleFields, SignoffEntry } from '../lifecycle/fields';
-import { PROGRESS_REVIEW_TYPE } from '../lifecycleTerms';
-import { FILE_START } from '../text';
-import { DiagnosticCode } from '../diagnosticCodes';
+import type { PortfolioDiagnostic } from '../model/diagnostics';
+import type { LifecycleFields, SignoffEntry } from '../read/lifecycleFields';
+import { PROGRESS_REVIEW_TYPE } from '../model/lifecycleTerms';
+import { FILE_START } from '../base/text';
+import { DiagnosticCode } from '../model/diagnosticCodes';
 import { defineRule, type EvidenceContext, type FileFacts } from './rule';
 import { latestDay, todayWords } from './today';
 
-/** `signoff.invalid`: a sign-off that is not one. Its shape is checked where it is read (lifecycle/fields.ts). */
+/** `signoff.invalid`: a sign-off that is not one. Its shape is checked where it is read (read/lifecycleFields.ts). */
 export const signoffInvalidRule = defineRule({
   code: DiagnosticCode.SignoffInvalid,
   defaultLevel: 'error',
@@ -39,7 +39,7 @@ export const otjInvalidRule = defineRule({
   check: { over: 'portfolio-file', run: (facts, context) => ({ diagnostics: checkOtjEntries(facts, context) }) },
 });
 
-/** `review.overdue`: raised by the index, which sees every progress review (lifecycle/reviews.ts). */
+/** `review.overdue`: raised by the index, which sees every progress review (rules/reviews.ts). */
 export const reviewOverdueRule = defineRule({
   code: DiagnosticCode.ReviewOverdue,
   defaultLevel: 'warning',
@@ -136,7 +136,7 @@ function checkSignoffsCurrent(facts: FileFacts): PortfolioDiagnostic[] {
 
 /**
  * The dated checks of `otj.invalid` within one file: the shape checks are done while reading, and
- * the 24-hour day across the portfolio by the index (lifecycle/otjDays.ts), which sees every file.
+ * the 24-hour day across the portfolio by the index (rules/otjDays.ts), which sees every file.
  */
 function checkOtjEntries(facts: FileFacts, context: EvidenceContext): PortfolioDiagnostic[] {
   const frontMatter = facts.analysis.frontMatter;

@@ -1,9 +1,9 @@
-import { CONFIG_FILE_NAME } from '../configFileName';
-import type { PortfolioDiagnostic } from '../diagnostics';
-import { DiagnosticCode } from '../diagnosticCodes';
+import { CONFIG_FILE_NAME } from '../model/configFileName';
+import type { PortfolioDiagnostic } from '../model/diagnostics';
+import { DiagnosticCode } from '../model/diagnosticCodes';
 import { defineRule, type FileFacts } from './rule';
 
-/** `portfolio.invalid-config`: raised where `portfolio.yaml` is read and resolved (`config.ts`, the index). */
+/** `portfolio.invalid-config`: raised where `portfolio.yaml` is read and resolved (`read/config.ts`, the portfolio index). */
 export const invalidConfigRule = defineRule({
   code: DiagnosticCode.InvalidConfig,
   defaultLevel: 'error',

@@ -1,9 +1,9 @@
-// The one list of rules. Adding a rule: its code in `DiagnosticCode` (diagnosticCodes.ts), a file
+// The one list of rules. Adding a rule: its code in `DiagnosticCode` (model/diagnosticCodes.ts), a file
 // under rules/ that defines it (and its check, if it is one over file facts), and an entry here. The
 // default levels, the settings in package.json and the rules table all follow (`npm run generate`
 // rewrites the last two).
-import type { DiagnosticCode } from '../diagnosticCodes';
-import type { PortfolioDiagnostic, RuleLevel, LeveledDiagnostic } from '../diagnostics';
+import type { DiagnosticCode } from '../model/diagnosticCodes';
+import type { PortfolioDiagnostic, RuleLevel, LeveledDiagnostic } from '../model/diagnostics';
 import { duplicateCodeRule, unknownCodeRule, wrongOptionRule } from './claimRules';
 import { linkOutsideRule, missingAttachmentRule, noKsbsRule } from './evidenceRules';
 import { futureDateRule } from './futureDateRule';

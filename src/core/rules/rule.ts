@@ -1,11 +1,11 @@
 // What a rule is: its code, level, docs and check, over the facts the readers found.
-import type { FileAnalysis } from '../analysis';
+import type { FileAnalysis } from '../read/analysis';
 import type { Catalogue } from '../catalogue/catalogue';
-import type { Portfolio } from '../config';
-import { DiagnosticCode } from '../diagnosticCodes';
-import type { FixData, PortfolioDiagnostic, RuleLevel } from '../diagnostics';
-import type { Claim } from '../frontMatter';
-import type { LinkTargetState, LocalLink } from '../links';
+import type { Portfolio } from '../read/config';
+import { DiagnosticCode } from '../model/diagnosticCodes';
+import type { FixData, PortfolioDiagnostic, RuleLevel } from '../model/diagnostics';
+import type { Claim } from '../read/frontMatter';
+import type { LinkTargetState, LocalLink } from '../read/links';
 
 /** What parsing found in one Markdown file, and whether the config counts it as evidence. */
 export interface FileFacts {
@@ -49,7 +49,7 @@ export type RuleCheck =
   | { readonly over: 'ungoverned'; readonly run: (facts: FileFacts) => CheckResult };
 
 /** One rule: its code and everything the settings, the docs and the quick fixes say about it. */
-export interface RuleDefinition<Code extends DiagnosticCode = DiagnosticCode> {
+export interface RuleDefinition<Code extends string = string> {
   /** The stable code (`area.kebab-case`), from the `DiagnosticCode` table. */
   readonly code: Code;
   /** Its member name in `DiagnosticCode` (`NoKsbs`), as SARIF names a rule. */

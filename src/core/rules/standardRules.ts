@@ -1,4 +1,4 @@
-import { DiagnosticCode } from '../diagnosticCodes';
+import { DiagnosticCode } from '../model/diagnosticCodes';
 import { defineRule } from './rule';
 
 /** `standard.invalid-data`: raised where the index loads standard data files from the workspace. */
