@@ -11,6 +11,22 @@ export const MARKDOWN_READ_LIMIT = 1024 * 1024;
 /** `portfolio.yaml` and standard data files larger than this are not read at all. */
 export const DATA_FILE_READ_LIMIT = 2 * 1024 * 1024;
 
+/** Front matter longer than this (in characters) is not parsed, and the user is told so. */
+export const MAX_FRONT_MATTER_LENGTH = 256_000;
+
+/**
+ * Front matter nested deeper than this is not parsed. The YAML parser recurses once or twice per
+ * level; past a few hundred levels it overflows the stack, and when the overflow falls inside V8's
+ * regular-expression compiler the process aborts (a fatal error that no `catch` sees).
+ */
+export const MAX_FRONT_MATTER_NESTING = 100;
+
+/** A limit as the docs state it, in whole decimal units: `1 MB`, `256 KB`. */
+export function formatLimit(bytes: number): string {
+  if (bytes >= 1_000_000) return `${Math.round(bytes / 1_000_000)} MB`;
+  return bytes >= 1000 ? `${Math.round(bytes / 1000)} KB` : `${bytes} bytes`;
+}
+
 /** A size for messages, in decimal units as file managers show them: `1.0 MB`, `240 KB`, `12 bytes`. */
 export function formatBytes(bytes: number): string {
   if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;

@@ -8,7 +8,6 @@ import { isApiStandard, readApiStandard, type OptionIds } from './apiStandard';
 import { standardFileSchema, type StandardFile } from './schema';
 
 // The kinds live with the code grammar; they are re-exported here, where standards use them.
-export { kindOfCode, KSB_KINDS, type KsbKind } from '../model/codes';
 
 /** A duty of the occupation. */
 export interface Duty {

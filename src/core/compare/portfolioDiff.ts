@@ -1,4 +1,4 @@
-import type { KsbKind } from '../catalogue/catalogue';
+import type { KsbKind } from '../model/codes';
 import type { Coverage } from '../coverage/coverage';
 
 /** A problem as reports show it: paths relative to the portfolio, 1-based positions (the shape of `ksb check --format json`). */

@@ -1,4 +1,5 @@
-import { KSB_KINDS, type Ksb, type KsbKind } from '../catalogue/catalogue';
+import type { Ksb } from '../catalogue/catalogue';
+import { KSB_KINDS, type KsbKind } from '../model/codes';
 import type { Portfolio } from '../read/config';
 import type { Range } from '../base/text';
 

@@ -1,4 +1,5 @@
-import { KSB_KINDS, type Duty, type KsbKind } from '../catalogue/catalogue';
+import type { Duty } from '../catalogue/catalogue';
+import { KSB_KINDS, type KsbKind } from '../model/codes';
 import { countCoverage, type Coverage, type CoverageCount, type CoverageEntry } from './coverage';
 
 /** The KSBs of one kind, with their count. */

@@ -1,5 +1,5 @@
 import { isMap, isScalar, parseDocument, type Pair } from 'yaml';
-import { CONFIG_FILE_NAME } from '../read/config';
+import { CONFIG_FILE_NAME } from '../model/configFileName';
 import { lineBreakOf, LineIndex, withYamlLineBreaks, type Range } from '../base/text';
 
 /** A replacement of one range of a text, as editors apply it. */

@@ -1,5 +1,5 @@
 import type { StandardVersion } from '../catalogue/catalogue';
-import { CONFIG_FILE_NAME } from '../read/config';
+import { CONFIG_FILE_NAME } from '../model/configFileName';
 
 /** Text for one line of a template: a line break in a standard's title must not start a YAML field. */
 function oneLineOf(text: string): string {

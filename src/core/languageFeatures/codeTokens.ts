@@ -1,7 +1,8 @@
 // KSB codes in the body of a portfolio file, for the editor to colour. The TextMate grammar only
 // colours the `ksbs:` entry of front matter: it cannot tell a portfolio's Markdown from any other,
 // and `S3` or `K2` in an unrelated README must stay plain text.
-import type { KsbKind, StandardVersion } from '../catalogue/catalogue';
+import type { StandardVersion } from '../catalogue/catalogue';
+import type { KsbKind } from '../model/codes';
 import { CODE_IN_PROSE as CODE_IN_PROSE_WORD } from '../model/codes';
 import { locateFrontMatter } from '../read/frontMatter';
 import { maskCode } from '../read/links';

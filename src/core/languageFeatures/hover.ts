@@ -1,6 +1,7 @@
 // Hover on a KSB code anywhere in a portfolio file: what the code means, which option and duties it
 // belongs to, and which evidence claims it; for a code the standard lacks, what was probably meant.
-import { kindOfCode, type Catalogue, type Ksb } from '../catalogue/catalogue';
+import type { Catalogue, Ksb } from '../catalogue/catalogue';
+import { kindOfCode } from '../model/codes';
 import { nearestCodes } from '../catalogue/catalogue';
 import { canonicalCode, CODE_WORD } from '../model/codes';
 import type { Portfolio } from '../read/config';

@@ -9,7 +9,7 @@ import { addInterval, formatInterval, parseInterval, wholeMonthsBetween } from '
 import type { SignoffRole } from '../model/lifecycleTerms';
 import { summarizeHours, type HoursSummary, type OtjEntry } from '../model/hours';
 import { fundingRuleOtjTarget } from './otjTarget';
-import { DEFAULT_REVIEW_INTERVAL } from '../rules/reviews';
+import { DEFAULT_REVIEW_INTERVAL } from '../model/lifecycleTerms';
 
 /** A file's sign-offs at a glance: `stale` when any no longer matches the file. */
 export type SignoffState = 'signed' | 'stale' | 'unsigned';

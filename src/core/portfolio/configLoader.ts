@@ -1,6 +1,7 @@
 import { builtinCatalogue } from '../catalogue/builtin';
 import { parseStandardFile, type Catalogue } from '../catalogue/catalogue';
-import { CONFIG_FILE_NAME, parseConfig, resolveConfig, type ParsedConfig, type Portfolio, type PortfolioConfig } from '../read/config';
+import { CONFIG_FILE_NAME } from '../model/configFileName';
+import { parseConfig, resolveConfig, type ParsedConfig, type Portfolio, type PortfolioConfig } from '../read/config';
 import { DiagnosticCode } from '../model/diagnosticCodes';
 import { type PortfolioDiagnostic } from '../model/diagnostics';
 import { DATA_FILE_READ_LIMIT, describeReadError, formatBytes } from '../base/fileLimits';

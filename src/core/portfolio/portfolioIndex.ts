@@ -1,6 +1,7 @@
 import { analyzeText, type FileAnalysis } from '../read/analysis';
 import type { Catalogue } from '../catalogue/catalogue';
-import { CONFIG_FILE_NAME, type Portfolio } from '../read/config';
+import { CONFIG_FILE_NAME } from '../model/configFileName';
+import type { Portfolio } from '../read/config';
 import type { Coverage, EvidenceReference } from '../coverage/coverage';
 import { isRejected, type PortfolioDiagnostic } from '../model/diagnostics';
 import type { FileStat, PortfolioFileSystem } from '../base/fileSystem';
@@ -14,7 +15,8 @@ import { ConfigLoader } from './configLoader';
 import { parseInterval } from '../base/dates';
 import { fileRole, type FileRole } from '../read/fileRole';
 import { overfullDays, type DayEntry } from '../rules/otjDays';
-import { DEFAULT_REVIEW_INTERVAL, overdueReviews, type ReviewFact } from '../rules/reviews';
+import { DEFAULT_REVIEW_INTERVAL } from '../model/lifecycleTerms';
+import { overdueReviews, type ReviewFact } from '../rules/reviews';
 import { FILE_START, type Range } from '../base/text';
 import { LinkTargets } from './linkTargets';
 import { isMarkdown, walkTree, type TreeWalkContext } from './treeWalk';

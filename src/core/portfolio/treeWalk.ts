@@ -1,4 +1,4 @@
-import { CONFIG_FILE_NAME } from '../read/config';
+import { CONFIG_FILE_NAME } from '../model/configFileName';
 import type { PortfolioDiagnostic } from '../model/diagnostics';
 import { describeReadError } from '../base/fileLimits';
 import type { DirectoryEntry, PortfolioFileSystem } from '../base/fileSystem';

@@ -1,4 +1,5 @@
 import { isMap, isNode, isScalar, parseDocument, type Document } from 'yaml';
+import { DEFAULT_REVIEW_INTERVAL_WORDS } from '../model/lifecycleTerms';
 import * as z from 'zod/mini';
 import type { Catalogue, StandardNote, StandardOption, StandardVersion } from '../catalogue/catalogue';
 import { formatFieldPath } from '../catalogue/catalogue';
@@ -11,8 +12,6 @@ import { DAY_RANGE, isDayInRange, isIsoDay, parseInterval } from '../base/dates'
 import { OTJ_TARGET_RANGE } from '../model/hours';
 import { validate } from '../base/validate';
 import { yamlToData } from '../base/yamlData';
-
-export { CONFIG_FILE_NAME };
 
 /** A string with at least one character. */
 const nonEmpty = () => z.string().check(z.minLength(1));
@@ -41,7 +40,7 @@ const gatewaySchema = z.strictObject({
   'review-interval': z.optional(
     nonEmpty().check(
       z.refine((value: string) => parseInterval(value) !== undefined, 'an interval such as "12 weeks" or "3 months"'),
-      z.describe('The longest gap between progress reviews, e.g. "12 weeks" or "3 months" (default 12 weeks)'),
+      z.describe(`The longest gap between progress reviews, e.g. "12 weeks" or "3 months" (default ${DEFAULT_REVIEW_INTERVAL_WORDS})`),
     ),
   ),
   requires: z.optional(

@@ -6,7 +6,7 @@ import { isDayInRange, isIsoDay } from '../base/dates';
 import { MAX_HOURS_A_DAY } from '../model/hours';
 import { LIFECYCLE_KEYS, lifecycleFields, readLifecycleFields, type LifecycleFields, type SignoffEntry } from './lifecycleFields';
 import { SIGNOFF_ROLES, type SignoffRole } from '../model/lifecycleTerms';
-import { formatBytes, MARKDOWN_READ_LIMIT } from '../base/fileLimits';
+import { formatBytes, MARKDOWN_READ_LIMIT, MAX_FRONT_MATTER_LENGTH, MAX_FRONT_MATTER_NESTING } from '../base/fileLimits';
 import { FILE_START, detach, withYamlLineBreaks, type LineIndex, type Range } from '../base/text';
 import { describeNode, isNodeWithRange } from '../base/yamlNodes';
 
@@ -49,16 +49,6 @@ export interface FrontMatter {
   /** YAML and field-shape problems, already in file positions. */
   readonly diagnostics: readonly PortfolioDiagnostic[];
 }
-
-/** Front matter longer than this (in characters) is not parsed, and the user is told so. */
-export const MAX_FRONT_MATTER_LENGTH = 256_000;
-
-/**
- * Front matter nested deeper than this is not parsed. The YAML parser recurses once or twice per
- * level; past a few hundred levels it overflows the stack, and when the overflow falls inside V8's
- * regular-expression compiler the process aborts (a fatal error that no `catch` sees).
- */
-export const MAX_FRONT_MATTER_NESTING = 100;
 
 /** A `ksbs:` field at the margin, found without parsing. */
 const KSBS_FIELD_LINE = /^ksbs[ \t]*:/m;

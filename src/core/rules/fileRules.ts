@@ -1,5 +1,6 @@
 // Rules raised while files and folders are read (`read/analysis.ts`, the portfolio walk): they have no
 // check here; every `file.unreadable` and `file.symlink` is built in `read/unreadable.ts`.
+import { formatLimit, MARKDOWN_READ_LIMIT } from '../base/fileLimits';
 import { DiagnosticCode } from '../model/diagnosticCodes';
 import { defineRule } from './rule';
 
@@ -17,7 +18,7 @@ export const fileTooLargeRule = defineRule({
   code: DiagnosticCode.FileTooLarge,
   defaultLevel: 'information',
   summary: 'A file too large to check in full; its links are not checked.',
-  meaning: 'a file over 1 MB: only its first 1 MB is read, so its front matter and claims count but its links are not checked',
+  meaning: `a file over ${formatLimit(MARKDOWN_READ_LIMIT)}: only its first ${formatLimit(MARKDOWN_READ_LIMIT)} is read, so its front matter and claims count but its links are not checked`,
 });
 
 /** `file.symlink`. */

@@ -1,4 +1,5 @@
 // Rules raised while front matter is parsed (`read/frontMatter.ts`, `read/analysis.ts`): they have no check here.
+import { formatLimit, MAX_FRONT_MATTER_LENGTH, MAX_FRONT_MATTER_NESTING } from '../base/fileLimits';
 import { DiagnosticCode } from '../model/diagnosticCodes';
 import { defineRule } from './rule';
 
@@ -14,8 +15,8 @@ export const yamlErrorRule = defineRule({
 export const frontMatterTooLargeRule = defineRule({
   code: DiagnosticCode.FrontMatterTooLarge,
   defaultLevel: 'error',
-  summary: 'Front matter over 256 KB, or nested over 100 levels deep: it is not parsed, so its claims are not counted.',
-  meaning: 'front matter over 256 KB or nested over 100 levels deep: it is not parsed, so its claims are not read',
+  summary: `Front matter over ${formatLimit(MAX_FRONT_MATTER_LENGTH)}, or nested over ${MAX_FRONT_MATTER_NESTING} levels deep: it is not parsed, so its claims are not counted.`,
+  meaning: `front matter over ${formatLimit(MAX_FRONT_MATTER_LENGTH)} or nested over ${MAX_FRONT_MATTER_NESTING} levels deep: it is not parsed, so its claims are not read`,
 });
 
 /** `frontmatter.invalid-field`. */

@@ -2,7 +2,7 @@
 // reviews and gateway requirements.
 import type { PortfolioDiagnostic } from '../model/diagnostics';
 import type { LifecycleFields, SignoffEntry } from '../read/lifecycleFields';
-import { PROGRESS_REVIEW_TYPE } from '../model/lifecycleTerms';
+import { DEFAULT_REVIEW_INTERVAL_WORDS, PROGRESS_REVIEW_TYPE } from '../model/lifecycleTerms';
 import { FILE_START } from '../base/text';
 import { DiagnosticCode } from '../model/diagnosticCodes';
 import { defineRule, type EvidenceContext, type FileFacts } from './rule';
@@ -44,8 +44,7 @@ export const reviewOverdueRule = defineRule({
   code: DiagnosticCode.ReviewOverdue,
   defaultLevel: 'warning',
   summary: 'A gap between progress reviews, or since the last one, longer than the review interval.',
-  meaning:
-    'a gap between two progress reviews (`type: progress-review`), from `start` to the first, or from the last to today, longer than `gateway.review-interval` (default 12 weeks); reported on the later review, or on `portfolio.yaml` when there is none yet',
+  meaning: `a gap between two progress reviews (\`type: progress-review\`), from \`start\` to the first, or from the last to today, longer than \`gateway.review-interval\` (default ${DEFAULT_REVIEW_INTERVAL_WORDS}); reported on the later review, or on \`portfolio.yaml\` when there is none yet`,
 });
 
 /** `review.incomplete`: a progress review without its date or the three parties' sign-offs. */

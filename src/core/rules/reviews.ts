@@ -3,9 +3,6 @@ import { type PortfolioDiagnostic } from '../model/diagnostics';
 import type { Range } from '../base/text';
 import { addInterval, formatInterval, type Interval } from '../base/dates';
 
-/** The review interval when `gateway.review-interval` gives none: 12 weeks, as the 2022-25 funding rules ask. */
-export const DEFAULT_REVIEW_INTERVAL: Interval = { count: 12, unit: 'weeks' };
-
 /** One progress review as the index knows it. */
 export interface ReviewFact {
   readonly path: string;
