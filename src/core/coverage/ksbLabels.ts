@@ -24,8 +24,6 @@ export function ksbLabel(ksb: Ksb, width = 60): string {
   return `${ksb.code} ${shortenText(ksb.text, Math.max(10, width - ksb.code.length - 1))}`;
 }
 
-export { OPTION_NOT_KNOWN } from '../catalogue/catalogue';
-
 /** The heading, text and duties of a KSB, in Markdown: shared by hover, completion and the coverage view. */
 export function describeKsb(standard: StandardVersion, ksb: Ksb): string {
   const parts = [`**${ksb.code}** · ${kindTitle(ksb.kind)} · ${escapeMarkdown(standard.optionLabel(ksb))}`, escapeMarkdown(ksb.text)];
