@@ -8,6 +8,30 @@ import tseslint from 'typescript-eslint';
 // Every Node built-in, bare (`fs`, `fs/promises`) or with the `node:` prefix.
 const NODE_BUILTIN = `^(node:.*|(${builtinModules.map((name) => name.replace(/[/.]/g, '\\$&')).join('|')})(/.*)?)$`;
 
+// The core's layers, lowest first (CONTRIBUTING.md draws them): a file imports only from its own
+// layer and the ones before it.
+const CORE_LAYERS = [
+  'base',
+  'model',
+  'catalogue',
+  'read',
+  'rules',
+  'edits',
+  'coverage',
+  'portfolio',
+  'lifecycle',
+  'report',
+  'compare',
+  'render',
+  'languageFeatures',
+];
+
+// What keeps the core pure TypeScript, part of every core block (a later block's options replace an earlier one's).
+const CORE_PURITY = {
+  paths: [{ name: 'vscode', message: 'src/core must not import vscode: translate in src/vscode/ instead.' }],
+  patterns: [{ regex: NODE_BUILTIN, message: 'src/core must not import Node built-ins: reach files through the injected PortfolioFileSystem.' }],
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', '.vscode-test/**', '.cache/**', 'test/fixtures/**', 'examples/**', 'schemas/**'] },
   js.configs.recommended,
@@ -55,16 +79,38 @@ export default tseslint.config(
   },
   {
     // The core is pure TypeScript: the host hands it a file system, so it runs in the CLI, the
-    // desktop extension host and the browser alike.
+    // desktop extension host and the browser alike. Its entry file (src/core/index.ts) is the only
+    // file at its root; every other file is in a layer folder (below).
     files: ['src/core/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', CORE_PURITY] },
+  },
+  // One block per layer: a file may import from its own layer and the layers before it, never from a
+  // later one, the entry file or outside the core. Type-only imports count (a circle of types is a
+  // runtime cycle after one refactor); test/unit/importCycles.test.ts checks for cycles within a layer.
+  ...CORE_LAYERS.map((layer, index) => ({
+    files: [`src/core/${layer}/**`],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'vscode', message: 'src/core must not import vscode: translate in src/vscode/ instead.' }],
-          patterns: [{ regex: NODE_BUILTIN, message: 'src/core must not import Node built-ins: reach files through the injected PortfolioFileSystem.' }],
+          ...CORE_PURITY,
+          patterns: [
+            ...CORE_PURITY.patterns,
+            ...(index < CORE_LAYERS.length - 1
+              ? [
+                  {
+                    regex: `^\\.\\./(${CORE_LAYERS.slice(index + 1).join('|')})(/|$)`,
+                    message: `src/core/${layer}/ must not import from a later layer (${CORE_LAYERS.slice(index + 1).join(', ')}): move what both need down to ${layer}/ or below.`,
+                  },
+                ]
+              : []),
+            {
+              regex: '^\\.\\.(/index)?$|^\\.\\./\\.\\.(/|$)',
+              message: `src/core/${layer}/ must not import the core's entry file (the adapters' door) or anything outside the core: import the module itself.`,
+            },
+          ],
         },
       ],
     },
-  },
+  })),
 );

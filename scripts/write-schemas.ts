@@ -1,7 +1,7 @@
 // Writes the generated JSON Schemas into schemas/. Run with `npm run schemas`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatSchema, jsonSchemas } from '../src/core/jsonSchemas';
+import { formatSchema, jsonSchemas } from '../src/core/read/jsonSchemas';
 
 const folder = join(process.cwd(), 'schemas');
 mkdirSync(folder, { recursive: true });

@@ -1,146 +1,119 @@
-// The core's public face: everything the CLI and the editor adapters use comes through here.
-export { analyzeText, analyzeBytes, MAX_LINK_SCAN_LENGTH, type FileAnalysis } from './analysis';
-export { builtinCatalogue } from './catalogue/builtin';
-export {
-  Catalogue,
-  compareVersions,
-  kindOfCode,
-  KSB_KINDS,
-  parseStandardFile,
-  StandardVersion,
-  type Duty,
-  type Ksb,
-  type KsbKind,
-  type StandardOption,
-} from './catalogue/catalogue';
-export { defaultStandard } from './catalogue/defaultStandard';
-export { standardFileSchema, type StandardFile } from './catalogue/schema';
-export { canonicalCode, CODE_WORD, KIND_NAMES, kindTitle, nearestCodes, type KindNames } from './codes';
-export { CONFIG_FILE_NAME, parseConfig, portfolioConfigSchema, resolveConfig, type Portfolio, type PortfolioConfig } from './config';
-export {
-  computeCoverage,
-  countCoverage,
-  formatCount,
-  isCovered,
-  type Coverage,
-  type CoverageCount,
-  type CoverageEntry,
-  type EvidenceReference,
-} from './coverage';
-export {
-  ALL_DIAGNOSTIC_CODES,
-  applyLevels,
-  DEFAULT_RULE_LEVELS,
-  DiagnosticCode,
-  type FixData,
-  type LeveledDiagnostic,
-  type PortfolioDiagnostic,
-  type RelatedLocation,
-  type RuleLevel,
-} from './diagnostics';
-export { checkFile, checkUngovernedFile, type FileCheck, type FileContext } from './rules/checkFile';
-export { RULES } from './rules/registry';
-export { ruleAnchor } from './rules/ruleDocs';
-export type { FileFacts, RuleDefinition } from './rules/rule';
-export { DATA_FILE_READ_LIMIT, describeReadError, formatBytes, MARKDOWN_READ_LIMIT } from './fileLimits';
-export type { DirectoryEntry, EntryFlag, EntryType, FileStat, PortfolioFileSystem } from './fileSystem';
-export { locateFrontMatter, parseFrontMatter, type Claim, type FrontMatter, type KsbsStyle } from './frontMatter';
-export { evidenceFrontMatterSchema, KNOWN_FRONT_MATTER_FIELDS } from './frontMatterSchema';
-export { compileGlob } from './glob';
-export { basename, dirname, joinPath, normalizePath, relativePath } from './paths';
-export { checkWriteTarget, writeRootFor, type LinkStat, type PathKind, type WriteTargetCheck } from './writeTarget';
-export { decodeText, LineIndex, type DecodedText, type Position, type Range } from './text';
-export { PortfolioIndex, type IndexChange, type IndexedFile, type IndexOptions } from './index/portfolioIndex';
-export { STANDARDS_FOLDER } from './index/configLoader';
-export { ACTION_REPOSITORY, configTemplate, evidenceTemplate, githubWorkflowTemplate, gitignoreTemplate } from './templates';
-export { applyTextEdit, configFieldEdit, configFieldsEdit, type ConfigEditResult, type EditableConfigField, type TextEdit } from './configEdits';
-export { coverageByDuty, coverageByKind, type DutyCoverage, type KindCoverage } from './coverageGroups';
-export { coverageMarkdown, type CoverageMarkdownOptions } from './coverageMarkdown';
-export {
-  diffPortfolios,
-  introducesErrors,
-  isEmptyDiff,
-  withoutLineNumbers,
-  type ChangedEvidence,
-  type CoverageFigures,
-  type DiffProblem,
-  type EvidenceEntry,
-  type FileChanges,
-  type KsbChange,
-  type PortfolioDiff,
-  type PortfolioSnapshot,
-  type SnapshotFile,
-} from './portfolioDiff';
-export {
-  BaseOverHeadFileSystem,
-  comparePortfolio,
-  fileChangesOf,
-  snapshotOf,
-  type ChangedPath,
-  type ComparisonBase,
-  type ComparisonSides,
-  type PortfolioChanges,
-} from './portfolioComparison';
-export { toReported, type ReportedDiagnostic, type ReportedLocation } from './reportedDiagnostics';
-export { MARKDOWN_DIFF_LIMIT, MARKDOWN_DIFF_MARKER, markdownCode, markdownText, portfolioDiffMarkdown, type DiffLabels } from './portfolioDiffMarkdown';
-export { describeKsb, KIND_TITLES, ksbDataGaps, ksbLabel, OPTION_NOT_KNOWN, portfolioDescription, shortenText, versionStatusLine } from './ksbLabels';
-export { evidenceFileName, evidenceFolder, isIsoDate, slugify } from './newEvidence';
-export {
-  provideCompletions,
-  type CompletionContext,
-  type DocumentLines,
-  type KsbCompletionItem,
-  type KsbCompletionKind,
-  type KsbCompletionList,
-} from './languageFeatures/completion';
-export { fieldDescription, provideConfigCompletions, type ConfigCompletionContext } from './languageFeatures/configCompletion';
-export { provideConfigHover, type ConfigHoverContext } from './languageFeatures/configHover';
-export type { IsShipped } from './languageFeatures/standardDescription';
-export { codeAt, provideHover, type CodeWord, type HoverContext, type KsbHover } from './languageFeatures/hover';
-export { provideFieldHover, type FieldHoverContext } from './languageFeatures/fieldHover';
-export { bodyCodeTokens, MAX_CODE_TOKEN_TEXT_LENGTH, type CodeToken } from './languageFeatures/codeTokens';
-export { claimsNoCode } from './rules/evidenceRules';
-export { escapeMarkdown, plural, today } from './wording';
+// The core's public face, grouped by layer: everything the CLI and the editor adapters use comes
+// through here, and nothing else (test/unit/publicSurface.test.ts lists it, so a new export is a decision).
+
+// Helpers: text, paths, glob, dates, limits, the file-system interface.
+export { DAY_RANGE, type Interval, isDayInRange, isIsoDay, latestDayOnEarth, parseInterval } from './base/dates';
+export { evidenceDigest } from './base/digest';
+export { DATA_FILE_READ_LIMIT, describeReadError, formatBytes, MARKDOWN_READ_LIMIT } from './base/fileLimits';
+export type { DirectoryEntry, EntryFlag, EntryType, FileStat, PortfolioFileSystem } from './base/fileSystem';
+export { compileGlob } from './base/glob';
+export { basename, dirname, joinPath, relativePath, slugify } from './base/paths';
+export { decodeText, LineIndex, type Position, type Range } from './base/text';
+export { escapeMarkdown, plural, today } from './base/wording';
+export { checkWriteTarget, type LinkStat, type PathKind, writeRootFor } from './base/writeTarget';
+
+// Vocabulary: KSB codes, diagnostic codes and types, sign-off roles, hours.
+export { canonicalCode, CODE_WORD, KIND_NAMES, kindOfCode, kindTitle, KSB_KINDS, type KsbKind } from './model/codes';
+export { CONFIG_FILE_NAME } from './model/configFileName';
+export { DiagnosticCode } from './model/diagnosticCodes';
+export type { FixData, LeveledDiagnostic, PortfolioDiagnostic, RuleLevel } from './model/diagnostics';
+export type { OtjEntry } from './model/hours';
+export { isSignoffRole, SIGNOFF_ROLES, type SignoffRole } from './model/lifecycleTerms';
+
+// Standards: the catalogue, the shipped data, the standards API.
 export { API_SOURCE_KEY, cleanApiText, isApiStandard, readApiStandard } from './catalogue/apiStandard';
-export { standardDiagnostics } from './config';
+export { builtinCatalogue } from './catalogue/builtin';
+export { Catalogue, compareVersions, type Duty, type Ksb, nearestCodes, parseStandardFile, type StandardOption, StandardVersion } from './catalogue/catalogue';
+export { defaultStandard } from './catalogue/defaultStandard';
+export type { StandardFile } from './catalogue/schema';
 export {
   addStandardFile,
   DEFAULT_STANDARDS_API,
   downloadStandard,
+  type FetchedResponse,
+  type FetchFunction,
   httpStandardsFetcher,
   isStandardFileName,
-  type FetcherLimits,
-  type FetchFunction,
   normalizeReference,
-  STANDARDS_API_ENV,
-  STANDARDS_API_TIMEOUT_MS,
   standardApiUrl,
-  type FetchedResponse,
   type StandardDownload,
   type StandardDownloadResult,
+  STANDARDS_API_ENV,
+  STANDARDS_API_TIMEOUT_MS,
   type StandardsFetcher,
-} from './standardsApi';
-export { summaryMarkdown, type SummaryInput, type SummaryProblem } from './summaryMarkdown';
-export { DAY_RANGE, isDayInRange, isIsoDay, latestDayOnEarth, parseInterval, type Interval } from './lifecycle/dates';
-export { evidenceDigest } from './lifecycle/digest';
-export { PROGRESS_REVIEW_TYPE, SIGNOFF_ROLES, type LifecycleFields, type OtjLogEntry, type SignoffEntry, type SignoffRole } from './lifecycle/fields';
-export type { FileRole } from './lifecycle/fileRole';
-export type { HoursSummary, OtjEntry } from './lifecycle/hours';
+} from './catalogue/standardsApi';
+
+// Readers: a file's analysis, front matter, portfolio.yaml.
+export { analyzeBytes, analyzeText, MAX_LINK_SCAN_LENGTH } from './read/analysis';
+export { parseConfig, type Portfolio, portfolioConfigSchema, resolveConfig } from './read/config';
+export { type Claim, type FrontMatter, locateFrontMatter, parseFrontMatter } from './read/frontMatter';
+export { evidenceFrontMatterSchema } from './read/frontMatterSchema';
+
+// Rules: the registry, levels, the checks the editor runs on an open file.
+export { checkFile, checkUngovernedFile, type FileCheck } from './rules/checkFile';
+export { claimsNoCode } from './rules/evidenceRules';
+export { ALL_DIAGNOSTIC_CODES, applyLevels, DEFAULT_RULE_LEVELS, RULES } from './rules/registry';
+export type { RuleDefinition } from './rules/rule';
+export { ruleAnchor } from './rules/ruleDocs';
+
+// Edits: config fields, sign-offs, new evidence, templates.
+export { applyTextEdit, type ConfigEditResult, configFieldEdit, configFieldsEdit, type EditableConfigField } from './edits/configEdits';
+export { evidenceFileName, evidenceFolder, isIsoDate } from './edits/newEvidence';
+export { currentDigest, signoffAgainEdit, signoffEdit } from './edits/signoffEdit';
+export { ACTION_REPOSITORY, configTemplate, evidenceTemplate, githubWorkflowTemplate, gitignoreTemplate } from './edits/templates';
+
+// Coverage: which KSBs are covered, grouped and labelled.
+export { computeCoverage, type Coverage, type CoverageCount, type CoverageEntry, type EvidenceReference, formatCount, isCovered } from './coverage/coverage';
+export { coverageByDuty, coverageByKind } from './coverage/coverageGroups';
+export { describeKsb, KIND_TITLES, ksbDataGaps, ksbLabel, portfolioDescription, shortenText } from './coverage/ksbLabels';
+
+// The portfolio index, and its diagnostics as reported.
+export { STANDARDS_FOLDER } from './portfolio/configLoader';
+export { type IndexChange, type IndexedFile, type IndexOptions, PortfolioIndex } from './portfolio/portfolioIndex';
+export { type ReportedDiagnostic, type ReportedLocation, toReported } from './portfolio/reportedDiagnostics';
+
+// Sign-off, hours and gateway views of a whole portfolio.
 export {
   fileSignoffs,
-  formatHours,
-  GATEWAY_CHECKS,
-  gatewayReport,
-  hoursReport,
-  otjTargetOf,
   type FileSignoffs,
+  formatHours,
   type GatewayCheck,
-  type GatewayLocation,
+  gatewayReport,
   type GatewayReport,
+  hoursReport,
   type HoursReport,
-  type OtjTargetSource,
-  type SignoffState,
-  type SignoffView,
 } from './lifecycle/portfolioLifecycle';
-export { currentDigest, isSignoffRole, signoffAgainEdit, signoffEdit, type SignoffEditResult, type SignoffRequest } from './lifecycle/signoffEdit';
-export * from './report';
+
+// The assessor's report.
+export { lifecycleReportInput } from './report/lifecycleInput';
+export { csvField, renderMatrixCsv, renderMatrixMarkdown } from './report/matrixText';
+export { renderReportHtml, reportTitle } from './report/reportHtml';
+export { collectEvidenceImages, toBase64 } from './report/reportImages';
+export { buildReportModel, type ReportInput, type ReportModel } from './report/reportModel';
+
+// A portfolio against another version of itself.
+export { BaseOverHeadFileSystem, type ChangedPath, comparePortfolio, fileChangesOf, snapshotOf } from './compare/portfolioComparison';
+export {
+  type CoverageFigures,
+  diffPortfolios,
+  type DiffProblem,
+  introducesErrors,
+  isEmptyDiff,
+  type KsbChange,
+  type PortfolioDiff,
+  type PortfolioSnapshot,
+  withoutLineNumbers,
+} from './compare/portfolioDiff';
+
+// Markdown outputs: coverage, diff, CI summary.
+export { coverageMarkdown } from './render/coverageMarkdown';
+export { type DiffLabels, MARKDOWN_DIFF_LIMIT, markdownCode, markdownText, portfolioDiffMarkdown } from './render/portfolioDiffMarkdown';
+export { summaryMarkdown, type SummaryProblem } from './render/summaryMarkdown';
+
+// Editor features: completion, hover, code colouring.
+export { bodyCodeTokens, MAX_CODE_TOKEN_TEXT_LENGTH } from './languageFeatures/codeTokens';
+export { type DocumentLines, type KsbCompletionItem, type KsbCompletionKind, type KsbCompletionList, provideCompletions } from './languageFeatures/completion';
+export { type ConfigCompletionContext, fieldDescription, provideConfigCompletions } from './languageFeatures/configCompletion';
+export { provideConfigHover } from './languageFeatures/configHover';
+export { type FieldHoverContext, provideFieldHover } from './languageFeatures/fieldHover';
+export { codeAt, type HoverContext, type KsbHover, provideHover } from './languageFeatures/hover';

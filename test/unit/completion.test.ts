@@ -11,8 +11,6 @@ import {
   type Portfolio,
   type Position,
 } from '../../src/core';
-import { SIGNOFF_ROLES } from '../../src/core/lifecycle/fields';
-import { SIGNOFF_ROLE_NAMES } from '../../src/core/frontMatterSchema';
 import { configFor, POST_PRODUCTION_CONFIG } from './inlinePortfolio';
 
 const CURSOR = '$$CURSOR$$';
@@ -348,10 +346,6 @@ describe("Completion of the apprenticeship's fields", () => {
     assert.deepEqual(fields, ['date', 'type', 'signoff (Sign Off Evidence…)', 'otj', 'otj (dated entries)']);
     assert.deepEqual(labels(itemsAt(`---\notj:\n  - date: ${CURSOR}\n---\n`, options)), [TODAY]);
     assert.equal(complete(`---\nmeets: [${CURSOR}]\n---\n`, options), undefined);
-  });
-
-  it('Should keep the published role names equal to the roles the reader accepts', () => {
-    assert.deepEqual([...SIGNOFF_ROLE_NAMES], [...SIGNOFF_ROLES]);
   });
 });
 

@@ -15,7 +15,7 @@ import {
   signoffEdit,
   type PortfolioDiagnostic,
 } from '../../src/core';
-import { summarizeHours } from '../../src/core/lifecycle/hours';
+import { summarizeHours } from '../../src/core/model/hours';
 import { hoursJson } from '../../src/cli/formats/json';
 import { formatHoursText } from '../../src/cli/formats/text';
 import { configFor, ROOT, withCode } from './inlinePortfolio';

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { isScalar, isMap, isSeq, parseDocument } from 'yaml';
 import { analyzeText, DEFAULT_RULE_LEVELS, DiagnosticCode, LineIndex } from '../../src/core';
-import { locateFrontMatter, MAX_FRONT_MATTER_LENGTH, MAX_FRONT_MATTER_NESTING, parseFrontMatter, type FrontMatter } from '../../src/core/frontMatter';
+import { MAX_FRONT_MATTER_LENGTH, MAX_FRONT_MATTER_NESTING } from '../../src/core/base/fileLimits';
+import { locateFrontMatter, parseFrontMatter, type FrontMatter } from '../../src/core/read/frontMatter';
 import { diagnose, loadPortfolio, marked, ROOT, showRange, withCode } from './inlinePortfolio';
 
 /** The front matter of `text` read the usual way (fast path first) and forced through the YAML parser. */

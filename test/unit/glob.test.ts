@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import picomatch from 'picomatch';
 import { compileGlob } from '../../src/core';
-import { MAX_GLOB_ALTERNATIVES, MAX_GLOB_LENGTH } from '../../src/core/glob';
+import { MAX_GLOB_ALTERNATIVES, MAX_GLOB_LENGTH } from '../../src/core/base/glob';
 
 /** The predicate of a glob that must be valid. */
 function matcherOf(glob: string): (path: string) => boolean {

@@ -66,7 +66,7 @@ describe('Hostile files on disk (CLI)', function () {
 
   before(function () {
     if (process.platform === 'win32') this.skip();
-    const indexSources = path.join(REPO, 'src', 'core', 'index');
+    const indexSources = path.join(REPO, 'src', 'core', 'portfolio');
     const indexChanged = Math.max(...readdirSync(indexSources).map((name) => statSync(path.join(indexSources, name)).mtimeMs));
     if (!existsSync(CLI) || statSync(CLI).mtimeMs < indexChanged) {
       const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, encoding: 'utf8' });

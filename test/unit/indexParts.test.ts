@@ -3,10 +3,10 @@
 // promises, so a change to one shows where it broke.
 import assert from 'node:assert/strict';
 import { DiagnosticCode, type Claim, type DirectoryEntry, type EntryFlag, type EntryType, type FileStat, type PortfolioFileSystem } from '../../src/core';
-import { ClaimIndex } from '../../src/core/index/claimIndex';
-import { ConfigLoader } from '../../src/core/index/configLoader';
-import { LinkTargets } from '../../src/core/index/linkTargets';
-import { walkTree, type WalkRecord } from '../../src/core/index/treeWalk';
+import { ClaimIndex } from '../../src/core/portfolio/claimIndex';
+import { ConfigLoader } from '../../src/core/portfolio/configLoader';
+import { LinkTargets } from '../../src/core/portfolio/linkTargets';
+import { walkTree, type WalkRecord } from '../../src/core/portfolio/treeWalk';
 import { configFor, ROOT, tinyStandard } from './inlinePortfolio';
 import { MemoryFileSystem } from './memoryFileSystem';
 

@@ -12,11 +12,11 @@ import {
   parseInterval,
   wholeMonthsBetween,
   type Interval,
-} from '../../src/core/lifecycle/dates';
-import { DIGEST_LENGTH, evidenceDigest, evidenceDigestText } from '../../src/core/lifecycle/digest';
-import { summarizeHours, type OtjEntry } from '../../src/core/lifecycle/hours';
+} from '../../src/core/base/dates';
+import { DIGEST_LENGTH, evidenceDigest, evidenceDigestText } from '../../src/core/base/digest';
+import { summarizeHours, type OtjEntry } from '../../src/core/model/hours';
 import { fundingRuleOtjTarget, OTJ_RULE_SOURCES } from '../../src/core/lifecycle/otjTarget';
-import { sha256Hex } from '../../src/core/lifecycle/sha256';
+import { sha256Hex } from '../../src/core/base/sha256';
 
 /** node:crypto's SHA-256, the reference the pure one must agree with. */
 function reference(data: Uint8Array): string {

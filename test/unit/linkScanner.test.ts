@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { locateFrontMatter } from '../../src/core/frontMatter';
-import { findLocalLinks, localTarget } from '../../src/core/links';
-import { LineIndex } from '../../src/core/text';
+import { locateFrontMatter } from '../../src/core/read/frontMatter';
+import { findLocalLinks, localTarget } from '../../src/core/read/links';
+import { LineIndex } from '../../src/core/base/text';
 
 // The core scans links with a purpose-built scanner for speed; remark is the reference it must
 // agree with on every document here.

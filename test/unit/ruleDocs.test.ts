@@ -30,7 +30,8 @@ describe('Rule registry', () => {
     assert.equal(new Set(RULES.map((rule) => rule.name)).size, RULES.length);
   });
 
-  it('Should derive codes and default levels from the registry', () => {
+  it('Should give every code of the table exactly one rule, and derive the default levels from the registry', () => {
+    assert.deepEqual([...ALL_DIAGNOSTIC_CODES].sort(), Object.values(DiagnosticCode).sort());
     for (const rule of RULES) {
       assert.equal((DiagnosticCode as Record<string, string>)[rule.name], rule.code);
       assert.equal(DEFAULT_RULE_LEVELS[rule.code], rule.defaultLevel);

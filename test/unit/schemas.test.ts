@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatSchema, jsonSchemas } from '../../src/core/jsonSchemas';
+import { formatSchema, jsonSchemas } from '../../src/core/read/jsonSchemas';
 
 describe('JSON Schemas', () => {
   for (const [name, schema] of Object.entries(jsonSchemas())) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { LineIndex } from '../../src/core';
-import { decodeText } from '../../src/core/text';
+import { decodeText } from '../../src/core/base/text';
 
 describe('LineIndex', () => {
   it('Should count LF lines and map offsets both ways', () => {

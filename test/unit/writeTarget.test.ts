@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { checkWriteTarget, writeRootFor, type PathKind } from '../../src/core';
-import { nestingProblem } from '../../src/core/yamlData';
+import { nestingProblem } from '../../src/core/base/yamlData';
 
 /** A `LinkStat` over a fixed tree: each absolute path and what is there; anything else is missing. */
 function tree(entries: Record<string, PathKind>): { lstat: (path: string) => Promise<PathKind | undefined>; looked: string[] } {

@@ -2,9 +2,9 @@
 // as it is into our standard model. The API has no K1/S1 codes, two ways of giving options and
 // HTML-escaped texts; every rule that turns it into codes, options and duties is here, and whatever
 // the file cannot say becomes a note the user is shown, never a guess presented as fact.
-import { KIND_NAMES, KSB_KINDS, type KsbKind } from '../codes';
-import { slugify } from '../newEvidence';
-import { plural } from '../wording';
+import { KIND_NAMES, KSB_KINDS, type KsbKind } from '../model/codes';
+import { slugify } from '../base/paths';
+import { plural } from '../base/wording';
 import type { StandardFile } from './schema';
 
 /** The key `ksb standard add` puts first in a file it writes: where and when the file was fetched. */

@@ -1,14 +1,13 @@
 import { isNode, parseDocument, type Document } from 'yaml';
 import type * as z from 'zod/mini';
-import { FILE_START, LineIndex, withYamlLineBreaks, type Range } from '../text';
-import { validate } from '../validate';
-import { nestingProblem, yamlToData } from '../yamlData';
-import { KIND_NAMES, kindOfCode, KSB_KINDS, type KsbKind } from '../codes';
+import { FILE_START, LineIndex, withYamlLineBreaks, type Range } from '../base/text';
+import { validate } from '../base/validate';
+import { nestingProblem, yamlToData } from '../base/yamlData';
+import { canonicalCode, KIND_NAMES, kindOfCode, KSB_KINDS, type KsbKind } from '../model/codes';
 import { isApiStandard, readApiStandard, type OptionIds } from './apiStandard';
 import { standardFileSchema, type StandardFile } from './schema';
 
 // The kinds live with the code grammar; they are re-exported here, where standards use them.
-export { kindOfCode, KSB_KINDS, type KsbKind } from '../codes';
 
 /** A duty of the occupation. */
 export interface Duty {
@@ -360,4 +359,16 @@ function toProblem(issue: z.core.$ZodIssue, document: Document, lines: LineIndex
 /** `ksbs[3].text` from `['ksbs', 3, 'text']`. */
 export function formatFieldPath(path: readonly (string | number)[]): string {
   return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : part), '');
+}
+
+/** The KSBs whose codes are nearest to a code the standard lacks: same kind, closest numbers. */
+export function nearestCodes(standard: StandardVersion, written: string, count = 3): Ksb[] {
+  const canonical = canonicalCode(written);
+  if (!canonical) return [];
+  const letter = canonical[0];
+  const number = Number(canonical.slice(1));
+  return standard.ksbs
+    .filter((ksb) => ksb.code[0] === letter)
+    .sort((a, b) => Math.abs(a.number - number) - Math.abs(b.number - number) || a.number - b.number)
+    .slice(0, count);
 }

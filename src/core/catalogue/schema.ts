@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { KSB_CODE_PATTERN } from '../codes';
+import { KSB_CODE_PATTERN } from '../model/codes';
 
 /** A string with at least one character. */
 const nonEmpty = () => z.string().check(z.minLength(1));

@@ -1,11 +1,12 @@
 // KSB codes in the body of a portfolio file, for the editor to colour. The TextMate grammar only
 // colours the `ksbs:` entry of front matter: it cannot tell a portfolio's Markdown from any other,
 // and `S3` or `K2` in an unrelated README must stay plain text.
-import type { KsbKind, StandardVersion } from '../catalogue/catalogue';
-import { CODE_IN_PROSE as CODE_IN_PROSE_WORD } from '../codes';
-import { locateFrontMatter } from '../frontMatter';
-import { maskCode } from '../links';
-import { LineIndex } from '../text';
+import type { StandardVersion } from '../catalogue/catalogue';
+import type { KsbKind } from '../model/codes';
+import { CODE_IN_PROSE as CODE_IN_PROSE_WORD } from '../model/codes';
+import { locateFrontMatter } from '../read/frontMatter';
+import { maskCode } from '../read/links';
+import { LineIndex } from '../base/text';
 
 /** A code of the standard, as the editor colours it. */
 export interface CodeToken {

@@ -9,14 +9,14 @@
 // (brackets, quotes, comments, indentation) is enough to know where the cursor is, and it keeps
 // working while the YAML is half typed and invalid.
 import type { Ksb, StandardVersion } from '../catalogue/catalogue';
-import { CODE_PREFIX, kindTitle } from '../codes';
-import type { Portfolio } from '../config';
-import { CLOSING_FENCE_LINE, OPENING_FENCE_LINE } from '../frontMatter';
-import { FRONT_MATTER_FIELDS, KNOWN_FRONT_MATTER_FIELDS } from '../frontMatterSchema';
-import { describeKsb } from '../ksbLabels';
-import { SIGNOFF_ROLE_NAMES } from '../frontMatterSchema';
-import type { Position, Range } from '../text';
-import { today as localToday } from '../wording';
+import { CODE_PREFIX, kindTitle } from '../model/codes';
+import type { Portfolio } from '../read/config';
+import { CLOSING_FENCE_LINE, OPENING_FENCE_LINE } from '../read/frontMatter';
+import { FRONT_MATTER_FIELDS, KNOWN_FRONT_MATTER_FIELDS } from '../read/frontMatterSchema';
+import { describeKsb } from '../coverage/ksbLabels';
+import { PROGRESS_REVIEW_TYPE, SIGNOFF_ROLES } from '../model/lifecycleTerms';
+import type { Position, Range } from '../base/text';
+import { today as localToday } from '../base/wording';
 
 /** The lines of an open document, read on demand so a long body is never copied (`vscode.TextDocument` fits). */
 export interface DocumentLines {
@@ -392,7 +392,7 @@ const FIELD_SNIPPETS: Readonly<Record<(typeof KNOWN_FRONT_MATTER_FIELDS)[number]
       retrigger: true,
     },
   ],
-  type: () => [{ label: 'type', detail: FRONT_MATTER_FIELDS.type.description, insertText: `type: \${1|${PROGRESS_REVIEW}|}` }],
+  type: () => [{ label: 'type', detail: FRONT_MATTER_FIELDS.type.description, insertText: `type: \${1|${PROGRESS_REVIEW_TYPE}|}` }],
   // A digest cannot be typed: the editor's Sign Off Evidence command writes the whole entry.
   signoff: () => [{ label: 'signoff (Sign Off Evidence…)', detail: FRONT_MATTER_FIELDS.signoff.description, insertText: '', action: 'sign-off' }],
   otj: (today) => [
@@ -406,11 +406,8 @@ const FIELD_SNIPPETS: Readonly<Record<(typeof KNOWN_FRONT_MATTER_FIELDS)[number]
   meets: () => [{ label: 'meets', detail: FRONT_MATTER_FIELDS.meets.description, insertText: 'meets: [$1]', retrigger: true }],
 };
 
-/** The `type:` of a progress review, as lifecycle/fields.ts has it (a value: importing it would be a cycle). */
-const PROGRESS_REVIEW = 'progress-review';
-
 /** What each sign-off role stands for, in completion's detail. */
-const ROLE_DETAILS: Readonly<Record<(typeof SIGNOFF_ROLE_NAMES)[number], string>> = {
+const ROLE_DETAILS: Readonly<Record<(typeof SIGNOFF_ROLES)[number], string>> = {
   apprentice: 'The apprentice: this is my own work',
   employer: "The employer: confirms the evidence is the apprentice's own (what the gateway asks)",
   mentor: 'The workplace mentor: counts for the employer at the gateway',
@@ -435,7 +432,9 @@ function lifecycleValueCompletions(lines: readonly string[], cursor: Cursor, con
 
   const type = atEnd ? /^type[ \t]*:[ \t]+([A-Za-z-]*)$/.exec(cursor.prefix) : null;
   if (type)
-    return list([value(PROGRESS_REVIEW, 'A progress review: dated, signed off by the apprentice, employer and tutor', PROGRESS_REVIEW, type[1].length, 0)]);
+    return list([
+      value(PROGRESS_REVIEW_TYPE, 'A progress review: dated, signed off by the apprentice, employer and tutor', PROGRESS_REVIEW_TYPE, type[1].length, 0),
+    ]);
 
   const requires = evidence ? (context.portfolio.config.gateway?.requires ?? []) : [];
   const owner = ownerKey(lines, cursor.line);
@@ -466,7 +465,7 @@ function lifecycleValueCompletions(lines: readonly string[], cursor: Cursor, con
     return list([value(today, 'Today', today, field[2].length, 0)]);
   }
   if (owner !== 'signoff') return undefined;
-  return list(SIGNOFF_ROLE_NAMES.map((role, index) => value(role, ROLE_DETAILS[role], role, field[2].length, index)));
+  return list(SIGNOFF_ROLES.map((role, index) => value(role, ROLE_DETAILS[role], role, field[2].length, index)));
 }
 
 /** The top-level key whose value holds `line`: the nearest top-level entry at or above it. */

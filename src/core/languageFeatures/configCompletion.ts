@@ -2,8 +2,9 @@
 // shipped, workspace data files, API files), `version:` and `option:` of the chosen standard, and
 // the names of the fields not yet written.
 import type { Catalogue } from '../catalogue/catalogue';
-import { portfolioConfigSchema, type PortfolioConfig } from '../config';
-import type { Position, Range } from '../text';
+import { DEFAULT_REVIEW_INTERVAL_WORDS } from '../model/lifecycleTerms';
+import { portfolioConfigSchema, type PortfolioConfig } from '../read/config';
+import type { Position, Range } from '../base/text';
 import type { DocumentLines, KsbCompletionItem, KsbCompletionList } from './completion';
 import { chosenStandard, configLines, parseConfigLine, type ConfigLine } from './configLines';
 import { describeOption, describeVersion, describeVersions, ksbCounts, versionSummary, type IsShipped } from './standardDescription';
@@ -39,7 +40,7 @@ const FIELD_SNIPPETS: Readonly<Record<keyof PortfolioConfig, FieldSnippet>> = {
   mentor: { insertText: 'mentor: $0' },
   'otj-target': { insertText: 'otj-target: ${1:278}' },
   gateway: {
-    insertText: 'gateway:\n  min-evidence-per-ksb: ${1:1}\n  min-months: ${2:12}\n  review-interval: ${3:12 weeks}\n  requires: [${4:english-level-2}]',
+    insertText: `gateway:\n  min-evidence-per-ksb: \${1:1}\n  min-months: \${2:12}\n  review-interval: \${3:${DEFAULT_REVIEW_INTERVAL_WORDS}}\n  requires: [\${4:english-level-2}]`,
   },
 };
 

@@ -2,9 +2,9 @@
 // standard, the version and the option are, from the catalogue the portfolio has in force; and on
 // every key (those of `gateway:` too), what the field is for, from the schema's descriptions.
 import * as z from 'zod/mini';
-import { portfolioConfigSchema, type PortfolioConfig } from '../config';
-import type { Position } from '../text';
-import { escapeMarkdown } from '../wording';
+import { portfolioConfigSchema, type PortfolioConfig } from '../read/config';
+import type { Position } from '../base/text';
+import { escapeMarkdown } from '../base/wording';
 import type { KsbHover } from './hover';
 import { fieldDescription, type ConfigCompletionContext } from './configCompletion';
 import { chosenStandard, configLines, parseConfigLine } from './configLines';

@@ -4,7 +4,7 @@
 // scan of the top-level `key: value` lines finds each field, its value and where the value stands.
 // Block style only (one field a line), as the templates and the config edit commands write it.
 import type { Catalogue, StandardVersion } from '../catalogue/catalogue';
-import type { Range } from '../text';
+import type { Range } from '../base/text';
 import type { DocumentLines } from './completion';
 
 /** Lines of a config read at most: a real one has a handful; a huge file costs no more than this. */

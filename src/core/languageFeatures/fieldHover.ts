@@ -4,10 +4,11 @@
 //
 // Reads the lines up to the hovered one and the few after it that belong to the same list item,
 // never the body, and does not parse the YAML: a half-typed front matter still gets its hovers.
-import { CLOSING_FENCE_LINE, OPENING_FENCE_LINE } from '../frontMatter';
-import { FRONT_MATTER_FIELDS } from '../frontMatterSchema';
-import type { Position } from '../text';
-import { escapeMarkdown } from '../wording';
+import { CLOSING_FENCE_LINE, OPENING_FENCE_LINE } from '../read/frontMatter';
+import { DEFAULT_REVIEW_INTERVAL_WORDS } from '../model/lifecycleTerms';
+import { FRONT_MATTER_FIELDS } from '../read/frontMatterSchema';
+import type { Position } from '../base/text';
+import { escapeMarkdown } from '../base/wording';
 import type { DocumentLines } from './completion';
 import type { KsbHover } from './hover';
 
@@ -31,7 +32,7 @@ const TOP_LEVEL_LINE = /^[^\s#-]/;
 
 const FIELD_HELP: Readonly<Record<'type' | 'signoff' | 'otj' | 'meets', (context: FieldHoverContext) => string>> = {
   type: () =>
-    '`type: progress-review` makes this file a progress review: it needs a `date:` and sign-offs of the apprentice, the employer (or mentor) and the tutor, and one is due every `gateway.review-interval` (default 12 weeks). A review never counts as evidence.',
+    `\`type: progress-review\` makes this file a progress review: it needs a \`date:\` and sign-offs of the apprentice, the employer (or mentor) and the tutor, and one is due every \`gateway.review-interval\` (default ${DEFAULT_REVIEW_INTERVAL_WORDS}). A review never counts as evidence.`,
   signoff: () =>
     'Each item is `{by, role, date, digest}`; the role is apprentice, employer, mentor or tutor. The digest is a short hash of the claims and text signed: when they change, the sign-off goes stale (`signoff.stale`). Write one with **KSB Portfolio: Sign Off Evidence** or `ksb signoff FILE --by NAME --role ROLE`; the gateway asks for the employer’s.',
   otj: () =>

@@ -1,12 +1,14 @@
 // Hover on a KSB code anywhere in a portfolio file: what the code means, which option and duties it
 // belongs to, and which evidence claims it; for a code the standard lacks, what was probably meant.
-import { kindOfCode, type Catalogue, type Ksb } from '../catalogue/catalogue';
-import { canonicalCode, CODE_WORD, nearestCodes } from '../codes';
-import type { Portfolio } from '../config';
-import type { EvidenceReference } from '../coverage';
-import { describeKsb, ksbDataGaps, versionStatusLine } from '../ksbLabels';
-import type { Position, Range } from '../text';
-import { escapeMarkdown } from '../wording';
+import type { Catalogue, Ksb } from '../catalogue/catalogue';
+import { kindOfCode } from '../model/codes';
+import { nearestCodes } from '../catalogue/catalogue';
+import { canonicalCode, CODE_WORD } from '../model/codes';
+import type { Portfolio } from '../read/config';
+import type { EvidenceReference } from '../coverage/coverage';
+import { describeKsb, ksbDataGaps, versionStatusLine } from '../coverage/ksbLabels';
+import type { Position, Range } from '../base/text';
+import { escapeMarkdown } from '../base/wording';
 
 /** What hover needs from the portfolio; the editor adapter supplies the links. */
 export interface HoverContext {

@@ -1,8 +1,8 @@
 // How a standard, one of its versions and an option are described to people in `portfolio.yaml`:
 // the Markdown of hover and of the completion items' documentation, in one place.
 import type { StandardOption, StandardVersion } from '../catalogue/catalogue';
-import { KIND_NAMES, KSB_KINDS } from '../codes';
-import { escapeMarkdown, plural } from '../wording';
+import { KIND_NAMES, KSB_KINDS } from '../model/codes';
+import { escapeMarkdown, plural } from '../base/wording';
 
 /** Tells a shipped standard from one the portfolio brings: the shipped catalogue holds the very same object. */
 export type IsShipped = (standard: StandardVersion) => boolean;

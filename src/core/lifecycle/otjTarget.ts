@@ -1,7 +1,7 @@
 // The funding rules' default minimum of off-the-job training hours, for a portfolio that sets no
 // `otj-target` and whose standard publishes none. The sentence returned with the figure shows its
 // sums, so an apprentice can check it against the rules instead of trusting a number.
-import { daysBetween, isIsoDay } from './dates';
+import { daysBetween, isIsoDay } from '../base/dates';
 
 /** What the default needs: the planned practical period and the contracted hours a week. */
 export interface OtjTargetInput {

@@ -1,14 +1,15 @@
 // What the apprenticeship around the evidence adds up to, over a loaded index: each file's
 // sign-off state, the off-the-job hours against their target, and the gateway checklist.
-import { applyLevels, isRejected, type RuleLevel } from '../diagnostics';
-import type { IndexedFile, PortfolioIndex } from '../index/portfolioIndex';
-import type { Portfolio } from '../config';
-import type { Range } from '../text';
-import { addInterval, formatInterval, parseInterval, wholeMonthsBetween } from './dates';
-import type { SignoffRole } from './fields';
-import { summarizeHours, type HoursSummary, type OtjEntry } from './hours';
+import { isRejected, type RuleLevel } from '../model/diagnostics';
+import { applyLevels } from '../rules/registry';
+import type { IndexedFile, PortfolioIndex } from '../portfolio/portfolioIndex';
+import type { Portfolio } from '../read/config';
+import type { Range } from '../base/text';
+import { addInterval, formatInterval, parseInterval, wholeMonthsBetween } from '../base/dates';
+import type { SignoffRole } from '../model/lifecycleTerms';
+import { summarizeHours, type HoursSummary, type OtjEntry } from '../model/hours';
 import { fundingRuleOtjTarget } from './otjTarget';
-import { DEFAULT_REVIEW_INTERVAL } from './reviews';
+import { DEFAULT_REVIEW_INTERVAL } from '../model/lifecycleTerms';
 
 /** A file's sign-offs at a glance: `stale` when any no longer matches the file. */
 export type SignoffState = 'signed' | 'stale' | 'unsigned';

@@ -1,7 +1,7 @@
 // The lifecycle's part of the report input, the same for the CLI and the editor: the people and
 // dates of portfolio.yaml, each evidence file's sign-offs and off-the-job hours, and the gateway.
-import type { PortfolioIndex } from '../index/portfolioIndex';
-import { sumHours } from '../lifecycle/hours';
+import type { PortfolioIndex } from '../portfolio/portfolioIndex';
+import { sumHours } from '../model/hours';
 import { fileSignoffs, gatewayReport, hoursReport } from '../lifecycle/portfolioLifecycle';
 import type { ReportInput } from './reportModel';
 

@@ -1,6 +1,6 @@
 // The mapping matrix alone, as Markdown and as CSV, for people who paste it into a document or a
 // spreadsheet. Titles and paths are hostile input: Markdown escapes them, CSV defuses formulas.
-import { escapeMarkdown } from '../wording';
+import { escapeMarkdown } from '../base/wording';
 import type { ReportEvidence, ReportModel } from './reportModel';
 
 /** The matrix as a Markdown table: evidence title, date, path, then one column per code (✓ when claimed). */

@@ -1,8 +1,8 @@
 // The report as one self-contained HTML file: styles inline, images as data: URIs or relative
 // links, no script, and a content security policy in the file itself so that even a hostile
 // title cannot make it reach a server. Every text from the portfolio goes through escapeHtml.
-import { KIND_NAMES } from '../codes';
-import { KIND_TITLES } from '../ksbLabels';
+import { KIND_NAMES } from '../model/codes';
+import { KIND_TITLES } from '../coverage/ksbLabels';
 import type { ReportImage } from './reportImages';
 import type { SignoffState } from '../lifecycle/portfolioLifecycle';
 import { coveredPercent, type ReportEvidence, type ReportModel } from './reportModel';

@@ -1,9 +1,9 @@
 // The images an evidence file links to, read for the report: small ones embedded as data: URIs so
 // the report is one file, large ones linked relative to it. Nothing is ever fetched from a server.
-import type { PortfolioFileSystem } from '../fileSystem';
-import type { IndexedFile } from '../index/portfolioIndex';
-import { statInsideRoot } from '../insideRoot';
-import { dirname, joinPath, relativePath } from '../paths';
+import type { PortfolioFileSystem } from '../base/fileSystem';
+import type { IndexedFile } from '../portfolio/portfolioIndex';
+import { statInsideRoot } from '../base/insideRoot';
+import { dirname, joinPath, relativePath } from '../base/paths';
 
 /** One image of an evidence file. */
 export interface ReportImage {

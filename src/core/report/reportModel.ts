@@ -1,12 +1,12 @@
 // What the assessor's report says, gathered once from a loaded index so the HTML, Markdown and CSV
 // renderers only lay it out. The core has no clock, no git and no lifecycle yet: the host passes
 // those in a ReportInput.
-import type { Ksb, KsbKind } from '../catalogue/catalogue';
-import { KSB_KINDS } from '../catalogue/catalogue';
-import type { CoverageCount } from '../coverage';
-import { applyLevels } from '../diagnostics';
-import type { PortfolioIndex } from '../index/portfolioIndex';
-import { toReported } from '../reportedDiagnostics';
+import type { Ksb } from '../catalogue/catalogue';
+import { KSB_KINDS, type KsbKind } from '../model/codes';
+import type { CoverageCount } from '../coverage/coverage';
+import { applyLevels } from '../rules/registry';
+import type { PortfolioIndex } from '../portfolio/portfolioIndex';
+import { toReported } from '../portfolio/reportedDiagnostics';
 import type { GatewayCheck, SignoffState, SignoffView } from '../lifecycle/portfolioLifecycle';
 import type { ReportImage } from './reportImages';
 

@@ -1,6 +1,6 @@
-import type { Portfolio } from '../config';
-import type { PortfolioDiagnostic } from '../diagnostics';
-import type { Claim } from '../frontMatter';
+import type { Portfolio } from '../read/config';
+import type { PortfolioDiagnostic } from '../model/diagnostics';
+import type { Claim } from '../read/frontMatter';
 import { RULES } from './registry';
 import type { EvidenceContext, FileFacts, RuleCheck } from './rule';
 

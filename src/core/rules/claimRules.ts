@@ -1,8 +1,9 @@
 import type { Catalogue } from '../catalogue/catalogue';
-import { canonicalCode, kindOfCode } from '../codes';
-import type { Portfolio } from '../config';
-import type { PortfolioDiagnostic } from '../diagnostics';
-import type { Claim } from '../frontMatter';
+import { canonicalCode, kindOfCode } from '../model/codes';
+import type { Portfolio } from '../read/config';
+import type { PortfolioDiagnostic } from '../model/diagnostics';
+import type { Claim } from '../read/frontMatter';
+import { DiagnosticCode } from '../model/diagnosticCodes';
 import { defineRule, type RuleCheck } from './rule';
 
 /** The three claim rules share one pass, so their diagnostics come in claim order. */
@@ -13,8 +14,7 @@ const claimCheck: RuleCheck = {
 
 /** `ksb.unknown-code`. */
 export const unknownCodeRule = defineRule({
-  name: 'UnknownCode',
-  code: 'ksb.unknown-code',
+  code: DiagnosticCode.UnknownCode,
   defaultLevel: 'error',
   summary: 'A claimed code that this standard version does not have, including near-misses such as `k9`.',
   meaning:
@@ -25,8 +25,7 @@ export const unknownCodeRule = defineRule({
 
 /** `ksb.wrong-option`. */
 export const wrongOptionRule = defineRule({
-  name: 'WrongOption',
-  code: 'ksb.wrong-option',
+  code: DiagnosticCode.WrongOption,
   defaultLevel: 'error',
   summary: 'A claimed code that belongs to the other option.',
   meaning: 'a code of the other option than the configured one',
@@ -36,8 +35,7 @@ export const wrongOptionRule = defineRule({
 
 /** `ksb.duplicate-code`. */
 export const duplicateCodeRule = defineRule({
-  name: 'DuplicateCode',
-  code: 'ksb.duplicate-code',
+  code: DiagnosticCode.DuplicateCode,
   defaultLevel: 'warning',
   summary: 'The same code claimed twice in one file.',
   meaning: 'the same code twice in one file; points at the first; all extra claims of one code are one diagnostic that counts them',

@@ -1,13 +1,13 @@
-import type { PortfolioDiagnostic } from '../diagnostics';
-import type { FrontMatter } from '../frontMatter';
-import type { LinkTargetState, LocalLink } from '../links';
-import { FILE_START } from '../text';
+import type { PortfolioDiagnostic } from '../model/diagnostics';
+import type { FrontMatter } from '../read/frontMatter';
+import type { LinkTargetState, LocalLink } from '../read/links';
+import { FILE_START } from '../base/text';
+import { DiagnosticCode } from '../model/diagnosticCodes';
 import { defineRule, type RuleCheck } from './rule';
 
 /** `evidence.no-ksbs`. */
 export const noKsbsRule = defineRule({
-  name: 'NoKsbs',
-  code: 'evidence.no-ksbs',
+  code: DiagnosticCode.NoKsbs,
   defaultLevel: 'warning',
   summary: 'An evidence file that claims no KSB.',
   meaning: 'an evidence file that claims nothing',
@@ -20,8 +20,7 @@ const linksCheck: RuleCheck = { over: 'evidence', run: (facts, context) => ({ di
 
 /** `evidence.missing-attachment`. */
 export const missingAttachmentRule = defineRule({
-  name: 'MissingAttachment',
-  code: 'evidence.missing-attachment',
+  code: DiagnosticCode.MissingAttachment,
   defaultLevel: 'error',
   summary: 'A relative link or image whose target file does not exist.',
   meaning: 'a relative link or image (Markdown or HTML) to a file that does not exist in the portfolio',
@@ -30,8 +29,7 @@ export const missingAttachmentRule = defineRule({
 
 /** `evidence.link-outside`. */
 export const linkOutsideRule = defineRule({
-  name: 'LinkOutside',
-  code: 'evidence.link-outside',
+  code: DiagnosticCode.LinkOutside,
   defaultLevel: 'warning',
   summary: 'A relative link or image that leads out of the portfolio, or to or through a symbolic link: it is not checked.',
   meaning:

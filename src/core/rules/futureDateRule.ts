@@ -1,11 +1,11 @@
-import type { PortfolioDiagnostic } from '../diagnostics';
+import type { PortfolioDiagnostic } from '../model/diagnostics';
+import { DiagnosticCode } from '../model/diagnosticCodes';
 import { defineRule, type EvidenceContext, type FileFacts } from './rule';
 import { latestDay, todayWords } from './today';
 
 /** `evidence.future-date`: evidence is of work done, so its date cannot be after today. */
 export const futureDateRule = defineRule({
-  name: 'FutureDate',
-  code: 'evidence.future-date',
+  code: DiagnosticCode.FutureDate,
   defaultLevel: 'warning',
   summary: 'An evidence file whose `date:` is after today.',
   meaning: 'an evidence file whose `date:` is after today (a typo such as 2062 for 2026, or a plan written up early): evidence is of work already done',

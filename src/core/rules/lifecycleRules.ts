@@ -1,18 +1,16 @@
 // The rules of the apprenticeship around the evidence: sign-offs, off-the-job hours, progress
-// reviews and gateway requirements. Type-only imports of what loads `diagnostics.ts` (see rule.ts).
-import type { PortfolioDiagnostic } from '../diagnostics';
-import type { LifecycleFields, SignoffEntry } from '../lifecycle/fields';
-import { FILE_START } from '../text';
+// reviews and gateway requirements.
+import type { PortfolioDiagnostic } from '../model/diagnostics';
+import type { LifecycleFields, SignoffEntry } from '../read/lifecycleFields';
+import { DEFAULT_REVIEW_INTERVAL_WORDS, PROGRESS_REVIEW_TYPE } from '../model/lifecycleTerms';
+import { FILE_START } from '../base/text';
+import { DiagnosticCode } from '../model/diagnosticCodes';
 import { defineRule, type EvidenceContext, type FileFacts } from './rule';
 import { latestDay, todayWords } from './today';
 
-// A value, not an import: `lifecycle/fields.ts` loads `diagnostics.ts`, which loads this file.
-const PROGRESS_REVIEW = 'progress-review';
-
-/** `signoff.invalid`: a sign-off that is not one. Its shape is checked where it is read (lifecycle/fields.ts). */
+/** `signoff.invalid`: a sign-off that is not one. Its shape is checked where it is read (read/lifecycleFields.ts). */
 export const signoffInvalidRule = defineRule({
-  name: 'SignoffInvalid',
-  code: 'signoff.invalid',
+  code: DiagnosticCode.SignoffInvalid,
   defaultLevel: 'error',
   summary: 'A `signoff:` entry with an unknown role, a bad or future date, or a missing field.',
   meaning:
@@ -22,8 +20,7 @@ export const signoffInvalidRule = defineRule({
 
 /** `signoff.stale`: the evidence changed after it was signed off. */
 export const signoffStaleRule = defineRule({
-  name: 'SignoffStale',
-  code: 'signoff.stale',
+  code: DiagnosticCode.SignoffStale,
   defaultLevel: 'warning',
   summary: 'A sign-off whose digest no longer matches the claims and text it signed.',
   meaning:
@@ -34,8 +31,7 @@ export const signoffStaleRule = defineRule({
 
 /** `otj.invalid`: an off-the-job entry that cannot be true. */
 export const otjInvalidRule = defineRule({
-  name: 'OtjInvalid',
-  code: 'otj.invalid',
+  code: DiagnosticCode.OtjInvalid,
   defaultLevel: 'error',
   summary: 'An `otj:` entry that cannot be true: negative, over 24 hours a day, undated, before `start` or in the future.',
   meaning:
@@ -43,20 +39,17 @@ export const otjInvalidRule = defineRule({
   check: { over: 'portfolio-file', run: (facts, context) => ({ diagnostics: checkOtjEntries(facts, context) }) },
 });
 
-/** `review.overdue`: raised by the index, which sees every progress review (lifecycle/reviews.ts). */
+/** `review.overdue`: raised by the index, which sees every progress review (rules/reviews.ts). */
 export const reviewOverdueRule = defineRule({
-  name: 'ReviewOverdue',
-  code: 'review.overdue',
+  code: DiagnosticCode.ReviewOverdue,
   defaultLevel: 'warning',
   summary: 'A gap between progress reviews, or since the last one, longer than the review interval.',
-  meaning:
-    'a gap between two progress reviews (`type: progress-review`), from `start` to the first, or from the last to today, longer than `gateway.review-interval` (default 12 weeks); reported on the later review, or on `portfolio.yaml` when there is none yet',
+  meaning: `a gap between two progress reviews (\`type: progress-review\`), from \`start\` to the first, or from the last to today, longer than \`gateway.review-interval\` (default ${DEFAULT_REVIEW_INTERVAL_WORDS}); reported on the later review, or on \`portfolio.yaml\` when there is none yet`,
 });
 
 /** `review.incomplete`: a progress review without its date or the three parties' sign-offs. */
 export const reviewIncompleteRule = defineRule({
-  name: 'ReviewIncomplete',
-  code: 'review.incomplete',
+  code: DiagnosticCode.ReviewIncomplete,
   defaultLevel: 'warning',
   summary: 'A progress review without a `date:` or without sign-offs of the apprentice, the employer and the provider.',
   meaning:
@@ -66,8 +59,7 @@ export const reviewIncompleteRule = defineRule({
 
 /** `gateway.unknown-requirement`: a `meets:` naming nothing `gateway.requires` lists. */
 export const unknownRequirementRule = defineRule({
-  name: 'UnknownRequirement',
-  code: 'gateway.unknown-requirement',
+  code: DiagnosticCode.UnknownRequirement,
   defaultLevel: 'warning',
   summary: 'A `meets:` item that `gateway.requires` in `portfolio.yaml` does not list.',
   meaning: 'a `meets:` item that `gateway.requires` in `portfolio.yaml` does not list (often a typo), naming the ones it does',
@@ -143,7 +135,7 @@ function checkSignoffsCurrent(facts: FileFacts): PortfolioDiagnostic[] {
 
 /**
  * The dated checks of `otj.invalid` within one file: the shape checks are done while reading, and
- * the 24-hour day across the portfolio by the index (lifecycle/otjDays.ts), which sees every file.
+ * the 24-hour day across the portfolio by the index (rules/otjDays.ts), which sees every file.
  */
 function checkOtjEntries(facts: FileFacts, context: EvidenceContext): PortfolioDiagnostic[] {
   const frontMatter = facts.analysis.frontMatter;
@@ -194,7 +186,7 @@ const REVIEW_PARTIES: readonly { readonly name: string; readonly roles: readonly
 function checkReviewComplete(facts: FileFacts, context: EvidenceContext): PortfolioDiagnostic[] {
   const frontMatter = facts.analysis.frontMatter;
   const lifecycle = frontMatter?.lifecycle;
-  if (lifecycle?.type !== PROGRESS_REVIEW) return [];
+  if (lifecycle?.type !== PROGRESS_REVIEW_TYPE) return [];
   const range = lifecycle.typeRange ?? FILE_START;
   if (frontMatter?.date === undefined) {
     return [{ code: reviewIncompleteRule.code, message: 'Expected a `date:` on this progress review, found none: the review interval counts from it', range }];

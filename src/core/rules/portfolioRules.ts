@@ -1,11 +1,11 @@
-import { CONFIG_FILE_NAME } from '../configFileName';
-import type { PortfolioDiagnostic } from '../diagnostics';
+import { CONFIG_FILE_NAME } from '../model/configFileName';
+import type { PortfolioDiagnostic } from '../model/diagnostics';
+import { DiagnosticCode } from '../model/diagnosticCodes';
 import { defineRule, type FileFacts } from './rule';
 
-/** `portfolio.invalid-config`: raised where `portfolio.yaml` is read and resolved (`config.ts`, the index). */
+/** `portfolio.invalid-config`: raised where `portfolio.yaml` is read and resolved (`read/config.ts`, the portfolio index). */
 export const invalidConfigRule = defineRule({
-  name: 'InvalidConfig',
-  code: 'portfolio.invalid-config',
+  code: DiagnosticCode.InvalidConfig,
   defaultLevel: 'error',
   summary: 'A problem in `portfolio.yaml`.',
   meaning: 'a problem in `portfolio.yaml`: bad YAML, unknown standard, version or option (naming the valid choices), wrong types, unknown fields',
@@ -13,8 +13,7 @@ export const invalidConfigRule = defineRule({
 
 /** `portfolio.missing-config`: over an open Markdown file that no `portfolio.yaml` governs. */
 export const missingConfigRule = defineRule({
-  name: 'MissingConfig',
-  code: 'portfolio.missing-config',
+  code: DiagnosticCode.MissingConfig,
   defaultLevel: 'information',
   summary: 'An open Markdown file claims KSBs but no `portfolio.yaml` governs it.',
   meaning: 'an open Markdown file claims KSBs but no `portfolio.yaml` governs it (editor only)',

@@ -1,6 +1,9 @@
-// The one list of rules. Adding a rule: a file under rules/ that defines it (and its check, if it
-// is one over file facts), and an entry here. `DiagnosticCode`, the default levels, the settings
-// in package.json and the README's table all follow (`npm run generate` rewrites the last two).
+// The one list of rules. Adding a rule: its code in `DiagnosticCode` (model/diagnosticCodes.ts), a file
+// under rules/ that defines it (and its check, if it is one over file facts), and an entry here. The
+// default levels, the settings in package.json and the rules table all follow (`npm run generate`
+// rewrites the last two).
+import type { DiagnosticCode } from '../model/diagnosticCodes';
+import type { PortfolioDiagnostic, RuleLevel, LeveledDiagnostic } from '../model/diagnostics';
 import { duplicateCodeRule, unknownCodeRule, wrongOptionRule } from './claimRules';
 import { linkOutsideRule, missingAttachmentRule, noKsbsRule } from './evidenceRules';
 import { futureDateRule } from './futureDateRule';
@@ -38,12 +41,26 @@ export const RULES = [
   standardNotApprovedRule,
 ] as const;
 
-type Rule = (typeof RULES)[number];
+/** A code of `DiagnosticCode` that no rule in `RULES` defines; `never` while every code has its rule. */
+type CodeWithoutRule = Exclude<DiagnosticCode, (typeof RULES)[number]['code']>;
+/** Fails to compile when a code of the table has no rule. */
+const everyCodeHasARule: [CodeWithoutRule] extends [never] ? true : CodeWithoutRule = true;
+void everyCodeHasARule;
 
-/** Stable diagnostic codes: tests, quick fixes, settings and docs refer to them. */
-export type DiagnosticCode = Rule['code'];
+/** Every diagnostic code, in the order the docs list them. */
+export const ALL_DIAGNOSTIC_CODES: readonly DiagnosticCode[] = RULES.map((rule) => rule.code);
 
-/** Each code by its rule's name, `DiagnosticCode.NoKsbs` for `evidence.no-ksbs`. */
-export const DiagnosticCode = Object.freeze(Object.fromEntries(RULES.map((rule) => [rule.name, rule.code]))) as {
-  readonly [R in Rule as R['name']]: R['code'];
-};
+/** The level of each rule when the user has not set one. */
+export const DEFAULT_RULE_LEVELS = Object.freeze(Object.fromEntries(RULES.map((rule) => [rule.code, rule.defaultLevel]))) as Readonly<
+  Record<DiagnosticCode, RuleLevel>
+>;
+
+/** Applies per-rule levels (user settings over defaults) and drops ignored rules. */
+export function applyLevels(diagnostics: readonly PortfolioDiagnostic[], overrides: Partial<Record<string, RuleLevel>> = {}): LeveledDiagnostic[] {
+  const result: LeveledDiagnostic[] = [];
+  for (const diagnostic of diagnostics) {
+    const level = overrides[diagnostic.code] ?? DEFAULT_RULE_LEVELS[diagnostic.code];
+    if (level !== 'ignore') result.push({ ...diagnostic, level });
+  }
+  return result;
+}

@@ -1,11 +1,11 @@
-// What a rule is. Type-only imports: the registry is loaded by `diagnostics.ts`, so a rule file
-// must not load `diagnostics.ts` (or anything that does) at run time, or the two would wait on each other.
-import type { FileAnalysis } from '../analysis';
+// What a rule is: its code, level, docs and check, over the facts the readers found.
+import type { FileAnalysis } from '../read/analysis';
 import type { Catalogue } from '../catalogue/catalogue';
-import type { Portfolio } from '../config';
-import type { FixData, PortfolioDiagnostic, RuleLevel } from '../diagnostics';
-import type { Claim } from '../frontMatter';
-import type { LinkTargetState, LocalLink } from '../links';
+import type { Portfolio } from '../read/config';
+import { DiagnosticCode } from '../model/diagnosticCodes';
+import type { FixData, PortfolioDiagnostic, RuleLevel } from '../model/diagnostics';
+import type { Claim } from '../read/frontMatter';
+import type { LinkTargetState, LocalLink } from '../read/links';
 
 /** What parsing found in one Markdown file, and whether the config counts it as evidence. */
 export interface FileFacts {
@@ -49,11 +49,11 @@ export type RuleCheck =
   | { readonly over: 'ungoverned'; readonly run: (facts: FileFacts) => CheckResult };
 
 /** One rule: its code and everything the settings, the docs and the quick fixes say about it. */
-export interface RuleDefinition<Name extends string = string, Code extends string = string> {
-  /** Its member name in `DiagnosticCode`. */
-  readonly name: Name;
-  /** The stable code (`area.kebab-case`). */
+export interface RuleDefinition<Code extends string = string> {
+  /** The stable code (`area.kebab-case`), from the `DiagnosticCode` table. */
   readonly code: Code;
+  /** Its member name in `DiagnosticCode` (`NoKsbs`), as SARIF names a rule. */
+  readonly name: string;
   readonly defaultLevel: RuleLevel;
   /** One line for the settings UI (`ksbPortfolio.diagnostics.rules`). */
   readonly summary: string;
@@ -68,7 +68,9 @@ export interface RuleDefinition<Name extends string = string, Code extends strin
   readonly check?: RuleCheck;
 }
 
-/** Declares a rule, keeping its name and code as literal types so `DiagnosticCode` can list them. */
-export function defineRule<const Name extends string, const Code extends string>(rule: RuleDefinition<Name, Code>): RuleDefinition<Name, Code> {
-  return rule;
+const NAME_OF_CODE = new Map<string, string>(Object.entries(DiagnosticCode).map(([name, code]) => [code, name]));
+
+/** Declares a rule, keeping its code as a literal type so the registry can check every code has one rule. */
+export function defineRule<const Code extends DiagnosticCode>(rule: Omit<RuleDefinition<Code>, 'name'>): RuleDefinition<Code> {
+  return { ...rule, name: NAME_OF_CODE.get(rule.code)! };
 }

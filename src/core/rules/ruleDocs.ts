@@ -1,6 +1,6 @@
 // What the settings and the docs say about each rule, generated from the registry so they cannot
 // drift from it. `npm run generate` writes them; test/unit/ruleDocs.test.ts fails when they drift.
-import type { RuleLevel } from '../diagnostics';
+import type { RuleLevel } from '../model/diagnostics';
 import { RULES } from './registry';
 
 /** The levels a user may give a rule, in the order the settings UI offers them. */

@@ -1,9 +1,9 @@
+import { DiagnosticCode } from '../model/diagnosticCodes';
 import { defineRule } from './rule';
 
 /** `standard.invalid-data`: raised where the index loads standard data files from the workspace. */
 export const invalidStandardRule = defineRule({
-  name: 'InvalidStandard',
-  code: 'standard.invalid-data',
+  code: DiagnosticCode.InvalidStandard,
   defaultLevel: 'error',
   summary: 'A problem in a standard data file loaded from the workspace.',
   meaning: 'a standard data file in the workspace that does not validate, naming the field and what was expected',
@@ -11,8 +11,7 @@ export const invalidStandardRule = defineRule({
 
 /** `standard.data-gap`: raised where the config is resolved, once per note of the chosen standard version. */
 export const standardDataGapRule = defineRule({
-  name: 'StandardDataGap',
-  code: 'standard.data-gap',
+  code: DiagnosticCode.StandardDataGap,
   defaultLevel: 'warning',
   summary: "The chosen standard's data cannot say something coverage depends on.",
   meaning:
@@ -21,8 +20,7 @@ export const standardDataGapRule = defineRule({
 
 /** `standard.not-approved`: raised where the config is resolved, when the chosen version's status is not "Approved for delivery". */
 export const standardNotApprovedRule = defineRule({
-  name: 'StandardNotApproved',
-  code: 'standard.not-approved',
+  code: DiagnosticCode.StandardNotApproved,
   defaultLevel: 'information',
   summary: 'The chosen standard version is retired, withdrawn or not yet approved for delivery.',
   meaning:

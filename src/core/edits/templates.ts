@@ -1,0 +1,96 @@
+import type { StandardVersion } from '../catalogue/catalogue';
+import { CONFIG_FILE_NAME } from '../model/configFileName';
+
+/** Text for one line of a template: a line break in a standard's title must not start a YAML field. */
+function oneLineOf(text: string): string {
+  return text.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ');
+}
+
+/** A starter `portfolio.yaml` for a standard version, with the option choices spelled out and, when given, the apprentice's name. */
+export function configTemplate(standard: StandardVersion, optionId?: string, apprentice?: string): string {
+  const option = optionId ?? standard.options[0]?.id;
+  const choices = standard.options.map((o) => o.id).join(' | ');
+  const lines = [
+    `# ${CONFIG_FILE_NAME}: this folder is an apprenticeship portfolio for ${oneLineOf(standard.title)} (${standard.label}).`,
+    `standard: ${standard.reference}`,
+    `version: "${standard.version}"`,
+  ];
+  if (option) lines.push(`option: ${option}${standard.options.length > 1 ? `  # one of: ${choices}` : ''}`);
+  // JSON's string escapes are YAML's too, so any name (a colon, a quote, a newline) stays one plain value.
+  lines.push(
+    apprentice?.trim() ? `apprentice: ${JSON.stringify(apprentice.trim())}` : '# apprentice: Your Name',
+    '# evidence: ["evidence/**/*.md"]  # default: every .md file below this folder',
+    '',
+  );
+  return lines.join('\n');
+}
+
+/** A new evidence file: front matter with title, date and claimed codes, then a body outline. */
+export function evidenceTemplate(title: string, date: string, codes: readonly string[]): string {
+  const safeTitle = /^[\w][\w \-,.()&']*$/.test(title) ? title : JSON.stringify(title);
+  return [
+    '---',
+    `title: ${safeTitle}`,
+    `date: ${date}`,
+    `ksbs: [${codes.join(', ')}]`,
+    '---',
+    '',
+    `# ${oneLineOf(title)}`,
+    '',
+    '## What I did',
+    '',
+    '## How this shows the KSBs',
+    '',
+    '## Reflection',
+    '',
+  ].join('\n');
+}
+
+/** The `.gitignore` of a new portfolio: editor, system and Office lock files that are no evidence. */
+export function gitignoreTemplate(): string {
+  return [
+    '# Files that are no evidence: system, editor and Office lock files.',
+    '.DS_Store',
+    'Thumbs.db',
+    'desktop.ini',
+    '~$*',
+    '.~lock.*#',
+    '*.tmp',
+    'node_modules/',
+    '',
+  ].join('\n');
+}
+
+/** The GitHub repository holding the action (package.json `repository`); its tags are `v` + the package version. */
+export const ACTION_REPOSITORY = 'ksb-portfolio/ksb-portfolio';
+
+/**
+ * A GitHub Actions workflow that runs the ksb-portfolio action of `version` on every push and pull
+ * request: annotations, the job summary and, on a pull request, one comment with what it changes.
+ */
+export function githubWorkflowTemplate(version: string): string {
+  return [
+    '# Checks the portfolio on every push and pull request: problems as annotations, coverage in the',
+    '# job summary and, on a pull request, one comment saying what it changes (see docs/ci.md of ksb-portfolio).',
+    'name: Portfolio',
+    'on:',
+    '  push:',
+    '  pull_request:',
+    'permissions:',
+    '  contents: read',
+    '  # The pull request comment; a pull request from a fork gets a read-only token (a warning, no comment).',
+    '  pull-requests: write',
+    'jobs:',
+    '  check:',
+    '    runs-on: ubuntu-latest',
+    '    steps:',
+    '      - uses: actions/checkout@v4',
+    '        with:',
+    '          # The whole history: the comment compares the pull request with its base commit.',
+    '          fetch-depth: 0',
+    `      - uses: ${ACTION_REPOSITORY}@v${version}`,
+    '        with:',
+    '          path: .',
+    '',
+  ].join('\n');
+}

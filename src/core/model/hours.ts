@@ -1,0 +1,108 @@
+// Off-the-job hours against the target: the sums behind `ksb hours`, the status bar and the
+// gateway's `otj` check, in one place so that all three agree.
+import { addMonths, daysBetween, isIsoDay, monthOf } from '../base/dates';
+
+/** The most hours one day can hold, summed over every file of the portfolio. */
+export const MAX_HOURS_A_DAY = 24;
+
+/**
+ * The off-the-job targets a real apprenticeship can have: at least an hour (a smaller one turns
+ * every percentage into nonsense) and at most 10 000 (five years of full-time training).
+ */
+export const OTJ_TARGET_RANGE = { least: 1, most: 10_000 } as const;
+
+/** One logged stretch of off-the-job training, with the file it was logged in. */
+export interface OtjEntry {
+  readonly date: string;
+  readonly hours: number;
+  readonly activity?: string;
+  readonly relativePath: string;
+}
+
+/** Logged hours against the target: the total, what the plan expects by today, and the hours of each month. */
+export interface HoursSummary {
+  readonly total: number;
+  readonly target: number | undefined;
+  readonly expectedByToday: number | undefined;
+  readonly perMonth: readonly { readonly month: string; readonly hours: number }[];
+  readonly entries: number;
+  readonly onTrack: boolean | undefined;
+}
+
+/**
+ * Hours in whole hundredths. Sums are made of these, so they are exact to the hundredth whatever
+ * the order (0.1 + 0.2 is 0.3, and eight entries of 3 hours that print as 24 are 24).
+ */
+export function toHundredths(hours: number): number {
+  return Math.round((hours + Number.EPSILON * Math.sign(hours)) * 100);
+}
+
+/** The exact sum of hours, to the hundredth. */
+export function sumHours(hours: Iterable<number>): number {
+  let hundredths = 0;
+  for (const value of hours) hundredths += toHundredths(value);
+  return hundredths / 100;
+}
+
+/** Every month from `first` to `last` ('YYYY-MM'), both included; empty when `last` is earlier. */
+function monthsFrom(first: string, last: string): string[] {
+  const months: string[] = [];
+  for (let day = `${first}-01`; monthOf(day) <= last; day = addMonths(day, 1)) months.push(monthOf(day));
+  return months;
+}
+
+/**
+ * Sums off-the-job entries: the total, every month from the first entry (or `start`) to the last entry (or today,
+ * or `end` when earlier) even when 0, and with `target`, `start` and `end` the hours expected by `today` pro rata
+ * (target × elapsed / planned days, within [0, target]). Entries without a calendar day or a finite number of hours
+ * are not counted: the rules report them.
+ */
+export function summarizeHours(
+  entries: readonly OtjEntry[],
+  options: { readonly target?: number; readonly start?: string; readonly end?: string; readonly today: string },
+): HoursSummary {
+  const counted = entries.filter((entry) => isIsoDay(entry.date) && typeof entry.hours === 'number' && Number.isFinite(entry.hours));
+  const start = options.start !== undefined && isIsoDay(options.start) ? options.start : undefined;
+  const end = options.end !== undefined && isIsoDay(options.end) ? options.end : undefined;
+  const today = isIsoDay(options.today) ? options.today : undefined;
+  const target = typeof options.target === 'number' && Number.isFinite(options.target) ? options.target : undefined;
+
+  // Summed in hundredths (see toHundredths), turned back into hours at the end.
+  const byMonth = new Map<string, number>();
+  let totalHundredths = 0;
+  for (const entry of counted) {
+    const hundredths = toHundredths(entry.hours);
+    totalHundredths += hundredths;
+    const month = monthOf(entry.date);
+    byMonth.set(month, (byMonth.get(month) ?? 0) + hundredths);
+  }
+
+  // The listed span: from the earlier of the first entry and `start`, to the later of the last entry and today (cut at `end`).
+  const entryMonths = [...byMonth.keys()].sort();
+  const firsts = [...entryMonths.slice(0, 1), ...(start ? [monthOf(start)] : [])];
+  const until = today !== undefined && end !== undefined && end < today ? end : today;
+  const lasts = [...entryMonths.slice(-1), ...(until !== undefined && (start !== undefined || entryMonths.length > 0) ? [monthOf(until)] : [])];
+  const perMonth =
+    firsts.length === 0 || lasts.length === 0
+      ? []
+      : monthsFrom(firsts.sort()[0], lasts.sort()[lasts.length - 1]).map((month) => ({ month, hours: (byMonth.get(month) ?? 0) / 100 }));
+
+  let expectedByToday: number | undefined;
+  if (target !== undefined && start !== undefined && end !== undefined && today !== undefined) {
+    const planned = daysBetween(start, end);
+    if (planned > 0) {
+      const elapsed = daysBetween(start, end < today ? end : today);
+      expectedByToday = Math.min(target, Math.max(0, Math.round(((target * elapsed) / planned) * 10) / 10));
+    }
+  }
+
+  const rounded = totalHundredths / 100;
+  return {
+    total: rounded,
+    target,
+    expectedByToday,
+    perMonth,
+    entries: counted.length,
+    onTrack: expectedByToday === undefined ? undefined : rounded >= expectedByToday,
+  };
+}

@@ -1,0 +1,70 @@
+import { analyzeBytes, type FileAnalysis } from '../read/analysis';
+import { describeReadError, MARKDOWN_READ_LIMIT } from '../base/fileLimits';
+import type { FileStat, PortfolioFileSystem } from '../base/fileSystem';
+import { unreadableFile } from '../read/unreadable';
+
+/** Files read at once while loading; enough to keep the disk busy without flooding memory. */
+export const READ_CONCURRENCY = 64;
+
+interface CacheEntry {
+  readonly mtime: number;
+  readonly size: number;
+  readonly analysis: FileAnalysis;
+}
+
+/** Analyses of Markdown files from disk, keyed by absolute path and kept while mtime and size stay. */
+export class AnalysisCache {
+  private readonly entries = new Map<string, CacheEntry>();
+
+  constructor(private readonly fs: PortfolioFileSystem) {}
+
+  /** The cached analysis of `path`, if it was read. */
+  get(path: string): FileAnalysis | undefined {
+    return this.entries.get(path)?.analysis;
+  }
+
+  /** Whether `path` was read (the walk vouches for it). */
+  has(path: string): boolean {
+    return this.entries.has(path);
+  }
+
+  /** Forgets `path`; whether it was cached. */
+  delete(path: string): boolean {
+    return this.entries.delete(path);
+  }
+
+  /** The paths cached. */
+  paths(): IterableIterator<string> {
+    return this.entries.keys();
+  }
+
+  /** Reads and analyses a file unless the cache has it at this mtime and size; `known` spares a second stat. */
+  async read(path: string, known?: FileStat): Promise<void> {
+    const stat = known ?? (await this.fs.stat(path));
+    if (stat?.type !== 'file') {
+      this.entries.delete(path);
+      return;
+    }
+    const cached = this.entries.get(path);
+    if (cached && cached.mtime === stat.mtime && cached.size === stat.size) return;
+    let analysis: FileAnalysis;
+    try {
+      analysis = analyzeBytes(await this.fs.readFile(path, MARKDOWN_READ_LIMIT), stat.size);
+    } catch (error) {
+      analysis = {
+        frontMatter: undefined,
+        links: [],
+        unreadable: true,
+        diagnostics: [unreadableFile(`Expected a readable file, found an error: ${describeReadError(error)}`)],
+      };
+    }
+    this.entries.set(path, { mtime: stat.mtime, size: stat.size, analysis });
+  }
+
+  /** Reads `paths` as `read` does, READ_CONCURRENCY at a time. */
+  async readAll(paths: readonly string[]): Promise<void> {
+    for (let i = 0; i < paths.length; i += READ_CONCURRENCY) {
+      await Promise.all(paths.slice(i, i + READ_CONCURRENCY).map((path) => this.read(path)));
+    }
+  }
+}

@@ -1,0 +1,364 @@
+// The front-matter fields of the apprenticeship around the evidence: `type`, `signoff`, `otj` and
+// `meets`. Read node by node, like `ksbs`, so every problem and every edit has its exact place.
+import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { DiagnosticCode } from '../model/diagnosticCodes';
+import { type PortfolioDiagnostic } from '../model/diagnostics';
+import { detach, type Range } from '../base/text';
+import { describeNode, isNodeWithRange } from '../base/yamlNodes';
+import { DAY_RANGE, isDayInRange, isIsoDay } from '../base/dates';
+import { DIGEST_LENGTH } from '../base/digest';
+import { MAX_HOURS_A_DAY } from '../model/hours';
+import { PROGRESS_REVIEW_TYPE, SIGNOFF_ROLES, type SignoffRole } from '../model/lifecycleTerms';
+
+/** The front-matter keys this module reads; the fast reading path leaves files with them to the parser. */
+export const LIFECYCLE_KEYS: ReadonlySet<string> = new Set(['type', 'signoff', 'otj', 'meets']);
+
+/** One `signoff:` item as written; only a `complete` one counts as a sign-off. */
+export interface SignoffEntry {
+  readonly index: number;
+  readonly by: string | undefined;
+  readonly role: SignoffRole | undefined;
+  /** A real calendar day, `YYYY-MM-DD`; anything else is reported and left `undefined`. */
+  readonly date: string | undefined;
+  readonly digest: string | undefined;
+  /** The whole item, for messages about the sign-off. */
+  readonly range: Range;
+  readonly dateRange: Range | undefined;
+  readonly digestRange: Range | undefined;
+  /** Every field present and well formed. */
+  readonly complete: boolean;
+}
+
+/** One off-the-job entry: a number of hours on a day. */
+export interface OtjLogEntry {
+  /** Its place in the `otj:` list (0 for `otj: 3`), as findings that reject it name it. */
+  readonly index: number;
+  /** `undefined` for `otj: 3`, which the file's `date:` dates. */
+  readonly date: string | undefined;
+  readonly hours: number;
+  readonly activity: string | undefined;
+  /** The hours as written, for messages about them. */
+  readonly hoursRange: Range;
+  readonly dateRange: Range | undefined;
+}
+
+/** A `meets:` item: a gateway requirement this file meets. */
+export interface MeetsItem {
+  readonly name: string;
+  readonly range: Range;
+}
+
+/** What a file's front matter says about the apprenticeship around its evidence. */
+export interface LifecycleFields {
+  readonly type: string | undefined;
+  readonly typeRange: Range | undefined;
+  /** The `signoff` key, and where a new item goes (`undefined` when the value is not a block list). */
+  readonly signoffKeyRange: Range | undefined;
+  /** The `signoff` value as written, and whether it is a block list (where new items are appended). */
+  readonly signoffValue: { readonly range: Range; readonly style: 'block' | 'flow' | 'empty' | 'other'; readonly items: number } | undefined;
+  readonly signoffs: readonly SignoffEntry[];
+  readonly otjKeyRange: Range | undefined;
+  readonly otj: readonly OtjLogEntry[];
+  readonly meets: readonly MeetsItem[];
+}
+
+type Shift = (start: number, end: number) => Range;
+
+/**
+ * Reads the lifecycle fields from their key/value pairs (the first of each key); shape problems go
+ * to `diagnostics` as `signoff.invalid`, `otj.invalid` or `frontmatter.invalid-field`.
+ */
+export function readLifecycleFields(
+  pairs: ReadonlyMap<string, Pair>,
+  yaml: string,
+  shift: Shift,
+  diagnostics: PortfolioDiagnostic[],
+): LifecycleFields | undefined {
+  if (pairs.size === 0) return undefined;
+  const keyRange = (key: string): Range | undefined => {
+    const node = pairs.get(key)?.key;
+    return isNodeWithRange(node) ? shift(node.range[0], node.range[1]) : undefined;
+  };
+  // A block collection's range runs on to the next line; a finding or an edit ends with its text.
+  const at = (node: unknown, fallback: Range | undefined): Range => {
+    if (!isNodeWithRange(node)) return fallback ?? shift(0, 0);
+    let end = node.range[1];
+    while (end > node.range[0] && /\s/.test(yaml[end - 1])) end--;
+    return shift(node.range[0], end);
+  };
+
+  let type: string | undefined;
+  const typePair = pairs.get('type');
+  if (typePair) {
+    const value = typePair.value as Node | null;
+    if (isScalar(value) && typeof value.value === 'string' && value.value.trim() !== '') type = value.value.trim();
+    else
+      diagnostics.push(
+        problem(
+          DiagnosticCode.InvalidField,
+          `Expected \`type\` to be a word such as ${PROGRESS_REVIEW_TYPE}, found ${describeNode(value)}`,
+          at(value, keyRange('type')),
+        ),
+      );
+  }
+
+  const signoffKey = keyRange('signoff');
+  const signoffs = pairs.has('signoff') ? readSignoffs(pairs.get('signoff')!.value as Node | null, at, signoffKey, diagnostics) : [];
+  const otjKey = keyRange('otj');
+  const otj = pairs.has('otj') ? readOtj(pairs.get('otj')!.value as Node | null, at, otjKey, diagnostics) : [];
+
+  const meets: MeetsItem[] = [];
+  const meetsPair = pairs.get('meets');
+  if (meetsPair) {
+    const value = meetsPair.value as Node | null;
+    const items = isSeq(value) ? value.items : isScalar(value) && typeof value.value === 'string' ? [value] : undefined;
+    if (!items)
+      diagnostics.push(
+        problem(
+          DiagnosticCode.InvalidField,
+          `Expected \`meets\` to be a list of gateway requirements such as [english-level-2], found ${describeNode(value)}`,
+          at(value, keyRange('meets')),
+        ),
+      );
+    for (const item of items ?? []) {
+      if (isScalar(item) && typeof item.value === 'string' && item.value.trim() !== '') meets.push({ name: item.value.trim(), range: at(item, undefined) });
+      else
+        diagnostics.push(
+          problem(
+            DiagnosticCode.InvalidField,
+            `Expected each item of \`meets\` to be the name of a requirement, found ${describeNode(item as Node)}`,
+            at(item, keyRange('meets')),
+          ),
+        );
+    }
+  }
+  const signoffNode = pairs.get('signoff')?.value as Node | null | undefined;
+  const signoffValue =
+    signoffNode === undefined
+      ? undefined
+      : {
+          range: at(signoffNode, signoffKey),
+          style:
+            signoffNode === null || (isScalar(signoffNode) && signoffNode.value === null)
+              ? ('empty' as const)
+              : isSeq(signoffNode)
+                ? signoffNode.flow
+                  ? signoffNode.items.length === 0
+                    ? ('empty' as const)
+                    : ('flow' as const)
+                  : ('block' as const)
+                : ('other' as const),
+          // Items that are not sign-offs are reported, not listed: an edit must not drop them.
+          items: isSeq(signoffNode) ? signoffNode.items.length : 0,
+        };
+  return lifecycleFields({
+    type,
+    typeRange: typePair ? at(typePair.value, keyRange('type')) : undefined,
+    signoffKeyRange: signoffKey,
+    signoffValue,
+    signoffs,
+    otjKeyRange: otjKey,
+    otj,
+    meets,
+  });
+}
+
+/** Lifecycle fields with every key present, so both reading paths build equal objects. */
+export function lifecycleFields(parts: Partial<LifecycleFields>): LifecycleFields {
+  return {
+    type: parts.type,
+    typeRange: parts.typeRange,
+    signoffKeyRange: parts.signoffKeyRange,
+    signoffValue: parts.signoffValue,
+    signoffs: parts.signoffs ?? [],
+    otjKeyRange: parts.otjKeyRange,
+    otj: parts.otj ?? [],
+    meets: parts.meets ?? [],
+  };
+}
+
+type At = (node: unknown, fallback: Range | undefined) => Range;
+
+const SIGNOFF_FIELDS = ['by', 'role', 'date', 'digest'] as const;
+
+function readSignoffs(value: Node | null, at: At, keyRange: Range | undefined, diagnostics: PortfolioDiagnostic[]): SignoffEntry[] {
+  if (value === null || (isScalar(value) && value.value === null)) return [];
+  if (!isSeq(value)) {
+    diagnostics.push(
+      problem(
+        DiagnosticCode.SignoffInvalid,
+        `Expected \`signoff\` to be a list of {by, role, date, digest}, found ${describeNode(value)}`,
+        at(value, keyRange),
+      ),
+    );
+    return [];
+  }
+  const entries: SignoffEntry[] = [];
+  value.items.forEach((item, index) => {
+    const range = at(item, keyRange);
+    if (!isMap(item)) {
+      diagnostics.push(
+        problem(
+          DiagnosticCode.SignoffInvalid,
+          `Expected sign-off ${index + 1} to be a map of by, role, date and digest, found ${describeNode(item as Node)}`,
+          range,
+        ),
+      );
+      return;
+    }
+    const fields = new Map<string, Pair>();
+    for (const pair of item.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (!fields.has(key)) fields.set(key, pair);
+    }
+    let complete = true;
+    const report = (message: string, node: unknown) => {
+      complete = false;
+      diagnostics.push(problem(DiagnosticCode.SignoffInvalid, message, at(node, range)));
+    };
+    const text = (field: (typeof SIGNOFF_FIELDS)[number]): { value: string | undefined; node: unknown } => {
+      const node = fields.get(field)?.value;
+      if (!fields.has(field)) {
+        report(`Expected sign-off ${index + 1} to have \`${field}\`, found none`, item);
+        return { value: undefined, node };
+      }
+      if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') && String(node.value).trim() !== '')
+        return { value: String(node.value).trim(), node };
+      report(`Expected \`${field}\` of sign-off ${index + 1} to be text, found ${describeNode(node as Node)}`, node);
+      return { value: undefined, node };
+    };
+    for (const key of fields.keys()) {
+      if (!(SIGNOFF_FIELDS as readonly string[]).includes(key))
+        report(`Unexpected field \`${key}\` in sign-off ${index + 1}: expected by, role, date and digest`, fields.get(key)?.key);
+    }
+    const by = text('by');
+    const role = text('role');
+    let knownRole: SignoffRole | undefined;
+    if (role.value !== undefined) {
+      knownRole = SIGNOFF_ROLES.find((candidate) => candidate === role.value!.toLowerCase());
+      if (!knownRole) report(`Expected the role of sign-off ${index + 1} to be one of ${SIGNOFF_ROLES.join(', ')}, found \`${role.value}\``, role.node);
+    }
+    const date = text('date');
+    let day: string | undefined;
+    if (date.value !== undefined) {
+      if (isIsoDay(date.value) && isDayInRange(date.value)) day = date.value;
+      else report(`Expected the date of sign-off ${index + 1} to be a day such as 2026-03-14, ${DAY_RANGE.words}, found \`${date.value}\``, date.node);
+    }
+    const digest = text('digest');
+    let digestValue: string | undefined;
+    if (digest.value !== undefined) {
+      if (new RegExp(`^[0-9a-f]{${DIGEST_LENGTH}}$`).test(digest.value)) digestValue = digest.value;
+      else
+        report(
+          `Expected the digest of sign-off ${index + 1} to be ${DIGEST_LENGTH} hexadecimal characters as \`ksb signoff\` writes them, found \`${digest.value}\``,
+          digest.node,
+        );
+    }
+    entries.push({
+      index,
+      by: by.value === undefined ? undefined : detach(by.value),
+      role: knownRole,
+      date: day,
+      digest: digestValue,
+      range,
+      dateRange: isNodeWithRange(date.node) ? at(date.node, undefined) : undefined,
+      digestRange: isNodeWithRange(digest.node) ? at(digest.node, undefined) : undefined,
+      complete,
+    });
+  });
+  return entries;
+}
+
+function readOtj(value: Node | null, at: At, keyRange: Range | undefined, diagnostics: PortfolioDiagnostic[]): OtjLogEntry[] {
+  if (value === null || (isScalar(value) && value.value === null)) return [];
+  const hoursOf = (node: unknown, where: string): number | undefined => {
+    if (isScalar(node) && typeof node.value === 'number' && Number.isFinite(node.value)) {
+      if (node.value < 0)
+        diagnostics.push(problem(DiagnosticCode.OtjInvalid, `Expected ${where} to be zero or more hours, found ${node.value}`, at(node, keyRange)));
+      else if (node.value > MAX_HOURS_A_DAY)
+        diagnostics.push(
+          problem(DiagnosticCode.OtjInvalid, `Expected ${where} to be at most ${MAX_HOURS_A_DAY} hours (one day), found ${node.value}`, at(node, keyRange)),
+        );
+      else return node.value;
+      return undefined;
+    }
+    diagnostics.push(
+      problem(DiagnosticCode.OtjInvalid, `Expected ${where} to be a number of hours such as 3.5, found ${describeNode(node as Node)}`, at(node, keyRange)),
+    );
+    return undefined;
+  };
+  if (isScalar(value)) {
+    const hours = hoursOf(value, '`otj`');
+    return hours === undefined ? [] : [{ index: 0, date: undefined, hours, activity: undefined, hoursRange: at(value, keyRange), dateRange: undefined }];
+  }
+  if (!isSeq(value)) {
+    diagnostics.push(
+      problem(
+        DiagnosticCode.OtjInvalid,
+        `Expected \`otj\` to be a number of hours or a list of {date, hours, activity}, found ${describeNode(value)}`,
+        at(value, keyRange),
+      ),
+    );
+    return [];
+  }
+  const entries: OtjLogEntry[] = [];
+  value.items.forEach((item, index) => {
+    const where = `the hours of off-the-job entry ${index + 1}`;
+    if (!isMap(item)) {
+      diagnostics.push(
+        problem(
+          DiagnosticCode.OtjInvalid,
+          `Expected off-the-job entry ${index + 1} to be a map of date, hours and activity, found ${describeNode(item as Node)}`,
+          at(item, keyRange),
+        ),
+      );
+      return;
+    }
+    const field = (name: string) => item.items.find((pair) => isScalar(pair.key) && pair.key.value === name);
+    for (const pair of item.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (!['date', 'hours', 'activity'].includes(key)) {
+        diagnostics.push(
+          problem(
+            DiagnosticCode.OtjInvalid,
+            `Unexpected field \`${key}\` in off-the-job entry ${index + 1}: expected date, hours and activity`,
+            at(pair.key, keyRange),
+            { field: 'otj', index },
+          ),
+        );
+      }
+    }
+    const hoursPair = field('hours');
+    if (!hoursPair) {
+      diagnostics.push(problem(DiagnosticCode.OtjInvalid, `Expected off-the-job entry ${index + 1} to have \`hours\`, found none`, at(item, keyRange)));
+      return;
+    }
+    const hours = hoursOf(hoursPair.value, where);
+    const datePair = field('date');
+    let date: string | undefined;
+    if (datePair) {
+      const node = datePair.value;
+      const text = isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
+      if (text !== undefined && isIsoDay(text) && isDayInRange(text)) date = text;
+      else {
+        diagnostics.push(
+          problem(
+            DiagnosticCode.OtjInvalid,
+            `Expected the date of off-the-job entry ${index + 1} to be a day such as 2026-03-14, ${DAY_RANGE.words}, found ${describeNode(node as Node)}`,
+            at(node, keyRange),
+          ),
+        );
+        return;
+      }
+    }
+    const activityNode = field('activity')?.value;
+    const activity = isScalar(activityNode) && typeof activityNode.value === 'string' ? detach(activityNode.value.trim()) : undefined;
+    if (hours === undefined) return;
+    entries.push({ index, date, hours, activity, hoursRange: at(hoursPair.value, keyRange), dateRange: datePair ? at(datePair.value, keyRange) : undefined });
+  });
+  return entries;
+}
+
+function problem(code: PortfolioDiagnostic['code'], message: string, range: Range, subject?: PortfolioDiagnostic['subject']): PortfolioDiagnostic {
+  return subject ? { code, message, range, subject } : { code, message, range };
+}
