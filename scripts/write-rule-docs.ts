@@ -2,10 +2,8 @@
 // table of docs/rules.md. Run with `npm run generate`.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withRuleSettings, withRuleTable } from '../src/core/rules/ruleDocs';
-
 // The manual's page for the rules keeps the table between RULE_TABLE_MARKERS, as the README once did.
-const RULES_PAGE = 'docs/rules.md';
+import { RULES_PAGE, withRuleSettings, withRuleTable } from '../src/core/rules/ruleDocs';
 
 for (const [name, generate] of [
   ['package.json', withRuleSettings],

@@ -7,6 +7,7 @@ import { trackEvidenceContext } from './vscode/evidenceContext';
 import { registerLanguageFeatures } from './vscode/languageFeatures';
 import { MissingConfigDetector } from './vscode/missingConfig';
 import { PortfolioWorkspace } from './vscode/portfolioWorkspace';
+import { rulesPageUrl, type ReleaseManifest } from './core';
 
 /** What the extension hands to tests and other extensions. */
 export interface KsbPortfolioApi {
@@ -19,11 +20,12 @@ export interface KsbPortfolioApi {
 export function activate(context: vscode.ExtensionContext): KsbPortfolioApi {
   const markdown: vscode.DocumentSelector = [{ language: 'markdown' }];
   const workspace = new PortfolioWorkspace();
-  const missingConfig = new MissingConfigDetector(workspace);
+  const rulesPage = rulesPageUrl(context.extension.packageJSON as ReleaseManifest);
+  const missingConfig = new MissingConfigDetector(workspace, rulesPage);
   context.subscriptions.push(
     workspace,
     missingConfig,
-    new DiagnosticsPublisher(workspace),
+    new DiagnosticsPublisher(workspace, rulesPage),
     trackEvidenceContext(workspace),
     vscode.languages.registerCodeActionsProvider(
       markdown,

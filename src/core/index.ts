@@ -54,7 +54,7 @@ export { checkFile, checkUngovernedFile, type FileCheck } from './rules/checkFil
 export { claimsNoCode } from './rules/evidenceRules';
 export { ALL_DIAGNOSTIC_CODES, applyLevels, DEFAULT_RULE_LEVELS, RULES } from './rules/registry';
 export type { RuleDefinition } from './rules/rule';
-export { ruleAnchor } from './rules/ruleDocs';
+export { ruleAnchor, rulesPageUrl, repositoryUrl, type ReleaseManifest } from './rules/ruleDocs';
 
 // Edits: config fields, sign-offs, new evidence, templates.
 export { applyTextEdit, type ConfigEditResult, configFieldEdit, configFieldsEdit, type EditableConfigField } from './edits/configEdits';

@@ -61,11 +61,11 @@ export class PortfolioCodeActions implements vscode.CodeActionProvider {
         return action;
       }
       case 'remove-claim': {
-        const what = diagnostic.code === DiagnosticCode.DuplicateCode ? `duplicate ${written}` : written;
+        const what = diagnosticCode(diagnostic) === DiagnosticCode.DuplicateCode ? `duplicate ${written}` : written;
         const action = new vscode.CodeAction(`Remove ${what} from ksbs`, vscode.CodeActionKind.QuickFix);
         edit.delete(document.uri, toRange(fix.removeRange));
         action.edit = edit;
-        action.isPreferred = diagnostic.code === DiagnosticCode.DuplicateCode;
+        action.isPreferred = diagnosticCode(diagnostic) === DiagnosticCode.DuplicateCode;
         return action;
       }
       case 'add-ksbs': {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FixData, LeveledDiagnostic, PortfolioDiagnostic, Range, RuleLevel } from '../core';
+import { ruleAnchor, type FixData, type LeveledDiagnostic, type PortfolioDiagnostic, type Range, type RuleLevel } from '../core';
 import { DIAGNOSTIC_SOURCE } from './constants';
 
 /** A core range as a VS Code range. */
@@ -23,13 +23,14 @@ export function toSeverity(level: Exclude<RuleLevel, 'ignore'>): vscode.Diagnost
 
 /**
  * A core diagnostic as VS Code shows it: range, message, severity, source, code and related
- * places; `uriOf` turns the core path of a related place into a URI. The only place a
- * `vscode.Diagnostic` is built.
+ * places; `uriOf` turns the core path of a related place into a URI. With `rulesPage` (the
+ * release's rules page) the code links to its rule's row there, in the hover and the Problems
+ * panel. The only place a `vscode.Diagnostic` is built.
  */
-export function toDiagnostic(core: LeveledDiagnostic, uriOf: (path: string) => vscode.Uri): vscode.Diagnostic {
+export function toDiagnostic(core: LeveledDiagnostic, uriOf: (path: string) => vscode.Uri, rulesPage?: string): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(core.range), core.message, toSeverity(core.level));
   diagnostic.source = DIAGNOSTIC_SOURCE;
-  diagnostic.code = core.code;
+  diagnostic.code = rulesPage ? { value: core.code, target: vscode.Uri.parse(`${rulesPage}#${ruleAnchor(core.code)}`) } : core.code;
   if (core.related) {
     diagnostic.relatedInformation = core.related.map(
       (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uriOf(r.path), toRange(r.range)), r.message),

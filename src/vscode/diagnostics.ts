@@ -15,7 +15,11 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   /** Paths published per portfolio root, so stale entries can be cleared. */
   private readonly published = new Map<string, Set<string>>();
 
-  constructor(private readonly workspace: PortfolioWorkspace) {
+  constructor(
+    private readonly workspace: PortfolioWorkspace,
+    /** The release's rules page, which each diagnostic's code links to. */
+    private readonly rulesPage?: string,
+  ) {
     this.disposables.push(
       workspace.onDidChange((change) => this.update(change)),
       workspace.onDidChangePortfolios(() => this.republishAll()),
@@ -68,7 +72,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     paths.add(path);
     this.collection.set(
       uri,
-      leveled.map((d) => toDiagnostic(d, (related) => portfolio.fs.uri(related))),
+      leveled.map((d) => toDiagnostic(d, (related) => portfolio.fs.uri(related), this.rulesPage)),
     );
   }
 }

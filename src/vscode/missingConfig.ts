@@ -14,7 +14,11 @@ export class MissingConfigDetector implements vscode.Disposable {
   private readonly found = new Map<string, PortfolioDiagnostic[]>();
   private readonly disposables: vscode.Disposable[] = [this.collection];
 
-  constructor(private readonly workspace: PortfolioWorkspace) {
+  constructor(
+    private readonly workspace: PortfolioWorkspace,
+    /** The release's rules page, which each diagnostic's code links to. */
+    private readonly rulesPage?: string,
+  ) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.check(d)),
       vscode.workspace.onDidSaveTextDocument((d) => this.check(d)),
@@ -51,7 +55,7 @@ export class MissingConfigDetector implements vscode.Disposable {
     }
     this.found.set(document.uri.toString(), found);
     const published = applyLevels(found, readSettings(document.uri).ruleLevels).map((diagnostic) =>
-      toDiagnostic(diagnostic, (path) => document.uri.with({ path })),
+      toDiagnostic(diagnostic, (path) => document.uri.with({ path }), this.rulesPage),
     );
     this.collection.set(document.uri, published);
   }

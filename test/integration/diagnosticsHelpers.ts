@@ -1,7 +1,7 @@
 // Reading and waiting on the diagnostics VS Code shows, for integration tests.
 import * as vscode from 'vscode';
 import { expectMarkers } from '../expectMarkers.mjs';
-import { EXTENSION_ID } from './helpers';
+import { codeOf, EXTENSION_ID } from './helpers';
 
 export interface Api {
   workspace: { settled(): Promise<void> };
@@ -22,7 +22,7 @@ export function shown(uri: vscode.Uri): string[] {
   return vscode.languages
     .getDiagnostics(uri)
     .filter((d) => d.source === OUR_SOURCE)
-    .map((d) => `${d.range.start.line + 1}:${String(d.code)}`)
+    .map((d) => `${d.range.start.line + 1}:${codeOf(d)}`)
     .sort();
 }
 

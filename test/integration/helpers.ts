@@ -3,6 +3,11 @@ import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'ksb-portfolio.ksb-portfolio';
 
+/** A diagnostic's code as text, whether VS Code holds it plain or with the link to its rule. */
+export function codeOf(diagnostic: vscode.Diagnostic): string {
+  return typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
+}
+
 /**
  * Polls `condition` until it returns a truthy value, or fails after `timeoutMs` with `what`.
  * For state that VS Code offers no event for; prefer awaiting an event or a promise when one exists.

@@ -16,6 +16,7 @@ import type { ReportedDiagnostic } from '../../src/core';
 const REPO = process.cwd();
 const CLI = path.join(REPO, 'dist', 'cli.js');
 const SAMPLE = path.join(REPO, 'examples', 'sample-portfolio');
+const VERSION = String((JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string }).version);
 const SCHEMA = JSON.parse(readFileSync(path.join(REPO, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8')) as object;
 
 // The schema's language pattern (`^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$`) is no valid Unicode-mode regex.
@@ -105,7 +106,7 @@ describe('ksb check --format sarif', function () {
     const log = JSON.parse(ksb('check', SAMPLE, '--format', 'sarif').stdout) as SarifLog;
     for (const rule of log.runs[0].tool.driver.rules) {
       const [page, anchor] = String(rule.helpUri).split('#');
-      assert.match(page, /\/blob\/main\/docs\/rules\.md$/, 'helpUri names the rules page');
+      assert.equal(page, `https://github.com/ksb-portfolio/ksb-portfolio/blob/v${VERSION}/docs/rules.md`, "helpUri names the rules page at the release's tag");
       assert.ok(rulesPage.includes(`<a id="${anchor}"></a>`), `docs/rules.md has no anchor ${anchor}`);
     }
   });

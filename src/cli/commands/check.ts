@@ -1,6 +1,6 @@
 // `ksb check [dir...]`: every problem in one or more portfolios, in any of the CI formats.
 import { resolve } from 'node:path';
-import { toReported, type ReportedDiagnostic } from '../../core';
+import { repositoryUrl, rulesPageUrl, toReported, type ReportedDiagnostic } from '../../core';
 import { assertFormat } from '../formats';
 import { GITHUB_FORMAT, formatCheckGithub } from '../formats/github';
 import { formatJson, JSON_FORMAT } from '../formats/json';
@@ -75,9 +75,10 @@ function withFolderPrefix(diagnostic: ReportedDiagnostic, prefix: string): Repor
 /** What SARIF says about the tool: its version and pages, from package.json. */
 function sarifTool(): SarifTool {
   const manifest = packageJson();
-  const repository = String(manifest.repository?.url ?? '')
-    .replace(/^git\+/, '')
-    .replace(/\.git$/, '');
-  const home = String(manifest.homepage ?? repository).replace(/#.*$/, '');
-  return { version: String(manifest.version ?? 'unknown'), informationUri: home, rulesDocumentUri: `${repository || home}/blob/main/docs/rules.md` };
+  const home = String(manifest.homepage ?? repositoryUrl(manifest)).replace(/#.*$/, '');
+  return {
+    version: String(manifest.version ?? 'unknown'),
+    informationUri: home,
+    rulesDocumentUri: rulesPageUrl(manifest) ?? `${home}/blob/main/docs/rules.md`,
+  };
 }

@@ -6,9 +6,35 @@ import { RULES } from './registry';
 /** The levels a user may give a rule, in the order the settings UI offers them. */
 export const RULE_LEVELS: readonly RuleLevel[] = ['ignore', 'hint', 'information', 'warning', 'error'];
 
-/** The anchor of a rule's row in the README: `ksbunknown-code` for `ksb.unknown-code`, as GitHub would name its heading. */
+/** The anchor of a rule's row in docs/rules.md: `ksbunknown-code` for `ksb.unknown-code`, as GitHub would name its heading. */
 export function ruleAnchor(code: string): string {
   return code.toLowerCase().replace(/[^a-z0-9 -]/g, '');
+}
+
+/** The page of the diagnostics table, from the repository's root. */
+export const RULES_PAGE = 'docs/rules.md';
+
+/** What a release's manifest (package.json) says about where it lives. */
+export interface ReleaseManifest {
+  readonly version?: string;
+  readonly homepage?: string;
+  readonly repository?: string | { readonly url?: string };
+}
+
+/** The repository's web address, from a manifest's `repository` (`git+https://...git` or a URL), else its homepage. */
+export function repositoryUrl(manifest: ReleaseManifest): string {
+  const repository = typeof manifest.repository === 'string' ? manifest.repository : (manifest.repository?.url ?? '');
+  const url = repository.replace(/^git\+/, '').replace(/\.git$/, '');
+  return url || String(manifest.homepage ?? '').replace(/#.*$/, '');
+}
+
+/**
+ * The diagnostics table of a release, at its tag (`.../blob/v0.1.0/docs/rules.md`), so a link in a
+ * SARIF file or an editor's hover always shows the rules that release has; `undefined` without a repository.
+ */
+export function rulesPageUrl(manifest: ReleaseManifest): string | undefined {
+  const repository = repositoryUrl(manifest);
+  return repository && manifest.version ? `${repository}/blob/v${manifest.version}/${RULES_PAGE}` : undefined;
 }
 
 /** The setting whose `properties` list every rule. */

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { uriExists } from '../../../src/vscode/vscodeFileSystem';
 import { activeApi, diagnosticsWhere, expected, shown } from '../diagnosticsHelpers';
-import { closeAllEditorsDiscardingChanges, fixtureUri } from '../helpers';
+import { closeAllEditorsDiscardingChanges, codeOf, EXTENSION_ID, fixtureUri } from '../helpers';
 
 describe('Diagnostics', () => {
   before(async () => {
@@ -38,21 +38,28 @@ describe('Diagnostics', () => {
   }
 
   it('Should report a wrong-option code with the option it belongs to', () => {
-    const diagnostic = vscode.languages.getDiagnostics(fixtureUri('evidence/wrong-option.md')).find((d) => d.code === 'ksb.wrong-option');
+    const diagnostic = vscode.languages.getDiagnostics(fixtureUri('evidence/wrong-option.md')).find((d) => codeOf(d) === 'ksb.wrong-option');
     assert.ok(diagnostic);
     assert.equal(diagnostic.range.start.line, 5);
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
     assert.match(diagnostic.message, /K17 .*belongs to Production coordinator/);
   });
 
+  it("Should link each diagnostic's code to its rule on the rules page of this release's tag", () => {
+    const diagnostic = vscode.languages.getDiagnostics(fixtureUri('evidence/wrong-option.md')).find((d) => codeOf(d) === 'ksb.wrong-option');
+    assert.ok(diagnostic && typeof diagnostic.code === 'object', 'the code carries a link');
+    const version = String((vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { version: string }).version);
+    assert.equal(diagnostic.code.target.toString(true), `https://github.com/ksb-portfolio/ksb-portfolio/blob/v${version}/docs/rules.md#ksbwrong-option`);
+  });
+
   it('Should report the YAML error at its real line in the file', () => {
-    const diagnostic = vscode.languages.getDiagnostics(fixtureUri('evidence/yaml-error.md')).find((d) => d.code === 'frontmatter.yaml-error');
+    const diagnostic = vscode.languages.getDiagnostics(fixtureUri('evidence/yaml-error.md')).find((d) => codeOf(d) === 'frontmatter.yaml-error');
     assert.ok(diagnostic);
     assert.equal(diagnostic.range.start.line, 5);
   });
 
   it('Should point a duplicate at the first claim through related information', () => {
-    const diagnostic = vscode.languages.getDiagnostics(fixtureUri('evidence/duplicate.md')).find((d) => d.code === 'ksb.duplicate-code');
+    const diagnostic = vscode.languages.getDiagnostics(fixtureUri('evidence/duplicate.md')).find((d) => codeOf(d) === 'ksb.duplicate-code');
     assert.ok(diagnostic?.relatedInformation?.length === 1);
     const related = diagnostic.relatedInformation[0];
     assert.equal(related.location.uri.toString(), fixtureUri('evidence/duplicate.md').toString());
@@ -120,7 +127,7 @@ describe('Diagnostics', () => {
       (from, to) => vscode.workspace.fs.rename(from, to),
       (uri) => {
         // The duplicate's pointer to the first claim follows the file too.
-        const related = vscode.languages.getDiagnostics(uri).find((d) => d.code === 'ksb.duplicate-code')?.relatedInformation?.[0];
+        const related = vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'ksb.duplicate-code')?.relatedInformation?.[0];
         assert.equal(related?.location.uri.toString(), uri.toString());
       },
     );
@@ -162,7 +169,7 @@ describe('Diagnostics', () => {
         (lines) => JSON.stringify(lines) === '["8:ksb.wrong-option"]',
         'only S21 to be the wrong option for a production coordinator',
       );
-      const s21 = vscode.languages.getDiagnostics(uri).find((d) => d.code === 'ksb.wrong-option');
+      const s21 = vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'ksb.wrong-option');
       assert.match(s21!.message, /S21 .*belongs to Post production coordinator/);
       // A file not touched by the change is re-checked too: K24 and S21 of valid-list.md.
       await diagnosticsWhere(
@@ -187,7 +194,7 @@ describe('Diagnostics', () => {
       await config.update('diagnostics.rules', { 'ksb.duplicate-code': 'error', 'ksb.unknown-code': 'ignore' }, vscode.ConfigurationTarget.Workspace);
       await diagnosticsWhere(
         uri,
-        (_, diagnostics) => diagnostics.find((d) => d.code === 'ksb.duplicate-code')?.severity === vscode.DiagnosticSeverity.Error,
+        (_, diagnostics) => diagnostics.find((d) => codeOf(d) === 'ksb.duplicate-code')?.severity === vscode.DiagnosticSeverity.Error,
         'the duplicate to become an error',
       );
       await diagnosticsWhere(fixtureUri('evidence/unknown.md'), (lines) => lines.length === 0, 'ignored unknown codes to disappear');
@@ -196,6 +203,6 @@ describe('Diagnostics', () => {
       if (!hadSettings && (await uriExists(settingsFolder))) await vscode.workspace.fs.delete(settingsFolder, { recursive: true });
     }
     await diagnosticsWhere(fixtureUri('evidence/unknown.md'), (lines) => lines.length === 4, 'unknown codes to come back');
-    assert.equal(vscode.languages.getDiagnostics(uri).find((d) => d.code === 'ksb.duplicate-code')?.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'ksb.duplicate-code')?.severity, vscode.DiagnosticSeverity.Warning);
   });
 });

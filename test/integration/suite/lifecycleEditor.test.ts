@@ -11,7 +11,7 @@ import { today } from '../../../src/core';
 import type { KsbPortfolioApi } from '../../../src/extension';
 import { extensionApi, rows, rowStarting, untilTree, type Row } from '../coverageHelpers';
 import { diagnosticsWhere, shown } from '../diagnosticsHelpers';
-import { closeAllEditorsDiscardingChanges, fixtureUri, waitFor } from '../helpers';
+import { closeAllEditorsDiscardingChanges, codeOf, fixtureUri, waitFor } from '../helpers';
 
 const FOLDER = 'lifecycle-editor';
 const fileUri = (relative: string) => fixtureUri(`${FOLDER}/${relative}`);
@@ -71,7 +71,7 @@ async function loadedGateway(api: KsbPortfolioApi): Promise<{ gateway: Row; chec
 
 /** The quick fixes offered for our diagnostic with `code` in `uri`. */
 async function fixesFor(uri: vscode.Uri, code: string): Promise<vscode.CodeAction[]> {
-  const diagnostic = vscode.languages.getDiagnostics(uri).find((d) => d.code === code);
+  const diagnostic = vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === code);
   assert.ok(diagnostic, `no ${code} in ${uri.path}; found ${shown(uri).join(', ')}`);
   const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
     'vscode.executeCodeActionProvider',

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activeApi, diagnosticsWhere, expected, ours, shown } from '../diagnosticsHelpers';
-import { fixtureUri } from '../helpers';
+import { codeOf, fixtureUri } from '../helpers';
 
 describe('portfolio.yaml diagnostics', () => {
   before(async () => {
@@ -19,7 +19,7 @@ describe('portfolio.yaml diagnostics', () => {
     try {
       await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(text.replace(/^option: .*$/m, 'option: editor')));
       await diagnosticsWhere(config, (lines) => lines.includes(`${optionLine + 1}:portfolio.invalid-config`), 'the unknown option to be reported');
-      const diagnostic = ours(config).find((d) => d.code === 'portfolio.invalid-config');
+      const diagnostic = ours(config).find((d) => codeOf(d) === 'portfolio.invalid-config');
       assert.equal(diagnostic?.severity, vscode.DiagnosticSeverity.Error);
       assert.match(
         diagnostic?.message ?? '',

@@ -3,11 +3,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activeApi, diagnosticsWhere, shown } from '../diagnosticsHelpers';
-import { closeAllEditorsDiscardingChanges, fixtureUri } from '../helpers';
+import { closeAllEditorsDiscardingChanges, codeOf, fixtureUri } from '../helpers';
 
 /** The quick fixes offered for the diagnostic with `code` on 1-based `line` of `uri`. */
 async function fixesFor(uri: vscode.Uri, line: number, code: string): Promise<vscode.CodeAction[]> {
-  const diagnostic = vscode.languages.getDiagnostics(uri).find((d) => d.code === code && d.range.start.line === line - 1);
+  const diagnostic = vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === code && d.range.start.line === line - 1);
   assert.ok(diagnostic, `no ${code} on line ${line}; found ${shown(uri).join(', ')}`);
   const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
     'vscode.executeCodeActionProvider',
