@@ -44,7 +44,14 @@ export const FLAGS = {
   option: { option: { type: 'string' }, term: '--option ID|TITLE', help: ["The apprentice's option, for init"] },
   apprentice: { option: { type: 'string' }, term: '--apprentice NAME', help: ["The apprentice's name, for init"] },
   from: { option: { type: 'string' }, term: '--from FILE.json', help: ['init with a standard downloaded from the API by hand'] },
-  ci: { option: { type: 'string' }, term: '--ci github', help: ['init also writes a GitHub Actions workflow that runs ksb check'] },
+  ci: {
+    option: { type: 'string' },
+    term: '--ci SERVICE',
+    help: [
+      'init also writes a CI set-up that runs ksb check: github (a workflow',
+      'running the action), gitlab (.gitlab-ci.yml) or azure (azure-pipelines.yml)',
+    ],
+  },
   yes: { option: { type: 'boolean' }, term: '--yes', help: ['init asks nothing: defaults, or an error naming the missing flag'] },
   dir: { option: { type: 'string' }, term: '--dir DIR', help: ['The portfolio standard add writes into (default: .)'] },
   force: { option: { type: 'boolean' }, term: '--force', help: ['standard add replaces a different file of the same name'] },

@@ -60,7 +60,7 @@ export { ruleAnchor, rulesPageUrl, repositoryUrl, type ReleaseManifest } from '.
 export { applyTextEdit, type ConfigEditResult, configFieldEdit, configFieldsEdit, type EditableConfigField } from './edits/configEdits';
 export { evidenceFileName, evidenceFolder, isIsoDate } from './edits/newEvidence';
 export { currentDigest, signoffAgainEdit, signoffEdit } from './edits/signoffEdit';
-export { ACTION_REPOSITORY, configTemplate, evidenceTemplate, githubWorkflowTemplate, gitignoreTemplate } from './edits/templates';
+export { ACTION_REPOSITORY, CI_SETUPS, configTemplate, evidenceTemplate, githubWorkflowTemplate, gitignoreTemplate, type CiService } from './edits/templates';
 
 // Coverage: which KSBs are covered, grouped and labelled.
 export { computeCoverage, type Coverage, type CoverageCount, type CoverageEntry, type EvidenceReference, formatCount, isCovered } from './coverage/coverage';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -201,10 +201,10 @@ describe('ksb init (in-process run)', () => {
     assert.deepEqual(readdirSync(work), []);
   });
 
-  /** Runs the built `ksb init DIR --ci github` for ST0792's first option; resolves to what it printed. */
-  function initWithCi(dir: string): string {
+  /** Runs the built `ksb init DIR --ci SERVICE` for ST0792's first option; resolves to what it printed. */
+  function initWithCi(dir: string, service = 'github'): string {
     const cli = path.join(process.cwd(), 'dist', 'cli.js');
-    const result = spawnSync(process.execPath, [cli, 'init', dir, '--standard', 'ST0792', '--option', '1', '--ci', 'github'], { cwd: work, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [cli, 'init', dir, '--standard', 'ST0792', '--option', '1', '--ci', service], { cwd: work, encoding: 'utf8' });
     assert.equal(result.status, 0, result.stdout + result.stderr);
     return result.stdout;
   }
@@ -233,11 +233,32 @@ describe('ksb init (in-process run)', () => {
     mkdirSync(path.join(work, '.git'));
     const dir = path.join(work, 'portfolios', 'jess');
     const output = initWithCi(dir);
-    assert.match(output, /GitHub runs workflows from .+ only, so move the workflow there and change its `path: \.` to `path: portfolios[/\\]jess`$/m);
+    assert.match(output, /GitHub reads .+portfolio\.yml only, so move the file there and change its `path: \.` to `path: portfolios[/\\]jess`$/m);
   });
 
-  it('Should refuse --ci other than github and a second folder', async () => {
-    await rejectsWithUsage(run(['init', work, '--ci', 'gitlab'], write, { env: {} }), /unknown --ci gitlab: expected github/);
+  it('Should write with --ci gitlab and --ci azure a set-up that runs the npm package of this version, a JUnit report and the summary', () => {
+    const { version } = JSON.parse(readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as { version: string };
+    const gitlabDir = path.join(work, 'on-gitlab');
+    assert.match(initWithCi(gitlabDir, 'gitlab'), /^ {2}\.gitlab-ci\.yml$/m);
+    const gitlab = parseYaml(readFileSync(path.join(gitlabDir, '.gitlab-ci.yml'), 'utf8')) as {
+      portfolio: { variables: { KSB: string }; script: string[]; artifacts: { reports: { junit: string } } };
+    };
+    assert.equal(gitlab.portfolio.variables.KSB, `npx --yes ksb-portfolio@${version}`);
+    assert.deepEqual(gitlab.portfolio.script, ['$KSB summary . > ksb-summary.md', '$KSB check --format junit --output ksb-junit.xml .']);
+    assert.equal(gitlab.portfolio.artifacts.reports.junit, 'ksb-junit.xml');
+
+    const azureDir = path.join(work, 'on-azure');
+    assert.match(initWithCi(azureDir, 'azure'), /^ {2}azure-pipelines\.yml$/m);
+    const azure = parseYaml(readFileSync(path.join(azureDir, 'azure-pipelines.yml'), 'utf8')) as { steps: { script?: string; task?: string }[] };
+    const scripts = azure.steps.flatMap((step) => (step.script ? [step.script] : []));
+    assert.equal(scripts.length, 2);
+    for (const script of scripts) assert.match(script, new RegExp(`npx --yes ksb-portfolio@${version.replace(/\./g, '\\.')} (check|summary)`));
+    assert.ok(azure.steps.some((step) => step.task === 'PublishTestResults@2'));
+    assert.equal(existsSync(path.join(azureDir, '.github')), false, 'no GitHub workflow with --ci azure');
+  });
+
+  it('Should refuse --ci other than github, gitlab or azure, and a second folder', async () => {
+    await rejectsWithUsage(run(['init', work, '--ci', 'jenkins'], write, { env: {} }), /unknown --ci jenkins: expected github, gitlab or azure/);
     await rejectsWithUsage(run(['init', 'a', 'b'], write, { env: {} }), /init takes one folder, found 2/);
   });
 });

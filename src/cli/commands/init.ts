@@ -9,12 +9,13 @@ import {
   configTemplate,
   evidenceFileName,
   evidenceTemplate,
-  githubWorkflowTemplate,
+  CI_SETUPS,
   gitignoreTemplate,
   normalizeReference,
   relativePath,
   STANDARDS_FOLDER,
   writeRootFor,
+  type CiService,
   type Catalogue,
   type StandardDownload,
   type StandardOption,
@@ -28,6 +29,11 @@ import { checkWritable, writeFileSafely } from '../safeWrite';
 import type { StandardSourceOptions } from '../standardsFetch';
 import { UsageError } from '../usageError';
 import type { Command } from './command';
+
+/** Whether `name` is a CI service `--ci` can write a set-up for. */
+function isCiService(name: string): name is CiService {
+  return Object.hasOwn(CI_SETUPS, name);
+}
 import { describeStandard, fetchStandard, planStandardWrite, readDownloadedStandard, readStandardsFolder, writeStandardFile } from './standard';
 
 /** `ksb init`. */
@@ -43,11 +49,11 @@ export const initCommand: Command = {
   formats: [],
   async run({ args, flags, write, ask, today, source }) {
     if (args.length > 1) throw new UsageError(`init takes one folder, found ${args.length}`);
-    if (flags.ci !== undefined && flags.ci !== 'github') throw new UsageError(`unknown --ci ${oneLine(flags.ci)}: expected github`);
+    if (flags.ci !== undefined && !isCiService(flags.ci)) throw new UsageError(`unknown --ci ${oneLine(flags.ci)}: expected github, gitlab or azure`);
     const dir = args[0] ?? '.';
     assertCanInit(dir);
     const plan = await planInit(resolve(dir), flags, flags.yes ? undefined : ask, source);
-    write(await writePortfolio(dir, plan, { ci: flags.ci === 'github' ? 'github' : undefined, today, cliVersion: cliVersion() }));
+    write(await writePortfolio(dir, plan, { ci: flags.ci !== undefined && isCiService(flags.ci) ? flags.ci : undefined, today, cliVersion: cliVersion() }));
     return 0;
   },
 };
@@ -211,7 +217,7 @@ export function assertCanInit(dir: string): void {
 export async function writePortfolio(
   dir: string,
   plan: InitPlan,
-  options: { readonly ci?: 'github'; readonly today: string; readonly cliVersion: string },
+  options: { readonly ci?: CiService; readonly today: string; readonly cliVersion: string },
 ): Promise<string> {
   const root = resolve(dir);
   // From the working folder when the portfolio lies in it, so a linked folder on the way counts too.
@@ -222,7 +228,8 @@ export async function writePortfolio(
     [join('evidence', evidenceFileName(options.today, FIRST_EVIDENCE_TITLE)), evidenceTemplate(FIRST_EVIDENCE_TITLE, options.today, [])],
     ['.gitignore', gitignoreTemplate()],
   ];
-  if (options.ci === 'github') files.push([join('.github', 'workflows', 'portfolio.yml'), githubWorkflowTemplate(options.cliVersion)]);
+  const ci = options.ci && CI_SETUPS[options.ci];
+  if (ci) files.push([join(...ci.file.split('/')), ci.template(options.cliVersion)]);
   const checked = await nothingWrittenUnless(async () => {
     const standard = plan.download && (await planStandardWrite(root, plan.download, false, walkFrom));
     const planned = [];
@@ -244,15 +251,14 @@ export async function writePortfolio(
     await writeFileSafely(checkedTarget, text, { exclusive: true });
     lines.push(`  ${shown}`);
   }
-  if (options.ci === 'github') {
-    const repository = gitRootAbove(root);
-    if (repository) {
-      lines.push(
-        oneLine(
-          `  note: ${root} is inside the git repository at ${repository}; GitHub runs workflows from ${join(repository, '.github', 'workflows')} only, so move the workflow there and change its \`path: .\` to \`path: ${relative(repository, root)}\``,
-        ),
-      );
-    }
+  const repository = ci && gitRootAbove(root);
+  if (ci && repository) {
+    const moved = options.ci === 'github' ? `its \`path: .\` to \`path: ${relative(repository, root)}\`` : `its \`.\` to \`${relative(repository, root)}\``;
+    lines.push(
+      oneLine(
+        `  note: ${root} is inside the git repository at ${repository}; ${ci.service} reads ${join(repository, ...ci.file.split('/'))} only, so move the file there and change ${moved}`,
+      ),
+    );
   }
   await writeFileSafely(checked.config, configTemplate(plan.standard, plan.option?.id, plan.apprentice), { exclusive: true });
   const { standard, option } = plan;

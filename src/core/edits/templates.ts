@@ -94,3 +94,74 @@ export function githubWorkflowTemplate(version: string): string {
     '',
   ].join('\n');
 }
+
+/** The npm package that is `ksb`, as the GitLab and Azure set-ups install it. */
+export const NPM_PACKAGE = 'ksb-portfolio';
+
+/** A `.gitlab-ci.yml` that checks the portfolio with the `ksb` of `version`: a JUnit report for merge requests, the summary kept. */
+export function gitlabCiTemplate(version: string): string {
+  return [
+    "# Checks the portfolio on every pipeline: each evidence file a test in the merge request's test",
+    '# summary, the coverage summary kept as an artifact (see docs/ci.md of ksb-portfolio).',
+    'portfolio:',
+    '  image: node:20',
+    '  variables:',
+    `    KSB: npx --yes ${NPM_PACKAGE}@${version}`,
+    '  script:',
+    '    - $KSB summary . > ksb-summary.md',
+    '    - $KSB check --format junit --output ksb-junit.xml .',
+    '  artifacts:',
+    '    when: always # keep the report when the check fails',
+    '    reports:',
+    '      junit: ksb-junit.xml',
+    '    paths:',
+    '      - ksb-summary.md',
+    '',
+  ].join('\n');
+}
+
+/** An `azure-pipelines.yml` that checks the portfolio with the `ksb` of `version`: the Tests tab and a summary page. */
+export function azurePipelinesTemplate(version: string): string {
+  const ksb = `npx --yes ${NPM_PACKAGE}@${version}`;
+  return [
+    "# Checks the portfolio on every push and pull request: each evidence file a test in the run's Tests",
+    '# tab, the coverage summary on its summary page (see docs/ci.md of ksb-portfolio).',
+    'trigger:',
+    '  - main',
+    'pr:',
+    '  - main',
+    'pool:',
+    '  vmImage: ubuntu-latest',
+    'steps:',
+    '  - checkout: self',
+    '    fetchDepth: 0',
+    '  - task: UseNode@1',
+    '    inputs:',
+    '      version: 20.x',
+    `  - script: ${ksb} check --format junit --output "$(Agent.TempDirectory)/ksb-junit.xml" .`,
+    '    displayName: ksb check',
+    '  - task: PublishTestResults@2',
+    '    displayName: Publish the portfolio check',
+    '    condition: succeededOrFailed()',
+    '    inputs:',
+    '      testResultsFormat: JUnit',
+    '      testResultsFiles: $(Agent.TempDirectory)/ksb-junit.xml',
+    '      testRunTitle: Portfolio',
+    '  - script: |',
+    `      ${ksb} summary . > "$(Agent.TempDirectory)/ksb-summary.md"`,
+    '      echo "##vso[task.uploadsummary]$(Agent.TempDirectory)/ksb-summary.md"',
+    '    displayName: ksb summary',
+    '    condition: succeededOrFailed()',
+    '',
+  ].join('\n');
+}
+
+/** The CI services `ksb init --ci` writes a set-up for, with the file each reads from the repository's root. */
+export const CI_SETUPS = {
+  github: { file: '.github/workflows/portfolio.yml', service: 'GitHub', template: githubWorkflowTemplate },
+  gitlab: { file: '.gitlab-ci.yml', service: 'GitLab', template: gitlabCiTemplate },
+  azure: { file: 'azure-pipelines.yml', service: 'Azure Pipelines', template: azurePipelinesTemplate },
+} as const;
+
+/** A CI service of `CI_SETUPS`. */
+export type CiService = keyof typeof CI_SETUPS;
