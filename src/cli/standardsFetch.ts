@@ -1,6 +1,6 @@
 // The CLI's network for the public standards API: Node's global fetch, with a time limit and a size
 // limit, so an API that hangs or answers with something huge ends in one line instead of a hung
-// terminal or an exhausted heap. What the answer means is the core's business (standardsApi.ts).
+// terminal or an exhausted heap. What the answer means is the core's business (catalogue/standardsApi.ts).
 import { DEFAULT_STANDARDS_API, httpStandardsFetcher, STANDARDS_API_ENV, STANDARDS_API_TIMEOUT_MS, type StandardsFetcher } from '../core';
 
 /** The environment variable that shortens (or lengthens) the request time limit, in milliseconds; tests use it. */

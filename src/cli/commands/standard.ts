@@ -1,6 +1,6 @@
 // `ksb standard add` and `ksb standard list`: standards from the public API, kept in a portfolio's
 // `standards/` folder so it works offline afterwards. Fetching, choosing a version and preparing the
-// file are the core's (standardsApi.ts); reading the user's file safely and writing ours are here.
+// file are the core's (catalogue/standardsApi.ts); reading the user's file safely and writing ours are here.
 import { lstatSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import {
