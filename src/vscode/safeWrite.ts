@@ -3,7 +3,7 @@
 // (checkWriteTarget) refuses a symbolic link anywhere from the workspace folder down to the
 // target, as the CLI's writer does: a repository opened in the editor can hold links too.
 import * as vscode from 'vscode';
-import { checkWriteTarget, describeReadError, dirname, relativePath, writeRootFor, type PathKind } from '../core';
+import { basename, checkWriteTarget, describeReadError, dirname, relativePath, writeRootFor, type PathKind } from '../core';
 
 /** Where a write must stay: inside this portfolio's root, when given. */
 export interface WriteBounds {
@@ -39,8 +39,19 @@ export async function writeFileSafely(target: vscode.Uri, bytes: Uint8Array, bou
     return false;
   }
   // The folders on the way are real folders by now, so the missing ones are made inside them.
-  await vscode.workspace.fs.createDirectory(target.with({ path: dirname(target.path) }));
-  await vscode.workspace.fs.writeFile(target, bytes);
+  const folder = dirname(target.path);
+  await vscode.workspace.fs.createDirectory(target.with({ path: folder }));
+  // Written beside the target and renamed over it, as the CLI's writer does: the rename replaces
+  // the name itself, so a link put there after the check is replaced, not followed, and no half
+  // file is ever seen.
+  const temporary = target.with({ path: `${folder}/.${basename(target.path)}.${Math.random().toString(16).slice(2, 14)}.tmp` });
+  await vscode.workspace.fs.writeFile(temporary, bytes);
+  try {
+    await vscode.workspace.fs.rename(temporary, target, { overwrite: true });
+  } catch (error) {
+    await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
+    throw error;
+  }
   return true;
 }
 

@@ -351,12 +351,7 @@ export class PortfolioIndex {
 
   /** Reads, checks and forgets the files a few at a time, keeping only their diagnostics. */
   private async checkAndForget(markdownFiles: readonly string[]): Promise<void> {
-    this.changedEverything = true;
-    this.files.clear();
-    this.reviews.clear();
-    this.otjDays.clear();
-    this.claims.clear();
-    this.links.forgetLinks();
+    this.forgetEvaluations();
     for (let i = 0; i < markdownFiles.length; i += READ_CONCURRENCY) {
       const chunk = markdownFiles.slice(i, i + READ_CONCURRENCY);
       await this.cache.readAll(chunk);
@@ -374,13 +369,18 @@ export class PortfolioIndex {
     this.fire();
   }
 
-  private reevaluateAll(): void {
+  /** Forgets every file's evaluation (and what the files together add up to) before all are evaluated again. */
+  private forgetEvaluations(): void {
     this.changedEverything = true;
     this.files.clear();
     this.reviews.clear();
     this.otjDays.clear();
     this.claims.clear();
     this.links.forgetLinks();
+  }
+
+  private reevaluateAll(): void {
+    this.forgetEvaluations();
     for (const path of new Set([...this.cache.paths(), ...this.overlays.keys()])) this.evaluate(path);
     this.fire();
   }
