@@ -58,7 +58,7 @@ export { ruleAnchor, rulesPageUrl, repositoryUrl, type ReleaseManifest } from '.
 
 // Edits: config fields, sign-offs, new evidence, templates.
 export { applyTextEdit, type ConfigEditResult, configFieldEdit, configFieldsEdit, type EditableConfigField } from './edits/configEdits';
-export { evidenceFileName, evidenceFolder, isIsoDate } from './edits/newEvidence';
+export { evidenceFileName, evidenceFolder } from './edits/newEvidence';
 export { currentDigest, signoffAgainEdit, signoffEdit } from './edits/signoffEdit';
 export { ACTION_REPOSITORY, CI_SETUPS, configTemplate, evidenceTemplate, githubWorkflowTemplate, gitignoreTemplate, type CiService } from './edits/templates';
 

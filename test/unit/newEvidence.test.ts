@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { configTemplate, evidenceFileName, evidenceFolder, isIsoDate, parseConfig, slugify } from '../../src/core';
+import { analyzeText, configTemplate, evidenceFileName, evidenceFolder, parseConfig, slugify } from '../../src/core';
 import { parseStandardFile } from '../../src/core/catalogue/catalogue';
 import { tinyStandard } from './inlinePortfolio';
 
@@ -30,11 +30,16 @@ describe('New evidence files', () => {
     assert.equal(slug, 'coordinated-the-delivery-of-the-festival-dcp-and-the');
   });
 
-  it('Should accept only calendar dates written YYYY-MM-DD', () => {
-    assert.ok(isIsoDate('2026-02-28'));
-    assert.ok(!isIsoDate('2026-02-30'));
-    assert.ok(!isIsoDate('10/04/2026'));
-    assert.ok(!isIsoDate('2026-04-10T10:00'));
+  it('Should judge a front-matter date by the one calendar-day check of base/dates, years before 100 included', () => {
+    const dateProblem = (date: string) =>
+      analyzeText(`---\ndate: ${date}\nksbs: [K1]\n---\n`)
+        .diagnostics.map((d) => d.message)
+        .join('\n');
+    assert.equal(dateProblem('2026-02-28'), '');
+    assert.equal(dateProblem('2026-04-10T10:00'), '');
+    for (const date of ['2026-02-30', '2026-13-01', '0050-02-29', '0052-02-29', '2101-01-01']) {
+      assert.match(dateProblem(date), new RegExp(`Expected \`date\` to be a date such as 2026-03-14, between 1950 and 2100, found \`${date}\``), date);
+    }
   });
 });
 

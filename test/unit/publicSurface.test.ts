@@ -60,7 +60,7 @@ const PUBLIC_SURFACE: Readonly<Record<string, readonly string[]>> = {
   './rules/rule': ['type RuleDefinition'],
   './rules/ruleDocs': ['ruleAnchor', 'rulesPageUrl', 'repositoryUrl', 'type ReleaseManifest'],
   './edits/configEdits': ['applyTextEdit', 'type ConfigEditResult', 'configFieldEdit', 'configFieldsEdit', 'type EditableConfigField'],
-  './edits/newEvidence': ['evidenceFileName', 'evidenceFolder', 'isIsoDate'],
+  './edits/newEvidence': ['evidenceFileName', 'evidenceFolder'],
   './edits/signoffEdit': ['currentDigest', 'signoffAgainEdit', 'signoffEdit'],
   './edits/templates': [
     'ACTION_REPOSITORY',

@@ -1,7 +1,7 @@
 // `ksb check --format sarif`: SARIF 2.1.0 as GitHub code scanning reads it (one run, one rule per
 // diagnostic code, results with regions, related locations and fingerprints that survive edits above them).
 import { createHash } from 'node:crypto';
-import { DEFAULT_RULE_LEVELS, RULES, ruleAnchor, withoutLineNumbers, type ReportedDiagnostic, type RuleDefinition } from '../../core';
+import { RULES, ruleAnchor, withoutLineNumbers, type ReportedDiagnostic, type RuleDefinition } from '../../core';
 import type { OutputFormat } from './outputFormat';
 
 /** `ksb check --format sarif`. */
@@ -84,7 +84,7 @@ function describeRule(rule: RuleDefinition, tool: SarifTool) {
     fullDescription: { text: `Reports ${rule.meaning}.` },
     help: { text: `Reports ${rule.meaning}.${fix} See ${helpUri}`, markdown: `Reports ${rule.meaning}.${fix}\n\n[Documentation](${helpUri})` },
     helpUri,
-    defaultConfiguration: { level: DEFAULT_SARIF_LEVELS[DEFAULT_RULE_LEVELS[rule.code as keyof typeof DEFAULT_RULE_LEVELS]] },
+    defaultConfiguration: { level: DEFAULT_SARIF_LEVELS[rule.defaultLevel] },
   };
 }
 

@@ -1,5 +1,4 @@
 import type { PortfolioConfig } from '../read/config';
-import { isoDateSchema } from '../read/frontMatterSchema';
 import { slugify } from '../base/paths';
 
 /** Characters that make a glob segment a pattern rather than a fixed folder name. */
@@ -27,9 +26,4 @@ export function evidenceFolder(config: Pick<PortfolioConfig, 'evidence'>): strin
 export function evidenceFileName(date: string, title: string): string {
   const slug = slugify(title) || 'evidence';
   return `${date ? `${date}-` : ''}${slug}.md`;
-}
-
-/** Whether `text` is a calendar date written `YYYY-MM-DD` (no time), as a new file's `date` field and name use it. */
-export function isIsoDate(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && isoDateSchema.safeParse(text).success;
 }

@@ -1,22 +1,19 @@
 import * as z from 'zod/mini';
-import { DAY_RANGE, isDayInRange } from '../base/dates';
+import { DAY_RANGE, isDayInRange, isIsoDay } from '../base/dates';
 import { SIGNOFF_ROLES } from '../model/lifecycleTerms';
 
 /** A calendar date written `YYYY-MM-DD`, optionally with a time, that really exists. */
 export const isoDateSchema = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'a date such as 2026-03-14'),
-  z.refine((value: string) => {
-    const [year, month, day] = value.slice(0, 10).split('-').map(Number);
-    const date = new Date(Date.UTC(year, month - 1, day));
-    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  }, 'a date that exists on the calendar'),
+  z.refine((value: string) => isIsoDay(value.slice(0, 10)), 'a date that exists on the calendar'),
   z.refine((value: string) => isDayInRange(value), `a date ${DAY_RANGE.words}`),
 );
 
 /** A calendar day `YYYY-MM-DD` and nothing more, as sign-offs and off-the-job entries take it. */
 const isoDaySchema = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a day such as 2026-03-14'),
-  z.refine((value: string) => isoDateSchema.safeParse(value).success, 'a date that exists on the calendar'),
+  z.refine((value: string) => isIsoDay(value), 'a date that exists on the calendar'),
+  z.refine((value: string) => isDayInRange(value), `a date ${DAY_RANGE.words}`),
 );
 
 /** One sign-off as `ksb signoff` writes it. */

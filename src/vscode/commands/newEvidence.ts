@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME, evidenceFileName, evidenceFolder, evidenceTemplate, isIsoDate, type StandardVersion } from '../../core';
+import { CONFIG_FILE_NAME, evidenceFileName, evidenceFolder, evidenceTemplate, isDayInRange, isIsoDay, type StandardVersion } from '../../core';
 import type { PortfolioWorkspace } from '../portfolioWorkspace';
 import { writeFileSafely } from '../safeWrite';
 import { uriExists } from '../vscodeFileSystem';
@@ -45,11 +45,11 @@ export async function newEvidence(workspace: PortfolioWorkspace, args: NewEviden
         prompt: 'Date of the work (YYYY-MM-DD)',
         value: today(),
         ignoreFocusOut: true,
-        validateInput: (value) => (isIsoDate(value.trim()) ? undefined : `Expected a date such as ${today()}, found \`${value}\``),
+        validateInput: (value) => (isNewEvidenceDay(value.trim()) ? undefined : `Expected a date such as ${today()}, found \`${value}\``),
       })
     )?.trim();
   if (date === undefined) return undefined;
-  if (!isIsoDate(date)) {
+  if (!isNewEvidenceDay(date)) {
     void vscode.window.showErrorMessage(`Expected a date such as ${today()}, found \`${date}\`.`);
     return undefined;
   }
@@ -88,4 +88,9 @@ async function pickCodes(standard: StandardVersion, optionId: string | undefined
     ignoreFocusOut: true,
   });
   return picked?.flatMap((item) => ('ksb' in item ? [item.ksb.code] : []));
+}
+
+/** Whether `text` is a calendar day `YYYY-MM-DD` within the days a portfolio may name, as a new file's `date` and name use it. */
+function isNewEvidenceDay(text: string): boolean {
+  return isIsoDay(text) && isDayInRange(text);
 }
