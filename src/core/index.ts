@@ -18,7 +18,10 @@ export { CONFIG_FILE_NAME } from './model/configFileName';
 export { DiagnosticCode } from './model/diagnosticCodes';
 export type { FixData, LeveledDiagnostic, PortfolioDiagnostic, RuleLevel } from './model/diagnostics';
 export type { OtjEntry } from './model/hours';
-export { isSignoffRole, SIGNOFF_ROLES, type SignoffRole } from './model/lifecycleTerms';
+export { isSignoffRole, SIGNOFF_ROLES, VERIFY_SIGNOFF_MODES, type SignoffRole, type VerifySignoffMode } from './model/lifecycleTerms';
+export { nameKey, peopleOf, type People, type Person } from './read/people';
+export { wrongRoleProblem } from './rules/signoffWrongRole';
+export { unknownSignerProblem } from './rules/signoffUnknownSigner';
 
 // Standards: the catalogue, the shipped data, the standards API.
 export { API_SOURCE_KEY, cleanApiText, isApiStandard, readApiStandard } from './catalogue/apiStandard';

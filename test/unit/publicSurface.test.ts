@@ -19,7 +19,10 @@ const PUBLIC_SURFACE: Readonly<Record<string, readonly string[]>> = {
   './model/diagnosticCodes': ['DiagnosticCode'],
   './model/diagnostics': ['type FixData', 'type LeveledDiagnostic', 'type PortfolioDiagnostic', 'type RuleLevel'],
   './model/hours': ['type OtjEntry'],
-  './model/lifecycleTerms': ['isSignoffRole', 'SIGNOFF_ROLES', 'type SignoffRole'],
+  './model/lifecycleTerms': ['isSignoffRole', 'SIGNOFF_ROLES', 'VERIFY_SIGNOFF_MODES', 'type SignoffRole', 'type VerifySignoffMode'],
+  './read/people': ['nameKey', 'peopleOf', 'type People', 'type Person'],
+  './rules/signoffWrongRole': ['wrongRoleProblem'],
+  './rules/signoffUnknownSigner': ['unknownSignerProblem'],
   './catalogue/apiStandard': ['API_SOURCE_KEY', 'cleanApiText', 'isApiStandard', 'readApiStandard'],
   './catalogue/builtin': ['builtinCatalogue'],
   './catalogue/catalogue': [

@@ -22,10 +22,12 @@ describe('JSON Schemas', () => {
       'mentor',
       'option',
       'otj-target',
+      'people',
       'provider',
       'standard',
       'standards',
       'start',
+      'verify-signoffs',
       'version',
       'weekly-hours',
     ]);

@@ -57,8 +57,8 @@ export function provideConfigHover(document: DocumentLines, position: Position, 
   return { range, markdown: describeOption(standard, option) };
 }
 
-/** A key of `portfolio.yaml`, top-level or in `gateway:`. */
-const KEY = /^([ \t]*)(["']?)([A-Za-z][\w-]*)\2[ \t]*:(?=[ \t]|$)/;
+/** A key of `portfolio.yaml`, top-level, in `gateway:` or in a person's block item of `people:` (after its dash). */
+const KEY = /^([ \t]*(?:-[ \t]+)?)(["']?)([A-Za-z][\w-]*)\2[ \t]*:(?=[ \t]|$)/;
 
 /** What the field under the cursor is for, when the cursor is on its key; the descriptions are ours, Markdown as written. */
 function keyHover(document: DocumentLines, position: Position): KsbHover | undefined {
@@ -74,24 +74,34 @@ function keyHover(document: DocumentLines, position: Position): KsbHover | undef
     const description = key in portfolioConfigSchema.shape ? fieldDescription(key as keyof PortfolioConfig) : undefined;
     return description ? { range, markdown: `**${key}** · ${description}` } : undefined;
   }
-  // A nested key: only `gateway:` has named fields.
+  // A nested key: `gateway:` and each person of `people:` have named fields.
   let owner = position.line - 1;
   while (owner >= 0 && /^([ \t]|#|$)/.test(document.lineAt(owner).text)) owner--;
-  if (owner < 0 || KEY.exec(document.lineAt(owner).text)?.[3] !== 'gateway') return undefined;
-  const description = gatewayFieldDescription(key);
+  const ownerKey = owner < 0 ? undefined : KEY.exec(document.lineAt(owner).text)?.[3];
+  if (ownerKey === 'people') {
+    const description = nestedFieldDescription('people', key);
+    return description ? { range, markdown: `**people[].${key}** · ${description}` } : undefined;
+  }
+  if (ownerKey !== 'gateway') return undefined;
+  const description = nestedFieldDescription('gateway', key);
   return description ? { range, markdown: `**gateway.${key}** · ${description}` } : undefined;
 }
 
-/** The schema's description of a field of the `gateway:` block. */
-function gatewayFieldDescription(field: string): string | undefined {
-  let gateway: z.ZodMiniType | undefined = portfolioConfigSchema.shape.gateway;
-  for (let depth = 0; gateway && !('shape' in gateway._zod.def) && depth < 5; depth++) gateway = (gateway._zod.def as { innerType?: z.ZodMiniType }).innerType;
-  const shape = (gateway?._zod.def as { shape?: Record<string, z.ZodMiniType> } | undefined)?.shape;
+/** The schema's description of a field of the `gateway:` block, or of a person of `people:`. */
+function nestedFieldDescription(owner: 'gateway' | 'people', field: string): string | undefined {
+  let block: z.ZodMiniType | undefined = portfolioConfigSchema.shape[owner];
+  // Through optional wrappers and, for `people:`, the list to its item.
+  for (let depth = 0; block && !('shape' in block._zod.def) && depth < 5; depth++) {
+    const def = block._zod.def as { innerType?: z.ZodMiniType; element?: z.ZodMiniType };
+    block = def.innerType ?? def.element;
+  }
+  const shape = (block?._zod.def as { shape?: Record<string, z.ZodMiniType> } | undefined)?.shape;
   let schema = shape?.[field];
   for (let depth = 0; schema && depth < 5; depth++) {
     const description = z.globalRegistry.get(schema)?.description;
     if (description) return description;
-    schema = (schema._zod.def as { innerType?: z.ZodMiniType }).innerType;
+    const def = schema._zod.def as { innerType?: z.ZodMiniType; in?: z.ZodMiniType };
+    schema = def.innerType ?? def.in;
   }
   return undefined;
 }

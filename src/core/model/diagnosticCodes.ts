@@ -12,6 +12,8 @@ export const DiagnosticCode = Object.freeze({
   FutureDate: 'evidence.future-date',
   SignoffStale: 'signoff.stale',
   SignoffInvalid: 'signoff.invalid',
+  SignoffWrongRole: 'signoff.wrong-role',
+  SignoffUnknownSigner: 'signoff.unknown-signer',
   OtjInvalid: 'otj.invalid',
   ReviewOverdue: 'review.overdue',
   ReviewIncomplete: 'review.incomplete',

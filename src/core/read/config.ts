@@ -1,5 +1,4 @@
 import { isMap, isNode, isScalar, parseDocument, type Document } from 'yaml';
-import { DEFAULT_REVIEW_INTERVAL_WORDS } from '../model/lifecycleTerms';
 import * as z from 'zod/mini';
 import type { Catalogue, StandardNote, StandardOption, StandardVersion } from '../catalogue/catalogue';
 import { formatFieldPath } from '../catalogue/catalogue';
@@ -10,6 +9,7 @@ import { compileGlob } from '../base/glob';
 import { FILE_START, LineIndex, withYamlLineBreaks, type Range } from '../base/text';
 import { DAY_RANGE, isDayInRange, isIsoDay, parseInterval } from '../base/dates';
 import { OTJ_TARGET_RANGE } from '../model/hours';
+import { DEFAULT_REVIEW_INTERVAL_WORDS, SIGNOFF_ROLES, VERIFY_SIGNOFF_MODES } from '../model/lifecycleTerms';
 import { validate } from '../base/validate';
 import { yamlToData } from '../base/yamlData';
 
@@ -48,6 +48,23 @@ const gatewaySchema = z.strictObject({
   ),
 });
 
+/** One e-mail address, as git records an author's (`name@host`). */
+const emailSchema = nonEmpty().check(z.refine((value: string) => /^[^\s@<>]+@[^\s@<>]+$/.test(value), 'an e-mail address such as priya@northlight.example'));
+
+/** One person of `people:`: their name as sign-offs write it, the roles they hold and the e-mail addresses they commit with. */
+const personSchema = z.strictObject({
+  name: nonEmpty().check(z.describe('The name as sign-offs write it in `by:`')),
+  roles: z.array(z.enum(SIGNOFF_ROLES)).check(z.minLength(1), z.describe(`The roles this person may sign off in: ${SIGNOFF_ROLES.join(', ')}`)),
+  email: z.optional(
+    z
+      .pipe(
+        z.union([emailSchema, z.array(emailSchema)]),
+        z.transform((value: string | string[]) => (typeof value === 'string' ? [value] : value)),
+      )
+      .check(z.describe('The e-mail address (or a list of them) this person commits with, for `verify-signoffs`')),
+  ),
+});
+
 /** The shape of `portfolio.yaml`. */
 export const portfolioConfigSchema = z.strictObject({
   standard: nonEmpty().check(z.describe('The standard reference, e.g. ST0792')),
@@ -76,6 +93,18 @@ export const portfolioConfigSchema = z.strictObject({
       ),
   ),
   gateway: z.optional(gatewaySchema.check(z.describe('What the end-point assessment gateway asks, for `ksb gateway`'))),
+  people: z.optional(
+    z.array(personSchema).check(z.describe('Who takes part: `{name, roles, email}` each; with it, a sign-off must name one of them in a role they hold')),
+  ),
+  'verify-signoffs': z.optional(
+    z
+      .enum(VERIFY_SIGNOFF_MODES)
+      .check(
+        z.describe(
+          'How sign-offs are proved by git: `off` (default), `commits` (the commit that wrote a sign-off is by its signer) or `signatures` (and git verifies its signature)',
+        ),
+      ),
+  ),
 });
 
 /** `portfolio.yaml` after validation. */
@@ -137,11 +166,12 @@ export function parseConfig(text: string): ParsedConfig {
       result.error.issues.map((issue) => {
         const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
         if (issue.code === 'unrecognized_keys') {
-          // Only `gateway:` nests fields; its own names are the ones to offer.
+          // `gateway:` and each person of `people:` nest fields; their own names are the ones to offer.
           const nested = path.length > 0;
+          const nestedKnown = path[0] === 'people' ? Object.keys(personSchema.shape) : Object.keys(gatewaySchema.shape);
           return {
             code: DiagnosticCode.InvalidConfig,
-            message: `Unexpected field ${issue.keys.map((k) => `\`${k}\``).join(', ')}${nested ? ` in \`${formatFieldPath(path)}\`` : ''}: expected one of ${nested ? Object.keys(gatewaySchema.shape).join(', ') : known}`,
+            message: `Unexpected field ${issue.keys.map((k) => `\`${k}\``).join(', ')}${nested ? ` in \`${formatFieldPath(path)}\`` : ''}: expected one of ${nested ? nestedKnown.join(', ') : known}`,
             range: nested ? nodeRange(document, [...path, issue.keys[0]], lines) : keyRange(document, issue.keys[0], lines),
           };
         }

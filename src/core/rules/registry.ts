@@ -11,6 +11,8 @@ import { fileTooLargeRule, symbolicLinkRule, unreadableFileRule } from './fileRu
 import { frontMatterTooLargeRule, invalidFieldRule, yamlErrorRule } from './frontMatterRules';
 import { invalidConfigRule, missingConfigRule } from './portfolioRules';
 import { otjInvalidRule, reviewIncompleteRule, reviewOverdueRule, signoffInvalidRule, signoffStaleRule, unknownRequirementRule } from './lifecycleRules';
+import { signoffUnknownSignerRule } from './signoffUnknownSigner';
+import { signoffWrongRoleRule } from './signoffWrongRole';
 import { invalidStandardRule, standardDataGapRule, standardNotApprovedRule } from './standardRules';
 
 /** Every rule, in the order the docs and settings list them (and checks run). */
@@ -24,6 +26,8 @@ export const RULES = [
   futureDateRule,
   signoffStaleRule,
   signoffInvalidRule,
+  signoffWrongRoleRule,
+  signoffUnknownSignerRule,
   otjInvalidRule,
   reviewOverdueRule,
   reviewIncompleteRule,
