@@ -54,7 +54,11 @@ export const FLAGS = {
   },
   yes: { option: { type: 'boolean' }, term: '--yes', help: ['init asks nothing: defaults, or an error naming the missing flag'] },
   dir: { option: { type: 'string' }, term: '--dir DIR', help: ['The portfolio standard add writes into (default: .)'] },
-  force: { option: { type: 'boolean' }, term: '--force', help: ['standard add replaces a different file of the same name'] },
+  force: {
+    option: { type: 'boolean' },
+    term: '--force',
+    help: ['standard add replaces a different file of the same name; signoff', 'signs despite a wrong signer or errors in the file'],
+  },
   by: { option: { type: 'string' }, term: '--by NAME', help: ['Who signs off, for signoff'] },
   role: { option: { type: 'string' }, term: '--role ROLE', help: ["The signer's role, for signoff: apprentice, employer, mentor or tutor"] },
   api: { option: { type: 'string' }, term: '--api URL', help: [`The standards API (default: $${STANDARDS_API_ENV}, else ${DEFAULT_STANDARDS_API})`] },

@@ -4,6 +4,7 @@
 // Helpers: text, paths, glob, dates, limits, the file-system interface.
 export { DAY_RANGE, type Interval, isDayInRange, isIsoDay, latestDayOnEarth, parseInterval } from './base/dates';
 export { evidenceDigest } from './base/digest';
+export type { CommitSignature, FileHistory, LineCommit, SignoffHistory, SignoffHistoryRequest, SignoffHistorySource } from './base/gitHistory';
 export { DATA_FILE_READ_LIMIT, describeReadError, formatBytes, MARKDOWN_READ_LIMIT } from './base/fileLimits';
 export type { DirectoryEntry, EntryFlag, EntryType, FileStat, PortfolioFileSystem } from './base/fileSystem';
 export { compileGlob } from './base/glob';
@@ -19,9 +20,6 @@ export { DiagnosticCode } from './model/diagnosticCodes';
 export type { FixData, LeveledDiagnostic, PortfolioDiagnostic, RuleLevel } from './model/diagnostics';
 export type { OtjEntry } from './model/hours';
 export { isSignoffRole, SIGNOFF_ROLES, VERIFY_SIGNOFF_MODES, type SignoffRole, type VerifySignoffMode } from './model/lifecycleTerms';
-export { nameKey, peopleOf, type People, type Person } from './read/people';
-export { wrongRoleProblem } from './rules/signoffWrongRole';
-export { unknownSignerProblem } from './rules/signoffUnknownSigner';
 
 // Standards: the catalogue, the shipped data, the standards API.
 export { API_SOURCE_KEY, cleanApiText, isApiStandard, readApiStandard } from './catalogue/apiStandard';
@@ -49,6 +47,7 @@ export {
 // Readers: a file's analysis, front matter, portfolio.yaml.
 export { analyzeBytes, analyzeText, MAX_LINK_SCAN_LENGTH } from './read/analysis';
 export { parseConfig, type Portfolio, portfolioConfigSchema, resolveConfig } from './read/config';
+export { nameKey, peopleOf, type People, type Person } from './read/people';
 export { type Claim, type FrontMatter, locateFrontMatter, parseFrontMatter } from './read/frontMatter';
 export { evidenceFrontMatterSchema } from './read/frontMatterSchema';
 
@@ -57,6 +56,7 @@ export { checkFile, checkUngovernedFile, type FileCheck } from './rules/checkFil
 export { claimsNoCode } from './rules/evidenceRules';
 export { ALL_DIAGNOSTIC_CODES, applyLevels, DEFAULT_RULE_LEVELS, RULES } from './rules/registry';
 export type { RuleDefinition } from './rules/rule';
+export { proofWords, shortCommit, signoffProof, type SignoffProof } from './rules/signoffUnverified';
 export { ruleAnchor, rulesPageUrl, repositoryUrl, type ReleaseManifest } from './rules/ruleDocs';
 
 // Edits: config fields, sign-offs, new evidence, templates.
@@ -86,6 +86,7 @@ export {
   hoursReport,
   type HoursReport,
 } from './lifecycle/portfolioLifecycle';
+export { describeObstacles, signoffObstacles, type SignoffObstacles } from './lifecycle/signoffRefusal';
 
 // The assessor's report.
 export { lifecycleReportInput } from './report/lifecycleInput';

@@ -21,8 +21,16 @@ const PUBLIC_SURFACE: Readonly<Record<string, readonly string[]>> = {
   './model/hours': ['type OtjEntry'],
   './model/lifecycleTerms': ['isSignoffRole', 'SIGNOFF_ROLES', 'VERIFY_SIGNOFF_MODES', 'type SignoffRole', 'type VerifySignoffMode'],
   './read/people': ['nameKey', 'peopleOf', 'type People', 'type Person'],
-  './rules/signoffWrongRole': ['wrongRoleProblem'],
-  './rules/signoffUnknownSigner': ['unknownSignerProblem'],
+  './rules/signoffUnverified': ['proofWords', 'shortCommit', 'signoffProof', 'type SignoffProof'],
+  './base/gitHistory': [
+    'type CommitSignature',
+    'type FileHistory',
+    'type LineCommit',
+    'type SignoffHistory',
+    'type SignoffHistoryRequest',
+    'type SignoffHistorySource',
+  ],
+  './lifecycle/signoffRefusal': ['describeObstacles', 'signoffObstacles', 'type SignoffObstacles'],
   './catalogue/apiStandard': ['API_SOURCE_KEY', 'cleanApiText', 'isApiStandard', 'readApiStandard'],
   './catalogue/builtin': ['builtinCatalogue'],
   './catalogue/catalogue': [

@@ -14,6 +14,7 @@ export const DiagnosticCode = Object.freeze({
   SignoffInvalid: 'signoff.invalid',
   SignoffWrongRole: 'signoff.wrong-role',
   SignoffUnknownSigner: 'signoff.unknown-signer',
+  SignoffUnverified: 'signoff.unverified',
   OtjInvalid: 'otj.invalid',
   ReviewOverdue: 'review.overdue',
   ReviewIncomplete: 'review.incomplete',

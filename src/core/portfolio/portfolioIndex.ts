@@ -8,6 +8,7 @@ import type { FileStat, PortfolioFileSystem } from '../base/fileSystem';
 import type { Claim } from '../read/frontMatter';
 import { basename, dirname, relativePath } from '../base/paths';
 import { checkFile } from '../rules/checkFile';
+import type { EvidenceContext } from '../rules/rule';
 import { unreadableEntry } from '../read/unreadable';
 import { AnalysisCache, READ_CONCURRENCY } from './analysisCache';
 import { ClaimIndex } from './claimIndex';
@@ -19,6 +20,7 @@ import { DEFAULT_REVIEW_INTERVAL } from '../model/lifecycleTerms';
 import { overdueReviews, type ReviewFact } from '../rules/reviews';
 import { FILE_START, type Range } from '../base/text';
 import { LinkTargets } from './linkTargets';
+import type { CommitSignature, FileHistory, SignoffHistoryRequest, SignoffHistorySource } from '../base/gitHistory';
 import { isMarkdown, walkTree, type TreeWalkContext } from './treeWalk';
 
 /** Options of an index. */
@@ -37,6 +39,11 @@ export interface IndexOptions {
   readonly today?: () => string;
   /** The latest day begun anywhere on Earth (`latestDayOnEarth`), after which a date is in the future; default `today`. */
   readonly latestToday?: () => string;
+  /**
+   * Where git's facts about signed files come from, for `verify-signoffs: commits|signatures`;
+   * without it every sign-off is "not checked" (the core runs no git).
+   */
+  readonly signoffHistory?: SignoffHistorySource;
 }
 
 /** What a diagnostics-only index keeps of a file's parse: nothing. */
@@ -86,6 +93,9 @@ export class PortfolioIndex {
   private readonly otjDays = new Map<string, DayEntry[]>();
   /** Findings over several files (`review.overdue`, the 24-hour day), by path, recomputed on every change. */
   private portfolioFindings = new Map<string, PortfolioDiagnostic[]>();
+  /** What git said of each signed file, and of the signatures of the commits that wrote them (verify-signoffs). */
+  private readonly signoffHistory = new Map<string, FileHistory>();
+  private readonly signatures = new Map<string, CommitSignature>();
   /**
    * What the walk could not read, by path: unreadable folders, symbolic links (never followed),
    * pipes and devices named like Markdown, names that are not UTF-8. Reported so nothing is
@@ -179,6 +189,8 @@ export class PortfolioIndex {
     await this.cache.readAll(markdownFiles);
     // Unsaved texts too: their links may differ from the disk's.
     await this.statUnwalkedTargets([...new Set([...this.cache.paths(), ...this.overlays.keys()])]);
+    this.signoffHistory.clear();
+    await this.traceSignoffs(markdownFiles);
     this.reevaluateAll();
   }
 
@@ -214,6 +226,7 @@ export class PortfolioIndex {
       if (isMarkdown(path) && !this.isInNestedPortfolio(path)) {
         await this.cache.read(path, stat);
         await this.statUnwalkedTargets([path]);
+        await this.traceSignoffs([path]);
         this.evaluate(path);
       }
       // A file appearing can fix other files' attachment links.
@@ -356,6 +369,7 @@ export class PortfolioIndex {
       const chunk = markdownFiles.slice(i, i + READ_CONCURRENCY);
       await this.cache.readAll(chunk);
       await this.statUnwalkedTargets(chunk);
+      await this.traceSignoffs(chunk);
       for (const path of chunk) {
         this.evaluate(path);
         this.cache.delete(path);
@@ -494,6 +508,7 @@ export class PortfolioIndex {
         linkTarget: (link) => this.links.stateOf(this.links.linkTarget(path, link.target)),
         today: this.options.today?.(),
         latestToday: this.options.latestToday?.(),
+        signoffTrace: this.signoffTraceOf(path),
       },
     );
     if (portfolio !== undefined) this.recordOtjDays(path, relative, frontMatter, diagnostics);
@@ -501,6 +516,51 @@ export class PortfolioIndex {
     const indexed: IndexedFile = { path, relativePath: relative, analysis, isEvidence, role, validClaims, diagnostics };
     this.files.set(path, indexed);
     this.claims.add(relative, frontMatter?.title, validClaims);
+  }
+
+  /**
+   * Asks the host what git says of the sign-offs of `paths` (as read from disk), under
+   * `verify-signoffs: commits|signatures`: one request for them all, so the host can batch.
+   */
+  private async traceSignoffs(paths: readonly string[]): Promise<void> {
+    const source = this.options.signoffHistory;
+    const mode = this.config.portfolio?.config['verify-signoffs'] ?? 'off';
+    if (!source || mode === 'off') return;
+    const requests: SignoffHistoryRequest[] = [];
+    for (const path of paths) {
+      this.signoffHistory.delete(path);
+      const signoffs = this.cache.get(path)?.frontMatter?.lifecycle?.signoffs ?? [];
+      const lines = signoffs.filter((s) => s.complete).flatMap((s) => range(s.range.start.line, s.range.end.line));
+      if (lines.length > 0) requests.push({ path, lines });
+    }
+    if (requests.length === 0) return;
+    let history;
+    try {
+      history = await source.history(requests, mode === 'signatures');
+    } catch (error) {
+      const reason = `git could not be asked: ${error instanceof Error ? error.message : String(error)}`;
+      for (const { path } of requests) this.signoffHistory.set(path, { kind: 'unavailable', reason });
+      return;
+    }
+    for (const [path, file] of history.files) this.signoffHistory.set(path, file);
+    for (const [commit, signature] of history.signatures) this.signatures.set(commit, signature);
+  }
+
+  /** Asks git again about every signed file (after a commit, a checkout or a pull) and checks them again. */
+  async retraceSignoffs(): Promise<void> {
+    const paths = [...this.cache.paths()];
+    this.signoffHistory.clear();
+    this.signatures.clear();
+    await this.traceSignoffs(paths);
+    for (const path of paths) if (this.cache.get(path)?.frontMatter?.lifecycle?.signoffs.length) this.evaluate(path);
+    this.fire();
+  }
+
+  /** What git said of the sign-offs of the file at `path`, as the rules were handed it (for views of the proofs). */
+  signoffTraceOf(path: string): EvidenceContext['signoffTrace'] {
+    // An editor's unsaved text is not what git blamed: its lines may have moved.
+    const file = this.overlays.has(path) ? undefined : this.signoffHistory.get(path);
+    return { file, signature: (commit) => this.signatures.get(commit) };
   }
 
   /** Keeps the file's dated off-the-job entries that its own checks did not reject, for the day across the portfolio. */
@@ -544,4 +604,9 @@ export class PortfolioIndex {
     this.changedEverything = false;
     for (const listener of this.listeners) listener(change);
   }
+}
+
+/** The numbers from `first` to `last`, both included. */
+function range(first: number, last: number): number[] {
+  return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
 }

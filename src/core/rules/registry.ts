@@ -13,6 +13,7 @@ import { invalidConfigRule, missingConfigRule } from './portfolioRules';
 import { otjInvalidRule, reviewIncompleteRule, reviewOverdueRule, signoffInvalidRule, signoffStaleRule, unknownRequirementRule } from './lifecycleRules';
 import { signoffUnknownSignerRule } from './signoffUnknownSigner';
 import { signoffWrongRoleRule } from './signoffWrongRole';
+import { signoffUnverifiedRule } from './signoffUnverified';
 import { invalidStandardRule, standardDataGapRule, standardNotApprovedRule } from './standardRules';
 
 /** Every rule, in the order the docs and settings list them (and checks run). */
@@ -28,6 +29,7 @@ export const RULES = [
   signoffInvalidRule,
   signoffWrongRoleRule,
   signoffUnknownSignerRule,
+  signoffUnverifiedRule,
   otjInvalidRule,
   reviewOverdueRule,
   reviewIncompleteRule,
