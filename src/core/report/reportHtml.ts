@@ -247,7 +247,12 @@ function ksbs(model: ReportModel, out: string[]): void {
   out.push('</section>');
 }
 
-const SIGNOFF_WORDS: Readonly<Record<SignoffState, string>> = { signed: '✓ Signed', stale: '! Changed since signed', unsigned: '✗ Not signed' };
+const SIGNOFF_WORDS: Readonly<Record<SignoffState, string>> = {
+  signed: '✓ Signed',
+  stale: '! Changed since signed',
+  unverified: '! Not proved by git',
+  unsigned: '✗ Not signed',
+};
 
 function evidenceIndex(model: ReportModel, out: string[]): void {
   const prefix = model.input.linkPrefix ?? '';

@@ -13,7 +13,7 @@ export const signoffWrongRoleRule = defineRule({
   defaultLevel: 'error',
   summary: 'A sign-off by someone who does not hold that role, or one person signing a progress review in two roles.',
   meaning:
-    'a sign-off whose `by:` does not hold its `role:` in `people:` of `portfolio.yaml` (`apprentice:` and `mentor:` count as people with those roles); always on for the apprentice signing as employer, mentor or tutor, even without `people:`; and a progress review signed by one person in more than one role (it needs three different people). Such a sign-off never counts',
+    'with `people:` in `portfolio.yaml`, a sign-off whose `by:` does not hold its `role:` there (`apprentice:` and `mentor:` count as people with those roles); always on for the apprentice signing as employer, mentor or tutor, even without `people:`; and a progress review signed by one person in more than one role (it needs three different people). Such a sign-off never counts',
   check: { over: 'portfolio-file', run: (facts, context) => ({ diagnostics: checkSignoffRoles(facts, context) }) },
 });
 
@@ -24,7 +24,8 @@ export const signoffWrongRoleRule = defineRule({
 export function wrongRoleProblem(config: PortfolioConfig, by: string, role: SignoffRole, people: People = peopleOf(config)): string | undefined {
   if (role !== 'apprentice' && people.isApprentice(by))
     return `Expected the ${role} to sign off as ${role}, found the apprentice ${by}: an apprentice signs only as apprentice`;
-  const person = people.find(by);
+  // Without `people:` only the apprentice's roles are known for sure: `mentor:` names the mentor, who may sign for the employer.
+  const person = people.declared ? people.find(by) : undefined;
   if (!person || person.roles.includes(role)) return undefined;
   return `Expected ${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role} of \`people:\` in portfolio.yaml to sign off as ${role}, found ${person.name}, who holds ${person.roles.join(', ')}`;
 }
