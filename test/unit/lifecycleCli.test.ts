@@ -70,12 +70,12 @@ describe('ksb signoff, hours and gateway', function () {
     assert.equal(signed.status, 0, signed.stderr);
     assert.match(
       signed.stdout,
-      /^Signed off signing\/evidence\/a.md as Priya Shah \(employer\) on 2026-06-30, digest [0-9a-f]{12}\nSigned off signing\/evidence\/b.md/,
+      /^Signed off signing\/evidence\/a.md as Priya Shah \(employer\) on 2026-06-30, digest v2:[0-9a-f]{12}\nSigned off signing\/evidence\/b.md/,
     );
     const text = readFileSync(path.join(root, 'evidence/a.md'), 'utf8');
     assert.match(
       text,
-      /ksbs: \[K1\]\nsignoff:\n {2}- by: Priya Shah\n {4}role: employer\n {4}date: 2026-06-30\n {4}digest: "[0-9a-f]{12}"\n---\n\nWhat I did.\n$/,
+      /ksbs: \[K1\]\nsignoff:\n {2}- by: Priya Shah\n {4}role: employer\n {4}date: 2026-06-30\n {4}digest: "v2:[0-9a-f]{12}"\n---\n\nWhat I did.\n$/,
     );
     assert.equal(ksb(['check', 'signing']).status, 0);
 

@@ -74,15 +74,21 @@ export async function runSignoff(files: readonly string[], options: SignoffOptio
   const indexes = new Map<string, Promise<PortfolioIndex>>();
   for (const file of files) {
     const { target, text, bom, path, root } = await readEvidence(file);
-    if (options.loadPortfolio && !options.force) {
+    let digest: string | undefined;
+    if (options.loadPortfolio) {
       let index = indexes.get(root);
       // Git is not asked: whether the file's sign-offs are committed is no reason to refuse another.
       if (!index) indexes.set(root, (index = options.loadPortfolio(root, { signoffHistory: undefined })));
-      const obstacles = describeObstacles(signoffObstacles(await index, toPosix(path), options.by.trim(), role));
-      if (obstacles !== undefined)
-        throw new UsageError(`cannot sign off ${oneLine(file)} as ${oneLine(options.by.trim())} (${role}): ${oneLine(obstacles)} (--force signs anyway)`);
+      const loaded = await index;
+      if (!options.force) {
+        const obstacles = describeObstacles(signoffObstacles(loaded, toPosix(path), options.by.trim(), role));
+        if (obstacles !== undefined)
+          throw new UsageError(`cannot sign off ${oneLine(file)} as ${oneLine(options.by.trim())} (${role}): ${oneLine(obstacles)} (--force signs anyway)`);
+      }
+      // The digest covers the bytes of the files it links: the index reads them inside the portfolio only.
+      digest = await loaded.signoffDigestOf(toPosix(path), text);
     }
-    const result = signoffEdit(text, { by: options.by, role, date: options.today });
+    const result = signoffEdit(text, { by: options.by, role, date: options.today, ...(digest ? { digest } : {}) });
     if (!result.ok) throw new UsageError(`cannot sign off ${file}: ${result.reason}`);
     planned.push({ file, target, bytes: encode(applyTextEdit(text, result.edit), bom), replaced: result.replaced, digest: result.digest });
   }

@@ -56,7 +56,7 @@ export function fileSignoffs(file: IndexedFile, index?: PortfolioIndex): FileSig
       : rejections.length > 0
         ? { state: 'unverified', commit: undefined, authorEmail: undefined, reason: rejections[0].message }
         : { state: 'not-checked', reason: 'the portfolio was not given' };
-    const current = digest !== undefined && isCurrent(entry.digest, digest);
+    const current = digest !== undefined && !isStale(file, entry.index);
     signoffs.push({ index: entry.index, by: entry.by, role: entry.role, date: entry.date, current, proof, counts: current && proof.state !== 'unverified' });
   }
   const state: SignoffState =
@@ -64,9 +64,9 @@ export function fileSignoffs(file: IndexedFile, index?: PortfolioIndex): FileSig
   return { state, signoffs, byEmployer: signoffs.some((s) => s.counts && (s.role === 'employer' || s.role === 'mentor')) };
 }
 
-/** Whether a sign-off's digest matches the file's digest now. */
-function isCurrent(signed: string | undefined, now: string): boolean {
-  return signed === now;
+/** Whether `signoff.stale` found sign-off `index` changed since, in the digest version it was made with. */
+function isStale(file: IndexedFile, index: number): boolean {
+  return file.diagnostics.some((d) => d.code === DiagnosticCode.SignoffStale && d.fix?.kind === 'signoff-again' && d.fix.index === index);
 }
 
 /** Where the off-the-job target comes from, as `ksb hours` and the status bar say it. */

@@ -15,6 +15,7 @@ export const DiagnosticCode = Object.freeze({
   SignoffWrongRole: 'signoff.wrong-role',
   SignoffUnknownSigner: 'signoff.unknown-signer',
   SignoffUnverified: 'signoff.unverified',
+  SignoffOldDigest: 'signoff.old-digest',
   OtjInvalid: 'otj.invalid',
   ReviewOverdue: 'review.overdue',
   ReviewIncomplete: 'review.incomplete',

@@ -1,4 +1,5 @@
-import { analyzeText, type FileAnalysis } from '../read/analysis';
+import { analyzeText, attachmentTargetsOf, digestFieldsOf, type FileAnalysis } from '../read/analysis';
+import { ATTACHMENT_HASH_LIMIT, attachmentDigest, DIGEST_V2_PREFIX, evidenceDigestV2, evidenceFieldsHash } from '../base/digest';
 import type { Catalogue } from '../catalogue/catalogue';
 import { CONFIG_FILE_NAME } from '../model/configFileName';
 import type { Portfolio } from '../read/config';
@@ -96,6 +97,8 @@ export class PortfolioIndex {
   /** What git said of each signed file, and of the signatures of the commits that wrote them (verify-signoffs). */
   private readonly signoffHistory = new Map<string, FileHistory>();
   private readonly signatures = new Map<string, CommitSignature>();
+  /** The digest of each file a version-2 sign-off covers (base/digest.ts attachmentDigest), by absolute path; `undefined` when unreadable. */
+  private readonly attachmentHashes = new Map<string, string | undefined>();
   /**
    * What the walk could not read, by path: unreadable folders, symbolic links (never followed),
    * pipes and devices named like Markdown, names that are not UTF-8. Reported so nothing is
@@ -190,7 +193,9 @@ export class PortfolioIndex {
     // Unsaved texts too: their links may differ from the disk's.
     await this.statUnwalkedTargets([...new Set([...this.cache.paths(), ...this.overlays.keys()])]);
     this.signoffHistory.clear();
+    this.attachmentHashes.clear();
     await this.traceSignoffs(markdownFiles);
+    await this.hashAttachments(markdownFiles);
     this.reevaluateAll();
   }
 
@@ -227,10 +232,14 @@ export class PortfolioIndex {
         await this.cache.read(path, stat);
         await this.statUnwalkedTargets([path]);
         await this.traceSignoffs([path]);
+        await this.hashAttachments([path]);
         this.evaluate(path);
       }
-      // A file appearing can fix other files' attachment links.
-      if (!wasKnown) this.recheckLinksTo(path);
+      // A file appearing can fix other files' attachment links; a signed attachment changing makes its sign-offs stale.
+      if (this.attachmentHashes.has(path)) {
+        this.attachmentHashes.set(path, await this.hashOf(path));
+        this.recheckLinksTo(path);
+      } else if (!wasKnown) this.recheckLinksTo(path);
     }
     this.fire();
   }
@@ -297,6 +306,7 @@ export class PortfolioIndex {
   async setDocument(path: string, text: string): Promise<void> {
     this.overlays.set(path, analyzeText(text));
     await this.statUnwalkedTargets([path]);
+    await this.hashAttachments([path]);
     this.evaluate(path);
     this.fire();
   }
@@ -370,6 +380,7 @@ export class PortfolioIndex {
       await this.cache.readAll(chunk);
       await this.statUnwalkedTargets(chunk);
       await this.traceSignoffs(chunk);
+      await this.hashAttachments(chunk);
       for (const path of chunk) {
         this.evaluate(path);
         this.cache.delete(path);
@@ -509,6 +520,7 @@ export class PortfolioIndex {
         today: this.options.today?.(),
         latestToday: this.options.latestToday?.(),
         signoffTrace: this.signoffTraceOf(path),
+        digestV2: this.digestV2Of(path, analysis),
       },
     );
     if (portfolio !== undefined) this.recordOtjDays(path, relative, frontMatter, diagnostics);
@@ -544,6 +556,66 @@ export class PortfolioIndex {
     }
     for (const [path, file] of history.files) this.signoffHistory.set(path, file);
     for (const [commit, signature] of history.signatures) this.signatures.set(commit, signature);
+  }
+
+  /**
+   * Digests the linked files of each of `paths` that has a version-2 sign-off, so the rules can tell
+   * whether they changed since (signoff.stale). Files already digested are not read again.
+   */
+  private async hashAttachments(paths: readonly string[]): Promise<void> {
+    for (const path of paths) {
+      const analysis = this.overlays.get(path) ?? this.cache.get(path);
+      if (!analysis?.attachmentTargets?.length || !analysis.frontMatter?.lifecycle?.signoffs.some((s) => s.digest?.startsWith(DIGEST_V2_PREFIX))) continue;
+      for (const target of analysis.attachmentTargets) {
+        const absolute = this.links.linkTarget(path, target);
+        if (this.attachmentHashes.has(absolute) || this.links.stateOf(absolute).kind !== 'found') continue;
+        this.attachmentHashes.set(absolute, await this.hashOf(absolute));
+      }
+    }
+  }
+
+  /** The digest of one linked file's bytes, `undefined` when it cannot be read as a file. */
+  private async hashOf(path: string): Promise<string | undefined> {
+    try {
+      const stat = await this.fs.stat(path);
+      if (!stat || stat.type !== 'file' || stat.symbolicLink) return undefined;
+      return attachmentDigest(await this.fs.readFile(path, ATTACHMENT_HASH_LIMIT), stat.size);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The version-2 digest a sign-off of the file at `path` holds when nothing changed since: of its
+   * fields and body as `analysis` read them, and of the linked files as last read (`undefined` for
+   * one missing). `undefined` when the file has no sign-offs.
+   */
+  private digestV2Of(path: string, analysis: FileAnalysis): string | undefined {
+    if (analysis.fieldsHash === undefined) return undefined;
+    const attachments = new Map<string, string | undefined>();
+    for (const target of analysis.attachmentTargets ?? []) {
+      const absolute = this.links.linkTarget(path, target);
+      attachments.set(target, this.links.stateOf(absolute).kind === 'found' ? this.attachmentHashes.get(absolute) : undefined);
+    }
+    return evidenceDigestV2(analysis.fieldsHash, attachments);
+  }
+
+  /**
+   * The version-2 digest a new sign-off of the file at `path` would hold, its text being `text`
+   * (an editor's unsaved text, or the disk's): its linked files are read now, through the index's file system.
+   */
+  async signoffDigestOf(path: string, text: string): Promise<string | undefined> {
+    const analysis = analyzeText(text);
+    if (!analysis.frontMatter) return undefined;
+    const body = text.slice(analysis.frontMatter.bodyStart);
+    const fieldsHash = evidenceFieldsHash(digestFieldsOf(analysis.frontMatter, body));
+    const attachments = new Map<string, string | undefined>();
+    for (const target of attachmentTargetsOf(analysis.links)) {
+      const absolute = this.links.linkTarget(path, target);
+      const inside = this.contains(absolute) && this.links.stateOf(absolute).kind === 'found';
+      attachments.set(target, inside ? await this.hashOf(absolute) : undefined);
+    }
+    return evidenceDigestV2(fieldsHash, attachments);
   }
 
   /** Asks git again about every signed file (after a commit, a checkout or a pull) and checks them again. */

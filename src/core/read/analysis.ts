@@ -2,7 +2,7 @@ import { DiagnosticCode } from '../model/diagnosticCodes';
 import { type PortfolioDiagnostic } from '../model/diagnostics';
 import { parseFrontMatter, type FrontMatter } from './frontMatter';
 import { findLocalLinks, type LocalLink } from './links';
-import { evidenceDigest } from '../base/digest';
+import { evidenceDigest, evidenceFieldsHash, type DigestFields } from '../base/digest';
 import { formatBytes, MARKDOWN_READ_LIMIT, trimPartialCharacter } from '../base/fileLimits';
 import { unreadableFile } from './unreadable';
 import { FILE_START, decodeText, LineIndex } from '../base/text';
@@ -20,6 +20,28 @@ export interface FileAnalysis {
   readonly unreadable: boolean;
   /** The digest of the claims and body (see base/digest.ts), when the file has sign-offs to hold it to. */
   readonly contentDigest?: string;
+  /** The hash of what a version-2 digest covers but the linked files (evidenceFieldsHash), when the file has sign-offs. */
+  readonly fieldsHash?: string;
+  /** The local files the body links that a version-2 digest covers: targets as written, Markdown and folders left out. */
+  readonly attachmentTargets?: readonly string[];
+}
+
+/** The fields a version-2 digest covers of a file's front matter and body. */
+export function digestFieldsOf(frontMatter: FrontMatter, body: string): DigestFields {
+  const lifecycle = frontMatter.lifecycle;
+  return {
+    claims: frontMatter.claims,
+    body,
+    date: frontMatter.date,
+    type: lifecycle?.type,
+    otj: (lifecycle?.otj ?? []).map(({ date, hours, activity }) => ({ date, hours, activity })),
+    meets: (lifecycle?.meets ?? []).map((item) => item.name),
+  };
+}
+
+/** The link targets of `links` that a version-2 digest covers the bytes of: local files other than Markdown, once each. */
+export function attachmentTargetsOf(links: readonly LocalLink[]): string[] {
+  return [...new Set(links.map((link) => link.target).filter((target) => target !== '' && !target.endsWith('/') && !/\.(md|markdown)$/i.test(target)))];
 }
 
 /**
@@ -57,8 +79,17 @@ export function analyzeText(text: string): FileAnalysis {
   }
   // Hashing every body would cost a cold load dearly; only sign-offs need the digest.
   const signed = frontMatter?.lifecycle?.signoffs.length ?? 0;
-  const contentDigest = signed > 0 && frontMatter ? evidenceDigest(frontMatter.claims, text.slice(frontMatter.bodyStart)) : undefined;
-  return { frontMatter, links, diagnostics, unreadable: false, ...(contentDigest ? { contentDigest } : {}) };
+  if (signed === 0 || !frontMatter) return { frontMatter, links, diagnostics, unreadable: false };
+  const body = text.slice(frontMatter.bodyStart);
+  return {
+    frontMatter,
+    links,
+    diagnostics,
+    unreadable: false,
+    contentDigest: evidenceDigest(frontMatter.claims, body),
+    fieldsHash: evidenceFieldsHash(digestFieldsOf(frontMatter, body)),
+    attachmentTargets: attachmentTargetsOf(links),
+  };
 }
 
 /** Analyses the start of a file too large to read whole: its front matter only, and says so. */

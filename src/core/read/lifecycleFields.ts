@@ -6,7 +6,7 @@ import { type PortfolioDiagnostic } from '../model/diagnostics';
 import { detach, type Range } from '../base/text';
 import { describeNode, isNodeWithRange } from '../base/yamlNodes';
 import { DAY_RANGE, isDayInRange, isIsoDay } from '../base/dates';
-import { DIGEST_LENGTH } from '../base/digest';
+import { DIGEST_LENGTH, DIGEST_PATTERN, DIGEST_V2_PREFIX } from '../base/digest';
 import { MAX_HOURS_A_DAY } from '../model/hours';
 import { PROGRESS_REVIEW_TYPE, SIGNOFF_ROLES, type SignoffRole } from '../model/lifecycleTerms';
 
@@ -247,10 +247,10 @@ function readSignoffs(value: Node | null, at: At, keyRange: Range | undefined, d
     const digest = text('digest');
     let digestValue: string | undefined;
     if (digest.value !== undefined) {
-      if (new RegExp(`^[0-9a-f]{${DIGEST_LENGTH}}$`).test(digest.value)) digestValue = digest.value;
+      if (DIGEST_PATTERN.test(digest.value)) digestValue = digest.value;
       else
         report(
-          `Expected the digest of sign-off ${index + 1} to be ${DIGEST_LENGTH} hexadecimal characters as \`ksb signoff\` writes them, found \`${digest.value}\``,
+          `Expected the digest of sign-off ${index + 1} to be \`${DIGEST_V2_PREFIX}\` and ${DIGEST_LENGTH} hexadecimal characters (or, made before version 2, the ${DIGEST_LENGTH} alone) as \`ksb signoff\` writes them, found \`${digest.value}\``,
           digest.node,
         );
     }

@@ -14,6 +14,7 @@ import { otjInvalidRule, reviewIncompleteRule, reviewOverdueRule, signoffInvalid
 import { signoffUnknownSignerRule } from './signoffUnknownSigner';
 import { signoffWrongRoleRule } from './signoffWrongRole';
 import { signoffUnverifiedRule } from './signoffUnverified';
+import { signoffOldDigestRule } from './signoffOldDigest';
 import { invalidStandardRule, standardDataGapRule, standardNotApprovedRule } from './standardRules';
 
 /** Every rule, in the order the docs and settings list them (and checks run). */
@@ -30,6 +31,7 @@ export const RULES = [
   signoffWrongRoleRule,
   signoffUnknownSignerRule,
   signoffUnverifiedRule,
+  signoffOldDigestRule,
   otjInvalidRule,
   reviewOverdueRule,
   reviewIncompleteRule,

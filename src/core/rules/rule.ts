@@ -30,6 +30,8 @@ export interface EvidenceContext {
    * only after it, so what was written today in any time zone is never "after today". Default: `today`.
    */
   readonly latestToday?: string;
+  /** The version-2 digest of the file now, linked files included (the index reads them); `undefined` without sign-offs. */
+  readonly digestV2?: string;
   /** What git said of this file's sign-offs, when the host traced them (`verify-signoffs`); see rules/signoffUnverified.ts. */
   readonly signoffTrace?: {
     readonly file: FileHistory | undefined;
