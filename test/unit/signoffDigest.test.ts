@@ -101,7 +101,7 @@ describe('Sign-off digest version 2', () => {
     });
     const diagnostics = index.diagnosticsFor(DOC);
     assert.equal(stale(diagnostics), 0, 'hours were not covered by version 1');
-    const [old, ...rest] = withCode(diagnostics as never, DiagnosticCode.SignoffOldDigest) as { message: string; fix: unknown }[];
+    const [old, ...rest] = withCode(diagnostics, DiagnosticCode.SignoffOldDigest) as { message: string; fix: unknown }[];
     assert.deepEqual(rest, []);
     assert.match(old.message, /^Expected a sign-off digest of version 2 \(`v2:`\).*found version 1 in the sign-off of Priya Shah \(employer\) on 2026-03-20/);
     assert.deepEqual(old.fix, { kind: 'signoff-again', index: 0 });
