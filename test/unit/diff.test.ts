@@ -249,7 +249,7 @@ describe('ksb diff', function () {
     it('Should exit 0 and say nothing changed when both revisions are the same', () => {
       const result = ksb(repo, 'diff', 'main', 'main');
       assert.equal(result.status, 0, result.stderr);
-      assert.match(result.stdout, /No change to the evidence, the coverage or the problems\.\n$/);
+      assert.match(result.stdout, /No change to the evidence, the sign-offs, the coverage or the problems\.\n$/);
     });
 
     it('Should exit 0 when the change only fixes errors', () => {

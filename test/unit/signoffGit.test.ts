@@ -102,6 +102,38 @@ describe('Sign-offs proved by git (verify-signoffs)', function () {
     assert.equal(signoff.ok, true, signoff.detail);
   });
 
+  it('Should show sign-offs added, renewed and gone stale in ksb diff (text, Markdown, JSON), and proofs in the report', () => {
+    const root = repository('diffed', 'commits');
+    signAndCommit(root, PRIYA, 'employer', PRIYA);
+    const json = JSON.parse(ksb(root, ['diff', 'HEAD~1', 'HEAD', '--format', 'json']).stdout) as { signoffs: Record<string, unknown[]> };
+    assert.deepEqual(json.signoffs, {
+      added: [{ file: 'evidence/a.md', by: 'Priya Shah', role: 'employer', date: TODAY }],
+      renewed: [],
+      removed: [],
+      stale: [],
+    });
+    assert.match(
+      ksb(root, ['diff', 'HEAD~1', 'HEAD']).stdout,
+      /Sign-offs: 1 added, 0 renewed, 0 removed, 0 gone stale\n {2}added {4}evidence\/a\.md by Priya Shah \(employer\) on 2026-06-30/,
+    );
+    assert.match(
+      ksb(root, ['diff', 'HEAD~1', 'HEAD', '--format', 'markdown']).stdout,
+      /#### Sign-offs \(1 added, 0 renewed, 0 removed, 0 gone stale\)[\s\S]*\| added \| ` evidence\/a\.md ` \| Priya Shah \| employer \| 2026-06-30 \|/,
+    );
+    writeFileSync(path.join(root, 'evidence/a.md'), readFileSync(path.join(root, 'evidence/a.md'), 'utf8').replace('What I did.', 'What I did, and more.'));
+    git(root, ['commit', '-q', '-am', 'More'], SAM);
+    const stale = JSON.parse(ksb(root, ['diff', 'HEAD~1', 'HEAD', '--format', 'json']).stdout) as { signoffs: Record<string, unknown[]> };
+    assert.equal(stale.signoffs.stale.length, 1);
+    const report = ksb(root, ['report', '.', '--output', 'report.html']);
+    assert.equal(report.status, 0, report.stderr);
+    const html = readFileSync(path.join(root, 'report.html'), 'utf8');
+    assert.match(html, /<h2 id="declarations-heading">Declarations<\/h2>/);
+    assert.match(
+      html,
+      /<td>Priya Shah<\/td><td>employer<\/td><td>2026-06-30<\/td><td><strong>no: changed since<\/strong><\/td><td>verified: commit \w{7} by priya@northlight\.example<\/td>/,
+    );
+  });
+
   it("Should report the apprentice committing the employer's sign-off, naming the commit and its author, and not count it", () => {
     const root = repository('forged', 'commits');
     signAndCommit(root, PRIYA, 'employer', SAM);
