@@ -630,8 +630,9 @@ export class PortfolioIndex {
 
   /** What git said of the sign-offs of the file at `path`, as the rules were handed it (for views of the proofs). */
   signoffTraceOf(path: string): EvidenceContext['signoffTrace'] {
-    // An editor's unsaved text is not what git blamed: its lines may have moved.
-    const file = this.overlays.has(path) ? undefined : this.signoffHistory.get(path);
+    // An editor's unsaved text is not what git blamed unless its sign-offs are where and what they are on disk.
+    const overlay = this.overlays.get(path);
+    const file = overlay && !sameSignoffs(overlay, this.cache.get(path)) ? undefined : this.signoffHistory.get(path);
     return { file, signature: (commit) => this.signatures.get(commit) };
   }
 
@@ -681,4 +682,11 @@ export class PortfolioIndex {
 /** The numbers from `first` to `last`, both included. */
 function range(first: number, last: number): number[] {
   return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+}
+
+/** Whether two analyses of one file hold the same sign-offs on the same lines. */
+function sameSignoffs(a: FileAnalysis, b: FileAnalysis | undefined): boolean {
+  const shape = (analysis: FileAnalysis | undefined) =>
+    JSON.stringify((analysis?.frontMatter?.lifecycle?.signoffs ?? []).map((s) => [s.range, s.by, s.role, s.date, s.digest]));
+  return b !== undefined && shape(a) === shape(b);
 }

@@ -1,0 +1,75 @@
+// A git repository for the sign-off verification benchmark: 1 000 evidence files, each signed off
+// by the employer in a commit of hers, twice over: under `verify-signoffs: commits` (`verified/`)
+// and under `off` (`plain/`), so a round times verifying against one cold check of the same files.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { devNull } from 'node:os';
+import { join } from 'node:path';
+import { currentDigest } from '../src/core';
+
+/** Bump when the repository's content changes, so a stale one is rebuilt. */
+const REPOSITORY_VERSION = 1;
+const MARKER = '.git/ksb-bench-signoff.json';
+
+/** Signed evidence files in each of the two folders. */
+export const SIGNED_FILES = 1_000;
+
+const EMPLOYER = { name: 'Priya Shah', email: 'priya@northlight.example' };
+
+const GIT_ENV = {
+  ...process.env,
+  GIT_CONFIG_GLOBAL: devNull,
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_NAME: EMPLOYER.name,
+  GIT_AUTHOR_EMAIL: EMPLOYER.email,
+  GIT_COMMITTER_NAME: EMPLOYER.name,
+  GIT_COMMITTER_EMAIL: EMPLOYER.email,
+  GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z',
+  GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z',
+};
+
+function git(cwd: string, ...args: string[]): void {
+  const result = spawnSync('git', args, { cwd, encoding: 'utf8', env: GIT_ENV, maxBuffer: 1 << 28 });
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
+}
+
+/** The repository and its two portfolio folders. */
+export interface SignoffRepository {
+  readonly verified: string;
+  readonly plain: string;
+}
+
+/** Returns the benchmark's repository, building it under `cacheDir` if needed. */
+export function ensureSignoffRepository(cacheDir: string, log: (line: string) => void): SignoffRepository {
+  const root = join(cacheDir, `signoff-v${REPOSITORY_VERSION}`);
+  const repository = { verified: join(root, 'verified'), plain: join(root, 'plain') };
+  if (existsSync(join(root, MARKER))) return repository;
+  const started = Date.now();
+  rmSync(root, { recursive: true, force: true });
+  for (const [folder, mode] of [
+    [repository.verified, 'commits'],
+    [repository.plain, 'off'],
+  ] as const) {
+    mkdirSync(join(folder, 'evidence'), { recursive: true });
+    writeFileSync(
+      join(folder, 'portfolio.yaml'),
+      `standard: ST0792\nversion: "1.2"\noption: production-coordinator\nevidence: ["evidence/**/*.md"]\npeople:\n  - {name: ${EMPLOYER.name}, roles: [employer], email: ${EMPLOYER.email}}\nverify-signoffs: ${mode}\n`,
+    );
+    for (let i = 0; i < SIGNED_FILES; i++) {
+      const unsigned = `---\ntitle: Evidence ${i}\ndate: 2025-12-01\nksbs: [K${(i % 20) + 1}]\n---\n\nWhat was done, number ${i}.\n`;
+      const digest = currentDigest(unsigned);
+      if (!digest.ok) throw new Error(digest.reason);
+      const signed = unsigned.replace(
+        '---\n\n',
+        `signoff:\n  - by: ${EMPLOYER.name}\n    role: employer\n    date: 2025-12-02\n    digest: "${digest.digest}"\n---\n\n`,
+      );
+      writeFileSync(join(folder, 'evidence', `e${String(i).padStart(4, '0')}.md`), signed);
+    }
+  }
+  git(root, 'init', '-q', '-b', 'main');
+  git(root, 'add', '-A');
+  git(root, 'commit', '-q', '-m', 'Signed off');
+  writeFileSync(join(root, MARKER), JSON.stringify({ version: REPOSITORY_VERSION }));
+  log(`sign-off repository: ${SIGNED_FILES} signed files twice, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return repository;
+}
