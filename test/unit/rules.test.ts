@@ -505,7 +505,7 @@ describe('Claim removal ranges', () => {
   /** Asserts the text is clean front matter whose claims are exactly `codes`. */
   function assertClean(text: string, codes: string[], expectedText?: string): void {
     const analysis = analyzeText(text);
-    assert.deepEqual(analysis.diagnostics, [], `Expected clean front matter, found diagnostics in:\n${text}`);
+    assert.deepEqual(analysis.findings, [], `Expected clean front matter, found diagnostics in:\n${text}`);
     assert.equal(analysis.frontMatter?.valid, true);
     assert.deepEqual(
       analysis.frontMatter?.claims.map((c) => c.code),
