@@ -5,18 +5,18 @@ import {
   analyzeText,
   applyTextEdit,
   DiagnosticCode,
-  evidenceDigest,
   fileSignoffs,
   gatewayReport,
   hoursReport,
-  LineIndex,
   parseConfig,
-  parseFrontMatter,
   PortfolioIndex,
   signoffAgainEdit,
   signoffEdit,
   type PortfolioDiagnostic,
 } from '../../src/core';
+import { evidenceDigest } from '../../src/core/base/digest';
+import { LineIndex } from '../../src/core/base/text';
+import { parseFrontMatter } from '../../src/core/read/frontMatter';
 import { configFor, DOC, marked, ROOT, showRange, withCode } from './inlinePortfolio';
 import { MemoryFileSystem } from './memoryFileSystem';
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { diagnosticOf } from '../../src/core/rules/readFindings';
-import { analyzeText, configTemplate, evidenceFileName, evidenceFolder, parseConfig, slugify } from '../../src/core';
+import { analyzeText, configTemplate, evidenceFileName, evidenceFolder, parseConfig } from '../../src/core';
+import { slugify } from '../../src/core/base/paths';
 import { parseStandardFile } from '../../src/core/catalogue/catalogue';
 import { tinyStandard } from './inlinePortfolio';
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import * as z from 'zod/mini';
-import { analyzeText, claimsNoCode, DiagnosticCode, evidenceFrontMatterSchema, type PortfolioDiagnostic } from '../../src/core';
+import { analyzeText, claimsNoCode, DiagnosticCode, type PortfolioDiagnostic } from '../../src/core';
+import { evidenceFrontMatterSchema } from '../../src/core/read/frontMatterSchema';
 import { configFor, diagnose, DOC, loadPortfolio, marked, POST_PRODUCTION_CONFIG, removeRange, ROOT, showRange, withCode } from './inlinePortfolio';
 
 const PRODUCTION_CONFIG = configFor('production-coordinator');
