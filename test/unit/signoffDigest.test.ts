@@ -2,7 +2,8 @@
 // the bytes of linked files), while digests made before it keep the meaning they were made with.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyTextEdit, currentDigest, DiagnosticCode, evidenceDigest, fileSignoffs, signoffAgainEdit, signoffEdit } from '../../src/core';
+import { applyTextEdit, currentDigest, DiagnosticCode, fileSignoffs, signoffAgainEdit, signoffEdit } from '../../src/core';
+import { evidenceDigest } from '../../src/core/base/digest';
 import { configFor, DOC, loadPortfolio, ROOT, withCode } from './inlinePortfolio';
 
 const EVIDENCE = [

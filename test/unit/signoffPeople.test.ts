@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
-import { DiagnosticCode, evidenceDigest, peopleOf, parseConfig } from '../../src/core';
-import { configFor, diagnose, withCode } from './inlinePortfolio';
+import { DiagnosticCode, parseConfig } from '../../src/core';
+import { evidenceDigest } from '../../src/core/base/digest';
+import { peopleOf } from '../../src/core/read/people';
+import { configFor, diagnose, loadPortfolio, ROOT, withCode } from './inlinePortfolio';
+
+/** The messages `portfolio.yaml` gets in a portfolio with `config`. */
+async function configMessages(config: string): Promise<string[]> {
+  const { index } = await loadPortfolio({ 'portfolio.yaml': config });
+  return index.diagnosticsFor(`${ROOT}/portfolio.yaml`).map((d) => d.message);
+}
 
 const PEOPLE = [
   'apprentice: Sam Patel',
@@ -22,7 +30,7 @@ function signedBy(signers: readonly (readonly [string, string])[], type = ''): s
 describe('portfolio.yaml people', () => {
   it('Should read one e-mail or a list of them, and count apprentice: and mentor: as people', () => {
     const parsed = parseConfig(`${configFor('post-production-coordinator')}mentor: Jo Bloggs\n${PEOPLE}`);
-    assert.deepEqual(parsed.diagnostics, []);
+    assert.deepEqual(parsed.findings, []);
     const people = peopleOf(parsed.config!);
     assert.deepEqual(people.find('tom  reed')?.emails, ['t.reed@academy.example', 'treed@users.noreply.github.com']);
     assert.deepEqual(people.find('Jo Bloggs')?.roles, ['mentor']);
@@ -30,18 +38,19 @@ describe('portfolio.yaml people', () => {
     assert.equal(people.declared, true);
   });
 
-  it('Should refuse an unknown role, a bad e-mail and an unknown field of a person, naming the person fields', () => {
-    const parsed = parseConfig(`${configFor('x')}people:\n  - {name: A, roles: [boss], email: nope}\n  - {name: B, roles: [tutor], mail: b@x.example}\n`);
-    const messages = parsed.diagnostics.map((d) => d.message).join('\n');
+  it('Should refuse an unknown role, a bad e-mail and an unknown field of a person, naming the person fields', async () => {
+    const messages = (
+      await configMessages(`${configFor('x')}people:\n  - {name: A, roles: [boss], email: nope}\n  - {name: B, roles: [tutor], mail: b@x.example}\n`)
+    ).join('\n');
     assert.match(messages, /people\[0\]\.roles\[0\]/);
     assert.match(messages, /an e-mail address/);
     assert.match(messages, /Unexpected field `mail` in `people\[1\]`: expected one of name, roles, email/);
   });
 
-  it('Should refuse a verify-signoffs mode it does not know', () => {
-    const parsed = parseConfig(`${configFor('x')}verify-signoffs: always\n`);
-    assert.equal(parsed.diagnostics.length, 1);
-    assert.match(parsed.diagnostics[0].message, /verify-signoffs/);
+  it('Should refuse a verify-signoffs mode it does not know', async () => {
+    const messages = await configMessages(`${configFor('post-production-coordinator')}verify-signoffs: always\n`);
+    assert.equal(messages.length, 1);
+    assert.match(messages[0], /verify-signoffs/);
   });
 });
 
