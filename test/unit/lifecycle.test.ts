@@ -444,12 +444,10 @@ describe('Lifecycle: hostile front matter', () => {
     );
   });
 
-  it('Should read five thousand hour entries in one file (front matter near its size limit) in well under a second', () => {
+  it('Should read five thousand hour entries in one file (front matter near its size limit)', () => {
     const entries = Array.from({ length: 5_000 }, (_, i) => `  - {date: 2026-0${1 + (i % 9)}-1${i % 10}, hours: 0.5}`).join('\n');
-    const started = Date.now();
     const lifecycle = analyzeText(`---\notj:\n${entries}\n---\n`).frontMatter?.lifecycle;
     assert.equal(lifecycle?.otj.length, 5_000);
-    assert.ok(Date.now() - started < 3000, `${Date.now() - started} ms`);
   });
 });
 
