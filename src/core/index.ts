@@ -43,11 +43,12 @@ export {
   type StandardsFetcher,
 } from './catalogue/standardsApi';
 
-// Readers: a file's analysis, front matter, portfolio.yaml.
+// Readers: a file's analysis, front matter, portfolio.yaml, prose words.
 export { analyzeBytes, analyzeText, MAX_LINK_SCAN_LENGTH } from './read/analysis';
 export { parseConfig, type Portfolio, portfolioConfigSchema, resolveConfig } from './read/config';
 export { type Claim, type FrontMatter, locateFrontMatter, parseFrontMatter } from './read/frontMatter';
 export { evidenceFrontMatterSchema } from './read/frontMatterSchema';
+export { proseWordCount } from './read/proseWords';
 
 // Rules: the registry, levels, the checks the editor runs on an open file.
 export { checkFile, checkUngovernedFile, type FileCheck } from './rules/checkFile';

@@ -54,6 +54,7 @@ const PUBLIC_SURFACE: Readonly<Record<string, readonly string[]>> = {
   './read/config': ['parseConfig', 'type Portfolio', 'portfolioConfigSchema', 'resolveConfig'],
   './read/frontMatter': ['type Claim', 'type FrontMatter', 'locateFrontMatter', 'parseFrontMatter'],
   './read/frontMatterSchema': ['evidenceFrontMatterSchema'],
+  './read/proseWords': ['proseWordCount'],
   './rules/checkFile': ['checkFile', 'checkUngovernedFile', 'type FileCheck'],
   './rules/evidenceRules': ['claimsNoCode'],
   './rules/registry': ['ALL_DIAGNOSTIC_CODES', 'applyLevels', 'DEFAULT_RULE_LEVELS', 'RULES'],
