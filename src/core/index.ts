@@ -7,6 +7,7 @@ export { evidenceDigest } from './base/digest';
 export { DATA_FILE_READ_LIMIT, describeReadError, formatBytes, MARKDOWN_READ_LIMIT } from './base/fileLimits';
 export type { DirectoryEntry, EntryFlag, EntryType, FileStat, PortfolioFileSystem } from './base/fileSystem';
 export { compileGlob } from './base/glob';
+export { percentOf } from './base/percent';
 export { basename, dirname, joinPath, relativePath, slugify } from './base/paths';
 export { decodeText, LineIndex, type Position, type Range } from './base/text';
 export { escapeMarkdown, plural, today } from './base/wording';

@@ -10,6 +10,7 @@ const PUBLIC_SURFACE: Readonly<Record<string, readonly string[]>> = {
   './base/fileLimits': ['DATA_FILE_READ_LIMIT', 'describeReadError', 'formatBytes', 'MARKDOWN_READ_LIMIT'],
   './base/fileSystem': ['type DirectoryEntry', 'type EntryFlag', 'type EntryType', 'type FileStat', 'type PortfolioFileSystem'],
   './base/glob': ['compileGlob'],
+  './base/percent': ['percentOf'],
   './base/paths': ['basename', 'dirname', 'joinPath', 'relativePath', 'slugify'],
   './base/text': ['decodeText', 'LineIndex', 'type Position', 'type Range'],
   './base/wording': ['escapeMarkdown', 'plural', 'today'],
