@@ -431,6 +431,8 @@ function dutyTooltip(portfolio: OpenPortfolio, duty: Duty, count: CoverageCount)
 /** The checks of the Gateway section as people name them. */
 const GATEWAY_CHECK_TITLES: Readonly<Record<GatewayCheck['id'], string>> = {
   coverage: 'KSB coverage',
+  evidence: 'Pieces of evidence',
+  words: 'Words of evidence',
   signoff: 'Employer sign-off',
   otj: 'Off-the-job hours',
   duration: 'Practical period',
