@@ -77,7 +77,7 @@ describe('ksb with assessment methods', () => {
   it('Should count the method’s KSBs in the matrix', () => {
     const result = ksb('report', FIXTURE, '--format', 'csv');
     assert.equal(result.status, 0, result.stderr);
-    const header = result.stdout.replace(/^\uFEFF/, '').split('\n')[0];
+    const header = result.stdout.replace(/^\uFEFF/, '').split('\r\n')[0];
     assert.equal(header, 'Title,Date,Path,K1,K2,K3,K4,K5,K9,K24,K25,K26,S1,S3,S21,B1,B2,B3,B4');
   });
 });
