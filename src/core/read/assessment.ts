@@ -3,7 +3,7 @@
 // (`epaMethods` with KSBs) and from the config, which may add methods or change a method's KSBs.
 import * as z from 'zod/mini';
 import type { StandardOption, StandardVersion } from '../catalogue/catalogue';
-import { readKsbListItem } from '../model/ksbRanges';
+import { itemNames, readKsbListItem } from '../model/ksbRanges';
 
 const nonEmpty = () => z.string().check(z.minLength(1));
 
@@ -101,7 +101,7 @@ export function resolveAssessment(
   };
   const methods = new Map<string, AssessmentMethod>();
   for (const method of standard.assessmentMethods) {
-    const ksbs = new Set(method.ksbs.flatMap((written) => codesOf(written)).filter(applies));
+    const ksbs = new Set(method.ksbs.flatMap((written) => codesOf(written, standard)).filter(applies));
     methods.set(method.id, { id: method.id, title: method.title, ksbs });
   }
   for (const [id, written] of Object.entries(config.methods ?? {})) {
@@ -152,10 +152,10 @@ export function resolveAssessment(
   return { assessment: { method, methods: [...methods.values()] }, problems };
 }
 
-/** The codes an item names, or none when it is not a code or range. */
-function codesOf(written: string): readonly string[] {
+/** The standard's codes an item names, in standard order; none when it is not a code or range. */
+function codesOf(written: string, standard: StandardVersion): string[] {
   const item = readKsbListItem(written);
-  return item.ok ? item.codes : [];
+  return item.ok ? standard.ksbs.filter((ksb) => itemNames(item, ksb.code[0], ksb.number)).map((ksb) => ksb.code) : [];
 }
 
 /**
@@ -177,8 +177,7 @@ function checkedCodes(
       problems.push({ path: at, message: `Expected a KSB of ${standard.label} in \`${path.join('.')}\`: ${item.reason}` });
       return;
     }
-    const ends = item.range ? [item.codes[0], item.codes[item.codes.length - 1]] : item.codes;
-    const missing = ends.filter((code) => !standard.ksb(code));
+    const missing = [...new Set([item.first, item.last])].filter((code) => !standard.ksb(code));
     if (missing.length > 0) {
       const kind = standard.codeRanges();
       problems.push({
@@ -187,9 +186,10 @@ function checkedCodes(
       });
       return;
     }
-    for (const code of item.codes) {
-      const ksb = standard.ksb(code);
-      if (!ksb) continue; // a gap inside a range: the standard skips that number
+    // The standard's KSBs the item names: a number a range spans but the standard skips is no code.
+    for (const ksb of standard.ksbs) {
+      if (!itemNames(item, ksb.code[0], ksb.number)) continue;
+      const code = ksb.code;
       if (standard.appliesTo(ksb, option?.id)) codes.add(code);
       else if (!item.range) {
         problems.push({ path: at, message: `Unexpected ${code} for option ${option?.title ?? ''}: it belongs to ${standard.optionLabel(ksb)}` });
