@@ -73,6 +73,9 @@ describe('Assessment methods in the editor', () => {
     );
     assert.equal(state?.visible, true);
     assert.match(state?.tooltip ?? '', /\*\*KSB coverage\*\* 62%/);
-    assert.match(state?.tooltip ?? '', /Counted for Professional discussion underpinned by a portfolio of evidence: 30 KSBs assessed by other methods not counted/);
+    assert.match(
+      state?.tooltip ?? '',
+      /Counted for Professional discussion underpinned by a portfolio of evidence: 30 KSBs assessed by other methods not counted/,
+    );
   });
 });
