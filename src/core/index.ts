@@ -7,6 +7,7 @@ export { DAY_RANGE, isDayInRange, isIsoDay, latestDayOnEarth } from './base/date
 export { DATA_FILE_READ_LIMIT, describeReadError, formatBytes, MARKDOWN_READ_LIMIT } from './base/fileLimits';
 export type { DirectoryEntry, EntryFlag, EntryType, FileStat, PortfolioFileSystem } from './base/fileSystem';
 export { compileGlob } from './base/glob';
+export { percentOf } from './base/percent';
 export { basename, dirname, joinPath, relativePath } from './base/paths';
 export { decodeText, type Position, type Range } from './base/text';
 export { escapeMarkdown, plural, today } from './base/wording';
@@ -59,7 +60,15 @@ export { currentDigest, signoffAgainEdit, signoffEdit } from './edits/signoffEdi
 export { CI_SETUPS, configTemplate, evidenceTemplate, gitignoreTemplate, type CiService } from './edits/templates';
 
 // Coverage: which KSBs are covered, grouped and labelled.
-export { type Coverage, type CoverageCount, type CoverageEntry, type EvidenceReference, formatCount, isCovered } from './coverage/coverage';
+export {
+  type Coverage,
+  type CoverageCount,
+  type CoverageEntry,
+  type EvidenceReference,
+  formatCount,
+  isCovered,
+  type OtherMethodEntry,
+} from './coverage/coverage';
 export { coverageByDuty, coverageByKind } from './coverage/coverageGroups';
 export { describeKsb, KIND_TITLES, ksbDataGaps, ksbLabel, portfolioDescription, shortenText } from './coverage/ksbLabels';
 

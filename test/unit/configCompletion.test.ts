@@ -148,6 +148,7 @@ describe('Completion in portfolio.yaml', () => {
       'mentor',
       'otj-target',
       'gateway',
+      'assessment',
     ]);
     const version = items.find((item) => item.label === 'version')!;
     assert.equal(version.kind, 'field');

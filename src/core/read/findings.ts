@@ -102,7 +102,30 @@ export type ConfigFinding =
   | (At<'config-version-unknown'> & { readonly version: string; readonly reference: string; readonly known: readonly string[] })
   | (At<'config-option-unknown'> & { readonly option: string; readonly standard: string; readonly choices: readonly OptionChoice[] })
   | (At<'config-option-missing'> & { readonly standard: string; readonly choices: readonly OptionChoice[] })
-  | (At<'config-standards-source'> & StandardsSourceProblem);
+  | (At<'config-standards-source'> & StandardsSourceProblem)
+  | (At<AssessmentFinding['kind']> & AssessmentFinding);
+
+/** What is wrong in `assessment:` (see read/assessment.ts), without its place. */
+export type AssessmentFinding =
+  /** A method of `assessment.methods` with no `ksbs` that the standard's data does not map either. */
+  | { readonly kind: 'config-method-ksbs-missing'; readonly method: string }
+  /** `assessment:` without `method`; `methods`: the ids it could name. */
+  | { readonly kind: 'config-method-missing'; readonly methods: readonly string[] }
+  | { readonly kind: 'config-method-unknown'; readonly method: string; readonly methods: readonly string[]; readonly standard: string }
+  /** The method assesses none of the KSBs of `scope` (the standard and option). */
+  | { readonly kind: 'config-method-empty'; readonly method: string; readonly scope: string }
+  /** An item of a `ksbs` list that is no code or range: `reason` is the range reader's expected-vs-found. */
+  | { readonly kind: 'config-ksb-item-invalid'; readonly field: string; readonly standard: string; readonly reason: string }
+  /** Codes the standard lacks, at an item's ends; `written` is the item when it is a range. */
+  | {
+      readonly kind: 'config-ksb-item-unknown';
+      readonly codes: readonly string[];
+      readonly written?: string;
+      readonly standard: string;
+      readonly ranges: string;
+    }
+  /** A single code of another option than the portfolio's. */
+  | { readonly kind: 'config-ksb-item-option'; readonly code: string; readonly option: string; readonly belongsTo: string };
 
 /** An option a standard offers, as a message names it. */
 export interface OptionChoice {
