@@ -7,6 +7,7 @@ export { evidenceDigest } from './base/digest';
 export { DATA_FILE_READ_LIMIT, describeReadError, formatBytes, MARKDOWN_READ_LIMIT } from './base/fileLimits';
 export type { DirectoryEntry, EntryFlag, EntryType, FileStat, PortfolioFileSystem } from './base/fileSystem';
 export { compileGlob } from './base/glob';
+export { percentOf } from './base/percent';
 export { basename, dirname, joinPath, relativePath, slugify } from './base/paths';
 export { decodeText, LineIndex, type Position, type Range } from './base/text';
 export { escapeMarkdown, plural, today } from './base/wording';
@@ -43,11 +44,12 @@ export {
   type StandardsFetcher,
 } from './catalogue/standardsApi';
 
-// Readers: a file's analysis, front matter, portfolio.yaml.
+// Readers: a file's analysis, front matter, portfolio.yaml, prose words.
 export { analyzeBytes, analyzeText, MAX_LINK_SCAN_LENGTH } from './read/analysis';
 export { parseConfig, type Portfolio, portfolioConfigSchema, resolveConfig } from './read/config';
 export { type Claim, type FrontMatter, locateFrontMatter, parseFrontMatter } from './read/frontMatter';
 export { evidenceFrontMatterSchema } from './read/frontMatterSchema';
+export { proseWordCount } from './read/proseWords';
 
 // Rules: the registry, levels, the checks the editor runs on an open file.
 export { checkFile, checkUngovernedFile, type FileCheck } from './rules/checkFile';

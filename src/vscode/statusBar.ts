@@ -3,6 +3,7 @@ import {
   coverageByKind,
   escapeMarkdown,
   formatCount,
+  percentOf,
   formatHours,
   hoursReport,
   KIND_TITLES,
@@ -117,7 +118,7 @@ function tooltipFor(coverage: Coverage): vscode.MarkdownString {
   const kinds = coverageByKind(coverage).map((group) => `- ${KIND_TITLES[group.kind]}: ${formatCount(group.count)}`);
   const uncovered = coverage.summary.total - coverage.summary.covered;
   return new vscode.MarkdownString(
-    `**KSB coverage** · ${escapeMarkdown(portfolioDescription(coverage))}\n\n${kinds.join('\n')}\n\n${uncovered} without evidence. Click to show the coverage view.`,
+    `**KSB coverage** ${percentOf(coverage.summary.covered, coverage.summary.total)}% · ${escapeMarkdown(portfolioDescription(coverage))}\n\n${kinds.join('\n')}\n\n${uncovered} without evidence. Click to show the coverage view.`,
   );
 }
 

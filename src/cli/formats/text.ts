@@ -11,7 +11,7 @@ import type {
   PortfolioIndex,
   ReportedDiagnostic,
 } from '../../core';
-import { formatCount, formatHours, introducesErrors, isEmptyDiff, KIND_TITLES, plural, shortenText } from '../../core';
+import { formatCount, percentOf, formatHours, introducesErrors, isEmptyDiff, KIND_TITLES, plural, shortenText } from '../../core';
 import { oneLine, quotedPath } from '../printable';
 import type { OutputFormat } from './outputFormat';
 
@@ -49,7 +49,7 @@ export function formatCoverageText(coverage: Coverage, width = 100): string {
     }
   }
   const { covered, total } = coverage.summary;
-  const percent = total === 0 ? 0 : Math.round((covered / total) * 100);
+  const percent = percentOf(covered, total);
   const perKind = (['knowledge', 'skill', 'behaviour'] as const)
     .filter((k) => coverage.byKind[k].total > 0)
     .map((k) => `${KIND_TITLES[k].toLowerCase()} ${formatCount(coverage.byKind[k])}`)
@@ -93,7 +93,7 @@ export function formatDiffText(diff: PortfolioDiff, labels: DiffLabels): string 
 
 function figures(f: CoverageFigures | null): string {
   if (!f) return 'none (no usable portfolio.yaml)';
-  const percent = f.total === 0 ? 0 : Math.round((f.covered / f.total) * 100);
+  const percent = percentOf(f.covered, f.total);
   return `${f.covered}/${f.total} (${percent}%)`;
 }
 

@@ -116,6 +116,8 @@ export function maskCode(text: string, from: number): string {
       const open = FENCE_OPEN.exec(line);
       if (open && !(open[1][0] === '`' && open[2].includes('`'))) {
         closeParagraph(lineStart);
+        // A fence is never a lazy continuation line: left of a list item's content, it ends the list.
+        if (indentOf(line) < (listIndent ?? 0)) listIndent = undefined;
         fence = { char: open[1][0], length: open[1].length };
         blank(lineStart, lineEnd);
       } else if (!isBlank && previousBlank && indentOf(line) >= (listIndent ?? 0) + 4) {

@@ -1,6 +1,7 @@
 // `ksb summary`: the portfolio at a glance, in Markdown for a CI job's summary page or a pull
 // request comment. Bounded whatever the portfolio's size: lists are capped and texts shortened,
 // so it stays far under GitHub's 1 MB step-summary limit and 65 536-character comment limit.
+import { percentOf } from '../base/percent';
 import type { Coverage, CoverageCount } from '../coverage/coverage';
 import { coverageByKind } from '../coverage/coverageGroups';
 import type { RuleLevel } from '../model/diagnostics';
@@ -147,12 +148,13 @@ function groupByCode(problems: readonly SummaryProblem[]): [string, SummaryProbl
 
 /** A text bar and the percentage: the number carries the meaning, the bar only shows it. */
 function bar(count: CoverageCount): string {
-  const share = count.total === 0 ? 0 : count.covered / count.total;
-  const filled = Math.round(share * BAR_WIDTH);
-  return `\`${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}\` ${Math.round(share * 100)}%`;
+  const percent = percentOf(count.covered, count.total);
+  // Rounded down as the percentage is, but one cell shows that a start was made.
+  const filled = count.covered === 0 ? 0 : Math.max(1, Math.floor((count.covered * BAR_WIDTH) / count.total));
+  return `\`${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}\` ${percent}%`;
 }
 
 /** `33 of 47 KSBs covered (70%)`. */
 function coverageSentence(count: CoverageCount): string {
-  return `${count.covered} of ${count.total} KSBs covered (${count.total === 0 ? 0 : Math.round((count.covered / count.total) * 100)}%)`;
+  return `${count.covered} of ${count.total} KSBs covered (${percentOf(count.covered, count.total)}%)`;
 }

@@ -1,6 +1,7 @@
 // What the assessor's report says, gathered once from a loaded index so the HTML, Markdown and CSV
 // renderers only lay it out. The core has no clock, no git and no lifecycle yet: the host passes
 // those in a ReportInput.
+import { percentOf } from '../base/percent';
 import type { Ksb } from '../catalogue/catalogue';
 import { KSB_KINDS, type KsbKind } from '../model/codes';
 import type { CoverageCount } from '../coverage/coverage';
@@ -184,9 +185,9 @@ export function buildReportModel(index: PortfolioIndex, input: ReportInput): Rep
   };
 }
 
-/** The percentage a count covers, rounded down so 99.6% never reads as complete. */
+/** The percentage a count covers, rounded down (see base/percent.ts). */
 export function coveredPercent({ covered, total }: CoverageCount): number {
-  return total === 0 ? 0 : Math.floor((covered / total) * 100);
+  return percentOf(covered, total);
 }
 
 /** Control characters but tab and line ends, which the whitespace rule below turns into spaces. */
