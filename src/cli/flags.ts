@@ -29,7 +29,11 @@ export const FLAGS = {
     term: '-o, --output FILE',
     help: ['Write the report in --format to FILE and print the text report too', '(report prints nothing else)'],
   },
-  pdf: { option: { type: 'boolean' }, term: '--pdf', help: ['report: print the HTML to PDF (needs -o FILE.pdf and a local Chromium);', 'export: add portfolio.pdf to the pack'] },
+  pdf: {
+    option: { type: 'boolean' },
+    term: '--pdf',
+    help: ['report: print the HTML to PDF (needs -o FILE.pdf and a local Chromium);', 'export: add portfolio.pdf to the pack'],
+  },
   chromium: {
     option: { type: 'string' },
     term: '--chromium PATH',

@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { isAbsolute, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import type { DirectoryEntry, EntryFlag, EntryType, FileStat, PortfolioFileSystem } from '../core';
 import { relativePath } from '../core';
 import { NodeFileSystem } from './nodeFileSystem';
@@ -471,16 +471,22 @@ export class GitRepository {
    * (absolute paths: the output being written) do not count.
    */
   async workingTreeIs(commit: string, ignoring: readonly string[] = []): Promise<boolean> {
+    const pathspec = this.prefix === '' ? [] : ['--', this.prefix];
     // A file the command is about to write (the report, the pack) is no change of the portfolio's.
-    const ignored = ignoring.flatMap((path) => {
-      const inRepository = relative(this.gitRoot, path).split(sep).join('/');
-      return inRepository === '' || inRepository.startsWith('../') || isAbsolute(inRepository) ? [] : [`:(top,literal,exclude)${inRepository}`];
-    });
-    const pathspec = this.prefix === '' && ignored.length === 0 ? [] : ['--', this.prefix === '' ? ':(top)' : `:(top,literal)${this.prefix}`, ...ignored];
+    const ignored = new Set(ignoring.map((path) => relative(this.gitRoot, path).split(sep).join('/')));
+    const onlyIgnored = (out: Buffer) => nulFields(out).every((field) => ignored.has(field.toString('utf8')));
     const checkedOut = runGit(this.gitRoot, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).then((out) => out.toString('utf8').trim() === commit);
-    // Exit status 1 (a difference) rejects, as any failure does: either way the disk is not used.
-    const unchanged = runGit(this.gitRoot, ['diff', '--quiet', '--no-ext-diff', '--ignore-submodules=none', commit, ...pathspec]).then(() => true);
-    const untracked = runGit(this.gitRoot, ['ls-files', '-z', '--others', '--exclude-standard', ...pathspec]).then((out) => out.length === 0);
+    const unchanged = runGit(this.gitRoot, [
+      'diff',
+      '--name-only',
+      '-z',
+      '--no-ext-diff',
+      '--no-relative',
+      '--ignore-submodules=none',
+      commit,
+      ...pathspec,
+    ]).then(onlyIgnored);
+    const untracked = runGit(this.gitRoot, ['ls-files', '-z', '--others', '--exclude-standard', '--full-name', ...pathspec]).then(onlyIgnored);
     const answers = await Promise.all([checkedOut, unchanged, untracked].map((answer) => answer.catch(() => false)));
     return answers.every(Boolean);
   }

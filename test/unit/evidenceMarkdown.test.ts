@@ -21,7 +21,24 @@ function render(markdown: string, idPrefix = 'e1-'): string {
 describe('Evidence Markdown in the submission pack', () => {
   it('Should render GitHub tables, code, task lists and strikethrough, leaving the front matter out', () => {
     const html = render(
-      ['---', 'title: Secret title', 'ksbs: [K1]', '---', '', '| A | B |', '|---|---|', '| 1 | 2 |', '', '```js', 'if (a < b) run();', '```', '', '- [x] done', '', '~~old~~'].join('\n'),
+      [
+        '---',
+        'title: Secret title',
+        'ksbs: [K1]',
+        '---',
+        '',
+        '| A | B |',
+        '|---|---|',
+        '| 1 | 2 |',
+        '',
+        '```js',
+        'if (a < b) run();',
+        '```',
+        '',
+        '- [x] done',
+        '',
+        '~~old~~',
+      ].join('\n'),
     );
     assert.doesNotMatch(html, /Secret title/);
     assert.match(html, /<table>\s*<thead>\s*<tr>\s*<th>A<\/th>/);

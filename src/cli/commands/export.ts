@@ -79,7 +79,8 @@ export async function runExport(index: PortfolioIndex, request: ExportRequest, w
   let pdf: Uint8Array | undefined;
   if (request.browser) {
     const printed = await printPdf(pack.html, request.browser);
-    if (printed.refused.length > 0) process.stderr.write(`ksb: refused ${printed.refused.length} request(s) while printing, first: ${oneLine(printed.refused[0])}\n`);
+    if (printed.refused.length > 0)
+      process.stderr.write(`ksb: refused ${printed.refused.length} request(s) while printing, first: ${oneLine(printed.refused[0])}\n`);
     pdf = printed.pdf;
   }
   let zip: Uint8Array;

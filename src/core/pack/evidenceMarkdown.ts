@@ -124,7 +124,12 @@ function rewriteUrls(tree: HastRoot, { resolve, idPrefix }: EvidenceMarkdownOpti
     const label = alt || src || 'image';
     const link: Element =
       resolved?.kind === 'absent'
-        ? { type: 'element', tagName: 'span', properties: { className: ['absent'], title: resolved.why }, children: [{ type: 'text', value: `[image: ${label}]` }] }
+        ? {
+            type: 'element',
+            tagName: 'span',
+            properties: { className: ['absent'], title: resolved.why },
+            children: [{ type: 'text', value: `[image: ${label}]` }],
+          }
         : {
             type: 'element',
             tagName: 'a',

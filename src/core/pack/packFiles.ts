@@ -71,11 +71,7 @@ export const PACK_RENDER_LIMIT = 1_000_000;
  * Reads what the pack carries from a loaded index. Evidence files are read whole (up to the
  * file limit); each URL of their Markdown that names a local file is looked at from the root down.
  */
-export async function collectPackFiles(
-  fs: PortfolioFileSystem,
-  index: PortfolioIndex,
-  limits: PackLimits = DEFAULT_PACK_LIMITS,
-): Promise<PackFiles> {
+export async function collectPackFiles(fs: PortfolioFileSystem, index: PortfolioIndex, limits: PackLimits = DEFAULT_PACK_LIMITS): Promise<PackFiles> {
   const root = index.root;
   const taken = new Map<string, PackFile>();
   const leftOut: LeftOutFile[] = [];
@@ -91,7 +87,10 @@ export async function collectPackFiles(
     const inside = await statInsideRoot(fs, root, absolute);
     if (inside.kind === 'outside') return { taken: false, why: 'outside the portfolio' };
     if (inside.kind === 'symbolic-link')
-      return { taken: false, why: inside.link === absolute ? 'a symbolic link, which the pack never follows' : 'reached through a symbolic link, which the pack never follows' };
+      return {
+        taken: false,
+        why: inside.link === absolute ? 'a symbolic link, which the pack never follows' : 'reached through a symbolic link, which the pack never follows',
+      };
     if (inside.kind === 'missing') return { taken: false, why: 'no such file' };
     const { stat } = inside;
     if (stat.type === 'directory') return { taken: false, why: 'a folder, not a file' };

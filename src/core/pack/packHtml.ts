@@ -15,9 +15,9 @@ import { renderEvidenceTree, type ResolvedUrl } from './evidenceMarkdown';
 import type { PackFiles } from './packFiles';
 import { PACK_CSS } from './packStyles';
 
-/** The anchor of the n-th evidence piece (from 1) in the pack's page. */
+/** The anchor of the n-th evidence piece (from 1) in the pack's page; the index's rows have `e1`, `e2`. */
 export function pieceAnchor(n: number): string {
-  return `e${n}`;
+  return `piece-${n}`;
 }
 
 /** The in-page anchor of every evidence file, by path, for the report's sections to link to. */
@@ -220,7 +220,8 @@ function hours(model: ReportModel, out: string[]): void {
     out.push(
       '<table class="hours"><caption>Hours in evidence files</caption><thead><tr><th scope="col">Evidence</th><th scope="col">Hours</th></tr></thead><tbody>',
     );
-    for (const e of withHours) out.push(`<tr><th scope="row"><a href="${anchorHref(model, e)}">${escapeHtml(e.title)}</a></th><td class="number">${hoursText(e.otjHours!)}</td></tr>`);
+    for (const e of withHours)
+      out.push(`<tr><th scope="row"><a href="${anchorHref(model, e)}">${escapeHtml(e.title)}</a></th><td class="number">${hoursText(e.otjHours!)}</td></tr>`);
     out.push('</tbody></table>');
   }
   out.push('</section>');
@@ -240,7 +241,8 @@ function leftOut(files: PackFiles, out: string[]): void {
     '<div class="scroll" role="region" aria-label="Files not in the pack" tabindex="0"><table class="problems">',
     '<thead><tr><th scope="col">File</th><th scope="col">Linked from</th><th scope="col">Why it is left out</th></tr></thead><tbody>',
   );
-  for (const f of files.leftOut) out.push(`<tr><td class="path">${escapeHtml(f.path)}</td><td class="path">${escapeHtml(f.from)}</td><td>${escapeHtml(f.reason)}</td></tr>`);
+  for (const f of files.leftOut)
+    out.push(`<tr><td class="path">${escapeHtml(f.path)}</td><td class="path">${escapeHtml(f.from)}</td><td>${escapeHtml(f.reason)}</td></tr>`);
   out.push('</tbody></table></div>', '</section>');
 }
 

@@ -10,6 +10,7 @@ export const PACK_CSS = `
 .panel dt{font-weight:600}
 .panel dd{margin:0;overflow-wrap:anywhere}
 .panel .claims{padding-left:1rem}
+.panel .meta{display:inline}
 .path{font-family:ui-monospace,"Liberation Mono",monospace;font-size:.9em;overflow-wrap:anywhere}
 .evidence-body{overflow-wrap:anywhere}
 .evidence-body img{max-width:100%;height:auto}
