@@ -43,7 +43,7 @@ describe('Evidence Markdown in the submission pack', () => {
     assert.doesNotMatch(html, /Secret title/);
     assert.match(html, /<table>\s*<thead>\s*<tr>\s*<th>A<\/th>/);
     assert.match(html, /<pre><code class="language-js">if \(a &#x3C; b\) run\(\);/);
-    assert.match(html, /<input type="checkbox" checked disabled>/);
+    assert.match(html, /<span class="task" role="img" aria-label="done">☑<\/span> done/);
     assert.match(html, /<del>old<\/del>/);
   });
 

@@ -112,6 +112,17 @@ function rewriteUrls(tree: HastRoot, { resolve, idPrefix }: EvidenceMarkdownOpti
       } else node.properties.href = resolved.href;
       return;
     }
+    if (node.tagName === 'input' && parent && index !== undefined) {
+      // A task list's box: a mark with words for a screen reader, since a box here can never be ticked.
+      const done = Boolean(node.properties.checked);
+      parent.children[index] = {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['task'], role: 'img', ariaLabel: done ? 'done' : 'not done' },
+        children: [{ type: 'text', value: done ? '☑' : '☐' }],
+      };
+      return;
+    }
     if (node.tagName !== 'img' || !parent || index === undefined) return;
     const src = typeof node.properties.src === 'string' ? node.properties.src : '';
     const alt = typeof node.properties.alt === 'string' ? node.properties.alt : '';
