@@ -46,6 +46,7 @@ export {
 
 // Readers: a file's analysis, front matter, portfolio.yaml, prose words.
 export { analyzeBytes, analyzeText, MAX_LINK_SCAN_LENGTH } from './read/analysis';
+export { type Assessment, type AssessmentMethod } from './read/assessment';
 export { parseConfig, type Portfolio, portfolioConfigSchema, resolveConfig } from './read/config';
 export { type Claim, type FrontMatter, locateFrontMatter, parseFrontMatter } from './read/frontMatter';
 export { evidenceFrontMatterSchema } from './read/frontMatterSchema';
@@ -65,7 +66,16 @@ export { currentDigest, signoffAgainEdit, signoffEdit } from './edits/signoffEdi
 export { ACTION_REPOSITORY, CI_SETUPS, configTemplate, evidenceTemplate, githubWorkflowTemplate, gitignoreTemplate, type CiService } from './edits/templates';
 
 // Coverage: which KSBs are covered, grouped and labelled.
-export { computeCoverage, type Coverage, type CoverageCount, type CoverageEntry, type EvidenceReference, formatCount, isCovered } from './coverage/coverage';
+export {
+  computeCoverage,
+  type Coverage,
+  type CoverageCount,
+  type CoverageEntry,
+  type EvidenceReference,
+  formatCount,
+  isCovered,
+  type OtherMethodEntry,
+} from './coverage/coverage';
 export { coverageByDuty, coverageByKind } from './coverage/coverageGroups';
 export { describeKsb, KIND_TITLES, ksbDataGaps, ksbLabel, portfolioDescription, shortenText } from './coverage/ksbLabels';
 

@@ -55,6 +55,15 @@ export function formatCoverageText(coverage: Coverage, width = 100): string {
     .map((k) => `${KIND_TITLES[k].toLowerCase()} ${formatCount(coverage.byKind[k])}`)
     .join(', ');
   out.push('', `Covered ${covered}/${total} KSBs (${percent}%): ${perKind}; ${total - covered} without evidence.`);
+  const assessment = coverage.portfolio.assessment;
+  if (assessment && coverage.otherMethods.length > 0) {
+    const others = coverage.otherMethods.map((entry) => entry.ksb.code);
+    out.push(
+      oneLine(
+        `Counted for ${assessment.method.title}; ${others.length} ${others.length === 1 ? 'KSB is' : 'KSBs are'} assessed by other methods and not counted: ${shortenText(others.join(', '), width - 20)}.`,
+      ),
+    );
+  }
   return `${out.join('\n')}\n`;
 }
 

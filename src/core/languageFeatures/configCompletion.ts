@@ -42,6 +42,10 @@ const FIELD_SNIPPETS: Readonly<Record<keyof PortfolioConfig, FieldSnippet>> = {
   gateway: {
     insertText: `gateway:\n  min-evidence-per-ksb: \${1:1}\n  min-months: \${2:12}\n  review-interval: \${3:${DEFAULT_REVIEW_INTERVAL_WORDS}}\n  requires: [\${4:english-level-2}]`,
   },
+  assessment: {
+    insertText:
+      'assessment:\n  method: ${1:discussion}\n  methods:\n    ${1:discussion}:\n      title: ${2:Professional discussion underpinned by a portfolio of evidence}\n      ksbs: [${3:K1-K5, S1, B1}]\n      evidence: {min: ${4:10}, max: ${5:20}}\n      words: {max: ${6:15000}}',
+  },
 };
 
 /**

@@ -2,6 +2,7 @@ import { DiagnosticCode } from '../model/diagnosticCodes';
 import { type PortfolioDiagnostic } from '../model/diagnostics';
 import { parseFrontMatter, type FrontMatter } from './frontMatter';
 import { findLocalLinks, type LocalLink } from './links';
+import { proseWordCount } from './proseWords';
 import { evidenceDigest } from '../base/digest';
 import { formatBytes, MARKDOWN_READ_LIMIT, trimPartialCharacter } from '../base/fileLimits';
 import { unreadableFile } from './unreadable';
@@ -20,6 +21,8 @@ export interface FileAnalysis {
   readonly unreadable: boolean;
   /** The digest of the claims and body (see base/digest.ts), when the file has sign-offs to hold it to. */
   readonly contentDigest?: string;
+  /** Prose words in the body (see read/proseWords.ts); absent when the file was not read whole or is not text. */
+  readonly proseWords?: number;
 }
 
 /**
@@ -58,7 +61,16 @@ export function analyzeText(text: string): FileAnalysis {
   // Hashing every body would cost a cold load dearly; only sign-offs need the digest.
   const signed = frontMatter?.lifecycle?.signoffs.length ?? 0;
   const contentDigest = signed > 0 && frontMatter ? evidenceDigest(frontMatter.claims, text.slice(frontMatter.bodyStart)) : undefined;
-  return { frontMatter, links, diagnostics, unreadable: false, ...(contentDigest ? { contentDigest } : {}) };
+  // Only files with front matter can be evidence; counting the others' words would be wasted.
+  const proseWords = frontMatter ? proseWordCount(text) : undefined;
+  return {
+    frontMatter,
+    links,
+    diagnostics,
+    unreadable: false,
+    ...(contentDigest ? { contentDigest } : {}),
+    ...(proseWords !== undefined ? { proseWords } : {}),
+  };
 }
 
 /** Analyses the start of a file too large to read whole: its front matter only, and says so. */

@@ -12,6 +12,7 @@ import { DAY_RANGE, isDayInRange, isIsoDay, parseInterval } from '../base/dates'
 import { OTJ_TARGET_RANGE } from '../model/hours';
 import { validate } from '../base/validate';
 import { yamlToData } from '../base/yamlData';
+import { type Assessment, assessmentMethodSchema, assessmentSchema, resolveAssessment } from './assessment';
 
 /** A string with at least one character. */
 const nonEmpty = () => z.string().check(z.minLength(1));
@@ -76,6 +77,9 @@ export const portfolioConfigSchema = z.strictObject({
       ),
   ),
   gateway: z.optional(gatewaySchema.check(z.describe('What the end-point assessment gateway asks, for `ksb gateway`'))),
+  assessment: z.optional(
+    assessmentSchema.check(z.describe('Which KSBs each method of end-point assessment assesses, and the method this portfolio underpins: only its KSBs count')),
+  ),
 });
 
 /** `portfolio.yaml` after validation. */
@@ -88,6 +92,8 @@ export interface ParsedConfig {
   readonly diagnostics: readonly PortfolioDiagnostic[];
   /** The range of a field's value, or the file start when the field is absent. */
   rangeOf(field: keyof PortfolioConfig): Range;
+  /** The range of the deepest node written on a path (`['assessment', 'methods', 'discussion', 'ksbs', 0]`). */
+  rangeAt(path: readonly (string | number)[]): Range;
 }
 
 /** Reads `portfolio.yaml`; problems become `portfolio.invalid-config` diagnostics on it. */
@@ -95,7 +101,8 @@ export function parseConfig(text: string): ParsedConfig {
   const lines = new LineIndex(text);
   const document = parseDocument(withYamlLineBreaks(text), { prettyErrors: false });
   const rangeOf = (field: string) => nodeRange(document, [field], lines);
-  const fail = (diagnostics: PortfolioDiagnostic[]): ParsedConfig => ({ config: undefined, diagnostics, rangeOf });
+  const rangeAt = (path: readonly (string | number)[]) => nodeRange(document, path, lines);
+  const fail = (diagnostics: PortfolioDiagnostic[]): ParsedConfig => ({ config: undefined, diagnostics, rangeOf, rangeAt });
   if (document.errors.length > 0) {
     return fail(
       document.errors.map((error) => ({
@@ -137,11 +144,11 @@ export function parseConfig(text: string): ParsedConfig {
       result.error.issues.map((issue) => {
         const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
         if (issue.code === 'unrecognized_keys') {
-          // Only `gateway:` nests fields; its own names are the ones to offer.
+          // A nested block's own names are the ones to offer.
           const nested = path.length > 0;
           return {
             code: DiagnosticCode.InvalidConfig,
-            message: `Unexpected field ${issue.keys.map((k) => `\`${k}\``).join(', ')}${nested ? ` in \`${formatFieldPath(path)}\`` : ''}: expected one of ${nested ? Object.keys(gatewaySchema.shape).join(', ') : known}`,
+            message: `Unexpected field ${issue.keys.map((k) => `\`${k}\``).join(', ')}${nested ? ` in \`${formatFieldPath(path)}\`` : ''}: expected one of ${nested ? nestedFieldNames(path).join(', ') : known}`,
             range: nested ? nodeRange(document, [...path, issue.keys[0]], lines) : keyRange(document, issue.keys[0], lines),
           };
         }
@@ -166,7 +173,14 @@ export function parseConfig(text: string): ParsedConfig {
       range: rangeOf('end'),
     });
   }
-  return { config: result.data, diagnostics, rangeOf };
+  return { config: result.data, diagnostics, rangeOf, rangeAt };
+}
+
+/** The field names a nested block of the config takes (`gateway`, `assessment`, a method of `assessment.methods`). */
+function nestedFieldNames(path: readonly PropertyKey[]): string[] {
+  if (path[0] === 'gateway') return Object.keys(gatewaySchema.shape);
+  if (path[0] === 'assessment') return Object.keys(path.length > 1 ? assessmentMethodSchema.shape : assessmentSchema.shape);
+  return [];
 }
 
 /** A diagnostic at each `evidence` glob that is not a valid glob; the others keep working. */
@@ -194,6 +208,8 @@ export interface Portfolio {
   readonly option: StandardOption | undefined;
   /** Whether a Markdown file (path relative to the portfolio root) is evidence by the globs. */
   readonly matchesEvidenceGlobs: ((relativePath: string) => boolean) | undefined;
+  /** The method of end-point assessment the portfolio underpins, from `assessment:`: only its KSBs count. */
+  readonly assessment?: Assessment;
 }
 
 /** Resolves standard, version and option; unknown ones are diagnostics naming the valid choices. */
@@ -254,7 +270,9 @@ export function resolveConfig(parsed: ParsedConfig, catalogue: Catalogue): { por
     return compiled.ok ? [compiled.matches] : [];
   });
   const matchesEvidenceGlobs = globs ? (path: string) => globs.some((matches) => matches(path)) : undefined;
-  return { portfolio: { config, standard, option, matchesEvidenceGlobs }, diagnostics };
+  const { assessment, problems } = resolveAssessment(config.assessment, standard, option);
+  for (const { path, message } of problems) diagnostics.push({ code: DiagnosticCode.InvalidConfig, message, range: parsed.rangeAt(path) });
+  return { portfolio: { config, standard, option, matchesEvidenceGlobs, ...(assessment ? { assessment } : {}) }, diagnostics };
 }
 
 /** What a note's gap should have been, for the expected-vs-found message. */

@@ -55,6 +55,13 @@ export function summaryMarkdown(input: SummaryInput): string {
     out.push(`## KSB portfolio${where}: ${markdownText(standard.title)} (${standard.label})`, '');
     const facts = [`**Option:** ${option ? markdownText(option.title) : 'none set (KSBs of every option count)'}`];
     if (config.apprentice) facts.push(`**Apprentice:** ${markdownText(config.apprentice)}`);
+    const assessment = coverage.portfolio.assessment;
+    if (assessment) {
+      const others = coverage.otherMethods.length;
+      facts.push(
+        `**Method:** ${markdownText(assessment.method.title)}${others > 0 ? ` (${others} ${others === 1 ? 'KSB' : 'KSBs'} assessed by other methods not counted)` : ''}`,
+      );
+    }
     out.push(facts.join(' · '), '');
   } else {
     out.push(
