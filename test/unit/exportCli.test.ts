@@ -121,6 +121,20 @@ describe('ksb export', function () {
     assert.match(html, /<tr id="e1"><th scope="row"><a href="#piece-1">/);
   });
 
+  it("Should map the annex against the KSBs of the portfolio's assessment method only", () => {
+    const html = text(exportPack(path.join(REPO, 'test', 'fixtures', 'assessment'), 'method.zip').entries['portfolio.html']);
+    assert.match(html, /Annex: the evidence mapped against the KSBs that Professional discussion underpinned by a portfolio of evidence assesses/);
+    // K1-K5, K9, K24-K26, S1, S3, S21 and B1-B4: the method's 16, not the option's 38.
+    assert.match(html, /<caption>Evidence against 16 KSBs<\/caption>/);
+    const columns = [
+      ...(html
+        .split('id="mapping-matrix"')[1]
+        .split('</thead>')[0]
+        .matchAll(/href="#ksb-([KSB]\d+)"/g) ?? []),
+    ].map((m) => m[1]);
+    assert.deepEqual(columns, ['K1', 'K2', 'K3', 'K4', 'K5', 'K9', 'K24', 'K25', 'K26', 'S1', 'S3', 'S21', 'B1', 'B2', 'B3', 'B4']);
+  });
+
   it('Should write the same bytes twice for the same portfolio and day', () => {
     const first = exportPack(FIXTURE, 'one.zip').zip;
     const second = exportPack(FIXTURE, 'two.zip').zip;

@@ -40,11 +40,19 @@ export function zipHref(path: string): string {
     .join('/');
 }
 
+/** Options of the pack's page. */
+export interface PackHtmlOptions {
+  /** The title of the assessment method the portfolio underpins, whose KSBs the annex maps (`assessment:`). */
+  readonly method?: string;
+  readonly imageLimits?: ImageLimits;
+}
+
 /**
  * Renders portfolio.html. `model` is the report's, built with the pieces' anchors
  * (`evidenceAnchors: pieceAnchors(files)`) so its links stay inside the page.
  */
-export function renderPackHtml(model: ReportModel, files: PackFiles, imageLimits: ImageLimits = DEFAULT_IMAGE_LIMITS): string {
+export function renderPackHtml(model: ReportModel, files: PackFiles, options: PackHtmlOptions = {}): string {
+  const imageLimits = options.imageLimits ?? DEFAULT_IMAGE_LIMITS;
   const title = reportTitle(model).replace(/^KSB portfolio/, 'Submission pack');
   const words = evidenceWordCounts(files);
   const out: string[] = [
@@ -66,7 +74,8 @@ export function renderPackHtml(model: ReportModel, files: PackFiles, imageLimits
   contents(model, files, words, out);
   pieces(model, files, words, imageLimits, out);
   out.push('<div id="annex" class="annex">');
-  out.push('<h2 class="annex-title page">Annex: the evidence mapped against the KSBs this portfolio is assessed on</h2>');
+  const against = options.method ? `the KSBs that ${escapeHtml(options.method)} assesses` : 'the KSBs of the standard';
+  out.push(`<h2 class="annex-title page">Annex: the evidence mapped against ${against}</h2>`);
   matrix(model, out);
   ksbs(model, out);
   out.push('</div>');
