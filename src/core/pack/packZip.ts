@@ -37,6 +37,12 @@ export interface PackManifest extends PackManifestInfo {
   readonly files: readonly ManifestEntry[];
 }
 
+/**
+ * fflate's fastest level: text still shrinks by about three quarters, at a fraction of level 6's
+ * time (which took most of a 1 000-file export).
+ */
+const DEFLATE_LEVEL = 1;
+
 /** Formats already compressed, stored as they are: deflating them again costs time and saves nothing. */
 const STORED = /\.(?:png|jpe?g|gif|webp|avif|heic|pdf|zip|gz|tgz|7z|rar|docx|xlsx|pptx|odt|ods|odp|mp3|mp4|m4a|mov|webm|mkv)$/i;
 
@@ -60,8 +66,8 @@ export function zipSubmissionPack(pages: readonly PackFile[], files: readonly Pa
   const mtime = noonOf(info.generated);
   // No prototype: a file named `__proto__` is a file like any other.
   const zippable = Object.create(null) as Zippable;
-  for (const f of entries) zippable[f.path] = [f.bytes, { level: STORED.test(f.path) ? 0 : 6, mtime }];
-  zippable[PACK_MANIFEST_NAME] = [new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`), { level: 6, mtime }];
+  for (const f of entries) zippable[f.path] = [f.bytes, { level: STORED.test(f.path) ? 0 : DEFLATE_LEVEL, mtime }];
+  zippable[PACK_MANIFEST_NAME] = [new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`), { level: DEFLATE_LEVEL, mtime }];
   return { zip: zipSync(zippable), manifest };
 }
 
