@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { unzipSync } from 'fflate';
 import { PACK_FILE_LIMIT } from '../../src/core/base/fileLimits';
+import { findChromium } from '../../src/cli/reportPdf';
 import { assertUsageError, ensureCliBuilt, type ProcessRun } from './processHarness';
 
 const REPO = process.cwd();
@@ -180,6 +181,32 @@ describe('ksb export', function () {
   it('Should refuse to run without -o, and --chromium without --pdf', () => {
     assertUsageError(ksb(['export', FIXTURE]), /export needs -o FILE\.zip/);
     assertUsageError(ksb(['export', FIXTURE, '-o', 'x.zip', '--chromium', '/bin/true']), /--chromium .* needs --pdf/);
+  });
+
+  it('Should add portfolio.pdf with --pdf, listed in the manifest', function () {
+    if (!findChromium()) {
+      if (process.env.CI && process.env.CI !== 'false') throw new Error('Expected Chromium (CI is set), found none');
+      this.skip();
+    }
+    const output = path.join(work, 'with-pdf.zip');
+    const run = ksb(['export', FIXTURE, '--pdf', '-o', output]);
+    assert.equal(run.status, 0, run.stderr);
+    const entries = unzipSync(new Uint8Array(readFileSync(output)));
+    assert.equal(Buffer.from(entries['portfolio.pdf']).subarray(0, 5).toString('latin1'), '%PDF-');
+    const manifest = JSON.parse(text(entries['manifest.json'])) as Manifest;
+    assert.deepEqual(
+      manifest.files.slice(0, 2).map((f) => f.path),
+      ['portfolio.html', 'portfolio.pdf'],
+    );
+  });
+
+  it('Should say clearly when no Chromium is found for --pdf, before reading the portfolio', () => {
+    const result = spawnSync(process.execPath, [CLI, 'export', FIXTURE, '--pdf', '-o', 'x.zip'], {
+      cwd: work,
+      encoding: 'utf8',
+      env: { ...process.env, KSB_CHROMIUM: path.join(work, 'no-chromium') },
+    });
+    assertUsageError({ status: result.status, stdout: result.stdout, stderr: result.stderr }, /KSB_CHROMIUM=.*no-chromium is not an executable file/);
   });
 
   describe('on a hostile portfolio', () => {
