@@ -123,11 +123,8 @@ export { type DiffLabels, MARKDOWN_DIFF_LIMIT, markdownCode, markdownText, portf
 export { summaryMarkdown, type SummaryProblem } from './render/summaryMarkdown';
 
 // The submission pack: the evidence rendered, with its files, as one ZIP.
-export { renderEvidenceMarkdown } from './pack/evidenceMarkdown';
-export { DEFAULT_PACK_LIMITS, type LeftOutFile, type PackFiles, type PackLimits } from './pack/packFiles';
-export { describeFiles, evidenceWordCounts } from './pack/packHtml';
-export { PACK_HTML_NAME, PACK_MANIFEST_NAME, PACK_PDF_NAME, type PackManifest, type PackManifestInfo } from './pack/packZip';
-export { prepareSubmissionPack, type PreparedPack, zipPreparedPack } from './pack/submissionPack';
+export { describeFiles } from './pack/packHtml';
+export { prepareSubmissionPack, zipPreparedPack } from './pack/submissionPack';
 
 // Editor features: completion, hover, code colouring.
 export { bodyCodeTokens, MAX_CODE_TOKEN_TEXT_LENGTH } from './languageFeatures/codeTokens';

@@ -2,8 +2,7 @@
 // local links rewritten to the pack and raw HTML shown as text, never interpreted.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { renderEvidenceMarkdown } from '../../src/core';
-import type { ResolvedUrl, UrlResolver } from '../../src/core/pack/evidenceMarkdown';
+import { renderEvidenceMarkdown, type ResolvedUrl, type UrlResolver } from '../../src/core/pack/evidenceMarkdown';
 
 /** Resolves `other.md` to a piece, `shot.png` to an embedded image, `big.png` and `notes.pdf` to the ZIP, `../x` to nothing. */
 const resolve: UrlResolver = (url): ResolvedUrl | undefined => {
