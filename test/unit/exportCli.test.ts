@@ -127,6 +127,7 @@ describe('ksb export', function () {
     assert.match(html, /Annex: the evidence mapped against the KSBs that Professional discussion underpinned by a portfolio of evidence assesses/);
     // K1-K5, K9, K24-K26, S1, S3, S21 and B1-B4: the method's 16, not the option's 38.
     assert.match(html, /<caption>Evidence against 16 KSBs<\/caption>/);
+    assert.match(html, /Words in all \(the assessment method asks for at most 15,000\)<\/th>/);
     const columns = [
       ...(html
         .split('id="mapping-matrix"')[1]

@@ -44,6 +44,8 @@ export function zipHref(path: string): string {
 export interface PackHtmlOptions {
   /** The title of the assessment method the portfolio underpins, whose KSBs the annex maps (`assessment:`). */
   readonly method?: string;
+  /** The method's bounds on words of evidence in all, said beside the total. */
+  readonly words?: { readonly min?: number; readonly max?: number };
   readonly imageLimits?: ImageLimits;
 }
 
@@ -71,7 +73,7 @@ export function renderPackHtml(model: ReportModel, files: PackFiles, options: Pa
   ];
   cover(model, title, out);
   declarations(model, out);
-  contents(model, files, words, out);
+  contents(model, files, words, options.words, out);
   pieces(model, files, words, imageLimits, out);
   out.push('<div id="annex" class="annex">');
   const against = options.method ? `the KSBs that ${escapeHtml(options.method)} assesses` : 'the KSBs of the standard';
@@ -125,7 +127,7 @@ function anchorHref(model: ReportModel, e: ReportEvidence): string {
 }
 
 /** The contents: every piece with its date, KSBs and prose words, then the sections after them. */
-function contents(model: ReportModel, files: PackFiles, words: ReadonlyMap<string, number>, out: string[]): void {
+function contents(model: ReportModel, files: PackFiles, words: ReadonlyMap<string, number>, bounds: PackHtmlOptions['words'], out: string[]): void {
   out.push('<section id="contents" class="page" aria-labelledby="contents-heading">', '<h2 id="contents-heading">Contents</h2>');
   const byPath = new Map(model.evidence.map((e) => [e.path, e]));
   if (files.evidence.length === 0) out.push('<p>No evidence files yet.</p>');
@@ -145,7 +147,7 @@ function contents(model: ReportModel, files: PackFiles, words: ReadonlyMap<strin
       );
     });
     out.push(
-      `</tbody><tfoot><tr><th scope="row" colspan="4">Words in all</th><td class="number">${total.toLocaleString('en-GB')}</td></tr></tfoot></table></div>`,
+      `</tbody><tfoot><tr><th scope="row" colspan="4">Words in all${boundsText(bounds)}</th><td class="number">${total.toLocaleString('en-GB')}</td></tr></tfoot></table></div>`,
     );
   }
   out.push(
@@ -159,6 +161,15 @@ function contents(model: ReportModel, files: PackFiles, words: ReadonlyMap<strin
     '</ul>',
     '</section>',
   );
+}
+
+/** ` (the assessment method asks for 2,000 to 15,000)`, or nothing without bounds. */
+function boundsText(bounds: PackHtmlOptions['words']): string {
+  const n = (value: number) => value.toLocaleString('en-GB');
+  if (bounds?.min !== undefined && bounds.max !== undefined) return ` (the assessment method asks for ${n(bounds.min)} to ${n(bounds.max)})`;
+  if (bounds?.max !== undefined) return ` (the assessment method asks for at most ${n(bounds.max)})`;
+  if (bounds?.min !== undefined) return ` (the assessment method asks for at least ${n(bounds.min)})`;
+  return '';
 }
 
 /** Every evidence piece, on a page of its own: a panel of its front matter, then its Markdown rendered. */

@@ -27,7 +27,8 @@ export async function prepareSubmissionPack(
 ): Promise<PreparedPack> {
   const files = await collectPackFiles(fs, index, limits);
   const model = buildReportModel(index, { ...input, evidenceAnchors: pieceAnchors(files) });
-  return { html: renderPackHtml(model, files, { method: index.portfolio?.assessment?.method.title }), files, model };
+  const method = index.portfolio?.assessment?.method;
+  return { html: renderPackHtml(model, files, { method: method?.title, words: method?.words }), files, model };
 }
 
 /** The ZIP of a prepared pack, with the printed page when there is one. */
