@@ -210,6 +210,15 @@ describe('ksb export', function () {
     assertUsageError({ status: result.status, stdout: result.stdout, stderr: result.stderr }, /KSB_CHROMIUM=.*no-chromium is not an executable file/);
   });
 
+  it("Should refuse a portfolio whose linked file would take the name of the pack's own manifest", () => {
+    const clash = path.join(work, 'clash');
+    cpSync(FIXTURE, clash, { recursive: true });
+    writeFileSync(path.join(clash, 'manifest.json'), '{"files": []}\n');
+    const schedule = path.join(clash, 'evidence', 'project-a', '01-schedule.md');
+    writeFileSync(schedule, `${readFileSync(schedule, 'utf8')}\nThe [manifest](../../manifest.json).\n`);
+    assertUsageError(ksb(['export', clash, '-o', path.join(work, 'clash.zip')]), /a file named manifest\.json at its root, which the pack itself writes/);
+  });
+
   describe('on a hostile portfolio', () => {
     let hostile: string;
     let outside: string;
