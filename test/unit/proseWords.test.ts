@@ -4,7 +4,7 @@ import type { Nodes, Parent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { proseWordCount } from '../../src/core';
+import { proseWordCount } from '../../src/core/read/proseWords';
 
 // The core counts words with a scanner (remark is too slow for a 10 000-file portfolio); remark's
 // tree is the reference it must agree with on the Markdown both understand.

@@ -15,6 +15,7 @@ describe('JSON Schemas', () => {
     const schema = jsonSchemas()['portfolio.schema.json'] as { properties: Record<string, unknown>; required: string[] };
     assert.deepEqual(Object.keys(schema.properties).sort(), [
       'apprentice',
+      'assessment',
       'employer',
       'end',
       'evidence',

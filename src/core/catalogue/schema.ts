@@ -144,8 +144,7 @@ export const standardFileSchema = z
           const path = ['epaMethods', i, 'ksbs', j];
           if (!item.ok) ctx.addIssue({ code: 'custom', path, message: `Expected a code or range: ${item.reason}` });
           else {
-            const ends = item.range ? [item.codes[0], item.codes[item.codes.length - 1]] : item.codes;
-            const unknown = ends.filter((code) => !codes.has(code));
+            const unknown = [...new Set([item.first, item.last])].filter((code) => !codes.has(code));
             if (unknown.length > 0)
               ctx.addIssue({ code: 'custom', path, message: `Expected codes listed in \`ksbs\`, found ${unknown.join(' and ')} in ${written}` });
           }

@@ -8,13 +8,35 @@ export const MAX_RANGE_LENGTH = 999;
 /** A range as written: two codes of one kind joined by a hyphen or an en dash, spaces allowed. */
 const RANGE = /^([A-Z])([1-9][0-9]*)\s*[-–]\s*([A-Z])([1-9][0-9]*)$/;
 
-/** One item of a KSB list: the codes it names, in order, or why it names none. */
-export type KsbListItem = { readonly ok: true; readonly codes: readonly string[]; readonly range: boolean } | { readonly ok: false; readonly reason: string };
+/**
+ * One item of a KSB list: the codes it names (a kind letter and the numbers `from` to `to`,
+ * one number for a code), or why it names none. The codes are not listed: a config of many long
+ * ranges would build millions of them, where a standard has a few dozen KSBs to test.
+ */
+export type KsbListItem =
+  | {
+      readonly ok: true;
+      readonly letter: string;
+      readonly from: number;
+      readonly to: number;
+      readonly range: boolean;
+      readonly first: string;
+      readonly last: string;
+    }
+  | { readonly ok: false; readonly reason: string };
+
+/** Whether an item read as valid names the code of `letter` and `number`. */
+export function itemNames(item: Extract<KsbListItem, { ok: true }>, letter: string, number: number): boolean {
+  return letter === item.letter && number >= item.from && number <= item.to;
+}
 
 /** What a KSB list item means: `K9` is one code, `K1-K5` the five codes K1 to K5. */
 export function readKsbListItem(written: string): KsbListItem {
   const item = written.trim();
-  if (KSB_CODE_PATTERN.test(item)) return { ok: true, codes: [item], range: false };
+  if (KSB_CODE_PATTERN.test(item)) {
+    const number = Number(item.slice(1));
+    return { ok: true, letter: item[0], from: number, to: number, range: false, first: item, last: item };
+  }
   const range = RANGE.exec(item);
   if (!range || !KSB_CODE_PATTERN.test(`${range[1]}${range[2]}`) || !KSB_CODE_PATTERN.test(`${range[3]}${range[4]}`)) {
     return { ok: false, reason: `expected a code such as K1 or a range such as K1-K5, found \`${shorten(written)}\`` };
@@ -26,9 +48,7 @@ export function readKsbListItem(written: string): KsbListItem {
   const to = Number(last);
   if (to < from) return { ok: false, reason: `expected a range from the lower code to the higher, found \`${item}\` (write ${letter}${to}-${letter}${from})` };
   if (to - from + 1 > MAX_RANGE_LENGTH) return { ok: false, reason: `expected a range of at most ${MAX_RANGE_LENGTH} codes, found \`${item}\`` };
-  const codes: string[] = [];
-  for (let number = from; number <= to; number++) codes.push(`${letter}${number}`);
-  return { ok: true, codes, range: true };
+  return { ok: true, letter, from, to, range: true, first: `${letter}${from}`, last: `${letter}${to}` };
 }
 
 function shorten(text: string): string {

@@ -3,7 +3,8 @@
 // (`epaMethods` with KSBs) and from the config, which may add methods or change a method's KSBs.
 import * as z from 'zod/mini';
 import type { StandardOption, StandardVersion } from '../catalogue/catalogue';
-import { readKsbListItem } from '../model/ksbRanges';
+import { itemNames, readKsbListItem } from '../model/ksbRanges';
+import type { AssessmentFinding } from './findings';
 
 const nonEmpty = () => z.string().check(z.minLength(1));
 
@@ -73,10 +74,7 @@ export interface Assessment {
 }
 
 /** A problem in `assessment:`, at the path of the item it concerns (for the config's ranges). */
-export interface AssessmentProblem {
-  readonly path: readonly (string | number)[];
-  readonly message: string;
-}
+export type AssessmentProblem = AssessmentFinding & { readonly path: readonly (string | number)[] };
 
 /** The other methods that assess a KSB the portfolio's method does not: what the editor and reports show it as. */
 export function otherMethodsOf(assessment: Assessment, code: string): AssessmentMethod[] {
@@ -101,7 +99,7 @@ export function resolveAssessment(
   };
   const methods = new Map<string, AssessmentMethod>();
   for (const method of standard.assessmentMethods) {
-    const ksbs = new Set(method.ksbs.flatMap((written) => codesOf(written)).filter(applies));
+    const ksbs = new Set(method.ksbs.flatMap((written) => codesOf(written, standard)).filter(applies));
     methods.set(method.id, { id: method.id, title: method.title, ksbs });
   }
   for (const [id, written] of Object.entries(config.methods ?? {})) {
@@ -110,7 +108,7 @@ export function resolveAssessment(
       ? checkedCodes(written.ksbs, ['assessment', 'methods', id, 'ksbs'], standard, option, problems)
       : (known?.ksbs ?? new Set<string>());
     if (!written.ksbs && !known) {
-      problems.push({ path: ['assessment', 'methods', id], message: `Expected \`ksbs\` in method \`${id}\`: the KSBs it assesses, such as [K1-K5, S1]` });
+      problems.push({ path: ['assessment', 'methods', id], kind: 'config-method-ksbs-missing', method: id });
     }
     methods.set(id, {
       id,
@@ -120,42 +118,27 @@ export function resolveAssessment(
       ...(written.words ? { words: written.words } : {}),
     });
   }
-  const ids = [...methods.keys()].map((id) => `\`${id}\``).join(', ');
+  const ids = [...methods.keys()];
   if (config.method === undefined) {
-    problems.push({
-      path: ['assessment'],
-      message:
-        methods.size > 0
-          ? `Expected \`method\` in \`assessment\`: the method this portfolio underpins, one of ${ids}`
-          : `Expected \`method\` and \`methods\` in \`assessment\`: the method this portfolio underpins and the KSBs each method assesses`,
-    });
+    problems.push({ path: ['assessment'], kind: 'config-method-missing', methods: ids });
     return { assessment: undefined, problems };
   }
   const method = methods.get(config.method) ?? [...methods.values()].find((m) => m.title.toLowerCase() === config.method!.toLowerCase());
   if (!method) {
-    problems.push({
-      path: ['assessment', 'method'],
-      message:
-        methods.size > 0
-          ? `Unexpected method \`${config.method}\`: expected one of ${ids}`
-          : `Unexpected method \`${config.method}\`: neither \`assessment.methods\` nor the data of ${standard.label} list methods with their KSBs`,
-    });
+    problems.push({ path: ['assessment', 'method'], kind: 'config-method-unknown', method: config.method, methods: ids, standard: standard.label });
     return { assessment: undefined, problems };
   }
   if (method.ksbs.size === 0) {
-    problems.push({
-      path: ['assessment', 'method'],
-      message: `Expected method \`${method.id}\` to assess at least one KSB of ${describeScope(standard, option)}, found none`,
-    });
+    problems.push({ path: ['assessment', 'method'], kind: 'config-method-empty', method: method.id, scope: describeScope(standard, option) });
     return { assessment: undefined, problems };
   }
   return { assessment: { method, methods: [...methods.values()] }, problems };
 }
 
-/** The codes an item names, or none when it is not a code or range. */
-function codesOf(written: string): readonly string[] {
+/** The standard's codes an item names, in standard order; none when it is not a code or range. */
+function codesOf(written: string, standard: StandardVersion): string[] {
   const item = readKsbListItem(written);
-  return item.ok ? item.codes : [];
+  return item.ok ? standard.ksbs.filter((ksb) => itemNames(item, ksb.code[0], ksb.number)).map((ksb) => ksb.code) : [];
 }
 
 /**
@@ -174,25 +157,28 @@ function checkedCodes(
     const at = [...path, index];
     const item = readKsbListItem(written);
     if (!item.ok) {
-      problems.push({ path: at, message: `Expected a KSB of ${standard.label} in \`${path.join('.')}\`: ${item.reason}` });
+      problems.push({ path: at, kind: 'config-ksb-item-invalid', field: path.join('.'), standard: standard.label, reason: item.reason });
       return;
     }
-    const ends = item.range ? [item.codes[0], item.codes[item.codes.length - 1]] : item.codes;
-    const missing = ends.filter((code) => !standard.ksb(code));
+    const missing = [...new Set([item.first, item.last])].filter((code) => !standard.ksb(code));
     if (missing.length > 0) {
-      const kind = standard.codeRanges();
       problems.push({
         path: at,
-        message: `Unexpected ${missing.length === 1 ? 'code' : 'codes'} ${missing.join(' and ')}${item.range ? ` in ${written.trim()}` : ''}: ${standard.label} has ${kind}`,
+        kind: 'config-ksb-item-unknown',
+        codes: missing,
+        ...(item.range ? { written: written.trim() } : {}),
+        standard: standard.label,
+        ranges: standard.codeRanges(),
       });
       return;
     }
-    for (const code of item.codes) {
-      const ksb = standard.ksb(code);
-      if (!ksb) continue; // a gap inside a range: the standard skips that number
+    // The standard's KSBs the item names: a number a range spans but the standard skips is no code.
+    for (const ksb of standard.ksbs) {
+      if (!itemNames(item, ksb.code[0], ksb.number)) continue;
+      const code = ksb.code;
       if (standard.appliesTo(ksb, option?.id)) codes.add(code);
       else if (!item.range) {
-        problems.push({ path: at, message: `Unexpected ${code} for option ${option?.title ?? ''}: it belongs to ${standard.optionLabel(ksb)}` });
+        problems.push({ path: at, kind: 'config-ksb-item-option', code, option: option?.title ?? '', belongsTo: standard.optionLabel(ksb) });
       }
     }
   });

@@ -98,6 +98,7 @@ export function cover(model: ReportModel, title: string, out: string[]): void {
     ['Mentor', input.mentor],
     ['Standard', standard && `${standard.reference} version ${standard.version}: ${standard.title}`],
     ['Option', standard && (standard.option ?? 'none set (KSBs of every option count)')],
+    ['Assessment method', standard?.method],
     ['Level', standard?.level === undefined ? undefined : String(standard.level)],
     ['Start', input.start],
     ['End', input.end],
@@ -143,6 +144,17 @@ export function summary(model: ReportModel, out: string[]): void {
       ? `<p><strong>Without evidence:</strong> ${uncovered.map((c) => `<a href="#ksb-${escapeHtml(c)}">${escapeHtml(c)}</a>`).join(', ')}</p>`
       : '<p>Every KSB has evidence.</p>',
   );
+  if (model.otherMethods.length > 0) {
+    // Grouped by the methods that assess them: one line per method, not its title at every code.
+    const byMethods = new Map<string, string[]>();
+    for (const k of model.otherMethods) {
+      const by = k.assessedBy.join(', ') || 'no method listed';
+      byMethods.set(by, [...(byMethods.get(by) ?? []), k.code]);
+    }
+    out.push(`<p><strong>Assessed by other methods</strong>, not counted for ${escapeHtml(model.standard?.method ?? 'this method')}:</p>`, '<ul>');
+    for (const [by, codes] of byMethods) out.push(`<li>${escapeHtml(by)}: ${escapeHtml(codes.join(', '))}</li>`);
+    out.push('</ul>');
+  }
   const otj = model.input.otjTotal;
   if (otj) {
     const target = otj.target === undefined ? ' hours logged, against no target' : ` of ${formatHours(otj.target)} hours logged`;

@@ -109,6 +109,15 @@ export interface ReportStandard {
   readonly level: number | undefined;
   /** The option's title, or `undefined` when the portfolio names none. */
   readonly option: string | undefined;
+  /** The method of end-point assessment the portfolio underpins (`assessment:`), whose KSBs alone count. */
+  readonly method?: string;
+}
+
+/** A KSB another method of end-point assessment assesses: listed, not counted. */
+export interface ReportOtherMethodKsb {
+  readonly code: string;
+  /** The titles of the methods that assess it; empty when none lists it. */
+  readonly assessedBy: readonly string[];
 }
 
 /** Everything the report shows. */
@@ -124,6 +133,8 @@ export interface ReportModel {
   /** Evidence files in path order. */
   readonly evidence: readonly ReportEvidence[];
   readonly ksbs: readonly ReportKsb[];
+  /** With `assessment:`, the applicable KSBs other methods assess, in standard order. */
+  readonly otherMethods: readonly ReportOtherMethodKsb[];
   readonly problems: readonly ReportProblem[];
   /** Whether any evidence has a sign-off state or hours, so the index shows those columns. */
   readonly hasSignoffs: boolean;
@@ -173,12 +184,14 @@ export function buildReportModel(index: PortfolioIndex, input: ReportInput): Rep
       title: portfolio.standard.title,
       level: portfolio.standard.level,
       option: portfolio.option?.title,
+      ...(portfolio.assessment ? { method: portfolio.assessment.method.title } : {}),
     },
     codes: entries.map((e) => e.ksb.code),
     kinds: coverage ? KSB_KINDS.filter((kind) => coverage.byKind[kind].total > 0).map((kind) => ({ kind, count: coverage.byKind[kind] })) : [],
     summary: coverage?.summary,
     evidence,
     ksbs: entries.map((e) => ({ ksb: e.ksb, evidence: claimsOf.get(e.ksb.code) ?? [] })),
+    otherMethods: (coverage?.otherMethods ?? []).map((e) => ({ code: e.ksb.code, assessedBy: e.assessedBy.map((method) => cleanText(method.title)) })),
     problems,
     hasSignoffs: evidence.some((e) => e.signoffState !== undefined || e.signoffs.length > 0),
     hasOtjHours: evidence.some((e) => e.otjHours !== undefined),
