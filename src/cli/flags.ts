@@ -29,11 +29,15 @@ export const FLAGS = {
     term: '-o, --output FILE',
     help: ['Write the report in --format to FILE and print the text report too', '(report prints nothing else)'],
   },
-  pdf: { option: { type: 'boolean' }, term: '--pdf', help: ['report: print the HTML to PDF (needs -o FILE.pdf and a local Chromium)'] },
+  pdf: {
+    option: { type: 'boolean' },
+    term: '--pdf',
+    help: ['report: print the HTML to PDF (needs -o FILE.pdf and a local Chromium);', 'export: add portfolio.pdf to the pack'],
+  },
   chromium: {
     option: { type: 'string' },
     term: '--chromium PATH',
-    help: ['report --pdf: the Chrome, Chromium or Edge to print with (default:', '$KSB_CHROMIUM, else one installed where browsers usually are)'],
+    help: ['report --pdf, export --pdf: the Chrome, Chromium or Edge to print with (default:', '$KSB_CHROMIUM, else one installed where browsers usually are)'],
   },
   version: {
     option: { type: 'string' },

@@ -113,6 +113,10 @@ export { coverageMarkdown } from './render/coverageMarkdown';
 export { type DiffLabels, portfolioDiffMarkdown } from './render/portfolioDiffMarkdown';
 export { summaryMarkdown } from './render/summaryMarkdown';
 
+// The submission pack: the evidence rendered, with its files, as one ZIP.
+export { describeFiles } from './pack/packHtml';
+export { prepareSubmissionPack, zipPreparedPack } from './pack/submissionPack';
+
 // Editor features: completion, hover, code colouring.
 export { bodyCodeTokens } from './languageFeatures/codeTokens';
 export { type DocumentLines, type KsbCompletionItem, type KsbCompletionKind, type KsbCompletionList, provideCompletions } from './languageFeatures/completion';

@@ -19,6 +19,7 @@ export const Commands = {
   compareWithBranch: 'ksbPortfolio.compareWithBranch',
   openReport: 'ksbPortfolio.openReport',
   exportReport: 'ksbPortfolio.exportReport',
+  exportPack: 'ksbPortfolio.exportPack',
   signOffEvidence: 'ksbPortfolio.signOffEvidence',
 } as const;
 

@@ -101,6 +101,8 @@ const PUBLIC_SURFACE: Readonly<Record<string, readonly string[]>> = {
   './render/coverageMarkdown': ['coverageMarkdown'],
   './render/portfolioDiffMarkdown': ['type DiffLabels', 'portfolioDiffMarkdown'],
   './render/summaryMarkdown': ['summaryMarkdown'],
+  './pack/packHtml': ['describeFiles'],
+  './pack/submissionPack': ['prepareSubmissionPack', 'zipPreparedPack'],
   './languageFeatures/codeTokens': ['bodyCodeTokens'],
   './languageFeatures/completion': ['type DocumentLines', 'type KsbCompletionItem', 'type KsbCompletionKind', 'type KsbCompletionList', 'provideCompletions'],
   './languageFeatures/configCompletion': ['type ConfigCompletionContext', 'provideConfigCompletions'],

@@ -3,6 +3,7 @@ import { checkCommand } from './check';
 import type { Command } from './command';
 import { coverageCommand } from './coverage';
 import { diffCommand } from './diff';
+import { exportCommand } from './export';
 import { gatewayCommand } from './gateway';
 import { hoursCommand } from './hours';
 import { initCommand } from './init';
@@ -20,6 +21,7 @@ export const COMMANDS: readonly Command[] = [
   coverageCommand,
   summaryCommand,
   reportCommand,
+  exportCommand,
   lookupCommand,
   signoffCommand,
   hoursCommand,

@@ -48,6 +48,8 @@ export interface ReportInput {
    * saved (`../` when it is one folder below the root). Default: none.
    */
   readonly linkPrefix?: string;
+  /** The in-page anchor of each evidence file (by its path), where the page holds the evidence itself (the submission pack). */
+  readonly evidenceAnchors?: ReadonlyMap<string, string>;
 }
 
 /** One claim of an evidence file. */
