@@ -11,6 +11,48 @@ export const MAX_HOURS_A_DAY = 24;
  */
 export const OTJ_TARGET_RANGE = { least: 1, most: 10_000 } as const;
 
+/** The longest duration `parseDuration` reads, in hours (ten years): anything longer is a typing slip. */
+const LONGEST_DURATION = 87_660;
+
+/** `2h 30m`, `2 hours 30 minutes`, `1.5h`, `90m`, `45 mins`: hours and minutes, each once, hours first. */
+const UNIT_DURATION = /^(?:(\d+(?:[.,]\d+)?)\s*(?:h|hrs?|hours?)\.?)?\s*(?:(\d+(?:[.,]\d+)?)\s*(?:m|mins?|minutes?)\.?)?$/i;
+/** `2:30` (hours and minutes), `0:45`, `2:30:00` (seconds, which must be whole minutes' worth). */
+const CLOCK_DURATION = /^(\d+):([0-5]\d)(?::([0-5]\d))?$/;
+/** `3`, `3.5`, `3,5` (a decimal comma, as spreadsheets in Europe write it). */
+const PLAIN_HOURS = /^\d+(?:[.,]\d+)?$/;
+
+/**
+ * Reads a duration as people log it and returns it in hours: `3.5`, `3,5`, `2:30`, `2h 30m`,
+ * `2h30`, `90m`, `1.5 hours`, `45 mins`; `undefined` for anything else (negative, empty, words, a
+ * unit twice, minutes before hours, more than ten years). Numbers (from YAML or a spreadsheet) are
+ * read as hours when finite and not negative. The one duration reader: front matter and the hours
+ * import both use it.
+ */
+export function parseDuration(text: string | number): number | undefined {
+  if (typeof text === 'number') return Number.isFinite(text) && text >= 0 && text <= LONGEST_DURATION ? text : undefined;
+  if (typeof text !== 'string') return undefined;
+  const written = text.trim();
+  if (written === '' || written.length > 40) return undefined;
+  const number = (part: string) => Number(part.replace(',', '.'));
+  let hours: number | undefined;
+  if (PLAIN_HOURS.test(written)) hours = number(written);
+  else {
+    const clock = CLOCK_DURATION.exec(written);
+    if (clock) hours = Number(clock[1]) + Number(clock[2]) / 60 + (clock[3] === undefined ? 0 : Number(clock[3]) / 3600);
+    else {
+      // `2h30` (minutes with no unit after hours) is how many people write it.
+      const bareMinutes = /^(\d+)\s*(?:h|hrs?|hours?)\.?\s*([0-5]?\d)$/i.exec(written);
+      const unit = bareMinutes ? undefined : UNIT_DURATION.exec(written);
+      if (bareMinutes) hours = Number(bareMinutes[1]) + Number(bareMinutes[2]) / 60;
+      else if (unit && (unit[1] !== undefined || unit[2] !== undefined))
+        hours = (unit[1] === undefined ? 0 : number(unit[1])) + (unit[2] === undefined ? 0 : number(unit[2]) / 60);
+    }
+  }
+  if (hours === undefined || !Number.isFinite(hours) || hours > LONGEST_DURATION) return undefined;
+  // Minutes in hours are thirds and sixths: kept to the hundredth, as every sum of hours is.
+  return toHundredths(hours) / 100;
+}
+
 /** One logged stretch of off-the-job training, with the file it was logged in. */
 export interface OtjEntry {
   readonly date: string;
