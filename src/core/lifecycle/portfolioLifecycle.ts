@@ -89,7 +89,13 @@ export function loggedHours(index: PortfolioIndex): LoggedHours {
         excluded++;
         continue;
       }
-      entries.push({ date, hours: entry.hours, relativePath: file.relativePath, ...(entry.activity ? { activity: entry.activity } : {}) });
+      entries.push({
+        date,
+        ...(entry.to !== undefined && { to: entry.to }),
+        hours: entry.hours,
+        relativePath: file.relativePath,
+        ...(entry.activity ? { activity: entry.activity } : {}),
+      });
     }
   }
   return { entries, excluded };

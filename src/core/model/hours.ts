@@ -1,6 +1,6 @@
 // Off-the-job hours against the target: the sums behind `ksb hours`, the status bar and the
 // gateway's `otj` check, in one place so that all three agree.
-import { addMonths, daysBetween, isIsoDay, monthOf } from '../base/dates';
+import { addDays, addMonths, daysBetween, isIsoDay, monthOf } from '../base/dates';
 
 /** The most hours one day can hold, summed over every file of the portfolio. */
 export const MAX_HOURS_A_DAY = 24;
@@ -55,7 +55,10 @@ export function parseDuration(text: string | number): number | undefined {
 
 /** One logged stretch of off-the-job training, with the file it was logged in. */
 export interface OtjEntry {
+  /** The day, or a period's first day. */
   readonly date: string;
+  /** A period's last day: its hours are spread evenly over its days (and so its months). */
+  readonly to?: string;
   readonly hours: number;
   readonly activity?: string;
   readonly relativePath: string;
@@ -94,6 +97,27 @@ function monthsFrom(first: string, last: string): string[] {
 }
 
 /**
+ * An entry's hundredths by month: all in its month for one day; for a period, spread evenly over
+ * its days, whole hundredths per month, the remainder of the rounding in its last month so the
+ * shares add up to the entry exactly.
+ */
+function monthShares(entry: OtjEntry, hundredths: number): Array<[string, number]> {
+  const to = entry.to !== undefined && isIsoDay(entry.to) && entry.to > entry.date ? entry.to : undefined;
+  if (to === undefined) return [[monthOf(entry.date), hundredths]];
+  const days = daysBetween(entry.date, to) + 1;
+  const shares: Array<[string, number]> = [];
+  let given = 0;
+  for (const month of monthsFrom(monthOf(entry.date), monthOf(to))) {
+    const first = month === monthOf(entry.date) ? entry.date : `${month}-01`;
+    const last = month === monthOf(to) ? to : addDays(addMonths(`${month}-01`, 1), -1);
+    const share = month === monthOf(to) ? hundredths - given : Math.round((hundredths * (daysBetween(first, last) + 1)) / days);
+    given += share;
+    shares.push([month, share]);
+  }
+  return shares;
+}
+
+/**
  * Sums off-the-job entries: the total, every month from the first entry (or `start`) to the last entry (or today,
  * or `end` when earlier) even when 0, and with `target`, `start` and `end` the hours expected by `today` pro rata
  * (target × elapsed / planned days, within [0, target]). Entries without a calendar day or a finite number of hours
@@ -115,8 +139,7 @@ export function summarizeHours(
   for (const entry of counted) {
     const hundredths = toHundredths(entry.hours);
     totalHundredths += hundredths;
-    const month = monthOf(entry.date);
-    byMonth.set(month, (byMonth.get(month) ?? 0) + hundredths);
+    for (const [month, share] of monthShares(entry, hundredths)) byMonth.set(month, (byMonth.get(month) ?? 0) + share);
   }
 
   // The listed span: from the earlier of the first entry and `start`, to the later of the last entry and today (cut at `end`).

@@ -509,7 +509,8 @@ export class PortfolioIndex {
     const entries: DayEntry[] = [];
     for (const entry of otj) {
       const day = entry.date ?? frontMatter?.date?.slice(0, 10);
-      if (day === undefined || isRejected(diagnostics, 'otj', entry.index)) continue;
+      // A period is held to 24 hours a day over its own days when read; its even share of a day is not summed here.
+      if (day === undefined || entry.to !== undefined || isRejected(diagnostics, 'otj', entry.index)) continue;
       entries.push({ path, relativePath: relative, index: entry.index, day, hours: entry.hours, range: entry.hoursRange });
     }
     if (entries.length > 0) this.otjDays.set(path, entries);

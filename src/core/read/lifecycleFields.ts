@@ -7,7 +7,8 @@ import { detach, type Range } from '../base/text';
 import { describeNode, isNodeWithRange } from '../base/yamlNodes';
 import { DAY_RANGE, isDayInRange, isIsoDay } from '../base/dates';
 import { DIGEST_LENGTH } from '../base/digest';
-import { MAX_HOURS_A_DAY } from '../model/hours';
+import { MAX_HOURS_A_DAY, parseDuration } from '../model/hours';
+import { daysBetween } from '../base/dates';
 import { PROGRESS_REVIEW_TYPE, SIGNOFF_ROLES, type SignoffRole } from '../model/lifecycleTerms';
 
 /** The front-matter keys this module reads; the fast reading path leaves files with them to the parser. */
@@ -29,12 +30,14 @@ export interface SignoffEntry {
   readonly complete: boolean;
 }
 
-/** One off-the-job entry: a number of hours on a day. */
+/** One off-the-job entry: a number of hours on a day, or over a period of days (`from`, `to`). */
 export interface OtjLogEntry {
   /** Its place in the `otj:` list (0 for `otj: 3`), as findings that reject it name it. */
   readonly index: number;
-  /** `undefined` for `otj: 3`, which the file's `date:` dates. */
+  /** The day, or a period's first day; `undefined` for `otj: 3`, which the file's `date:` dates. */
   readonly date: string | undefined;
+  /** A period's last day (`to:`), on or after `date`; `undefined` for an entry of one day. */
+  readonly to?: string;
   readonly hours: number;
   readonly activity: string | undefined;
   /** The hours as written, for messages about them. */
@@ -269,94 +272,125 @@ function readSignoffs(value: Node | null, at: At, keyRange: Range | undefined, d
   return entries;
 }
 
+/** The fields an off-the-job entry can have: one day (`date`) or a period (`from`, `to`). */
+const OTJ_FIELDS = ['date', 'from', 'to', 'hours', 'activity'] as const;
+/** How an entry's hours can be written, for messages about them. */
+const HOURS_FORMS = '3.5, "2:30", "2h 30m" or "90m"';
+
 function readOtj(value: Node | null, at: At, keyRange: Range | undefined, diagnostics: PortfolioDiagnostic[]): OtjLogEntry[] {
   if (value === null || (isScalar(value) && value.value === null)) return [];
-  const hoursOf = (node: unknown, where: string): number | undefined => {
-    if (isScalar(node) && typeof node.value === 'number' && Number.isFinite(node.value)) {
-      if (node.value < 0)
-        diagnostics.push(problem(DiagnosticCode.OtjInvalid, `Expected ${where} to be zero or more hours, found ${node.value}`, at(node, keyRange)));
-      else if (node.value > MAX_HOURS_A_DAY)
-        diagnostics.push(
-          problem(DiagnosticCode.OtjInvalid, `Expected ${where} to be at most ${MAX_HOURS_A_DAY} hours (one day), found ${node.value}`, at(node, keyRange)),
-        );
-      else return node.value;
+  const report = (message: string, node: unknown, subject?: PortfolioDiagnostic['subject']) =>
+    diagnostics.push(problem(DiagnosticCode.OtjInvalid, message, at(node, keyRange), subject));
+  /** The hours of an entry, at most 24 a day over `days` days; a dated total over 24 asks whether it is a period. */
+  const hoursOf = (node: unknown, where: string, days: number): number | undefined => {
+    const written = isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'string') ? node.value : undefined;
+    const hours = written === undefined ? undefined : parseDuration(written);
+    if (hours === undefined) {
+      if (typeof written === 'number' && written < 0) report(`Expected ${where} to be zero or more hours, found ${written}`, node);
+      else report(`Expected ${where} to be a number of hours such as ${HOURS_FORMS}, found ${describeNode(node as Node)}`, node);
       return undefined;
     }
-    diagnostics.push(
-      problem(DiagnosticCode.OtjInvalid, `Expected ${where} to be a number of hours such as 3.5, found ${describeNode(node as Node)}`, at(node, keyRange)),
-    );
-    return undefined;
+    if (days === 1 && hours > MAX_HOURS_A_DAY) {
+      report(
+        `Expected ${where} to be at most ${MAX_HOURS_A_DAY} hours (one day), found ${hours}: is this a period? write \`from:\` and \`to:\` days instead of one date`,
+        node,
+      );
+      return undefined;
+    }
+    if (hours > MAX_HOURS_A_DAY * days) {
+      report(`Expected ${where} to be at most ${MAX_HOURS_A_DAY * days} hours (${MAX_HOURS_A_DAY} a day over its ${days} days), found ${hours}`, node);
+      return undefined;
+    }
+    return hours;
   };
   if (isScalar(value)) {
-    const hours = hoursOf(value, '`otj`');
+    const hours = hoursOf(value, '`otj`', 1);
     return hours === undefined ? [] : [{ index: 0, date: undefined, hours, activity: undefined, hoursRange: at(value, keyRange), dateRange: undefined }];
   }
   if (!isSeq(value)) {
-    diagnostics.push(
-      problem(
-        DiagnosticCode.OtjInvalid,
-        `Expected \`otj\` to be a number of hours or a list of {date, hours, activity}, found ${describeNode(value)}`,
-        at(value, keyRange),
-      ),
-    );
+    report(`Expected \`otj\` to be a number of hours or a list of {date, hours, activity} or {from, to, hours, activity}, found ${describeNode(value)}`, value);
     return [];
   }
   const entries: OtjLogEntry[] = [];
   value.items.forEach((item, index) => {
     const where = `the hours of off-the-job entry ${index + 1}`;
     if (!isMap(item)) {
-      diagnostics.push(
-        problem(
-          DiagnosticCode.OtjInvalid,
-          `Expected off-the-job entry ${index + 1} to be a map of date, hours and activity, found ${describeNode(item as Node)}`,
-          at(item, keyRange),
-        ),
+      report(
+        `Expected off-the-job entry ${index + 1} to be a map of date, hours and activity (or from, to, hours and activity), found ${describeNode(item as Node)}`,
+        item,
       );
       return;
     }
     const field = (name: string) => item.items.find((pair) => isScalar(pair.key) && pair.key.value === name);
     for (const pair of item.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (!['date', 'hours', 'activity'].includes(key)) {
-        diagnostics.push(
-          problem(
-            DiagnosticCode.OtjInvalid,
-            `Unexpected field \`${key}\` in off-the-job entry ${index + 1}: expected date, hours and activity`,
-            at(pair.key, keyRange),
-            { field: 'otj', index },
-          ),
-        );
-      }
+      if (!(OTJ_FIELDS as readonly string[]).includes(key))
+        report(`Unexpected field \`${key}\` in off-the-job entry ${index + 1}: expected date, hours and activity, or from, to, hours and activity`, pair.key, {
+          field: 'otj',
+          index,
+        });
     }
     const hoursPair = field('hours');
     if (!hoursPair) {
-      diagnostics.push(problem(DiagnosticCode.OtjInvalid, `Expected off-the-job entry ${index + 1} to have \`hours\`, found none`, at(item, keyRange)));
+      report(`Expected off-the-job entry ${index + 1} to have \`hours\`, found none`, item);
       return;
     }
-    const hours = hoursOf(hoursPair.value, where);
-    const datePair = field('date');
-    let date: string | undefined;
-    if (datePair) {
-      const node = datePair.value;
+    const dayOf = (pair: Pair | undefined, name: string): string | undefined | null => {
+      if (!pair) return undefined;
+      const node = pair.value;
       const text = isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
-      if (text !== undefined && isIsoDay(text) && isDayInRange(text)) date = text;
-      else {
-        diagnostics.push(
-          problem(
-            DiagnosticCode.OtjInvalid,
-            `Expected the date of off-the-job entry ${index + 1} to be a day such as 2026-03-14, ${DAY_RANGE.words}, found ${describeNode(node as Node)}`,
-            at(node, keyRange),
-          ),
-        );
+      if (text !== undefined && isIsoDay(text) && isDayInRange(text)) return text;
+      report(
+        `Expected the ${name} of off-the-job entry ${index + 1} to be a day such as 2026-03-14, ${DAY_RANGE.words}, found ${describeNode(node as Node)}`,
+        node,
+      );
+      return null;
+    };
+    const datePair = field('date');
+    const fromPair = field('from');
+    const toPair = field('to');
+    let date: string | undefined;
+    let to: string | undefined;
+    let dateRange: Range | undefined;
+    if (fromPair || toPair) {
+      // A period: both ends, and no `date:` beside them.
+      if (datePair) {
+        report(`Expected off-the-job entry ${index + 1} to have either \`date\` (one day) or \`from\` and \`to\` (a period), found both`, datePair.key);
         return;
       }
+      if (!fromPair || !toPair) {
+        report(`Expected off-the-job entry ${index + 1} to have both \`from\` and \`to\` for a period, found only \`${fromPair ? 'from' : 'to'}\``, item);
+        return;
+      }
+      const from = dayOf(fromPair, 'first day (`from`)');
+      const last = dayOf(toPair, 'last day (`to`)');
+      if (!from || !last) return;
+      if (last < from) {
+        report(`Expected the period of off-the-job entry ${index + 1} to end on or after it starts (${from}), found \`to: ${last}\``, toPair.value);
+        return;
+      }
+      date = from;
+      to = last === from ? undefined : last;
+      dateRange = shiftBetween(at(fromPair.value, keyRange), at(toPair.value, keyRange));
+    } else {
+      const day = dayOf(datePair, 'date');
+      if (day === null) return;
+      date = day;
+      dateRange = datePair ? at(datePair.value, keyRange) : undefined;
     }
+    const hours = hoursOf(hoursPair.value, where, date !== undefined && to !== undefined ? daysBetween(date, to) + 1 : 1);
     const activityNode = field('activity')?.value;
     const activity = isScalar(activityNode) && typeof activityNode.value === 'string' ? detach(activityNode.value.trim()) : undefined;
     if (hours === undefined) return;
-    entries.push({ index, date, hours, activity, hoursRange: at(hoursPair.value, keyRange), dateRange: datePair ? at(datePair.value, keyRange) : undefined });
+    entries.push({ index, date, ...(to !== undefined && { to }), hours, activity, hoursRange: at(hoursPair.value, keyRange), dateRange });
   });
   return entries;
+}
+
+/** The range from the start of the earlier of two ranges to the end of the later. */
+function shiftBetween(first: Range, second: Range): Range {
+  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return { start: before(first.start, second.start) ? first.start : second.start, end: before(first.end, second.end) ? second.end : first.end };
 }
 
 function problem(code: PortfolioDiagnostic['code'], message: string, range: Range, subject?: PortfolioDiagnostic['subject']): PortfolioDiagnostic {

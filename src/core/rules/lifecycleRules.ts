@@ -35,7 +35,7 @@ export const otjInvalidRule = defineRule({
   defaultLevel: 'error',
   summary: 'An `otj:` entry that cannot be true: negative, over 24 hours a day, undated, before `start` or in the future.',
   meaning:
-    "an `otj:` entry that cannot be true: not a number of hours, negative, more than 24 hours on one day (summed over every file of the portfolio, naming the files that share the day), without a date (neither its own nor the file's `date:`), a date outside 1950-2100, before the `start` of `portfolio.yaml`, or after today (anywhere on Earth). Such an entry never counts: not in `ksb hours`, the gateway or the report",
+    'an `otj:` entry that cannot be true: not a number of hours (`3.5`, `"2:30"`, `"2h 30m"` and `"90m"` are), negative, more than 24 hours on one day (summed over every file of the portfolio, naming the files that share the day; a period `{from, to, hours}` is held to 24 hours a day over its own days, and over 24 hours on one date asks whether it is a period), a period whose `to` is before its `from`, without a date (neither its own nor the file\'s `date:`), a date outside 1950-2100, before the `start` of `portfolio.yaml`, or after today (anywhere on Earth). Such an entry never counts: not in `ksb hours`, the gateway or the report',
   check: { over: 'portfolio-file', run: (facts, context) => ({ diagnostics: checkOtjEntries(facts, context) }) },
 });
 
@@ -163,10 +163,13 @@ function checkOtjEntries(facts: FileFacts, context: EvidenceContext): PortfolioD
         range,
         subject,
       });
-    } else if (future !== undefined && day > future) {
+    } else if (future !== undefined && (entry.to ?? day) > future) {
       diagnostics.push({
         code: otjInvalidRule.code,
-        message: `Expected off-the-job hours no later than ${todayWords(context)}, found them on ${day}`,
+        message:
+          entry.to === undefined
+            ? `Expected off-the-job hours no later than ${todayWords(context)}, found them on ${day}`
+            : `Expected a period of off-the-job hours that has ended by ${todayWords(context)}, found one to ${entry.to}: log the days so far`,
         range,
         subject,
       });

@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { tinyStandard } from './inlinePortfolio';
+import { ensureCliBuilt, type ProcessRun } from './processHarness';
+
+// Issue 23: real portfolios as apprentices write them, read through the CLI.
+
+const REPO = process.cwd();
+const CLI = path.join(REPO, 'dist', 'cli.js');
+const TODAY = '2026-06-30';
+
+let cwd: string;
+
+function ksb(args: readonly string[]): ProcessRun {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', TZ: 'Pacific/Kiritimati', KSB_TODAY: TODAY },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Writes a portfolio of the tiny standard (K1, K2, S1) under `name`, with `files` beside its config. */
+function portfolio(name: string, files: Record<string, string>, config = 'standard: ST9999\n'): string {
+  const root = path.join(cwd, name);
+  const all = { 'portfolio.yaml': config, 'standards/tiny.yaml': tinyStandard(), ...files };
+  for (const [relative, text] of Object.entries(all)) {
+    mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+    writeFileSync(path.join(root, relative), text);
+  }
+  return root;
+}
+
+function checkJson(name: string): Array<{ file: string; code: string; message: string; line: number }> {
+  const run = ksb(['check', name, '--format', 'json']);
+  assert.ok(run.status === 0 || run.status === 1, run.stderr);
+  return (JSON.parse(run.stdout) as { diagnostics: Array<{ file: string; code: string; message: string; line: number }> }).diagnostics;
+}
+
+describe('Forgiving reading of real portfolios (issue 23)', function () {
+  this.timeout(60_000);
+
+  before(() => {
+    ensureCliBuilt(REPO);
+    cwd = mkdtempSync(path.join(tmpdir(), 'ksb-forgive-'));
+  });
+
+  after(() => rmSync(cwd, { recursive: true, force: true }));
+
+  describe('Hours as people log them', () => {
+    it('Should read durations as "2h 30m", "2:30" and "90m", and spread a period over its months in ksb hours', () => {
+      portfolio(
+        'durations',
+        {
+          'otj/log.md': [
+            '---',
+            'otj:',
+            '  - {date: 2026-01-12, hours: "2h 30m", activity: Course}',
+            '  - {date: 2026-01-13, hours: "2:30"}',
+            '  - {date: 2026-02-02, hours: 90m}',
+            '  - {from: 2026-03-01, to: 2026-04-30, hours: 61, activity: Weekly study block}',
+            '---',
+            '',
+          ].join('\n'),
+        },
+        'standard: ST9999\nstart: 2026-01-05\nend: 2026-12-28\n',
+      );
+      const run = ksb(['hours', 'durations', '--format', 'json']);
+      assert.equal(run.status, 0, run.stderr);
+      const report = JSON.parse(run.stdout) as { total: number; entries: number; excluded: number; perMonth: Array<{ month: string; hours: number }> };
+      assert.equal(report.total, 2.5 + 2.5 + 1.5 + 61);
+      assert.equal(report.entries, 4);
+      assert.equal(report.excluded, 0);
+      const byMonth = Object.fromEntries(report.perMonth.map(({ month, hours }) => [month, hours]));
+      assert.equal(byMonth['2026-01'], 5);
+      assert.equal(byMonth['2026-02'], 1.5);
+      // 61 hours over 61 days: 31 in March, 30 in April.
+      assert.equal(byMonth['2026-03'], 31);
+      assert.equal(byMonth['2026-04'], 30);
+      assert.deepEqual(
+        checkJson('durations').filter((d) => d.code.startsWith('otj.') || d.code.startsWith('frontmatter.')),
+        [],
+      );
+    });
+
+    it('Should ask whether a total over 24 hours on one date is a period, and hold a period to 24 hours a day', () => {
+      portfolio('periods', {
+        'otj/log.md': [
+          '---',
+          'otj:',
+          '  - {date: 2026-01-12, hours: 54, activity: Term one}',
+          '  - {from: 2026-02-02, to: 2026-02-03, hours: 49}',
+          '  - {from: 2026-02-10, to: 2026-02-01, hours: 3}',
+          '  - {from: 2026-02-10, hours: 3}',
+          '  - {date: 2026-02-10, from: 2026-02-10, to: 2026-02-11, hours: 3}',
+          '  - {date: 2026-02-12, hours: three hours}',
+          '---',
+          '',
+        ].join('\n'),
+      });
+      const messages = checkJson('periods')
+        .filter((d) => d.code === 'otj.invalid')
+        .map((d) => d.message);
+      assert.deepEqual(messages, [
+        'Expected the hours of off-the-job entry 1 to be at most 24 hours (one day), found 54: is this a period? write `from:` and `to:` days instead of one date',
+        'Expected the hours of off-the-job entry 2 to be at most 48 hours (24 a day over its 2 days), found 49',
+        'Expected the period of off-the-job entry 3 to end on or after it starts (2026-02-10), found `to: 2026-02-01`',
+        'Expected off-the-job entry 4 to have both `from` and `to` for a period, found only `from`',
+        'Expected off-the-job entry 5 to have either `date` (one day) or `from` and `to` (a period), found both',
+        'Expected the hours of off-the-job entry 6 to be a number of hours such as 3.5, "2:30", "2h 30m" or "90m", found `three hours`',
+      ]);
+    });
+
+    it('Should not count a period that runs past today', () => {
+      portfolio('future-period', { 'otj/log.md': '---\notj:\n  - {from: 2026-06-01, to: 2026-07-31, hours: 20}\n---\n' });
+      const found = checkJson('future-period').filter((d) => d.code === 'otj.invalid');
+      assert.equal(found.length, 1);
+      assert.match(found[0].message, /^Expected a period of off-the-job hours that has ended by .*, found one to 2026-07-31: log the days so far$/);
+      const run = ksb(['hours', 'future-period', '--format', 'json']);
+      assert.equal(JSON.parse(run.stdout).total, 0);
+    });
+  });
+});
