@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { tinyStandard } from './inlinePortfolio';
@@ -121,6 +121,42 @@ describe('Forgiving reading of real portfolios (issue 23)', function () {
       assert.match(found[0].message, /^Expected a period of off-the-job hours that has ended by .*, found one to 2026-07-31: log the days so far$/);
       const run = ksb(['hours', 'future-period', '--format', 'json']);
       assert.equal(JSON.parse(run.stdout).total, 0);
+    });
+  });
+
+  describe('Mistakes get a message, never silence', () => {
+    it('Should read ksbs items written as {code, why} as claims with justifications in ksb coverage', () => {
+      portfolio('claim-items', {
+        'evidence/a.md':
+          '---\ntitle: Release\ndate: 2026-01-10\nksbs:\n  - code: K1\n    why: Planned the release\n  - {ksb: S1, justification: Ran it}\n  - K2: Explained it\n---\n\nBody.\n',
+      });
+      assert.deepEqual(
+        checkJson('claim-items').filter((d) => d.code.startsWith('frontmatter.') || d.code.startsWith('evidence.') || d.code.startsWith('ksb.')),
+        [],
+      );
+      const run = ksb(['coverage', 'claim-items', '--format', 'json']);
+      assert.equal(run.status, 0, run.stderr);
+      const coverage = JSON.parse(run.stdout) as { summary: { total: number; covered: number } };
+      assert.deepEqual(coverage.summary, { total: 3, covered: 3 });
+      const report = ksb(['report', 'claim-items', '--output', 'claim-items/report.html']);
+      assert.equal(report.status, 0, report.stderr);
+      const html = readFileSync(path.join(cwd, 'claim-items/report.html'), 'utf8');
+      assert.match(html, /Planned the release/);
+      assert.match(html, /Ran it/);
+    });
+
+    it('Should show the accepted forms of a ksbs item it cannot read, without also calling the list empty', () => {
+      portfolio('claim-items-bad', { 'evidence/a.md': '---\ntitle: Release\ndate: 2026-01-10\nksbs:\n  - {name: K1}\n---\n\nBody.\n' });
+      const found = checkJson('claim-items-bad').filter((d) => d.file === 'evidence/a.md');
+      assert.deepEqual(
+        found.map((d) => [d.code, d.message]),
+        [
+          [
+            'frontmatter.invalid-field',
+            'Expected item 1 of `ksbs` to be a code such as K1, `{code: K1, why: ...}` or `K1: why ...`, found a map with keys `name`',
+          ],
+        ],
+      );
     });
   });
 });

@@ -533,17 +533,18 @@ function readKsbs(pair: Pair, contentStart: number, lines: LineIndex, shift: Shi
       isNodeWithRange(item) ? ([item.range[0], item.range[1]] as const) : ([0, 0] as const),
     );
     value.items.forEach((item, index) => {
+      const removeRange = removal(spans, index, value.flow === true);
       if (isScalar(item) && item.value !== null && typeof item.value !== 'object' && item.range) {
-        claims.push({
-          code: String(item.value),
-          range: shift(item.range[0], item.range[1]),
-          removeRange: removal(spans, index, value.flow === true),
-        });
-      } else {
-        diagnostics.push(invalidField('ksbs', 'each item to be a code such as K1', item as Node, shift));
+        claims.push({ code: String(item.value), range: shift(item.range[0], item.range[1]), removeRange });
+        return;
       }
+      const read = readClaimItem(item as Node | null, index, shift);
+      if (read.claim) claims.push({ ...read.claim, removeRange });
+      diagnostics.push(...read.diagnostics);
     });
-    return { style: value.flow ? ('flow-list' as const) : ('block-list' as const), keyRange, claims };
+    // Items none of which could be read are each reported: the file is not also "claiming nothing".
+    const style = value.items.length > 0 && claims.length === 0 ? 'other' : value.flow ? 'flow-list' : 'block-list';
+    return { style: style as KsbsStyle, keyRange, claims };
   }
 
   if (isMap(value)) {
@@ -551,7 +552,10 @@ function readKsbs(pair: Pair, contentStart: number, lines: LineIndex, shift: Shi
     value.items.forEach((item, index) => {
       const key = item.key;
       if (!isScalar(key) || key.value === null || !key.range) {
-        diagnostics.push(invalidField('ksbs', 'each key to be a code such as K1', key as Node, shift));
+        diagnostics.push({
+          ...invalidField('ksbs', 'a code such as K1', key as Node, shift),
+          message: `Expected each key of \`ksbs\` to be a code such as K1, found ${describeNode(key as Node)}`,
+        });
         return;
       }
       const itemValue = item.value as Node | null;
@@ -572,6 +576,78 @@ function readKsbs(pair: Pair, contentStart: number, lines: LineIndex, shift: Shi
 
   diagnostics.push(invalidField('ksbs', FRONT_MATTER_FIELDS.ksbs.expected, value, shift));
   return { style: 'other' as const, keyRange, claims };
+}
+
+/** The keys a claim written as a map (`{code: K1, why: ...}`) takes for its code, and for its justification. */
+const CLAIM_ITEM_CODE_KEYS = ['code', 'ksb', 'id'];
+const CLAIM_ITEM_WHY_KEYS = ['why', 'justification'];
+/** The forms a `ksbs:` list item can take, as messages show them. */
+export const CLAIM_ITEM_FORMS = 'a code such as K1, `{code: K1, why: ...}` or `K1: why ...`';
+/** A key that reads as a KSB code (`K1`, `s12`), for the `- K1: why` item form. */
+const CODE_SHAPED_KEY = /^[A-Za-z]{1,3}\d{1,4}$/;
+
+/**
+ * One `ksbs:` list item that is not a plain code: `{code: K1, why: ...}` (also `ksb:`/`id:` and
+ * `justification:`) or `K1: why`, read as a claim with its justification; anything else is a
+ * `frontmatter.invalid-field` that shows the accepted forms.
+ */
+function readClaimItem(item: Node | null, index: number, shift: Shift): { claim?: Omit<Claim, 'removeRange'>; diagnostics: PortfolioDiagnostic[] } {
+  const problem = (message: string, node: Node | null): { diagnostics: PortfolioDiagnostic[] } => ({
+    diagnostics: [{ ...invalidField('ksbs', CLAIM_ITEM_FORMS, node, shift), message }],
+  });
+  const expected = `Expected item ${index + 1} of \`ksbs\` to be ${CLAIM_ITEM_FORMS}`;
+  if (!isMap(item)) return problem(`${expected}, found ${describeNode(item)}`, item);
+  const keyOf = (pair: Pair) => (isScalar(pair.key) && pair.key.value !== null ? String(pair.key.value) : undefined);
+  const textOf = (node: unknown): string | undefined =>
+    isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') && String(node.value).trim() !== ''
+      ? String(node.value).trim()
+      : undefined;
+  const keys = item.items.map(keyOf);
+  const codePair = item.items.find((pair) => CLAIM_ITEM_CODE_KEYS.includes(keyOf(pair)?.toLowerCase() ?? ''));
+  if (codePair) {
+    const codeNode = codePair.value as Node | null;
+    const code = textOf(codeNode);
+    if (code === undefined || !isNodeWithRange(codeNode))
+      return problem(
+        `Expected the \`${keyOf(codePair)}\` of item ${index + 1} of \`ksbs\` to be a code such as K1, found ${describeNode(codeNode)}`,
+        codeNode ?? item,
+      );
+    const diagnostics: PortfolioDiagnostic[] = [];
+    let justification: string | undefined;
+    for (const pair of item.items) {
+      if (pair === codePair) continue;
+      const key = keyOf(pair) ?? '';
+      if (CLAIM_ITEM_WHY_KEYS.includes(key.toLowerCase()) && justification === undefined) {
+        const why = pair.value as Node | null;
+        if (isScalar(why) && typeof why.value === 'string') justification = detach(why.value);
+        else if (!(isScalar(why) && why.value === null) && why !== null)
+          diagnostics.push(
+            problem(`Expected the \`${key}\` of item ${index + 1} of \`ksbs\` to be a one-line justification, found ${describeNode(why)}`, why).diagnostics[0],
+          );
+      } else {
+        const keyNode = pair.key as Node | null;
+        diagnostics.push(
+          problem(`Unexpected field \`${key}\` in item ${index + 1} of \`ksbs\`: expected \`code\` and \`why\`, as in \`{code: K1, why: ...}\``, keyNode)
+            .diagnostics[0],
+        );
+      }
+    }
+    return { claim: { code, range: shift(codeNode.range[0], codeNode.range[1]), ...(justification !== undefined && { justification }) }, diagnostics };
+  }
+  const only = item.items.length === 1 ? item.items[0] : undefined;
+  const onlyKey = only && isNodeWithRange(only.key) ? keyOf(only) : undefined;
+  if (only && onlyKey !== undefined && CODE_SHAPED_KEY.test(onlyKey) && isNodeWithRange(only.key)) {
+    const why = only.value as Node | null;
+    if (why === null || (isScalar(why) && (why.value === null || typeof why.value === 'string'))) {
+      const justification = isScalar(why) && typeof why.value === 'string' ? detach(why.value) : undefined;
+      return {
+        claim: { code: onlyKey, range: shift(only.key.range[0], only.key.range[1]), ...(justification !== undefined && { justification }) },
+        diagnostics: [],
+      };
+    }
+  }
+  const written = keys.filter((key) => key !== undefined).map((key) => `\`${key}\``);
+  return problem(`${expected}, found a map${written.length > 0 ? ` with keys ${written.join(', ')}` : ''}`, item);
 }
 
 /** Whether a value (as YAML data) has the shape the field's definition asks for. */

@@ -81,7 +81,20 @@ export const FRONT_MATTER_FIELDS = {
   },
   ksbs: {
     schema: z.union([
-      z.array(z.string()).check(z.describe('KSB codes this evidence claims, e.g. [K1, S3]')),
+      z
+        .array(
+          z.union([
+            z.string(),
+            ...(['code', 'ksb', 'id'] as const).map((key) =>
+              z.looseObject({
+                [key]: z.union([z.string(), z.number()]).check(z.describe('The KSB code')),
+                why: z.optional(z.nullable(z.string().check(z.describe('A one-line justification (also written `justification:`)')))),
+              }),
+            ),
+            z.record(z.string().check(z.regex(/^[A-Za-z]{1,3}\d{1,4}$/)), z.nullable(z.string())),
+          ]),
+        )
+        .check(z.describe('KSB codes this evidence claims, e.g. [K1, S3], or items {code: K1, why: ...}')),
       z.record(z.string(), z.nullable(z.string())).check(z.describe('KSB codes mapped to a one-line justification')),
       z.null(),
     ]),

@@ -54,7 +54,13 @@ export function checkClaimsSomething(frontMatter: FrontMatter | undefined): Port
     return [
       {
         code: noKsbsRule.code,
-        message: 'Expected `ksbs` to claim at least one code (e.g. `ksbs: [K1, S3]`), found an empty list',
+        message: `Expected \`ksbs\` to claim at least one code (e.g. \`ksbs: [K1, S3]\`), found ${
+          frontMatter.ksbsStyle === 'flow-map' || frontMatter.ksbsStyle === 'block-map'
+            ? 'an empty map'
+            : frontMatter.ksbsStyle === 'empty'
+              ? 'no value'
+              : 'an empty list'
+        }`,
         range: frontMatter.ksbsKeyRange ?? FILE_START,
       },
     ];
