@@ -125,6 +125,29 @@ describe('Forgiving reading of real portfolios (issue 23)', function () {
   });
 
   describe('Mistakes get a message, never silence', () => {
+    it('Should name a mistyped claims key as typed, for each common form, and not also say the file claims nothing', () => {
+      const keys = ['KSBs', 'KSB', 'ksb', 'Ksbs', 'codes', 'claims'];
+      portfolio('mistyped', Object.fromEntries(keys.map((key) => [`evidence/${key}.md`, `---\ntitle: Work\ndate: 2026-01-10\n${key}: [K1]\n---\n\nBody.\n`])));
+      const found = checkJson('mistyped').filter((d) => d.file.startsWith('evidence/'));
+      assert.deepEqual(
+        found.map((d) => [d.file, d.code, d.line, d.message]).sort(),
+        keys
+          .map((key) => [
+            `evidence/${key}.md`,
+            'frontmatter.mistyped-ksbs',
+            4,
+            `Expected the claims under \`ksbs:\`, found \`${key}:\`: keys are case-sensitive and its codes are not read until it is renamed to \`ksbs\``,
+          ])
+          .sort(),
+      );
+      // With `ksbs:` there as well, the other key is the user's own field.
+      portfolio('mistyped-both', { 'evidence/a.md': '---\ntitle: Work\ndate: 2026-01-10\nksbs: [K1]\ncodes: [x]\n---\n\nBody.\n' });
+      assert.deepEqual(
+        checkJson('mistyped-both').filter((d) => d.file.startsWith('evidence/')),
+        [],
+      );
+    });
+
     it('Should read ksbs items written as {code, why} as claims with justifications in ksb coverage', () => {
       portfolio('claim-items', {
         'evidence/a.md':

@@ -19,6 +19,7 @@ export const DiagnosticCode = Object.freeze({
   YamlError: 'frontmatter.yaml-error',
   FrontMatterTooLarge: 'frontmatter.too-large',
   InvalidField: 'frontmatter.invalid-field',
+  MistypedKsbs: 'frontmatter.mistyped-ksbs',
   UnreadableFile: 'file.unreadable',
   FileTooLarge: 'file.too-large',
   SymbolicLink: 'file.symlink',

@@ -40,6 +40,8 @@ export interface FrontMatter {
   /** The range of the `ksbs` key, for messages about the whole list. */
   readonly ksbsKeyRange: Range | undefined;
   readonly claims: readonly Claim[];
+  /** A key that looks meant for `ksbs` (`KSBs:`, `codes:`), as typed, when there is no `ksbs:`: its claims are not read. */
+  readonly mistypedKsbsKey?: { readonly key: string; readonly range: Range };
   readonly title: string | undefined;
   readonly date: string | undefined;
   /** The range of the `date` value, for messages about it. */
@@ -223,7 +225,13 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
   }
 
   const lifecycle = readLifecycleFields(lifecyclePairs, yaml, shift, diagnostics);
-  return { ...empty, ...parsedFields(ksbs, title, date, diagnostics), lifecycle };
+  const mistyped = ksbs === undefined ? [...seen].find(([key]) => isMistypedKsbsKey(key)) : undefined;
+  return {
+    ...empty,
+    ...parsedFields(ksbs, title, date, diagnostics),
+    lifecycle,
+    ...(mistyped && { mistypedKsbsKey: { key: detach(mistyped[0]), range: mistyped[1] } }),
+  };
 }
 
 /** The YAML-dependent fields of a valid front matter, from either reading path. */
@@ -326,8 +334,8 @@ function readSimpleFrontMatter(
     const field = SIMPLE_FIELD.exec(line);
     if (!field) return undefined;
     const [, key, value] = field;
-    // `true:` and `True:` are one key to YAML; a very long key is an error there.
-    if (seen.has(key) || NOT_TEXT.test(key) || key.length > 100) return undefined;
+    // `true:` and `True:` are one key to YAML; a very long key is an error there. A key meant for `ksbs` goes to the parser, which reports it.
+    if (seen.has(key) || NOT_TEXT.test(key) || key.length > 100 || isMistypedKsbsKey(key)) return undefined;
     seen.add(key);
     const valueStart = lineOffset + line.length - (value?.length ?? 0);
     if (LIFECYCLE_KEYS.has(key)) {
@@ -648,6 +656,14 @@ function readClaimItem(item: Node | null, index: number, shift: Shift): { claim?
   }
   const written = keys.filter((key) => key !== undefined).map((key) => `\`${key}\``);
   return problem(`${expected}, found a map${written.length > 0 ? ` with keys ${written.join(', ')}` : ''}`, item);
+}
+
+/** Keys people write for their claims instead of `ksbs` (any case): `KSBs`, `KSB`, `codes`, `claims`, `ksb-codes`. */
+const MISTYPED_KSBS_KEY = /^(ksbs?|ksb[-_ ]?codes|codes|claims)$/i;
+
+/** Whether a front-matter key looks meant for `ksbs` without being it. */
+export function isMistypedKsbsKey(key: string): boolean {
+  return key !== 'ksbs' && MISTYPED_KSBS_KEY.test(key.trim());
 }
 
 /** Whether a value (as YAML data) has the shape the field's definition asks for. */

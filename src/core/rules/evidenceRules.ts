@@ -49,7 +49,8 @@ export function claimsNoCode(frontMatter: FrontMatter | undefined): boolean {
 
 /** `evidence.no-ksbs`: an evidence file that claims nothing. */
 export function checkClaimsSomething(frontMatter: FrontMatter | undefined): PortfolioDiagnostic[] {
-  if (!claimsNoCode(frontMatter)) return [];
+  // A key meant for `ksbs` is reported as such (frontmatter.mistyped-ksbs), with its own fix.
+  if (!claimsNoCode(frontMatter) || frontMatter?.mistypedKsbsKey) return [];
   if (frontMatter?.hasKsbsKey) {
     return [
       {

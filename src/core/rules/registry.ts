@@ -7,6 +7,7 @@ import type { PortfolioDiagnostic, RuleLevel, LeveledDiagnostic } from '../model
 import { duplicateCodeRule, unknownCodeRule, wrongOptionRule } from './claimRules';
 import { linkOutsideRule, missingAttachmentRule, noKsbsRule } from './evidenceRules';
 import { futureDateRule } from './futureDateRule';
+import { mistypedKsbsRule } from './frontmatterMistypedKsbs';
 import { fileTooLargeRule, symbolicLinkRule, unreadableFileRule } from './fileRules';
 import { frontMatterTooLargeRule, invalidFieldRule, yamlErrorRule } from './frontMatterRules';
 import { invalidConfigRule, missingConfigRule } from './portfolioRules';
@@ -31,6 +32,7 @@ export const RULES = [
   yamlErrorRule,
   frontMatterTooLargeRule,
   invalidFieldRule,
+  mistypedKsbsRule,
   unreadableFileRule,
   fileTooLargeRule,
   symbolicLinkRule,
