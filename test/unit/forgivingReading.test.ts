@@ -148,6 +148,19 @@ describe('Forgiving reading of real portfolios (issue 23)', function () {
       );
     });
 
+    it('Should suggest the code a letter typed for a digit reads as (S1O, Kl2), with its fix', () => {
+      portfolio('lookalikes', { 'evidence/a.md': '---\ntitle: Work\ndate: 2026-01-10\nksbs: [Kl, Sl, KO2]\n---\n\nBody.\n' });
+      const found = checkJson('lookalikes').filter((d) => d.code === 'ksb.unknown-code');
+      assert.deepEqual(
+        found.map((d) => d.message),
+        [
+          'Unexpected code `Kl`: did you mean K1? (a letter typed for a digit)',
+          'Unexpected code `Sl`: did you mean S1? (a letter typed for a digit)',
+          'Unexpected code `KO2`: did you mean K2? (a letter typed for a digit)',
+        ],
+      );
+    });
+
     it('Should read ksbs items written as {code, why} as claims with justifications in ksb coverage', () => {
       portfolio('claim-items', {
         'evidence/a.md':
