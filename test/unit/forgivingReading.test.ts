@@ -195,4 +195,26 @@ describe('Forgiving reading of real portfolios (issue 23)', function () {
       );
     });
   });
+
+  describe('draft: true', () => {
+    it('Should count a draft for nothing until undrafted, and list it in coverage, gateway, summary and report', () => {
+      const root = portfolio('drafts', {
+        'evidence/done.md': '---\ntitle: Done\ndate: 2026-01-10\nksbs: [K1]\n---\n\nBody.\n',
+        'evidence/wip.md': '---\ntitle: Work in progress\ndate: 2026-01-10\ndraft: true\nksbs: [K2, S1]\n---\n\nBody.\n',
+      });
+      const json = JSON.parse(ksb(['coverage', 'drafts', '--format', 'json']).stdout) as { summary: { covered: number }; drafts: string[] };
+      assert.equal(json.summary.covered, 1);
+      assert.deepEqual(json.drafts, ['evidence/wip.md']);
+      assert.match(ksb(['coverage', 'drafts']).stdout, /Drafts, not counted until undrafted \(`draft: true`\): evidence\/wip.md/);
+      const gateway = JSON.parse(ksb(['gateway', 'drafts', '--format', 'json']).stdout) as { checks: Array<{ id: string; detail: string }> };
+      assert.match(gateway.checks.find((c) => c.id === 'coverage')!.detail, /; drafts, not counted: evidence\/wip.md$/);
+      assert.match(gateway.checks.find((c) => c.id === 'signoff')!.detail, /of 1 evidence files/);
+      assert.match(ksb(['summary', 'drafts']).stdout, /in 2 evidence files \(1 draft, not counted until undrafted\)/);
+      assert.equal(ksb(['report', 'drafts', '--output', 'drafts/report.html']).status, 0);
+      assert.match(readFileSync(path.join(root, 'report.html'), 'utf8'), /Drafts, not counted:<\/strong> <code>evidence\/wip.md<\/code>/);
+      // Undrafted, it counts.
+      writeFileSync(path.join(root, 'evidence/wip.md'), '---\ntitle: Work in progress\ndate: 2026-01-10\ndraft: false\nksbs: [K2, S1]\n---\n\nBody.\n');
+      assert.equal((JSON.parse(ksb(['coverage', 'drafts', '--format', 'json']).stdout) as { summary: { covered: number } }).summary.covered, 3);
+    });
+  });
 });

@@ -15,9 +15,11 @@ export const coverageCommand: Command = {
   formats: FORMATS,
   async run({ args, format, report, loadPortfolio }) {
     assertFormat(format, FORMATS);
-    const { coverage } = await loadUsablePortfolio('coverage', args, loadPortfolio);
-    const asText = () => formatCoverageText(coverage, process.stdout.columns || 100);
-    await report(format === 'json' ? formatJson(coverageJson(coverage)) : asText(), asText);
+    const { coverage, index } = await loadUsablePortfolio('coverage', args, loadPortfolio);
+    const drafts = index.drafts().map((file) => file.relativePath);
+    const draftsLine = drafts.length > 0 ? `\nDrafts, not counted until undrafted (\`draft: true\`): ${drafts.join(', ')}\n` : '';
+    const asText = () => formatCoverageText(coverage, process.stdout.columns || 100) + draftsLine;
+    await report(format === 'json' ? formatJson({ ...coverageJson(coverage), drafts }) : asText(), asText);
     return 0;
   },
 };

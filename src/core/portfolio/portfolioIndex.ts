@@ -52,6 +52,8 @@ export interface IndexedFile {
   /** Evidence, a progress review, a record (hours log, certificate), or another Markdown file of the portfolio. */
   readonly role: FileRole;
   readonly validClaims: readonly Claim[];
+  /** Evidence marked `draft: true`: checked, but its claims count for nothing until it is undrafted. */
+  readonly isDraft: boolean;
   /** Every finding for the file, attachments included. */
   readonly diagnostics: readonly PortfolioDiagnostic[];
 }
@@ -301,6 +303,11 @@ export class PortfolioIndex {
     return this.files.get(path);
   }
 
+  /** Evidence files marked `draft: true`, in path order: they count for nothing until undrafted. */
+  drafts(): IndexedFile[] {
+    return this.allFiles().filter((file) => file.isDraft);
+  }
+
   /** Every indexed Markdown file, in path order. */
   allFiles(): IndexedFile[] {
     return [...this.files.values()].sort((a, b) => a.relativePath.localeCompare(b.relativePath));
@@ -498,9 +505,12 @@ export class PortfolioIndex {
     );
     if (portfolio !== undefined) this.recordOtjDays(path, relative, frontMatter, diagnostics);
     if (evidenceChecked) this.links.addLinks(path, analysis.links);
-    const indexed: IndexedFile = { path, relativePath: relative, analysis, isEvidence, role, validClaims, diagnostics };
+    // A draft is checked like any evidence, but covers nothing until it is undrafted.
+    const isDraft = isEvidence && frontMatter?.draft === true;
+    const counted = isDraft ? [] : validClaims;
+    const indexed: IndexedFile = { path, relativePath: relative, analysis, isEvidence, role, validClaims: counted, isDraft, diagnostics };
     this.files.set(path, indexed);
-    this.claims.add(relative, frontMatter?.title, validClaims);
+    this.claims.add(relative, frontMatter?.title, counted);
   }
 
   /** Keeps the file's dated off-the-job entries that its own checks did not reject, for the day across the portfolio. */

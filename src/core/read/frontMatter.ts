@@ -42,6 +42,8 @@ export interface FrontMatter {
   readonly claims: readonly Claim[];
   /** A key that looks meant for `ksbs` (`KSBs:`, `codes:`), as typed, when there is no `ksbs:`: its claims are not read. */
   readonly mistypedKsbsKey?: { readonly key: string; readonly range: Range };
+  /** `draft: true` (as Hugo, Jekyll and Front Matter CMS write it): the file is not evidence until undrafted. */
+  readonly draft?: boolean;
   readonly title: string | undefined;
   readonly date: string | undefined;
   /** The range of the `date` value, for messages about it. */
@@ -196,6 +198,7 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
   let title: string | undefined;
   let date: ParsedDate | undefined;
   let ksbs: ReturnType<typeof readKsbs> | undefined;
+  let draft = false;
   const lifecyclePairs = new Map<string, Pair>();
   const seen = new Map<string, Range>();
   for (const pair of root?.items ?? []) {
@@ -217,6 +220,8 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
       ksbs = readKsbs(pair, contentStart, lines, shift, diagnostics);
     } else if (LIFECYCLE_KEYS.has(key)) {
       lifecyclePairs.set(key, pair);
+    } else if (key === 'draft') {
+      draft = isDraftValue(pair.value);
     } else if (key === 'title' || key === 'date') {
       const value = readTextField(key, pair.value, keyRange, shift, diagnostics);
       if (key === 'title') title = value === undefined ? undefined : detach(value);
@@ -231,6 +236,7 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
     ...parsedFields(ksbs, title, date, diagnostics),
     lifecycle,
     ...(mistyped && { mistypedKsbsKey: { key: detach(mistyped[0]), range: mistyped[1] } }),
+    ...(draft && { draft }),
   };
 }
 
@@ -335,7 +341,7 @@ function readSimpleFrontMatter(
     if (!field) return undefined;
     const [, key, value] = field;
     // `true:` and `True:` are one key to YAML; a very long key is an error there. A key meant for `ksbs` goes to the parser, which reports it.
-    if (seen.has(key) || NOT_TEXT.test(key) || key.length > 100 || isMistypedKsbsKey(key)) return undefined;
+    if (seen.has(key) || NOT_TEXT.test(key) || key.length > 100 || isMistypedKsbsKey(key) || key === 'draft') return undefined;
     seen.add(key);
     const valueStart = lineOffset + line.length - (value?.length ?? 0);
     if (LIFECYCLE_KEYS.has(key)) {
@@ -664,6 +670,12 @@ const MISTYPED_KSBS_KEY = /^(ksbs?|ksb[-_ ]?codes|codes|claims)$/i;
 /** Whether a front-matter key looks meant for `ksbs` without being it. */
 export function isMistypedKsbsKey(key: string): boolean {
   return key !== 'ksbs' && MISTYPED_KSBS_KEY.test(key.trim());
+}
+
+/** Whether a `draft:` value says the file is a draft: `true`, or the text `true` or `yes` as some editors write it. */
+function isDraftValue(node: unknown): boolean {
+  if (!isScalar(node)) return false;
+  return node.value === true || (typeof node.value === 'string' && /^(true|yes)$/i.test(node.value.trim()));
 }
 
 /** Whether a value (as YAML data) has the shape the field's definition asks for. */

@@ -135,6 +135,10 @@ function summary(model: ReportModel, out: string[]): void {
       ? `<p><strong>Without evidence:</strong> ${uncovered.map((c) => `<a href="#ksb-${escapeHtml(c)}">${escapeHtml(c)}</a>`).join(', ')}</p>`
       : '<p>Every KSB has evidence.</p>',
   );
+  if (model.drafts.length > 0)
+    out.push(
+      `<p><strong>Drafts, not counted:</strong> ${model.drafts.map((path) => `<code>${escapeHtml(path)}</code>`).join(', ')} (\`draft: true\`: evidence once undrafted).</p>`,
+    );
   const otj = model.input.otjTotal;
   if (otj) {
     const target = otj.target === undefined ? ' hours logged, against no target' : ` of ${formatHours(otj.target)} hours logged`;

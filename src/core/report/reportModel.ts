@@ -120,6 +120,8 @@ export interface ReportModel {
   readonly summary: CoverageCount | undefined;
   /** Evidence files in path order. */
   readonly evidence: readonly ReportEvidence[];
+  /** Evidence files marked `draft: true`, in path order: not in the report until undrafted. */
+  readonly drafts: readonly string[];
   readonly ksbs: readonly ReportKsb[];
   readonly problems: readonly ReportProblem[];
   /** Whether any evidence has a sign-off state or hours, so the index shows those columns. */
@@ -133,8 +135,13 @@ export function buildReportModel(index: PortfolioIndex, input: ReportInput): Rep
   const portfolio = index.portfolio;
   const evidence: ReportEvidence[] = [];
   const claimsOf = new Map<string, ReportKsbEvidence[]>();
+  const drafts: string[] = [];
   for (const file of index.allFiles()) {
     if (!file.isEvidence) continue;
+    if (file.isDraft) {
+      drafts.push(file.relativePath);
+      continue;
+    }
     const path = file.relativePath;
     const title = cleanText(file.analysis.frontMatter?.title) || path;
     const seen = new Set<string>();
@@ -175,6 +182,7 @@ export function buildReportModel(index: PortfolioIndex, input: ReportInput): Rep
     kinds: coverage ? KSB_KINDS.filter((kind) => coverage.byKind[kind].total > 0).map((kind) => ({ kind, count: coverage.byKind[kind] })) : [],
     summary: coverage?.summary,
     evidence,
+    drafts,
     ksbs: entries.map((e) => ({ ksb: e.ksb, evidence: claimsOf.get(e.ksb.code) ?? [] })),
     problems,
     hasSignoffs: evidence.some((e) => e.signoffState !== undefined || e.signoffs.length > 0),
