@@ -217,4 +217,96 @@ describe('Forgiving reading of real portfolios (issue 23)', function () {
       assert.equal((JSON.parse(ksb(['coverage', 'drafts', '--format', 'json']).stdout) as { summary: { covered: number } }).summary.covered, 3);
     });
   });
+
+  describe('Links that start with /', () => {
+    const BODY =
+      '---\ntitle: Site page\ndate: 2026-01-10\nksbs: [K1]\n---\n\nSee [the post](/posts/first/), [the page](/about), [a file](/files/plan.pdf) and [a gone one](/posts/gone/).\n';
+
+    it('Should read them as site routes, not missing attachments, without site-root', () => {
+      portfolio('routes', { 'content/evidence.md': BODY });
+      assert.deepEqual(
+        checkJson('routes').filter((d) => d.code.startsWith('evidence.missing') || d.code === 'evidence.link-outside'),
+        [],
+      );
+    });
+
+    it('Should resolve them against site-root, as a file, a folder or the page a route serves', () => {
+      portfolio(
+        'site-root',
+        {
+          'content/evidence.md': BODY,
+          'content/posts/first/index.md': '# First\n',
+          'content/about.md': '# About\n',
+          'content/files/plan.pdf': 'pdf',
+        },
+        'standard: ST9999\nsite-root: content\n',
+      );
+      const missing = checkJson('site-root').filter((d) => d.code === 'evidence.missing-attachment');
+      assert.deepEqual(
+        missing.map((d) => [d.file, d.message]),
+        [['content/evidence.md', 'Expected a file at `/posts/gone/`, found none']],
+      );
+    });
+
+    it('Should refuse a site-root outside the portfolio', () => {
+      portfolio('site-root-out', { 'evidence.md': BODY }, 'standard: ST9999\nsite-root: ../elsewhere\n');
+      const found = checkJson('site-root-out').filter((d) => d.code === 'portfolio.invalid-config');
+      assert.equal(found.length, 1);
+      assert.match(found[0].message, /site-root/);
+    });
+  });
+
+  describe('evidence.placeholder', () => {
+    const BODY = [
+      '---',
+      'title: Half done',
+      'date: 2026-01-10',
+      'ksbs: [K1]',
+      '---',
+      '',
+      'Result: XX% faster. [EVIDENCE NEEDED]',
+      'TODO: screenshot. Lorem ipsum dolor.',
+      'Dates TBC. TODOS and a todolist are words.',
+      '',
+      '```',
+      '// TODO in code is code',
+      '```',
+      '',
+    ].join('\n');
+
+    it('Should warn of each default placeholder left in evidence, outside code', () => {
+      portfolio('placeholders', { 'evidence/a.md': BODY, 'evidence/draft.md': BODY.replace('ksbs: [K1]', 'draft: true\nksbs: [K1]') });
+      const found = checkJson('placeholders').filter((d) => d.code === 'evidence.placeholder');
+      assert.deepEqual(
+        found.map((d) => [d.file, d.line, d.message.replace(/ in evidence: .*$/, '')]),
+        [
+          ['evidence/a.md', 7, 'Unexpected placeholder `XX%`'],
+          ['evidence/a.md', 7, 'Unexpected placeholder `[EVIDENCE NEEDED]`'],
+          ['evidence/a.md', 8, 'Unexpected placeholder `TODO`'],
+          ['evidence/a.md', 8, 'Unexpected placeholder `Lorem ipsum`'],
+          ['evidence/a.md', 9, 'Unexpected placeholder `TBC`'],
+        ],
+      );
+      assert.match(found[0].message, /expected finished text \(write it, or mark the file `draft: true` until it is done\)$/);
+    });
+
+    it('Should look for the placeholders portfolio.yaml lists instead, and for none with []', () => {
+      portfolio(
+        'placeholders-set',
+        { 'evidence/a.md': BODY.replace('Dates TBC.', 'Dates [add date].') },
+        'standard: ST9999\nplaceholders: ["[add date]", "dolor"]\n',
+      );
+      assert.deepEqual(
+        checkJson('placeholders-set')
+          .filter((d) => d.code === 'evidence.placeholder')
+          .map((d) => d.message.replace(/ in evidence: .*$/, '')),
+        ['Unexpected placeholder `dolor`', 'Unexpected placeholder `[add date]`'],
+      );
+      portfolio('placeholders-none', { 'evidence/a.md': BODY }, 'standard: ST9999\nplaceholders: []\n');
+      assert.deepEqual(
+        checkJson('placeholders-none').filter((d) => d.code === 'evidence.placeholder'),
+        [],
+      );
+    });
+  });
 });

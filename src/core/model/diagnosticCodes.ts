@@ -10,6 +10,7 @@ export const DiagnosticCode = Object.freeze({
   MissingAttachment: 'evidence.missing-attachment',
   LinkOutside: 'evidence.link-outside',
   FutureDate: 'evidence.future-date',
+  Placeholder: 'evidence.placeholder',
   SignoffStale: 'signoff.stale',
   SignoffInvalid: 'signoff.invalid',
   OtjInvalid: 'otj.invalid',

@@ -174,6 +174,8 @@ export class PortfolioIndex {
     await walkTree(this.walkContext, this.root, markdownFiles);
     const live = new Set(markdownFiles);
     for (const path of [...this.cache.paths()]) if (!live.has(path)) this.cache.delete(path);
+    // Other placeholders in portfolio.yaml than before: every file is read again to find them.
+    this.cache.setPlaceholders(this.config.portfolio?.config.placeholders);
     if (this.options.diagnosticsOnly) {
       await this.checkAndForget(markdownFiles);
       return;
@@ -284,7 +286,7 @@ export class PortfolioIndex {
 
   /** Uses an editor's unsaved text for a file instead of its bytes on disk. */
   async setDocument(path: string, text: string): Promise<void> {
-    this.overlays.set(path, analyzeText(text));
+    this.overlays.set(path, analyzeText(text, this.cache.analysisOptions));
     await this.statUnwalkedTargets([path]);
     this.evaluate(path);
     this.fire();
@@ -488,6 +490,8 @@ export class PortfolioIndex {
     const portfolio = this.config.portfolio;
     const frontMatter = analysis.frontMatter;
     const role = fileRole(frontMatter, portfolio?.matchesEvidenceGlobs?.(relative));
+    // A changed `site-root:` is a changed config, after which every file is evaluated again.
+    this.links.setSiteRoot(portfolio?.config['site-root']);
     if (role === undefined) return;
     const isEvidence = role === 'evidence';
     if (role === 'review')
@@ -498,7 +502,7 @@ export class PortfolioIndex {
       {
         portfolio,
         catalogue: this.config.catalogue,
-        linkTarget: (link) => this.links.stateOf(this.links.linkTarget(path, link.target)),
+        linkTarget: (link) => this.links.linkState(path, link.target),
         today: this.options.today?.(),
         latestToday: this.options.latestToday?.(),
       },

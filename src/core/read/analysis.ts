@@ -5,6 +5,7 @@ import { findLocalLinks, type LocalLink } from './links';
 import { evidenceDigest } from '../base/digest';
 import { formatBytes, MARKDOWN_READ_LIMIT, trimPartialCharacter } from '../base/fileLimits';
 import { unreadableFile } from './unreadable';
+import { DEFAULT_PLACEHOLDERS, findPlaceholders, placeholderPattern, type PlaceholderFound } from './placeholders';
 import { FILE_START, decodeText, LineIndex } from '../base/text';
 
 /** Bodies longer than this (in characters) are not scanned for links, and the user is told so. */
@@ -20,13 +21,24 @@ export interface FileAnalysis {
   readonly unreadable: boolean;
   /** The digest of the claims and body (see base/digest.ts), when the file has sign-offs to hold it to. */
   readonly contentDigest?: string;
+  /** Placeholders left in the body (`TODO`, `[EVIDENCE NEEDED]`), for `evidence.placeholder`. */
+  readonly placeholders?: readonly PlaceholderFound[];
 }
+
+/** How to analyse a file: the placeholders to look for (from `placeholders:` in portfolio.yaml). */
+export interface AnalysisOptions {
+  /** The pattern of placeholders (placeholderPattern); `undefined` looks for none. Absent: the defaults. */
+  readonly placeholders?: RegExp | undefined;
+}
+
+/** The default placeholders' pattern, compiled once. */
+const DEFAULT_PLACEHOLDER_PATTERN = placeholderPattern(DEFAULT_PLACEHOLDERS);
 
 /**
  * Analyses a file's bytes: decoding problems become a `file.unreadable` diagnostic. `fileSize`
  * larger than the bytes given says they are only the start of the file (see MARKDOWN_READ_LIMIT).
  */
-export function analyzeBytes(bytes: Uint8Array, fileSize = bytes.length): FileAnalysis {
+export function analyzeBytes(bytes: Uint8Array, fileSize = bytes.length, options: AnalysisOptions = {}): FileAnalysis {
   const partial = fileSize > bytes.length;
   const decoded = decodeText(partial ? trimPartialCharacter(bytes) : bytes);
   if (!decoded.ok) {
@@ -37,15 +49,16 @@ export function analyzeBytes(bytes: Uint8Array, fileSize = bytes.length): FileAn
       diagnostics: [unreadableFile(decoded.reason)],
     };
   }
-  return partial ? analyzeStartOfText(decoded.text, fileSize) : analyzeText(decoded.text);
+  return partial ? analyzeStartOfText(decoded.text, fileSize) : analyzeText(decoded.text, options);
 }
 
 /** Analyses a Markdown text: its front matter, claims and local links. */
-export function analyzeText(text: string): FileAnalysis {
+export function analyzeText(text: string, options: AnalysisOptions = {}): FileAnalysis {
   const lines = new LineIndex(text);
   const frontMatter = parseFrontMatter(text, lines);
   const diagnostics: PortfolioDiagnostic[] = [...(frontMatter?.diagnostics ?? [])];
   let links: LocalLink[] = [];
+  let placeholders: PlaceholderFound[] = [];
   if (text.length > MAX_LINK_SCAN_LENGTH) {
     diagnostics.push({
       code: DiagnosticCode.FileTooLarge,
@@ -54,11 +67,20 @@ export function analyzeText(text: string): FileAnalysis {
     });
   } else {
     links = findLocalLinks(text, lines, frontMatter?.bodyStart ?? 0);
+    const pattern = 'placeholders' in options ? options.placeholders : DEFAULT_PLACEHOLDER_PATTERN;
+    placeholders = findPlaceholders(text, lines, frontMatter?.bodyStart ?? 0, pattern);
   }
   // Hashing every body would cost a cold load dearly; only sign-offs need the digest.
   const signed = frontMatter?.lifecycle?.signoffs.length ?? 0;
   const contentDigest = signed > 0 && frontMatter ? evidenceDigest(frontMatter.claims, text.slice(frontMatter.bodyStart)) : undefined;
-  return { frontMatter, links, diagnostics, unreadable: false, ...(contentDigest ? { contentDigest } : {}) };
+  return {
+    frontMatter,
+    links,
+    diagnostics,
+    unreadable: false,
+    ...(contentDigest ? { contentDigest } : {}),
+    ...(placeholders.length > 0 ? { placeholders } : {}),
+  };
 }
 
 /** Analyses the start of a file too large to read whole: its front matter only, and says so. */

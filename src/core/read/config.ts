@@ -76,6 +76,21 @@ export const portfolioConfigSchema = z.strictObject({
       ),
   ),
   gateway: z.optional(gatewaySchema.check(z.describe('What the end-point assessment gateway asks, for `ksb gateway`'))),
+  placeholders: z.optional(
+    z
+      .array(z.string())
+      .check(
+        z.describe(
+          'Placeholders `evidence.placeholder` looks for in evidence, as written and ignoring case (default: "[EVIDENCE NEEDED]", TODO, TBC, "XX%", "lorem ipsum"); [] looks for none',
+        ),
+      ),
+  ),
+  'site-root': z.optional(
+    nonEmpty().check(
+      z.refine((value: string) => !value.startsWith('/') && !value.split(/[\\/]/).includes('..'), 'a folder inside the portfolio, such as content'),
+      z.describe("The static site's content folder (e.g. `content` for Hugo): links starting with `/` are resolved against it"),
+    ),
+  ),
 });
 
 /** `portfolio.yaml` after validation. */

@@ -96,6 +96,7 @@ export function checkAttachments(links: readonly LocalLink[], targetOf: (link: L
 function attachmentMessage(written: string, target: LinkTargetState): string | undefined {
   switch (target.kind) {
     case 'found':
+    case 'site-route':
       return undefined;
     case 'missing':
       return `Expected a file at \`${written}\`, found none`;
