@@ -91,7 +91,9 @@ describe('Quick fixes', () => {
     }
   });
 
-  it('Should rename a mistyped claims key to ksbs, and read its codes then', async () => {
+  it('Should rename a mistyped claims key to ksbs, and read its codes then', async function () {
+    // A new file goes through the file watcher first, which is slower than an edit.
+    this.timeout(60_000);
     const uri = fixtureUri('evidence/mistyped-key.md');
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('---\ntitle: Mistyped key\nKSBs: [K1, S1]\n---\n\nText.\n'));
     try {
