@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { LineIndex } from '../../src/core';
+import { LineIndex } from '../../src/core/base/text';
+import { diagnosticsOf } from '../../src/core/rules/readFindings';
 import { parseFrontMatter } from '../../src/core/read/frontMatter';
 
 /** The front matter of a file whose front matter is `yaml`. */
@@ -30,7 +31,7 @@ describe('ksbs items written as maps (issue 23)', () => {
         ['S3', undefined, 'S3'],
       ],
     );
-    assert.deepEqual(frontMatter.diagnostics, []);
+    assert.deepEqual(diagnosticsOf(frontMatter.findings), []);
     // Removing a claim removes its whole item, every line of it.
     assert.equal(slice(frontMatter.claims[0].removeRange), '  - code: K1\n    why: Planned the release\n');
   });
@@ -38,7 +39,7 @@ describe('ksbs items written as maps (issue 23)', () => {
   it('Should show the accepted forms for an item it cannot read, and never also say the list is empty', () => {
     const { frontMatter } = read('ksbs:\n  - {name: K1, note: x}\n  - [K2]');
     assert.deepEqual(
-      frontMatter.diagnostics.map((d) => d.message),
+      diagnosticsOf(frontMatter.findings).map((d) => d.message),
       [
         'Expected item 1 of `ksbs` to be a code such as K1, `{code: K1, why: ...}` or `K1: why ...`, found a map with keys `name`, `note`',
         'Expected item 2 of `ksbs` to be a code such as K1, `{code: K1, why: ...}` or `K1: why ...`, found a list',
@@ -54,7 +55,7 @@ describe('ksbs items written as maps (issue 23)', () => {
       ['K1'],
     );
     assert.deepEqual(
-      frontMatter.diagnostics.map((d) => d.message),
+      diagnosticsOf(frontMatter.findings).map((d) => d.message),
       [
         'Unexpected field `evidence` in item 1 of `ksbs`: expected `code` and `why`, as in `{code: K1, why: ...}`',
         'Expected the `code` of item 2 of `ksbs` to be a code such as K1, found a list',
@@ -79,7 +80,7 @@ describe('ksbs items written as maps (issue 23)', () => {
     fc.assert(
       fc.property(fc.array(item, { minLength: 1, maxLength: 8 }), (items) => {
         const { frontMatter, slice } = read(`title: T\nksbs:\n${items.map((i) => i.text).join('\n')}`);
-        assert.deepEqual(frontMatter.diagnostics, []);
+        assert.deepEqual(diagnosticsOf(frontMatter.findings), []);
         assert.deepEqual(
           frontMatter.claims.map((claim) => [claim.code, claim.justification]),
           items.map((i) => [i.code, i.why]),
@@ -97,7 +98,7 @@ describe('ksbs items written as maps (issue 23)', () => {
         fc.array(fc.dictionary(fc.constantFrom('code', 'ksb', 'id', 'why', 'justification', 'K1', 'x'), value, { maxKeys: 3 }), { maxLength: 4 }),
         (items) => {
           const { frontMatter } = read(`ksbs: ${JSON.stringify(items)}`);
-          const reported = frontMatter.diagnostics.length;
+          const reported = diagnosticsOf(frontMatter.findings).length;
           assert.ok(frontMatter.claims.length + reported >= items.length || items.length === 0, JSON.stringify(items));
         },
       ),

@@ -1,12 +1,11 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
-import { DiagnosticCode } from '../model/diagnosticCodes';
-import { type PortfolioDiagnostic } from '../model/diagnostics';
+import type { FrontMatterFinding, ReadFinding } from './findings';
 import { FRONT_MATTER_FIELDS } from './frontMatterSchema';
 import { isDayInRange, isIsoDay } from '../base/dates';
 import { MAX_HOURS_A_DAY } from '../model/hours';
 import { LIFECYCLE_KEYS, lifecycleFields, readLifecycleFields, type LifecycleFields, type SignoffEntry } from './lifecycleFields';
 import { SIGNOFF_ROLES, type SignoffRole } from '../model/lifecycleTerms';
-import { formatBytes, MARKDOWN_READ_LIMIT, MAX_FRONT_MATTER_LENGTH, MAX_FRONT_MATTER_NESTING } from '../base/fileLimits';
+import { MAX_FRONT_MATTER_LENGTH, MAX_FRONT_MATTER_NESTING } from '../base/fileLimits';
 import { FILE_START, detach, withYamlLineBreaks, type LineIndex, type Range } from '../base/text';
 import { describeNode, isNodeWithRange } from '../base/yamlNodes';
 
@@ -50,8 +49,8 @@ export interface FrontMatter {
   readonly dateRange: Range | undefined;
   /** Sign-offs, off-the-job hours, the file's `type` and the requirements it `meets`; `undefined` when it has none of them. */
   readonly lifecycle: LifecycleFields | undefined;
-  /** YAML and field-shape problems, already in file positions. */
-  readonly diagnostics: readonly PortfolioDiagnostic[];
+  /** YAML and field-shape problems, already in file positions, for the rules to report. */
+  readonly findings: readonly ReadFinding[];
 }
 
 /** A `ksbs:` field at the margin, found without parsing. */
@@ -116,34 +115,26 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
   const fence = lines.rangeAt(0, 3);
   // Front matter that is not read still says whether it has a `ksbs:` field, so the file counts as
   // evidence (and as one of the files with problems) when the portfolio has no evidence globs.
-  const notRead = (message: string): FrontMatter => ({
+  const notRead = (finding: FrontMatterFinding): FrontMatter => ({
     ...empty,
     valid: false,
     hasKsbsKey: KSBS_FIELD_LINE.test(text.slice(contentStart, contentEnd)),
-    diagnostics: [{ code: DiagnosticCode.FrontMatterTooLarge, message, range: fence }],
+    findings: [finding],
   });
   if (!closed && options.startOfFile) {
-    return notRead(
-      `Expected front matter that ends within the first ${formatBytes(MARKDOWN_READ_LIMIT)} of the file, found it going on past that: its claims were not read`,
-    );
+    return notRead({ kind: 'front-matter-past-read-limit', range: fence });
   }
   if (!closed) {
     return {
       ...empty,
       valid: false,
-      diagnostics: [
-        {
-          code: DiagnosticCode.YamlError,
-          message: 'Expected a closing `---` line for the front matter opened on line 1, found the end of the file',
-          range: lines.rangeAt(0, 3),
-        },
-      ],
+      findings: [{ kind: 'front-matter-unclosed', range: fence }],
     };
   }
 
   const length = contentEnd - contentStart;
   if (length > MAX_FRONT_MATTER_LENGTH) {
-    return notRead(`Expected front matter under ${formatBytes(MAX_FRONT_MATTER_LENGTH)}, found ${formatBytes(length)}: its claims were not read`);
+    return notRead({ kind: 'front-matter-too-long', length, range: fence });
   }
   const yaml = withYamlLineBreaks(text.slice(contentStart, contentEnd));
 
@@ -157,7 +148,7 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
   }
   const depth = nestingDepthBound(yaml);
   if (depth > MAX_FRONT_MATTER_NESTING) {
-    return notRead(`Expected front matter nested at most ${MAX_FRONT_MATTER_NESTING} levels deep, found ${depth}: its claims were not read`);
+    return notRead({ kind: 'front-matter-too-deep', depth, range: fence });
   }
   let document: Document.Parsed;
   try {
@@ -168,31 +159,27 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
     return {
       ...empty,
       valid: false,
-      diagnostics: [{ code: DiagnosticCode.YamlError, message: `Expected valid YAML front matter, found: ${firstLine(message)}`, range: fence }],
+      findings: [{ kind: 'yaml-syntax', detail: firstLine(message), range: fence }],
     };
   }
   if (document.errors.length > 0) {
     return {
       ...empty,
       valid: false,
-      diagnostics: document.errors.map((error) => ({
-        code: DiagnosticCode.YamlError,
-        message: `Expected valid YAML front matter, found: ${firstLine(error.message)}`,
+      findings: document.errors.map((error) => ({
+        kind: 'yaml-syntax' as const,
+        detail: firstLine(error.message),
         range: shift(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)),
       })),
     };
   }
 
-  const diagnostics: PortfolioDiagnostic[] = [];
+  const findings: ReadFinding[] = [];
   const root = document.contents;
   if (root !== null && !isMap(root)) {
     const range = isNodeWithRange(root) ? shift(root.range[0], root.range[1]) : FILE_START;
-    diagnostics.push({
-      code: DiagnosticCode.InvalidField,
-      message: `Expected front matter to be a map of fields (\`title:\`, \`ksbs:\` ...), found ${describeNode(root)}`,
-      range,
-    });
-    return { ...empty, valid: true, diagnostics };
+    findings.push({ kind: 'front-matter-not-map', found: describeNode(root), range });
+    return { ...empty, valid: true, findings };
   }
 
   let title: string | undefined;
@@ -208,32 +195,28 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
     const first = seen.get(key);
     if (first) {
       // The first occurrence wins, as it does for most YAML readers that accept duplicates.
-      diagnostics.push({
-        code: DiagnosticCode.InvalidField,
-        message: `Unexpected second \`${key}:\` field: expected each field once (the first is on line ${first.start.line + 1})`,
-        range: keyRange,
-      });
+      findings.push({ kind: 'field-twice', field: key, firstLine: first.start.line + 1, range: keyRange });
       continue;
     }
     seen.set(key, keyRange);
     if (key === 'ksbs') {
-      ksbs = readKsbs(pair, contentStart, lines, shift, diagnostics);
+      ksbs = readKsbs(pair, contentStart, lines, shift, findings);
     } else if (LIFECYCLE_KEYS.has(key)) {
       lifecyclePairs.set(key, pair);
     } else if (key === 'draft') {
       draft = isDraftValue(pair.value);
     } else if (key === 'title' || key === 'date') {
-      const value = readTextField(key, pair.value, keyRange, shift, diagnostics);
+      const value = readTextField(key, pair.value, keyRange, shift, findings);
       if (key === 'title') title = value === undefined ? undefined : detach(value);
       else if (value !== undefined && isNodeWithRange(pair.value)) date = { value, range: shift(pair.value.range[0], pair.value.range[1]) };
     }
   }
 
-  const lifecycle = readLifecycleFields(lifecyclePairs, yaml, shift, diagnostics);
+  const lifecycle = readLifecycleFields(lifecyclePairs, yaml, shift, findings);
   const mistyped = ksbs === undefined ? [...seen].find(([key]) => isMistypedKsbsKey(key)) : undefined;
   return {
     ...empty,
-    ...parsedFields(ksbs, title, date, diagnostics),
+    ...parsedFields(ksbs, title, date, findings),
     lifecycle,
     ...(mistyped && { mistypedKsbsKey: { key: detach(mistyped[0]), range: mistyped[1] } }),
     ...(draft && { draft }),
@@ -245,7 +228,7 @@ function parsedFields(
   ksbs: { style: KsbsStyle; keyRange: Range; claims: Claim[] } | undefined,
   title: string | undefined,
   date: ParsedDate | undefined,
-  diagnostics: PortfolioDiagnostic[],
+  findings: ReadFinding[],
 ): ParsedFields {
   return {
     valid: true,
@@ -256,7 +239,7 @@ function parsedFields(
     title,
     date: date?.value,
     dateRange: date?.range,
-    diagnostics,
+    findings,
   };
 }
 
@@ -296,7 +279,7 @@ const SIMPLE_LIST_ITEM = new RegExp(`^( *)- (${SIMPLE_CLAIM})$`);
 const SIMPLE_MAP_ENTRY = new RegExp(`^( +)(${SIMPLE_CLAIM}): +(\\S(?:.*\\S)?)$`);
 
 /** The parts of a front matter that depend on its YAML. */
-type ParsedFields = Pick<FrontMatter, 'valid' | 'hasKsbsKey' | 'ksbsStyle' | 'ksbsKeyRange' | 'claims' | 'title' | 'date' | 'dateRange' | 'diagnostics'>;
+type ParsedFields = Pick<FrontMatter, 'valid' | 'hasKsbsKey' | 'ksbsStyle' | 'ksbsKeyRange' | 'claims' | 'title' | 'date' | 'dateRange' | 'findings'>;
 
 /** Hours the fast path reads: `3`, `3.5`, `07.25`; YAML reads each as that number. */
 const SIMPLE_HOURS = /^\d{1,2}(\.\d{1,2})?$/;
@@ -520,7 +503,7 @@ function nestingDepthBound(yaml: string): number {
   return deepestFlow + deepestBlock;
 }
 
-function readKsbs(pair: Pair, contentStart: number, lines: LineIndex, shift: Shift, diagnostics: PortfolioDiagnostic[]) {
+function readKsbs(pair: Pair, contentStart: number, lines: LineIndex, shift: Shift, findings: ReadFinding[]) {
   const keyRange = isNodeWithRange(pair.key) ? shift(pair.key.range[0], pair.key.range[1]) : FILE_START;
   const value = pair.value as Node | null;
   const claims: Claim[] = [];
@@ -554,7 +537,7 @@ function readKsbs(pair: Pair, contentStart: number, lines: LineIndex, shift: Shi
       }
       const read = readClaimItem(item as Node | null, index, shift);
       if (read.claim) claims.push({ ...read.claim, removeRange });
-      diagnostics.push(...read.diagnostics);
+      findings.push(...read.findings);
     });
     // Items none of which could be read are each reported: the file is not also "claiming nothing".
     const style = value.items.length > 0 && claims.length === 0 ? 'other' : value.flow ? 'flow-list' : 'block-list';
@@ -566,17 +549,14 @@ function readKsbs(pair: Pair, contentStart: number, lines: LineIndex, shift: Shi
     value.items.forEach((item, index) => {
       const key = item.key;
       if (!isScalar(key) || key.value === null || !key.range) {
-        diagnostics.push({
-          ...invalidField('ksbs', 'a code such as K1', key as Node, shift),
-          message: `Expected each key of \`ksbs\` to be a code such as K1, found ${describeNode(key as Node)}`,
-        });
+        findings.push({ kind: 'ksbs-key-shape', found: describeNode(key as Node), range: invalidField('ksbs', '', key as Node, shift).range });
         return;
       }
       const itemValue = item.value as Node | null;
       let justification: string | undefined;
       if (isScalar(itemValue) && typeof itemValue.value === 'string') justification = detach(itemValue.value);
       else if (itemValue !== null && !(isScalar(itemValue) && itemValue.value === null)) {
-        diagnostics.push(invalidField(`ksbs.${String(key.value)}`, 'a one-line justification', itemValue, shift));
+        findings.push(invalidField(`ksbs.${String(key.value)}`, 'a one-line justification', itemValue, shift));
       }
       claims.push({
         code: String(key.value),
@@ -588,7 +568,7 @@ function readKsbs(pair: Pair, contentStart: number, lines: LineIndex, shift: Shi
     return { style: value.flow ? ('flow-map' as const) : ('block-map' as const), keyRange, claims };
   }
 
-  diagnostics.push(invalidField('ksbs', FRONT_MATTER_FIELDS.ksbs.expected, value, shift));
+  findings.push(invalidField('ksbs', FRONT_MATTER_FIELDS.ksbs.expected, value, shift));
   return { style: 'other' as const, keyRange, claims };
 }
 
@@ -605,28 +585,33 @@ const CODE_SHAPED_KEY = /^[A-Za-z]{1,3}\d{1,4}$/;
  * `justification:`) or `K1: why`, read as a claim with its justification; anything else is a
  * `frontmatter.invalid-field` that shows the accepted forms.
  */
-function readClaimItem(item: Node | null, index: number, shift: Shift): { claim?: Omit<Claim, 'removeRange'>; diagnostics: PortfolioDiagnostic[] } {
-  const problem = (message: string, node: Node | null): { diagnostics: PortfolioDiagnostic[] } => ({
-    diagnostics: [{ ...invalidField('ksbs', CLAIM_ITEM_FORMS, node, shift), message }],
-  });
-  const expected = `Expected item ${index + 1} of \`ksbs\` to be ${CLAIM_ITEM_FORMS}`;
-  if (!isMap(item)) return problem(`${expected}, found ${describeNode(item)}`, item);
+function readClaimItem(item: Node | null, index: number, shift: Shift): { claim?: Omit<Claim, 'removeRange'>; findings: FrontMatterFinding[] } {
+  const rangeOf = (node: Node | null) => invalidField('ksbs', '', node, shift).range;
   const keyOf = (pair: Pair) => (isScalar(pair.key) && pair.key.value !== null ? String(pair.key.value) : undefined);
   const textOf = (node: unknown): string | undefined =>
     isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') && String(node.value).trim() !== ''
       ? String(node.value).trim()
       : undefined;
-  const keys = item.items.map(keyOf);
+  if (!isMap(item))
+    return { findings: [{ kind: 'ksbs-item-shape', item: index + 1, forms: CLAIM_ITEM_FORMS, found: describeNode(item), range: rangeOf(item) }] };
   const codePair = item.items.find((pair) => CLAIM_ITEM_CODE_KEYS.includes(keyOf(pair)?.toLowerCase() ?? ''));
   if (codePair) {
     const codeNode = codePair.value as Node | null;
     const code = textOf(codeNode);
     if (code === undefined || !isNodeWithRange(codeNode))
-      return problem(
-        `Expected the \`${keyOf(codePair)}\` of item ${index + 1} of \`ksbs\` to be a code such as K1, found ${describeNode(codeNode)}`,
-        codeNode ?? item,
-      );
-    const diagnostics: PortfolioDiagnostic[] = [];
+      return {
+        findings: [
+          {
+            kind: 'ksbs-item-field',
+            item: index + 1,
+            field: keyOf(codePair) ?? 'code',
+            expected: 'a code such as K1',
+            found: describeNode(codeNode),
+            range: rangeOf(codeNode ?? item),
+          },
+        ],
+      };
+    const findings: FrontMatterFinding[] = [];
     let justification: string | undefined;
     for (const pair of item.items) {
       if (pair === codePair) continue;
@@ -635,18 +620,19 @@ function readClaimItem(item: Node | null, index: number, shift: Shift): { claim?
         const why = pair.value as Node | null;
         if (isScalar(why) && typeof why.value === 'string') justification = detach(why.value);
         else if (!(isScalar(why) && why.value === null) && why !== null)
-          diagnostics.push(
-            problem(`Expected the \`${key}\` of item ${index + 1} of \`ksbs\` to be a one-line justification, found ${describeNode(why)}`, why).diagnostics[0],
-          );
+          findings.push({
+            kind: 'ksbs-item-field',
+            item: index + 1,
+            field: key,
+            expected: 'a one-line justification',
+            found: describeNode(why),
+            range: rangeOf(why),
+          });
       } else {
-        const keyNode = pair.key as Node | null;
-        diagnostics.push(
-          problem(`Unexpected field \`${key}\` in item ${index + 1} of \`ksbs\`: expected \`code\` and \`why\`, as in \`{code: K1, why: ...}\``, keyNode)
-            .diagnostics[0],
-        );
+        findings.push({ kind: 'ksbs-item-field-unknown', item: index + 1, field: key, range: rangeOf(pair.key as Node | null) });
       }
     }
-    return { claim: { code, range: shift(codeNode.range[0], codeNode.range[1]), ...(justification !== undefined && { justification }) }, diagnostics };
+    return { claim: { code, range: shift(codeNode.range[0], codeNode.range[1]), ...(justification !== undefined && { justification }) }, findings };
   }
   const only = item.items.length === 1 ? item.items[0] : undefined;
   const onlyKey = only && isNodeWithRange(only.key) ? keyOf(only) : undefined;
@@ -656,12 +642,16 @@ function readClaimItem(item: Node | null, index: number, shift: Shift): { claim?
       const justification = isScalar(why) && typeof why.value === 'string' ? detach(why.value) : undefined;
       return {
         claim: { code: onlyKey, range: shift(only.key.range[0], only.key.range[1]), ...(justification !== undefined && { justification }) },
-        diagnostics: [],
+        findings: [],
       };
     }
   }
-  const written = keys.filter((key) => key !== undefined).map((key) => `\`${key}\``);
-  return problem(`${expected}, found a map${written.length > 0 ? ` with keys ${written.join(', ')}` : ''}`, item);
+  const written = item.items
+    .map(keyOf)
+    .filter((key) => key !== undefined)
+    .map((key) => `\`${key}\``);
+  const found = `a map${written.length > 0 ? ` with keys ${written.join(', ')}` : ''}`;
+  return { findings: [{ kind: 'ksbs-item-shape', item: index + 1, forms: CLAIM_ITEM_FORMS, found, range: rangeOf(item) }] };
 }
 
 /** Keys people write for their claims instead of `ksbs` (any case): `KSBs`, `KSB`, `codes`, `claims`, `ksb-codes`. */
@@ -685,14 +675,14 @@ function isValidField(field: keyof typeof FRONT_MATTER_FIELDS, value: unknown): 
 
 /**
  * The value of a text field (`title`, `date`) when it has the shape the field's definition asks
- * for; otherwise `undefined` and a `frontmatter.invalid-field` in `diagnostics`.
+ * for; otherwise `undefined` and a `field-shape` finding in `findings`.
  */
-function readTextField(field: 'title' | 'date', node: Node | null, keyRange: Range, shift: Shift, diagnostics: PortfolioDiagnostic[]): string | undefined {
+function readTextField(field: 'title' | 'date', node: Node | null, keyRange: Range, shift: Shift, findings: ReadFinding[]): string | undefined {
   const value = isScalar(node) ? node.value : undefined;
   if (typeof value === 'string' && isValidField(field, value)) return value;
-  const diagnostic = invalidField(field, FRONT_MATTER_FIELDS[field].expected, node, shift);
+  const finding = invalidField(field, FRONT_MATTER_FIELDS[field].expected, node, shift);
   // `? title` and `{title}` have no value node at all (the data is null, as for `title:`): point at the key.
-  diagnostics.push(isNodeWithRange(node) ? diagnostic : { ...diagnostic, range: keyRange });
+  findings.push(isNodeWithRange(node) ? finding : { ...finding, range: keyRange });
   return undefined;
 }
 
@@ -702,9 +692,9 @@ function pairSpan(pair: Pair): readonly [number, number] {
   return [start, valueEnd];
 }
 
-function invalidField(field: string, expected: string, node: Node | null, shift: Shift): PortfolioDiagnostic {
+function invalidField(field: string, expected: string, node: Node | null, shift: Shift): FrontMatterFinding {
   const range = isNodeWithRange(node) ? shift(node.range[0], node.range[1]) : FILE_START;
-  return { code: DiagnosticCode.InvalidField, message: `Expected \`${field}\` to be ${expected}, found ${describeNode(node)}`, range };
+  return { kind: 'field-shape', field, expected, found: describeNode(node), range };
 }
 
 function firstLine(message: string): string {

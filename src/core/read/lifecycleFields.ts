@@ -1,11 +1,10 @@
 // The front-matter fields of the apprenticeship around the evidence: `type`, `signoff`, `otj` and
 // `meets`. Read node by node, like `ksbs`, so every problem and every edit has its exact place.
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { DiagnosticCode } from '../model/diagnosticCodes';
-import { type PortfolioDiagnostic } from '../model/diagnostics';
+import type { DistributiveOmit, ReadFinding, SignoffFinding } from './findings';
 import { detach, type Range } from '../base/text';
 import { describeNode, isNodeWithRange } from '../base/yamlNodes';
-import { DAY_RANGE, isDayInRange, isIsoDay } from '../base/dates';
+import { isDayInRange, isIsoDay } from '../base/dates';
 import { DIGEST_LENGTH } from '../base/digest';
 import { MAX_HOURS_A_DAY, parseDuration } from '../model/hours';
 import { daysBetween } from '../base/dates';
@@ -36,7 +35,7 @@ export interface OtjLogEntry {
   readonly index: number;
   /** The day, or a period's first day; `undefined` for `otj: 3`, which the file's `date:` dates. */
   readonly date: string | undefined;
-  /** A period's last day (`to:`), on or after `date`; `undefined` for an entry of one day. */
+  /** A period's last day (`to:`), after `date`; `undefined` for an entry of one day. */
   readonly to?: string;
   readonly hours: number;
   readonly activity: string | undefined;
@@ -69,14 +68,9 @@ type Shift = (start: number, end: number) => Range;
 
 /**
  * Reads the lifecycle fields from their key/value pairs (the first of each key); shape problems go
- * to `diagnostics` as `signoff.invalid`, `otj.invalid` or `frontmatter.invalid-field`.
+ * to `findings` (reported as `signoff.invalid`, `otj.invalid` or `frontmatter.invalid-field`).
  */
-export function readLifecycleFields(
-  pairs: ReadonlyMap<string, Pair>,
-  yaml: string,
-  shift: Shift,
-  diagnostics: PortfolioDiagnostic[],
-): LifecycleFields | undefined {
+export function readLifecycleFields(pairs: ReadonlyMap<string, Pair>, yaml: string, shift: Shift, findings: ReadFinding[]): LifecycleFields | undefined {
   if (pairs.size === 0) return undefined;
   const keyRange = (key: string): Range | undefined => {
     const node = pairs.get(key)?.key;
@@ -96,19 +90,19 @@ export function readLifecycleFields(
     const value = typePair.value as Node | null;
     if (isScalar(value) && typeof value.value === 'string' && value.value.trim() !== '') type = value.value.trim();
     else
-      diagnostics.push(
-        problem(
-          DiagnosticCode.InvalidField,
-          `Expected \`type\` to be a word such as ${PROGRESS_REVIEW_TYPE}, found ${describeNode(value)}`,
-          at(value, keyRange('type')),
-        ),
-      );
+      findings.push({
+        kind: 'field-shape',
+        field: 'type',
+        expected: `a word such as ${PROGRESS_REVIEW_TYPE}`,
+        found: describeNode(value),
+        range: at(value, keyRange('type')),
+      });
   }
 
   const signoffKey = keyRange('signoff');
-  const signoffs = pairs.has('signoff') ? readSignoffs(pairs.get('signoff')!.value as Node | null, at, signoffKey, diagnostics) : [];
+  const signoffs = pairs.has('signoff') ? readSignoffs(pairs.get('signoff')!.value as Node | null, at, signoffKey, findings) : [];
   const otjKey = keyRange('otj');
-  const otj = pairs.has('otj') ? readOtj(pairs.get('otj')!.value as Node | null, at, otjKey, diagnostics) : [];
+  const otj = pairs.has('otj') ? readOtj(pairs.get('otj')!.value as Node | null, at, otjKey, findings) : [];
 
   const meets: MeetsItem[] = [];
   const meetsPair = pairs.get('meets');
@@ -116,23 +110,24 @@ export function readLifecycleFields(
     const value = meetsPair.value as Node | null;
     const items = isSeq(value) ? value.items : isScalar(value) && typeof value.value === 'string' ? [value] : undefined;
     if (!items)
-      diagnostics.push(
-        problem(
-          DiagnosticCode.InvalidField,
-          `Expected \`meets\` to be a list of gateway requirements such as [english-level-2], found ${describeNode(value)}`,
-          at(value, keyRange('meets')),
-        ),
-      );
+      findings.push({
+        kind: 'field-shape',
+        field: 'meets',
+        expected: 'a list of gateway requirements such as [english-level-2]',
+        found: describeNode(value),
+        range: at(value, keyRange('meets')),
+      });
     for (const item of items ?? []) {
       if (isScalar(item) && typeof item.value === 'string' && item.value.trim() !== '') meets.push({ name: item.value.trim(), range: at(item, undefined) });
       else
-        diagnostics.push(
-          problem(
-            DiagnosticCode.InvalidField,
-            `Expected each item of \`meets\` to be the name of a requirement, found ${describeNode(item as Node)}`,
-            at(item, keyRange('meets')),
-          ),
-        );
+        findings.push({
+          kind: 'field-shape',
+          field: 'meets',
+          eachItem: true,
+          expected: 'the name of a requirement',
+          found: describeNode(item as Node),
+          range: at(item, keyRange('meets')),
+        });
     }
   }
   const signoffNode = pairs.get('signoff')?.value as Node | null | undefined;
@@ -184,29 +179,17 @@ type At = (node: unknown, fallback: Range | undefined) => Range;
 
 const SIGNOFF_FIELDS = ['by', 'role', 'date', 'digest'] as const;
 
-function readSignoffs(value: Node | null, at: At, keyRange: Range | undefined, diagnostics: PortfolioDiagnostic[]): SignoffEntry[] {
+function readSignoffs(value: Node | null, at: At, keyRange: Range | undefined, findings: ReadFinding[]): SignoffEntry[] {
   if (value === null || (isScalar(value) && value.value === null)) return [];
   if (!isSeq(value)) {
-    diagnostics.push(
-      problem(
-        DiagnosticCode.SignoffInvalid,
-        `Expected \`signoff\` to be a list of {by, role, date, digest}, found ${describeNode(value)}`,
-        at(value, keyRange),
-      ),
-    );
+    findings.push({ kind: 'signoff-not-list', found: describeNode(value), range: at(value, keyRange) });
     return [];
   }
   const entries: SignoffEntry[] = [];
   value.items.forEach((item, index) => {
     const range = at(item, keyRange);
     if (!isMap(item)) {
-      diagnostics.push(
-        problem(
-          DiagnosticCode.SignoffInvalid,
-          `Expected sign-off ${index + 1} to be a map of by, role, date and digest, found ${describeNode(item as Node)}`,
-          range,
-        ),
-      );
+      findings.push({ kind: 'signoff-not-map', entry: index, found: describeNode(item as Node), range });
       return;
     }
     const fields = new Map<string, Pair>();
@@ -215,47 +198,42 @@ function readSignoffs(value: Node | null, at: At, keyRange: Range | undefined, d
       if (!fields.has(key)) fields.set(key, pair);
     }
     let complete = true;
-    const report = (message: string, node: unknown) => {
+    const report = (finding: DistributiveOmit<SignoffFinding, 'range' | 'entry'>, node: unknown) => {
       complete = false;
-      diagnostics.push(problem(DiagnosticCode.SignoffInvalid, message, at(node, range)));
+      findings.push({ ...finding, entry: index, range: at(node, range) } as SignoffFinding);
     };
     const text = (field: (typeof SIGNOFF_FIELDS)[number]): { value: string | undefined; node: unknown } => {
       const node = fields.get(field)?.value;
       if (!fields.has(field)) {
-        report(`Expected sign-off ${index + 1} to have \`${field}\`, found none`, item);
+        report({ kind: 'signoff-field-missing', field }, item);
         return { value: undefined, node };
       }
       if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') && String(node.value).trim() !== '')
         return { value: String(node.value).trim(), node };
-      report(`Expected \`${field}\` of sign-off ${index + 1} to be text, found ${describeNode(node as Node)}`, node);
+      report({ kind: 'signoff-field-not-text', field, found: describeNode(node as Node) }, node);
       return { value: undefined, node };
     };
     for (const key of fields.keys()) {
-      if (!(SIGNOFF_FIELDS as readonly string[]).includes(key))
-        report(`Unexpected field \`${key}\` in sign-off ${index + 1}: expected by, role, date and digest`, fields.get(key)?.key);
+      if (!(SIGNOFF_FIELDS as readonly string[]).includes(key)) report({ kind: 'signoff-field-unknown', field: key }, fields.get(key)?.key);
     }
     const by = text('by');
     const role = text('role');
     let knownRole: SignoffRole | undefined;
     if (role.value !== undefined) {
       knownRole = SIGNOFF_ROLES.find((candidate) => candidate === role.value!.toLowerCase());
-      if (!knownRole) report(`Expected the role of sign-off ${index + 1} to be one of ${SIGNOFF_ROLES.join(', ')}, found \`${role.value}\``, role.node);
+      if (!knownRole) report({ kind: 'signoff-role-unknown', role: role.value }, role.node);
     }
     const date = text('date');
     let day: string | undefined;
     if (date.value !== undefined) {
       if (isIsoDay(date.value) && isDayInRange(date.value)) day = date.value;
-      else report(`Expected the date of sign-off ${index + 1} to be a day such as 2026-03-14, ${DAY_RANGE.words}, found \`${date.value}\``, date.node);
+      else report({ kind: 'signoff-date-invalid', date: date.value }, date.node);
     }
     const digest = text('digest');
     let digestValue: string | undefined;
     if (digest.value !== undefined) {
       if (new RegExp(`^[0-9a-f]{${DIGEST_LENGTH}}$`).test(digest.value)) digestValue = digest.value;
-      else
-        report(
-          `Expected the digest of sign-off ${index + 1} to be ${DIGEST_LENGTH} hexadecimal characters as \`ksb signoff\` writes them, found \`${digest.value}\``,
-          digest.node,
-        );
+      else report({ kind: 'signoff-digest-invalid', digest: digest.value }, digest.node);
     }
     entries.push({
       index,
@@ -274,76 +252,66 @@ function readSignoffs(value: Node | null, at: At, keyRange: Range | undefined, d
 
 /** The fields an off-the-job entry can have: one day (`date`) or a period (`from`, `to`). */
 const OTJ_FIELDS = ['date', 'from', 'to', 'hours', 'activity'] as const;
-/** How an entry's hours can be written, for messages about them. */
-const HOURS_FORMS = '3.5, "2:30", "2h 30m" or "90m"';
 
-function readOtj(value: Node | null, at: At, keyRange: Range | undefined, diagnostics: PortfolioDiagnostic[]): OtjLogEntry[] {
+function readOtj(value: Node | null, at: At, keyRange: Range | undefined, findings: ReadFinding[]): OtjLogEntry[] {
   if (value === null || (isScalar(value) && value.value === null)) return [];
-  const report = (message: string, node: unknown, subject?: PortfolioDiagnostic['subject']) =>
-    diagnostics.push(problem(DiagnosticCode.OtjInvalid, message, at(node, keyRange), subject));
-  /** The hours of an entry, at most 24 a day over `days` days; a dated total over 24 asks whether it is a period. */
-  const hoursOf = (node: unknown, where: string, days: number): number | undefined => {
+  /** The hours of an entry, at most 24 a day over `days` days; durations as people write them (parseDuration). */
+  const hoursOf = (node: unknown, entry: number | undefined, days: number): number | undefined => {
     const written = isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'string') ? node.value : undefined;
     const hours = written === undefined ? undefined : parseDuration(written);
     if (hours === undefined) {
-      if (typeof written === 'number' && written < 0) report(`Expected ${where} to be zero or more hours, found ${written}`, node);
-      else report(`Expected ${where} to be a number of hours such as ${HOURS_FORMS}, found ${describeNode(node as Node)}`, node);
+      if (typeof written === 'number' && written < 0) findings.push({ kind: 'otj-hours-negative', entry, hours: written, range: at(node, keyRange) });
+      else findings.push({ kind: 'otj-hours-not-number', entry, found: describeNode(node as Node), range: at(node, keyRange) });
       return undefined;
     }
     if (days === 1 && hours > MAX_HOURS_A_DAY) {
-      report(
-        `Expected ${where} to be at most ${MAX_HOURS_A_DAY} hours (one day), found ${hours}: is this a period? write \`from:\` and \`to:\` days instead of one date`,
-        node,
-      );
+      findings.push({ kind: 'otj-hours-over-a-day', entry, hours, range: at(node, keyRange) });
       return undefined;
     }
     if (hours > MAX_HOURS_A_DAY * days) {
-      report(`Expected ${where} to be at most ${MAX_HOURS_A_DAY * days} hours (${MAX_HOURS_A_DAY} a day over its ${days} days), found ${hours}`, node);
+      findings.push({ kind: 'otj-period-over', entry: entry ?? 0, hours, days, range: at(node, keyRange) });
       return undefined;
     }
     return hours;
   };
   if (isScalar(value)) {
-    const hours = hoursOf(value, '`otj`', 1);
+    const hours = hoursOf(value, undefined, 1);
     return hours === undefined ? [] : [{ index: 0, date: undefined, hours, activity: undefined, hoursRange: at(value, keyRange), dateRange: undefined }];
   }
   if (!isSeq(value)) {
-    report(`Expected \`otj\` to be a number of hours or a list of {date, hours, activity} or {from, to, hours, activity}, found ${describeNode(value)}`, value);
+    findings.push({ kind: 'otj-not-list', found: describeNode(value), range: at(value, keyRange) });
     return [];
   }
   const entries: OtjLogEntry[] = [];
   value.items.forEach((item, index) => {
-    const where = `the hours of off-the-job entry ${index + 1}`;
     if (!isMap(item)) {
-      report(
-        `Expected off-the-job entry ${index + 1} to be a map of date, hours and activity (or from, to, hours and activity), found ${describeNode(item as Node)}`,
-        item,
-      );
+      findings.push({ kind: 'otj-entry-not-map', entry: index, found: describeNode(item as Node), range: at(item, keyRange) });
       return;
     }
     const field = (name: string) => item.items.find((pair) => isScalar(pair.key) && pair.key.value === name);
     for (const pair of item.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (!(OTJ_FIELDS as readonly string[]).includes(key))
-        report(`Unexpected field \`${key}\` in off-the-job entry ${index + 1}: expected date, hours and activity, or from, to, hours and activity`, pair.key, {
-          field: 'otj',
-          index,
-        });
+      if (!(OTJ_FIELDS as readonly string[]).includes(key)) {
+        findings.push({ kind: 'otj-field-unknown', entry: index, field: key, range: at(pair.key, keyRange), subject: { field: 'otj', index } });
+      }
     }
     const hoursPair = field('hours');
     if (!hoursPair) {
-      report(`Expected off-the-job entry ${index + 1} to have \`hours\`, found none`, item);
+      findings.push({ kind: 'otj-hours-missing', entry: index, range: at(item, keyRange) });
       return;
     }
-    const dayOf = (pair: Pair | undefined, name: string): string | undefined | null => {
+    const dayOf = (pair: Pair | undefined, which: 'date' | 'from' | 'to'): string | undefined | null => {
       if (!pair) return undefined;
       const node = pair.value;
       const text = isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
       if (text !== undefined && isIsoDay(text) && isDayInRange(text)) return text;
-      report(
-        `Expected the ${name} of off-the-job entry ${index + 1} to be a day such as 2026-03-14, ${DAY_RANGE.words}, found ${describeNode(node as Node)}`,
-        node,
-      );
+      findings.push({
+        kind: 'otj-date-invalid',
+        entry: index,
+        ...(which !== 'date' && { field: which }),
+        found: describeNode(node as Node),
+        range: at(node, keyRange),
+      });
       return null;
     };
     const datePair = field('date');
@@ -355,30 +323,30 @@ function readOtj(value: Node | null, at: At, keyRange: Range | undefined, diagno
     if (fromPair || toPair) {
       // A period: both ends, and no `date:` beside them.
       if (datePair) {
-        report(`Expected off-the-job entry ${index + 1} to have either \`date\` (one day) or \`from\` and \`to\` (a period), found both`, datePair.key);
+        findings.push({ kind: 'otj-date-and-period', entry: index, range: at(datePair.key, keyRange) });
         return;
       }
       if (!fromPair || !toPair) {
-        report(`Expected off-the-job entry ${index + 1} to have both \`from\` and \`to\` for a period, found only \`${fromPair ? 'from' : 'to'}\``, item);
+        findings.push({ kind: 'otj-period-half', entry: index, has: fromPair ? 'from' : 'to', range: at(item, keyRange) });
         return;
       }
-      const from = dayOf(fromPair, 'first day (`from`)');
-      const last = dayOf(toPair, 'last day (`to`)');
+      const from = dayOf(fromPair, 'from');
+      const last = dayOf(toPair, 'to');
       if (!from || !last) return;
       if (last < from) {
-        report(`Expected the period of off-the-job entry ${index + 1} to end on or after it starts (${from}), found \`to: ${last}\``, toPair.value);
+        findings.push({ kind: 'otj-period-reversed', entry: index, from, to: last, range: at(toPair.value, keyRange) });
         return;
       }
       date = from;
       to = last === from ? undefined : last;
-      dateRange = shiftBetween(at(fromPair.value, keyRange), at(toPair.value, keyRange));
+      dateRange = spanning(at(fromPair.value, keyRange), at(toPair.value, keyRange));
     } else {
       const day = dayOf(datePair, 'date');
       if (day === null) return;
       date = day;
       dateRange = datePair ? at(datePair.value, keyRange) : undefined;
     }
-    const hours = hoursOf(hoursPair.value, where, date !== undefined && to !== undefined ? daysBetween(date, to) + 1 : 1);
+    const hours = hoursOf(hoursPair.value, index, date !== undefined && to !== undefined ? daysBetween(date, to) + 1 : 1);
     const activityNode = field('activity')?.value;
     const activity = isScalar(activityNode) && typeof activityNode.value === 'string' ? detach(activityNode.value.trim()) : undefined;
     if (hours === undefined) return;
@@ -388,11 +356,7 @@ function readOtj(value: Node | null, at: At, keyRange: Range | undefined, diagno
 }
 
 /** The range from the start of the earlier of two ranges to the end of the later. */
-function shiftBetween(first: Range, second: Range): Range {
+function spanning(first: Range, second: Range): Range {
   const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
   return { start: before(first.start, second.start) ? first.start : second.start, end: before(first.end, second.end) ? second.end : first.end };
-}
-
-function problem(code: PortfolioDiagnostic['code'], message: string, range: Range, subject?: PortfolioDiagnostic['subject']): PortfolioDiagnostic {
-  return subject ? { code, message, range, subject } : { code, message, range };
 }
