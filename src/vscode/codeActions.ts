@@ -79,6 +79,13 @@ export class PortfolioCodeActions implements vscode.CodeActionProvider {
         action.isPreferred = true;
         return action;
       }
+      case 'rename-key': {
+        const action = new vscode.CodeAction(`Rename ${written} to ${fix.to}`, vscode.CodeActionKind.QuickFix);
+        edit.replace(document.uri, diagnostic.range, fix.to);
+        action.edit = edit;
+        action.isPreferred = true;
+        return action;
+      }
       case 'signoff-again': {
         const text = document.getText();
         const signoff = analyzeText(text).frontMatter?.lifecycle?.signoffs.find((s) => s.index === fix.index);

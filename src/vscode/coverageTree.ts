@@ -64,6 +64,8 @@ export type CoverageNode =
   | (NodeBase & { readonly type: 'unclaimed'; readonly files: readonly IndexedFile[] })
   | (NodeBase & { readonly type: 'problems'; readonly files: readonly ProblemFile[] })
   | (NodeBase & { readonly type: 'unclaimedFile'; readonly file: IndexedFile })
+  | (NodeBase & { readonly type: 'drafts'; readonly files: readonly IndexedFile[] })
+  | (NodeBase & { readonly type: 'draftFile'; readonly file: IndexedFile })
   | (NodeBase & { readonly type: 'problemFile'; readonly file: ProblemFile })
   | (NodeBase & { readonly type: 'brokenConfig' })
   | (NodeBase & { readonly type: 'gateway'; readonly report: GatewayReport })
@@ -110,7 +112,14 @@ class Snapshot {
   get unclaimed(): IndexedFile[] {
     this.unclaimedValue ??= this.portfolio.index
       .allFiles()
-      .filter((file) => file.isEvidence && !file.analysis.unreadable && file.analysis.frontMatter?.valid !== false && claimsNoCode(file.analysis.frontMatter));
+      .filter(
+        (file) =>
+          file.isEvidence &&
+          !file.isDraft &&
+          !file.analysis.unreadable &&
+          file.analysis.frontMatter?.valid !== false &&
+          claimsNoCode(file.analysis.frontMatter),
+      );
     return this.unclaimedValue;
   }
 
@@ -228,6 +237,8 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
         }));
       case 'unclaimed':
         return node.files.map((file) => ({ type: 'unclaimedFile', id: `${node.id}/${file.relativePath}`, parent: node, portfolio: node.portfolio, file }));
+      case 'drafts':
+        return node.files.map((file) => ({ type: 'draftFile', id: `${node.id}/${file.relativePath}`, parent: node, portfolio: node.portfolio, file }));
       case 'problems':
         return node.files.map((file) => ({ type: 'problemFile', id: `${node.id}/${file.relativePath}`, parent: node, portfolio: node.portfolio, file }));
       case 'gateway':
@@ -316,6 +327,24 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
         item.iconPath = new vscode.ThemeIcon('circle-slash');
         return this.finish(item, node, 'unclaimed');
       }
+      case 'drafts': {
+        const item = new vscode.TreeItem('Drafts, not counted', vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = String(node.files.length);
+        item.tooltip = 'Evidence files marked `draft: true`: their claims count once the draft line is removed';
+        item.iconPath = new vscode.ThemeIcon('edit');
+        return this.finish(item, node, 'drafts');
+      }
+      case 'draftFile': {
+        const uri = node.portfolio.fs.uri(node.file.path);
+        const item = new vscode.TreeItem(node.file.analysis.frontMatter?.title ?? basename(node.file.relativePath), vscode.TreeItemCollapsibleState.None);
+        const codes = node.file.analysis.frontMatter?.claims.map((claim) => claim.code) ?? [];
+        item.description = codes.length > 0 ? `${codes.join(', ')} · ${node.file.relativePath}` : node.file.relativePath;
+        item.resourceUri = uri;
+        item.iconPath = vscode.ThemeIcon.File;
+        item.tooltip = `${node.file.relativePath} is a draft (\`draft: true\`): not evidence until undrafted`;
+        item.command = openCommand(uri, undefined);
+        return this.finish(item, node, 'file');
+      }
       case 'problems': {
         const total = node.files.reduce((sum, file) => sum + file.diagnostics.length, 0);
         const item = new vscode.TreeItem('Files with problems', vscode.TreeItemCollapsibleState.Collapsed);
@@ -393,6 +422,8 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
     }
     if (coverage) nodes.push({ ...base, type: 'gateway', id: `${prefix}#gateway`, report: snapshot.gateway });
     if (snapshot.unclaimed.length > 0) nodes.push({ ...base, type: 'unclaimed', id: `${prefix}#unclaimed`, files: snapshot.unclaimed });
+    const drafts = portfolio.index.drafts();
+    if (drafts.length > 0) nodes.push({ ...base, type: 'drafts', id: `${prefix}#drafts`, files: drafts });
     if (snapshot.problems.length > 0) nodes.push({ ...base, type: 'problems', id: `${prefix}#problems`, files: snapshot.problems });
     return nodes;
   }

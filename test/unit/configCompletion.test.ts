@@ -147,6 +147,8 @@ describe('Completion in portfolio.yaml', () => {
       'provider',
       'mentor',
       'otj-target',
+      'placeholders',
+      'site-root',
       'gateway',
       'assessment',
     ]);

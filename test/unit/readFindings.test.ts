@@ -24,6 +24,10 @@ const EVERY_KIND: Record<ReadFindingKind, true> = {
   'front-matter-not-map': true,
   'field-twice': true,
   'field-shape': true,
+  'ksbs-key-shape': true,
+  'ksbs-item-shape': true,
+  'ksbs-item-field': true,
+  'ksbs-item-field-unknown': true,
   'signoff-not-list': true,
   'signoff-not-map': true,
   'signoff-field-missing': true,
@@ -40,6 +44,10 @@ const EVERY_KIND: Record<ReadFindingKind, true> = {
   'otj-hours-negative': true,
   'otj-hours-over-a-day': true,
   'otj-date-invalid': true,
+  'otj-period-over': true,
+  'otj-period-reversed': true,
+  'otj-period-half': true,
+  'otj-date-and-period': true,
   'config-unread': true,
   'config-yaml-syntax': true,
   'config-not-map': true,
@@ -90,7 +98,7 @@ describe('reader findings and the rules that report them', () => {
     const diagnostic = diagnosticOf({ kind: 'otj-field-unknown', entry: 1, field: 'minutes', range: FILE_START, subject: { field: 'otj', index: 1 } });
     assert.deepEqual(diagnostic, {
       code: 'otj.invalid',
-      message: 'Unexpected field `minutes` in off-the-job entry 2: expected date, hours and activity',
+      message: 'Unexpected field `minutes` in off-the-job entry 2: expected date, hours and activity, or from, to, hours and activity',
       range: FILE_START,
       subject: { field: 'otj', index: 1 },
     });

@@ -16,12 +16,14 @@ export const coverageCommand: Command = {
   async run({ args, format, report, loadPortfolio }) {
     assertFormat(format, FORMATS);
     const { index, coverage } = await loadUsablePortfolio('coverage', args, loadPortfolio);
-    const asText = () => formatCoverageText(coverage, process.stdout.columns || 100);
+    const drafts = index.drafts().map((file) => file.relativePath);
+    const draftsLine = drafts.length > 0 ? `\nDrafts, not counted until undrafted (\`draft: true\`): ${drafts.join(', ')}\n` : '';
+    const asText = () => formatCoverageText(coverage, process.stdout.columns || 100) + draftsLine;
     const pieces = index
       .allFiles()
       .filter((file) => file.role === 'evidence')
       .map((file) => ({ relativePath: file.relativePath, title: file.analysis.frontMatter?.title, words: file.analysis.proseWords }));
-    await report(format === 'json' ? formatJson(coverageJson(coverage, pieces)) : asText(), asText);
+    await report(format === 'json' ? formatJson({ ...coverageJson(coverage, pieces), drafts }) : asText(), asText);
     return 0;
   },
 };

@@ -40,6 +40,8 @@ const FIELD_SNIPPETS: Readonly<Record<keyof PortfolioConfig, FieldSnippet>> = {
   provider: { insertText: 'provider: $0' },
   mentor: { insertText: 'mentor: $0' },
   'otj-target': { insertText: 'otj-target: ${1:278}' },
+  placeholders: { insertText: 'placeholders: ["${1:[EVIDENCE NEEDED]}", "${2:TODO}"]' },
+  'site-root': { insertText: 'site-root: ${1:content}' },
   gateway: {
     insertText: `gateway:\n  min-evidence-per-ksb: \${1:1}\n  min-months: \${2:12}\n  review-interval: \${3:${DEFAULT_REVIEW_INTERVAL_WORDS}}\n  requires: [\${4:english-level-2}]`,
   },

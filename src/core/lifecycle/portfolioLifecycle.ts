@@ -89,7 +89,13 @@ export function loggedHours(index: PortfolioIndex): LoggedHours {
         excluded++;
         continue;
       }
-      entries.push({ date, hours: entry.hours, relativePath: file.relativePath, ...(entry.activity ? { activity: entry.activity } : {}) });
+      entries.push({
+        date,
+        ...(entry.to !== undefined && { to: entry.to }),
+        hours: entry.hours,
+        relativePath: file.relativePath,
+        ...(entry.activity ? { activity: entry.activity } : {}),
+      });
     }
   }
   return { entries, excluded };
@@ -165,7 +171,10 @@ export function gatewayReport(index: PortfolioIndex, today: string, levels: Part
   const config = portfolio.config;
   const gateway = config.gateway ?? {};
   const files = index.allFiles();
-  const evidence = files.filter((file) => file.role === 'evidence');
+  // A draft is not evidence until undrafted: listed under coverage, not asked for a sign-off.
+  const evidence = files.filter((file) => file.role === 'evidence' && !file.isDraft);
+  const drafts = files.filter((file) => file.isDraft).map((file) => file.relativePath);
+  const draftNote = drafts.length > 0 ? `; drafts, not counted: ${listed(drafts)}` : '';
   const checks: GatewayCheck[] = [];
   const at = (field: 'start' | 'end' | 'gateway' | 'otj-target' | 'standard'): GatewayLocation => ({ path: configPath, range: index.configRangeOf(field) });
 
@@ -179,9 +188,10 @@ export function gatewayReport(index: PortfolioIndex, today: string, levels: Part
       id: 'coverage',
       ok: short.length === 0,
       detail:
-        short.length === 0
+        (short.length === 0
           ? `every one of the ${coverage.entries.length} KSBs has ${minimum === 1 ? 'evidence' : pieces}`
-          : `${coverage.entries.length - short.length} of ${coverage.entries.length} KSBs have ${pieces}; short: ${listed(short.map((e) => `${e.ksb.code} (${e.evidenceCount})`))}`,
+          : `${coverage.entries.length - short.length} of ${coverage.entries.length} KSBs have ${pieces}; short: ${listed(short.map((e) => `${e.ksb.code} (${e.evidenceCount})`))}`) +
+        draftNote,
       locations: [],
     });
   }

@@ -10,6 +10,8 @@ export type FixData =
   | { readonly kind: 'replace-code'; readonly replacement: string }
   | { readonly kind: 'remove-claim'; readonly removeRange: Range }
   | { readonly kind: 'add-ksbs' }
+  /** Rename the front-matter key at the diagnostic's range to `to`. */
+  | { readonly kind: 'rename-key'; readonly to: string }
   | { readonly kind: 'create-config' }
   /** Sign-off `index` of the file's `signoff:` list again, today, with the file's digest now. */
   | { readonly kind: 'signoff-again'; readonly index: number };

@@ -53,6 +53,8 @@ export interface IndexedFile {
   /** Evidence, a progress review, a record (hours log, certificate), or another Markdown file of the portfolio. */
   readonly role: FileRole;
   readonly validClaims: readonly Claim[];
+  /** Evidence marked `draft: true`: checked, but its claims count for nothing until it is undrafted. */
+  readonly isDraft: boolean;
   /** Every finding for the file, attachments included. */
   readonly diagnostics: readonly PortfolioDiagnostic[];
 }
@@ -173,6 +175,8 @@ export class PortfolioIndex {
     await walkTree(this.walkContext, this.root, markdownFiles);
     const live = new Set(markdownFiles);
     for (const path of [...this.cache.paths()]) if (!live.has(path)) this.cache.delete(path);
+    // Other placeholders in portfolio.yaml than before: every file is read again to find them.
+    this.cache.setPlaceholders(this.config.portfolio?.config.placeholders);
     if (this.options.diagnosticsOnly) {
       await this.checkAndForget(markdownFiles);
       return;
@@ -283,7 +287,7 @@ export class PortfolioIndex {
 
   /** Uses an editor's unsaved text for a file instead of its bytes on disk. */
   async setDocument(path: string, text: string): Promise<void> {
-    this.overlays.set(path, analyzeText(text));
+    this.overlays.set(path, analyzeText(text, this.cache.analysisOptions));
     await this.statUnwalkedTargets([path]);
     this.evaluate(path);
     this.fire();
@@ -300,6 +304,11 @@ export class PortfolioIndex {
   /** The indexed Markdown file at `path`, if it is in this portfolio. */
   file(path: string): IndexedFile | undefined {
     return this.files.get(path);
+  }
+
+  /** Evidence files marked `draft: true`, in path order: they count for nothing until undrafted. */
+  drafts(): IndexedFile[] {
+    return this.allFiles().filter((file) => file.isDraft);
   }
 
   /** Every indexed Markdown file, in path order. */
@@ -482,6 +491,8 @@ export class PortfolioIndex {
     const portfolio = this.config.portfolio;
     const frontMatter = analysis.frontMatter;
     const role = fileRole(frontMatter, portfolio?.matchesEvidenceGlobs?.(relative));
+    // A changed `site-root:` is a changed config, after which every file is evaluated again.
+    this.links.setSiteRoot(portfolio?.config['site-root']);
     if (role === undefined) return;
     const isEvidence = role === 'evidence';
     if (role === 'review')
@@ -492,16 +503,19 @@ export class PortfolioIndex {
       {
         portfolio,
         catalogue: this.config.catalogue,
-        linkTarget: (link) => this.links.stateOf(this.links.linkTarget(path, link.target)),
+        linkTarget: (link) => this.links.linkState(path, link.target),
         today: this.options.today?.(),
         latestToday: this.options.latestToday?.(),
       },
     );
     if (portfolio !== undefined) this.recordOtjDays(path, relative, frontMatter, diagnostics);
     if (evidenceChecked) this.links.addLinks(path, analysis.links);
-    const indexed: IndexedFile = { path, relativePath: relative, analysis, isEvidence, role, validClaims, diagnostics };
+    // A draft is checked like any evidence, but covers nothing until it is undrafted.
+    const isDraft = isEvidence && frontMatter?.draft === true;
+    const counted = isDraft ? [] : validClaims;
+    const indexed: IndexedFile = { path, relativePath: relative, analysis, isEvidence, role, validClaims: counted, isDraft, diagnostics };
     this.files.set(path, indexed);
-    this.claims.add(relative, frontMatter?.title, validClaims);
+    this.claims.add(relative, frontMatter?.title, counted);
   }
 
   /** Keeps the file's dated off-the-job entries that its own checks did not reject, for the day across the portfolio. */
@@ -510,7 +524,8 @@ export class PortfolioIndex {
     const entries: DayEntry[] = [];
     for (const entry of otj) {
       const day = entry.date ?? frontMatter?.date?.slice(0, 10);
-      if (day === undefined || isRejected(diagnostics, 'otj', entry.index)) continue;
+      // A period is held to 24 hours a day over its own days when read; its even share of a day is not summed here.
+      if (day === undefined || entry.to !== undefined || isRejected(diagnostics, 'otj', entry.index)) continue;
       entries.push({ path, relativePath: relative, index: entry.index, day, hours: entry.hours, range: entry.hoursRange });
     }
     if (entries.length > 0) this.otjDays.set(path, entries);

@@ -4,6 +4,7 @@ import { proseWordCount } from './proseWords';
 import { evidenceDigest } from '../base/digest';
 import { trimPartialCharacter } from '../base/fileLimits';
 import type { ReadFinding } from './findings';
+import { DEFAULT_PLACEHOLDERS, findPlaceholders, placeholderPattern, type PlaceholderFound } from './placeholders';
 import { FILE_START, decodeText, LineIndex } from '../base/text';
 
 /** Bodies longer than this (in characters) are not scanned for links, and the user is told so. */
@@ -21,13 +22,24 @@ export interface FileAnalysis {
   readonly contentDigest?: string;
   /** Prose words in the body (see read/proseWords.ts); absent when the file was not read whole or is not text. */
   readonly proseWords?: number;
+  /** Placeholders left in the body (`TODO`, `[EVIDENCE NEEDED]`), for `evidence.placeholder`. */
+  readonly placeholders?: readonly PlaceholderFound[];
 }
+
+/** How to analyse a file: the placeholders to look for (from `placeholders:` in portfolio.yaml). */
+export interface AnalysisOptions {
+  /** The pattern of placeholders (placeholderPattern); `undefined` looks for none. Absent: the defaults. */
+  readonly placeholders?: RegExp | undefined;
+}
+
+/** The default placeholders' pattern, compiled once. */
+const DEFAULT_PLACEHOLDER_PATTERN = placeholderPattern(DEFAULT_PLACEHOLDERS);
 
 /**
  * Analyses a file's bytes: decoding problems are a `file-undecodable` finding. `fileSize`
  * larger than the bytes given says they are only the start of the file (see MARKDOWN_READ_LIMIT).
  */
-export function analyzeBytes(bytes: Uint8Array, fileSize = bytes.length): FileAnalysis {
+export function analyzeBytes(bytes: Uint8Array, fileSize = bytes.length, options: AnalysisOptions = {}): FileAnalysis {
   const partial = fileSize > bytes.length;
   const decoded = decodeText(partial ? trimPartialCharacter(bytes) : bytes);
   if (!decoded.ok) {
@@ -38,19 +50,22 @@ export function analyzeBytes(bytes: Uint8Array, fileSize = bytes.length): FileAn
       findings: [{ kind: 'file-undecodable', reason: decoded.reason, range: FILE_START }],
     };
   }
-  return partial ? analyzeStartOfText(decoded.text, fileSize) : analyzeText(decoded.text);
+  return partial ? analyzeStartOfText(decoded.text, fileSize) : analyzeText(decoded.text, options);
 }
 
 /** Analyses a Markdown text: its front matter, claims and local links. */
-export function analyzeText(text: string): FileAnalysis {
+export function analyzeText(text: string, options: AnalysisOptions = {}): FileAnalysis {
   const lines = new LineIndex(text);
   const frontMatter = parseFrontMatter(text, lines);
   const findings: ReadFinding[] = [...(frontMatter?.findings ?? [])];
   let links: LocalLink[] = [];
+  let placeholders: PlaceholderFound[] = [];
   if (text.length > MAX_LINK_SCAN_LENGTH) {
     findings.push({ kind: 'too-large-for-links', size: text.length, range: FILE_START });
   } else {
     links = findLocalLinks(text, lines, frontMatter?.bodyStart ?? 0);
+    const pattern = 'placeholders' in options ? options.placeholders : DEFAULT_PLACEHOLDER_PATTERN;
+    placeholders = findPlaceholders(text, lines, frontMatter?.bodyStart ?? 0, pattern);
   }
   // Hashing every body would cost a cold load dearly; only sign-offs need the digest.
   const signed = frontMatter?.lifecycle?.signoffs.length ?? 0;
@@ -64,6 +79,7 @@ export function analyzeText(text: string): FileAnalysis {
     unreadable: false,
     ...(contentDigest ? { contentDigest } : {}),
     ...(proseWords !== undefined ? { proseWords } : {}),
+    ...(placeholders.length > 0 ? { placeholders } : {}),
   };
 }
 

@@ -78,6 +78,21 @@ export const portfolioConfigSchema = z.strictObject({
   assessment: z.optional(
     assessmentSchema.check(z.describe('Which KSBs each method of end-point assessment assesses, and the method this portfolio underpins: only its KSBs count')),
   ),
+  placeholders: z.optional(
+    z
+      .array(z.string())
+      .check(
+        z.describe(
+          'Placeholders `evidence.placeholder` looks for in evidence, as written and ignoring case (default: "[EVIDENCE NEEDED]", TODO, TBC, "XX%", "lorem ipsum"); [] looks for none',
+        ),
+      ),
+  ),
+  'site-root': z.optional(
+    nonEmpty().check(
+      z.refine((value: string) => !value.startsWith('/') && !value.split(/[\\/]/).includes('..'), 'a folder inside the portfolio, such as content'),
+      z.describe("The static site's content folder (e.g. `content` for Hugo): links starting with `/` are resolved against it"),
+    ),
+  ),
 });
 
 /** `portfolio.yaml` after validation. */

@@ -41,7 +41,14 @@ export type FrontMatterFinding =
   | (At<'front-matter-not-map'> & { readonly found: string })
   | (At<'field-twice'> & { readonly field: string; readonly firstLine: number })
   /** A field of the wrong shape: `expected` is the field's documented shape, `found` what was there. */
-  | (At<'field-shape'> & { readonly field: string; readonly expected: string; readonly found: string; readonly eachItem?: true });
+  | (At<'field-shape'> & { readonly field: string; readonly expected: string; readonly found: string; readonly eachItem?: true })
+  /** A key of the map form of `ksbs` that is not a code. */
+  | (At<'ksbs-key-shape'> & { readonly found: string })
+  /** Item `item` (1-based) of a `ksbs` list in none of the accepted `forms`. */
+  | (At<'ksbs-item-shape'> & { readonly item: number; readonly forms: string; readonly found: string })
+  /** A field of a `{code: K1, why: ...}` item of the wrong shape. */
+  | (At<'ksbs-item-field'> & { readonly item: number; readonly field: string; readonly expected: string; readonly found: string })
+  | (At<'ksbs-item-field-unknown'> & { readonly item: number; readonly field: string });
 
 /** Findings about `signoff:` entries (`signoff.invalid`); `entry` is 0-based. */
 export type SignoffFinding =
@@ -63,7 +70,13 @@ export type OtjFinding =
   | (At<'otj-hours-not-number'> & OtjPlace & { readonly found: string })
   | (At<'otj-hours-negative'> & OtjPlace & { readonly hours: number })
   | (At<'otj-hours-over-a-day'> & OtjPlace & { readonly hours: number })
-  | (At<'otj-date-invalid'> & { readonly entry: number; readonly found: string });
+  /** `field`: the period's `from` or `to`, when it is not `date`. */
+  | (At<'otj-date-invalid'> & { readonly entry: number; readonly field?: 'from' | 'to'; readonly found: string })
+  /** A period `{from, to, hours}` with more than 24 hours a day over its `days`. */
+  | (At<'otj-period-over'> & { readonly entry: number; readonly hours: number; readonly days: number })
+  | (At<'otj-period-reversed'> & { readonly entry: number; readonly from: string; readonly to: string })
+  | (At<'otj-period-half'> & { readonly entry: number; readonly has: 'from' | 'to' })
+  | (At<'otj-date-and-period'> & { readonly entry: number });
 
 /** Why a `portfolio.yaml` or a standard data file was not read (`portfolio.invalid-config`, `standard.invalid-data`). */
 export type DataFileRefusal =

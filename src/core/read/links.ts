@@ -20,7 +20,9 @@ export type LinkTargetState =
   /** The target is a symbolic link. */
   | { readonly kind: 'symbolic-link' }
   /** A symbolic link is on the target's way: `symbolicLink` is its path from the portfolio root. */
-  | { readonly kind: 'through-link'; readonly symbolicLink: string };
+  | { readonly kind: 'through-link'; readonly symbolicLink: string }
+  /** A link starting with `/` to no file under the root, in a portfolio without `site-root:`: a route of a static site. */
+  | { readonly kind: 'site-route' };
 
 /** The HTML half of the cheap test below; every alternative holds a `<` or a `=`. */
 const MIGHT_HOLD_HTML_LINK = /<img|<a\s|\bsrc=|\bhref=/i;

@@ -24,6 +24,8 @@ export interface SummaryInput {
   readonly coverage: Coverage | undefined;
   readonly problems: readonly SummaryProblem[];
   readonly evidenceFiles: number;
+  /** Evidence files marked `draft: true`, which count for nothing until undrafted. */
+  readonly drafts?: number;
   /** The portfolio's folder as the reader knows it, for the heading; empty for the repository root. */
   readonly folder?: string;
 }
@@ -131,8 +133,8 @@ function listWithin(out: string[], budget: { left: number }, items: readonly str
 }
 
 /** `3 errors, 1 warning in 11 evidence files.`, or that there are none. */
-function problemLine({ problems, evidenceFiles }: SummaryInput): string {
-  const files = `${plural(evidenceFiles, 'evidence file')}`;
+function problemLine({ problems, evidenceFiles, drafts = 0 }: SummaryInput): string {
+  const files = `${plural(evidenceFiles, 'evidence file')}${drafts > 0 ? ` (${plural(drafts, 'draft')}, not counted until undrafted)` : ''}`;
   if (problems.length === 0) return `No problems in ${files}.`;
   const count = (level: SummaryProblem['level']) => problems.filter((p) => p.level === level).length;
   const parts = [plural(count('error'), 'error'), plural(count('warning'), 'warning')];

@@ -155,6 +155,10 @@ export function summary(model: ReportModel, out: string[]): void {
     for (const [by, codes] of byMethods) out.push(`<li>${escapeHtml(by)}: ${escapeHtml(codes.join(', '))}</li>`);
     out.push('</ul>');
   }
+  if (model.drafts.length > 0)
+    out.push(
+      `<p><strong>Drafts, not counted:</strong> ${model.drafts.map((path) => `<code>${escapeHtml(path)}</code>`).join(', ')} (\`draft: true\`: evidence once undrafted).</p>`,
+    );
   const otj = model.input.otjTotal;
   if (otj) {
     const target = otj.target === undefined ? ' hours logged, against no target' : ` of ${formatHours(otj.target)} hours logged`;

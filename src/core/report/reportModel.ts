@@ -132,6 +132,8 @@ export interface ReportModel {
   readonly summary: CoverageCount | undefined;
   /** Evidence files in path order. */
   readonly evidence: readonly ReportEvidence[];
+  /** Evidence files marked `draft: true`, in path order: not in the report until undrafted. */
+  readonly drafts: readonly string[];
   readonly ksbs: readonly ReportKsb[];
   /** With `assessment:`, the applicable KSBs other methods assess, in standard order. */
   readonly otherMethods: readonly ReportOtherMethodKsb[];
@@ -147,8 +149,13 @@ export function buildReportModel(index: PortfolioIndex, input: ReportInput): Rep
   const portfolio = index.portfolio;
   const evidence: ReportEvidence[] = [];
   const claimsOf = new Map<string, ReportKsbEvidence[]>();
+  const drafts: string[] = [];
   for (const file of index.allFiles()) {
     if (!file.isEvidence) continue;
+    if (file.isDraft) {
+      drafts.push(file.relativePath);
+      continue;
+    }
     const path = file.relativePath;
     const title = cleanText(file.analysis.frontMatter?.title) || path;
     const seen = new Set<string>();
@@ -190,6 +197,7 @@ export function buildReportModel(index: PortfolioIndex, input: ReportInput): Rep
     kinds: coverage ? KSB_KINDS.filter((kind) => coverage.byKind[kind].total > 0).map((kind) => ({ kind, count: coverage.byKind[kind] })) : [],
     summary: coverage?.summary,
     evidence,
+    drafts,
     ksbs: entries.map((e) => ({ ksb: e.ksb, evidence: claimsOf.get(e.ksb.code) ?? [] })),
     otherMethods: (coverage?.otherMethods ?? []).map((e) => ({ code: e.ksb.code, assessedBy: e.assessedBy.map((method) => cleanText(method.title)) })),
     problems,

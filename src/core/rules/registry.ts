@@ -7,6 +7,8 @@ import type { PortfolioDiagnostic, RuleLevel, LeveledDiagnostic } from '../model
 import { duplicateCodeRule, unknownCodeRule, wrongOptionRule } from './claimRules';
 import { linkOutsideRule, missingAttachmentRule, noKsbsRule } from './evidenceRules';
 import { futureDateRule } from './futureDateRule';
+import { placeholderRule } from './evidencePlaceholder';
+import { mistypedKsbsRule } from './frontmatterMistypedKsbs';
 import { fileTooLargeRule, symbolicLinkRule, unreadableFileRule } from './fileRules';
 import { frontMatterTooLargeRule, invalidFieldRule, yamlErrorRule } from './frontMatterRules';
 import { invalidConfigRule, missingConfigRule } from './portfolioRules';
@@ -22,6 +24,7 @@ export const RULES = [
   missingAttachmentRule,
   linkOutsideRule,
   futureDateRule,
+  placeholderRule,
   signoffStaleRule,
   signoffInvalidRule,
   otjInvalidRule,
@@ -31,6 +34,7 @@ export const RULES = [
   yamlErrorRule,
   frontMatterTooLargeRule,
   invalidFieldRule,
+  mistypedKsbsRule,
   unreadableFileRule,
   fileTooLargeRule,
   symbolicLinkRule,

@@ -91,6 +91,26 @@ describe('Quick fixes', () => {
     }
   });
 
+  it('Should rename a mistyped claims key to ksbs, and read its codes then', async function () {
+    // A new file goes through the file watcher first, which is slower than an edit.
+    this.timeout(60_000);
+    const uri = fixtureUri('evidence/mistyped-key.md');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('---\ntitle: Mistyped key\nKSBs: [K1, S1]\n---\n\nText.\n'));
+    try {
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      await diagnosticsWhere(uri, (lines) => lines.includes('3:frontmatter.mistyped-ksbs'), 'the mistyped key to be reported');
+      const diagnostic = vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'frontmatter.mistyped-ksbs');
+      assert.match(diagnostic?.message ?? '', /found `KSBs:`/);
+      const fixed = await apply(uri, 3, 'frontmatter.mistyped-ksbs', 'Rename KSBs to ksbs');
+      assert.equal(fixed.lineAt(2).text, 'ksbs: [K1, S1]');
+      await diagnosticsWhere(uri, (lines) => !lines.includes('3:frontmatter.mistyped-ksbs'), 'the renamed key to be clean');
+    } finally {
+      await closeAllEditorsDiscardingChanges();
+      await vscode.workspace.fs.delete(uri, { useTrash: false });
+    }
+  });
+
   it('Should offer to create portfolio.yaml for evidence without a config, and create it', async () => {
     const configUri = fixtureUri('portfolio.yaml');
     const original = await vscode.workspace.fs.readFile(configUri);
