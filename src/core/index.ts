@@ -45,6 +45,7 @@ export {
 
 // Readers: a file's analysis, front matter, portfolio.yaml.
 export { analyzeBytes, analyzeText, MAX_LINK_SCAN_LENGTH } from './read/analysis';
+export { type CodeMention, type CodeMentionForm, findCodeMentions, isClaimingTag, isKsbReference } from './read/bodyCodes';
 export { parseConfig, type Portfolio, portfolioConfigSchema, resolveConfig } from './read/config';
 export { type Claim, type FrontMatter, locateFrontMatter, parseFrontMatter } from './read/frontMatter';
 export { evidenceFrontMatterSchema } from './read/frontMatterSchema';

@@ -51,6 +51,7 @@ const PUBLIC_SURFACE: Readonly<Record<string, readonly string[]>> = {
     'type StandardsFetcher',
   ],
   './read/analysis': ['analyzeBytes', 'analyzeText', 'MAX_LINK_SCAN_LENGTH'],
+  './read/bodyCodes': ['type CodeMention', 'type CodeMentionForm', 'findCodeMentions', 'isClaimingTag', 'isKsbReference'],
   './read/config': ['parseConfig', 'type Portfolio', 'portfolioConfigSchema', 'resolveConfig'],
   './read/frontMatter': ['type Claim', 'type FrontMatter', 'locateFrontMatter', 'parseFrontMatter'],
   './read/frontMatterSchema': ['evidenceFrontMatterSchema'],
