@@ -59,6 +59,18 @@ export { ruleAnchor, rulesPageUrl, repositoryUrl, type ReleaseManifest } from '.
 
 // Edits: config fields, sign-offs, new evidence, templates.
 export { applyTextEdit, type ConfigEditResult, configFieldEdit, configFieldsEdit, type EditableConfigField } from './edits/configEdits';
+export { type ClaimEditResult, claimCodesEdit, type NewClaim } from './edits/claimEdit';
+export {
+  applyPlannedFile,
+  type ImportFile,
+  type ImportPlan,
+  type ImportSource,
+  type ImportSources,
+  type NotMapped,
+  type PlannedClaim,
+  type PlannedFile,
+  planImport,
+} from './edits/importPlan';
 export { evidenceFileName, evidenceFolder } from './edits/newEvidence';
 export { currentDigest, signoffAgainEdit, signoffEdit } from './edits/signoffEdit';
 export { ACTION_REPOSITORY, CI_SETUPS, configTemplate, evidenceTemplate, githubWorkflowTemplate, gitignoreTemplate, type CiService } from './edits/templates';

@@ -73,9 +73,14 @@ describe('findCodeMentions', () => {
 
   it('Should never throw, and give mentions inside the text with their code at their offsets, on any text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('K', 'S', '1', '7', ' ', ',', '[', ']', '(', ')', '*', '`', '\n', 'not ', '**KSBs:**', '.', '#', '-', '<!--', '```') }), (text) => {
-        for (const mention of findCodeMentions(text)) assert.equal(text.slice(mention.start, mention.end), mention.code);
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom('K', 'S', '1', '7', ' ', ',', '[', ']', '(', ')', '*', '`', '\n', 'not ', '**KSBs:**', '.', '#', '-', '<!--', '```'),
+        }),
+        (text) => {
+          for (const mention of findCodeMentions(text)) assert.equal(text.slice(mention.start, mention.end), mention.code);
+        },
+      ),
     );
   });
 });

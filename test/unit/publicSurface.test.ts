@@ -61,6 +61,18 @@ const PUBLIC_SURFACE: Readonly<Record<string, readonly string[]>> = {
   './rules/rule': ['type RuleDefinition'],
   './rules/ruleDocs': ['ruleAnchor', 'rulesPageUrl', 'repositoryUrl', 'type ReleaseManifest'],
   './edits/configEdits': ['applyTextEdit', 'type ConfigEditResult', 'configFieldEdit', 'configFieldsEdit', 'type EditableConfigField'],
+  './edits/claimEdit': ['type ClaimEditResult', 'claimCodesEdit', 'type NewClaim'],
+  './edits/importPlan': [
+    'applyPlannedFile',
+    'type ImportFile',
+    'type ImportPlan',
+    'type ImportSource',
+    'type ImportSources',
+    'type NotMapped',
+    'type PlannedClaim',
+    'type PlannedFile',
+    'planImport',
+  ],
   './edits/newEvidence': ['evidenceFileName', 'evidenceFolder'],
   './edits/signoffEdit': ['currentDigest', 'signoffAgainEdit', 'signoffEdit'],
   './edits/templates': [

@@ -5,6 +5,7 @@ import { coverageCommand } from './coverage';
 import { diffCommand } from './diff';
 import { gatewayCommand } from './gateway';
 import { hoursCommand } from './hours';
+import { importCommand } from './import';
 import { initCommand } from './init';
 import { lookupCommand } from './lookup';
 import { reportCommand } from './report';
@@ -26,6 +27,7 @@ export const COMMANDS: readonly Command[] = [
   gatewayCommand,
   diffCommand,
   initCommand,
+  importCommand,
   standardAddCommand,
   standardListCommand,
 ];

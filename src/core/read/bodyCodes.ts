@@ -95,7 +95,9 @@ export function findCodeMentions(text: string): CodeMention[] {
   }
   let prose = chars.join('');
   // Link destinations and autolinks: a code there is part of an address.
-  prose = prose.replace(/\]\([^)\n]*\)|<[a-z][\w+.-]*:[^>\s]*>/gi, (link) => (link.startsWith(']') ? `]${' '.repeat(link.length - 1)}` : ' '.repeat(link.length)));
+  prose = prose.replace(/\]\([^)\n]*\)|<[a-z][\w+.-]*:[^>\s]*>/gi, (link) =>
+    link.startsWith(']') ? `]${' '.repeat(link.length - 1)}` : ' '.repeat(link.length),
+  );
 
   // `**KSBs:** S20, K7`: every code after the label on that line, each judged in its own clause.
   for (const line of prose.matchAll(KSBS_LINE)) {
@@ -192,7 +194,7 @@ function maskBlocks(text: string, from: number): { masked: string; paragraphs: P
   const paragraphs: Paragraph[] = [];
   let fence: string | undefined;
   let paragraphStart = -1;
-  for (let lineStart = from; lineStart < text.length; ) {
+  for (let lineStart = from; lineStart < text.length;) {
     const lineEnd = endOfLine(text, lineStart);
     const line = text.slice(lineStart, lineEnd);
     const opening = /^ {0,3}(`{3,}|~{3,})/.exec(line);
@@ -269,9 +271,5 @@ function sentenceAround(prose: string, paragraph: Paragraph, at: number): string
   const start = starts.length > 0 ? starts[starts.length - 1] : 0;
   const endMatch = /[.!?](?=\s|$)/.exec(text.slice(offset));
   const end = endMatch ? offset + endMatch.index + 1 : text.length;
-  return text
-    .slice(start, end)
-    .replace(/\]\s+/g, ']')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.slice(start, end).replace(/\]\s+/g, ']').replace(/\s+/g, ' ').trim();
 }
