@@ -70,6 +70,7 @@ export {
   type PlannedClaim,
   type PlannedFile,
   planImport,
+  taggedClaims,
 } from './edits/importPlan';
 export { evidenceFileName, evidenceFolder } from './edits/newEvidence';
 export { currentDigest, signoffAgainEdit, signoffEdit } from './edits/signoffEdit';

@@ -72,6 +72,7 @@ const PUBLIC_SURFACE: Readonly<Record<string, readonly string[]>> = {
     'type PlannedClaim',
     'type PlannedFile',
     'planImport',
+    'taggedClaims',
   ],
   './edits/newEvidence': ['evidenceFileName', 'evidenceFolder'],
   './edits/signoffEdit': ['currentDigest', 'signoffAgainEdit', 'signoffEdit'],

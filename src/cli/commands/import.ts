@@ -90,7 +90,8 @@ function readCsv(file: string): string[][] {
   const label = `--csv ${oneLine(file)}`;
   const text = readInputText(resolve(file), label, DATA_FILE_READ_LIMIT);
   try {
-    return parseCsv(text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true }) as string[][];
+    const rows: string[][] = parseCsv(text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true });
+    return rows;
   } catch (error) {
     throw new UsageError(`cannot read ${label}: ${oneLine((error as Error).message)}`);
   }

@@ -176,6 +176,16 @@ export function planImport(files: readonly ImportFile[], standard: StandardVersi
   return { files: planned, notMapped: global };
 }
 
+/** The claims the codes tagged in `text` make (each with its paragraph's first sentence), limited to `codes` when given: the "claim K7, S3 tagged in the text" quick fix. */
+export function taggedClaims(text: string, codes?: readonly string[]): NewClaim[] {
+  const claims = new Map<string, NewClaim>();
+  for (const mention of findCodeMentions(text).filter(isClaimingTag)) {
+    if ((codes && !codes.includes(mention.code)) || claims.has(mention.code)) continue;
+    claims.set(mention.code, { code: mention.code, ...(mention.justification ? { justification: mention.justification } : {}) });
+  }
+  return [...claims.values()];
+}
+
 /** The new text of a planned file, or why it cannot be written; `undefined` text when nothing changes. */
 export function applyPlannedFile(text: string, planned: Pick<PlannedFile, 'claims'>): { ok: true; text: string | undefined } | { ok: false; reason: string } {
   const result = claimCodesEdit(text, planned.claims);

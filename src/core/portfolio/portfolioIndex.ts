@@ -14,6 +14,7 @@ import { ClaimIndex } from './claimIndex';
 import { ConfigLoader } from './configLoader';
 import { parseInterval } from '../base/dates';
 import { fileRole, type FileRole } from '../read/fileRole';
+import { checkNoEvidence, type CountedFile } from '../rules/noEvidenceRule';
 import { overfullDays, type DayEntry } from '../rules/otjDays';
 import { DEFAULT_REVIEW_INTERVAL } from '../model/lifecycleTerms';
 import { overdueReviews, type ReviewFact } from '../rules/reviews';
@@ -84,6 +85,8 @@ export class PortfolioIndex {
   private readonly reviews = new Map<string, ReviewFact>();
   /** Each file's dated off-the-job entries that its own checks let through, which `otj.invalid` sums by day across files. */
   private readonly otjDays = new Map<string, DayEntry[]>();
+  /** What `portfolio.no-evidence` counts of each file, kept apart because a check forgets the analyses as it goes. */
+  private readonly counted = new Map<string, CountedFile>();
   /** Findings over several files (`review.overdue`, the 24-hour day), by path, recomputed on every change. */
   private portfolioFindings = new Map<string, PortfolioDiagnostic[]>();
   /**
@@ -375,6 +378,7 @@ export class PortfolioIndex {
     this.files.clear();
     this.reviews.clear();
     this.otjDays.clear();
+    this.counted.clear();
     this.claims.clear();
     this.links.forgetLinks();
   }
@@ -473,6 +477,7 @@ export class PortfolioIndex {
     }
     this.reviews.delete(path);
     this.otjDays.delete(path);
+    this.counted.delete(path);
     const analysis = this.overlays.get(path) ?? this.cache.get(path);
     if (!analysis || relative === undefined) return;
     // The walk vouches for what it read; an editor's text counts only where the walk would index it.
@@ -498,6 +503,7 @@ export class PortfolioIndex {
     );
     if (portfolio !== undefined) this.recordOtjDays(path, relative, frontMatter, diagnostics);
     if (evidenceChecked) this.links.addLinks(path, analysis.links);
+    this.counted.set(path, { role, hasKsbsKey: frontMatter?.hasKsbsKey === true, mentionsCodes: analysis.mentionsCodes === true });
     const indexed: IndexedFile = { path, relativePath: relative, analysis, isEvidence, role, validClaims, diagnostics };
     this.files.set(path, indexed);
     this.claims.add(relative, frontMatter?.title, validClaims);
@@ -531,6 +537,8 @@ export class PortfolioIndex {
         })
       : new Map<string, PortfolioDiagnostic[]>();
     if (portfolio) for (const [path, days] of overfullDays([...this.otjDays.values()].flat())) findings.set(path, [...(findings.get(path) ?? []), ...days]);
+    const noEvidence = portfolio && checkNoEvidence(this.counted.values(), this.config.rangeOf('evidence'));
+    if (noEvidence) findings.set(this.config.configPath, [...(findings.get(this.config.configPath) ?? []), noEvidence]);
     for (const path of new Set([...findings.keys(), ...this.portfolioFindings.keys()])) {
       if (JSON.stringify(findings.get(path)) !== JSON.stringify(this.portfolioFindings.get(path))) this.changedPaths.add(path);
     }

@@ -4,6 +4,7 @@ import { parseFrontMatter, type FrontMatter } from './frontMatter';
 import { findLocalLinks, type LocalLink } from './links';
 import { evidenceDigest } from '../base/digest';
 import { formatBytes, MARKDOWN_READ_LIMIT, trimPartialCharacter } from '../base/fileLimits';
+import { summarizeCodeMentions, type CodeTag } from './bodyCodes';
 import { unreadableFile } from './unreadable';
 import { FILE_START, decodeText, LineIndex } from '../base/text';
 
@@ -18,6 +19,10 @@ export interface FileAnalysis {
   readonly diagnostics: readonly PortfolioDiagnostic[];
   /** True when the bytes could not be read as text. */
   readonly unreadable: boolean;
+  /** Codes tagged in the body (`[K7, S3]`, a `KSBs:` line), for `evidence.tagged-not-claimed`; none when the body was not read. */
+  readonly codeTags?: readonly CodeTag[];
+  /** Whether the body reads as referencing KSB codes anywhere (tagged, listed, in inline code), for `portfolio.no-evidence`. */
+  readonly mentionsCodes?: boolean;
   /** The digest of the claims and body (see base/digest.ts), when the file has sign-offs to hold it to. */
   readonly contentDigest?: string;
 }
@@ -58,7 +63,16 @@ export function analyzeText(text: string): FileAnalysis {
   // Hashing every body would cost a cold load dearly; only sign-offs need the digest.
   const signed = frontMatter?.lifecycle?.signoffs.length ?? 0;
   const contentDigest = signed > 0 && frontMatter ? evidenceDigest(frontMatter.claims, text.slice(frontMatter.bodyStart)) : undefined;
-  return { frontMatter, links, diagnostics, unreadable: false, ...(contentDigest ? { contentDigest } : {}) };
+  const mentions = text.length > MAX_LINK_SCAN_LENGTH ? undefined : summarizeCodeMentions(text, lines);
+  return {
+    frontMatter,
+    links,
+    diagnostics,
+    unreadable: false,
+    ...(contentDigest ? { contentDigest } : {}),
+    ...(mentions && mentions.codeTags.length > 0 ? { codeTags: mentions.codeTags } : {}),
+    ...(mentions?.mentionsCodes ? { mentionsCodes: true } : {}),
+  };
 }
 
 /** Analyses the start of a file too large to read whole: its front matter only, and says so. */

@@ -4,6 +4,7 @@
 // matter; `ksb import` claims the tagged ones, the editor colours only references (AWS "S3" in a
 // sentence is a bucket, not a skill), and a file that tags codes but claims none is told so.
 import { locateFrontMatter } from './frontMatter';
+import { detach, type LineIndex, type Range } from '../base/text';
 
 /** How a code is written in the body. `prose` is a code alone in a sentence; every other form reads as a KSB reference. */
 export type CodeMentionForm = 'tag' | 'ksbs-line' | 'inline-code' | 'list' | 'prose';
@@ -22,6 +23,30 @@ export interface CodeMention {
   readonly sentence: string;
   /** The first sentence of the paragraph it tags (or of the paragraph before a tag or `KSBs:` line standing alone). */
   readonly justification: string | undefined;
+}
+
+/** A code tagged in the body (in brackets or on a `KSBs:` line, not denied), as the file's analysis keeps it. */
+export interface CodeTag {
+  readonly code: string;
+  readonly range: Range;
+  readonly justification?: string;
+}
+
+/** What the analysis of a file keeps of its code mentions: the tags that claim, and whether any code reads as a KSB reference. */
+export interface CodeMentionSummary {
+  readonly codeTags: readonly CodeTag[];
+  readonly mentionsCodes: boolean;
+}
+
+/** The tags and whether the body references codes at all, with positions from `lines`. */
+export function summarizeCodeMentions(text: string, lines: LineIndex): CodeMentionSummary {
+  const mentions = findCodeMentions(text);
+  const codeTags = mentions.filter(isClaimingTag).map((mention) => ({
+    code: mention.code,
+    range: { start: lines.positionAt(mention.start), end: lines.positionAt(mention.end) },
+    ...(mention.justification === undefined ? {} : { justification: detach(mention.justification) }),
+  }));
+  return { codeTags, mentionsCodes: mentions.some(isKsbReference) };
 }
 
 /** Past this size a body is not scanned, as the editor's colouring does not. */

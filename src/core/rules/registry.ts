@@ -7,6 +7,8 @@ import type { PortfolioDiagnostic, RuleLevel, LeveledDiagnostic } from '../model
 import { duplicateCodeRule, unknownCodeRule, wrongOptionRule } from './claimRules';
 import { linkOutsideRule, missingAttachmentRule, noKsbsRule } from './evidenceRules';
 import { futureDateRule } from './futureDateRule';
+import { noEvidenceRule } from './noEvidenceRule';
+import { taggedNotClaimedRule } from './taggedNotClaimedRule';
 import { fileTooLargeRule, symbolicLinkRule, unreadableFileRule } from './fileRules';
 import { frontMatterTooLargeRule, invalidFieldRule, yamlErrorRule } from './frontMatterRules';
 import { invalidConfigRule, missingConfigRule } from './portfolioRules';
@@ -22,6 +24,7 @@ export const RULES = [
   missingAttachmentRule,
   linkOutsideRule,
   futureDateRule,
+  taggedNotClaimedRule,
   signoffStaleRule,
   signoffInvalidRule,
   otjInvalidRule,
@@ -36,6 +39,7 @@ export const RULES = [
   symbolicLinkRule,
   invalidConfigRule,
   missingConfigRule,
+  noEvidenceRule,
   invalidStandardRule,
   standardDataGapRule,
   standardNotApprovedRule,

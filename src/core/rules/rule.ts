@@ -40,12 +40,13 @@ export interface CheckResult {
 /**
  * When a rule runs. `evidence`: over a readable evidence file with usable front matter in a
  * portfolio whose config resolves. `portfolio-file`: likewise over any file of the portfolio with
- * sign-offs, off-the-job hours, a `type` or `meets` (evidence, progress reviews, hour logs). `ungoverned`: over an open Markdown file no `portfolio.yaml`
+ * sign-offs, off-the-job hours, a `type` or `meets` (evidence, progress reviews, hour logs). `markdown-file`: over every readable Markdown file of such a portfolio with usable front matter (or none), evidence or not, so a file not yet claiming can be told how. `ungoverned`: over an open Markdown file no `portfolio.yaml`
  * governs. Rules without a check are raised where parsing or reading finds the problem.
  */
 export type RuleCheck =
   | { readonly over: 'evidence'; readonly run: (facts: FileFacts, context: EvidenceContext) => CheckResult }
   | { readonly over: 'portfolio-file'; readonly run: (facts: FileFacts, context: EvidenceContext) => CheckResult }
+  | { readonly over: 'markdown-file'; readonly run: (facts: FileFacts, context: EvidenceContext) => CheckResult }
   | { readonly over: 'ungoverned'; readonly run: (facts: FileFacts) => CheckResult };
 
 /** One rule: its code and everything the settings, the docs and the quick fixes say about it. */
