@@ -17,7 +17,7 @@ export { canonicalCode, CODE_WORD, KIND_NAMES, kindOfCode, kindTitle, KSB_KINDS,
 export { CONFIG_FILE_NAME } from './model/configFileName';
 export { DiagnosticCode } from './model/diagnosticCodes';
 export type { FixData, LeveledDiagnostic, PortfolioDiagnostic, RuleLevel } from './model/diagnostics';
-export type { OtjEntry } from './model/hours';
+export { type OtjEntry, sumHours } from './model/hours';
 export { isSignoffRole, SIGNOFF_ROLES, type SignoffRole } from './model/lifecycleTerms';
 
 // Standards: the catalogue, the shipped data, the standards API.
@@ -45,6 +45,15 @@ export {
 
 // Readers: a file's analysis, front matter, portfolio.yaml.
 export { analyzeBytes, analyzeText, MAX_LINK_SCAN_LENGTH } from './read/analysis';
+export {
+  readDate,
+  readHoursTracker,
+  type TrackerCell,
+  type TrackerEntry,
+  type TrackerProblem,
+  type TrackerReading,
+  type TrackerTotal,
+} from './read/hoursTracker';
 export { type CodeMention, type CodeMentionForm, findCodeMentions, isClaimingTag, isKsbReference } from './read/bodyCodes';
 export { parseConfig, type Portfolio, portfolioConfigSchema, resolveConfig } from './read/config';
 export { type Claim, type FrontMatter, locateFrontMatter, parseFrontMatter } from './read/frontMatter';
@@ -74,7 +83,17 @@ export {
 } from './edits/importPlan';
 export { evidenceFileName, evidenceFolder } from './edits/newEvidence';
 export { currentDigest, signoffAgainEdit, signoffEdit } from './edits/signoffEdit';
-export { ACTION_REPOSITORY, CI_SETUPS, configTemplate, evidenceTemplate, githubWorkflowTemplate, gitignoreTemplate, type CiService } from './edits/templates';
+export {
+  ACTION_REPOSITORY,
+  CI_SETUPS,
+  configTemplate,
+  evidenceTemplate,
+  githubWorkflowTemplate,
+  gitignoreTemplate,
+  type CiService,
+  type OtjLogSource,
+  otjLogTemplate,
+} from './edits/templates';
 
 // Coverage: which KSBs are covered, grouped and labelled.
 export { computeCoverage, type Coverage, type CoverageCount, type CoverageEntry, type EvidenceReference, formatCount, isCovered } from './coverage/coverage';
