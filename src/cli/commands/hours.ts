@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { DATA_FILE_READ_LIMIT, formatHours, hoursReport, otjLogTemplate, plural, readHoursTracker, slugify, sumHours, type TrackerCell } from '../../core';
+import { DATA_FILE_READ_LIMIT, formatHours, hoursReport, otjLogTemplate, readHoursTracker, slugify, sumHours, type TrackerCell } from '../../core';
 import { assertFormat } from '../formats';
 import { formatJson, hoursJson, JSON_FORMAT } from '../formats/json';
 import { formatHoursText, TEXT_FORMAT } from '../formats/text';
