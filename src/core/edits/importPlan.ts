@@ -201,7 +201,7 @@ function claimsOf(text: string): string[] {
 /** Every code in a cell or name, canonical: `K7, s3` gives K7 and S3. */
 function codesIn(text: string): string[] {
   const codes: string[] = [];
-  for (const word of text.matchAll(/[KSBksb]\s?0*\d{1,3}\b/g)) {
+  for (const word of text.matchAll(/(?<![A-Za-z])[KSBksb]\s?0*\d{1,3}(?!\d)/g)) {
     const code = canonicalCode(word[0]);
     if (code && !codes.includes(code)) codes.push(code);
   }
