@@ -144,7 +144,7 @@ export { type DiffLabels, MARKDOWN_DIFF_LIMIT, markdownCode, markdownText, portf
 export { summaryMarkdown, type SummaryProblem } from './render/summaryMarkdown';
 
 // Editor features: completion, hover, code colouring.
-export { bodyCodeTokens, MAX_CODE_TOKEN_TEXT_LENGTH } from './languageFeatures/codeTokens';
+export { BODY_CODES_MODES, bodyCodeShown, bodyCodeTokens, type BodyCodesMode, MAX_CODE_TOKEN_TEXT_LENGTH } from './languageFeatures/codeTokens';
 export { type DocumentLines, type KsbCompletionItem, type KsbCompletionKind, type KsbCompletionList, provideCompletions } from './languageFeatures/completion';
 export { type ConfigCompletionContext, fieldDescription, provideConfigCompletions } from './languageFeatures/configCompletion';
 export { provideConfigHover } from './languageFeatures/configHover';

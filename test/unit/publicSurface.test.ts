@@ -132,7 +132,7 @@ const PUBLIC_SURFACE: Readonly<Record<string, readonly string[]>> = {
   './render/coverageMarkdown': ['coverageMarkdown'],
   './render/portfolioDiffMarkdown': ['type DiffLabels', 'MARKDOWN_DIFF_LIMIT', 'markdownCode', 'markdownText', 'portfolioDiffMarkdown'],
   './render/summaryMarkdown': ['summaryMarkdown', 'type SummaryProblem'],
-  './languageFeatures/codeTokens': ['bodyCodeTokens', 'MAX_CODE_TOKEN_TEXT_LENGTH'],
+  './languageFeatures/codeTokens': ['BODY_CODES_MODES', 'bodyCodeShown', 'bodyCodeTokens', 'type BodyCodesMode', 'MAX_CODE_TOKEN_TEXT_LENGTH'],
   './languageFeatures/completion': ['type DocumentLines', 'type KsbCompletionItem', 'type KsbCompletionKind', 'type KsbCompletionList', 'provideCompletions'],
   './languageFeatures/configCompletion': ['type ConfigCompletionContext', 'fieldDescription', 'provideConfigCompletions'],
   './languageFeatures/configHover': ['provideConfigHover'],
