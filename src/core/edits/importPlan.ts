@@ -170,6 +170,12 @@ export function planImport(files: readonly ImportFile[], standard: StandardVersi
     const already = new Set(claimsOf(file.text).map((code) => canonicalCode(code) ?? code));
     const adding = [...claims.values()].filter((c) => !already.has(c.code));
     const alreadyClaimed = [...claims.values()].filter((c) => already.has(c.code)).map((c) => c.code);
+    // A file whose front matter cannot take the claims (broken YAML) says so in the plan, not at --write.
+    const applicable = adding.length === 0 ? { ok: true as const } : claimCodesEdit(file.text, adding);
+    if (!applicable.ok) {
+      notMapped.push({ where: path, reason: `${adding.map((c) => c.code).join(', ')} not claimed: ${applicable.reason}` });
+      adding.length = 0;
+    }
     if (adding.length > 0 || notMapped.length > 0 || alreadyClaimed.length > 0) planned.push({ path, claims: adding, alreadyClaimed, notMapped });
   }
   planned.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
