@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { claimCodesEdit, applyTextEdit, readDate, readHoursTracker, type TrackerCell } from '../../src/core';
+import { builtinCatalogue, claimCodesEdit, applyTextEdit, planImport, readDate, readHoursTracker, type TrackerCell } from '../../src/core';
 import { diagnose, loadPortfolio, ROOT, withCode } from './inlinePortfolio';
 
 const CONFIG = 'standard: ST0792\nversion: "1.2"\noption: production-coordinator\n';
@@ -44,7 +44,8 @@ describe('portfolio.no-evidence', () => {
   });
 
   it('Should be quiet for a portfolio with evidence, and one with no Markdown yet', async () => {
-    for (const files of [{ 'a.md': '---\nksbs: [K1]\n---\n', 'b.md': 'Tagged [K7].\n' }, {}]) {
+    const portfolios: Record<string, string>[] = [{ 'a.md': '---\nksbs: [K1]\n---\n', 'b.md': 'Tagged [K7].\n' }, {}];
+    for (const files of portfolios) {
       const { index } = await loadPortfolio({ 'portfolio.yaml': CONFIG, ...files });
       assert.deepEqual(withCode(index.diagnosticsFor(`${ROOT}/portfolio.yaml`), 'portfolio.no-evidence'), []);
     }
@@ -133,5 +134,14 @@ describe('readHoursTracker', () => {
     assert.equal(readDate('29/02/2028'), '2028-02-29');
     assert.equal(readDate('w/c 05/01/2026'), '2026-01-05');
     assert.equal(readDate('soon'), undefined);
+  });
+});
+
+describe('planImport', () => {
+  it('Should list the tags of a file with broken front matter as not claimed, rather than fail at --write', () => {
+    const standard = builtinCatalogue().get('ST0792', '1.2')!;
+    const plan = planImport([{ path: 'a.md', text: '---\nksbs: [K1\n---\nDid it [K7].\n', evidence: true }], standard);
+    assert.deepEqual(plan.files[0].claims, []);
+    assert.match(plan.files[0].notMapped[0].reason, /^K7 not claimed: Expected valid front matter/);
   });
 });
