@@ -503,7 +503,12 @@ export class PortfolioIndex {
     );
     if (portfolio !== undefined) this.recordOtjDays(path, relative, frontMatter, diagnostics);
     if (evidenceChecked) this.links.addLinks(path, analysis.links);
-    this.counted.set(path, { role, hasKsbsKey: frontMatter?.hasKsbsKey === true, mentionsCodes: analysis.mentionsCodes === true });
+    this.counted.set(path, {
+      role,
+      hasKsbsKey: frontMatter?.hasKsbsKey === true,
+      unknown: analysis.unreadable || frontMatter?.valid === false,
+      mentionsCodes: analysis.mentionsCodes === true,
+    });
     const indexed: IndexedFile = { path, relativePath: relative, analysis, isEvidence, role, validClaims, diagnostics };
     this.files.set(path, indexed);
     this.claims.add(relative, frontMatter?.title, validClaims);

@@ -18,6 +18,8 @@ export const noEvidenceRule = defineRule({
 export interface CountedFile {
   readonly role: FileRole;
   readonly hasKsbsKey: boolean;
+  /** Unreadable, or front matter that could not be read: whether it claims is not known, so it is not counted. */
+  readonly unknown: boolean;
   /** Whether its text references KSB codes (tagged, listed, in inline code). */
   readonly mentionsCodes: boolean;
 }
@@ -29,6 +31,7 @@ export function checkNoEvidence(files: Iterable<CountedFile>, range: Range): Por
   for (const file of files) {
     if (file.role === 'review' || file.role === 'record') continue;
     if (file.hasKsbsKey) return undefined;
+    if (file.unknown) continue;
     markdown++;
     if (file.mentionsCodes) mentioning++;
   }
