@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { findCodeMentions, isClaimingTag } from '../../src/core';
+import { findCodeMentions, isClaimingTag } from '../../src/core/read/bodyCodes';
 
 /** The mentions as `code:form`, with `!` for a denied one. */
 function forms(text: string): string[] {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { builtinCatalogue, claimCodesEdit, applyTextEdit, planImport, readDate, readHoursTracker, type TrackerCell } from '../../src/core';
+import { builtinCatalogue, claimCodesEdit, applyTextEdit } from '../../src/core';
+import { planImport } from '../../src/core/edits/importPlan';
+import { readDate, readHoursTracker, type TrackerCell } from '../../src/core/read/hoursTracker';
 import { diagnose, loadPortfolio, ROOT, withCode } from './inlinePortfolio';
 
 const CONFIG = 'standard: ST0792\nversion: "1.2"\noption: production-coordinator\n';

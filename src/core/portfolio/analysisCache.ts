@@ -1,7 +1,7 @@
 import { analyzeBytes, type FileAnalysis } from '../read/analysis';
 import { describeReadError, MARKDOWN_READ_LIMIT } from '../base/fileLimits';
 import type { FileStat, PortfolioFileSystem } from '../base/fileSystem';
-import { unreadableFile } from '../read/unreadable';
+import { FILE_START } from '../base/text';
 
 /** Files read at once while loading; enough to keep the disk busy without flooding memory. */
 export const READ_CONCURRENCY = 64;
@@ -55,7 +55,7 @@ export class AnalysisCache {
         frontMatter: undefined,
         links: [],
         unreadable: true,
-        diagnostics: [unreadableFile(`Expected a readable file, found an error: ${describeReadError(error)}`)],
+        findings: [{ kind: 'file-read-error', error: describeReadError(error), range: FILE_START }],
       };
     }
     this.entries.set(path, { mtime: stat.mtime, size: stat.size, analysis });

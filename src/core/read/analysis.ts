@@ -1,11 +1,9 @@
-import { DiagnosticCode } from '../model/diagnosticCodes';
-import { type PortfolioDiagnostic } from '../model/diagnostics';
 import { parseFrontMatter, type FrontMatter } from './frontMatter';
 import { findLocalLinks, type LocalLink } from './links';
 import { evidenceDigest } from '../base/digest';
-import { formatBytes, MARKDOWN_READ_LIMIT, trimPartialCharacter } from '../base/fileLimits';
+import { trimPartialCharacter } from '../base/fileLimits';
 import { summarizeCodeMentions, type CodeTag } from './bodyCodes';
-import { unreadableFile } from './unreadable';
+import type { ReadFinding } from './findings';
 import { FILE_START, decodeText, LineIndex } from '../base/text';
 
 /** Bodies longer than this (in characters) are not scanned for links, and the user is told so. */
@@ -15,8 +13,8 @@ export const MAX_LINK_SCAN_LENGTH = 1_000_000;
 export interface FileAnalysis {
   readonly frontMatter: FrontMatter | undefined;
   readonly links: readonly LocalLink[];
-  /** Problems found in the file itself (YAML, field shapes, unreadable content). */
-  readonly diagnostics: readonly PortfolioDiagnostic[];
+  /** Problems found in the file itself (YAML, field shapes, unreadable content), for the rules to report. */
+  readonly findings: readonly ReadFinding[];
   /** True when the bytes could not be read as text. */
   readonly unreadable: boolean;
   /** Codes tagged in the body (`[K7, S3]`, a `KSBs:` line), for `evidence.tagged-not-claimed`; none when the body was not read. */
@@ -28,7 +26,7 @@ export interface FileAnalysis {
 }
 
 /**
- * Analyses a file's bytes: decoding problems become a `file.unreadable` diagnostic. `fileSize`
+ * Analyses a file's bytes: decoding problems are a `file-undecodable` finding. `fileSize`
  * larger than the bytes given says they are only the start of the file (see MARKDOWN_READ_LIMIT).
  */
 export function analyzeBytes(bytes: Uint8Array, fileSize = bytes.length): FileAnalysis {
@@ -39,7 +37,7 @@ export function analyzeBytes(bytes: Uint8Array, fileSize = bytes.length): FileAn
       frontMatter: undefined,
       links: [],
       unreadable: true,
-      diagnostics: [unreadableFile(decoded.reason)],
+      findings: [{ kind: 'file-undecodable', reason: decoded.reason, range: FILE_START }],
     };
   }
   return partial ? analyzeStartOfText(decoded.text, fileSize) : analyzeText(decoded.text);
@@ -49,14 +47,10 @@ export function analyzeBytes(bytes: Uint8Array, fileSize = bytes.length): FileAn
 export function analyzeText(text: string): FileAnalysis {
   const lines = new LineIndex(text);
   const frontMatter = parseFrontMatter(text, lines);
-  const diagnostics: PortfolioDiagnostic[] = [...(frontMatter?.diagnostics ?? [])];
+  const findings: ReadFinding[] = [...(frontMatter?.findings ?? [])];
   let links: LocalLink[] = [];
   if (text.length > MAX_LINK_SCAN_LENGTH) {
-    diagnostics.push({
-      code: DiagnosticCode.FileTooLarge,
-      message: `Expected a file under ${formatBytes(MAX_LINK_SCAN_LENGTH)} to check its links, found ${formatBytes(text.length)}: links in this file were not checked`,
-      range: FILE_START,
-    });
+    findings.push({ kind: 'too-large-for-links', size: text.length, range: FILE_START });
   } else {
     links = findLocalLinks(text, lines, frontMatter?.bodyStart ?? 0);
   }
@@ -67,7 +61,7 @@ export function analyzeText(text: string): FileAnalysis {
   return {
     frontMatter,
     links,
-    diagnostics,
+    findings,
     unreadable: false,
     ...(contentDigest ? { contentDigest } : {}),
     ...(mentions && mentions.codeTags.length > 0 ? { codeTags: mentions.codeTags } : {}),
@@ -78,11 +72,6 @@ export function analyzeText(text: string): FileAnalysis {
 /** Analyses the start of a file too large to read whole: its front matter only, and says so. */
 function analyzeStartOfText(start: string, fileSize: number): FileAnalysis {
   const frontMatter = parseFrontMatter(start, new LineIndex(start), { startOfFile: true });
-  const diagnostics: PortfolioDiagnostic[] = [...(frontMatter?.diagnostics ?? [])];
-  diagnostics.push({
-    code: DiagnosticCode.FileTooLarge,
-    message: `Expected a file under ${formatBytes(MARKDOWN_READ_LIMIT)} to check in full, found ${formatBytes(fileSize)}: only its front matter was read, and its links were not checked`,
-    range: FILE_START,
-  });
-  return { frontMatter, links: [], diagnostics, unreadable: false };
+  const findings: ReadFinding[] = [...(frontMatter?.findings ?? []), { kind: 'too-large-read-start', size: fileSize, range: FILE_START }];
+  return { frontMatter, links: [], findings, unreadable: false };
 }
