@@ -47,6 +47,7 @@ export const Settings = {
   debounce: 'diagnostics.debounce',
   statusBar: 'statusBar.enabled',
   standardsApiUrl: 'standardsApiUrl',
+  bodyCodes: 'bodyCodes',
 } as const;
 
 /** The diagnostic collection's name, shown as the source of every diagnostic. */

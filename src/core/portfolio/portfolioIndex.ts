@@ -15,6 +15,7 @@ import { ClaimIndex } from './claimIndex';
 import { ConfigLoader } from './configLoader';
 import { parseInterval } from '../base/dates';
 import { fileRole, type FileRole } from '../read/fileRole';
+import { checkNoEvidence, type CountedFile } from '../rules/noEvidenceRule';
 import { overfullDays, type DayEntry } from '../rules/otjDays';
 import { DEFAULT_REVIEW_INTERVAL } from '../model/lifecycleTerms';
 import { overdueReviews, type ReviewFact } from '../rules/reviews';
@@ -87,6 +88,8 @@ export class PortfolioIndex {
   private readonly reviews = new Map<string, ReviewFact>();
   /** Each file's dated off-the-job entries that its own checks let through, which `otj.invalid` sums by day across files. */
   private readonly otjDays = new Map<string, DayEntry[]>();
+  /** What `portfolio.no-evidence` counts of each file, kept apart because a check forgets the analyses as it goes. */
+  private readonly counted = new Map<string, CountedFile>();
   /** Findings over several files (`review.overdue`, the 24-hour day), by path, recomputed on every change. */
   private portfolioFindings = new Map<string, PortfolioDiagnostic[]>();
   /**
@@ -385,6 +388,7 @@ export class PortfolioIndex {
     this.files.clear();
     this.reviews.clear();
     this.otjDays.clear();
+    this.counted.clear();
     this.claims.clear();
     this.links.forgetLinks();
   }
@@ -483,6 +487,7 @@ export class PortfolioIndex {
     }
     this.reviews.delete(path);
     this.otjDays.delete(path);
+    this.counted.delete(path);
     const analysis = this.overlays.get(path) ?? this.cache.get(path);
     if (!analysis || relative === undefined) return;
     // The walk vouches for what it read; an editor's text counts only where the walk would index it.
@@ -510,6 +515,12 @@ export class PortfolioIndex {
     );
     if (portfolio !== undefined) this.recordOtjDays(path, relative, frontMatter, diagnostics);
     if (evidenceChecked) this.links.addLinks(path, analysis.links);
+    this.counted.set(path, {
+      role,
+      hasKsbsKey: frontMatter?.hasKsbsKey === true,
+      unknown: analysis.unreadable || frontMatter?.valid === false,
+      mentionsCodes: analysis.mentionsCodes === true,
+    });
     // A draft is checked like any evidence, but covers nothing until it is undrafted.
     const isDraft = isEvidence && frontMatter?.draft === true;
     const counted = isDraft ? [] : validClaims;
@@ -547,6 +558,8 @@ export class PortfolioIndex {
         })
       : new Map<string, PortfolioDiagnostic[]>();
     if (portfolio) for (const [path, days] of overfullDays([...this.otjDays.values()].flat())) findings.set(path, [...(findings.get(path) ?? []), ...days]);
+    const noEvidence = portfolio && checkNoEvidence(this.counted.values(), this.config.rangeOf('evidence'));
+    if (noEvidence) findings.set(this.config.configPath, [...(findings.get(this.config.configPath) ?? []), noEvidence]);
     for (const path of new Set([...findings.keys(), ...this.portfolioFindings.keys()])) {
       if (JSON.stringify(findings.get(path)) !== JSON.stringify(this.portfolioFindings.get(path))) this.changedPaths.add(path);
     }

@@ -3,6 +3,7 @@ import { findLocalLinks, type LocalLink } from './links';
 import { proseWordCount } from './proseWords';
 import { evidenceDigest } from '../base/digest';
 import { trimPartialCharacter } from '../base/fileLimits';
+import { summarizeCodeMentions, type CodeTag } from './bodyCodes';
 import type { ReadFinding } from './findings';
 import { DEFAULT_PLACEHOLDERS, findPlaceholders, placeholderPattern, type PlaceholderFound } from './placeholders';
 import { FILE_START, decodeText, LineIndex } from '../base/text';
@@ -18,6 +19,10 @@ export interface FileAnalysis {
   readonly findings: readonly ReadFinding[];
   /** True when the bytes could not be read as text. */
   readonly unreadable: boolean;
+  /** Codes tagged in the body (`[K7, S3]`, a `KSBs:` line), for `evidence.tagged-not-claimed`; none when the body was not read. */
+  readonly codeTags?: readonly CodeTag[];
+  /** Whether the body reads as referencing KSB codes anywhere (tagged, listed, in inline code), for `portfolio.no-evidence`. */
+  readonly mentionsCodes?: boolean;
   /** The digest of the claims and body (see base/digest.ts), when the file has sign-offs to hold it to. */
   readonly contentDigest?: string;
   /** Prose words in the body (see read/proseWords.ts); absent when the file was not read whole or is not text. */
@@ -72,6 +77,7 @@ export function analyzeText(text: string, options: AnalysisOptions = {}): FileAn
   const contentDigest = signed > 0 && frontMatter ? evidenceDigest(frontMatter.claims, text.slice(frontMatter.bodyStart)) : undefined;
   // Only files with front matter can be evidence; counting the others' words would be wasted.
   const proseWords = frontMatter ? proseWordCount(text) : undefined;
+  const mentions = text.length > MAX_LINK_SCAN_LENGTH ? undefined : summarizeCodeMentions(text, lines);
   return {
     frontMatter,
     links,
@@ -80,6 +86,8 @@ export function analyzeText(text: string, options: AnalysisOptions = {}): FileAn
     ...(contentDigest ? { contentDigest } : {}),
     ...(proseWords !== undefined ? { proseWords } : {}),
     ...(placeholders.length > 0 ? { placeholders } : {}),
+    ...(mentions && mentions.codeTags.length > 0 ? { codeTags: mentions.codeTags } : {}),
+    ...(mentions?.mentionsCodes ? { mentionsCodes: true } : {}),
   };
 }
 

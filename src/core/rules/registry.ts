@@ -9,6 +9,8 @@ import { linkOutsideRule, missingAttachmentRule, noKsbsRule } from './evidenceRu
 import { futureDateRule } from './futureDateRule';
 import { placeholderRule } from './evidencePlaceholder';
 import { mistypedKsbsRule } from './frontmatterMistypedKsbs';
+import { noEvidenceRule } from './noEvidenceRule';
+import { taggedNotClaimedRule } from './taggedNotClaimedRule';
 import { fileTooLargeRule, symbolicLinkRule, unreadableFileRule } from './fileRules';
 import { frontMatterTooLargeRule, invalidFieldRule, yamlErrorRule } from './frontMatterRules';
 import { invalidConfigRule, missingConfigRule } from './portfolioRules';
@@ -25,6 +27,7 @@ export const RULES = [
   linkOutsideRule,
   futureDateRule,
   placeholderRule,
+  taggedNotClaimedRule,
   signoffStaleRule,
   signoffInvalidRule,
   otjInvalidRule,
@@ -40,6 +43,7 @@ export const RULES = [
   symbolicLinkRule,
   invalidConfigRule,
   missingConfigRule,
+  noEvidenceRule,
   invalidStandardRule,
   standardDataGapRule,
   standardNotApprovedRule,
