@@ -23,6 +23,7 @@ const CORE_LAYERS = [
   'report',
   'compare',
   'render',
+  'pack',
   'languageFeatures',
 ];
 

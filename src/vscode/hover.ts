@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { currentDigest, fileSignoffs, joinPath, proofWords, provideFieldHover, provideHover } from '../core';
+import { bodyCodeShown, currentDigest, fileSignoffs, joinPath, proofWords, provideFieldHover, provideHover } from '../core';
 import { toRange } from './convert';
 import type { PortfolioWorkspace } from './portfolioWorkspace';
+import { readSettings } from './settings';
 
 /**
  * What a KSB code means and who claims it, on any code in a portfolio's Markdown or `portfolio.yaml`;
@@ -17,18 +18,22 @@ export class KsbHoverProvider implements vscode.HoverProvider {
     if (token.isCancellationRequested) return undefined;
     const portfolio = open?.index.portfolio;
     if (!open || !portfolio) return undefined;
-    const hover = provideHover(document.lineAt(position.line).text, position, {
-      portfolio,
-      standards: open.index.standards,
-      evidenceFor: (code) => open.index.evidenceFor(code),
-      evidencePending: open.index.isLoading,
-      // A plain link to the file; the `#L<line>,<column>` fragment opens it at the claim.
-      linkTo: (reference) =>
-        open.fs
-          .uri(joinPath(open.index.root, reference.relativePath))
-          .with({ fragment: `L${reference.range.start.line + 1},${reference.range.start.character + 1}` })
-          .toString(),
-    });
+    // In Markdown, a code of the body is hovered as the `bodyCodes` setting colours it.
+    const shown = document.languageId !== 'markdown' || bodyCodeShown(document.getText(), document.offsetAt(position), readSettings(document.uri).bodyCodes);
+    const hover = !shown
+      ? undefined
+      : provideHover(document.lineAt(position.line).text, position, {
+          portfolio,
+          standards: open.index.standards,
+          evidenceFor: (code) => open.index.evidenceFor(code),
+          evidencePending: open.index.isLoading,
+          // A plain link to the file; the `#L<line>,<column>` fragment opens it at the claim.
+          linkTo: (reference) =>
+            open.fs
+              .uri(joinPath(open.index.root, reference.relativePath))
+              .with({ fragment: `L${reference.range.start.line + 1},${reference.range.start.character + 1}` })
+              .toString(),
+        });
     const onDigest = !hover && document.languageId === 'markdown' && /^\s*(-\s+)?digest\s*:/.test(document.lineAt(position.line).text);
     // A version-2 digest covers the linked files: read now, as a sign-off would read them.
     const digestV2 = onDigest ? await open.index.signoffDigestOf(document.uri.path, document.getText()) : undefined;
@@ -51,8 +56,8 @@ export class KsbHoverProvider implements vscode.HoverProvider {
               return view && (view.proof.state === 'verified' ? `verified, ${proofWords(view.proof)}` : proofWords(view.proof));
             },
           });
-    const shown = hover ?? field;
-    if (!shown) return undefined;
-    return new vscode.Hover(new vscode.MarkdownString(shown.markdown), toRange(shown.range));
+    const result = hover ?? field;
+    if (!result) return undefined;
+    return new vscode.Hover(new vscode.MarkdownString(result.markdown), toRange(result.range));
   }
 }

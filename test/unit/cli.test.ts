@@ -213,7 +213,7 @@ describe('ksb CLI', function () {
       const result = ksb('coverage', SAMPLE, '--format', 'json');
       assert.equal(result.status, 0, result.stderr);
       const report = JSON.parse(result.stdout);
-      assertKeys(report, ['standard', 'version', 'option', 'ksbs', 'summary'], 'the report');
+      assertKeys(report, ['standard', 'version', 'option', 'assessment', 'ksbs', 'otherMethods', 'evidence', 'words', 'summary', 'drafts'], 'the report');
       assert.deepEqual([report.standard, report.version, report.option], ['ST0792', '1.2', 'production-coordinator']);
       assertKeys(report.summary, ['total', 'covered'], 'summary');
       assert.equal(report.ksbs.length, 47);

@@ -29,6 +29,9 @@ export interface FlagValues {
   readonly force?: boolean;
   readonly by?: string;
   readonly role?: string;
+  readonly table?: string;
+  readonly csv?: string;
+  readonly write?: boolean;
 }
 
 /** What a command runs with: its arguments and flags, and what the CLI reaches outside them. */

@@ -15,9 +15,15 @@ export const coverageCommand: Command = {
   formats: FORMATS,
   async run({ args, format, report, loadPortfolio }) {
     assertFormat(format, FORMATS);
-    const { coverage } = await loadUsablePortfolio('coverage', args, loadPortfolio);
-    const asText = () => formatCoverageText(coverage, process.stdout.columns || 100);
-    await report(format === 'json' ? formatJson(coverageJson(coverage)) : asText(), asText);
+    const { index, coverage } = await loadUsablePortfolio('coverage', args, loadPortfolio);
+    const drafts = index.drafts().map((file) => file.relativePath);
+    const draftsLine = drafts.length > 0 ? `\nDrafts, not counted until undrafted (\`draft: true\`): ${drafts.join(', ')}\n` : '';
+    const asText = () => formatCoverageText(coverage, process.stdout.columns || 100) + draftsLine;
+    const pieces = index
+      .allFiles()
+      .filter((file) => file.role === 'evidence')
+      .map((file) => ({ relativePath: file.relativePath, title: file.analysis.frontMatter?.title, words: file.analysis.proseWords }));
+    await report(format === 'json' ? formatJson({ ...coverageJson(coverage, pieces), drafts }) : asText(), asText);
     return 0;
   },
 };

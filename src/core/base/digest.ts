@@ -53,7 +53,8 @@ export interface DigestFields {
   /** `date:` as written (a day, or a day and time). */
   readonly date: string | undefined;
   readonly type: string | undefined;
-  readonly otj: readonly { readonly date: string | undefined; readonly hours: number; readonly activity: string | undefined }[];
+  /** Off-the-job entries: a day (or a period from `date` to `to`), hours and activity. */
+  readonly otj: readonly { readonly date: string | undefined; readonly to?: string; readonly hours: number; readonly activity: string | undefined }[];
   readonly meets: readonly string[];
 }
 
@@ -71,7 +72,8 @@ export function attachmentDigest(bytes: Uint8Array, size: number): string {
  */
 export function evidenceFieldsHash(fields: DigestFields): string {
   const oneLine = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
-  const otj = fields.otj.map((entry) => `otj\t${entry.date ?? ''}\t${entry.hours}\t${oneLine(entry.activity)}`).sort();
+  // A period's last day follows its first (`2026-01-05..2026-01-09`); a day alone is written as before periods existed.
+  const otj = fields.otj.map((entry) => `otj\t${entry.date ?? ''}${entry.to ? `..${entry.to}` : ''}\t${entry.hours}\t${oneLine(entry.activity)}`).sort();
   const text = [
     'ksb-signoff/2',
     `type\t${oneLine(fields.type)}`,

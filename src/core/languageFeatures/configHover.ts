@@ -1,13 +1,13 @@
 // Hover on the values of `standard:`, `version:` and `option:` in `portfolio.yaml`: what the
 // standard, the version and the option are, from the catalogue the portfolio has in force; and on
 // every key (those of `gateway:` too), what the field is for, from the schema's descriptions.
-import * as z from 'zod/mini';
 import { portfolioConfigSchema, type PortfolioConfig } from '../read/config';
 import type { Position } from '../base/text';
 import { escapeMarkdown } from '../base/wording';
 import type { KsbHover } from './hover';
 import { fieldDescription, type ConfigCompletionContext } from './configCompletion';
 import { chosenStandard, configLines, parseConfigLine } from './configLines';
+import { descriptionAt, enclosingKeys, fieldNamesAt, formatKeyPath, isRecordAt, ITEM_KEY, LIST_ITEM, NESTED_KEY } from './configKeys';
 import type { DocumentLines } from './completion';
 import { describeOption, describeVersion, describeVersions } from './standardDescription';
 
@@ -57,15 +57,15 @@ export function provideConfigHover(document: DocumentLines, position: Position, 
   return { range, markdown: describeOption(standard, option) };
 }
 
-/** A key of `portfolio.yaml`, top-level, in `gateway:` or in a person's block item of `people:` (after its dash). */
-const KEY = /^([ \t]*(?:-[ \t]+)?)(["']?)([A-Za-z][\w-]*)\2[ \t]*:(?=[ \t]|$)/;
-
 /** What the field under the cursor is for, when the cursor is on its key; the descriptions are ours, Markdown as written. */
 function keyHover(document: DocumentLines, position: Position): KsbHover | undefined {
   const text = document.lineAt(position.line).text;
-  const match = KEY.exec(text);
-  if (!match) return undefined;
-  const [, indent, quote, key] = match;
+  const item = ITEM_KEY.exec(text);
+  const match = item ? undefined : NESTED_KEY.exec(text);
+  // The first key of a list's block item (`  - name: Sam`) stands after its dash.
+  const found = item?.[4] !== undefined ? { indent: `${item[1]} ${item[2]}`, quote: item[3], key: item[4] } : match && { indent: match[1], quote: match[2], key: match[3] };
+  if (!found) return undefined;
+  const { indent, quote, key } = found;
   const start = indent.length;
   const end = start + key.length + quote.length * 2;
   if (position.character < start || position.character > end) return undefined;
@@ -74,34 +74,14 @@ function keyHover(document: DocumentLines, position: Position): KsbHover | undef
     const description = key in portfolioConfigSchema.shape ? fieldDescription(key as keyof PortfolioConfig) : undefined;
     return description ? { range, markdown: `**${key}** · ${description}` } : undefined;
   }
-  // A nested key: `gateway:` and each person of `people:` have named fields.
-  let owner = position.line - 1;
-  while (owner >= 0 && /^([ \t]|#|$)/.test(document.lineAt(owner).text)) owner--;
-  const ownerKey = owner < 0 ? undefined : KEY.exec(document.lineAt(owner).text)?.[3];
-  if (ownerKey === 'people') {
-    const description = nestedFieldDescription('people', key);
-    return description ? { range, markdown: `**people[].${key}** · ${description}` } : undefined;
+  // A nested key: `gateway:` and `assessment:` name their fields, as does each person of `people:`; `assessment.methods` is keyed by method ids.
+  // On an item's first key, the item's own line is the first to read upwards from.
+  const path = enclosingKeys(document, item ? position.line + 1 : position.line, indent.length);
+  if (path.length === 0 || path[0] === LIST_ITEM) return undefined;
+  if (isRecordAt(path)) {
+    const description = descriptionAt(path);
+    return description ? { range, markdown: `**${formatKeyPath([...path, key])}** · a method of end-point assessment. ${description}` } : undefined;
   }
-  if (ownerKey !== 'gateway') return undefined;
-  const description = nestedFieldDescription('gateway', key);
-  return description ? { range, markdown: `**gateway.${key}** · ${description}` } : undefined;
-}
-
-/** The schema's description of a field of the `gateway:` block, or of a person of `people:`. */
-function nestedFieldDescription(owner: 'gateway' | 'people', field: string): string | undefined {
-  let block: z.ZodMiniType | undefined = portfolioConfigSchema.shape[owner];
-  // Through optional wrappers and, for `people:`, the list to its item.
-  for (let depth = 0; block && !('shape' in block._zod.def) && depth < 5; depth++) {
-    const def = block._zod.def as { innerType?: z.ZodMiniType; element?: z.ZodMiniType };
-    block = def.innerType ?? def.element;
-  }
-  const shape = (block?._zod.def as { shape?: Record<string, z.ZodMiniType> } | undefined)?.shape;
-  let schema = shape?.[field];
-  for (let depth = 0; schema && depth < 5; depth++) {
-    const description = z.globalRegistry.get(schema)?.description;
-    if (description) return description;
-    const def = schema._zod.def as { innerType?: z.ZodMiniType; in?: z.ZodMiniType };
-    schema = def.innerType ?? def.in;
-  }
-  return undefined;
+  const description = fieldNamesAt(path).includes(key) ? descriptionAt([...path, key]) : undefined;
+  return description ? { range, markdown: `**${formatKeyPath([...path, key])}** · ${description}` } : undefined;
 }

@@ -1,4 +1,5 @@
-import { analyzeBytes, type FileAnalysis } from '../read/analysis';
+import { analyzeBytes, type AnalysisOptions, type FileAnalysis } from '../read/analysis';
+import { DEFAULT_PLACEHOLDERS, placeholderPattern } from '../read/placeholders';
 import { describeReadError, MARKDOWN_READ_LIMIT } from '../base/fileLimits';
 import type { FileStat, PortfolioFileSystem } from '../base/fileSystem';
 import { FILE_START } from '../base/text';
@@ -15,8 +16,27 @@ interface CacheEntry {
 /** Analyses of Markdown files from disk, keyed by absolute path and kept while mtime and size stay. */
 export class AnalysisCache {
   private readonly entries = new Map<string, CacheEntry>();
+  private placeholdersWritten: string | undefined = JSON.stringify(DEFAULT_PLACEHOLDERS);
+  private options: AnalysisOptions = {};
 
   constructor(private readonly fs: PortfolioFileSystem) {}
+
+  /**
+   * The placeholders to look for (`placeholders:` of portfolio.yaml; `undefined` for the defaults).
+   * Other ones than before forget every analysis, so the next read finds them in every file.
+   */
+  setPlaceholders(phrases: readonly string[] | undefined): void {
+    const written = JSON.stringify(phrases ?? DEFAULT_PLACEHOLDERS);
+    if (written === this.placeholdersWritten) return;
+    this.placeholdersWritten = written;
+    this.options = phrases === undefined ? {} : { placeholders: placeholderPattern(phrases) };
+    this.entries.clear();
+  }
+
+  /** How files are analysed now, for texts analysed outside the cache (an editor's unsaved text). */
+  get analysisOptions(): AnalysisOptions {
+    return this.options;
+  }
 
   /** The cached analysis of `path`, if it was read. */
   get(path: string): FileAnalysis | undefined {
@@ -49,7 +69,7 @@ export class AnalysisCache {
     if (cached && cached.mtime === stat.mtime && cached.size === stat.size) return;
     let analysis: FileAnalysis;
     try {
-      analysis = analyzeBytes(await this.fs.readFile(path, MARKDOWN_READ_LIMIT), stat.size);
+      analysis = analyzeBytes(await this.fs.readFile(path, MARKDOWN_READ_LIMIT), stat.size, this.options);
     } catch (error) {
       analysis = {
         frontMatter: undefined,

@@ -17,6 +17,7 @@ import { ClaimIndex } from './claimIndex';
 import { ConfigLoader } from './configLoader';
 import { parseInterval } from '../base/dates';
 import { fileRole, type FileRole } from '../read/fileRole';
+import { checkNoEvidence, type CountedFile } from '../rules/noEvidenceRule';
 import { overfullDays, type DayEntry } from '../rules/otjDays';
 import { DEFAULT_REVIEW_INTERVAL } from '../model/lifecycleTerms';
 import { overdueReviews, type ReviewFact } from '../rules/reviews';
@@ -61,6 +62,8 @@ export interface IndexedFile {
   /** Evidence, a progress review, a record (hours log, certificate), or another Markdown file of the portfolio. */
   readonly role: FileRole;
   readonly validClaims: readonly Claim[];
+  /** Evidence marked `draft: true`: checked, but its claims count for nothing until it is undrafted. */
+  readonly isDraft: boolean;
   /** Every finding for the file, attachments included. */
   readonly diagnostics: readonly PortfolioDiagnostic[];
 }
@@ -93,6 +96,8 @@ export class PortfolioIndex {
   private readonly reviews = new Map<string, ReviewFact>();
   /** Each file's dated off-the-job entries that its own checks let through, which `otj.invalid` sums by day across files. */
   private readonly otjDays = new Map<string, DayEntry[]>();
+  /** What `portfolio.no-evidence` counts of each file, kept apart because a check forgets the analyses as it goes. */
+  private readonly counted = new Map<string, CountedFile>();
   /** Findings over several files (`review.overdue`, the 24-hour day), by path, recomputed on every change. */
   private portfolioFindings = new Map<string, PortfolioDiagnostic[]>();
   /** What git said of each signed file, and of the signatures of the commits that wrote them (verify-signoffs). */
@@ -186,6 +191,8 @@ export class PortfolioIndex {
     await walkTree(this.walkContext, this.root, markdownFiles);
     const live = new Set(markdownFiles);
     for (const path of [...this.cache.paths()]) if (!live.has(path)) this.cache.delete(path);
+    // Other placeholders in portfolio.yaml than before: every file is read again to find them.
+    this.cache.setPlaceholders(this.config.portfolio?.config.placeholders);
     if (this.options.diagnosticsOnly) {
       await this.checkAndForget(markdownFiles);
       return;
@@ -305,7 +312,7 @@ export class PortfolioIndex {
 
   /** Uses an editor's unsaved text for a file instead of its bytes on disk. */
   async setDocument(path: string, text: string): Promise<void> {
-    this.overlays.set(path, analyzeText(text));
+    this.overlays.set(path, analyzeText(text, this.cache.analysisOptions));
     await this.statUnwalkedTargets([path]);
     await this.hashAttachments([path]);
     this.evaluate(path);
@@ -323,6 +330,11 @@ export class PortfolioIndex {
   /** The indexed Markdown file at `path`, if it is in this portfolio. */
   file(path: string): IndexedFile | undefined {
     return this.files.get(path);
+  }
+
+  /** Evidence files marked `draft: true`, in path order: they count for nothing until undrafted. */
+  drafts(): IndexedFile[] {
+    return this.allFiles().filter((file) => file.isDraft);
   }
 
   /** Every indexed Markdown file, in path order. */
@@ -401,6 +413,7 @@ export class PortfolioIndex {
     this.files.clear();
     this.reviews.clear();
     this.otjDays.clear();
+    this.counted.clear();
     this.claims.clear();
     this.links.forgetLinks();
   }
@@ -499,6 +512,7 @@ export class PortfolioIndex {
     }
     this.reviews.delete(path);
     this.otjDays.delete(path);
+    this.counted.delete(path);
     const analysis = this.overlays.get(path) ?? this.cache.get(path);
     if (!analysis || relative === undefined) return;
     // The walk vouches for what it read; an editor's text counts only where the walk would index it.
@@ -507,6 +521,8 @@ export class PortfolioIndex {
     const portfolio = this.config.portfolio;
     const frontMatter = analysis.frontMatter;
     const role = fileRole(frontMatter, portfolio?.matchesEvidenceGlobs?.(relative));
+    // A changed `site-root:` is a changed config, after which every file is evaluated again.
+    this.links.setSiteRoot(portfolio?.config['site-root']);
     if (role === undefined) return;
     const isEvidence = role === 'evidence';
     if (role === 'review')
@@ -517,7 +533,7 @@ export class PortfolioIndex {
       {
         portfolio,
         catalogue: this.config.catalogue,
-        linkTarget: (link) => this.links.stateOf(this.links.linkTarget(path, link.target)),
+        linkTarget: (link) => this.links.linkState(path, link.target),
         today: this.options.today?.(),
         latestToday: this.options.latestToday?.(),
         signoffTrace: this.signoffTraceOf(path),
@@ -526,9 +542,18 @@ export class PortfolioIndex {
     );
     if (portfolio !== undefined) this.recordOtjDays(path, relative, frontMatter, diagnostics);
     if (evidenceChecked) this.links.addLinks(path, analysis.links);
-    const indexed: IndexedFile = { path, relativePath: relative, analysis, isEvidence, role, validClaims, diagnostics };
+    this.counted.set(path, {
+      role,
+      hasKsbsKey: frontMatter?.hasKsbsKey === true,
+      unknown: analysis.unreadable || frontMatter?.valid === false,
+      mentionsCodes: analysis.mentionsCodes === true,
+    });
+    // A draft is checked like any evidence, but covers nothing until it is undrafted.
+    const isDraft = isEvidence && frontMatter?.draft === true;
+    const counted = isDraft ? [] : validClaims;
+    const indexed: IndexedFile = { path, relativePath: relative, analysis, isEvidence, role, validClaims: counted, isDraft, diagnostics };
     this.files.set(path, indexed);
-    this.claims.add(relative, frontMatter?.title, validClaims);
+    this.claims.add(relative, frontMatter?.title, counted);
   }
 
   /**
@@ -643,7 +668,8 @@ export class PortfolioIndex {
     const entries: DayEntry[] = [];
     for (const entry of otj) {
       const day = entry.date ?? frontMatter?.date?.slice(0, 10);
-      if (day === undefined || isRejected(diagnostics, 'otj', entry.index)) continue;
+      // A period is held to 24 hours a day over its own days when read; its even share of a day is not summed here.
+      if (day === undefined || entry.to !== undefined || isRejected(diagnostics, 'otj', entry.index)) continue;
       entries.push({ path, relativePath: relative, index: entry.index, day, hours: entry.hours, range: entry.hoursRange });
     }
     if (entries.length > 0) this.otjDays.set(path, entries);
@@ -665,6 +691,8 @@ export class PortfolioIndex {
         })
       : new Map<string, PortfolioDiagnostic[]>();
     if (portfolio) for (const [path, days] of overfullDays([...this.otjDays.values()].flat())) findings.set(path, [...(findings.get(path) ?? []), ...days]);
+    const noEvidence = portfolio && checkNoEvidence(this.counted.values(), this.config.rangeOf('evidence'));
+    if (noEvidence) findings.set(this.config.configPath, [...(findings.get(this.config.configPath) ?? []), noEvidence]);
     for (const path of new Set([...findings.keys(), ...this.portfolioFindings.keys()])) {
       if (JSON.stringify(findings.get(path)) !== JSON.stringify(this.portfolioFindings.get(path))) this.changedPaths.add(path);
     }
