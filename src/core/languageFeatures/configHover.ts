@@ -63,7 +63,8 @@ function keyHover(document: DocumentLines, position: Position): KsbHover | undef
   const item = ITEM_KEY.exec(text);
   const match = item ? undefined : NESTED_KEY.exec(text);
   // The first key of a list's block item (`  - name: Sam`) stands after its dash.
-  const found = item?.[4] !== undefined ? { indent: `${item[1]} ${item[2]}`, quote: item[3], key: item[4] } : match && { indent: match[1], quote: match[2], key: match[3] };
+  const found =
+    item?.[4] !== undefined ? { indent: `${item[1]} ${item[2]}`, quote: item[3], key: item[4] } : match && { indent: match[1], quote: match[2], key: match[3] };
   if (!found) return undefined;
   const { indent, quote, key } = found;
   const start = indent.length;
