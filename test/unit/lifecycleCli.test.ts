@@ -84,7 +84,7 @@ describe('ksb signoff, hours and gateway', function () {
     assert.equal(check.status, 0, 'a stale sign-off is a warning');
     assert.match(
       check.stdout,
-      /evidence\/a.md:\d+:\d+ warning signoff.stale Expected the claims and text that Priya Shah \(employer\) signed off on 2026-06-30, found them changed since/,
+      /evidence\/a.md:\d+:\d+ warning signoff.stale Expected the claims, text, date, hours, requirements, type and linked files that Priya Shah \(employer\) signed off on 2026-06-30, found them changed since/,
     );
 
     const again = ksb(['signoff', 'signing/evidence/a.md', '--by', 'priya shah', '--role', 'Employer'], { KSB_TODAY: '2026-07-01' });
