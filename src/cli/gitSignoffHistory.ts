@@ -1,96 +1,172 @@
-// What git says of signed files, for `verify-signoffs`: `git blame --porcelain` over each file's
-// sign-off lines, a few files at a time, and one `git log --no-walk` for the signatures of the
-// commits found. The core judges what this finds (rules/signoffUnverified.ts).
-import { dirname } from 'node:path';
+// What git says of signed files, for `verify-signoffs`. A handful of git commands, however many
+// files are signed: where the portfolio sits in its repository, the files git tracks there, the
+// working tree's changes against HEAD, one walk of the folder's history (gitLineHistory.ts traces
+// each sign-off line through it to the commit that wrote it, as `git blame` would), and one
+// `git log --no-walk` for the signatures of the commits found. The core judges what this finds
+// (rules/signoffUnverified.ts).
+import { posix } from 'node:path';
 import type { CommitSignature, FileHistory, LineCommit, SignoffHistory, SignoffHistoryRequest, SignoffHistorySource } from '../core';
 import { GitError, runGit } from './git';
-
-/** Blames run at once: git is mostly process start-up, which overlaps well. */
-const BLAME_CONCURRENCY = 8;
-
-/** The commit id git gives lines that are not committed yet. */
-const NOT_COMMITTED = /^0{40}$|^0{64}$/;
+import { LOG_FORMAT, lineBefore, parseDiff, parseWalk, traceLines, type FileDiff, type TraceRequest, type WalkedCommit } from './gitLineHistory';
 
 /** Commits a `git log --no-walk` is asked about at once, well within a command line's length. */
 const SIGNATURE_BATCH = 500;
 
-/** The CLI's `SignoffHistorySource`: git in a child process, never through a shell. */
+/**
+ * Options that keep git's output what the parser reads, whatever the user's configuration: no
+ * colour, no external or text-converted diffs, `a/` and `b/` prefixes, paths from the top.
+ */
+const DIFF_CONFIG = ['-c', 'diff.relative=false', '-c', 'diff.noprefix=false', '-c', 'diff.mnemonicPrefix=false', '-c', 'log.showSignature=false'];
+const DIFF_OPTIONS = ['--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', '--unified=0', '-M'];
+
+/** What blame says of a line changed in the working tree: no commit yet. */
+const NOT_COMMITTED = { commit: undefined, authorName: 'Not Committed Yet', authorEmail: 'not.committed.yet' } as const;
+
+/** The history of one folder, read once: enough to trace any line of any file in it. */
+type FolderHistory =
+  | { readonly kind: 'unavailable'; readonly reason: string }
+  /** A repository without commits: nothing in it is committed. */
+  | { readonly kind: 'no-commits' }
+  | {
+      readonly kind: 'walked';
+      readonly folder: string;
+      /** The folder's path from the repository's top, with a trailing `/` (empty at the top). */
+      readonly prefix: string;
+      /** The files of the index (from the top): a file git does not track has no commit. */
+      readonly tracked: ReadonlySet<string>;
+      /** The working tree against HEAD, by path from the top. */
+      readonly working: ReadonlyMap<string, FileDiff>;
+      readonly commits: readonly WalkedCommit[];
+    };
+
+/**
+ * The CLI's `SignoffHistorySource`: git in child processes, never through a shell. The history of
+ * `root` (the portfolio's folder) is read on the first question and kept: one is made per command
+ * run, which reads the repository as it is then.
+ */
 export class GitSignoffHistory implements SignoffHistorySource {
+  private folder: Promise<FolderHistory> | undefined;
+  private readonly signatures = new Map<string, CommitSignature>();
+
+  constructor(
+    /** The folder whose files are asked about (absolute, `/` separators); absent: the folder the first question's files share. */
+    private readonly root?: string,
+  ) {}
+
   async history(requests: readonly SignoffHistoryRequest[], withSignatures: boolean): Promise<SignoffHistory> {
     const files = new Map<string, FileHistory>();
-    let next = 0;
-    const worker = async () => {
-      while (next < requests.length) {
-        const request = requests[next++];
-        files.set(request.path, await blame(request));
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(BLAME_CONCURRENCY, requests.length) }, worker));
+    if (requests.length === 0) return { files, signatures: new Map() };
+    this.folder ??= readFolderHistory(this.root ?? commonFolder(requests.map((request) => request.path)));
+    const history = await this.folder;
+    if (history.kind === 'unavailable') {
+      for (const { path } of requests) files.set(path, { kind: 'unavailable', reason: history.reason });
+      return { files, signatures: new Map() };
+    }
+    if (history.kind === 'no-commits') {
+      for (const { path } of requests) files.set(path, { kind: 'untracked' });
+      return { files, signatures: new Map() };
+    }
+    for (const [path, file] of traceRequests(history, requests)) files.set(path, file);
     const signatures = new Map<string, CommitSignature>();
     if (withSignatures) {
-      const commits = new Map<string, string>();
-      for (const [path, file] of files) {
+      const wanted = new Set<string>();
+      for (const file of files.values()) {
         if (file.kind !== 'blamed') continue;
-        for (const line of file.lines.values()) if (line.commit !== undefined && !commits.has(line.commit)) commits.set(line.commit, dirname(path));
+        for (const line of file.lines.values()) if (line.commit !== undefined) wanted.add(line.commit);
       }
-      const ids = [...commits.keys()];
-      for (let i = 0; i < ids.length; i += SIGNATURE_BATCH) {
-        const batch = ids.slice(i, i + SIGNATURE_BATCH);
-        for (const [commit, signature] of await signaturesOf(commits.get(batch[0])!, batch)) signatures.set(commit, signature);
+      const unasked = [...wanted].filter((commit) => !this.signatures.has(commit));
+      for (let i = 0; i < unasked.length; i += SIGNATURE_BATCH) {
+        for (const [commit, signature] of await signaturesOf(history.folder, unasked.slice(i, i + SIGNATURE_BATCH))) this.signatures.set(commit, signature);
+      }
+      for (const commit of wanted) {
+        const signature = this.signatures.get(commit);
+        if (signature) signatures.set(commit, signature);
       }
     }
     return { files, signatures };
   }
 }
 
-/** The commits that last wrote the requested lines of one file. */
-async function blame({ path, lines }: SignoffHistoryRequest): Promise<FileHistory> {
-  const ranges = runsOf(lines).flatMap(([first, last]) => ['-L', `${first + 1},${last + 1}`]);
-  let output: Buffer;
-  try {
-    output = await runGit(dirname(path), ['blame', '--porcelain', ...ranges, '--', path]);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof GitError && error.code === 'ENOENT') return { kind: 'unavailable', reason: 'git is not installed' };
-    if (/not a git repository/i.test(message)) return { kind: 'unavailable', reason: 'the portfolio is not in a git repository' };
-    if (/no such path|no such ref|bad revision|does not have any commits/i.test(message)) return { kind: 'untracked' };
-    return { kind: 'unavailable', reason: `git blame failed: ${message}` };
+/** Each requested file's lines traced through the working tree's changes and then the walk. */
+function traceRequests(history: Extract<FolderHistory, { kind: 'walked' }>, requests: readonly SignoffHistoryRequest[]): Map<string, FileHistory> {
+  const files = new Map<string, FileHistory>();
+  const now = Math.floor(Date.now() / 1000);
+  // Per file walked: its answers, and the line asked about for each of its lines at HEAD.
+  const walked: { lines: Map<number, LineCommit>; asked: Map<number, number> }[] = [];
+  const walk: TraceRequest[] = [];
+  for (const request of requests) {
+    const inFolder = posix.relative(history.folder, request.path);
+    const path = history.prefix + inFolder;
+    if (inFolder.startsWith('..') || posix.isAbsolute(inFolder) || !history.tracked.has(path)) {
+      files.set(request.path, { kind: 'untracked' });
+      continue;
+    }
+    const lines = new Map<number, LineCommit>();
+    files.set(request.path, { kind: 'blamed', lines });
+    const change = history.working.get(path);
+    const asked = new Map<number, number>();
+    for (const line of request.lines) {
+      // A file new in the index (no old path) has none of its lines committed.
+      const before = !change ? { added: false as const, line } : change.oldPath === undefined ? { added: true as const } : lineBefore(change.hunks, line);
+      if (before.added) lines.set(line, { ...NOT_COMMITTED, time: now });
+      else asked.set(before.line, line);
+    }
+    if (asked.size === 0) continue;
+    walked.push({ lines, asked });
+    walk.push({ path: change?.oldPath ?? path, lines: [...asked.keys()] });
   }
-  return { kind: 'blamed', lines: parsePorcelain(output.toString('utf8')) };
+  traceLines(history.commits, walk).forEach((answer, index) => {
+    const { lines, asked } = walked[index];
+    for (const [atHead, commit] of answer) lines.set(asked.get(atHead)!, commit);
+  });
+  return files;
 }
 
-/** Parses `git blame --porcelain`: each line's commit, its author and committer time (given once per commit). */
-export function parsePorcelain(text: string): Map<number, LineCommit> {
-  const commits = new Map<string, { authorName: string; authorEmail: string; time: number }>();
-  const result = new Map<number, LineCommit>();
-  let current: { id: string; line: number } | undefined;
-  const pending = new Map<number, string>();
-  for (const row of text.split('\n')) {
-    if (row.startsWith('\t')) {
-      current = undefined;
-      continue;
-    }
-    const header = /^([0-9a-f]{40,64}) \d+ (\d+)(?: \d+)?$/.exec(row);
-    if (header) {
-      current = { id: header[1], line: Number(header[2]) - 1 };
-      pending.set(current.line, current.id);
-      if (!commits.has(current.id)) commits.set(current.id, { authorName: '', authorEmail: '', time: 0 });
-      continue;
-    }
-    if (!current) continue;
-    const info = commits.get(current.id)!;
-    const space = row.indexOf(' ');
-    const key = space === -1 ? row : row.slice(0, space);
-    const value = space === -1 ? '' : row.slice(space + 1);
-    if (key === 'author') info.authorName = value;
-    else if (key === 'author-mail') info.authorEmail = value.replace(/^<|>$/g, '').toLowerCase();
-    else if (key === 'committer-time') info.time = Number(value);
+/** Reads what git says of `folder`: where it is in its repository, what is tracked and changed, and its history. */
+async function readFolderHistory(folder: string): Promise<FolderHistory> {
+  let prefix: string;
+  try {
+    prefix = (await runGit(folder, ['rev-parse', '--show-prefix'])).toString('utf8').replace(/\r?\n$/, '');
+  } catch (error) {
+    return { kind: 'unavailable', reason: gitFailure(error, 'git rev-parse') };
   }
-  for (const [line, id] of pending) {
-    const info = commits.get(id)!;
-    result.set(line, { commit: NOT_COMMITTED.test(id) ? undefined : id, authorName: info.authorName, authorEmail: info.authorEmail, time: info.time });
+  try {
+    await runGit(folder, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
+  } catch {
+    return { kind: 'no-commits' };
   }
-  return result;
+  try {
+    const [tracked, working, walk] = await Promise.all([
+      runGit(folder, ['ls-files', '-z', '--full-name', '--', '.']),
+      runGit(folder, [...DIFF_CONFIG, 'diff', ...DIFF_OPTIONS, 'HEAD', '--', '.']),
+      runGit(folder, [...DIFF_CONFIG, 'log', '--topo-order', '--parents', '-m', '-p', ...DIFF_OPTIONS, `--format=${LOG_FORMAT}`, 'HEAD', '--', '.']),
+    ]);
+    return {
+      kind: 'walked',
+      folder,
+      prefix,
+      tracked: new Set(tracked.toString('utf8').split('\0').filter((path) => path !== '')),
+      working: parseDiff(working.toString('utf8').split('\n')),
+      commits: parseWalk(walk.toString('utf8')),
+    };
+  } catch (error) {
+    return { kind: 'unavailable', reason: gitFailure(error, 'git log') };
+  }
+}
+
+/** Why git could not answer, in a few words. */
+function gitFailure(error: unknown, command: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof GitError && error.code === 'ENOENT') return 'git is not installed';
+  if (/not a git repository/i.test(message)) return 'the portfolio is not in a git repository';
+  return `${command} failed: ${message}`;
+}
+
+/** The deepest folder holding every one of `paths`. */
+function commonFolder(paths: readonly string[]): string {
+  let common = posix.dirname(paths[0]);
+  for (const path of paths) while (common !== posix.dirname(common) && !path.startsWith(`${common}/`)) common = posix.dirname(common);
+  return common;
 }
 
 /** git's verdict on each commit's signature (`%G?`, `%GS`), with the keys the repository's and the user's git configuration trust. */
@@ -107,16 +183,4 @@ async function signaturesOf(cwd: string, commits: readonly string[]): Promise<Ma
     if (commit && status) result.set(commit, { status, signer: signer ?? '' });
   }
   return result;
-}
-
-/** Sorted line numbers as runs of consecutive ones, `[first, last]` each. */
-function runsOf(lines: readonly number[]): [number, number][] {
-  const sorted = [...new Set(lines)].sort((a, b) => a - b);
-  const runs: [number, number][] = [];
-  for (const line of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && line === last[1] + 1) last[1] = line;
-    else runs.push([line, line]);
-  }
-  return runs;
 }

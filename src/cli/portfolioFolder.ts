@@ -48,7 +48,8 @@ export function usableCoverage(index: PortfolioIndex) {
 /** Loads the portfolio in `dir`, which assertPortfolioFolder has found. */
 export async function loadPortfolioOn(days: Pick<IndexOptions, 'today' | 'latestToday'>, dir: string, options: IndexOptions): Promise<PortfolioIndex> {
   // git proves sign-offs when portfolio.yaml asks (`verify-signoffs`); the index asks only then.
-  const index = new PortfolioIndex(new NodeFileSystem(), toPosix(resolve(dir)), { ...days, signoffHistory: new GitSignoffHistory(), ...options });
+  const root = toPosix(resolve(dir));
+  const index = new PortfolioIndex(new NodeFileSystem(), root, { ...days, signoffHistory: new GitSignoffHistory(root), ...options });
   await index.load();
   return index;
 }

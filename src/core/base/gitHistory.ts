@@ -11,6 +11,11 @@ export interface LineCommit {
   readonly authorEmail: string;
   /** The committer time in seconds: of several lines, the latest commit is the one that wrote them last. */
   readonly time: number;
+  /**
+   * The commit's place in a walk of the history, newest first (children before parents), when the
+   * host walked it: a surer sign than `time` of which commit came last, as clocks and rebases lie.
+   */
+  readonly order?: number;
 }
 
 /** What git says about one signed file. */

@@ -1,6 +1,6 @@
 // `signoff.unverified`: under `verify-signoffs: commits` or `signatures`, a sign-off that git does not
 // prove was made by its signer. The host answers what git says (base/gitHistory.ts); this judges it.
-import type { CommitSignature, FileHistory } from '../base/gitHistory';
+import type { CommitSignature, FileHistory, LineCommit } from '../base/gitHistory';
 import type { PortfolioDiagnostic } from '../model/diagnostics';
 import { DiagnosticCode } from '../model/diagnosticCodes';
 import type { VerifySignoffMode } from '../model/lifecycleTerms';
@@ -52,7 +52,7 @@ export function signoffProof(signoff: SignoffEntry, config: PortfolioConfig, tra
       reason: `the sign-off of ${who} is not committed yet: the file is not tracked by git`,
     };
   // The commit that last wrote any line of the entry wrote the sign-off as it stands.
-  let last: { commit: string | undefined; authorEmail: string; authorName: string; time: number } | undefined;
+  let last: LineCommit | undefined;
   for (let line = signoff.range.start.line; line <= signoff.range.end.line; line++) {
     const found = file.lines.get(line);
     if (!found) continue;
@@ -60,7 +60,7 @@ export function signoffProof(signoff: SignoffEntry, config: PortfolioConfig, tra
       last = found;
       break;
     }
-    if (!last || found.time > last.time) last = found;
+    if (!last || wroteLater(found, last)) last = found;
   }
   if (!last) return { state: 'not-checked', reason: 'git gave no commit for its lines' };
   if (last.commit === undefined)
@@ -86,6 +86,11 @@ export function signoffProof(signoff: SignoffEntry, config: PortfolioConfig, tra
   const signature = trace?.signature(commit);
   if (signature?.status === 'G') return { state: 'verified', commit, authorEmail: last.authorEmail, signed: true };
   return { state: 'unverified', commit, authorEmail: last.authorEmail, reason: `${author}, ${signatureWords(signature)}` };
+}
+
+/** Whether commit `a` came after `b`: by their places in the host's walk when both have one, else by committer time. */
+function wroteLater(a: LineCommit, b: LineCommit): boolean {
+  return a.order !== undefined && b.order !== undefined ? a.order < b.order : a.time > b.time;
 }
 
 /** What git said of a commit's signature, in words. */
