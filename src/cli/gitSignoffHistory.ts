@@ -7,7 +7,7 @@
 import { posix } from 'node:path';
 import type { CommitSignature, FileHistory, LineCommit, SignoffHistory, SignoffHistoryRequest, SignoffHistorySource } from '../core';
 import { GitError, runGit } from './git';
-import { LOG_FORMAT, lineBefore, parseDiff, parseWalk, traceLines, type FileDiff, type TraceRequest, type WalkedCommit } from './gitLineHistory';
+import { WALK_OPTIONS, lineBefore, parseDiff, parseWalk, traceLines, type FileDiff, type TraceRequest, type WalkedCommit } from './gitLineHistory';
 
 /** Commits a `git log --no-walk` is asked about at once, well within a command line's length. */
 const SIGNATURE_BATCH = 500;
@@ -139,13 +139,18 @@ async function readFolderHistory(folder: string): Promise<FolderHistory> {
     const [tracked, working, walk] = await Promise.all([
       runGit(folder, ['ls-files', '-z', '--full-name', '--', '.']),
       runGit(folder, [...DIFF_CONFIG, 'diff', ...DIFF_OPTIONS, 'HEAD', '--', '.']),
-      runGit(folder, [...DIFF_CONFIG, 'log', '--topo-order', '--parents', '-m', '-p', ...DIFF_OPTIONS, `--format=${LOG_FORMAT}`, 'HEAD', '--', '.']),
+      runGit(folder, [...DIFF_CONFIG, 'log', ...WALK_OPTIONS, ...DIFF_OPTIONS, 'HEAD', '--', '.']),
     ]);
     return {
       kind: 'walked',
       folder,
       prefix,
-      tracked: new Set(tracked.toString('utf8').split('\0').filter((path) => path !== '')),
+      tracked: new Set(
+        tracked
+          .toString('utf8')
+          .split('\0')
+          .filter((path) => path !== ''),
+      ),
       working: parseDiff(working.toString('utf8').split('\n')),
       commits: parseWalk(walk.toString('utf8')),
     };

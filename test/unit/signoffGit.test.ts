@@ -151,6 +151,22 @@ describe('Sign-offs proved by git (verify-signoffs)', function () {
     assert.match(signoff.detail, /1 unverified/);
   });
 
+  it("Should go by the e-mail a commit was made with, not one a .mailmap maps it to, and follow a renamed file to its sign-off's commit", () => {
+    const root = repository('mailmap', 'commits');
+    write(root, { '.mailmap': `${PRIYA.name} <${PRIYA.email}> <${SAM.email}>\n` });
+    git(root, ['add', '-A']);
+    git(root, ['commit', '-q', '-m', 'Mailmap'], SAM);
+    signAndCommit(root, PRIYA, 'employer', SAM);
+    assert.match(unverified(root).join('\n'), /by sam@apprentice\.example \(Sam Patel\), not by Priya Shah/);
+    // Committed by the employer herself, then moved to a folder by the apprentice: still hers.
+    git(root, ['commit', '-q', '--amend', '--no-edit', '--reset-author'], PRIYA);
+    assert.deepEqual(unverified(root), []);
+    mkdirSync(path.join(root, 'evidence/2026'));
+    git(root, ['mv', 'evidence/a.md', 'evidence/2026/a.md']);
+    git(root, ['commit', '-q', '-m', 'Filed by year'], SAM);
+    assert.deepEqual(unverified(root), []);
+  });
+
   it('Should say a sign-off not committed yet is unverified, and say nothing when verify-signoffs is off', () => {
     const root = repository('uncommitted', 'commits');
     assert.equal(ksb(root, ['signoff', 'evidence/a.md', '--by', PRIYA.name, '--role', 'employer']).status, 0);

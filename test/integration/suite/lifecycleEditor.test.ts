@@ -275,6 +275,9 @@ describe('Lifecycle in the editor (sign-off, gateway, hours)', () => {
     assert.match(document.lineAt(digestLine).text, /digest:/);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(digestLine, 6));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-    assert.match(text, /\*\*Matches the file now:\*\* the claims, text, date, hours, requirements, type and linked files are as Dana Reid \(employer\) on 2024-02-19 signed them/);
+    assert.match(
+      text,
+      /\*\*Matches the file now:\*\* the claims, text, date, hours, requirements, type and linked files are as Dana Reid \(employer\) on 2024-02-19 signed them/,
+    );
   });
 });
