@@ -287,7 +287,8 @@ const SIGNOFF_RUNS = 5;
 
 /**
  * `ksb check` of 1 000 files signed off in git under `verify-signoffs: commits` (each sign-off
- * traced with git blame) against one cold check of the same files with `off`, in the same round.
+ * traced through one walk of the history) against one cold check of the same files with `off`, in
+ * the same round.
  */
 async function signoffRuns(repository: SignoffRepository, figures: Figures): Promise<void> {
   log(`ksb check, ${SIGNED_FILES} signed files verified by git: ${SIGNOFF_RUNS} rounds`);

@@ -1,6 +1,7 @@
-// A git repository for the sign-off verification benchmark: 1 000 evidence files, each signed off
-// by the employer in a commit of hers, twice over: under `verify-signoffs: commits` (`verified/`)
-// and under `off` (`plain/`), so a round times verifying against one cold check of the same files.
+// A git repository for the sign-off verification benchmark: 1 000 evidence files, written by the
+// apprentice over 20 commits and signed off by the employer over 10 commits of hers, twice over:
+// under `verify-signoffs: commits` (`verified/`) and under `off` (`plain/`), so a round times
+// verifying against one cold check of the same files.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { devNull } from 'node:os';
@@ -8,13 +9,18 @@ import { join } from 'node:path';
 import { currentDigest } from '../src/core';
 
 /** Bump when the repository's content changes, so a stale one is rebuilt. */
-const REPOSITORY_VERSION = 1;
+const REPOSITORY_VERSION = 2;
 const MARKER = '.git/ksb-bench-signoff.json';
 
 /** Signed evidence files in each of the two folders. */
 export const SIGNED_FILES = 1_000;
 
 const EMPLOYER = { name: 'Priya Shah', email: 'priya@northlight.example' };
+const APPRENTICE = { name: 'Sam Patel', email: 'sam@apprentice.example' };
+
+/** Commits the apprentice writes the evidence in, and the employer signs it off in. */
+const WRITING_COMMITS = 20;
+const SIGNING_COMMITS = 10;
 
 const GIT_ENV = {
   ...process.env,
@@ -28,8 +34,9 @@ const GIT_ENV = {
   GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z',
 };
 
-function git(cwd: string, ...args: string[]): void {
-  const result = spawnSync('git', args, { cwd, encoding: 'utf8', env: GIT_ENV, maxBuffer: 1 << 28 });
+function git(cwd: string, who: typeof EMPLOYER, ...args: string[]): void {
+  const env = { ...GIT_ENV, GIT_AUTHOR_NAME: who.name, GIT_AUTHOR_EMAIL: who.email, GIT_COMMITTER_NAME: who.name, GIT_COMMITTER_EMAIL: who.email };
+  const result = spawnSync('git', args, { cwd, encoding: 'utf8', env, maxBuffer: 1 << 28 });
   if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
 }
 
@@ -46,30 +53,44 @@ export function ensureSignoffRepository(cacheDir: string, log: (line: string) =>
   if (existsSync(join(root, MARKER))) return repository;
   const started = Date.now();
   rmSync(root, { recursive: true, force: true });
-  for (const [folder, mode] of [
+  const folders = [
     [repository.verified, 'commits'],
     [repository.plain, 'off'],
-  ] as const) {
+  ] as const;
+  mkdirSync(root, { recursive: true });
+  git(root, EMPLOYER, 'init', '-q', '-b', 'main');
+  const name = (i: number) => join('evidence', `e${String(i).padStart(4, '0')}.md`);
+  const unsigned = (i: number) => `---\ntitle: Evidence ${i}\ndate: 2025-12-01\nksbs: [K${(i % 20) + 1}]\n---\n\nWhat was done, number ${i}.\n`;
+  for (const [folder, mode] of folders) {
     mkdirSync(join(folder, 'evidence'), { recursive: true });
     writeFileSync(
       join(folder, 'portfolio.yaml'),
       `standard: ST0792\nversion: "1.2"\noption: production-coordinator\nevidence: ["evidence/**/*.md"]\npeople:\n  - {name: ${EMPLOYER.name}, roles: [employer], email: ${EMPLOYER.email}}\nverify-signoffs: ${mode}\n`,
     );
-    for (let i = 0; i < SIGNED_FILES; i++) {
-      const unsigned = `---\ntitle: Evidence ${i}\ndate: 2025-12-01\nksbs: [K${(i % 20) + 1}]\n---\n\nWhat was done, number ${i}.\n`;
-      const digest = currentDigest(unsigned);
+  }
+  // The apprentice writes the evidence a batch at a time...
+  for (let batch = 0; batch < WRITING_COMMITS; batch++) {
+    for (let i = batch; i < SIGNED_FILES; i += WRITING_COMMITS) for (const [folder] of folders) writeFileSync(join(folder, name(i)), unsigned(i));
+    git(root, APPRENTICE, 'add', '-A');
+    git(root, APPRENTICE, 'commit', '-q', '-m', `Evidence, batch ${batch + 1}`);
+  }
+  // ...and the employer signs it off a batch at a time, in commits of her own.
+  for (let batch = 0; batch < SIGNING_COMMITS; batch++) {
+    for (let i = batch; i < SIGNED_FILES; i += SIGNING_COMMITS) {
+      const digest = currentDigest(unsigned(i));
       if (!digest.ok) throw new Error(digest.reason);
-      const signed = unsigned.replace(
+      const signed = unsigned(i).replace(
         '---\n\n',
         `signoff:\n  - by: ${EMPLOYER.name}\n    role: employer\n    date: 2025-12-02\n    digest: "${digest.digest}"\n---\n\n`,
       );
-      writeFileSync(join(folder, 'evidence', `e${String(i).padStart(4, '0')}.md`), signed);
+      for (const [folder] of folders) writeFileSync(join(folder, name(i)), signed);
     }
+    git(root, EMPLOYER, 'add', '-A');
+    git(root, EMPLOYER, 'commit', '-q', '-m', `Signed off, batch ${batch + 1}`);
   }
-  git(root, 'init', '-q', '-b', 'main');
-  git(root, 'add', '-A');
-  git(root, 'commit', '-q', '-m', 'Signed off');
   writeFileSync(join(root, MARKER), JSON.stringify({ version: REPOSITORY_VERSION }));
-  log(`sign-off repository: ${SIGNED_FILES} signed files twice, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `sign-off repository: ${SIGNED_FILES} signed files twice over ${WRITING_COMMITS + SIGNING_COMMITS} commits, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return repository;
 }

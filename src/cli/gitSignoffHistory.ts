@@ -1,8 +1,8 @@
 // What git says of signed files, for `verify-signoffs`. A handful of git commands, however many
-// files are signed: where the portfolio sits in its repository, the files git tracks there, the
-// working tree's changes against HEAD, one walk of the folder's history (gitLineHistory.ts traces
-// each sign-off line through it to the commit that wrote it, as `git blame` would), and one
-// `git log --no-walk` for the signatures of the commits found. The core judges what this finds
+// files are signed: where the portfolio sits in its repository, what is untracked or changed
+// there (and the changes against HEAD, when there are some), one walk of the folder's history
+// (gitLineHistory.ts traces each sign-off line through it to the commit that wrote it, as
+// `git blame` would), and one `git log --no-walk` for the signatures of the commits found. The core judges what this finds
 // (rules/signoffUnverified.ts).
 import { posix } from 'node:path';
 import type { CommitSignature, FileHistory, LineCommit, SignoffHistory, SignoffHistoryRequest, SignoffHistorySource } from '../core';
@@ -32,8 +32,8 @@ type FolderHistory =
       readonly folder: string;
       /** The folder's path from the repository's top, with a trailing `/` (empty at the top). */
       readonly prefix: string;
-      /** The files of the index (from the top): a file git does not track has no commit. */
-      readonly tracked: ReadonlySet<string>;
+      /** The untracked files (from the top): no line of theirs is committed. */
+      readonly untracked: ReadonlySet<string>;
       /** The working tree against HEAD, by path from the top. */
       readonly working: ReadonlyMap<string, FileDiff>;
       readonly commits: readonly WalkedCommit[];
@@ -52,6 +52,11 @@ export class GitSignoffHistory implements SignoffHistorySource {
     /** The folder whose files are asked about (absolute, `/` separators); absent: the folder the first question's files share. */
     private readonly root?: string,
   ) {}
+
+  /** Starts reading the history of the portfolio's folder, while the index reads the files. */
+  prepare(): void {
+    if (this.root !== undefined) this.folder ??= readFolderHistory(this.root);
+  }
 
   async history(requests: readonly SignoffHistoryRequest[], withSignatures: boolean): Promise<SignoffHistory> {
     const files = new Map<string, FileHistory>();
@@ -97,7 +102,7 @@ function traceRequests(history: Extract<FolderHistory, { kind: 'walked' }>, requ
   for (const request of requests) {
     const inFolder = posix.relative(history.folder, request.path);
     const path = history.prefix + inFolder;
-    if (inFolder.startsWith('..') || posix.isAbsolute(inFolder) || !history.tracked.has(path)) {
+    if (inFolder.startsWith('..') || posix.isAbsolute(inFolder) || history.untracked.has(path)) {
       files.set(request.path, { kind: 'untracked' });
       continue;
     }
@@ -122,41 +127,50 @@ function traceRequests(history: Extract<FolderHistory, { kind: 'walked' }>, requ
   return files;
 }
 
-/** Reads what git says of `folder`: where it is in its repository, what is tracked and changed, and its history. */
+/** Reads what git says of `folder`: where it is in its repository, what is untracked or changed, and its history. */
 async function readFolderHistory(folder: string): Promise<FolderHistory> {
-  let prefix: string;
-  try {
-    prefix = (await runGit(folder, ['rev-parse', '--show-prefix'])).toString('utf8').replace(/\r?\n$/, '');
-  } catch (error) {
-    return { kind: 'unavailable', reason: gitFailure(error, 'git rev-parse') };
+  // Three commands at once; the working tree's changes need a fourth only when there are some.
+  const settled = await Promise.allSettled([
+    runGit(folder, ['rev-parse', '--show-prefix', '--verify', '--quiet', 'HEAD^{commit}']),
+    runGit(folder, ['-c', 'status.relativePaths=false', 'status', '--porcelain=v1', '-z', '--untracked-files=all', '--', '.']),
+    runGit(folder, [...DIFF_CONFIG, 'log', ...WALK_OPTIONS, ...DIFF_OPTIONS, 'HEAD', '--', '.']),
+  ]);
+  const [head, status, walk] = settled;
+  if (head.status === 'rejected') {
+    const reason = gitFailure(head.reason, 'git rev-parse');
+    // `--verify --quiet` fails without a word when HEAD names no commit: a repository without commits.
+    return head.reason instanceof GitError && head.reason.silent ? { kind: 'no-commits' } : { kind: 'unavailable', reason };
   }
-  try {
-    await runGit(folder, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
-  } catch {
-    return { kind: 'no-commits' };
+  if (status.status === 'rejected') return { kind: 'unavailable', reason: gitFailure(status.reason, 'git status') };
+  if (walk.status === 'rejected') return { kind: 'unavailable', reason: gitFailure(walk.reason, 'git log') };
+  const prefix = head.value.toString('utf8').split(/\r?\n/)[0];
+  const { untracked, changed } = readStatus(status.value);
+  let working = new Map<string, FileDiff>();
+  if (changed) {
+    try {
+      working = parseDiff((await runGit(folder, [...DIFF_CONFIG, 'diff', ...DIFF_OPTIONS, 'HEAD', '--', '.'])).toString('utf8').split('\n'));
+    } catch (error) {
+      return { kind: 'unavailable', reason: gitFailure(error, 'git diff') };
+    }
   }
-  try {
-    const [tracked, working, walk] = await Promise.all([
-      runGit(folder, ['ls-files', '-z', '--full-name', '--', '.']),
-      runGit(folder, [...DIFF_CONFIG, 'diff', ...DIFF_OPTIONS, 'HEAD', '--', '.']),
-      runGit(folder, [...DIFF_CONFIG, 'log', ...WALK_OPTIONS, ...DIFF_OPTIONS, 'HEAD', '--', '.']),
-    ]);
-    return {
-      kind: 'walked',
-      folder,
-      prefix,
-      tracked: new Set(
-        tracked
-          .toString('utf8')
-          .split('\0')
-          .filter((path) => path !== ''),
-      ),
-      working: parseDiff(working.toString('utf8').split('\n')),
-      commits: parseWalk(walk.toString('utf8')),
-    };
-  } catch (error) {
-    return { kind: 'unavailable', reason: gitFailure(error, 'git log') };
+  return { kind: 'walked', folder, prefix, untracked, working, commits: parseWalk(walk.value.toString('utf8')) };
+}
+
+/** `git status --porcelain=v1 -z`: the untracked files (from the top), and whether anything tracked changed against HEAD. */
+function readStatus(output: Buffer): { untracked: Set<string>; changed: boolean } {
+  const untracked = new Set<string>();
+  let changed = false;
+  const fields = output.toString('utf8').split('\0');
+  for (let i = 0; i < fields.length; i++) {
+    const entry = fields[i];
+    if (entry.length < 4) continue;
+    const code = entry.slice(0, 2);
+    if (code === '??') untracked.add(entry.slice(3));
+    else if (code !== '!!') changed = true;
+    // A rename or copy is followed by the old path, in a field of its own.
+    if (code[0] === 'R' || code[0] === 'C') i++;
   }
+  return { untracked, changed };
 }
 
 /** Why git could not answer, in a few words. */

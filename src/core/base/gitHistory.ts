@@ -49,5 +49,7 @@ export interface SignoffHistoryRequest {
 
 /** Where the git facts come from: the CLI runs git, the editor asks its git. */
 export interface SignoffHistorySource {
+  /** Called when the index is about to read the files it will ask about: a host may start reading git's history. */
+  prepare?(): void;
   history(requests: readonly SignoffHistoryRequest[], withSignatures: boolean): Promise<SignoffHistory>;
 }

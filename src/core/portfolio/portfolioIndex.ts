@@ -187,6 +187,8 @@ export class PortfolioIndex {
   private async loadFiles(): Promise<void> {
     this.links.forgetWalk();
     this.treeDiagnostics.clear();
+    // git can read its history while the files are walked and read: it is asked about them after.
+    if ((this.config.portfolio?.config['verify-signoffs'] ?? 'off') !== 'off') this.options.signoffHistory?.prepare?.();
     const markdownFiles: string[] = [];
     await walkTree(this.walkContext, this.root, markdownFiles);
     const live = new Set(markdownFiles);
