@@ -4,7 +4,15 @@
 
 // Helpers: text, paths, glob, dates, limits, the file-system interface.
 export { DAY_RANGE, isDayInRange, isIsoDay, latestDayOnEarth } from './base/dates';
-export type { CommitSignature, FileHistory, LineCommit, SignoffHistory, SignoffHistoryRequest, SignoffHistorySource } from './base/gitHistory';
+export {
+  type CommitSignature,
+  type FileHistory,
+  type LineCommit,
+  SIGNATURE_UNCHECKED,
+  type SignoffHistory,
+  type SignoffHistoryRequest,
+  type SignoffHistorySource,
+} from './base/gitHistory';
 export { DATA_FILE_READ_LIMIT, describeReadError, formatBytes, MARKDOWN_READ_LIMIT } from './base/fileLimits';
 export type { DirectoryEntry, EntryFlag, EntryType, FileStat, PortfolioFileSystem } from './base/fileSystem';
 export { compileGlob } from './base/glob';

@@ -1,9 +1,18 @@
 // The editor's `SignoffHistorySource`: what VS Code's Git extension says of signed files, for
 // `verify-signoffs`. Its API blames a file (git's default format) and describes a commit (its author's
-// e-mail); it does not verify signatures, so under `signatures` the editor says "not checked" and
-// `ksb check` is the judge. The core judges what this finds (rules/signoffUnverified.ts).
+// e-mail); it does not verify signatures, so under `signatures` a sign-off committed by its signer
+// is "not checked" in the editor (`ksb check` judges the signature), and one committed by someone
+// else is unverified as under `commits`. The core judges what this finds (rules/signoffUnverified.ts).
 import * as vscode from 'vscode';
-import type { FileHistory, LineCommit, SignoffHistory, SignoffHistoryRequest, SignoffHistorySource } from '../core';
+import {
+  SIGNATURE_UNCHECKED,
+  type CommitSignature,
+  type FileHistory,
+  type LineCommit,
+  type SignoffHistory,
+  type SignoffHistoryRequest,
+  type SignoffHistorySource,
+} from '../core';
 import { gitRepositoryFor, type GitRepository } from './gitExtension';
 
 /** One line of `git blame`'s default output: `^?hash [file] (author date time zone line) text`. */
@@ -22,15 +31,12 @@ export class GitExtensionSignoffHistory implements SignoffHistorySource {
       return { files, signatures: new Map() };
     }
     const commits = new Map<string, Promise<LineCommit | undefined>>();
-    for (const request of requests) {
-      files.set(
-        request.path,
-        withSignatures
-          ? { kind: 'unavailable', reason: "the editor's Git extension does not verify signatures: `ksb check` does" }
-          : await blamed(repository, request, commits),
-      );
+    for (const request of requests) files.set(request.path, await blamed(repository, request, commits));
+    const signatures = new Map<string, CommitSignature>();
+    if (withSignatures) {
+      for (const commit of await Promise.all(commits.values())) if (commit?.commit) signatures.set(commit.commit, { status: SIGNATURE_UNCHECKED, signer: '' });
     }
-    return { files, signatures: new Map() };
+    return { files, signatures };
   }
 }
 

@@ -25,6 +25,7 @@ const PUBLIC_SURFACE: Readonly<Record<string, readonly string[]>> = {
     'type CommitSignature',
     'type FileHistory',
     'type LineCommit',
+    'SIGNATURE_UNCHECKED',
     'type SignoffHistory',
     'type SignoffHistoryRequest',
     'type SignoffHistorySource',

@@ -27,7 +27,13 @@ export type FileHistory =
   /** git could not answer (not a repository, no git, an error): the sign-off is not checked. */
   | { readonly kind: 'unavailable'; readonly reason: string };
 
-/** git's verdict on a commit's signature: `%G?` (G good, B bad, U good of unknown validity, X/Y expired, R revoked, E cannot be checked, N none) and `%GS`, the signer. */
+/** The status a host gives a signature it cannot ask git about (the editor's Git extension verifies none): not checked there. */
+export const SIGNATURE_UNCHECKED = 'unchecked';
+
+/**
+ * git's verdict on a commit's signature: `%G?` (G good, B bad, U good of unknown validity, X/Y
+ * expired, R revoked, E cannot be checked, N none), or SIGNATURE_UNCHECKED; and `%GS`, the signer.
+ */
 export interface CommitSignature {
   readonly status: string;
   readonly signer: string;

@@ -1,6 +1,6 @@
 // `signoff.unverified`: under `verify-signoffs: commits` or `signatures`, a sign-off that git does not
 // prove was made by its signer. The host answers what git says (base/gitHistory.ts); this judges it.
-import type { CommitSignature, FileHistory, LineCommit } from '../base/gitHistory';
+import { SIGNATURE_UNCHECKED, type CommitSignature, type FileHistory, type LineCommit } from '../base/gitHistory';
 import type { PortfolioDiagnostic } from '../model/diagnostics';
 import { DiagnosticCode } from '../model/diagnosticCodes';
 import type { VerifySignoffMode } from '../model/lifecycleTerms';
@@ -84,6 +84,9 @@ export function signoffProof(signoff: SignoffEntry, config: PortfolioConfig, tra
     return { state: 'unverified', commit, authorEmail: last.authorEmail, reason: `${author}, not by ${signoff.by} (${emails.join(', ')})` };
   if (mode === 'commits') return { state: 'verified', commit, authorEmail: last.authorEmail, signed: false };
   const signature = trace?.signature(commit);
+  // The author is the signer's; whether git trusts the signature, only a host that asks git can say.
+  if (signature?.status === SIGNATURE_UNCHECKED)
+    return { state: 'not-checked', reason: `commit ${shortCommit(commit)} by ${last.authorEmail}, its signature not checked in the editor: run \`ksb check\`` };
   if (signature?.status === 'G') return { state: 'verified', commit, authorEmail: last.authorEmail, signed: true };
   return { state: 'unverified', commit, authorEmail: last.authorEmail, reason: `${author}, ${signatureWords(signature)}` };
 }
