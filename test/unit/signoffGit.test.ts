@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { unzipSync } from 'fflate';
 import { tinyStandard } from './inlinePortfolio';
 import { ensureCliBuilt, type ProcessRun } from './processHarness';
 
@@ -131,6 +132,14 @@ describe('Sign-offs proved by git (verify-signoffs)', function () {
     assert.match(
       html,
       /<td>Priya Shah<\/td><td>employer<\/td><td>2026-06-30<\/td><td><strong>no: changed since<\/strong><\/td><td>verified: commit \w{7} by priya@northlight\.example<\/td>/,
+    );
+    // The submission pack's declarations say the same.
+    const pack = ksb(root, ['export', '.', '-o', path.join(home, 'diffed-pack.zip')]);
+    assert.equal(pack.status, 0, pack.stderr);
+    const packHtml = new TextDecoder().decode(unzipSync(new Uint8Array(readFileSync(path.join(home, 'diffed-pack.zip'))))['portfolio.html']);
+    assert.match(
+      packHtml,
+      /<td>Priya Shah<\/td><td>employer<\/td><td>2026-06-30<\/td><td>[^<]*<strong[^>]*>No: changed since<\/strong><\/td><td>verified: commit \w{7} by priya@northlight\.example<\/td>/,
     );
   });
 
