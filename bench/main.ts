@@ -1,8 +1,8 @@
 // `npm run bench`: generates the synthetic portfolios, measures the core, the CLI, the baselines,
 // memory and bundle sizes in one run, prints a table and writes bench-results/latest.json.
 // `node out/bench/bench.js --child MODE ROOT` is the same file run as a measured child process;
-// `node out/bench/bench.js --diff-only` measures only the `ksb diff` rows, `--report-only` the `ksb report` ones,
-// `--export-only` the `ksb export` ones, `--signoff-only` the sign-off verification row.
+// `node out/bench/bench.js --diff-only` measures only the `ksb diff` rows, `--report-only` the `ksb report` ones, `--export-only` the `ksb export` ones,
+// `--signoff-only` the sign-off verification row, `--cold-only` the bundle sizes and the core's cold loads up to 10 000 files (to compare two builds quickly).
 import { spawn } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
@@ -144,11 +144,12 @@ async function coldLoads(
   portfolios: Map<number, GeneratedPortfolio>,
   standard: StandardVersion,
   figures: Figures,
+  sizes: readonly number[] = SIZES,
 ): Promise<Map<number, { core: number; floor: number }>> {
   const medians = new Map<number, { core: number; floor: number }>();
   // Warm the JIT on a small portfolio so the first timed size is not charged for compiling the core.
   for (let i = 0; i < 3; i++) await coreColdLoad(portfolios.get(100)!.root);
-  for (const size of SIZES) {
+  for (const size of sizes) {
     const portfolio = portfolios.get(size)!;
     const runs = COLD_RUNS[size];
     log(`cold load, ${size} files: ${runs} rounds of floor, core, naive peer${size === 50_000 ? ' (core and peer in child processes)' : ''}`);
@@ -767,6 +768,17 @@ async function main(): Promise<void> {
     // The ksb report rows alone, printed and not written over the full results.
     const figures: Figures = { rows: [], samples: {} };
     await reportRuns(new Map([1_000, 10_000].map((size) => [size, ensurePortfolio(cacheDir, size, SEED, log)])), figures);
+    process.stdout.write(`\n${formatTable(figures.rows)}\n\n${JSON.stringify(figures.samples)}\n`);
+    return;
+  }
+  if (process.argv.includes('--cold-only')) {
+    // The bundle sizes and the core's cold loads up to 10 000 files (in this process: no child, no
+    // editor), printed and not written over the full results.
+    const sizes = SIZES.filter((size) => size <= 10_000);
+    const figures: Figures = { rows: [], samples: {} };
+    bundleSizes(figures);
+    const portfolios = new Map(sizes.map((size) => [size, ensurePortfolio(cacheDir, size, SEED, log)] as const));
+    await coldLoads(portfolios, builtinCatalogue().get('ST0792', '1.2')!, figures, sizes);
     process.stdout.write(`\n${formatTable(figures.rows)}\n\n${JSON.stringify(figures.samples)}\n`);
     return;
   }

@@ -58,7 +58,7 @@ export { readHoursTracker, type TrackerCell } from './read/hoursTracker';
 
 // Rules: the registry, levels, the checks the editor runs on an open file.
 export { checkUngovernedFile } from './rules/checkFile';
-export { claimsNoCode } from './rules/evidenceRules';
+export { claimsNoCode } from './rules/evidenceNoKsbs';
 export { ALL_DIAGNOSTIC_CODES, applyLevels, RULES } from './rules/registry';
 export type { RuleDefinition } from './rules/rule';
 export { proofWords, type SignoffProof } from './rules/signoffUnverified';

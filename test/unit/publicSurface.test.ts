@@ -63,7 +63,7 @@ const PUBLIC_SURFACE: Readonly<Record<string, readonly string[]>> = {
   './read/frontMatter': ['locateFrontMatter'],
   './read/hoursTracker': ['readHoursTracker', 'type TrackerCell'],
   './rules/checkFile': ['checkUngovernedFile'],
-  './rules/evidenceRules': ['claimsNoCode'],
+  './rules/evidenceNoKsbs': ['claimsNoCode'],
   './rules/registry': ['ALL_DIAGNOSTIC_CODES', 'applyLevels', 'RULES'],
   './rules/rule': ['type RuleDefinition'],
   './rules/ruleDocs': ['ruleAnchor', 'rulesPageUrl', 'repositoryUrl', 'type ReleaseManifest'],

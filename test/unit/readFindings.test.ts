@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { ReadFindingKind } from '../../src/core/read/findings';
 import { diagnosticOf, REPORTED_FINDING_KINDS } from '../../src/core/rules/readFindings';
 import { RULES } from '../../src/core/rules/registry';
@@ -84,6 +84,35 @@ function sourceFiles(folder: string): string[] {
   });
 }
 
+/** The file a rule's code names: `ksb.unknown-code` is `ksbUnknownCode.ts`. */
+function ruleFileName(code: string): string {
+  const [first, ...rest] = code.split(/[.-]/);
+  return `${first}${rest.map((word) => word[0].toUpperCase() + word.slice(1)).join('')}.ts`;
+}
+
+/**
+ * What breaks "one rule, one file, named after its code" among `files` (name to text) of
+ * src/core/rules: a rule of `rules` (code and `DiagnosticCode` member) without its file, a file
+ * declaring several rules, or one that builds another rule's diagnostics.
+ */
+function ruleFileProblems(files: ReadonlyMap<string, string>, rules: readonly { readonly code: string; readonly name: string }[]): string[] {
+  const problems: string[] = [];
+  const nameOfFile = new Map(rules.map((rule) => [ruleFileName(rule.code), rule.name]));
+  for (const rule of rules) {
+    const text = files.get(ruleFileName(rule.code));
+    if (text === undefined || !text.includes(`code: DiagnosticCode.${rule.name},`))
+      problems.push(`${rule.code}: expected its defineRule in ${ruleFileName(rule.code)}`);
+  }
+  for (const [file, text] of files) {
+    const declared = text.match(/\bdefineRule\(/g)?.length ?? 0;
+    const own = nameOfFile.get(file);
+    if (file !== 'rule.ts' && declared > (own === undefined ? 0 : 1)) problems.push(`${file}: declares ${declared} rules`);
+    for (const [, member] of text.matchAll(/\bcode: DiagnosticCode\.(\w+)/g))
+      if (member !== own) problems.push(`${file}: builds a DiagnosticCode.${member} diagnostic, which belongs in its rule's file`);
+  }
+  return problems;
+}
+
 describe('reader findings and the rules that report them', () => {
   it('Should give every kind of finding exactly one rule', () => {
     const owners = new Map<string, string[]>();
@@ -113,5 +142,35 @@ describe('reader findings and the rules that report them', () => {
       .filter((path) => !path.startsWith(join('src', 'core', 'rules')))
       .filter((path) => /\bcode: DiagnosticCode\./.test(readFileSync(path, 'utf8')));
     assert.deepEqual(outside, []);
+  });
+  it('Should hold each rule whole in one file of src/core/rules named after its code', () => {
+    const folder = join('src', 'core', 'rules');
+    const files = new Map(sourceFiles(folder).map((path) => [basename(path), readFileSync(path, 'utf8')]));
+    assert.deepEqual(ruleFileProblems(files, RULES), []);
+  });
+
+  it('Should tell an area file holding two rules, and a rule without its file, from one file per rule', () => {
+    const rules = [
+      { code: 'ksb.unknown-code', name: 'UnknownCode' },
+      { code: 'ksb.wrong-option', name: 'WrongOption' },
+    ];
+    const rule = (name: string) => `export const r = defineRule({\n  code: DiagnosticCode.${name},\n});\n`;
+    const split = new Map([
+      ['ksbUnknownCode.ts', rule('UnknownCode')],
+      ['ksbWrongOption.ts', rule('WrongOption')],
+    ]);
+    assert.deepEqual(ruleFileProblems(split, rules), []);
+    const area = new Map([['claimRules.ts', rule('UnknownCode') + rule('WrongOption')]]);
+    assert.deepEqual(ruleFileProblems(area, rules), [
+      'ksb.unknown-code: expected its defineRule in ksbUnknownCode.ts',
+      'ksb.wrong-option: expected its defineRule in ksbWrongOption.ts',
+      'claimRules.ts: declares 2 rules',
+      "claimRules.ts: builds a DiagnosticCode.UnknownCode diagnostic, which belongs in its rule's file",
+      "claimRules.ts: builds a DiagnosticCode.WrongOption diagnostic, which belongs in its rule's file",
+    ]);
+    const borrowed = new Map([...split, ['ksbUnknownCode.ts', rule('UnknownCode') + 'const d = { code: DiagnosticCode.WrongOption };\n']]);
+    assert.deepEqual(ruleFileProblems(borrowed, rules), [
+      "ksbUnknownCode.ts: builds a DiagnosticCode.WrongOption diagnostic, which belongs in its rule's file",
+    ]);
   });
 });

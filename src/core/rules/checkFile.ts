@@ -41,11 +41,14 @@ export function checkFile(facts: FileFacts, context: FileContext): FileCheck {
   const { portfolio } = context;
   const evidenceChecked = isEvidence && portfolio !== undefined && frontMatter?.valid !== false && !analysis.unreadable;
   if (evidenceChecked) {
+    const found: PortfolioDiagnostic[] = [];
     for (const check of evidenceChecks) {
       const result = check.run(facts, { ...context, portfolio });
       if (result.validClaims) validClaims = result.validClaims;
-      appendAll(diagnostics, result.diagnostics);
+      appendAll(found, result.diagnostics);
     }
+    // Each rule reports on its own; together they read in the order of the file (claims in claim order).
+    appendAll(diagnostics, found.sort(byPosition));
   }
   if ((isEvidence || hasLifecycle) && portfolio !== undefined && frontMatter?.valid !== false && !analysis.unreadable) {
     for (const check of portfolioFileChecks) appendAll(diagnostics, check.run(facts, { ...context, portfolio }).diagnostics);
@@ -67,6 +70,11 @@ function uniqueChecks<Over extends RuleCheck['over']>(over: Over): Extract<RuleC
   const checks = new Set<RuleCheck>();
   for (const rule of RULES) if ('check' in rule && rule.check?.over === over) checks.add(rule.check);
   return [...checks] as Extract<RuleCheck, { over: Over }>[];
+}
+
+/** Earlier in the file first; equal places keep their order (the sort is stable). */
+function byPosition(a: PortfolioDiagnostic, b: PortfolioDiagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
 /**

@@ -4,22 +4,38 @@
 // rewrites the last two).
 import type { DiagnosticCode } from '../model/diagnosticCodes';
 import type { PortfolioDiagnostic, RuleLevel, LeveledDiagnostic } from '../model/diagnostics';
-import { duplicateCodeRule, unknownCodeRule, wrongOptionRule } from './claimRules';
-import { linkOutsideRule, missingAttachmentRule, noKsbsRule } from './evidenceRules';
-import { futureDateRule } from './futureDateRule';
+import { unknownCodeRule } from './ksbUnknownCode';
+import { wrongOptionRule } from './ksbWrongOption';
+import { duplicateCodeRule } from './ksbDuplicateCode';
+import { noKsbsRule } from './evidenceNoKsbs';
+import { missingAttachmentRule } from './evidenceMissingAttachment';
+import { linkOutsideRule } from './evidenceLinkOutside';
+import { futureDateRule } from './evidenceFutureDate';
 import { placeholderRule } from './evidencePlaceholder';
+import { taggedNotClaimedRule } from './evidenceTaggedNotClaimed';
+import { signoffStaleRule } from './signoffStale';
+import { signoffInvalidRule } from './signoffInvalid';
+import { otjInvalidRule } from './otjInvalid';
+import { reviewOverdueRule } from './reviewOverdue';
+import { reviewIncompleteRule } from './reviewIncomplete';
+import { unknownRequirementRule } from './gatewayUnknownRequirement';
+import { yamlErrorRule } from './frontmatterYamlError';
+import { frontMatterTooLargeRule } from './frontmatterTooLarge';
+import { invalidFieldRule } from './frontmatterInvalidField';
 import { mistypedKsbsRule } from './frontmatterMistypedKsbs';
-import { noEvidenceRule } from './noEvidenceRule';
-import { taggedNotClaimedRule } from './taggedNotClaimedRule';
-import { fileTooLargeRule, symbolicLinkRule, unreadableFileRule } from './fileRules';
-import { frontMatterTooLargeRule, invalidFieldRule, yamlErrorRule } from './frontMatterRules';
-import { invalidConfigRule, missingConfigRule } from './portfolioRules';
-import { otjInvalidRule, reviewIncompleteRule, reviewOverdueRule, signoffInvalidRule, signoffStaleRule, unknownRequirementRule } from './lifecycleRules';
+import { unreadableFileRule } from './fileUnreadable';
+import { fileTooLargeRule } from './fileTooLarge';
+import { symbolicLinkRule } from './fileSymlink';
+import { invalidConfigRule } from './portfolioInvalidConfig';
+import { missingConfigRule } from './portfolioMissingConfig';
+import { noEvidenceRule } from './portfolioNoEvidence';
+import { invalidStandardRule } from './standardInvalidData';
+import { standardDataGapRule } from './standardDataGap';
+import { standardNotApprovedRule } from './standardNotApproved';
 import { signoffUnknownSignerRule } from './signoffUnknownSigner';
 import { signoffWrongRoleRule } from './signoffWrongRole';
 import { signoffUnverifiedRule } from './signoffUnverified';
 import { signoffOldDigestRule } from './signoffOldDigest';
-import { invalidStandardRule, standardDataGapRule, standardNotApprovedRule } from './standardRules';
 
 /** Every rule, in the order the docs and settings list them (and checks run). */
 export const RULES = [

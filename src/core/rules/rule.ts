@@ -79,7 +79,7 @@ export interface RuleDefinition<Code extends string = string> {
   /** The quick fix offered for it, as the README names it; none when absent. */
   readonly quickFix?: { readonly kind: FixData['kind']; readonly title: string };
   /**
-   * Several rules may share one check (the claim rules report in claim order): it runs once.
+   * Several rules may share one check object: it runs once (checkFile puts the evidence diagnostics of all in file order).
    * A rule that shares a check names the same function.
    */
   readonly check?: RuleCheck;

@@ -1,10 +1,10 @@
 // `ksbPortfolio.exportPack`: the submission pack, as `ksb export` makes it (without the PDF, which
 // needs a browser the editor cannot start), saved where the user says.
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME, lifecycleReportInput, prepareSubmissionPack, today, zipPreparedPack } from '../../core';
+import { lifecycleReportInput, prepareSubmissionPack, today, zipPreparedPack } from '../../core';
 import type { PortfolioWorkspace } from '../portfolioWorkspace';
 import { writeFileSafely } from '../safeWrite';
-import { choosePortfolio } from './choosePortfolio';
+import { choosePortfolio, refuseUntilConfigFixed } from './choosePortfolio';
 import { portfolioCommit } from './report';
 
 /** Arguments of `ksbPortfolio.exportPack`, for tests and other extensions. */
@@ -30,10 +30,7 @@ export async function exportPack(
   if (!portfolio) return undefined;
   await workspace.settled();
   const { index, fs, rootUri } = portfolio;
-  if (!index.coverage()) {
-    void vscode.window.showErrorMessage(`Fix ${CONFIG_FILE_NAME} first: it names no standard and version this extension knows.`);
-    return undefined;
-  }
+  if (!index.coverage()) return refuseUntilConfigFixed();
   const target =
     args.target ??
     (await vscode.window.showSaveDialog({

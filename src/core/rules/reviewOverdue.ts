@@ -1,7 +1,19 @@
-import { DiagnosticCode } from '../model/diagnosticCodes';
-import { type PortfolioDiagnostic } from '../model/diagnostics';
-import type { Range } from '../base/text';
+// `review.overdue`: a gap between progress reviews longer than the interval (judged by the index,
+// which sees every review).
 import { addInterval, formatInterval, type Interval } from '../base/dates';
+import type { Range } from '../base/text';
+import { DiagnosticCode } from '../model/diagnosticCodes';
+import type { PortfolioDiagnostic } from '../model/diagnostics';
+import { DEFAULT_REVIEW_INTERVAL_WORDS } from '../model/lifecycleTerms';
+import { defineRule } from './rule';
+
+/** `review.overdue`: raised by the index, which sees every progress review (`overdueReviews` below). */
+export const reviewOverdueRule = defineRule({
+  code: DiagnosticCode.ReviewOverdue,
+  defaultLevel: 'warning',
+  summary: 'A gap between progress reviews, or since the last one, longer than the review interval.',
+  meaning: `a gap between two progress reviews (\`type: progress-review\`), from \`start\` to the first, or from the last to today, longer than \`gateway.review-interval\` (default ${DEFAULT_REVIEW_INTERVAL_WORDS}); reported on the later review, or on \`portfolio.yaml\` when there is none yet`,
+});
 
 /** One progress review as the index knows it. */
 export interface ReviewFact {

@@ -1,9 +1,9 @@
+// `portfolio.invalid-config`: what the readers of `portfolio.yaml` found wrong.
 import { CONFIG_FILE_NAME } from '../model/configFileName';
-import { formatBytes } from '../base/fileLimits';
-import type { DataFileRefusal, OptionChoice, StandardsSourceProblem } from '../read/findings';
-import type { PortfolioDiagnostic } from '../model/diagnostics';
 import { DiagnosticCode } from '../model/diagnosticCodes';
-import { defineRule, type FileFacts } from './rule';
+import type { OptionChoice, StandardsSourceProblem } from '../read/findings';
+import { refusalWords } from './refusalWords';
+import { defineRule } from './rule';
 
 /** `portfolio.invalid-config`: what the readers of `portfolio.yaml` found (`read/config.ts`, `portfolio/configLoader.ts`). */
 export const invalidConfigRule = defineRule({
@@ -50,24 +50,6 @@ export const invalidConfigRule = defineRule({
   },
 });
 
-/** Why a data file (`portfolio.yaml`, a standard file) was not read, as the end of an expected-vs-found message. */
-export function refusalWords(refusal: DataFileRefusal): string {
-  switch (refusal.found) {
-    case 'symbolic-link':
-      return 'a symbolic link: links are never followed, so it was not read';
-    case 'folder':
-      return 'a folder';
-    case 'special-file':
-      return 'a named pipe, socket or device: it was not read';
-    case 'too-large':
-      return `${formatBytes(refusal.size)}, over the ${formatBytes(refusal.limit)} limit: it was not read`;
-    case 'read-error':
-      return `an error: ${refusal.error}`;
-    case 'undecodable':
-      return refusal.reason;
-  }
-}
-
 function choiceWords(choices: readonly OptionChoice[]): string {
   return choices.map((o) => `\`${o.id}\` (${o.title})`).join(', ');
 }
@@ -89,28 +71,4 @@ function standardsSourceWords(source: StandardsSourceProblem): string {
     case 'missing':
       return `Expected a standard data file or folder at \`${source.written}\`, found none`;
   }
-}
-
-/** `portfolio.missing-config`: over an open Markdown file that no `portfolio.yaml` governs. */
-export const missingConfigRule = defineRule({
-  code: DiagnosticCode.MissingConfig,
-  defaultLevel: 'information',
-  summary: 'An open Markdown file claims KSBs but no `portfolio.yaml` governs it.',
-  meaning: 'an open Markdown file claims KSBs but no `portfolio.yaml` governs it (editor only)',
-  quickFix: { kind: 'create-config', title: 'create `portfolio.yaml`' },
-  check: { over: 'ungoverned', run: (facts) => ({ diagnostics: checkGoverned(facts) }) },
-});
-
-/** A file that claims KSBs (has a `ksbs:` key) needs a config above it for its codes to be checked. */
-function checkGoverned({ analysis }: FileFacts): PortfolioDiagnostic[] {
-  const frontMatter = analysis.frontMatter;
-  if (!frontMatter?.hasKsbsKey) return [];
-  return [
-    {
-      code: missingConfigRule.code,
-      message: `Expected a ${CONFIG_FILE_NAME} in this folder or above for a file that claims KSBs, found none: its codes cannot be checked`,
-      range: frontMatter.ksbsKeyRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
-      fix: { kind: 'create-config' },
-    },
-  ];
 }
