@@ -1,7 +1,9 @@
 // `ksbPortfolio.exportPack`: the submission pack, as `ksb export` makes it (without the PDF, which
-// needs a browser the editor cannot start), saved where the user says.
+// needs a browser the editor cannot start), saved where the user says. The pack's code is loaded
+// from its own bundle when the command runs (packLoader.ts).
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME, lifecycleReportInput, prepareSubmissionPack, today, zipPreparedPack } from '../../core';
+import { CONFIG_FILE_NAME, lifecycleReportInput, today } from '../../core';
+import { loadPackModule } from '../packLoader';
 import type { PortfolioWorkspace } from '../portfolioWorkspace';
 import { writeFileSafely } from '../safeWrite';
 import { choosePortfolio } from './choosePortfolio';
@@ -22,7 +24,7 @@ export interface ExportPackResult {
 /** Exports the submission pack of a portfolio; resolves to what was written, `undefined` when cancelled or refused. */
 export async function exportPack(
   workspace: PortfolioWorkspace,
-  version: string,
+  extension: { readonly uri: vscode.Uri; readonly version: string },
   args: ExportPackArgs,
   root: vscode.Uri | undefined,
 ): Promise<ExportPackResult | undefined> {
@@ -45,6 +47,14 @@ export async function exportPack(
   const day = today();
   const git = await portfolioCommit(rootUri, target);
   const bytes = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Exporting the submission pack' }, async () => {
+    let packCode: Awaited<ReturnType<typeof loadPackModule>>;
+    try {
+      packCode = await loadPackModule(extension.uri);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Cannot export the submission pack: ${(error as Error).message}. Reinstalling the extension may help.`);
+      return undefined;
+    }
+    const { prepareSubmissionPack, zipPreparedPack } = packCode;
     const pack = await prepareSubmissionPack(fs, index, {
       ...lifecycleReportInput(index, day),
       generated: day,
@@ -53,7 +63,13 @@ export async function exportPack(
     try {
       return {
         pack,
-        zip: zipPreparedPack(pack, { commit: git?.commit ?? null, dirty: git?.dirty ?? null, tool: 'KSB Portfolio for VS Code', version, generated: day }).zip,
+        zip: zipPreparedPack(pack, {
+          commit: git?.commit ?? null,
+          dirty: git?.dirty ?? null,
+          tool: 'KSB Portfolio for VS Code',
+          version: extension.version,
+          generated: day,
+        }).zip,
       };
     } catch (error) {
       void vscode.window.showErrorMessage(`Cannot export the submission pack: ${(error as Error).message}.`);
