@@ -45,7 +45,8 @@ export async function exportPack(
     }));
   if (!target) return undefined;
   const day = today();
-  const git = await portfolioCommit(rootUri, target);
+  // Git answers while the evidence is read and parsed.
+  const asked = portfolioCommit(rootUri, target);
   const bytes = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Exporting the submission pack' }, async () => {
     let packCode: Awaited<ReturnType<typeof loadPackModule>>;
     try {
@@ -55,11 +56,16 @@ export async function exportPack(
       return undefined;
     }
     const { prepareSubmissionPack, zipPreparedPack } = packCode;
-    const pack = await prepareSubmissionPack(fs, index, {
-      ...lifecycleReportInput(index, day),
-      generated: day,
-      commit: git && (git.dirty ? `${git.commit} (with uncommitted changes)` : git.commit),
-    });
+    const pack = await prepareSubmissionPack(
+      fs,
+      index,
+      asked.then((git) => ({
+        ...lifecycleReportInput(index, day),
+        generated: day,
+        commit: git && (git.dirty ? `${git.commit} (with uncommitted changes)` : git.commit),
+      })),
+    );
+    const git = await asked;
     try {
       return {
         pack,
