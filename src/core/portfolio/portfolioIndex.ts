@@ -17,6 +17,7 @@ import { parseInterval } from '../base/dates';
 import { fileRole, type FileRole } from '../read/fileRole';
 import { checkNoEvidence, type CountedFile } from '../rules/noEvidenceRule';
 import { overfullDays, type DayEntry } from '../rules/otjDays';
+import { overfullPeriods, type PeriodEntry } from '../rules/otjPeriods';
 import { DEFAULT_REVIEW_INTERVAL } from '../model/lifecycleTerms';
 import { overdueReviews, type ReviewFact } from '../rules/reviews';
 import { FILE_START, type Range } from '../base/text';
@@ -88,6 +89,7 @@ export class PortfolioIndex {
   private readonly reviews = new Map<string, ReviewFact>();
   /** Each file's dated off-the-job entries that its own checks let through, which `otj.invalid` sums by day across files. */
   private readonly otjDays = new Map<string, DayEntry[]>();
+  private readonly otjPeriods = new Map<string, PeriodEntry[]>();
   /** What `portfolio.no-evidence` counts of each file, kept apart because a check forgets the analyses as it goes. */
   private readonly counted = new Map<string, CountedFile>();
   /** Findings over several files (`review.overdue`, the 24-hour day), by path, recomputed on every change. */
@@ -487,6 +489,7 @@ export class PortfolioIndex {
     }
     this.reviews.delete(path);
     this.otjDays.delete(path);
+    this.otjPeriods.delete(path);
     this.counted.delete(path);
     const analysis = this.overlays.get(path) ?? this.cache.get(path);
     if (!analysis || relative === undefined) return;
@@ -529,17 +532,20 @@ export class PortfolioIndex {
     this.claims.add(relative, frontMatter?.title, counted);
   }
 
-  /** Keeps the file's dated off-the-job entries that its own checks did not reject, for the day across the portfolio. */
+  /** Keeps the file's dated off-the-job entries and periods that its own checks did not reject, for the 24-hour day across the portfolio. */
   private recordOtjDays(path: string, relative: string, frontMatter: FileAnalysis['frontMatter'], diagnostics: readonly PortfolioDiagnostic[]): void {
     const otj = frontMatter?.lifecycle?.otj ?? [];
     const entries: DayEntry[] = [];
+    const periods: PeriodEntry[] = [];
     for (const entry of otj) {
       const day = entry.date ?? frontMatter?.date?.slice(0, 10);
-      // A period is held to 24 hours a day over its own days when read; its even share of a day is not summed here.
-      if (day === undefined || entry.to !== undefined || isRejected(diagnostics, 'otj', entry.index)) continue;
-      entries.push({ path, relativePath: relative, index: entry.index, day, hours: entry.hours, range: entry.hoursRange });
+      if (day === undefined || isRejected(diagnostics, 'otj', entry.index)) continue;
+      const where = { path, relativePath: relative, index: entry.index, hours: entry.hours, range: entry.hoursRange };
+      if (entry.to === undefined) entries.push({ ...where, day });
+      else periods.push({ ...where, from: day, to: entry.to });
     }
     if (entries.length > 0) this.otjDays.set(path, entries);
+    if (periods.length > 0) this.otjPeriods.set(path, periods);
   }
 
   /** Judges what spans files again (review dates, hours a day); a path whose findings changed counts as changed. */
@@ -557,7 +563,11 @@ export class PortfolioIndex {
           startRange: this.config.rangeOf('start'),
         })
       : new Map<string, PortfolioDiagnostic[]>();
-    if (portfolio) for (const [path, days] of overfullDays([...this.otjDays.values()].flat())) findings.set(path, [...(findings.get(path) ?? []), ...days]);
+    if (portfolio) {
+      const days = [...this.otjDays.values()].flat();
+      for (const [path, found] of [...overfullDays(days), ...overfullPeriods([...this.otjPeriods.values()].flat(), days)])
+        findings.set(path, [...(findings.get(path) ?? []), ...found]);
+    }
     const noEvidence = portfolio && checkNoEvidence(this.counted.values(), this.config.rangeOf('evidence'));
     if (noEvidence) findings.set(this.config.configPath, [...(findings.get(this.config.configPath) ?? []), noEvidence]);
     for (const path of new Set([...findings.keys(), ...this.portfolioFindings.keys()])) {

@@ -204,7 +204,9 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
     } else if (LIFECYCLE_KEYS.has(key)) {
       lifecyclePairs.set(key, pair);
     } else if (key === 'draft') {
-      draft = isDraftValue(pair.value);
+      const value = draftValue(pair.value);
+      if (value === undefined) findings.push(invalidField('draft', FRONT_MATTER_FIELDS.draft.expected, pair.value, shift));
+      draft = value === true;
     } else if (key === 'title' || key === 'date') {
       const value = readTextField(key, pair.value, keyRange, shift, findings);
       if (key === 'title') title = value === undefined ? undefined : detach(value);
@@ -662,10 +664,16 @@ export function isMistypedKsbsKey(key: string): boolean {
   return key !== 'ksbs' && MISTYPED_KSBS_KEY.test(key.trim());
 }
 
-/** Whether a `draft:` value says the file is a draft: `true`, or the text `true` or `yes` as some editors write it. */
-function isDraftValue(node: unknown): boolean {
-  if (!isScalar(node)) return false;
-  return node.value === true || (typeof node.value === 'string' && /^(true|yes)$/i.test(node.value.trim()));
+/**
+ * What a `draft:` value says: a boolean, or the text `true`/`yes`/`false`/`no` as some editors write
+ * it; `undefined` for anything else, which the reader reports rather than guess.
+ */
+function draftValue(node: unknown): boolean | undefined {
+  if (!isScalar(node)) return undefined;
+  if (typeof node.value === 'boolean') return node.value;
+  if (typeof node.value !== 'string') return undefined;
+  const text = node.value.trim().toLowerCase();
+  return text === 'true' || text === 'yes' ? true : text === 'false' || text === 'no' ? false : undefined;
 }
 
 /** Whether a value (as YAML data) has the shape the field's definition asks for. */

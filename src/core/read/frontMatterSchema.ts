@@ -122,6 +122,11 @@ export const FRONT_MATTER_FIELDS = {
     description: 'The gateway requirements (`gateway.requires` in portfolio.yaml) this file meets, e.g. [english-level-2]',
     expected: 'a list of gateway requirements such as [english-level-2]',
   },
+  draft: {
+    schema: z.boolean(),
+    description: 'true while the piece is unfinished: checked, but counted for nothing until the line is removed or false',
+    expected: 'true or false',
+  },
 } as const satisfies Record<string, FrontMatterField>;
 
 /** A known field as the published schema has it: optional, described. */
@@ -138,6 +143,7 @@ export const evidenceFrontMatterSchema = z.looseObject({
   signoff: optionalField(FRONT_MATTER_FIELDS.signoff),
   otj: optionalField(FRONT_MATTER_FIELDS.otj),
   meets: optionalField(FRONT_MATTER_FIELDS.meets),
+  draft: optionalField(FRONT_MATTER_FIELDS.draft),
 });
 
 /** Known front-matter field names, in the order completion offers them. */
