@@ -667,12 +667,6 @@ export async function problemsPanelListsDiagnostics(page, { workspaceDir }) {
   }
 }
 
-/** @typedef {[title: string, check: (page: import('playwright-core').Page, context: { workspaceDir: string }) => Promise<void>]} UiCheck */
-
-/**
- * The checks run on every `npm run test:integration`, in order.
- * @type {UiCheck[]}
- */
 /**
  * Export Submission Pack as a user runs it: the save dialog's offered place accepted, the pack's
  * code loaded from its own bundle (dist/pack.js, fetched and run in the web worker host), the ZIP
@@ -703,6 +697,12 @@ export async function exportPackThroughSaveDialog(page, { workspaceDir }) {
   }
 }
 
+/** @typedef {[title: string, check: (page: import('playwright-core').Page, context: { workspaceDir: string }) => Promise<void>]} UiCheck */
+
+/**
+ * The checks run on every `npm run test:integration`, in order.
+ * @type {UiCheck[]}
+ */
 export const CHECKS = [
   ['the workbench loads', workbenchLoaded],
   ["the Explorer lists the fixture's files", explorerShowsFixtureFiles],
