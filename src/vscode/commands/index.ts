@@ -36,7 +36,11 @@ export type { SignOffArgs, SignOffResult } from './signOffEvidence';
  * - `signOffEvidence(uri?: Uri, args?: SignOffArgs | Uri[])` → the files signed and refused (from the explorer, the selection is the files).
  * A command cancelled by the user, or refused (a file that exists), returns `undefined` or `false`.
  */
-export function registerCommands(workspace: PortfolioWorkspace, state: vscode.Memento, version: string): vscode.Disposable {
+export function registerCommands(
+  workspace: PortfolioWorkspace,
+  state: vscode.Memento,
+  extension: { readonly uri: vscode.Uri; readonly version: string },
+): vscode.Disposable {
   const comparisons = new ComparisonDocuments();
   const reports = new ReportPanels(workspace);
   return vscode.Disposable.from(
@@ -66,7 +70,7 @@ export function registerCommands(workspace: PortfolioWorkspace, state: vscode.Me
       exportReport(workspace, plainObject<ExportReportArgs>(args), uriArgument(root) ?? uriArgument(args)),
     ),
     vscode.commands.registerCommand(Commands.exportPack, (args?: unknown, root?: unknown) =>
-      exportPack(workspace, version, plainObject<ExportPackArgs>(args), uriArgument(root) ?? uriArgument(args)),
+      exportPack(workspace, extension, plainObject<ExportPackArgs>(args), uriArgument(root) ?? uriArgument(args)),
     ),
     vscode.commands.registerCommand(Commands.signOffEvidence, (first?: unknown, second?: unknown) => {
       // The explorer passes the clicked file and the whole selection.
