@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { StandardsFetcher } from '../core';
 import { terminalAsk, type Ask } from './ask';
+import { isCohortWorker, serveCohortJobs } from './cohortWorkers';
 import { findCommand, PARENT_WORDS, type CommandContext } from './commands';
 import { PARSE_OPTIONS } from './flags';
 import { cliVersion } from './packageInfo';
@@ -21,6 +22,8 @@ export interface CliEnvironment {
   readonly fetcher?: StandardsFetcher;
   /** How init asks a question; `undefined` when stdin and stdout are not both terminals. */
   readonly ask?: Ask;
+  /** The CLI's own bundle, to start worker threads from; without it everything runs on this thread. */
+  readonly workerScript?: string;
 }
 
 /** Runs the CLI with the given arguments; resolves to the exit status. */
@@ -71,22 +74,26 @@ export async function run(
       write(format === 'text' ? formatted : asText());
     },
     loadPortfolio: (dir, options = {}) => loadPortfolioOn(days, dir, options),
+    workerScript: environment.workerScript,
   };
   if (found) return found.command.run({ ...context, args: found.args });
   if (PARENT_WORDS.has(word)) {
     throw new UsageError(`unknown \`${word} ${oneLine(positionals[1] ?? '')}\`: expected standard add or standard list`);
   }
   throw new UsageError(
-    `unknown command \`${word}\`: expected check, coverage, summary, report, diff, lookup, signoff, hours, gateway, init or standard (see ksb --help)`,
+    `unknown command \`${word}\`: expected check, coverage, summary, report, diff, cohort, lookup, signoff, hours, gateway, init or standard (see ksb --help)`,
   );
 }
 
-if (require.main === module) {
+if (isCohortWorker()) {
+  // The bundle started again as a worker thread (cohortWorkers.ts): it serves rows, it is not the CLI.
+  serveCohortJobs();
+} else if (require.main === module) {
   if (process.argv.includes('--version') && process.argv.length === 3) {
     console.log(cliVersion());
   } else {
     const terminal = process.stdin.isTTY && process.stdout.isTTY ? terminalAsk() : undefined;
-    run(process.argv.slice(2), undefined, { env: process.env, ask: terminal?.ask })
+    run(process.argv.slice(2), undefined, { env: process.env, ask: terminal?.ask, workerScript: __filename })
       .finally(() => terminal?.close())
       .then(
         (status) => (process.exitCode = status),

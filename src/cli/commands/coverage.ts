@@ -1,5 +1,8 @@
 // `ksb coverage [dir]`: which KSBs have evidence and which have none, in one portfolio.
+import { cohortRow } from '../../core';
+import { lastEvidenceCommitDay } from '../cohortRows';
 import { assertFormat } from '../formats';
+import { GitRepository } from '../git';
 import { coverageJson, formatJson, JSON_FORMAT } from '../formats/json';
 import { formatCoverageText, TEXT_FORMAT } from '../formats/text';
 import { loadUsablePortfolio } from '../portfolioFolder';
@@ -13,11 +16,18 @@ export const coverageCommand: Command = {
   usage: [{ term: 'coverage [dir]', help: ['Show which KSBs have evidence and which have none (one portfolio)'] }],
   flags: ['format', 'output'],
   formats: FORMATS,
-  async run({ args, format, report, loadPortfolio }) {
+  async run({ args, format, report, loadPortfolio, today }) {
     assertFormat(format, FORMATS);
-    const { coverage } = await loadUsablePortfolio('coverage', args, loadPortfolio);
+    const { index, coverage } = await loadUsablePortfolio('coverage', args, loadPortfolio);
     const asText = () => formatCoverageText(coverage, process.stdout.columns || 100);
-    await report(format === 'json' ? formatJson(coverageJson(coverage)) : asText(), asText);
+    if (format !== 'json') {
+      await report(asText(), asText);
+      return 0;
+    }
+    // The cohort row rides along, so that `ksb cohort --from-json` can merge CI artifacts without checking again.
+    const lastCommitDay = (await GitRepository.find(index.root).catch(() => undefined)) ? await lastEvidenceCommitDay(index.root) : undefined;
+    const cohort = cohortRow(index, { path: '.', today, lastCommitDay });
+    await report(formatJson({ ...coverageJson(coverage), cohort }), asText);
     return 0;
   },
 };

@@ -186,7 +186,11 @@ export function cohortRow(index: PortfolioIndex, options: CohortRowOptions): Coh
     evidence: evidence.length,
     lastEvidence,
     lastEvidenceFrom: options.lastCommitDay !== undefined ? 'git' : latestDated !== undefined ? 'front-matter' : null,
-    hours: { logged: hours.total, target: hours.target ?? null, expected: hours.expectedByToday ?? null },
+    hours: {
+      logged: hours.total,
+      target: hours.target ?? null,
+      expected: hours.expectedByToday === undefined ? null : Math.round(hours.expectedByToday * 10) / 10,
+    },
     signoffs: { ...signoffs, unverified: null },
     ready: gateway.ready,
     failing: gateway.checks.filter((check) => !check.ok).map((check) => check.id),

@@ -1,0 +1,119 @@
+// One portfolio's cohort row, worked out from its folder alone so that any thread can do it: the
+// config's file looked at first (a FIFO, folder or link there is a row with its error, never a
+// hang), the index loaded, the last commit asked of git, and `--since` compared as `ksb diff` does.
+import { lstatSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import {
+  cohortRow,
+  CONFIG_FILE_NAME,
+  describeReadError,
+  errorRow,
+  hoursAfter,
+  isIsoDay,
+  sinceError,
+  sinceFromDates,
+  sinceFromDiff,
+  type CohortRow,
+  type CohortSince,
+  type PortfolioIndex,
+} from '../core';
+import { compareRevisions } from './commands/diff';
+import { runReport } from './commands/report';
+import { GitRepository, runGit } from './git';
+import { describeType, toPosix } from './nodeFileSystem';
+import { loadPortfolioOn } from './portfolioFolder';
+import { oneLine } from './printable';
+
+/** What one row needs: plain data, so that a worker thread can be handed it. */
+export interface CohortJob {
+  /** The portfolio's folder, absolute. */
+  readonly dir: string;
+  /** The folder as the cohort shows it. */
+  readonly path: string;
+  readonly today: string;
+  readonly latestToday: string;
+  /** `--since REV|DATE`. */
+  readonly since?: string;
+  /** Where to write the apprentice's report (absolute), and the cohort page it is linked from. */
+  readonly report?: { readonly file: string; readonly page: string };
+}
+
+/** The row of one portfolio; never throws: what goes wrong is the row's `error`. */
+export async function cohortRowFor(job: CohortJob): Promise<CohortRow> {
+  try {
+    const refusal = configRefusal(job.dir);
+    if (refusal !== undefined) return errorRow(job.path, refusal);
+    const days = { today: () => job.today, latestToday: () => job.latestToday };
+    const index = await loadPortfolioOn(days, job.dir, {});
+    const repository = await GitRepository.find(job.dir).catch(() => undefined);
+    const lastCommitDay = repository ? await lastEvidenceCommitDay(job.dir) : undefined;
+    let row = cohortRow(index, { path: job.path, today: job.today, lastCommitDay });
+    if (row.error !== null) return row;
+    if (job.since !== undefined) row = { ...row, since: await sinceOf(job, index, repository !== undefined) };
+    if (job.report) row = { ...row, report: await writeReport(job, index) };
+    return row;
+  } catch (error) {
+    return errorRow(job.path, oneLine(error instanceof Error ? error.message : String(error)));
+  }
+}
+
+/** Why the folder's `portfolio.yaml` cannot be read as a config (a link, a FIFO, a folder, unreadable); `undefined` when it can. */
+function configRefusal(dir: string): string | undefined {
+  const configPath = resolve(dir, CONFIG_FILE_NAME);
+  let stat;
+  try {
+    stat = lstatSync(configPath);
+  } catch (error) {
+    return `cannot read ${CONFIG_FILE_NAME}: ${describeReadError(error)}`;
+  }
+  if (stat.isSymbolicLink()) return `${CONFIG_FILE_NAME} is a symbolic link: not followed (expected a YAML file)`;
+  if (!stat.isFile()) return `${CONFIG_FILE_NAME} is not a file: expected a YAML file, found ${describeType(stat)}`;
+  return undefined;
+}
+
+/** The day of the last commit touching the folder's Markdown files, in the committer's calendar; `undefined` when none. */
+export async function lastEvidenceCommitDay(dir: string): Promise<string | undefined> {
+  try {
+    const day = (await runGit(dir, ['log', '-1', '--format=%cs', '--', ':(glob)**/*.md'])).toString('utf8').trim();
+    return isIsoDay(day) ? day : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What was added since `job.since`: through git when the folder is in a repository, through front-matter dates (a date only) when not. */
+async function sinceOf(job: CohortJob, index: PortfolioIndex, inGit: boolean): Promise<CohortSince> {
+  const since = job.since!;
+  const isDate = isIsoDay(since);
+  if (!inGit)
+    return isDate ? sinceFromDates(since, index, since) : sinceError(since, `not a git repository: --since ${since} needs one (give a date, YYYY-MM-DD)`);
+  const days = { today: () => job.today, latestToday: () => job.latestToday };
+  try {
+    const base = isDate ? await lastCommitOnOrBefore(job.dir, since) : since;
+    // No commit by that date: everything there is was added since.
+    if (base === undefined) return sinceFromDates(since, index, '');
+    const comparison = await compareRevisions(job.dir, base, undefined, days);
+    const day = isDate ? since : await commitDay(job.dir, comparison.base.commit!);
+    return sinceFromDiff(since, comparison.diff, day === undefined ? 0 : hoursAfter(index, day));
+  } catch (error) {
+    return sinceError(since, oneLine(error instanceof Error ? error.message : String(error)));
+  }
+}
+
+/** The last commit of HEAD's history made on or before the end of `day`. */
+async function lastCommitOnOrBefore(dir: string, day: string): Promise<string | undefined> {
+  const out = (await runGit(dir, ['rev-list', '-1', `--before=${day} 23:59:59`, 'HEAD'])).toString('utf8').trim();
+  return out === '' ? undefined : out;
+}
+
+async function commitDay(dir: string, commit: string): Promise<string | undefined> {
+  const day = (await runGit(dir, ['show', '-s', '--format=%cs', commit])).toString('utf8').trim();
+  return isIsoDay(day) ? day : undefined;
+}
+
+/** Writes the apprentice's report where the job says; its link from the cohort page. */
+async function writeReport(job: CohortJob, index: PortfolioIndex): Promise<string> {
+  const file = job.report!.file;
+  await runReport(index, { dir: job.dir, format: 'html', output: file, pdf: false, env: {}, today: job.today }, () => undefined);
+  return toPosix(relative(dirname(job.report!.page), file));
+}
