@@ -46,7 +46,7 @@ const rowSchema = z.object({
   error: nullableString,
 });
 
-const cohortSchema = z.object({ portfolios: z.array(rowSchema) });
+const cohortSchema = z.object({ portfolios: z.array(rowSchema), problems: z.optional(z.array(z.object({ path: z.string(), problem: z.string() }))) });
 
 /** `ksb coverage --format json`: the coverage, and (from this version) the cohort row. */
 const coverageSchema = z.object({
@@ -76,7 +76,7 @@ export function readCohortArtifact(name: string, text: string, today: string): C
     return { rows: [], problems: [{ path: name, problem: `not JSON: ${(error as Error).message}` }] };
   }
   const cohort = cohortSchema.safeParse(value);
-  if (cohort.success) return { rows: cohort.data.portfolios.map((row) => asRow(row, row.path, today)), problems: [] };
+  if (cohort.success) return { rows: cohort.data.portfolios.map((row) => asRow(row, row.path, today)), problems: cohort.data.problems ?? [] };
   const coverage = coverageSchema.safeParse(value);
   if (coverage.success) {
     const data = coverage.data;
