@@ -46,7 +46,7 @@ export async function cohortRowFor(job: CohortJob): Promise<CohortRow> {
     const days = { today: () => job.today, latestToday: () => job.latestToday };
     const index = await loadPortfolioOn(days, job.dir, {});
     const repository = await GitRepository.find(job.dir).catch(() => undefined);
-    const lastCommitDay = repository ? await lastEvidenceCommitDay(job.dir) : undefined;
+    const lastCommitDay = repository ? await lastEvidenceCommitDay(index) : undefined;
     let row = cohortRow(index, { path: job.path, today: job.today, lastCommitDay });
     if (row.error !== null) return row;
     if (job.since !== undefined) row = { ...row, since: await sinceOf(job, index, repository !== undefined) };
@@ -71,10 +71,21 @@ function configRefusal(dir: string): string | undefined {
   return undefined;
 }
 
-/** The day of the last commit touching the folder's Markdown files, in the committer's calendar; `undefined` when none. */
-export async function lastEvidenceCommitDay(dir: string): Promise<string | undefined> {
+/** How many evidence paths are named to git at most; well below the system's limit on a command line. */
+const MAX_NAMED_PATHS = 2000;
+
+/** The day of the last commit touching the portfolio's evidence files, in the committer's calendar; `undefined` outside git or when none. */
+export async function lastEvidenceCommitDay(index: PortfolioIndex): Promise<string | undefined> {
+  // Paths are literal to git (runGit): each evidence file is named, relative to the portfolio's folder.
+  const evidence = index
+    .allFiles()
+    .filter((file) => file.role === 'evidence')
+    .map((file) => file.relativePath);
+  if (evidence.length === 0) return undefined;
   try {
-    const day = (await runGit(dir, ['log', '-1', '--format=%cs', '--', ':(glob)**/*.md'])).toString('utf8').trim();
+    // Past a few thousand paths the command line grows too long for the system: then the whole folder stands for them.
+    const paths = evidence.length > MAX_NAMED_PATHS ? ['.'] : evidence;
+    const day = (await runGit(index.root, ['log', '-1', '--format=%cs', '--', ...paths])).toString('utf8').trim();
     return isIsoDay(day) ? day : undefined;
   } catch {
     return undefined;

@@ -25,7 +25,7 @@ export const coverageCommand: Command = {
       return 0;
     }
     // The cohort row rides along, so that `ksb cohort --from-json` can merge CI artifacts without checking again.
-    const lastCommitDay = (await GitRepository.find(index.root).catch(() => undefined)) ? await lastEvidenceCommitDay(index.root) : undefined;
+    const lastCommitDay = (await GitRepository.find(index.root).catch(() => undefined)) ? await lastEvidenceCommitDay(index) : undefined;
     const cohort = cohortRow(index, { path: '.', today, lastCommitDay });
     await report(formatJson({ ...coverageJson(coverage), cohort }), asText);
     return 0;
