@@ -7,7 +7,7 @@ import { toBase64 } from '../report/reportImages';
 import type { CohortProblem, CohortRow, RagStatus } from './cohortRow';
 import { cohortColumns } from './cohortTable';
 
-/** The sorter: a click on a heading sorts the rows by that column's `data-sort` (numbers as numbers), again to reverse. */
+/** The sorter: a click on a heading sorts the rows by that column's `data-sort` or text (numbers as numbers, empty cells last), again to reverse. */
 export const COHORT_SORT_SCRIPT = `"use strict";
 for (const button of document.querySelectorAll("th button")) {
   button.addEventListener("click", () => {
@@ -19,7 +19,9 @@ for (const button of document.querySelectorAll("th button")) {
     const key = (row) => row.cells[column].dataset.sort ?? row.cells[column].textContent;
     const rows = Array.from(body.rows).sort((a, b) => {
       const x = key(a), y = key(b), nx = Number(x), ny = Number(y);
-      const order = x !== "" && y !== "" && !Number.isNaN(nx) && !Number.isNaN(ny) ? nx - ny : x.localeCompare(y);
+      // An unknown figure (an empty cell) goes last either way.
+      if (x === "" || y === "") return (x === "") - (y === "");
+      const order = !Number.isNaN(nx) && !Number.isNaN(ny) ? nx - ny : x.localeCompare(y);
       return ascending ? order : -order;
     });
     body.append(...rows);
