@@ -20,6 +20,7 @@ export const Commands = {
   openReport: 'ksbPortfolio.openReport',
   exportReport: 'ksbPortfolio.exportReport',
   signOffEvidence: 'ksbPortfolio.signOffEvidence',
+  showCohort: 'ksbPortfolio.showCohort',
 } as const;
 
 /** The coverage view and its container. */

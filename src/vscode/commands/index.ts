@@ -10,6 +10,7 @@ import { findKsb } from './findKsb';
 import { newEvidence, type NewEvidenceArgs } from './newEvidence';
 import { exportReport, ReportPanels, type ExportReportArgs } from './report';
 import { selectConfigValue } from './selectConfigValue';
+import { CohortPanel } from './showCohort';
 import { signOffEvidence, type SignOffArgs } from './signOffEvidence';
 
 export type { AddStandardArgs } from './addStandard';
@@ -17,6 +18,7 @@ export type { CompareWithBranchArgs, ComparisonResult } from './compareWithBranc
 export type { CreateConfigArgs } from './createConfig';
 export type { NewEvidenceArgs } from './newEvidence';
 export type { ExportReportArgs } from './report';
+export type { CohortShown } from './showCohort';
 export type { SignOffArgs, SignOffResult } from './signOffEvidence';
 
 /**
@@ -30,15 +32,18 @@ export type { SignOffArgs, SignOffResult } from './signOffEvidence';
  * - `addStandard(args?: AddStandardArgs)` → the Uri of the file written into `standards/`;
  * - `compareWithBranch(args?: CompareWithBranchArgs)` → the diff, its Markdown and the previewed document, or `{ problem }` when git is not there;
  * - `openReport(portfolio?: Uri)` → the HTML the report webview shows; `exportReport(args?: ExportReportArgs)` → the Uri of the file written;
- * - `signOffEvidence(uri?: Uri, args?: SignOffArgs | Uri[])` → the files signed and refused (from the explorer, the selection is the files).
+ * - `signOffEvidence(uri?: Uri, args?: SignOffArgs | Uri[])` → the files signed and refused (from the explorer, the selection is the files);
+ * - `showCohort()` → the cohort's rows and the HTML the webview shows.
  * A command cancelled by the user, or refused (a file that exists), returns `undefined` or `false`.
  */
 export function registerCommands(workspace: PortfolioWorkspace, state: vscode.Memento): vscode.Disposable {
   const comparisons = new ComparisonDocuments();
   const reports = new ReportPanels(workspace);
+  const cohort = new CohortPanel(workspace);
   return vscode.Disposable.from(
     comparisons,
     reports,
+    cohort,
     vscode.workspace.registerTextDocumentContentProvider(COMPARISON_SCHEME, comparisons),
     vscode.commands.registerCommand(Commands.newEvidence, (args?: unknown) => newEvidence(workspace, plainObject<NewEvidenceArgs>(args), uriArgument(args))),
     vscode.commands.registerCommand(Commands.findKsb, (code?: unknown) => findKsb(workspace, typeof code === 'string' ? code : undefined)),
@@ -62,6 +67,7 @@ export function registerCommands(workspace: PortfolioWorkspace, state: vscode.Me
     vscode.commands.registerCommand(Commands.exportReport, (args?: unknown, root?: unknown) =>
       exportReport(workspace, plainObject<ExportReportArgs>(args), uriArgument(root) ?? uriArgument(args)),
     ),
+    vscode.commands.registerCommand(Commands.showCohort, () => cohort.show()),
     vscode.commands.registerCommand(Commands.signOffEvidence, (first?: unknown, second?: unknown) => {
       // The explorer passes the clicked file and the whole selection.
       const selection = Array.isArray(second) ? second.filter((uri): uri is vscode.Uri => uri instanceof vscode.Uri) : [];
