@@ -2,10 +2,10 @@
 import { parseArgs } from 'node:util';
 import type { StandardsFetcher } from '../core';
 import { terminalAsk, type Ask } from './ask';
-import { isCohortWorker, serveCohortJobs } from './cohortWorkers';
 import { findCommand, PARENT_WORDS, type CommandContext } from './commands';
 import { PARSE_OPTIONS } from './flags';
 import { cliVersion } from './packageInfo';
+import { ParsePool, spareCores, workersSet } from './parseWorkers';
 import { loadPortfolioOn } from './portfolioFolder';
 import { oneLine } from './printable';
 import { outputTarget, writeFileSafely } from './safeWrite';
@@ -13,6 +13,7 @@ import { nodeStandardsFetcher, standardsApiBase, standardsApiTimeout } from './s
 import { cliLatestToday, cliToday } from './today';
 import { USAGE } from './usage';
 import { UsageError } from './usageError';
+import { isKsbWorker, serveWorkerRequests } from './workerThread';
 
 export { UsageError };
 
@@ -73,10 +74,25 @@ export async function run(
       await writeFileSafely(outputTarget(values.output), formatted);
       write(format === 'text' ? formatted : asText());
     },
-    loadPortfolio: (dir, options = {}) => loadPortfolioOn(days, dir, options),
+    loadPortfolio: (dir, options = {}) => loadPortfolioOn(days, dir, { ...parsing(), ...options }),
     workerScript: environment.workerScript,
   };
-  if (found) return found.command.run({ ...context, args: found.args });
+  // Files are parsed on worker threads (one per spare core, or KSB_WORKERS) once a portfolio is large enough to pay for them.
+  let pool: ParsePool | undefined;
+  const parsing = () => {
+    const script = environment.workerScript;
+    if (script === undefined) return {};
+    const set = workersSet(environment.env);
+    pool ??= new ParsePool(script, set ?? spareCores(), set !== undefined);
+    return { batchAnalyzer: pool.analyzer };
+  };
+  if (found) {
+    try {
+      return await found.command.run({ ...context, args: found.args });
+    } finally {
+      await pool?.close();
+    }
+  }
   if (PARENT_WORDS.has(word)) {
     throw new UsageError(`unknown \`${word} ${oneLine(positionals[1] ?? '')}\`: expected standard add or standard list`);
   }
@@ -85,9 +101,9 @@ export async function run(
   );
 }
 
-if (isCohortWorker()) {
-  // The bundle started again as a worker thread (cohortWorkers.ts): it serves rows, it is not the CLI.
-  serveCohortJobs();
+if (isKsbWorker()) {
+  // The bundle started again as a worker thread (parseWorkers.ts): it serves requests, it is not the CLI.
+  serveWorkerRequests();
 } else if (require.main === module) {
   if (process.argv.includes('--version') && process.argv.length === 3) {
     console.log(cliVersion());

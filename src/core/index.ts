@@ -44,7 +44,7 @@ export {
 } from './catalogue/standardsApi';
 
 // Readers: a file's analysis, front matter, portfolio.yaml.
-export { analyzeBytes, analyzeText, MAX_LINK_SCAN_LENGTH } from './read/analysis';
+export { analyzeBytes, analyzeText, type FileAnalysis, MAX_LINK_SCAN_LENGTH } from './read/analysis';
 export { parseConfig, type Portfolio, portfolioConfigSchema, resolveConfig } from './read/config';
 export { type Claim, type FrontMatter, locateFrontMatter, parseFrontMatter } from './read/frontMatter';
 export { evidenceFrontMatterSchema } from './read/frontMatterSchema';
@@ -68,6 +68,7 @@ export { coverageByDuty, coverageByKind } from './coverage/coverageGroups';
 export { describeKsb, KIND_TITLES, ksbDataGaps, ksbLabel, portfolioDescription, shortenText } from './coverage/ksbLabels';
 
 // The portfolio index, and its diagnostics as reported.
+export { analyzeFile, type BatchAnalyzer, type FileToAnalyze } from './portfolio/analysisCache';
 export { STANDARDS_FOLDER } from './portfolio/configLoader';
 export { type IndexChange, type IndexedFile, type IndexOptions, PortfolioIndex } from './portfolio/portfolioIndex';
 export { type ReportedDiagnostic, type ReportedLocation, toReported } from './portfolio/reportedDiagnostics';

@@ -138,6 +138,34 @@ describe('ksb cohort', function () {
     assert.equal(three.stdout, one.stdout);
   });
 
+  it('Should check a portfolio parsed on worker threads with the same output as on one thread, hostile files included', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) {
+      const kind = i % 6;
+      files[`evidence/e${String(i).padStart(3, '0')}.md`] =
+        kind === 0
+          ? EVIDENCE('K1, K9', `2026-0${(i % 9) + 1}-10`)
+          : kind === 1
+            ? '---\ntitle: [broken\nksbs: [K1\n---\n'
+            : kind === 2
+              ? `\uFEFF${EVIDENCE('K2').replace(/\n/g, '\r\n')}`
+              : kind === 3
+                ? `${EVIDENCE('S1')}[gone](missing-${i}.md)\n`
+                : kind === 4
+                  ? '\u0000\u0001binary\uFFFE'
+                  : EVIDENCE('K1, K2, S1', '2026-02-01', 'signoffs:\n  - by: Priya\n    role: employer\n    date: 2026-02-02\n    digest: sha256:00\n');
+    }
+    portfolio(path.join(cwd, 'large'), 'Large', 'start: 2025-06-01\n', files);
+    const one = ksb(['check', 'large', '--format', 'json'], { KSB_WORKERS: '0' });
+    const two = ksb(['check', 'large', '--format', 'json'], { KSB_WORKERS: '2' });
+    assert.equal(one.status, 1, one.stderr);
+    assert.ok(JSON.parse(one.stdout).diagnostics.length >= 100, 'expected problems in many files');
+    assert.equal(two.stderr, '');
+    assert.equal(two.stdout, one.stdout);
+    const coverageOne = ksb(['coverage', 'large', '--format', 'json'], { KSB_WORKERS: '0' });
+    assert.equal(ksb(['coverage', 'large', '--format', 'json'], { KSB_WORKERS: '2' }).stdout, coverageOne.stdout);
+  });
+
   it('Should refuse a KSB_WORKERS that is not a number of threads', () => {
     assertUsageError(ksb(['cohort', 'clones'], { KSB_WORKERS: 'lots' }), /KSB_WORKERS=lots: expected a whole number of threads from 0 to 256/);
   });
