@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CohortRow } from '../../../src/core';
 import { extensionApi, withDeadline } from '../coverageHelpers';
-import { closeAllEditorsDiscardingChanges } from '../helpers';
+import { closeAllEditorsDiscardingChanges, waitFor } from '../helpers';
 
 const COHORT_VIEW_TYPE = 'ksbPortfolio.cohort';
 
@@ -24,8 +24,8 @@ describe('Show Cohort', () => {
     await api.workspace.settled();
     assert.equal(cohortTabs().length, 0, 'expected no cohort tab before the command');
     const shown = await withDeadline(vscode.commands.executeCommand<{ rows: CohortRow[]; html: string }>('ksbPortfolio.showCohort'), 'Show Cohort', 30_000);
-    assert.equal(cohortTabs().length, 1, 'expected one cohort tab');
-    assert.equal(cohortTabs()[0].label, 'KSB Cohort (2)');
+    // The tab reaches the extension host's tab list after the panel is made.
+    await waitFor(() => cohortTabs().length === 1 && cohortTabs()[0].label === 'KSB Cohort (2)', 'one tab titled KSB Cohort (2)');
     const expected = api.workspace.all().map((p) => ({
       version: p.index.portfolio?.standard.version ?? null,
       option: p.index.portfolio?.option?.id ?? null,
@@ -43,6 +43,10 @@ describe('Show Cohort', () => {
     assert.match(shown.html, /script-src 'sha256-[A-Za-z0-9+/]+=*'/);
     // Asked again, the same tab comes forward rather than a second one.
     await withDeadline(vscode.commands.executeCommand('ksbPortfolio.showCohort'), 'Show Cohort again', 30_000);
+    await waitFor(
+      () => vscode.window.tabGroups.all.some((group) => group.activeTab && cohortTabs().includes(group.activeTab)),
+      'the cohort tab to come forward',
+    );
     assert.equal(cohortTabs().length, 1, 'expected the cohort tab to be reused');
   });
 });
