@@ -1,19 +1,19 @@
 // The core's public face, grouped by layer: everything the CLI and the editor adapters use comes
 // through here, and nothing else (test/unit/publicSurface.test.ts lists it, so a new export is a decision).
+// What only the tests, scripts or benchmark need they import from its own module, not from here.
 
 // Helpers: text, paths, glob, dates, limits, the file-system interface.
-export { DAY_RANGE, type Interval, isDayInRange, isIsoDay, latestDayOnEarth, parseInterval } from './base/dates';
-export { evidenceDigest } from './base/digest';
+export { DAY_RANGE, isDayInRange, isIsoDay, latestDayOnEarth } from './base/dates';
 export { DATA_FILE_READ_LIMIT, describeReadError, formatBytes, MARKDOWN_READ_LIMIT } from './base/fileLimits';
 export type { DirectoryEntry, EntryFlag, EntryType, FileStat, PortfolioFileSystem } from './base/fileSystem';
 export { compileGlob } from './base/glob';
 export { basename, dirname, joinPath, relativePath, slugify } from './base/paths';
-export { decodeText, LineIndex, type Position, type Range } from './base/text';
+export { decodeText, type Position, type Range } from './base/text';
 export { escapeMarkdown, plural, today } from './base/wording';
-export { checkWriteTarget, type LinkStat, type PathKind, writeRootFor } from './base/writeTarget';
+export { checkWriteTarget, type PathKind, writeRootFor } from './base/writeTarget';
 
 // Vocabulary: KSB codes, diagnostic codes and types, sign-off roles, hours.
-export { canonicalCode, CODE_WORD, KIND_NAMES, kindOfCode, kindTitle, KSB_KINDS, type KsbKind } from './model/codes';
+export { canonicalCode, kindTitle, KSB_KINDS, type KsbKind } from './model/codes';
 export { CONFIG_FILE_NAME } from './model/configFileName';
 export { DiagnosticCode } from './model/diagnosticCodes';
 export type { FixData, LeveledDiagnostic, PortfolioDiagnostic, RuleLevel } from './model/diagnostics';
@@ -21,7 +21,7 @@ export type { OtjEntry } from './model/hours';
 export { isSignoffRole, SIGNOFF_ROLES, type SignoffRole } from './model/lifecycleTerms';
 
 // Standards: the catalogue, the shipped data, the standards API.
-export { API_SOURCE_KEY, cleanApiText, isApiStandard, readApiStandard } from './catalogue/apiStandard';
+export { API_SOURCE_KEY } from './catalogue/apiStandard';
 export { builtinCatalogue } from './catalogue/builtin';
 export { Catalogue, compareVersions, type Duty, type Ksb, nearestCodes, parseStandardFile, type StandardOption, StandardVersion } from './catalogue/catalogue';
 export { defaultStandard } from './catalogue/defaultStandard';
@@ -30,12 +30,9 @@ export {
   addStandardFile,
   DEFAULT_STANDARDS_API,
   downloadStandard,
-  type FetchedResponse,
-  type FetchFunction,
   httpStandardsFetcher,
   isStandardFileName,
   normalizeReference,
-  standardApiUrl,
   type StandardDownload,
   type StandardDownloadResult,
   STANDARDS_API_ENV,
@@ -44,15 +41,14 @@ export {
 } from './catalogue/standardsApi';
 
 // Readers: a file's analysis, front matter, portfolio.yaml.
-export { analyzeBytes, analyzeText, type FileAnalysis, MAX_LINK_SCAN_LENGTH } from './read/analysis';
-export { parseConfig, type Portfolio, portfolioConfigSchema, resolveConfig } from './read/config';
-export { type Claim, type FrontMatter, locateFrontMatter, parseFrontMatter } from './read/frontMatter';
-export { evidenceFrontMatterSchema } from './read/frontMatterSchema';
+export { analyzeText, type FileAnalysis } from './read/analysis';
+export { parseConfig, type Portfolio } from './read/config';
+export { locateFrontMatter } from './read/frontMatter';
 
 // Rules: the registry, levels, the checks the editor runs on an open file.
-export { checkFile, checkUngovernedFile, type FileCheck } from './rules/checkFile';
+export { checkUngovernedFile } from './rules/checkFile';
 export { claimsNoCode } from './rules/evidenceRules';
-export { ALL_DIAGNOSTIC_CODES, applyLevels, DEFAULT_RULE_LEVELS, RULES } from './rules/registry';
+export { ALL_DIAGNOSTIC_CODES, applyLevels, RULES } from './rules/registry';
 export type { RuleDefinition } from './rules/rule';
 export { ruleAnchor, rulesPageUrl, repositoryUrl, type ReleaseManifest } from './rules/ruleDocs';
 
@@ -60,10 +56,10 @@ export { ruleAnchor, rulesPageUrl, repositoryUrl, type ReleaseManifest } from '.
 export { applyTextEdit, type ConfigEditResult, configFieldEdit, configFieldsEdit, type EditableConfigField } from './edits/configEdits';
 export { evidenceFileName, evidenceFolder } from './edits/newEvidence';
 export { currentDigest, signoffAgainEdit, signoffEdit } from './edits/signoffEdit';
-export { ACTION_REPOSITORY, CI_SETUPS, configTemplate, evidenceTemplate, githubWorkflowTemplate, gitignoreTemplate, type CiService } from './edits/templates';
+export { CI_SETUPS, configTemplate, evidenceTemplate, gitignoreTemplate, type CiService } from './edits/templates';
 
 // Coverage: which KSBs are covered, grouped and labelled.
-export { computeCoverage, type Coverage, type CoverageCount, type CoverageEntry, type EvidenceReference, formatCount, isCovered } from './coverage/coverage';
+export { type Coverage, type CoverageCount, type CoverageEntry, type EvidenceReference, formatCount, isCovered } from './coverage/coverage';
 export { coverageByDuty, coverageByKind } from './coverage/coverageGroups';
 export { describeKsb, KIND_TITLES, ksbDataGaps, ksbLabel, portfolioDescription, shortenText } from './coverage/ksbLabels';
 
@@ -71,7 +67,7 @@ export { describeKsb, KIND_TITLES, ksbDataGaps, ksbLabel, portfolioDescription, 
 export { analyzeFile, type BatchAnalyzer, type FileToAnalyze } from './portfolio/analysisCache';
 export { STANDARDS_FOLDER } from './portfolio/configLoader';
 export { type IndexChange, type IndexedFile, type IndexOptions, PortfolioIndex } from './portfolio/portfolioIndex';
-export { type ReportedDiagnostic, type ReportedLocation, toReported } from './portfolio/reportedDiagnostics';
+export { type ReportedDiagnostic, toReported } from './portfolio/reportedDiagnostics';
 
 // Sign-off, hours and gateway views of a whole portfolio.
 export {
@@ -87,22 +83,20 @@ export {
 
 // The assessor's report.
 export { lifecycleReportInput } from './report/lifecycleInput';
-export { csvField, renderMatrixCsv, renderMatrixMarkdown } from './report/matrixText';
+export { renderMatrixCsv, renderMatrixMarkdown } from './report/matrixText';
 export { renderReportHtml, reportTitle } from './report/reportHtml';
-export { collectEvidenceImages, toBase64 } from './report/reportImages';
+export { collectEvidenceImages } from './report/reportImages';
 export { buildReportModel, type ReportInput, type ReportModel } from './report/reportModel';
 
 // A portfolio against another version of itself.
-export { BaseOverHeadFileSystem, type ChangedPath, comparePortfolio, fileChangesOf, snapshotOf } from './compare/portfolioComparison';
+export { BaseOverHeadFileSystem, type ChangedPath, comparePortfolio } from './compare/portfolioComparison';
 export {
   type CoverageFigures,
-  diffPortfolios,
   type DiffProblem,
   introducesErrors,
   isEmptyDiff,
   type KsbChange,
   type PortfolioDiff,
-  type PortfolioSnapshot,
   withoutLineNumbers,
 } from './compare/portfolioDiff';
 
@@ -128,13 +122,13 @@ export { cell, cohortColumns, type CohortColumn, countCell, renderCohortCsv } fr
 
 // Markdown outputs: coverage, diff, CI summary.
 export { coverageMarkdown } from './render/coverageMarkdown';
-export { type DiffLabels, MARKDOWN_DIFF_LIMIT, markdownCode, markdownText, portfolioDiffMarkdown } from './render/portfolioDiffMarkdown';
-export { summaryMarkdown, type SummaryProblem } from './render/summaryMarkdown';
+export { type DiffLabels, portfolioDiffMarkdown } from './render/portfolioDiffMarkdown';
+export { summaryMarkdown } from './render/summaryMarkdown';
 
 // Editor features: completion, hover, code colouring.
-export { bodyCodeTokens, MAX_CODE_TOKEN_TEXT_LENGTH } from './languageFeatures/codeTokens';
+export { bodyCodeTokens } from './languageFeatures/codeTokens';
 export { type DocumentLines, type KsbCompletionItem, type KsbCompletionKind, type KsbCompletionList, provideCompletions } from './languageFeatures/completion';
-export { type ConfigCompletionContext, fieldDescription, provideConfigCompletions } from './languageFeatures/configCompletion';
+export { type ConfigCompletionContext, provideConfigCompletions } from './languageFeatures/configCompletion';
 export { provideConfigHover } from './languageFeatures/configHover';
-export { type FieldHoverContext, provideFieldHover } from './languageFeatures/fieldHover';
-export { codeAt, type HoverContext, type KsbHover, provideHover } from './languageFeatures/hover';
+export { provideFieldHover } from './languageFeatures/fieldHover';
+export { provideHover } from './languageFeatures/hover';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { provideCompletions, relativePath, type KsbCompletionItem, type KsbCompletionKind } from '../core';
+import { provideCompletions, relativePath, type KsbCompletionItem, type KsbCompletionKind, type KsbCompletionList } from '../core';
 import { Commands } from './constants';
 import { toRange } from './convert';
 import type { PortfolioWorkspace } from './portfolioWorkspace';
@@ -20,29 +20,27 @@ export class KsbItem extends vscode.CompletionItem {
   }
 }
 
-/** KSB codes, field names and today's date in evidence front matter, from the core. */
-export class KsbCompletionProvider implements vscode.CompletionItemProvider<KsbItem> {
-  /**
-   * Opening a list or map, a comma or space between items, and the code letters: Markdown turns
-   * quick suggestions off, so typing `K` would otherwise not open the list.
-   */
-  static readonly triggerCharacters = ['[', '{', ',', ' ', 'K', 'S', 'B'];
+/**
+ * What the completion providers share: the core's list for a document as VS Code's, each item's
+ * Markdown documentation built only when the editor shows it.
+ */
+export abstract class CoreCompletionProvider implements vscode.CompletionItemProvider<KsbItem> {
+  constructor(protected readonly workspace: PortfolioWorkspace) {}
 
-  constructor(private readonly workspace: PortfolioWorkspace) {}
+  /** The core's completions at `position`, or `undefined` when it offers none there. */
+  protected abstract coreCompletions(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<KsbCompletionList | undefined>;
 
   async provideCompletionItems(
     document: vscode.TextDocument,
     position: vscode.Position,
     token: vscode.CancellationToken,
   ): Promise<vscode.CompletionList<KsbItem> | undefined> {
-    // Typing before the config is read still gets the list, once it is.
-    const open = await this.workspace.configuredPortfolioFor(document.uri);
-    if (token.isCancellationRequested) return undefined;
-    const portfolio = open?.index.portfolio;
-    const relative = open && relativePath(open.index.root, document.uri.path);
-    if (!portfolio || relative === undefined) return undefined;
-    const list = provideCompletions(document, position, { portfolio, relativePath: relative });
-    if (!list) return undefined;
+    const list = await this.coreCompletions(document, position, token);
+    if (!list || token.isCancellationRequested) return undefined;
     return new vscode.CompletionList(
       list.items.map((core) => toCompletionItem(core, document.uri)),
       list.isIncomplete,
@@ -52,6 +50,29 @@ export class KsbCompletionProvider implements vscode.CompletionItemProvider<KsbI
   resolveCompletionItem(item: KsbItem): KsbItem {
     if (item.core.documentation !== undefined) item.documentation = new vscode.MarkdownString(item.core.documentation);
     return item;
+  }
+}
+
+/** KSB codes, field names and today's date in evidence front matter, from the core. */
+export class KsbCompletionProvider extends CoreCompletionProvider {
+  /**
+   * Opening a list or map, a comma or space between items, and the code letters: Markdown turns
+   * quick suggestions off, so typing `K` would otherwise not open the list.
+   */
+  static readonly triggerCharacters = ['[', '{', ',', ' ', 'K', 'S', 'B'];
+
+  protected async coreCompletions(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<KsbCompletionList | undefined> {
+    // Typing before the config is read still gets the list, once it is.
+    const open = await this.workspace.configuredPortfolioFor(document.uri);
+    if (token.isCancellationRequested) return undefined;
+    const portfolio = open?.index.portfolio;
+    const relative = open && relativePath(open.index.root, document.uri.path);
+    if (!portfolio || relative === undefined) return undefined;
+    return provideCompletions(document, position, { portfolio, relativePath: relative });
   }
 }
 

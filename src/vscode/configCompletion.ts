@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { builtinCatalogue, provideConfigCompletions, type ConfigCompletionContext, type StandardVersion } from '../core';
-import { toCompletionItem, type KsbItem } from './completion';
+import { CoreCompletionProvider } from './completion';
 import type { PortfolioWorkspace } from './portfolioWorkspace';
 
 /** Whether a version is the shipped one: the index's catalogue holds the shipped objects themselves. */
@@ -18,30 +18,13 @@ export async function configContextFor(workspace: PortfolioWorkspace, uri: vscod
 }
 
 /** Standards, versions, options and field names in `portfolio.yaml`, from the core. */
-export class ConfigCompletionProvider implements vscode.CompletionItemProvider<KsbItem> {
+export class ConfigCompletionProvider extends CoreCompletionProvider {
   /** A space after the colon, and an opening quote, start a value. */
   static readonly triggerCharacters = [' ', '"'];
 
-  constructor(private readonly workspace: PortfolioWorkspace) {}
-
-  async provideCompletionItems(
-    document: vscode.TextDocument,
-    position: vscode.Position,
-    token: vscode.CancellationToken,
-  ): Promise<vscode.CompletionList<KsbItem> | undefined> {
+  protected async coreCompletions(document: vscode.TextDocument, position: vscode.Position) {
     const context = await configContextFor(this.workspace, document.uri);
-    if (token.isCancellationRequested) return undefined;
     // The editor's text, not the index's: the value being typed is not saved yet.
-    const list = provideConfigCompletions(document, position, context);
-    if (!list) return undefined;
-    return new vscode.CompletionList(
-      list.items.map((core) => toCompletionItem(core)),
-      list.isIncomplete,
-    );
-  }
-
-  resolveCompletionItem(item: KsbItem): KsbItem {
-    if (item.core.documentation !== undefined) item.documentation = new vscode.MarkdownString(item.core.documentation);
-    return item;
+    return provideConfigCompletions(document, position, context);
   }
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { DEFAULT_RULE_LEVELS, DiagnosticCode } from '../../src/core';
+import { DiagnosticCode } from '../../src/core';
+import { DEFAULT_RULE_LEVELS } from '../../src/core/rules/registry';
 import { apiFile } from './apiFixture';
 import { loadPortfolio, ROOT } from './inlinePortfolio';
 

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { analyzeText, builtinCatalogue, checkFile, checkUngovernedFile, DiagnosticCode, parseConfig, resolveConfig, type Portfolio } from '../../src/core';
+import { analyzeText, builtinCatalogue, checkUngovernedFile, DiagnosticCode, parseConfig, type Portfolio } from '../../src/core';
+import { checkFile } from '../../src/core/rules/checkFile';
+import { resolveConfig } from '../../src/core/read/config';
 import { DOC, marked, POST_PRODUCTION_CONFIG, showRange } from './inlinePortfolio';
 
 const catalogue = builtinCatalogue();

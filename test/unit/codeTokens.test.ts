@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { bodyCodeTokens, builtinCatalogue, MAX_CODE_TOKEN_TEXT_LENGTH } from '../../src/core';
+import { bodyCodeTokens, builtinCatalogue } from '../../src/core';
+import { MAX_CODE_TOKEN_TEXT_LENGTH } from '../../src/core/languageFeatures/codeTokens';
 
 const standard = builtinCatalogue().get('ST0792', '1.2')!;
 

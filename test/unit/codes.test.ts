@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { builtinCatalogue, canonicalCode, CODE_WORD, KIND_NAMES, KIND_TITLES, kindOfCode, kindTitle, KSB_KINDS } from '../../src/core';
+import { builtinCatalogue, canonicalCode, KIND_TITLES, kindTitle, KSB_KINDS } from '../../src/core';
+import { CODE_WORD, KIND_NAMES, kindOfCode } from '../../src/core/model/codes';
 
 describe('KSB code grammar and kind names', () => {
   it('Should give each kind one letter, and read that letter back as the kind', () => {

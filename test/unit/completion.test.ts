@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import {
   builtinCatalogue,
-  LineIndex,
   parseConfig,
   provideCompletions,
-  resolveConfig,
   type DocumentLines,
   type KsbCompletionItem,
   type KsbCompletionList,
   type Portfolio,
   type Position,
 } from '../../src/core';
+import { LineIndex } from '../../src/core/base/text';
+import { resolveConfig } from '../../src/core/read/config';
 import { configFor, POST_PRODUCTION_CONFIG } from './inlinePortfolio';
 
 const CURSOR = '$$CURSOR$$';

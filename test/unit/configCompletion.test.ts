@@ -3,9 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   builtinCatalogue,
-  fieldDescription,
   parseStandardFile,
-  portfolioConfigSchema,
   provideConfigCompletions,
   provideConfigHover,
   type ConfigCompletionContext,
@@ -13,6 +11,8 @@ import {
   type Position,
   type StandardVersion,
 } from '../../src/core';
+import { fieldDescription } from '../../src/core/languageFeatures/configCompletion';
+import { portfolioConfigSchema } from '../../src/core/read/config';
 
 const CURSOR = '$$CURSOR$$';
 const REPO = path.resolve(__dirname, '../../..');

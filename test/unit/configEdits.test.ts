@@ -12,7 +12,7 @@ describe('Editing portfolio.yaml', () => {
   it('Should read and edit a portfolio.yaml with CR-only line endings, keeping them', () => {
     const text = 'standard: ST0792\rversion: "1.2"\roption: post-production-coordinator\rapprentice: Alex\r';
     const parsed = parseConfig(text);
-    assert.deepEqual(parsed.diagnostics, []);
+    assert.deepEqual(parsed.findings, []);
     assert.equal(parsed.config?.option, 'post-production-coordinator');
     assert.equal(parsed.rangeOf('option').start.line, 2);
     const edited = set(text, 'option', 'production-coordinator');

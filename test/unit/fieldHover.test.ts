@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { currentDigest, LineIndex, provideFieldHover, type FieldHoverContext, type KsbHover } from '../../src/core';
+import { currentDigest, provideFieldHover } from '../../src/core';
+import { LineIndex } from '../../src/core/base/text';
+import { type FieldHoverContext } from '../../src/core/languageFeatures/fieldHover';
+import { type KsbHover } from '../../src/core/languageFeatures/hover';
 
 const CURSOR = '$$CURSOR$$';
 

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { diagnosticsOf } from '../../src/core/rules/readFindings';
 import fc from 'fast-check';
 import { isScalar, isMap, isSeq, parseDocument } from 'yaml';
-import { analyzeText, DEFAULT_RULE_LEVELS, DiagnosticCode, LineIndex } from '../../src/core';
+import { analyzeText, DiagnosticCode } from '../../src/core';
+import { DEFAULT_RULE_LEVELS } from '../../src/core/rules/registry';
+import { LineIndex } from '../../src/core/base/text';
 import { MAX_FRONT_MATTER_LENGTH, MAX_FRONT_MATTER_NESTING } from '../../src/core/base/fileLimits';
 import { locateFrontMatter, parseFrontMatter, type FrontMatter } from '../../src/core/read/frontMatter';
 import { diagnose, loadPortfolio, marked, ROOT, showRange, withCode } from './inlinePortfolio';
@@ -44,7 +47,7 @@ describe('Front matter: fast path and YAML parser agree', () => {
       assert.equal(parser?.valid, false, text);
       assert.equal(usual?.valid, false, text);
       assert.deepEqual(usual?.claims, [], text);
-      assert.equal(usual?.diagnostics[0]?.code, DiagnosticCode.YamlError, text);
+      assert.equal(diagnosticsOf(usual?.findings ?? [])[0]?.code, DiagnosticCode.YamlError, text);
     }
   });
 
@@ -289,7 +292,7 @@ describe('Front matter fences', () => {
 describe('Front matter with CR-only line endings', () => {
   it('Should read `---\\rksbs: [K1]\\r---\\r` as a claim of K1', () => {
     const analysis = analyzeText('---\rksbs: [K1]\r---\r');
-    assert.deepEqual(analysis.diagnostics, []);
+    assert.deepEqual(analysis.findings, []);
     assert.deepEqual(
       analysis.frontMatter?.claims.map((c) => c.code),
       ['K1'],
@@ -302,7 +305,7 @@ describe('Front matter with CR-only line endings', () => {
       const cr = text.replace(/\n/g, '\r');
       const expected = analyzeText(text).frontMatter;
       const found = analyzeText(cr).frontMatter;
-      assert.equal(found?.valid, true, JSON.stringify(found?.diagnostics));
+      assert.equal(found?.valid, true, JSON.stringify(found?.findings));
       assert.equal(found?.title, 'Old Mac');
       assert.deepEqual(found?.claims, expected?.claims);
       assert.equal(found?.bodyStart, expected?.bodyStart);
@@ -326,11 +329,11 @@ describe('frontmatter.too-large', () => {
     assert.ok(text.length > MAX_FRONT_MATTER_LENGTH);
     const analysis = analyzeText(text);
     assert.deepEqual(
-      analysis.diagnostics.map((d) => d.code),
+      diagnosticsOf(analysis.findings).map((d) => d.code),
       [DiagnosticCode.FrontMatterTooLarge],
     );
-    assert.match(analysis.diagnostics[0].message, /^Expected front matter under 256 KB, found 280 KB: its claims were not read$/);
-    assert.equal(showRange(analysis.diagnostics[0].range), '0:0-0:3');
+    assert.match(diagnosticsOf(analysis.findings)[0].message, /^Expected front matter under 256 KB, found 280 KB: its claims were not read$/);
+    assert.equal(showRange(diagnosticsOf(analysis.findings)[0].range), '0:0-0:3');
     assert.equal(analysis.frontMatter?.valid, false);
     assert.deepEqual(analysis.frontMatter?.claims, []);
   });
@@ -338,17 +341,17 @@ describe('frontmatter.too-large', () => {
   it('Should refuse 20 MB of front matter quickly', () => {
     const started = Date.now();
     const analysis = analyzeText(`---\nksbs:\n${'  - K1 # c\n'.repeat(2_000_000)}---\n`);
-    const tooLarge = withCode(analysis.diagnostics, DiagnosticCode.FrontMatterTooLarge);
+    const tooLarge = withCode(diagnosticsOf(analysis.findings), DiagnosticCode.FrontMatterTooLarge);
     assert.equal(tooLarge.length, 1);
     assert.match(tooLarge[0].message, /found 22\.0 MB/);
-    assert.deepEqual(withCode(analysis.diagnostics, DiagnosticCode.YamlError), []);
+    assert.deepEqual(withCode(diagnosticsOf(analysis.findings), DiagnosticCode.YamlError), []);
     assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
   });
 
   it('Should read front matter just under the limit', () => {
     const text = `---\nksbs: [K1]\nother: "${'x'.repeat(MAX_FRONT_MATTER_LENGTH - 30)}"\n---\n`;
     const analysis = analyzeText(text);
-    assert.deepEqual(analysis.diagnostics, []);
+    assert.deepEqual(analysis.findings, []);
     assert.deepEqual(
       analysis.frontMatter?.claims.map((c) => c.code),
       ['K1'],
@@ -361,12 +364,12 @@ describe('frontmatter.too-large', () => {
     for (const ksbs of ['['.repeat(10_000) + ']'.repeat(10_000), '{a: '.repeat(3000) + '}'.repeat(3000), `\n${'- '.repeat(5000)}K1`]) {
       const analysis = analyzeText(`---\nksbs: ${ksbs}\n---\n`);
       assert.deepEqual(
-        analysis.diagnostics.map((d) => d.code),
+        diagnosticsOf(analysis.findings).map((d) => d.code),
         [DiagnosticCode.FrontMatterTooLarge],
         ksbs.slice(0, 20),
       );
       assert.match(
-        analysis.diagnostics[0].message,
+        diagnosticsOf(analysis.findings)[0].message,
         new RegExp(`^Expected front matter nested at most ${MAX_FRONT_MATTER_NESTING} levels deep, found \\d+: its claims were not read$`),
       );
     }
@@ -386,7 +389,7 @@ describe('frontmatter.too-large', () => {
 
   it('Should still read ordinary nesting', () => {
     const analysis = analyzeText('---\nksbs: [K1]\nmeta:\n  a:\n    - [1, [2, {b: [3]}]]\n    - c: d\n---\n');
-    assert.deepEqual(analysis.diagnostics, []);
+    assert.deepEqual(analysis.findings, []);
   });
 
   it('Should be an error by default, since the file claims nothing that is counted', () => {

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { analyzeText, DiagnosticCode, parseFrontMatter, PortfolioIndex, LineIndex } from '../../src/core';
+import { analyzeText, DiagnosticCode, PortfolioIndex } from '../../src/core';
+import { parseFrontMatter } from '../../src/core/read/frontMatter';
+import { LineIndex } from '../../src/core/base/text';
 import { DOC, marked, POST_PRODUCTION_CONFIG, ROOT, showRange, withCode } from './inlinePortfolio';
 import { MemoryFileSystem } from './memoryFileSystem';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { run, UsageError } from '../../src/cli/main';
 import { checkWritable, writeFileSafely } from '../../src/cli/safeWrite';
-import type { FetchedResponse } from '../../src/core';
+import type { FetchedResponse } from '../../src/core/catalogue/standardsApi';
 import { softwareDeveloperFixture } from './apiServer';
 import { assertUsageError, ensureCliBuilt, type ProcessRun } from './processHarness';
 

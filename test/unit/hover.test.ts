@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { codeAt, provideHover, type EvidenceReference, type HoverContext, type KsbHover, type PortfolioIndex } from '../../src/core';
+import { provideHover, type EvidenceReference, type PortfolioIndex } from '../../src/core';
+import { codeAt, type HoverContext, type KsbHover } from '../../src/core/languageFeatures/hover';
 import { configFor, loadPortfolio, POST_PRODUCTION_CONFIG } from './inlinePortfolio';
 
 const CURSOR = '$$CURSOR$$';

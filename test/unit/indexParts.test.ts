@@ -2,7 +2,8 @@
 // loader and the claim index. The index tests check them together; these pin what each part
 // promises, so a change to one shows where it broke.
 import assert from 'node:assert/strict';
-import { DiagnosticCode, type Claim, type DirectoryEntry, type EntryFlag, type EntryType, type FileStat, type PortfolioFileSystem } from '../../src/core';
+import { DiagnosticCode, type DirectoryEntry, type EntryFlag, type EntryType, type FileStat, type PortfolioFileSystem } from '../../src/core';
+import { type Claim } from '../../src/core/read/frontMatter';
 import { ClaimIndex } from '../../src/core/portfolio/claimIndex';
 import { ConfigLoader } from '../../src/core/portfolio/configLoader';
 import { LinkTargets } from '../../src/core/portfolio/linkTargets';

@@ -8,7 +8,8 @@ import { run, UsageError } from '../../src/cli/main';
 import type { Ask } from '../../src/cli/ask';
 import { planInit } from '../../src/cli/commands/init';
 import type { StandardSourceOptions } from '../../src/cli/standardsFetch';
-import { ACTION_REPOSITORY, type FetchedResponse } from '../../src/core';
+import { ACTION_REPOSITORY } from '../../src/core/edits/templates';
+import { type FetchedResponse } from '../../src/core/catalogue/standardsApi';
 import { softwareDeveloperFixture } from './apiServer';
 
 const BASE = 'https://api.example.test/api/apprenticeshipstandards';

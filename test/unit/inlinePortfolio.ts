@@ -1,6 +1,7 @@
 // Builds small portfolios in memory from inline documents, the way the rule, input and index
 // tests describe them.
-import { LineIndex, PortfolioIndex, type PortfolioDiagnostic, type Range } from '../../src/core';
+import { PortfolioIndex, type PortfolioDiagnostic, type Range } from '../../src/core';
+import { LineIndex } from '../../src/core/base/text';
 import { MemoryFileSystem } from './memoryFileSystem';
 
 /** Where every in-memory portfolio lives. */

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { analyzeBytes, analyzeText, applyLevels, DEFAULT_RULE_LEVELS, DiagnosticCode, MAX_LINK_SCAN_LENGTH } from '../../src/core';
+import { analyzeText, applyLevels, DiagnosticCode } from '../../src/core';
+import { analyzeBytes, MAX_LINK_SCAN_LENGTH } from '../../src/core/read/analysis';
+import { DEFAULT_RULE_LEVELS } from '../../src/core/rules/registry';
 import { diagnose, DOC, loadPortfolio, marked, POST_PRODUCTION_CONFIG, ROOT, showRange, withCode } from './inlinePortfolio';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);

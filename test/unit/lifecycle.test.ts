@@ -1,21 +1,22 @@
 import assert from 'node:assert/strict';
+import { diagnosticOf, diagnosticsOf as readDiagnostics } from '../../src/core/rules/readFindings';
 import fc from 'fast-check';
 import {
   analyzeText,
   applyTextEdit,
   DiagnosticCode,
-  evidenceDigest,
   fileSignoffs,
   gatewayReport,
   hoursReport,
-  LineIndex,
   parseConfig,
-  parseFrontMatter,
   PortfolioIndex,
   signoffAgainEdit,
   signoffEdit,
   type PortfolioDiagnostic,
 } from '../../src/core';
+import { evidenceDigest } from '../../src/core/base/digest';
+import { LineIndex } from '../../src/core/base/text';
+import { parseFrontMatter } from '../../src/core/read/frontMatter';
 import { configFor, DOC, marked, ROOT, showRange, withCode } from './inlinePortfolio';
 import { MemoryFileSystem } from './memoryFileSystem';
 
@@ -363,9 +364,9 @@ describe('Lifecycle: portfolio.yaml facts', () => {
     const good = parseConfig(
       'standard: ST0792\nstart: 2025-09-01\nend: 2027-02-26\nweekly-hours: 37.5\nemployer: Northlight\nprovider: Academy\nmentor: Priya\notj-target: 400\ngateway:\n  min-evidence-per-ksb: 2\n  min-months: 12\n  review-interval: 12 weeks\n  requires: [english-level-2]\n',
     );
-    assert.deepEqual(good.diagnostics, []);
+    assert.deepEqual(good.findings, []);
     assert.equal(good.config?.gateway?.requires?.[0], 'english-level-2');
-    const problems = (text: string) => parseConfig(`standard: ST0792\n${text}`).diagnostics.map((d) => d.message);
+    const problems = (text: string) => readDiagnostics(parseConfig(`standard: ST0792\n${text}`).findings).map((d) => d.message);
     assert.match(problems('start: 2025-02-30\n')[0], /`start`/);
     assert.match(
       problems('start: 2026-01-01\nend: 2025-12-31\n')[0],
@@ -519,7 +520,7 @@ describe('Lifecycle: what review found', () => {
   it('Should refuse far dates and more than 120 months in portfolio.yaml', () => {
     const problems = (text: string) =>
       parseConfig(`standard: ST0792\n${text}`)
-        .diagnostics.map((d) => d.message)
+        .findings.map((finding) => diagnosticOf(finding).message)
         .join('\n');
     assert.match(problems('start: 0001-01-01\n'), /a date between 1950 and 2100/);
     assert.match(problems('gateway:\n  min-months: 100000\n'), /`gateway.min-months`/);

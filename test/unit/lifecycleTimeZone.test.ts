@@ -24,7 +24,8 @@ describe('lifecycle arithmetic in other time zones', () => {
       // Without the zone data Node would fall back to UTC silently and this test would prove nothing.
       assert.equal(offsetsIn(zone), offsets, `Expected Node to honour TZ=${zone}`);
       assert.ok(existsSync(SUITE), `Expected the built suite at ${SUITE}`);
-      const run = spawnSync(process.execPath, [MOCHA, '--no-config', '--reporter', 'dot', '--enable-source-maps', SUITE], {
+      // The suite's own timeout, as .mocharc gives it: --no-config drops it, and a busy machine needs it.
+      const run = spawnSync(process.execPath, [MOCHA, '--no-config', '--timeout', '20000', '--reporter', 'dot', '--enable-source-maps', SUITE], {
         env: { ...process.env, TZ: zone },
         encoding: 'utf8',
       });

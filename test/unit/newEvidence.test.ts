@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { analyzeText, configTemplate, evidenceFileName, evidenceFolder, parseConfig, slugify } from '../../src/core';
+import { diagnosticOf } from '../../src/core/rules/readFindings';
+import { analyzeText, configTemplate, evidenceFileName, evidenceFolder, parseConfig } from '../../src/core';
+import { slugify } from '../../src/core/base/paths';
 import { parseStandardFile } from '../../src/core/catalogue/catalogue';
 import { tinyStandard } from './inlinePortfolio';
 
@@ -33,7 +35,7 @@ describe('New evidence files', () => {
   it('Should judge a front-matter date by the one calendar-day check of base/dates, years before 100 included', () => {
     const dateProblem = (date: string) =>
       analyzeText(`---\ndate: ${date}\nksbs: [K1]\n---\n`)
-        .diagnostics.map((d) => d.message)
+        .findings.map((finding) => diagnosticOf(finding).message)
         .join('\n');
     assert.equal(dateProblem('2026-02-28'), '');
     assert.equal(dateProblem('2026-04-10T10:00'), '');

@@ -1,14 +1,7 @@
 import assert from 'node:assert/strict';
-import {
-  BaseOverHeadFileSystem,
-  comparePortfolio,
-  diffPortfolios,
-  fileChangesOf,
-  PortfolioIndex,
-  snapshotOf,
-  type ChangedPath,
-  type PortfolioFileSystem,
-} from '../../src/core';
+import { BaseOverHeadFileSystem, comparePortfolio, PortfolioIndex, type ChangedPath, type PortfolioFileSystem } from '../../src/core';
+import { diffPortfolios } from '../../src/core/compare/portfolioDiff';
+import { fileChangesOf, snapshotOf } from '../../src/core/compare/portfolioComparison';
 import { ROOT } from './inlinePortfolio';
 import { MemoryFileSystem } from './memoryFileSystem';
 

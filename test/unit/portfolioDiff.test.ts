@@ -1,15 +1,7 @@
 import assert from 'node:assert/strict';
-import {
-  diffPortfolios,
-  MARKDOWN_DIFF_LIMIT,
-  markdownCode,
-  markdownText,
-  PortfolioIndex,
-  portfolioDiffMarkdown,
-  withoutLineNumbers,
-  type DiffProblem,
-  type PortfolioSnapshot,
-} from '../../src/core';
+import { PortfolioIndex, portfolioDiffMarkdown, withoutLineNumbers, type DiffProblem } from '../../src/core';
+import { diffPortfolios, type PortfolioSnapshot } from '../../src/core/compare/portfolioDiff';
+import { MARKDOWN_DIFF_LIMIT, markdownCode, markdownText } from '../../src/core/render/portfolioDiffMarkdown';
 import { configFor, ROOT } from './inlinePortfolio';
 import { MemoryFileSystem } from './memoryFileSystem';
 

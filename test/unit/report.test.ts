@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import {
   buildReportModel,
   collectEvidenceImages,
-  csvField,
   renderMatrixCsv,
   renderMatrixMarkdown,
   renderReportHtml,
-  toBase64,
   type ReportInput,
   type ReportModel,
 } from '../../src/core';
+import { csvField } from '../../src/core/report/matrixText';
+import { toBase64 } from '../../src/core/report/reportImages';
 import { loadPortfolio, POST_PRODUCTION_CONFIG, ROOT, tinyStandard } from './inlinePortfolio';
 
 /** An evidence document with front matter lines. */

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_DIAGNOSTIC_CODES, DEFAULT_RULE_LEVELS, DiagnosticCode, RULES } from '../../src/core';
+import { ALL_DIAGNOSTIC_CODES, DiagnosticCode, RULES } from '../../src/core';
+import { DEFAULT_RULE_LEVELS } from '../../src/core/rules/registry';
 import { RULE_TABLE_MARKERS, ruleTable, withRuleSettings, withRuleTable } from '../../src/core/rules/ruleDocs';
 
 const read = (name: string) => readFileSync(join(process.cwd(), name), 'utf8');

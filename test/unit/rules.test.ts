@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import * as z from 'zod/mini';
-import { analyzeText, claimsNoCode, DiagnosticCode, evidenceFrontMatterSchema, type PortfolioDiagnostic } from '../../src/core';
+import { analyzeText, claimsNoCode, DiagnosticCode, type PortfolioDiagnostic } from '../../src/core';
+import { evidenceFrontMatterSchema } from '../../src/core/read/frontMatterSchema';
 import { configFor, diagnose, DOC, loadPortfolio, marked, POST_PRODUCTION_CONFIG, removeRange, ROOT, showRange, withCode } from './inlinePortfolio';
 
 const PRODUCTION_CONFIG = configFor('production-coordinator');
@@ -505,7 +506,7 @@ describe('Claim removal ranges', () => {
   /** Asserts the text is clean front matter whose claims are exactly `codes`. */
   function assertClean(text: string, codes: string[], expectedText?: string): void {
     const analysis = analyzeText(text);
-    assert.deepEqual(analysis.diagnostics, [], `Expected clean front matter, found diagnostics in:\n${text}`);
+    assert.deepEqual(analysis.findings, [], `Expected clean front matter, found diagnostics in:\n${text}`);
     assert.equal(analysis.frontMatter?.valid, true);
     assert.deepEqual(
       analysis.frontMatter?.claims.map((c) => c.code),

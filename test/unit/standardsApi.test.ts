@@ -1,15 +1,6 @@
 import assert from 'node:assert/strict';
-import {
-  addStandardFile,
-  API_SOURCE_KEY,
-  isStandardFileName,
-  downloadStandard,
-  httpStandardsFetcher,
-  standardApiUrl,
-  type FetchedResponse,
-  type FetchFunction,
-  type StandardDownloadResult,
-} from '../../src/core';
+import { addStandardFile, API_SOURCE_KEY, isStandardFileName, downloadStandard, httpStandardsFetcher, type StandardDownloadResult } from '../../src/core';
+import { standardApiUrl, type FetchedResponse, type FetchFunction } from '../../src/core/catalogue/standardsApi';
 import { softwareDeveloperFixture } from './apiServer';
 
 const BASE = 'https://api.example.test/api/apprenticeshipstandards';

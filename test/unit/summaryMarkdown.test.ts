@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { RULES, summaryMarkdown, type SummaryProblem } from '../../src/core';
+import { RULES, summaryMarkdown } from '../../src/core';
+import { type SummaryProblem } from '../../src/core/render/summaryMarkdown';
 import { tinyStandard } from './inlinePortfolio';
 import { loadPortfolio } from './inlinePortfolio';
 

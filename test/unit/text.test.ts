@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { LineIndex } from '../../src/core';
+import { LineIndex } from '../../src/core/base/text';
 import { decodeText } from '../../src/core/base/text';
 
 describe('LineIndex', () => {

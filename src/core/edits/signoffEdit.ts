@@ -3,7 +3,7 @@
 // rest of the file stay as written.
 import { analyzeText } from '../read/analysis';
 import { applyTextEdit, type TextEdit } from './configEdits';
-import { DiagnosticCode } from '../model/diagnosticCodes';
+import { YAML_SYNTAX_KINDS } from '../read/findings';
 import type { FrontMatter } from '../read/frontMatter';
 import { lineBreakOf, LineIndex, type Range } from '../base/text';
 import { isIsoDay } from '../base/dates';
@@ -108,7 +108,7 @@ function verified(text: string, before: FrontMatter, edit: TextEdit, digest: str
     same(after.claims, before.claims) &&
     signoffs.length === expected &&
     signoffs.filter((s) => s.complete).length >= (before.lifecycle?.signoffs.filter((s) => s.complete).length ?? 0) + (replaced ? 0 : 1) &&
-    after.diagnostics.every((d) => d.code !== DiagnosticCode.YamlError);
+    after.findings.every((finding) => !YAML_SYNTAX_KINDS.has(finding.kind));
   return ok ? { ok: true, edit, digest, replaced } : { ok: false, reason: `${NOT_A_LIST} (or write the sign-off as a block list by hand)` };
 }
 

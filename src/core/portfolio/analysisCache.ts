@@ -1,7 +1,7 @@
 import { analyzeBytes, type FileAnalysis } from '../read/analysis';
 import { describeReadError, MARKDOWN_READ_LIMIT } from '../base/fileLimits';
 import type { FileStat, PortfolioFileSystem } from '../base/fileSystem';
-import { unreadableFile } from '../read/unreadable';
+import { FILE_START } from '../base/text';
 
 /** Files read at once while loading; enough to keep the disk busy without flooding memory. */
 export const READ_CONCURRENCY = 64;
@@ -18,7 +18,7 @@ export interface FileToAnalyze {
  */
 export type BatchAnalyzer = (files: readonly FileToAnalyze[]) => Promise<readonly FileAnalysis[]>;
 
-/** Reads and analyses one file as the index does: at most MARKDOWN_READ_LIMIT bytes, a read error a `file.unreadable` finding. */
+/** Reads and analyses one file as the index does: at most MARKDOWN_READ_LIMIT bytes, a read error a finding. */
 export async function analyzeFile(fs: PortfolioFileSystem, path: string, size: number): Promise<FileAnalysis> {
   try {
     return analyzeBytes(await fs.readFile(path, MARKDOWN_READ_LIMIT), size);
@@ -27,7 +27,7 @@ export async function analyzeFile(fs: PortfolioFileSystem, path: string, size: n
       frontMatter: undefined,
       links: [],
       unreadable: true,
-      diagnostics: [unreadableFile(`Expected a readable file, found an error: ${describeReadError(error)}`)],
+      findings: [{ kind: 'file-read-error', error: describeReadError(error), range: FILE_START }],
     };
   }
 }

@@ -2,13 +2,14 @@ import { builtinCatalogue } from '../catalogue/builtin';
 import { parseStandardFile, type Catalogue } from '../catalogue/catalogue';
 import { CONFIG_FILE_NAME } from '../model/configFileName';
 import { parseConfig, resolveConfig, type ParsedConfig, type Portfolio, type PortfolioConfig } from '../read/config';
-import { DiagnosticCode } from '../model/diagnosticCodes';
 import { type PortfolioDiagnostic } from '../model/diagnostics';
-import { DATA_FILE_READ_LIMIT, describeReadError, formatBytes } from '../base/fileLimits';
+import { DATA_FILE_READ_LIMIT, describeReadError } from '../base/fileLimits';
 import type { DirectoryEntry, PortfolioFileSystem } from '../base/fileSystem';
 import { statInsideRoot } from '../base/insideRoot';
 import { basename, joinPath, relativePath } from '../base/paths';
 import { unreadableEntry } from '../read/unreadable';
+import { diagnosticOf, diagnosticsOf } from '../rules/readFindings';
+import type { DataFileRefusal, ReadFinding, StandardsSourceProblem } from '../read/findings';
 import { FILE_START, decodeText, type Range } from '../base/text';
 
 /** Where extra standard data files are looked for, next to the config. */
@@ -58,7 +59,7 @@ export class ConfigLoader {
     // The catalogue in force stays until the new one is read: completion and hover in
     // portfolio.yaml, asked during a reload, would otherwise miss the workspace's standards.
     const shipped = this.shippedCatalogue ?? builtinCatalogue();
-    const text = await this.readText(this.configPath, DiagnosticCode.InvalidConfig);
+    const text = await this.readText(this.configPath, 'config-unread');
     if (text === undefined) {
       this.catalogueValue = shipped;
       this.portfolioValue = undefined;
@@ -72,10 +73,11 @@ export class ConfigLoader {
       ? await this.loadStandards(shipped, parsed.config.standards ?? [])
       : { catalogue: shipped, problems: [] };
     this.catalogueValue = catalogue;
-    const { portfolio, diagnostics } = resolveConfig(parsed, catalogue);
+    const { portfolio, findings } = resolveConfig(parsed, catalogue);
     this.portfolioValue = portfolio;
-    for (const message of standardsProblems) diagnostics.push({ code: DiagnosticCode.InvalidConfig, message, range: parsed.rangeOf('standards') });
-    this.diagnostics.set(this.configPath, diagnostics);
+    const range = parsed.rangeOf('standards');
+    for (const problem of standardsProblems) findings.push({ kind: 'config-standards-source', ...problem, range });
+    this.diagnostics.set(this.configPath, diagnosticsOf(findings));
   }
 
   /** Where a field of the config is written (the file start when it is not). */
@@ -94,22 +96,18 @@ export class ConfigLoader {
    * Adds the workspace's standard data files (the `standards/` folder and configured paths);
    * returns what is wrong with the configured places (missing, outside, a link...), for the config.
    */
-  private async loadStandards(shipped: Catalogue, configured: readonly string[]): Promise<{ catalogue: Catalogue; problems: string[] }> {
+  private async loadStandards(shipped: Catalogue, configured: readonly string[]): Promise<{ catalogue: Catalogue; problems: StandardsSourceProblem[] }> {
     const candidates = [joinPath(this.root, STANDARDS_FOLDER), ...configured.map((p) => joinPath(this.root, p))];
     const files: string[] = [];
-    const problems: string[] = [];
+    const problems: StandardsSourceProblem[] = [];
     for (const [index, candidate] of candidates.entries()) {
       const written = index > 0 ? configured[index - 1] : undefined;
       if (written?.startsWith('/')) {
-        problems.push(
-          `Expected a path relative to ${CONFIG_FILE_NAME} in \`standards\`, found the absolute path \`${written}\`: files outside the portfolio are never read`,
-        );
+        problems.push({ problem: 'absolute', written });
         continue;
       }
       if (written !== undefined && relativePath(this.root, candidate) === undefined) {
-        problems.push(
-          `Expected a standard data file or folder inside the portfolio, found \`${written}\`, which is outside it: files outside the portfolio are never read`,
-        );
+        problems.push({ problem: 'outside', written });
         continue;
       }
       // From the root down, never through a link: the answer must not depend on what a link leads to.
@@ -117,39 +115,42 @@ export class ConfigLoader {
       const stat = inside.kind === 'found' ? inside.stat : undefined;
       if (inside.kind === 'symbolic-link') {
         const shown = written ?? STANDARDS_FOLDER;
-        const where = inside.link === candidate ? `at \`${shown}\`` : `at \`${relativePath(this.root, inside.link)}\` on the way to \`${shown}\``;
-        problems.push(`Expected a standard data file or folder, found a symbolic link ${where}: links are never followed, so it was not read`);
+        problems.push(
+          inside.link === candidate
+            ? { problem: 'symbolic-link', written: shown }
+            : { problem: 'symbolic-link', written: shown, link: relativePath(this.root, inside.link) ?? inside.link },
+        );
       } else if (stat?.type === 'file') files.push(candidate);
       else if (stat?.type === 'directory') {
         let entries: readonly DirectoryEntry[];
         try {
           entries = await this.fs.readDirectory(candidate);
         } catch (error) {
-          problems.push(`Expected a readable folder of standard data at \`${written ?? STANDARDS_FOLDER}\`, found an error: ${describeReadError(error)}`);
+          problems.push({ problem: 'folder-unreadable', written: written ?? STANDARDS_FOLDER, error: describeReadError(error) });
           continue;
         }
         for (const [name, type, flag] of entries) {
           if (!/\.(ya?ml|json)$/i.test(name)) continue;
           if (type === 'file' && flag === undefined) files.push(joinPath(candidate, name));
-          else this.diagnostics.set(joinPath(candidate, name), [unreadableEntry(type, flag)]);
+          else this.diagnostics.set(joinPath(candidate, name), [diagnosticOf(unreadableEntry(type, flag))]);
         }
       } else if (stat?.type === 'other') {
-        problems.push(`Expected a standard data file or folder at \`${written ?? STANDARDS_FOLDER}\`, found a named pipe, socket or device: it was not read`);
+        problems.push({ problem: 'special-file', written: written ?? STANDARDS_FOLDER });
       } else if (written !== undefined) {
-        problems.push(`Expected a standard data file or folder at \`${written}\`, found none`);
+        problems.push({ problem: 'missing', written });
       }
     }
     if (files.length === 0) return { catalogue: shipped, problems };
     const catalogue = shipped.clone();
     for (const file of files.sort()) {
-      const text = await this.readText(file, DiagnosticCode.InvalidStandard);
+      const text = await this.readText(file, 'standard-file-unread');
       if (text === undefined) continue;
       const result = parseStandardFile(text, relativePath(this.root, file) ?? basename(file));
       if (result.ok) catalogue.add(result.standard);
       else {
         this.diagnostics.set(
           file,
-          result.problems.map((problem) => ({ code: DiagnosticCode.InvalidStandard, message: problem.message, range: problem.range })),
+          result.problems.map((problem) => diagnosticOf({ kind: 'standard-file-invalid', detail: problem.message, range: problem.range })),
         );
       }
     }
@@ -157,32 +158,30 @@ export class ConfigLoader {
   }
 
   /**
-   * The text of the config or a standard data file, or `undefined` with a diagnostic (of `code`)
-   * saying why it was not read. A missing file is no problem here: the caller knows what that means.
+   * The text of the config or a standard data file, or `undefined` with a diagnostic (of the
+   * finding `kind`) saying why it was not read. A missing file is no problem here: the caller knows what that means.
    */
-  private async readText(path: string, code: DiagnosticCode): Promise<string | undefined> {
+  private async readText(path: string, kind: 'config-unread' | 'standard-file-unread'): Promise<string | undefined> {
     const name = relativePath(this.root, path) ?? basename(path);
-    const refuse = (found: string) => {
-      this.diagnostics.set(path, [{ code, message: `Expected \`${name}\` to be a readable text file, found ${found}`, range: FILE_START }]);
+    const refuse = (refusal: DataFileRefusal) => {
+      const finding: ReadFinding = { kind, name, refusal, range: FILE_START };
+      this.diagnostics.set(path, [diagnosticOf(finding)]);
       return undefined;
     };
     const stat = await this.fs.stat(path);
     if (!stat) return undefined;
-    if (stat.symbolicLink) return refuse('a symbolic link: links are never followed, so it was not read');
-    if (stat.type === 'directory') return refuse('a folder');
-    if (stat.type === 'other') return refuse('a named pipe, socket or device: it was not read');
-    if (stat.size > DATA_FILE_READ_LIMIT) return refuse(`${formatBytes(stat.size)}, over the ${formatBytes(DATA_FILE_READ_LIMIT)} limit: it was not read`);
+    if (stat.symbolicLink) return refuse({ found: 'symbolic-link' });
+    if (stat.type === 'directory') return refuse({ found: 'folder' });
+    if (stat.type === 'other') return refuse({ found: 'special-file' });
+    if (stat.size > DATA_FILE_READ_LIMIT) return refuse({ found: 'too-large', size: stat.size, limit: DATA_FILE_READ_LIMIT });
     let bytes: Uint8Array;
     try {
       bytes = await this.fs.readFile(path, DATA_FILE_READ_LIMIT);
     } catch (error) {
-      return refuse(`an error: ${describeReadError(error)}`);
+      return refuse({ found: 'read-error', error: describeReadError(error) });
     }
     const decoded = decodeText(bytes);
-    if (!decoded.ok) {
-      this.diagnostics.set(path, [{ code, message: decoded.reason, range: FILE_START }]);
-      return undefined;
-    }
+    if (!decoded.ok) return refuse({ found: 'undecodable', reason: decoded.reason });
     return decoded.text;
   }
 }

@@ -9,6 +9,7 @@ import type { Claim } from '../read/frontMatter';
 import { basename, dirname, relativePath } from '../base/paths';
 import { checkFile } from '../rules/checkFile';
 import { unreadableEntry } from '../read/unreadable';
+import { diagnosticOf } from '../rules/readFindings';
 import { AnalysisCache, type BatchAnalyzer, READ_CONCURRENCY } from './analysisCache';
 import { ClaimIndex } from './claimIndex';
 import { ConfigLoader } from './configLoader';
@@ -45,7 +46,7 @@ export interface IndexOptions {
 const BATCH_CHUNK = 4096;
 
 /** What a diagnostics-only index keeps of a file's parse: nothing. */
-const FORGOTTEN_ANALYSIS: FileAnalysis = { frontMatter: undefined, links: [], diagnostics: [], unreadable: false };
+const FORGOTTEN_ANALYSIS: FileAnalysis = { frontMatter: undefined, links: [], findings: [], unreadable: false };
 
 /** One Markdown file as the index knows it. */
 export interface IndexedFile {
@@ -254,10 +255,10 @@ export class PortfolioIndex {
       // As the walk: a link is never followed, whatever type the host gives it.
       this.links.symbolicLinks.add(path);
       this.links.knownPaths.delete(path);
-      if (reported) this.treeDiagnostics.set(path, [unreadableEntry(stat.type, 'symbolic-link')]);
+      if (reported) this.treeDiagnostics.set(path, [diagnosticOf(unreadableEntry(stat.type, 'symbolic-link'))]);
     } else {
       this.links.knownPaths.add(path);
-      if (reported && isMarkdown(path)) this.treeDiagnostics.set(path, [unreadableEntry(stat.type, undefined)]);
+      if (reported && isMarkdown(path)) this.treeDiagnostics.set(path, [diagnosticOf(unreadableEntry(stat.type, undefined))]);
     }
     if (this.cache.delete(path)) this.evaluate(path);
     this.changedPaths.add(path);
@@ -416,7 +417,7 @@ export class PortfolioIndex {
     // A folder replaced by a symbolic link before its event came: listing it would follow the link.
     if (folder !== this.root && (await this.fs.stat(folder))?.symbolicLink) {
       this.links.symbolicLinks.add(folder);
-      if (collect) this.treeDiagnostics.set(folder, [unreadableEntry('other', 'symbolic-link')]);
+      if (collect) this.treeDiagnostics.set(folder, [diagnosticOf(unreadableEntry('other', 'symbolic-link'))]);
       this.changedPaths.add(folder);
     } else {
       await walkTree(this.walkContext, folder, found, collect);

@@ -3,7 +3,9 @@ import type { PortfolioDiagnostic } from '../model/diagnostics';
 import { describeReadError } from '../base/fileLimits';
 import type { DirectoryEntry, PortfolioFileSystem } from '../base/fileSystem';
 import { joinPath, relativePath } from '../base/paths';
-import { unreadableEntry, unreadableFile } from '../read/unreadable';
+import { FILE_START } from '../base/text';
+import { unreadableEntry } from '../read/unreadable';
+import { diagnosticOf } from '../rules/readFindings';
 
 /** Folders never walked: dependencies and version-control internals hold no evidence. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -50,8 +52,7 @@ export async function walkTree(context: TreeWalkContext, folder: string, markdow
     // The folder exists (its parent listed it) but holds files we cannot check: say so.
     // A folder that is gone (a rescan after a delete) is simply not there; only one still there is reported.
     if (collect && (await fs.stat(folder))?.type === 'directory') {
-      const message = `Expected a folder that can be read, found an error: ${describeReadError(error)}: the files in it were not checked`;
-      record.unread.set(folder, [unreadableFile(message)]);
+      record.unread.set(folder, [diagnosticOf({ kind: 'folder-read-error', error: describeReadError(error), range: FILE_START })]);
     }
     return;
   }
@@ -72,16 +73,16 @@ export async function walkTree(context: TreeWalkContext, folder: string, markdow
       // target's, which may lie outside the portfolio or be nothing at all.
       record.symbolicLinks.add(path);
       // The root's own config is the config loader's to report (as portfolio.invalid-config).
-      if (collectHere && path !== joinPath(root, CONFIG_FILE_NAME)) record.unread.set(path, [unreadableEntry(type, flag)]);
+      if (collectHere && path !== joinPath(root, CONFIG_FILE_NAME)) record.unread.set(path, [diagnosticOf(unreadableEntry(type, flag))]);
     } else if (flag === 'undecodable-name') {
-      if (collectHere && (type === 'directory' || isMarkdown(name))) record.unread.set(path, [unreadableEntry(type, flag)]);
+      if (collectHere && (type === 'directory' || isMarkdown(name))) record.unread.set(path, [diagnosticOf(unreadableEntry(type, flag))]);
     } else if (type === 'directory') {
       subfolders.push(path);
     } else {
       record.knownPaths.add(path);
       if (!collectHere || !isMarkdown(name)) continue;
       if (type === 'file') markdownFiles.push(path);
-      else record.unread.set(path, [unreadableEntry(type, flag)]);
+      else record.unread.set(path, [diagnosticOf(unreadableEntry(type, flag))]);
     }
   }
   await Promise.all(subfolders.map((sub) => walkTree(context, sub, markdownFiles, collectHere)));

@@ -1,10 +1,8 @@
-import { DiagnosticCode } from '../model/diagnosticCodes';
-import { type PortfolioDiagnostic } from '../model/diagnostics';
 import { parseFrontMatter, type FrontMatter } from './frontMatter';
 import { findLocalLinks, type LocalLink } from './links';
 import { evidenceDigest } from '../base/digest';
-import { formatBytes, MARKDOWN_READ_LIMIT, trimPartialCharacter } from '../base/fileLimits';
-import { unreadableFile } from './unreadable';
+import { trimPartialCharacter } from '../base/fileLimits';
+import type { ReadFinding } from './findings';
 import { FILE_START, decodeText, LineIndex } from '../base/text';
 
 /** Bodies longer than this (in characters) are not scanned for links, and the user is told so. */
@@ -14,8 +12,8 @@ export const MAX_LINK_SCAN_LENGTH = 1_000_000;
 export interface FileAnalysis {
   readonly frontMatter: FrontMatter | undefined;
   readonly links: readonly LocalLink[];
-  /** Problems found in the file itself (YAML, field shapes, unreadable content). */
-  readonly diagnostics: readonly PortfolioDiagnostic[];
+  /** Problems found in the file itself (YAML, field shapes, unreadable content), for the rules to report. */
+  readonly findings: readonly ReadFinding[];
   /** True when the bytes could not be read as text. */
   readonly unreadable: boolean;
   /** The digest of the claims and body (see base/digest.ts), when the file has sign-offs to hold it to. */
@@ -23,7 +21,7 @@ export interface FileAnalysis {
 }
 
 /**
- * Analyses a file's bytes: decoding problems become a `file.unreadable` diagnostic. `fileSize`
+ * Analyses a file's bytes: decoding problems are a `file-undecodable` finding. `fileSize`
  * larger than the bytes given says they are only the start of the file (see MARKDOWN_READ_LIMIT).
  */
 export function analyzeBytes(bytes: Uint8Array, fileSize = bytes.length): FileAnalysis {
@@ -34,7 +32,7 @@ export function analyzeBytes(bytes: Uint8Array, fileSize = bytes.length): FileAn
       frontMatter: undefined,
       links: [],
       unreadable: true,
-      diagnostics: [unreadableFile(decoded.reason)],
+      findings: [{ kind: 'file-undecodable', reason: decoded.reason, range: FILE_START }],
     };
   }
   return partial ? analyzeStartOfText(decoded.text, fileSize) : analyzeText(decoded.text);
@@ -44,31 +42,22 @@ export function analyzeBytes(bytes: Uint8Array, fileSize = bytes.length): FileAn
 export function analyzeText(text: string): FileAnalysis {
   const lines = new LineIndex(text);
   const frontMatter = parseFrontMatter(text, lines);
-  const diagnostics: PortfolioDiagnostic[] = [...(frontMatter?.diagnostics ?? [])];
+  const findings: ReadFinding[] = [...(frontMatter?.findings ?? [])];
   let links: LocalLink[] = [];
   if (text.length > MAX_LINK_SCAN_LENGTH) {
-    diagnostics.push({
-      code: DiagnosticCode.FileTooLarge,
-      message: `Expected a file under ${formatBytes(MAX_LINK_SCAN_LENGTH)} to check its links, found ${formatBytes(text.length)}: links in this file were not checked`,
-      range: FILE_START,
-    });
+    findings.push({ kind: 'too-large-for-links', size: text.length, range: FILE_START });
   } else {
     links = findLocalLinks(text, lines, frontMatter?.bodyStart ?? 0);
   }
   // Hashing every body would cost a cold load dearly; only sign-offs need the digest.
   const signed = frontMatter?.lifecycle?.signoffs.length ?? 0;
   const contentDigest = signed > 0 && frontMatter ? evidenceDigest(frontMatter.claims, text.slice(frontMatter.bodyStart)) : undefined;
-  return { frontMatter, links, diagnostics, unreadable: false, ...(contentDigest ? { contentDigest } : {}) };
+  return { frontMatter, links, findings, unreadable: false, ...(contentDigest ? { contentDigest } : {}) };
 }
 
 /** Analyses the start of a file too large to read whole: its front matter only, and says so. */
 function analyzeStartOfText(start: string, fileSize: number): FileAnalysis {
   const frontMatter = parseFrontMatter(start, new LineIndex(start), { startOfFile: true });
-  const diagnostics: PortfolioDiagnostic[] = [...(frontMatter?.diagnostics ?? [])];
-  diagnostics.push({
-    code: DiagnosticCode.FileTooLarge,
-    message: `Expected a file under ${formatBytes(MARKDOWN_READ_LIMIT)} to check in full, found ${formatBytes(fileSize)}: only its front matter was read, and its links were not checked`,
-    range: FILE_START,
-  });
-  return { frontMatter, links: [], diagnostics, unreadable: false };
+  const findings: ReadFinding[] = [...(frontMatter?.findings ?? []), { kind: 'too-large-read-start', size: fileSize, range: FILE_START }];
+  return { frontMatter, links: [], findings, unreadable: false };
 }

@@ -1,11 +1,9 @@
 import { isMap, isNode, isScalar, parseDocument, type Document } from 'yaml';
 import { DEFAULT_REVIEW_INTERVAL_WORDS } from '../model/lifecycleTerms';
 import * as z from 'zod/mini';
-import type { Catalogue, StandardNote, StandardOption, StandardVersion } from '../catalogue/catalogue';
+import type { Catalogue, StandardOption, StandardVersion } from '../catalogue/catalogue';
 import { formatFieldPath } from '../catalogue/catalogue';
-import { DiagnosticCode } from '../model/diagnosticCodes';
-import { type PortfolioDiagnostic } from '../model/diagnostics';
-import { CONFIG_FILE_NAME } from '../model/configFileName';
+import type { ConfigFinding, OptionChoice, ReadFinding, StandardFinding } from './findings';
 import { compileGlob } from '../base/glob';
 import { FILE_START, LineIndex, withYamlLineBreaks, type Range } from '../base/text';
 import { DAY_RANGE, isDayInRange, isIsoDay, parseInterval } from '../base/dates';
@@ -84,42 +82,34 @@ export type PortfolioConfig = z.output<typeof portfolioConfigSchema>;
 /** A validated config and a way to point diagnostics at its fields. */
 export interface ParsedConfig {
   readonly config: PortfolioConfig | undefined;
-  /** Problems found; a config can have some and still be usable (an invalid glob among valid ones). */
-  readonly diagnostics: readonly PortfolioDiagnostic[];
+  /** Problems found, for the rules to report; a config can have some and still be usable (an invalid glob among valid ones). */
+  readonly findings: readonly ConfigFinding[];
   /** The range of a field's value, or the file start when the field is absent. */
   rangeOf(field: keyof PortfolioConfig): Range;
 }
 
-/** Reads `portfolio.yaml`; problems become `portfolio.invalid-config` diagnostics on it. */
+/** Reads `portfolio.yaml`; problems are findings (reported as `portfolio.invalid-config`) on it. */
 export function parseConfig(text: string): ParsedConfig {
   const lines = new LineIndex(text);
   const document = parseDocument(withYamlLineBreaks(text), { prettyErrors: false });
   const rangeOf = (field: string) => nodeRange(document, [field], lines);
-  const fail = (diagnostics: PortfolioDiagnostic[]): ParsedConfig => ({ config: undefined, diagnostics, rangeOf });
+  const fail = (findings: ConfigFinding[]): ParsedConfig => ({ config: undefined, findings, rangeOf });
   if (document.errors.length > 0) {
     return fail(
       document.errors.map((error) => ({
-        code: DiagnosticCode.InvalidConfig,
-        message: `Expected valid YAML in ${CONFIG_FILE_NAME}, found: ${error.message.split('\n')[0]}`,
+        kind: 'config-yaml-syntax' as const,
+        detail: error.message.split('\n')[0],
         range: lines.rangeAt(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)),
       })),
     );
   }
-  if (!isMap(document.contents)) {
-    return fail([
-      {
-        code: DiagnosticCode.InvalidConfig,
-        message: `Expected ${CONFIG_FILE_NAME} to be a map with at least \`standard:\` (e.g. \`standard: ST0792\`), found ${document.contents === null ? 'an empty file' : 'something else'}`,
-        range: FILE_START,
-      },
-    ]);
-  }
+  if (!isMap(document.contents)) return fail([{ kind: 'config-not-map', empty: document.contents === null, range: FILE_START }]);
   const converted = yamlToData(document);
   if (!converted.ok) {
     return fail([
       {
-        code: DiagnosticCode.InvalidConfig,
-        message: converted.message,
+        kind: 'config-not-data',
+        detail: converted.message,
         range: lines.rangeAt(converted.offsets[0], Math.max(converted.offsets[1], converted.offsets[0] + 1)),
       },
     ]);
@@ -132,57 +122,42 @@ export function parseConfig(text: string): ParsedConfig {
   }
   const result = validate(portfolioConfigSchema, data);
   if (!result.success) {
-    const known = Object.keys(portfolioConfigSchema.shape).join(', ');
+    const known = Object.keys(portfolioConfigSchema.shape);
     return fail(
-      result.error.issues.map((issue) => {
+      result.error.issues.map((issue): ConfigFinding => {
         const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
         if (issue.code === 'unrecognized_keys') {
           // Only `gateway:` nests fields; its own names are the ones to offer.
           const nested = path.length > 0;
           return {
-            code: DiagnosticCode.InvalidConfig,
-            message: `Unexpected field ${issue.keys.map((k) => `\`${k}\``).join(', ')}${nested ? ` in \`${formatFieldPath(path)}\`` : ''}: expected one of ${nested ? Object.keys(gatewaySchema.shape).join(', ') : known}`,
+            kind: 'config-field-unknown',
+            fields: issue.keys,
+            known: nested ? Object.keys(gatewaySchema.shape) : known,
+            ...(nested ? { nested: formatFieldPath(path) } : {}),
             range: nested ? nodeRange(document, [...path, issue.keys[0]], lines) : keyRange(document, issue.keys[0], lines),
           };
         }
         const field = formatFieldPath(path);
-        return {
-          code: DiagnosticCode.InvalidConfig,
-          message:
-            issue.code === 'invalid_type' && issue.input === undefined
-              ? `Expected the field \`${field}\`, found none`
-              : `Expected \`${field}\` to be valid: ${issue.message}`,
-          range: nodeRange(document, path, lines),
-        };
+        const range = nodeRange(document, path, lines);
+        return issue.code === 'invalid_type' && issue.input === undefined
+          ? { kind: 'config-field-missing', field, range }
+          : { kind: 'config-field-invalid', field, detail: issue.message, range };
       }),
     );
   }
-  const diagnostics = globProblems(result.data.evidence ?? [], document, lines);
+  const findings = globProblems(result.data.evidence ?? [], document, lines);
   const { start, end } = result.data;
-  if (start !== undefined && end !== undefined && end <= start) {
-    diagnostics.push({
-      code: DiagnosticCode.InvalidConfig,
-      message: `Expected \`end\` (the planned end of the practical period) after \`start\` (${start}), found ${end}`,
-      range: rangeOf('end'),
-    });
-  }
-  return { config: result.data, diagnostics, rangeOf };
+  if (start !== undefined && end !== undefined && end <= start) findings.push({ kind: 'config-end-before-start', start, end, range: rangeOf('end') });
+  return { config: result.data, findings, rangeOf };
 }
 
-/** A diagnostic at each `evidence` glob that is not a valid glob; the others keep working. */
-function globProblems(globs: readonly string[], document: Document, lines: LineIndex): PortfolioDiagnostic[] {
-  return globs.flatMap((glob, index) => {
+/** A finding at each `evidence` glob that is not a valid glob; the others keep working. */
+function globProblems(globs: readonly string[], document: Document, lines: LineIndex): ConfigFinding[] {
+  return globs.flatMap((glob, index): ConfigFinding[] => {
     const compiled = compileGlob(glob);
     if (compiled.ok) return [];
-    const shown = glob.length > 60 ? `${glob.slice(0, 60)}...` : glob;
-    return [
-      {
-        code: DiagnosticCode.InvalidConfig,
-        message: `Expected a valid glob in \`evidence\`, found \`${shown}\`: ${compiled.reason}`,
-        // `evidence: "x"` has no item 0, so the range falls back to the field's value.
-        range: nodeRange(document, ['evidence', index], lines),
-      },
-    ];
+    // `evidence: "x"` has no item 0, so the range falls back to the field's value.
+    return [{ kind: 'config-glob-invalid', glob, reason: compiled.reason, range: nodeRange(document, ['evidence', index], lines) }];
   });
 }
 
@@ -196,97 +171,58 @@ export interface Portfolio {
   readonly matchesEvidenceGlobs: ((relativePath: string) => boolean) | undefined;
 }
 
-/** Resolves standard, version and option; unknown ones are diagnostics naming the valid choices. */
-export function resolveConfig(parsed: ParsedConfig, catalogue: Catalogue): { portfolio: Portfolio | undefined; diagnostics: PortfolioDiagnostic[] } {
+/** Resolves standard, version and option; unknown ones are findings naming the valid choices. */
+export function resolveConfig(parsed: ParsedConfig, catalogue: Catalogue): { portfolio: Portfolio | undefined; findings: ReadFinding[] } {
   const config = parsed.config;
-  if (!config) return { portfolio: undefined, diagnostics: [...parsed.diagnostics] };
+  if (!config) return { portfolio: undefined, findings: [...parsed.findings] };
   // A config can be usable and still have problems (an invalid glob among valid ones).
-  const diagnostics: PortfolioDiagnostic[] = [...parsed.diagnostics];
-  const problem = (field: keyof PortfolioConfig, message: string): PortfolioDiagnostic => ({
-    code: DiagnosticCode.InvalidConfig,
-    message,
-    range: parsed.rangeOf(field),
-  });
+  const findings: ReadFinding[] = [...parsed.findings];
 
   const versions = catalogue.versions(config.standard);
   if (versions.length === 0) {
-    const references = catalogue.references();
-    // A folder of the whole API holds about 1,500 references: name the first few.
-    const known = references.length > 12 ? `${references.slice(0, 12).join(', ')} and ${references.length - 12} more` : references.join(', ') || 'none';
-    return {
-      portfolio: undefined,
-      diagnostics: [
-        ...diagnostics,
-        problem(
-          'standard',
-          `Unexpected standard \`${config.standard}\`: expected one of ${known} (add others with \`ksb standard add REFERENCE\` or as data files in a \`standards/\` folder)`,
-        ),
-      ],
-    };
+    findings.push({ kind: 'config-standard-unknown', standard: config.standard, known: catalogue.references(), range: parsed.rangeOf('standard') });
+    return { portfolio: undefined, findings };
   }
   let standard = catalogue.get(config.standard, config.version);
   if (!standard) {
-    const known = versions.map((v) => `"${v.version}"`).join(', ');
-    diagnostics.push(problem('version', `Unexpected version "${config.version}" of ${versions[0].reference}: expected one of ${known}`));
+    findings.push({
+      kind: 'config-version-unknown',
+      version: String(config.version),
+      reference: versions[0].reference,
+      known: versions.map((v) => v.version),
+      range: parsed.rangeOf('version'),
+    });
     // Check the option against the latest version too, so one pass reports every problem.
     standard = versions[versions.length - 1];
   }
 
   let option: StandardOption | undefined;
-  const choices = standard.options.map((o) => `\`${o.id}\` (${o.title})`).join(', ');
+  const choices: OptionChoice[] = standard.options.map((o) => ({ id: o.id, title: o.title }));
   if (config.option !== undefined) {
     option = standard.findOption(config.option);
-    if (!option) diagnostics.push(problem('option', `Unexpected option \`${config.option}\` for ${standard.label}: expected one of ${choices}`));
+    if (!option) findings.push({ kind: 'config-option-unknown', option: config.option, standard: standard.label, choices, range: parsed.rangeOf('option') });
   } else if (standard.options.length > 0) {
-    diagnostics.push(
-      problem(
-        'standard',
-        `Expected an \`option:\` for ${standard.label}, which has options: ${choices}. Until one is set, the editor counts KSBs of every option and ksb coverage refuses to count.`,
-      ),
-    );
+    findings.push({ kind: 'config-option-missing', standard: standard.label, choices, range: parsed.rangeOf('standard') });
   }
 
-  if (!catalogue.get(config.standard, config.version)) return { portfolio: undefined, diagnostics };
-  diagnostics.push(...standardDiagnostics(standard, parsed.rangeOf(config.version === undefined ? 'standard' : 'version')));
+  if (!catalogue.get(config.standard, config.version)) return { portfolio: undefined, findings };
+  findings.push(...standardFindings(standard, parsed.rangeOf(config.version === undefined ? 'standard' : 'version')));
   // An invalid glob (reported by parseConfig) matches nothing: listing globs means "only these".
   const globs = config.evidence?.flatMap((glob) => {
     const compiled = compileGlob(glob);
     return compiled.ok ? [compiled.matches] : [];
   });
   const matchesEvidenceGlobs = globs ? (path: string) => globs.some((matches) => matches(path)) : undefined;
-  return { portfolio: { config, standard, option, matchesEvidenceGlobs }, diagnostics };
+  return { portfolio: { config, standard, option, matchesEvidenceGlobs }, findings };
 }
 
-/** What a note's gap should have been, for the expected-vs-found message. */
-const EXPECTED_FOR_NOTE: Readonly<Record<StandardNote['kind'], string>> = {
-  'no-ksbs': 'Expected knowledge, skills and behaviours in',
-  'options-unmapped': 'Expected KSBs mapped to the options in',
-  'ksbs-in-no-duty': 'Expected every KSB to belong to the core or an option in',
-  'duty-without-option': 'Expected every non-core duty to name its option in',
-  'version-from-file-name': 'Expected a version in',
-  'dangling-reference': 'Expected every mapping to name a KSB listed in',
-  'codes-differ': 'Expected KSB texts to begin with their own code, or none, in',
-};
-
-/** The chosen version's data gaps and status, as diagnostics at the field that chose it. */
-export function standardDiagnostics(standard: StandardVersion, range: Range): PortfolioDiagnostic[] {
-  const diagnostics: PortfolioDiagnostic[] = standard.notes.map((note) => ({
-    code: DiagnosticCode.StandardDataGap,
-    message: `${EXPECTED_FOR_NOTE[note.kind]} the data of ${standard.label}, found a gap: ${note.text}`,
-    range,
-  }));
+/** The chosen version's data gaps and status, as findings at the field that chose it. */
+export function standardFindings(standard: StandardVersion, range: Range): StandardFinding[] {
+  const findings: StandardFinding[] = standard.notes.map((note) => ({ kind: 'standard-gap', standard: standard.label, note, range }));
   if (standard.notApprovedForDelivery) {
-    const retired = /^retired$/i.test(standard.status ?? '');
-    const dates = standard.endDate ? ` (latest start ${standard.endDate})` : '';
-    diagnostics.push({
-      code: DiagnosticCode.StandardNotApproved,
-      message: retired
-        ? `Expected ${standard.label} to be approved for delivery, found "${standard.status}"${dates}: apprentices who started on it stay on it; new starts take a later version`
-        : `Expected ${standard.label} to be approved for delivery, found "${standard.status}"${dates}: check that this is the version of your apprenticeship`,
-      range,
-    });
+    findings.push({ kind: 'standard-not-approved', standard: standard.label, status: standard.status, endDate: standard.endDate, range });
   }
-  return diagnostics;
+  return findings;
 }
 
 function nodeRange(document: Document, path: readonly (string | number)[], lines: LineIndex): Range {

@@ -1,12 +1,11 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
-import { DiagnosticCode } from '../model/diagnosticCodes';
-import { type PortfolioDiagnostic } from '../model/diagnostics';
+import type { FrontMatterFinding, ReadFinding } from './findings';
 import { FRONT_MATTER_FIELDS } from './frontMatterSchema';
 import { isDayInRange, isIsoDay } from '../base/dates';
 import { MAX_HOURS_A_DAY } from '../model/hours';
 import { LIFECYCLE_KEYS, lifecycleFields, readLifecycleFields, type LifecycleFields, type SignoffEntry } from './lifecycleFields';
 import { SIGNOFF_ROLES, type SignoffRole } from '../model/lifecycleTerms';
-import { formatBytes, MARKDOWN_READ_LIMIT, MAX_FRONT_MATTER_LENGTH, MAX_FRONT_MATTER_NESTING } from '../base/fileLimits';
+import { MAX_FRONT_MATTER_LENGTH, MAX_FRONT_MATTER_NESTING } from '../base/fileLimits';
 import { FILE_START, detach, withYamlLineBreaks, type LineIndex, type Range } from '../base/text';
 import { describeNode, isNodeWithRange } from '../base/yamlNodes';
 
@@ -46,8 +45,8 @@ export interface FrontMatter {
   readonly dateRange: Range | undefined;
   /** Sign-offs, off-the-job hours, the file's `type` and the requirements it `meets`; `undefined` when it has none of them. */
   readonly lifecycle: LifecycleFields | undefined;
-  /** YAML and field-shape problems, already in file positions. */
-  readonly diagnostics: readonly PortfolioDiagnostic[];
+  /** YAML and field-shape problems, already in file positions, for the rules to report. */
+  readonly findings: readonly ReadFinding[];
 }
 
 /** A `ksbs:` field at the margin, found without parsing. */
@@ -112,34 +111,26 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
   const fence = lines.rangeAt(0, 3);
   // Front matter that is not read still says whether it has a `ksbs:` field, so the file counts as
   // evidence (and as one of the files with problems) when the portfolio has no evidence globs.
-  const notRead = (message: string): FrontMatter => ({
+  const notRead = (finding: FrontMatterFinding): FrontMatter => ({
     ...empty,
     valid: false,
     hasKsbsKey: KSBS_FIELD_LINE.test(text.slice(contentStart, contentEnd)),
-    diagnostics: [{ code: DiagnosticCode.FrontMatterTooLarge, message, range: fence }],
+    findings: [finding],
   });
   if (!closed && options.startOfFile) {
-    return notRead(
-      `Expected front matter that ends within the first ${formatBytes(MARKDOWN_READ_LIMIT)} of the file, found it going on past that: its claims were not read`,
-    );
+    return notRead({ kind: 'front-matter-past-read-limit', range: fence });
   }
   if (!closed) {
     return {
       ...empty,
       valid: false,
-      diagnostics: [
-        {
-          code: DiagnosticCode.YamlError,
-          message: 'Expected a closing `---` line for the front matter opened on line 1, found the end of the file',
-          range: lines.rangeAt(0, 3),
-        },
-      ],
+      findings: [{ kind: 'front-matter-unclosed', range: fence }],
     };
   }
 
   const length = contentEnd - contentStart;
   if (length > MAX_FRONT_MATTER_LENGTH) {
-    return notRead(`Expected front matter under ${formatBytes(MAX_FRONT_MATTER_LENGTH)}, found ${formatBytes(length)}: its claims were not read`);
+    return notRead({ kind: 'front-matter-too-long', length, range: fence });
   }
   const yaml = withYamlLineBreaks(text.slice(contentStart, contentEnd));
 
@@ -153,7 +144,7 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
   }
   const depth = nestingDepthBound(yaml);
   if (depth > MAX_FRONT_MATTER_NESTING) {
-    return notRead(`Expected front matter nested at most ${MAX_FRONT_MATTER_NESTING} levels deep, found ${depth}: its claims were not read`);
+    return notRead({ kind: 'front-matter-too-deep', depth, range: fence });
   }
   let document: Document.Parsed;
   try {
@@ -164,31 +155,27 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
     return {
       ...empty,
       valid: false,
-      diagnostics: [{ code: DiagnosticCode.YamlError, message: `Expected valid YAML front matter, found: ${firstLine(message)}`, range: fence }],
+      findings: [{ kind: 'yaml-syntax', detail: firstLine(message), range: fence }],
     };
   }
   if (document.errors.length > 0) {
     return {
       ...empty,
       valid: false,
-      diagnostics: document.errors.map((error) => ({
-        code: DiagnosticCode.YamlError,
-        message: `Expected valid YAML front matter, found: ${firstLine(error.message)}`,
+      findings: document.errors.map((error) => ({
+        kind: 'yaml-syntax' as const,
+        detail: firstLine(error.message),
         range: shift(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)),
       })),
     };
   }
 
-  const diagnostics: PortfolioDiagnostic[] = [];
+  const findings: ReadFinding[] = [];
   const root = document.contents;
   if (root !== null && !isMap(root)) {
     const range = isNodeWithRange(root) ? shift(root.range[0], root.range[1]) : FILE_START;
-    diagnostics.push({
-      code: DiagnosticCode.InvalidField,
-      message: `Expected front matter to be a map of fields (\`title:\`, \`ksbs:\` ...), found ${describeNode(root)}`,
-      range,
-    });
-    return { ...empty, valid: true, diagnostics };
+    findings.push({ kind: 'front-matter-not-map', found: describeNode(root), range });
+    return { ...empty, valid: true, findings };
   }
 
   let title: string | undefined;
@@ -203,27 +190,23 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
     const first = seen.get(key);
     if (first) {
       // The first occurrence wins, as it does for most YAML readers that accept duplicates.
-      diagnostics.push({
-        code: DiagnosticCode.InvalidField,
-        message: `Unexpected second \`${key}:\` field: expected each field once (the first is on line ${first.start.line + 1})`,
-        range: keyRange,
-      });
+      findings.push({ kind: 'field-twice', field: key, firstLine: first.start.line + 1, range: keyRange });
       continue;
     }
     seen.set(key, keyRange);
     if (key === 'ksbs') {
-      ksbs = readKsbs(pair, contentStart, lines, shift, diagnostics);
+      ksbs = readKsbs(pair, contentStart, lines, shift, findings);
     } else if (LIFECYCLE_KEYS.has(key)) {
       lifecyclePairs.set(key, pair);
     } else if (key === 'title' || key === 'date') {
-      const value = readTextField(key, pair.value, keyRange, shift, diagnostics);
+      const value = readTextField(key, pair.value, keyRange, shift, findings);
       if (key === 'title') title = value === undefined ? undefined : detach(value);
       else if (value !== undefined && isNodeWithRange(pair.value)) date = { value, range: shift(pair.value.range[0], pair.value.range[1]) };
     }
   }
 
-  const lifecycle = readLifecycleFields(lifecyclePairs, yaml, shift, diagnostics);
-  return { ...empty, ...parsedFields(ksbs, title, date, diagnostics), lifecycle };
+  const lifecycle = readLifecycleFields(lifecyclePairs, yaml, shift, findings);
+  return { ...empty, ...parsedFields(ksbs, title, date, findings), lifecycle };
 }
 
 /** The YAML-dependent fields of a valid front matter, from either reading path. */
@@ -231,7 +214,7 @@ function parsedFields(
   ksbs: { style: KsbsStyle; keyRange: Range; claims: Claim[] } | undefined,
   title: string | undefined,
   date: ParsedDate | undefined,
-  diagnostics: PortfolioDiagnostic[],
+  findings: ReadFinding[],
 ): ParsedFields {
   return {
     valid: true,
@@ -242,7 +225,7 @@ function parsedFields(
     title,
     date: date?.value,
     dateRange: date?.range,
-    diagnostics,
+    findings,
   };
 }
 
@@ -282,7 +265,7 @@ const SIMPLE_LIST_ITEM = new RegExp(`^( *)- (${SIMPLE_CLAIM})$`);
 const SIMPLE_MAP_ENTRY = new RegExp(`^( +)(${SIMPLE_CLAIM}): +(\\S(?:.*\\S)?)$`);
 
 /** The parts of a front matter that depend on its YAML. */
-type ParsedFields = Pick<FrontMatter, 'valid' | 'hasKsbsKey' | 'ksbsStyle' | 'ksbsKeyRange' | 'claims' | 'title' | 'date' | 'dateRange' | 'diagnostics'>;
+type ParsedFields = Pick<FrontMatter, 'valid' | 'hasKsbsKey' | 'ksbsStyle' | 'ksbsKeyRange' | 'claims' | 'title' | 'date' | 'dateRange' | 'findings'>;
 
 /** Hours the fast path reads: `3`, `3.5`, `07.25`; YAML reads each as that number. */
 const SIMPLE_HOURS = /^\d{1,2}(\.\d{1,2})?$/;
@@ -506,7 +489,7 @@ function nestingDepthBound(yaml: string): number {
   return deepestFlow + deepestBlock;
 }
 
-function readKsbs(pair: Pair, contentStart: number, lines: LineIndex, shift: Shift, diagnostics: PortfolioDiagnostic[]) {
+function readKsbs(pair: Pair, contentStart: number, lines: LineIndex, shift: Shift, findings: ReadFinding[]) {
   const keyRange = isNodeWithRange(pair.key) ? shift(pair.key.range[0], pair.key.range[1]) : FILE_START;
   const value = pair.value as Node | null;
   const claims: Claim[] = [];
@@ -540,7 +523,7 @@ function readKsbs(pair: Pair, contentStart: number, lines: LineIndex, shift: Shi
           removeRange: removal(spans, index, value.flow === true),
         });
       } else {
-        diagnostics.push(invalidField('ksbs', 'each item to be a code such as K1', item as Node, shift));
+        findings.push(invalidField('ksbs', 'each item to be a code such as K1', item as Node, shift));
       }
     });
     return { style: value.flow ? ('flow-list' as const) : ('block-list' as const), keyRange, claims };
@@ -551,14 +534,14 @@ function readKsbs(pair: Pair, contentStart: number, lines: LineIndex, shift: Shi
     value.items.forEach((item, index) => {
       const key = item.key;
       if (!isScalar(key) || key.value === null || !key.range) {
-        diagnostics.push(invalidField('ksbs', 'each key to be a code such as K1', key as Node, shift));
+        findings.push(invalidField('ksbs', 'each key to be a code such as K1', key as Node, shift));
         return;
       }
       const itemValue = item.value as Node | null;
       let justification: string | undefined;
       if (isScalar(itemValue) && typeof itemValue.value === 'string') justification = detach(itemValue.value);
       else if (itemValue !== null && !(isScalar(itemValue) && itemValue.value === null)) {
-        diagnostics.push(invalidField(`ksbs.${String(key.value)}`, 'a one-line justification', itemValue, shift));
+        findings.push(invalidField(`ksbs.${String(key.value)}`, 'a one-line justification', itemValue, shift));
       }
       claims.push({
         code: String(key.value),
@@ -570,7 +553,7 @@ function readKsbs(pair: Pair, contentStart: number, lines: LineIndex, shift: Shi
     return { style: value.flow ? ('flow-map' as const) : ('block-map' as const), keyRange, claims };
   }
 
-  diagnostics.push(invalidField('ksbs', FRONT_MATTER_FIELDS.ksbs.expected, value, shift));
+  findings.push(invalidField('ksbs', FRONT_MATTER_FIELDS.ksbs.expected, value, shift));
   return { style: 'other' as const, keyRange, claims };
 }
 
@@ -581,14 +564,14 @@ function isValidField(field: keyof typeof FRONT_MATTER_FIELDS, value: unknown): 
 
 /**
  * The value of a text field (`title`, `date`) when it has the shape the field's definition asks
- * for; otherwise `undefined` and a `frontmatter.invalid-field` in `diagnostics`.
+ * for; otherwise `undefined` and a `field-shape` finding in `findings`.
  */
-function readTextField(field: 'title' | 'date', node: Node | null, keyRange: Range, shift: Shift, diagnostics: PortfolioDiagnostic[]): string | undefined {
+function readTextField(field: 'title' | 'date', node: Node | null, keyRange: Range, shift: Shift, findings: ReadFinding[]): string | undefined {
   const value = isScalar(node) ? node.value : undefined;
   if (typeof value === 'string' && isValidField(field, value)) return value;
-  const diagnostic = invalidField(field, FRONT_MATTER_FIELDS[field].expected, node, shift);
+  const finding = invalidField(field, FRONT_MATTER_FIELDS[field].expected, node, shift);
   // `? title` and `{title}` have no value node at all (the data is null, as for `title:`): point at the key.
-  diagnostics.push(isNodeWithRange(node) ? diagnostic : { ...diagnostic, range: keyRange });
+  findings.push(isNodeWithRange(node) ? finding : { ...finding, range: keyRange });
   return undefined;
 }
 
@@ -598,9 +581,9 @@ function pairSpan(pair: Pair): readonly [number, number] {
   return [start, valueEnd];
 }
 
-function invalidField(field: string, expected: string, node: Node | null, shift: Shift): PortfolioDiagnostic {
+function invalidField(field: string, expected: string, node: Node | null, shift: Shift): FrontMatterFinding {
   const range = isNodeWithRange(node) ? shift(node.range[0], node.range[1]) : FILE_START;
-  return { code: DiagnosticCode.InvalidField, message: `Expected \`${field}\` to be ${expected}, found ${describeNode(node)}`, range };
+  return { kind: 'field-shape', field, expected, found: describeNode(node), range };
 }
 
 function firstLine(message: string): string {

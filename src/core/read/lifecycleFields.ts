@@ -1,11 +1,10 @@
 // The front-matter fields of the apprenticeship around the evidence: `type`, `signoff`, `otj` and
 // `meets`. Read node by node, like `ksbs`, so every problem and every edit has its exact place.
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { DiagnosticCode } from '../model/diagnosticCodes';
-import { type PortfolioDiagnostic } from '../model/diagnostics';
+import type { DistributiveOmit, ReadFinding, SignoffFinding } from './findings';
 import { detach, type Range } from '../base/text';
 import { describeNode, isNodeWithRange } from '../base/yamlNodes';
-import { DAY_RANGE, isDayInRange, isIsoDay } from '../base/dates';
+import { isDayInRange, isIsoDay } from '../base/dates';
 import { DIGEST_LENGTH } from '../base/digest';
 import { MAX_HOURS_A_DAY } from '../model/hours';
 import { PROGRESS_REVIEW_TYPE, SIGNOFF_ROLES, type SignoffRole } from '../model/lifecycleTerms';
@@ -66,14 +65,9 @@ type Shift = (start: number, end: number) => Range;
 
 /**
  * Reads the lifecycle fields from their key/value pairs (the first of each key); shape problems go
- * to `diagnostics` as `signoff.invalid`, `otj.invalid` or `frontmatter.invalid-field`.
+ * to `findings` (reported as `signoff.invalid`, `otj.invalid` or `frontmatter.invalid-field`).
  */
-export function readLifecycleFields(
-  pairs: ReadonlyMap<string, Pair>,
-  yaml: string,
-  shift: Shift,
-  diagnostics: PortfolioDiagnostic[],
-): LifecycleFields | undefined {
+export function readLifecycleFields(pairs: ReadonlyMap<string, Pair>, yaml: string, shift: Shift, findings: ReadFinding[]): LifecycleFields | undefined {
   if (pairs.size === 0) return undefined;
   const keyRange = (key: string): Range | undefined => {
     const node = pairs.get(key)?.key;
@@ -93,19 +87,19 @@ export function readLifecycleFields(
     const value = typePair.value as Node | null;
     if (isScalar(value) && typeof value.value === 'string' && value.value.trim() !== '') type = value.value.trim();
     else
-      diagnostics.push(
-        problem(
-          DiagnosticCode.InvalidField,
-          `Expected \`type\` to be a word such as ${PROGRESS_REVIEW_TYPE}, found ${describeNode(value)}`,
-          at(value, keyRange('type')),
-        ),
-      );
+      findings.push({
+        kind: 'field-shape',
+        field: 'type',
+        expected: `a word such as ${PROGRESS_REVIEW_TYPE}`,
+        found: describeNode(value),
+        range: at(value, keyRange('type')),
+      });
   }
 
   const signoffKey = keyRange('signoff');
-  const signoffs = pairs.has('signoff') ? readSignoffs(pairs.get('signoff')!.value as Node | null, at, signoffKey, diagnostics) : [];
+  const signoffs = pairs.has('signoff') ? readSignoffs(pairs.get('signoff')!.value as Node | null, at, signoffKey, findings) : [];
   const otjKey = keyRange('otj');
-  const otj = pairs.has('otj') ? readOtj(pairs.get('otj')!.value as Node | null, at, otjKey, diagnostics) : [];
+  const otj = pairs.has('otj') ? readOtj(pairs.get('otj')!.value as Node | null, at, otjKey, findings) : [];
 
   const meets: MeetsItem[] = [];
   const meetsPair = pairs.get('meets');
@@ -113,23 +107,24 @@ export function readLifecycleFields(
     const value = meetsPair.value as Node | null;
     const items = isSeq(value) ? value.items : isScalar(value) && typeof value.value === 'string' ? [value] : undefined;
     if (!items)
-      diagnostics.push(
-        problem(
-          DiagnosticCode.InvalidField,
-          `Expected \`meets\` to be a list of gateway requirements such as [english-level-2], found ${describeNode(value)}`,
-          at(value, keyRange('meets')),
-        ),
-      );
+      findings.push({
+        kind: 'field-shape',
+        field: 'meets',
+        expected: 'a list of gateway requirements such as [english-level-2]',
+        found: describeNode(value),
+        range: at(value, keyRange('meets')),
+      });
     for (const item of items ?? []) {
       if (isScalar(item) && typeof item.value === 'string' && item.value.trim() !== '') meets.push({ name: item.value.trim(), range: at(item, undefined) });
       else
-        diagnostics.push(
-          problem(
-            DiagnosticCode.InvalidField,
-            `Expected each item of \`meets\` to be the name of a requirement, found ${describeNode(item as Node)}`,
-            at(item, keyRange('meets')),
-          ),
-        );
+        findings.push({
+          kind: 'field-shape',
+          field: 'meets',
+          eachItem: true,
+          expected: 'the name of a requirement',
+          found: describeNode(item as Node),
+          range: at(item, keyRange('meets')),
+        });
     }
   }
   const signoffNode = pairs.get('signoff')?.value as Node | null | undefined;
@@ -181,29 +176,17 @@ type At = (node: unknown, fallback: Range | undefined) => Range;
 
 const SIGNOFF_FIELDS = ['by', 'role', 'date', 'digest'] as const;
 
-function readSignoffs(value: Node | null, at: At, keyRange: Range | undefined, diagnostics: PortfolioDiagnostic[]): SignoffEntry[] {
+function readSignoffs(value: Node | null, at: At, keyRange: Range | undefined, findings: ReadFinding[]): SignoffEntry[] {
   if (value === null || (isScalar(value) && value.value === null)) return [];
   if (!isSeq(value)) {
-    diagnostics.push(
-      problem(
-        DiagnosticCode.SignoffInvalid,
-        `Expected \`signoff\` to be a list of {by, role, date, digest}, found ${describeNode(value)}`,
-        at(value, keyRange),
-      ),
-    );
+    findings.push({ kind: 'signoff-not-list', found: describeNode(value), range: at(value, keyRange) });
     return [];
   }
   const entries: SignoffEntry[] = [];
   value.items.forEach((item, index) => {
     const range = at(item, keyRange);
     if (!isMap(item)) {
-      diagnostics.push(
-        problem(
-          DiagnosticCode.SignoffInvalid,
-          `Expected sign-off ${index + 1} to be a map of by, role, date and digest, found ${describeNode(item as Node)}`,
-          range,
-        ),
-      );
+      findings.push({ kind: 'signoff-not-map', entry: index, found: describeNode(item as Node), range });
       return;
     }
     const fields = new Map<string, Pair>();
@@ -212,47 +195,42 @@ function readSignoffs(value: Node | null, at: At, keyRange: Range | undefined, d
       if (!fields.has(key)) fields.set(key, pair);
     }
     let complete = true;
-    const report = (message: string, node: unknown) => {
+    const report = (finding: DistributiveOmit<SignoffFinding, 'range' | 'entry'>, node: unknown) => {
       complete = false;
-      diagnostics.push(problem(DiagnosticCode.SignoffInvalid, message, at(node, range)));
+      findings.push({ ...finding, entry: index, range: at(node, range) } as SignoffFinding);
     };
     const text = (field: (typeof SIGNOFF_FIELDS)[number]): { value: string | undefined; node: unknown } => {
       const node = fields.get(field)?.value;
       if (!fields.has(field)) {
-        report(`Expected sign-off ${index + 1} to have \`${field}\`, found none`, item);
+        report({ kind: 'signoff-field-missing', field }, item);
         return { value: undefined, node };
       }
       if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') && String(node.value).trim() !== '')
         return { value: String(node.value).trim(), node };
-      report(`Expected \`${field}\` of sign-off ${index + 1} to be text, found ${describeNode(node as Node)}`, node);
+      report({ kind: 'signoff-field-not-text', field, found: describeNode(node as Node) }, node);
       return { value: undefined, node };
     };
     for (const key of fields.keys()) {
-      if (!(SIGNOFF_FIELDS as readonly string[]).includes(key))
-        report(`Unexpected field \`${key}\` in sign-off ${index + 1}: expected by, role, date and digest`, fields.get(key)?.key);
+      if (!(SIGNOFF_FIELDS as readonly string[]).includes(key)) report({ kind: 'signoff-field-unknown', field: key }, fields.get(key)?.key);
     }
     const by = text('by');
     const role = text('role');
     let knownRole: SignoffRole | undefined;
     if (role.value !== undefined) {
       knownRole = SIGNOFF_ROLES.find((candidate) => candidate === role.value!.toLowerCase());
-      if (!knownRole) report(`Expected the role of sign-off ${index + 1} to be one of ${SIGNOFF_ROLES.join(', ')}, found \`${role.value}\``, role.node);
+      if (!knownRole) report({ kind: 'signoff-role-unknown', role: role.value }, role.node);
     }
     const date = text('date');
     let day: string | undefined;
     if (date.value !== undefined) {
       if (isIsoDay(date.value) && isDayInRange(date.value)) day = date.value;
-      else report(`Expected the date of sign-off ${index + 1} to be a day such as 2026-03-14, ${DAY_RANGE.words}, found \`${date.value}\``, date.node);
+      else report({ kind: 'signoff-date-invalid', date: date.value }, date.node);
     }
     const digest = text('digest');
     let digestValue: string | undefined;
     if (digest.value !== undefined) {
       if (new RegExp(`^[0-9a-f]{${DIGEST_LENGTH}}$`).test(digest.value)) digestValue = digest.value;
-      else
-        report(
-          `Expected the digest of sign-off ${index + 1} to be ${DIGEST_LENGTH} hexadecimal characters as \`ksb signoff\` writes them, found \`${digest.value}\``,
-          digest.node,
-        );
+      else report({ kind: 'signoff-digest-invalid', digest: digest.value }, digest.node);
     }
     entries.push({
       index,
@@ -269,71 +247,45 @@ function readSignoffs(value: Node | null, at: At, keyRange: Range | undefined, d
   return entries;
 }
 
-function readOtj(value: Node | null, at: At, keyRange: Range | undefined, diagnostics: PortfolioDiagnostic[]): OtjLogEntry[] {
+function readOtj(value: Node | null, at: At, keyRange: Range | undefined, findings: ReadFinding[]): OtjLogEntry[] {
   if (value === null || (isScalar(value) && value.value === null)) return [];
-  const hoursOf = (node: unknown, where: string): number | undefined => {
+  const hoursOf = (node: unknown, entry: number | undefined): number | undefined => {
     if (isScalar(node) && typeof node.value === 'number' && Number.isFinite(node.value)) {
-      if (node.value < 0)
-        diagnostics.push(problem(DiagnosticCode.OtjInvalid, `Expected ${where} to be zero or more hours, found ${node.value}`, at(node, keyRange)));
-      else if (node.value > MAX_HOURS_A_DAY)
-        diagnostics.push(
-          problem(DiagnosticCode.OtjInvalid, `Expected ${where} to be at most ${MAX_HOURS_A_DAY} hours (one day), found ${node.value}`, at(node, keyRange)),
-        );
+      if (node.value < 0) findings.push({ kind: 'otj-hours-negative', entry, hours: node.value, range: at(node, keyRange) });
+      else if (node.value > MAX_HOURS_A_DAY) findings.push({ kind: 'otj-hours-over-a-day', entry, hours: node.value, range: at(node, keyRange) });
       else return node.value;
       return undefined;
     }
-    diagnostics.push(
-      problem(DiagnosticCode.OtjInvalid, `Expected ${where} to be a number of hours such as 3.5, found ${describeNode(node as Node)}`, at(node, keyRange)),
-    );
+    findings.push({ kind: 'otj-hours-not-number', entry, found: describeNode(node as Node), range: at(node, keyRange) });
     return undefined;
   };
   if (isScalar(value)) {
-    const hours = hoursOf(value, '`otj`');
+    const hours = hoursOf(value, undefined);
     return hours === undefined ? [] : [{ index: 0, date: undefined, hours, activity: undefined, hoursRange: at(value, keyRange), dateRange: undefined }];
   }
   if (!isSeq(value)) {
-    diagnostics.push(
-      problem(
-        DiagnosticCode.OtjInvalid,
-        `Expected \`otj\` to be a number of hours or a list of {date, hours, activity}, found ${describeNode(value)}`,
-        at(value, keyRange),
-      ),
-    );
+    findings.push({ kind: 'otj-not-list', found: describeNode(value), range: at(value, keyRange) });
     return [];
   }
   const entries: OtjLogEntry[] = [];
   value.items.forEach((item, index) => {
-    const where = `the hours of off-the-job entry ${index + 1}`;
     if (!isMap(item)) {
-      diagnostics.push(
-        problem(
-          DiagnosticCode.OtjInvalid,
-          `Expected off-the-job entry ${index + 1} to be a map of date, hours and activity, found ${describeNode(item as Node)}`,
-          at(item, keyRange),
-        ),
-      );
+      findings.push({ kind: 'otj-entry-not-map', entry: index, found: describeNode(item as Node), range: at(item, keyRange) });
       return;
     }
     const field = (name: string) => item.items.find((pair) => isScalar(pair.key) && pair.key.value === name);
     for (const pair of item.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       if (!['date', 'hours', 'activity'].includes(key)) {
-        diagnostics.push(
-          problem(
-            DiagnosticCode.OtjInvalid,
-            `Unexpected field \`${key}\` in off-the-job entry ${index + 1}: expected date, hours and activity`,
-            at(pair.key, keyRange),
-            { field: 'otj', index },
-          ),
-        );
+        findings.push({ kind: 'otj-field-unknown', entry: index, field: key, range: at(pair.key, keyRange), subject: { field: 'otj', index } });
       }
     }
     const hoursPair = field('hours');
     if (!hoursPair) {
-      diagnostics.push(problem(DiagnosticCode.OtjInvalid, `Expected off-the-job entry ${index + 1} to have \`hours\`, found none`, at(item, keyRange)));
+      findings.push({ kind: 'otj-hours-missing', entry: index, range: at(item, keyRange) });
       return;
     }
-    const hours = hoursOf(hoursPair.value, where);
+    const hours = hoursOf(hoursPair.value, index);
     const datePair = field('date');
     let date: string | undefined;
     if (datePair) {
@@ -341,13 +293,7 @@ function readOtj(value: Node | null, at: At, keyRange: Range | undefined, diagno
       const text = isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
       if (text !== undefined && isIsoDay(text) && isDayInRange(text)) date = text;
       else {
-        diagnostics.push(
-          problem(
-            DiagnosticCode.OtjInvalid,
-            `Expected the date of off-the-job entry ${index + 1} to be a day such as 2026-03-14, ${DAY_RANGE.words}, found ${describeNode(node as Node)}`,
-            at(node, keyRange),
-          ),
-        );
+        findings.push({ kind: 'otj-date-invalid', entry: index, found: describeNode(node as Node), range: at(node, keyRange) });
         return;
       }
     }
@@ -357,8 +303,4 @@ function readOtj(value: Node | null, at: At, keyRange: Range | undefined, diagno
     entries.push({ index, date, hours, activity, hoursRange: at(hoursPair.value, keyRange), dateRange: datePair ? at(datePair.value, keyRange) : undefined });
   });
   return entries;
-}
-
-function problem(code: PortfolioDiagnostic['code'], message: string, range: Range, subject?: PortfolioDiagnostic['subject']): PortfolioDiagnostic {
-  return subject ? { code, message, range, subject } : { code, message, range };
 }

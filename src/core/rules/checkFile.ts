@@ -2,6 +2,7 @@ import type { Portfolio } from '../read/config';
 import type { PortfolioDiagnostic } from '../model/diagnostics';
 import type { Claim } from '../read/frontMatter';
 import { RULES } from './registry';
+import { diagnosticsOf } from './readFindings';
 import type { EvidenceContext, FileFacts, RuleCheck } from './rule';
 
 /** What `checkFile` needs besides the file's facts: the portfolio, when its config resolves. */
@@ -35,7 +36,7 @@ export function checkFile(facts: FileFacts, context: FileContext): FileCheck {
   let validClaims: readonly Claim[] = [];
   // Progress reviews and hour logs are not evidence, but what they say is checked all the same.
   const hasLifecycle = frontMatter?.lifecycle !== undefined;
-  if (isEvidence || hasLifecycle || analysis.unreadable || (frontMatter && !frontMatter.valid)) appendAll(diagnostics, analysis.diagnostics);
+  if (isEvidence || hasLifecycle || analysis.unreadable || (frontMatter && !frontMatter.valid)) appendAll(diagnostics, diagnosticsOf(analysis.findings));
   const { portfolio } = context;
   const evidenceChecked = isEvidence && portfolio !== undefined && frontMatter?.valid !== false && !analysis.unreadable;
   if (evidenceChecked) {

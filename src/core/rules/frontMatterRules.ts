@@ -1,5 +1,5 @@
-// Rules raised while front matter is parsed (`read/frontMatter.ts`, `read/analysis.ts`): they have no check here.
-import { formatLimit, MAX_FRONT_MATTER_LENGTH, MAX_FRONT_MATTER_NESTING } from '../base/fileLimits';
+// Rules over what the front-matter readers found (`read/frontMatter.ts`, `read/lifecycleFields.ts`).
+import { formatBytes, formatLimit, MARKDOWN_READ_LIMIT, MAX_FRONT_MATTER_LENGTH, MAX_FRONT_MATTER_NESTING } from '../base/fileLimits';
 import { DiagnosticCode } from '../model/diagnosticCodes';
 import { defineRule } from './rule';
 
@@ -9,6 +9,10 @@ export const yamlErrorRule = defineRule({
   defaultLevel: 'error',
   summary: 'Front matter that is not valid YAML.',
   meaning: 'front matter that is not valid YAML, or never closed, at its real line',
+  findings: {
+    'yaml-syntax': ({ detail }) => `Expected valid YAML front matter, found: ${detail}`,
+    'front-matter-unclosed': () => 'Expected a closing `---` line for the front matter opened on line 1, found the end of the file',
+  },
 });
 
 /** `frontmatter.too-large`. */
@@ -17,6 +21,14 @@ export const frontMatterTooLargeRule = defineRule({
   defaultLevel: 'error',
   summary: `Front matter over ${formatLimit(MAX_FRONT_MATTER_LENGTH)}, or nested over ${MAX_FRONT_MATTER_NESTING} levels deep: it is not parsed, so its claims are not counted.`,
   meaning: `front matter over ${formatLimit(MAX_FRONT_MATTER_LENGTH)} or nested over ${MAX_FRONT_MATTER_NESTING} levels deep: it is not parsed, so its claims are not read`,
+  findings: {
+    'front-matter-past-read-limit': () =>
+      `Expected front matter that ends within the first ${formatBytes(MARKDOWN_READ_LIMIT)} of the file, found it going on past that: its claims were not read`,
+    'front-matter-too-long': ({ length }) =>
+      `Expected front matter under ${formatBytes(MAX_FRONT_MATTER_LENGTH)}, found ${formatBytes(length)}: its claims were not read`,
+    'front-matter-too-deep': ({ depth }) =>
+      `Expected front matter nested at most ${MAX_FRONT_MATTER_NESTING} levels deep, found ${depth}: its claims were not read`,
+  },
 });
 
 /** `frontmatter.invalid-field`. */
@@ -25,4 +37,10 @@ export const invalidFieldRule = defineRule({
   defaultLevel: 'error',
   summary: 'A known front-matter field of the wrong shape (`ksbs: 12`, `date: soon`).',
   meaning: 'a known field of the wrong shape (`ksbs: 12`, `date: soon`, `date: 2026-02-30`), or a field given twice',
+  findings: {
+    'front-matter-not-map': ({ found }) => `Expected front matter to be a map of fields (\`title:\`, \`ksbs:\` ...), found ${found}`,
+    'field-twice': ({ field, firstLine }) => `Unexpected second \`${field}:\` field: expected each field once (the first is on line ${firstLine})`,
+    'field-shape': ({ field, expected, found, eachItem }) =>
+      eachItem ? `Expected each item of \`${field}\` to be ${expected}, found ${found}` : `Expected \`${field}\` to be ${expected}, found ${found}`,
+  },
 });

@@ -7,8 +7,13 @@ import { FILE_START } from '../base/text';
 import { DiagnosticCode } from '../model/diagnosticCodes';
 import { defineRule, type EvidenceContext, type FileFacts } from './rule';
 import { latestDay, todayWords } from './today';
+import { DAY_RANGE } from '../base/dates';
+import { DIGEST_LENGTH } from '../base/digest';
+import { MAX_HOURS_A_DAY } from '../model/hours';
+import { SIGNOFF_ROLES } from '../model/lifecycleTerms';
+import type { OtjPlace } from '../read/findings';
 
-/** `signoff.invalid`: a sign-off that is not one. Its shape is checked where it is read (read/lifecycleFields.ts). */
+/** `signoff.invalid`: a sign-off that is not one, by its shape (as read in read/lifecycleFields.ts) and its dates. */
 export const signoffInvalidRule = defineRule({
   code: DiagnosticCode.SignoffInvalid,
   defaultLevel: 'error',
@@ -16,6 +21,18 @@ export const signoffInvalidRule = defineRule({
   meaning:
     "a `signoff:` entry that is not a sign-off: not a list of `{by, role, date, digest}`, a missing field, a role other than apprentice, employer, mentor or tutor, a date that is not a day between 1950 and 2100, is after today (anywhere on Earth), before the `start` of `portfolio.yaml` or before the file's own `date:`, a digest not as `ksb signoff` writes it. Such a sign-off never counts: not at the gateway, not in the report",
   check: { over: 'portfolio-file', run: (facts, context) => ({ diagnostics: checkSignoffDates(facts, context) }) },
+  findings: {
+    'signoff-not-list': ({ found }) => `Expected \`signoff\` to be a list of {by, role, date, digest}, found ${found}`,
+    'signoff-not-map': ({ entry, found }) => `Expected sign-off ${entry + 1} to be a map of by, role, date and digest, found ${found}`,
+    'signoff-field-missing': ({ entry, field }) => `Expected sign-off ${entry + 1} to have \`${field}\`, found none`,
+    'signoff-field-not-text': ({ entry, field, found }) => `Expected \`${field}\` of sign-off ${entry + 1} to be text, found ${found}`,
+    'signoff-field-unknown': ({ entry, field }) => `Unexpected field \`${field}\` in sign-off ${entry + 1}: expected by, role, date and digest`,
+    'signoff-role-unknown': ({ entry, role }) => `Expected the role of sign-off ${entry + 1} to be one of ${SIGNOFF_ROLES.join(', ')}, found \`${role}\``,
+    'signoff-date-invalid': ({ entry, date }) =>
+      `Expected the date of sign-off ${entry + 1} to be a day such as 2026-03-14, ${DAY_RANGE.words}, found \`${date}\``,
+    'signoff-digest-invalid': ({ entry, digest }) =>
+      `Expected the digest of sign-off ${entry + 1} to be ${DIGEST_LENGTH} hexadecimal characters as \`ksb signoff\` writes them, found \`${digest}\``,
+  },
 });
 
 /** `signoff.stale`: the evidence changed after it was signed off. */
@@ -37,7 +54,23 @@ export const otjInvalidRule = defineRule({
   meaning:
     "an `otj:` entry that cannot be true: not a number of hours, negative, more than 24 hours on one day (summed over every file of the portfolio, naming the files that share the day), without a date (neither its own nor the file's `date:`), a date outside 1950-2100, before the `start` of `portfolio.yaml`, or after today (anywhere on Earth). Such an entry never counts: not in `ksb hours`, the gateway or the report",
   check: { over: 'portfolio-file', run: (facts, context) => ({ diagnostics: checkOtjEntries(facts, context) }) },
+  findings: {
+    'otj-not-list': ({ found }) => `Expected \`otj\` to be a number of hours or a list of {date, hours, activity}, found ${found}`,
+    'otj-entry-not-map': ({ entry, found }) => `Expected off-the-job entry ${entry + 1} to be a map of date, hours and activity, found ${found}`,
+    'otj-field-unknown': ({ entry, field }) => `Unexpected field \`${field}\` in off-the-job entry ${entry + 1}: expected date, hours and activity`,
+    'otj-hours-missing': ({ entry }) => `Expected off-the-job entry ${entry + 1} to have \`hours\`, found none`,
+    'otj-hours-not-number': (finding) => `Expected ${otjHoursPlace(finding)} to be a number of hours such as 3.5, found ${finding.found}`,
+    'otj-hours-negative': (finding) => `Expected ${otjHoursPlace(finding)} to be zero or more hours, found ${finding.hours}`,
+    'otj-hours-over-a-day': (finding) => `Expected ${otjHoursPlace(finding)} to be at most ${MAX_HOURS_A_DAY} hours (one day), found ${finding.hours}`,
+    'otj-date-invalid': ({ entry, found }) =>
+      `Expected the date of off-the-job entry ${entry + 1} to be a day such as 2026-03-14, ${DAY_RANGE.words}, found ${found}`,
+  },
 });
+
+/** Where hours are written, as a message names it: `otj` itself, or an entry's hours. */
+function otjHoursPlace({ entry }: OtjPlace): string {
+  return entry === undefined ? '`otj`' : `the hours of off-the-job entry ${entry + 1}`;
+}
 
 /** `review.overdue`: raised by the index, which sees every progress review (rules/reviews.ts). */
 export const reviewOverdueRule = defineRule({

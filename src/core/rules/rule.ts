@@ -6,6 +6,7 @@ import { DiagnosticCode } from '../model/diagnosticCodes';
 import type { FixData, PortfolioDiagnostic, RuleLevel } from '../model/diagnostics';
 import type { Claim } from '../read/frontMatter';
 import type { LinkTargetState, LocalLink } from '../read/links';
+import type { FindingOf, ReadFindingKind } from '../read/findings';
 
 /** What parsing found in one Markdown file, and whether the config counts it as evidence. */
 export interface FileFacts {
@@ -41,12 +42,19 @@ export interface CheckResult {
  * When a rule runs. `evidence`: over a readable evidence file with usable front matter in a
  * portfolio whose config resolves. `portfolio-file`: likewise over any file of the portfolio with
  * sign-offs, off-the-job hours, a `type` or `meets` (evidence, progress reviews, hour logs). `ungoverned`: over an open Markdown file no `portfolio.yaml`
- * governs. Rules without a check are raised where parsing or reading finds the problem.
+ * governs. A rule without a check reports what the readers found (its `findings`), or is raised by
+ * the portfolio index, which sees every file at once.
  */
 export type RuleCheck =
   | { readonly over: 'evidence'; readonly run: (facts: FileFacts, context: EvidenceContext) => CheckResult }
   | { readonly over: 'portfolio-file'; readonly run: (facts: FileFacts, context: EvidenceContext) => CheckResult }
   | { readonly over: 'ungoverned'; readonly run: (facts: FileFacts) => CheckResult };
+
+/**
+ * The message a rule gives each kind of reader finding it owns (`read/findings.ts`): the reader
+ * says what it found and where, the rule says what was expected, in its words.
+ */
+export type FindingMessages = { readonly [Kind in ReadFindingKind]?: (finding: FindingOf<Kind>) => string };
 
 /** One rule: its code and everything the settings, the docs and the quick fixes say about it. */
 export interface RuleDefinition<Code extends string = string> {
@@ -66,6 +74,8 @@ export interface RuleDefinition<Code extends string = string> {
    * A rule that shares a check names the same function.
    */
   readonly check?: RuleCheck;
+  /** The reader findings this rule reports, each with its message; a kind belongs to one rule. */
+  readonly findings?: FindingMessages;
 }
 
 const NAME_OF_CODE = new Map<string, string>(Object.entries(DiagnosticCode).map(([name, code]) => [code, name]));

@@ -22,3 +22,12 @@ export async function choosePortfolio(workspace: PortfolioWorkspace, hint: vscod
   );
   return picked?.portfolio;
 }
+
+/**
+ * Says that `portfolio.yaml` must be fixed before a command can act, and resolves to nothing: for a
+ * portfolio whose config names no standard and version this extension knows.
+ */
+export function refuseUntilConfigFixed(): undefined {
+  void vscode.window.showErrorMessage(`Fix ${CONFIG_FILE_NAME} first: it names no standard and version this extension knows.`);
+  return undefined;
+}

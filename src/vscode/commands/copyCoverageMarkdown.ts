@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME, coverageMarkdown } from '../../core';
+import { coverageMarkdown } from '../../core';
 import type { PortfolioWorkspace } from '../portfolioWorkspace';
-import { choosePortfolio } from './choosePortfolio';
+import { choosePortfolio, refuseUntilConfigFixed } from './choosePortfolio';
 import { today } from '../../core';
 
 /** `ksbPortfolio.copyCoverageMarkdown`: puts a portfolio's coverage on the clipboard as Markdown and returns it. */
@@ -10,10 +10,7 @@ export async function copyCoverage(workspace: PortfolioWorkspace, root: vscode.U
   if (!portfolio) return undefined;
   await workspace.settled();
   const coverage = portfolio.index.coverage();
-  if (!coverage) {
-    void vscode.window.showErrorMessage(`Fix ${CONFIG_FILE_NAME} first: it names no standard and version this extension knows.`);
-    return undefined;
-  }
+  if (!coverage) return refuseUntilConfigFixed();
   const markdown = coverageMarkdown(coverage, { generatedOn: today() });
   await vscode.env.clipboard.writeText(markdown);
   const { covered, total } = coverage.summary;

@@ -3,7 +3,7 @@ import { CONFIG_FILE_NAME, evidenceFileName, evidenceFolder, evidenceTemplate, i
 import type { PortfolioWorkspace } from '../portfolioWorkspace';
 import { writeFileSafely } from '../safeWrite';
 import { uriExists } from '../vscodeFileSystem';
-import { choosePortfolio } from './choosePortfolio';
+import { choosePortfolio, refuseUntilConfigFixed } from './choosePortfolio';
 import { ksbItems } from './ksbPicks';
 import { today } from '../../core';
 
@@ -23,10 +23,7 @@ export async function newEvidence(workspace: PortfolioWorkspace, args: NewEviden
   const portfolio = await choosePortfolio(workspace, args.portfolio ?? clicked);
   if (!portfolio) return undefined;
   const resolved = portfolio.index.portfolio;
-  if (!resolved) {
-    void vscode.window.showErrorMessage(`Fix ${CONFIG_FILE_NAME} first: it names no standard and version this extension knows.`);
-    return undefined;
-  }
+  if (!resolved) return refuseUntilConfigFixed();
   const title =
     args.title ??
     (await vscode.window.showInputBox({

@@ -3,7 +3,6 @@ import {
   buildReportModel,
   collectEvidenceImages,
   lifecycleReportInput,
-  CONFIG_FILE_NAME,
   renderMatrixCsv,
   renderMatrixMarkdown,
   renderReportHtml,
@@ -15,7 +14,7 @@ import {
 import { gitRepositoryFor } from '../gitExtension';
 import type { OpenPortfolio, PortfolioWorkspace } from '../portfolioWorkspace';
 import { writeFileSafely } from '../safeWrite';
-import { choosePortfolio } from './choosePortfolio';
+import { choosePortfolio, refuseUntilConfigFixed } from './choosePortfolio';
 
 /** The webview's type, for tests and for VS Code to restore it by. */
 export const REPORT_VIEW_TYPE = 'ksbPortfolio.report';
@@ -177,10 +176,7 @@ export async function exportReport(workspace: PortfolioWorkspace, args: ExportRe
   const portfolio = await choosePortfolio(workspace, root);
   if (!portfolio) return undefined;
   await workspace.settled();
-  if (!portfolio.index.coverage()) {
-    void vscode.window.showErrorMessage(`Fix ${CONFIG_FILE_NAME} first: it names no standard and version this extension knows.`);
-    return undefined;
-  }
+  if (!portfolio.index.coverage()) return refuseUntilConfigFixed();
   const target =
     args.target ??
     (await vscode.window.showSaveDialog({
