@@ -1,8 +1,8 @@
 // One portfolio's cohort row, worked out from its folder alone so that any thread can do it: the
 // config's file looked at first (a FIFO, folder or link there is a row with its error, never a
 // hang), the index loaded, the last commit asked of git, and `--since` compared as `ksb diff` does.
-import { lstatSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { existsSync, lstatSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import {
   cohortRow,
   CONFIG_FILE_NAME,
@@ -19,7 +19,7 @@ import {
 } from '../core';
 import { compareRevisions } from './commands/diff';
 import { runReport } from './commands/report';
-import { GitRepository, runGit } from './git';
+import { runGit } from './git';
 import { describeType, toPosix } from './nodeFileSystem';
 import { loadPortfolioOn } from './portfolioFolder';
 import { oneLine } from './printable';
@@ -45,15 +45,24 @@ export async function cohortRowFor(job: CohortJob): Promise<CohortRow> {
     if (refusal !== undefined) return errorRow(job.path, refusal);
     const days = { today: () => job.today, latestToday: () => job.latestToday };
     const index = await loadPortfolioOn(days, job.dir, {});
-    const repository = await GitRepository.find(job.dir).catch(() => undefined);
-    const lastCommitDay = repository ? await lastEvidenceCommitDay(index) : undefined;
+    // Looked for on disk: asking git costs a process per portfolio, which a cohort of hundreds feels.
+    const inGit = isInGitRepository(job.dir);
+    const lastCommitDay = inGit ? await lastEvidenceCommitDay(index) : undefined;
     let row = cohortRow(index, { path: job.path, today: job.today, lastCommitDay });
     if (row.error !== null) return row;
-    if (job.since !== undefined) row = { ...row, since: await sinceOf(job, index, repository !== undefined) };
+    if (job.since !== undefined) row = { ...row, since: await sinceOf(job, index, inGit) };
     if (job.report) row = { ...row, report: await writeReport(job, index) };
     return row;
   } catch (error) {
     return errorRow(job.path, oneLine(error instanceof Error ? error.message : String(error)));
+  }
+}
+
+/** Whether `dir` or a folder above it holds `.git` (a folder, or a file for a worktree or submodule). */
+export function isInGitRepository(dir: string): boolean {
+  for (let folder = resolve(dir); ; folder = dirname(folder)) {
+    if (existsSync(join(folder, '.git'))) return true;
+    if (dirname(folder) === folder) return false;
   }
 }
 

@@ -100,25 +100,12 @@ export {
   withoutLineNumbers,
 } from './compare/portfolioDiff';
 
-// The cohort: one row per portfolio, its RAG status, its CSV and HTML page, and merging JSON artifacts.
-export { readCohortArtifact, type CohortArtifact } from './cohort/cohortArtifact';
-export { COHORT_CSP, renderCohortHtml, type CohortPageOptions } from './cohort/cohortHtml';
-export {
-  cohortRow,
-  errorRow,
-  RAG_RULE,
-  ragOf,
-  withRag,
-  type CohortHours,
-  type CohortProblem,
-  type CohortRow,
-  type CohortRowOptions,
-  type CohortSignoffs,
-  type CohortSince,
-  type RagStatus,
-} from './cohort/cohortRow';
+// The cohort: one row per portfolio, since, its CSV and HTML page, and merging JSON artifacts.
+export { readCohortArtifact } from './cohort/cohortArtifact';
+export { renderCohortHtml } from './cohort/cohortHtml';
+export { cohortRow, errorRow, type CohortProblem, type CohortRow, type CohortSince } from './cohort/cohortRow';
 export { hoursAfter, sinceError, sinceFromDates, sinceFromDiff } from './cohort/cohortSince';
-export { cell, cohortColumns, type CohortColumn, countCell, renderCohortCsv } from './cohort/cohortTable';
+export { renderCohortCsv } from './cohort/cohortTable';
 
 // Markdown outputs: coverage, diff, CI summary.
 export { coverageMarkdown } from './render/coverageMarkdown';

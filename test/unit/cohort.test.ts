@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { cohortRow, errorRow, RAG_RULE, ragOf, readCohortArtifact, renderCohortCsv, withRag, type CohortRow } from '../../src/core';
+import { cohortRow, errorRow, readCohortArtifact, renderCohortCsv, type CohortRow } from '../../src/core';
+import { RAG_RULE, ragOf, withRag } from '../../src/core/cohort/cohortRow';
 import { configFor, loadPortfolio } from './inlinePortfolio';
 
 const TODAY = '2026-06-30';

@@ -2,7 +2,8 @@
 // refused and recorded (none may be made), the sorter allowed by its hash and nothing else.
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { errorRow, renderCohortHtml, withRag, type CohortRow } from '../../src/core';
+import { errorRow, renderCohortHtml, type CohortRow } from '../../src/core';
+import { withRag } from '../../src/core/cohort/cohortRow';
 import { launchChromium } from '../../bench/launchChromium';
 import { findChromium } from '../../src/cli/reportPdf';
 

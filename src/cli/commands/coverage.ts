@@ -1,8 +1,7 @@
 // `ksb coverage [dir]`: which KSBs have evidence and which have none, in one portfolio.
 import { cohortRow } from '../../core';
-import { lastEvidenceCommitDay } from '../cohortRows';
+import { isInGitRepository, lastEvidenceCommitDay } from '../cohortRows';
 import { assertFormat } from '../formats';
-import { GitRepository } from '../git';
 import { coverageJson, formatJson, JSON_FORMAT } from '../formats/json';
 import { formatCoverageText, TEXT_FORMAT } from '../formats/text';
 import { loadUsablePortfolio } from '../portfolioFolder';
@@ -25,7 +24,7 @@ export const coverageCommand: Command = {
       return 0;
     }
     // The cohort row rides along, so that `ksb cohort --from-json` can merge CI artifacts without checking again.
-    const lastCommitDay = (await GitRepository.find(index.root).catch(() => undefined)) ? await lastEvidenceCommitDay(index) : undefined;
+    const lastCommitDay = isInGitRepository(index.root) ? await lastEvidenceCommitDay(index) : undefined;
     const cohort = cohortRow(index, { path: '.', today, lastCommitDay });
     await report(formatJson({ ...coverageJson(coverage), cohort }), asText);
     return 0;
