@@ -14,7 +14,10 @@ function cohortTabs(): vscode.Tab[] {
     .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(COHORT_VIEW_TYPE));
 }
 
-describe('Show Cohort', () => {
+describe('Show Cohort', function () {
+  // The command waits for every portfolio to settle; a loaded machine can take longer than mocha's 20 s.
+  this.timeout(120_000);
+
   after(async () => {
     await closeAllEditorsDiscardingChanges();
   });
