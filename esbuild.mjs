@@ -129,6 +129,9 @@ if (generators.length > 0) {
       entryPoints: ['src/extension.ts'],
       outfile: 'dist/browser.js',
       platform: 'browser',
+      // The web extension host is a web worker, with no DOM: packages that ship a DOM build for
+      // `browser` (decode-named-character-reference, under remark) must give their worker one.
+      conditions: ['worker'],
       format: 'cjs',
       target: 'es2022',
       external: ['vscode'],

@@ -24,6 +24,7 @@ const CORE_LAYERS = [
   'compare',
   'cohort',
   'render',
+  'pack',
   'languageFeatures',
 ];
 

@@ -1,7 +1,7 @@
 // `npm run bench`: generates the synthetic portfolios, measures the core, the CLI, the baselines,
 // memory and bundle sizes in one run, prints a table and writes bench-results/latest.json.
 // `node out/bench/bench.js --child MODE ROOT` is the same file run as a measured child process;
-// `node out/bench/bench.js --diff-only` measures only the `ksb diff` rows, `--report-only` the `ksb report` ones.
+// `node out/bench/bench.js --diff-only` measures only the `ksb diff` rows, `--report-only` the `ksb report` ones, `--export-only` the `ksb export` ones.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
@@ -462,6 +462,39 @@ async function reportRuns(portfolios: ReadonlyMap<number, GeneratedPortfolio>, f
   figures.rows.push(...(await browserOpen(small, out, bytes)));
 }
 
+/**
+ * `ksb export` against one cold `ksb check` of the same portfolio, round by round: the sample
+ * (11 evidence files with attachments) and the generated 1 000-file portfolio.
+ */
+async function exportRuns(portfolio1k: GeneratedPortfolio, figures: Figures): Promise<void> {
+  const sample = join(repoRoot, 'examples', 'sample-portfolio');
+  for (const [id, label, root] of [
+    ['export.sample', 'the sample portfolio', sample],
+    ['export.1000', '1 000 files', portfolio1k.root],
+  ] as const) {
+    log(`ksb export, ${label}: ${DIFF_RUNS} rounds of check and export`);
+    const out = join(cacheDir, `${id}.zip`);
+    const check: number[] = [];
+    const pack: number[] = [];
+    for (let round = 0; round < DIFF_RUNS; round++) {
+      check.push((await timeCli(['check', '--format', 'json', root], 1)).ms);
+      pack.push((await timeCli(['export', root, '-o', out], 0)).ms);
+    }
+    figures.samples[`${id}.check`] = check;
+    figures.samples[id] = pack;
+    const ratio = median(pack.map((ms, i) => ms / check[i]));
+    figures.rows.push({
+      id,
+      figure: `ksb export (the submission pack), ${label}`,
+      value: median(pack),
+      unit: 'ms',
+      note: `${ratio.toFixed(2)}× one cold ksb check (median ${median(check).toFixed(0)} ms, same rounds); ZIP ${(statSync(out).size / 2 ** 20).toFixed(1)} MB; ${DIFF_RUNS} runs`,
+      target: '≤ 3× one cold ksb check',
+      pass: ratio <= 3,
+    });
+  }
+}
+
 /** Chromium's time to open a report (navigation, load event, a full layout), median of 3. */
 async function openTime(browser: Awaited<ReturnType<typeof launchChromium>>, file: string): Promise<number> {
   const times: number[] = [];
@@ -784,6 +817,13 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${formatTable(figures.rows)}\n\n${JSON.stringify(figures.samples)}\n`);
     return;
   }
+  if (process.argv.includes('--export-only')) {
+    // The ksb export rows alone, printed and not written over the full results.
+    const figures: Figures = { rows: [], samples: {} };
+    await exportRuns(ensurePortfolio(cacheDir, 1_000, SEED, log), figures);
+    process.stdout.write(`\n${formatTable(figures.rows)}\n\n${JSON.stringify(figures.samples)}\n`);
+    return;
+  }
   const portfolios = new Map<number, GeneratedPortfolio>();
   for (const size of SIZES) portfolios.set(size, ensurePortfolio(cacheDir, size, SEED, log));
   const standard = builtinCatalogue().get('ST0792', '1.2')!;
@@ -806,6 +846,7 @@ async function main(): Promise<void> {
   await diffRuns(ensureDiffRepository(cacheDir, portfolios.get(10_000)!, log), figures);
   await reportRuns(portfolios, figures);
   await cohortRuns(figures);
+  await exportRuns(portfolios.get(1_000)!, figures);
   const index10k = await incremental(portfolios.get(10_000)!, standard, figures);
   await editorFeatures(portfolios.get(10_000)!, index10k, figures);
   const rss50k = (figures.samples['rss.core.50000.children'] as number[] | undefined) ?? [];

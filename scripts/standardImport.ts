@@ -376,7 +376,11 @@ function standardYaml(data: StandardFile, header: readonly string[], comments: R
       `    source: ${quoted(option.source)}`,
     );
   }
-  out.push(data.epaMethods.length > 0 ? 'epaMethods:' : 'epaMethods: []', ...data.epaMethods.map((method) => `  - ${quoted(method)}`));
+  out.push(data.epaMethods.length > 0 ? 'epaMethods:' : 'epaMethods: []');
+  for (const method of data.epaMethods) {
+    if (typeof method === 'string') out.push(`  - ${quoted(method)}`);
+    else out.push(`  - id: ${method.id}`, `    title: ${quoted(method.title)}`, `    ksbs: ${flowList(method.ksbs)}`);
+  }
   out.push(data.ksbs.length > 0 ? 'ksbs:' : 'ksbs: []');
   for (const ksb of data.ksbs) {
     out.push(...commentLines(`ksb:${ksb.code}`, '  '), `  - code: ${ksb.code}`, `    text: ${quoted(ksb.text)}`);

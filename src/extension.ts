@@ -34,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): KsbPortfolioApi {
     ),
     registerLanguageFeatures(workspace),
     registerCoverageView(workspace, context.workspaceState),
-    registerCommands(workspace, context.workspaceState),
+    registerCommands(workspace, context.workspaceState, String((context.extension.packageJSON as { version?: unknown }).version ?? 'unknown')),
   );
   return { workspace, coverage: coverageViewApi };
 }

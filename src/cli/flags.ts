@@ -18,7 +18,7 @@ export const FLAGS = {
     option: { type: 'string' },
     term: '--format FORMAT',
     help: [
-      'Output format: text or json (check, coverage, standard list); check also',
+      'Output format: text or json (check, coverage, import, standard list); check also',
       'takes github (annotations), sarif (code scanning) and junit (test reports);',
       'diff takes text, markdown or json; report takes html (default),',
       'markdown or csv (the matrix alone); cohort takes text, json, csv or html',
@@ -29,11 +29,15 @@ export const FLAGS = {
     term: '-o, --output FILE',
     help: ['Write the report in --format to FILE and print the text report too', '(report prints nothing else)'],
   },
-  pdf: { option: { type: 'boolean' }, term: '--pdf', help: ['report: print the HTML to PDF (needs -o FILE.pdf and a local Chromium)'] },
+  pdf: {
+    option: { type: 'boolean' },
+    term: '--pdf',
+    help: ['report: print the HTML to PDF (needs -o FILE.pdf and a local Chromium);', 'export: add portfolio.pdf to the pack'],
+  },
   chromium: {
     option: { type: 'string' },
     term: '--chromium PATH',
-    help: ['report --pdf: the Chrome, Chromium or Edge to print with (default:', '$KSB_CHROMIUM, else one installed where browsers usually are)'],
+    help: ['report --pdf, export --pdf: the Chrome, Chromium or Edge to print with (default:', '$KSB_CHROMIUM, else one installed where browsers usually are)'],
   },
   version: {
     option: { type: 'string' },
@@ -53,7 +57,14 @@ export const FLAGS = {
     ],
   },
   yes: { option: { type: 'boolean' }, term: '--yes', help: ['init asks nothing: defaults, or an error naming the missing flag'] },
-  dir: { option: { type: 'string' }, term: '--dir DIR', help: ['The portfolio standard add writes into (default: .)'] },
+  dir: { option: { type: 'string' }, term: '--dir DIR', help: ['The portfolio standard add and hours import write into (default: .)'] },
+  table: {
+    option: { type: 'string' },
+    term: '--table FILE.md',
+    help: ['import: a Markdown table with a KSB column and a link or title column', '(a "how" column gives the justifications)'],
+  },
+  csv: { option: { type: 'string' }, term: '--csv FILE', help: ['import: a CSV with columns KSB, file and justification (headers in any case)'] },
+  write: { option: { type: 'boolean' }, term: '--write', help: ["import: add the planned claims to each file's front matter"] },
   force: { option: { type: 'boolean' }, term: '--force', help: ['standard add replaces a different file of the same name'] },
   by: { option: { type: 'string' }, term: '--by NAME', help: ['Who signs off, for signoff'] },
   role: { option: { type: 'string' }, term: '--role ROLE', help: ["The signer's role, for signoff: apprentice, employer, mentor or tutor"] },

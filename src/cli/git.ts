@@ -1,4 +1,5 @@
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { relative, sep } from 'node:path';
 import type { DirectoryEntry, EntryFlag, EntryType, FileStat, PortfolioFileSystem } from '../core';
 import { relativePath } from '../core';
 import { NodeFileSystem } from './nodeFileSystem';
@@ -466,14 +467,26 @@ export class GitRepository {
   /**
    * Whether the folder in the working tree is what it is at `commit`: the commit is checked out,
    * no tracked file differs from it and no untracked file is there (ignored ones do not count).
-   * Then the files can be read from disk, which costs git nothing.
+   * Then the files can be read from disk, which costs git nothing. The files at `ignoring`
+   * (absolute paths: the output being written) do not count.
    */
-  async workingTreeIs(commit: string): Promise<boolean> {
+  async workingTreeIs(commit: string, ignoring: readonly string[] = []): Promise<boolean> {
     const pathspec = this.prefix === '' ? [] : ['--', this.prefix];
+    // A file the command is about to write (the report, the pack) is no change of the portfolio's.
+    const ignored = new Set(ignoring.map((path) => relative(this.gitRoot, path).split(sep).join('/')));
+    const onlyIgnored = (out: Buffer) => nulFields(out).every((field) => ignored.has(field.toString('utf8')));
     const checkedOut = runGit(this.gitRoot, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).then((out) => out.toString('utf8').trim() === commit);
-    // Exit status 1 (a difference) rejects, as any failure does: either way the disk is not used.
-    const unchanged = runGit(this.gitRoot, ['diff', '--quiet', '--no-ext-diff', '--ignore-submodules=none', commit, ...pathspec]).then(() => true);
-    const untracked = runGit(this.gitRoot, ['ls-files', '-z', '--others', '--exclude-standard', ...pathspec]).then((out) => out.length === 0);
+    const unchanged = runGit(this.gitRoot, [
+      'diff',
+      '--name-only',
+      '-z',
+      '--no-ext-diff',
+      '--no-relative',
+      '--ignore-submodules=none',
+      commit,
+      ...pathspec,
+    ]).then(onlyIgnored);
+    const untracked = runGit(this.gitRoot, ['ls-files', '-z', '--others', '--exclude-standard', '--full-name', ...pathspec]).then(onlyIgnored);
     const answers = await Promise.all([checkedOut, unchanged, untracked].map((answer) => answer.catch(() => false)));
     return answers.every(Boolean);
   }
@@ -483,5 +496,26 @@ export class GitRepository {
     const pathspec = this.prefix === '' ? [] : ['--', this.prefix];
     const output = await runGit(this.gitRoot, ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory', '--full-name', ...pathspec]);
     return new Set(nulFields(output).map((f) => f.toString('utf8')));
+  }
+}
+
+/** The commit a folder's repository has checked out, and whether the folder has changes; `undefined` outside git. */
+export interface FolderCommit {
+  readonly commit: string;
+  readonly dirty: boolean;
+}
+
+/**
+ * `HEAD`'s commit of the repository holding `dir`, and whether the folder differs from it, the
+ * files at `ignoring` (what the command writes: the report, the pack) not counted.
+ */
+export async function folderCommit(dir: string, ignoring: readonly string[] = []): Promise<FolderCommit | undefined> {
+  try {
+    const repository = await GitRepository.find(dir);
+    const commit = await repository.commitOf('HEAD');
+    if (!commit) return undefined;
+    return { commit, dirty: !(await repository.workingTreeIs(commit, ignoring)) };
+  } catch {
+    return undefined;
   }
 }

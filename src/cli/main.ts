@@ -97,7 +97,7 @@ export async function run(
     throw new UsageError(`unknown \`${word} ${oneLine(positionals[1] ?? '')}\`: expected standard add or standard list`);
   }
   throw new UsageError(
-    `unknown command \`${word}\`: expected check, coverage, summary, report, diff, cohort, lookup, signoff, hours, gateway, init or standard (see ksb --help)`,
+    `unknown command \`${word}\`: expected check, coverage, summary, report, export, diff, cohort, lookup, signoff, hours, gateway, init, import or standard (see ksb --help)`,
   );
 }
 

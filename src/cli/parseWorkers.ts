@@ -3,7 +3,7 @@
 // core's own `analyzeFile`, so the index gets exactly what it would have got on one thread.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { analyzeFile, type BatchAnalyzer, type FileAnalysis, type FileToAnalyze } from '../core';
+import { analyzeFile, type AnalysisOptions, type BatchAnalyzer, type FileAnalysis, type FileToAnalyze } from '../core';
 import { NodeFileSystem } from './nodeFileSystem';
 import { UsageError } from './usageError';
 
@@ -37,19 +37,20 @@ export function spareCores(): number {
 }
 
 /** Reads and analyses `files` on this thread, a few at a time, in order. */
-export async function analyzeHere(files: readonly FileToAnalyze[]): Promise<FileAnalysis[]> {
+export async function analyzeHere(files: readonly FileToAnalyze[], options: AnalysisOptions = {}): Promise<FileAnalysis[]> {
   const fs = new NodeFileSystem();
   const analyses: FileAnalysis[] = new Array(files.length);
   for (let i = 0; i < files.length; i += READS_AT_ONCE) {
     const chunk = files.slice(i, i + READS_AT_ONCE);
-    const done = await Promise.all(chunk.map(({ path, size }) => analyzeFile(fs, path, size)));
+    const done = await Promise.all(chunk.map(({ path, size }) => analyzeFile(fs, path, size, options)));
     done.forEach((analysis, j) => (analyses[i + j] = analysis));
   }
   return analyses;
 }
 
 /** A message to a worker thread: a cohort row to work out, or files to parse. */
-export type WorkerRequest = { readonly kind: 'parse'; readonly files: readonly FileToAnalyze[] } | { readonly kind: 'row'; readonly job: unknown };
+export type WorkerRequest =
+  { readonly kind: 'parse'; readonly files: readonly FileToAnalyze[]; readonly options: AnalysisOptions } | { readonly kind: 'row'; readonly job: unknown };
 
 /** Threads started from the CLI's bundle, started when first needed and ended by `close`. */
 export class ParsePool {
@@ -63,10 +64,10 @@ export class ParsePool {
   ) {}
 
   /** The batch analyser the index is given. */
-  readonly analyzer: BatchAnalyzer = (files) => this.analyze(files);
+  readonly analyzer: BatchAnalyzer = (files, options) => this.analyze(files, options);
 
-  private async analyze(files: readonly FileToAnalyze[]): Promise<readonly FileAnalysis[]> {
-    if (this.threads === 0 || (!this.forced && files.length < PARSE_WORKER_MIN_FILES)) return analyzeHere(files);
+  private async analyze(files: readonly FileToAnalyze[], options: AnalysisOptions): Promise<readonly FileAnalysis[]> {
+    if (this.threads === 0 || (!this.forced && files.length < PARSE_WORKER_MIN_FILES)) return analyzeHere(files, options);
     this.workers ??= Array.from({ length: this.threads }, () => new Worker(this.script, { workerData: WORKER_DATA }));
     const analyses: FileAnalysis[] = new Array(files.length);
     let next = 0;
@@ -78,7 +79,11 @@ export class ParsePool {
         done.forEach((analysis, j) => (analyses[start + j] = analysis));
       }
     };
-    await Promise.all([lane(analyzeHere), ...this.workers.map((worker) => lane((slice) => ask<FileAnalysis[]>(worker, { kind: 'parse', files: slice })))]);
+    // The options' RegExp crosses to the threads by structured clone, as any message does.
+    await Promise.all([
+      lane((slice) => analyzeHere(slice, options)),
+      ...this.workers.map((worker) => lane((slice) => ask<FileAnalysis[]>(worker, { kind: 'parse', files: slice, options }))),
+    ]);
     return analyses;
   }
 

@@ -3,7 +3,7 @@
 // down to the target; missing folders are made one level at a time, and the file is written beside
 // its target and renamed over it, so a write neither follows a link nor leaves half a file.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, realpathSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { checkWriteTarget, describeReadError, writeRootFor, type PathKind } from '../core';
 import { oneLine } from './printable';
@@ -30,6 +30,16 @@ export interface CheckedTarget extends WriteTarget {
 export function outputTarget(file: string): WriteTarget {
   const path = toPosix(resolve(file));
   return { root: writeRootFor(path, [toPosix(process.cwd())]), path, label: `--output ${oneLine(file)}` };
+}
+
+/** `--output FILE` as an absolute path with its folder's links resolved, as git names it; the folder as given when it does not exist yet. */
+export function realOutputPath(file: string): string {
+  const path = resolve(file);
+  try {
+    return join(realpathSync(dirname(path)), basename(path));
+  } catch {
+    return path;
+  }
 }
 
 /** Throws a one-line UsageError when `target` cannot be written safely; else says what writing it involves. */

@@ -13,7 +13,7 @@ export function isKsbWorker(): boolean {
 export function serveWorkerRequests(): void {
   const port = parentPort!;
   port.on('message', (request: WorkerRequest) => {
-    const answer = request.kind === 'parse' ? analyzeHere(request.files) : cohortRowFor(request.job as CohortJob);
+    const answer = request.kind === 'parse' ? analyzeHere(request.files, request.options) : cohortRowFor(request.job as CohortJob);
     void answer.then((value) => port.postMessage(value));
   });
 }

@@ -7,6 +7,7 @@ export { DAY_RANGE, isDayInRange, isIsoDay, latestDayOnEarth } from './base/date
 export { DATA_FILE_READ_LIMIT, describeReadError, formatBytes, MARKDOWN_READ_LIMIT } from './base/fileLimits';
 export type { DirectoryEntry, EntryFlag, EntryType, FileStat, PortfolioFileSystem } from './base/fileSystem';
 export { compileGlob } from './base/glob';
+export { percentOf } from './base/percent';
 export { basename, dirname, joinPath, relativePath, slugify } from './base/paths';
 export { decodeText, type Position, type Range } from './base/text';
 export { escapeMarkdown, plural, today } from './base/wording';
@@ -17,7 +18,7 @@ export { canonicalCode, kindTitle, KSB_KINDS, type KsbKind } from './model/codes
 export { CONFIG_FILE_NAME } from './model/configFileName';
 export { DiagnosticCode } from './model/diagnosticCodes';
 export type { FixData, LeveledDiagnostic, PortfolioDiagnostic, RuleLevel } from './model/diagnostics';
-export type { OtjEntry } from './model/hours';
+export { type OtjEntry, sumHours } from './model/hours';
 export { isSignoffRole, SIGNOFF_ROLES, type SignoffRole } from './model/lifecycleTerms';
 
 // Standards: the catalogue, the shipped data, the standards API.
@@ -41,9 +42,10 @@ export {
 } from './catalogue/standardsApi';
 
 // Readers: a file's analysis, front matter, portfolio.yaml.
-export { analyzeText, type FileAnalysis } from './read/analysis';
+export { analyzeText, type AnalysisOptions, type FileAnalysis } from './read/analysis';
 export { parseConfig, type Portfolio } from './read/config';
 export { locateFrontMatter } from './read/frontMatter';
+export { readHoursTracker, type TrackerCell } from './read/hoursTracker';
 
 // Rules: the registry, levels, the checks the editor runs on an open file.
 export { checkUngovernedFile } from './rules/checkFile';
@@ -54,12 +56,22 @@ export { ruleAnchor, rulesPageUrl, repositoryUrl, type ReleaseManifest } from '.
 
 // Edits: config fields, sign-offs, new evidence, templates.
 export { applyTextEdit, type ConfigEditResult, configFieldEdit, configFieldsEdit, type EditableConfigField } from './edits/configEdits';
+export { claimCodesEdit } from './edits/claimEdit';
+export { applyPlannedFile, type ImportFile, type ImportPlan, type ImportSources, planImport, taggedClaims } from './edits/importPlan';
 export { evidenceFileName, evidenceFolder } from './edits/newEvidence';
 export { currentDigest, signoffAgainEdit, signoffEdit } from './edits/signoffEdit';
-export { CI_SETUPS, configTemplate, evidenceTemplate, gitignoreTemplate, type CiService } from './edits/templates';
+export { CI_SETUPS, configTemplate, evidenceTemplate, gitignoreTemplate, type CiService, otjLogTemplate } from './edits/templates';
 
 // Coverage: which KSBs are covered, grouped and labelled.
-export { type Coverage, type CoverageCount, type CoverageEntry, type EvidenceReference, formatCount, isCovered } from './coverage/coverage';
+export {
+  type Coverage,
+  type CoverageCount,
+  type CoverageEntry,
+  type EvidenceReference,
+  formatCount,
+  isCovered,
+  type OtherMethodEntry,
+} from './coverage/coverage';
 export { coverageByDuty, coverageByKind } from './coverage/coverageGroups';
 export { describeKsb, KIND_TITLES, ksbDataGaps, ksbLabel, portfolioDescription, shortenText } from './coverage/ksbLabels';
 
@@ -112,8 +124,12 @@ export { coverageMarkdown } from './render/coverageMarkdown';
 export { type DiffLabels, portfolioDiffMarkdown } from './render/portfolioDiffMarkdown';
 export { summaryMarkdown } from './render/summaryMarkdown';
 
+// The submission pack: the evidence rendered, with its files, as one ZIP.
+export { describeFiles } from './pack/packHtml';
+export { prepareSubmissionPack, zipPreparedPack } from './pack/submissionPack';
+
 // Editor features: completion, hover, code colouring.
-export { bodyCodeTokens } from './languageFeatures/codeTokens';
+export { BODY_CODES_MODES, bodyCodeShown, bodyCodeTokens, type BodyCodesMode } from './languageFeatures/codeTokens';
 export { type DocumentLines, type KsbCompletionItem, type KsbCompletionKind, type KsbCompletionList, provideCompletions } from './languageFeatures/completion';
 export { type ConfigCompletionContext, provideConfigCompletions } from './languageFeatures/configCompletion';
 export { provideConfigHover } from './languageFeatures/configHover';

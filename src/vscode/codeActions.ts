@@ -8,7 +8,9 @@ import {
   locateFrontMatter,
   RULES,
   analyzeText,
+  claimCodesEdit,
   signoffAgainEdit,
+  taggedClaims,
   today,
   type FixData,
   type PortfolioDiagnostic,
@@ -75,6 +77,27 @@ export class PortfolioCodeActions implements vscode.CodeActionProvider {
         const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
         if (located?.closed) edit.insert(document.uri, document.positionAt(located.contentEnd), `ksbs: []${eol}`);
         else edit.insert(document.uri, new vscode.Position(0, 0), `---${eol}ksbs: []${eol}---${eol}${eol}`);
+        action.edit = edit;
+        action.isPreferred = true;
+        return action;
+      }
+      case 'rename-key': {
+        const action = new vscode.CodeAction(`Rename ${written} to ${fix.to}`, vscode.CodeActionKind.QuickFix);
+        edit.replace(document.uri, diagnostic.range, fix.to);
+        action.edit = edit;
+        action.isPreferred = true;
+        return action;
+      }
+      case 'claim-tagged': {
+        const action = new vscode.CodeAction(`Claim ${fix.codes.join(', ')} tagged in the text`, vscode.CodeActionKind.QuickFix);
+        const text = document.getText();
+        const claimed = claimCodesEdit(text, taggedClaims(text, fix.codes));
+        if (!claimed.ok || !claimed.edit) {
+          // Shown greyed out with the reason, rather than silently missing.
+          action.disabled = { reason: claimed.ok ? 'Every tagged code is claimed already' : claimed.reason };
+          return action;
+        }
+        edit.replace(document.uri, toRange(claimed.edit.range), claimed.edit.newText);
         action.edit = edit;
         action.isPreferred = true;
         return action;

@@ -19,6 +19,7 @@ export const Commands = {
   compareWithBranch: 'ksbPortfolio.compareWithBranch',
   openReport: 'ksbPortfolio.openReport',
   exportReport: 'ksbPortfolio.exportReport',
+  exportPack: 'ksbPortfolio.exportPack',
   signOffEvidence: 'ksbPortfolio.signOffEvidence',
   showCohort: 'ksbPortfolio.showCohort',
 } as const;
@@ -47,6 +48,7 @@ export const Settings = {
   debounce: 'diagnostics.debounce',
   statusBar: 'statusBar.enabled',
   standardsApiUrl: 'standardsApiUrl',
+  bodyCodes: 'bodyCodes',
 } as const;
 
 /** The diagnostic collection's name, shown as the source of every diagnostic. */

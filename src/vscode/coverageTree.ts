@@ -10,6 +10,7 @@ import {
   escapeMarkdown,
   fileSignoffs,
   formatCount,
+  type OtherMethodEntry,
   gatewayReport,
   isCovered,
   joinPath,
@@ -57,11 +58,14 @@ export type CoverageNode =
   | (NodeBase & { readonly type: 'portfolio' })
   | (NodeBase & { readonly type: 'kind'; readonly kind: KsbKind; readonly entries: readonly CoverageEntry[]; readonly count: CoverageCount })
   | (NodeBase & { readonly type: 'duty'; readonly duty: Duty | undefined; readonly entries: readonly CoverageEntry[]; readonly count: CoverageCount })
-  | (NodeBase & { readonly type: 'ksb'; readonly entry: CoverageEntry })
+  | (NodeBase & { readonly type: 'otherMethods'; readonly entries: readonly OtherMethodEntry[]; readonly method: string })
+  | (NodeBase & { readonly type: 'ksb'; readonly entry: CoverageEntry | OtherMethodEntry })
   | (NodeBase & { readonly type: 'evidence'; readonly entry: CoverageEntry; readonly reference: EvidenceReference })
   | (NodeBase & { readonly type: 'unclaimed'; readonly files: readonly IndexedFile[] })
   | (NodeBase & { readonly type: 'problems'; readonly files: readonly ProblemFile[] })
   | (NodeBase & { readonly type: 'unclaimedFile'; readonly file: IndexedFile })
+  | (NodeBase & { readonly type: 'drafts'; readonly files: readonly IndexedFile[] })
+  | (NodeBase & { readonly type: 'draftFile'; readonly file: IndexedFile })
   | (NodeBase & { readonly type: 'problemFile'; readonly file: ProblemFile })
   | (NodeBase & { readonly type: 'brokenConfig' })
   | (NodeBase & { readonly type: 'gateway'; readonly report: GatewayReport })
@@ -108,7 +112,14 @@ class Snapshot {
   get unclaimed(): IndexedFile[] {
     this.unclaimedValue ??= this.portfolio.index
       .allFiles()
-      .filter((file) => file.isEvidence && !file.analysis.unreadable && file.analysis.frontMatter?.valid !== false && claimsNoCode(file.analysis.frontMatter));
+      .filter(
+        (file) =>
+          file.isEvidence &&
+          !file.isDraft &&
+          !file.analysis.unreadable &&
+          file.analysis.frontMatter?.valid !== false &&
+          claimsNoCode(file.analysis.frontMatter),
+      );
     return this.unclaimedValue;
   }
 
@@ -210,6 +221,8 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
     switch (node.type) {
       case 'portfolio':
         return this.portfolioChildren(node.portfolio, node);
+      case 'otherMethods':
+        return node.entries.map((entry) => ({ type: 'ksb', id: `${node.id}/${entry.ksb.code}`, parent: node, portfolio: node.portfolio, entry }));
       case 'kind':
       case 'duty':
         return this.visible(node.entries).map((entry) => ({ type: 'ksb', id: `${node.id}/${entry.ksb.code}`, parent: node, portfolio: node.portfolio, entry }));
@@ -224,6 +237,8 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
         }));
       case 'unclaimed':
         return node.files.map((file) => ({ type: 'unclaimedFile', id: `${node.id}/${file.relativePath}`, parent: node, portfolio: node.portfolio, file }));
+      case 'drafts':
+        return node.files.map((file) => ({ type: 'draftFile', id: `${node.id}/${file.relativePath}`, parent: node, portfolio: node.portfolio, file }));
       case 'problems':
         return node.files.map((file) => ({ type: 'problemFile', id: `${node.id}/${file.relativePath}`, parent: node, portfolio: node.portfolio, file }));
       case 'gateway':
@@ -254,6 +269,13 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
       }
       case 'ksb':
         return this.ksbItem(node.portfolio, node.entry, node);
+      case 'otherMethods': {
+        const item = new vscode.TreeItem('Assessed by other methods', vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = `${plural(node.entries.length, 'KSB')}, not counted`;
+        item.tooltip = `KSBs that other methods of end-point assessment assess: they do not count towards this portfolio, which underpins ${node.method}. Claiming them is allowed.`;
+        item.iconPath = new vscode.ThemeIcon('arrow-right');
+        return this.finish(item, node, 'otherMethods');
+      }
       case 'evidence': {
         const { reference } = node;
         const uri = node.portfolio.fs.uri(joinPath(node.portfolio.index.root, reference.relativePath));
@@ -304,6 +326,24 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
         item.tooltip = 'Evidence files whose front matter claims no KSB code';
         item.iconPath = new vscode.ThemeIcon('circle-slash');
         return this.finish(item, node, 'unclaimed');
+      }
+      case 'drafts': {
+        const item = new vscode.TreeItem('Drafts, not counted', vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = String(node.files.length);
+        item.tooltip = 'Evidence files marked `draft: true`: their claims count once the draft line is removed';
+        item.iconPath = new vscode.ThemeIcon('edit');
+        return this.finish(item, node, 'drafts');
+      }
+      case 'draftFile': {
+        const uri = node.portfolio.fs.uri(node.file.path);
+        const item = new vscode.TreeItem(node.file.analysis.frontMatter?.title ?? basename(node.file.relativePath), vscode.TreeItemCollapsibleState.None);
+        const codes = node.file.analysis.frontMatter?.claims.map((claim) => claim.code) ?? [];
+        item.description = codes.length > 0 ? `${codes.join(', ')} · ${node.file.relativePath}` : node.file.relativePath;
+        item.resourceUri = uri;
+        item.iconPath = vscode.ThemeIcon.File;
+        item.tooltip = `${node.file.relativePath} is a draft (\`draft: true\`): not evidence until undrafted`;
+        item.command = openCommand(uri, undefined);
+        return this.finish(item, node, 'file');
       }
       case 'problems': {
         const total = node.files.reduce((sum, file) => sum + file.diagnostics.length, 0);
@@ -376,8 +416,14 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
     } else {
       for (const group of coverageByKind(coverage)) nodes.push({ ...base, type: 'kind', id: `${prefix}#kind/${group.kind}`, ...group });
     }
+    const assessment = coverage?.portfolio.assessment;
+    if (coverage && assessment && coverage.otherMethods.length > 0) {
+      nodes.push({ ...base, type: 'otherMethods', id: `${prefix}#otherMethods`, entries: coverage.otherMethods, method: assessment.method.title });
+    }
     if (coverage) nodes.push({ ...base, type: 'gateway', id: `${prefix}#gateway`, report: snapshot.gateway });
     if (snapshot.unclaimed.length > 0) nodes.push({ ...base, type: 'unclaimed', id: `${prefix}#unclaimed`, files: snapshot.unclaimed });
+    const drafts = portfolio.index.drafts();
+    if (drafts.length > 0) nodes.push({ ...base, type: 'drafts', id: `${prefix}#drafts`, files: drafts });
     if (snapshot.problems.length > 0) nodes.push({ ...base, type: 'problems', id: `${prefix}#problems`, files: snapshot.problems });
     return nodes;
   }
@@ -392,11 +438,21 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
     return this.finish(item, node, 'portfolio');
   }
 
-  private ksbItem(portfolio: OpenPortfolio, entry: CoverageEntry, node: CoverageNode): vscode.TreeItem {
+  private ksbItem(portfolio: OpenPortfolio, entry: CoverageEntry | OtherMethodEntry, node: CoverageNode): vscode.TreeItem {
     const { ksb, evidenceCount } = entry;
     const label = ksbLabel(ksb, 60);
     const covered = evidenceCount > 0;
     const item = new vscode.TreeItem(label, covered ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    if ('assessedBy' in entry) {
+      const by = entry.assessedBy.length > 0 ? entry.assessedBy.map((method) => method.title).join(', ') : 'no method listed';
+      item.description = `assessed by: ${by}${covered ? ` · ${plural(evidenceCount, 'file')}` : ''}`;
+      item.iconPath = new vscode.ThemeIcon('circle-slash');
+      item.tooltip = new vscode.MarkdownString(`${ksbTooltip(portfolio, entry).value}
+
+**Assessed by:** ${escapeMarkdown(by)}: not counted for this portfolio`);
+      item.accessibilityInformation = { label: `${ksb.code}, assessed by: ${by}, not counted: ${ksb.text}` };
+      return this.finish(item, node, 'ksb.otherMethod');
+    }
     item.description = covered ? plural(evidenceCount, 'file') : 'no evidence';
     item.iconPath = covered ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('circle-large-outline');
     item.tooltip = ksbTooltip(portfolio, entry);
@@ -431,6 +487,8 @@ function dutyTooltip(portfolio: OpenPortfolio, duty: Duty, count: CoverageCount)
 /** The checks of the Gateway section as people name them. */
 const GATEWAY_CHECK_TITLES: Readonly<Record<GatewayCheck['id'], string>> = {
   coverage: 'KSB coverage',
+  evidence: 'Pieces of evidence',
+  words: 'Words of evidence',
   signoff: 'Employer sign-off',
   otj: 'Off-the-job hours',
   duration: 'Practical period',

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { currentDigest, joinPath, provideFieldHover, provideHover } from '../core';
+import { bodyCodeShown, currentDigest, joinPath, provideFieldHover, provideHover } from '../core';
 import { toRange } from './convert';
 import type { PortfolioWorkspace } from './portfolioWorkspace';
+import { readSettings } from './settings';
 
 /**
  * What a KSB code means and who claims it, on any code in a portfolio's Markdown or `portfolio.yaml`;
@@ -17,18 +18,22 @@ export class KsbHoverProvider implements vscode.HoverProvider {
     if (token.isCancellationRequested) return undefined;
     const portfolio = open?.index.portfolio;
     if (!open || !portfolio) return undefined;
-    const hover = provideHover(document.lineAt(position.line).text, position, {
-      portfolio,
-      standards: open.index.standards,
-      evidenceFor: (code) => open.index.evidenceFor(code),
-      evidencePending: open.index.isLoading,
-      // A plain link to the file; the `#L<line>,<column>` fragment opens it at the claim.
-      linkTo: (reference) =>
-        open.fs
-          .uri(joinPath(open.index.root, reference.relativePath))
-          .with({ fragment: `L${reference.range.start.line + 1},${reference.range.start.character + 1}` })
-          .toString(),
-    });
+    // In Markdown, a code of the body is hovered as the `bodyCodes` setting colours it.
+    const shown = document.languageId !== 'markdown' || bodyCodeShown(document.getText(), document.offsetAt(position), readSettings(document.uri).bodyCodes);
+    const hover = !shown
+      ? undefined
+      : provideHover(document.lineAt(position.line).text, position, {
+          portfolio,
+          standards: open.index.standards,
+          evidenceFor: (code) => open.index.evidenceFor(code),
+          evidencePending: open.index.isLoading,
+          // A plain link to the file; the `#L<line>,<column>` fragment opens it at the claim.
+          linkTo: (reference) =>
+            open.fs
+              .uri(joinPath(open.index.root, reference.relativePath))
+              .with({ fragment: `L${reference.range.start.line + 1},${reference.range.start.character + 1}` })
+              .toString(),
+        });
     const field =
       hover || document.languageId !== 'markdown'
         ? undefined
@@ -39,8 +44,8 @@ export class KsbHoverProvider implements vscode.HoverProvider {
               return digest.ok ? digest.digest : undefined;
             },
           });
-    const shown = hover ?? field;
-    if (!shown) return undefined;
-    return new vscode.Hover(new vscode.MarkdownString(shown.markdown), toRange(shown.range));
+    const result = hover ?? field;
+    if (!result) return undefined;
+    return new vscode.Hover(new vscode.MarkdownString(result.markdown), toRange(result.range));
   }
 }

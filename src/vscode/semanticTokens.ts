@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { bodyCodeTokens, KSB_KINDS } from '../core';
 import type { PortfolioWorkspace } from './portfolioWorkspace';
+import { onDidChangeSettings, readSettings } from './settings';
 
 /**
  * One token type for a KSB code, with its kind as a modifier. `semanticTokenScopes` in
@@ -26,6 +27,7 @@ export class KsbSemanticTokensProvider implements vscode.DocumentSemanticTokensP
       workspace.onDidChange(({ change }) => {
         if (change.all) this.changeEmitter.fire();
       }),
+      onDidChangeSettings(() => this.changeEmitter.fire()),
     ];
   }
 
@@ -35,7 +37,7 @@ export class KsbSemanticTokensProvider implements vscode.DocumentSemanticTokensP
     const builder = new vscode.SemanticTokensBuilder(KSB_TOKEN_LEGEND);
     const standard = open?.index.portfolio?.standard;
     if (standard) {
-      for (const code of bodyCodeTokens(document.getText(), standard)) {
+      for (const code of bodyCodeTokens(document.getText(), standard, readSettings(document.uri).bodyCodes)) {
         builder.push(code.line, code.character, code.length, 0, 1 << KSB_KINDS.indexOf(code.kind));
       }
     }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ALL_DIAGNOSTIC_CODES, DEFAULT_STANDARDS_API, type RuleLevel } from '../core';
+import { ALL_DIAGNOSTIC_CODES, BODY_CODES_MODES, DEFAULT_STANDARDS_API, type BodyCodesMode, type RuleLevel } from '../core';
 import { Settings } from './constants';
 
 /** The extension's settings, read once per change. */
@@ -10,6 +10,8 @@ export interface ExtensionSettings {
   readonly statusBarEnabled: boolean;
   /** The public standards API's endpoint Add Standard downloads from. */
   readonly standardsApiUrl: string;
+  /** Which codes of the body are coloured and hovered. */
+  readonly bodyCodes: BodyCodesMode;
 }
 
 const LEVELS: readonly RuleLevel[] = ['ignore', 'hint', 'information', 'warning', 'error'];
@@ -29,6 +31,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): ExtensionSettin
     debounceMs: Math.max(0, config.get<number>(Settings.debounce, 250)),
     statusBarEnabled: config.get<boolean>(Settings.statusBar, true),
     standardsApiUrl: config.get<string>(Settings.standardsApiUrl)?.trim() || DEFAULT_STANDARDS_API,
+    bodyCodes: bodyCodesMode(config.get<string>(Settings.bodyCodes)),
   };
 }
 
@@ -37,4 +40,9 @@ export function onDidChangeSettings(listener: () => void): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((event) => {
     if (event.affectsConfiguration(Settings.section)) listener();
   });
+}
+
+/** The `bodyCodes` setting, its default for anything else. */
+function bodyCodesMode(value: string | undefined): BodyCodesMode {
+  return BODY_CODES_MODES.find((mode) => mode === value) ?? BODY_CODES_MODES[0];
 }

@@ -3,6 +3,7 @@ import {
   coverageByKind,
   escapeMarkdown,
   formatCount,
+  percentOf,
   formatHours,
   hoursReport,
   KIND_TITLES,
@@ -116,8 +117,13 @@ export class CoverageStatusBar extends PortfolioStatusItem {
 function tooltipFor(coverage: Coverage): vscode.MarkdownString {
   const kinds = coverageByKind(coverage).map((group) => `- ${KIND_TITLES[group.kind]}: ${formatCount(group.count)}`);
   const uncovered = coverage.summary.total - coverage.summary.covered;
+  const method = coverage.portfolio.assessment?.method;
+  const others = coverage.otherMethods.length;
+  const scope = method
+    ? `\n\nCounted for ${escapeMarkdown(method.title)}${others > 0 ? `: ${others} ${others === 1 ? 'KSB' : 'KSBs'} assessed by other methods not counted` : ''}.`
+    : '';
   return new vscode.MarkdownString(
-    `**KSB coverage** · ${escapeMarkdown(portfolioDescription(coverage))}\n\n${kinds.join('\n')}\n\n${uncovered} without evidence. Click to show the coverage view.`,
+    `**KSB coverage** ${percentOf(coverage.summary.covered, coverage.summary.total)}% · ${escapeMarkdown(portfolioDescription(coverage))}\n\n${kinds.join('\n')}${scope}\n\n${uncovered} without evidence. Click to show the coverage view.`,
   );
 }
 

@@ -24,7 +24,24 @@ describe('The CLI registry', () => {
   it('Should list every command and every output format, each once', () => {
     assert.deepEqual(
       COMMANDS.map((c) => c.name),
-      ['check', 'coverage', 'summary', 'report', 'lookup', 'signoff', 'hours', 'gateway', 'diff', 'cohort', 'init', 'standard add', 'standard list'],
+      [
+        'check',
+        'coverage',
+        'summary',
+        'report',
+        'export',
+        'lookup',
+        'signoff',
+        'hours',
+        'hours import',
+        'gateway',
+        'diff',
+        'cohort',
+        'init',
+        'import',
+        'standard add',
+        'standard list',
+      ],
     );
     assert.deepEqual(
       FORMATS.map((f) => f.name),

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { bodyCodeTokens, builtinCatalogue } from '../../src/core';
+import { bodyCodeShown, bodyCodeTokens, builtinCatalogue } from '../../src/core';
 import { MAX_CODE_TOKEN_TEXT_LENGTH } from '../../src/core/languageFeatures/codeTokens';
 
 const standard = builtinCatalogue().get('ST0792', '1.2')!;
@@ -37,5 +37,31 @@ describe('bodyCodeTokens', () => {
   it('gives nothing for text with no code, and for text over the size limit', () => {
     assert.deepEqual(tokens('Just notes about the shoot.'), []);
     assert.deepEqual(bodyCodeTokens(`K1 ${'x'.repeat(MAX_CODE_TOKEN_TEXT_LENGTH)}`, standard), []);
+  });
+});
+
+describe('bodyCodeTokens by the bodyCodes setting', () => {
+  const text = 'Uploaded the rushes to S3 overnight.\nPlanned the shoot [K1, S3].\n**KSBs:** K2\nThis covers K4 and B2, and `S12`.\n';
+  const coloured = (mode: 'references' | 'all' | 'off') =>
+    bodyCodeTokens(text, standard, mode).map((t) => `${t.line}:${text.split('\n')[t.line].slice(t.character, t.character + t.length)}`);
+
+  it('Should colour only codes that read as KSB references by default, leaving AWS S3 in a sentence plain', () => {
+    assert.deepEqual(coloured('references'), ['1:K1', '1:S3', '2:K2', '3:K4', '3:B2', '3:S12']);
+  });
+
+  it('Should colour every code in prose with all, and none with off', () => {
+    assert.deepEqual(coloured('all'), ['0:S3', '1:K1', '1:S3', '2:K2', '3:K4', '3:B2']);
+    assert.deepEqual(coloured('off'), []);
+  });
+
+  it('Should hover a body code as it colours it, and always in front matter', () => {
+    const withFront = `---\nksbs: [S3]\n---\n${text}`;
+    const sentenceS3 = withFront.indexOf('S3 overnight');
+    const taggedS3 = withFront.lastIndexOf('S3]');
+    assert.equal(bodyCodeShown(withFront, withFront.indexOf('S3'), 'off'), true);
+    assert.equal(bodyCodeShown(withFront, sentenceS3, 'references'), false);
+    assert.equal(bodyCodeShown(withFront, taggedS3, 'references'), true);
+    assert.equal(bodyCodeShown(withFront, sentenceS3, 'all'), true);
+    assert.equal(bodyCodeShown(withFront, taggedS3, 'off'), false);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { builtinCatalogue, canonicalCode, KIND_TITLES, kindTitle, KSB_KINDS } from '../../src/core';
-import { CODE_WORD, KIND_NAMES, kindOfCode } from '../../src/core/model/codes';
+import { CODE_WORD, KIND_NAMES, kindOfCode, lookalikeCode } from '../../src/core/model/codes';
 
 describe('KSB code grammar and kind names', () => {
   it('Should give each kind one letter, and read that letter back as the kind', () => {
@@ -27,5 +27,22 @@ describe('KSB code grammar and kind names', () => {
         assert.equal(canonicalCode(code), code);
       }
     }
+  });
+});
+
+describe('lookalikeCode', () => {
+  it('Should read letters typed for digits as the digits they look like', () => {
+    assert.equal(lookalikeCode('S1O'), 'S10');
+    assert.equal(lookalikeCode('Kl2'), 'K12');
+    assert.equal(lookalikeCode('kI2'), 'K12');
+    assert.equal(lookalikeCode('BO1'), 'B1');
+    assert.equal(lookalikeCode('S1o'), 'S10');
+  });
+
+  it('Should give nothing for a code with no such letter, or one that is not a code even then', () => {
+    assert.equal(lookalikeCode('K12'), undefined);
+    assert.equal(lookalikeCode('Kx2'), undefined);
+    assert.equal(lookalikeCode(''), undefined);
+    assert.equal(lookalikeCode('O'), undefined);
   });
 });

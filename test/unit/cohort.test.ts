@@ -50,6 +50,22 @@ describe('The cohort row', () => {
     assert.equal(row.error, null);
   });
 
+  it("Should count the KSBs of the portfolio's assessment method where assessment: names one, and leave drafts out", async () => {
+    const assessment = 'assessment:\n  method: discussion\n  methods:\n    discussion:\n      title: Professional discussion\n      ksbs: [K1-K5, S1]\n';
+    const { index } = await loadPortfolio({
+      'portfolio.yaml': configFor('production-coordinator', assessment),
+      'evidence/a.md': EVIDENCE('K1, K9'),
+      'evidence/draft.md': EVIDENCE('K2, S1', 'draft: true\n').replace('2026-01-10', '2026-04-01'),
+    });
+    const row = cohortRow(index, { path: '.', today: TODAY });
+    assert.equal(row.assessment, 'Professional discussion');
+    // K9 is assessed by another method, and the draft counts for nothing until undrafted.
+    assert.deepEqual([row.covered, row.total], [1, 6]);
+    assert.equal(row.evidence, 1);
+    assert.equal(row.lastEvidence, '2026-01-10');
+    assert.equal(row.signoffs?.unsigned, 1);
+  });
+
   it('Should prefer the day of the last commit touching evidence when the host gives one', async () => {
     const { index } = await loadPortfolio({ 'portfolio.yaml': configFor('production-coordinator'), 'evidence/a.md': EVIDENCE('K1') });
     const row = cohortRow(index, { path: '.', today: TODAY, lastCommitDay: '2026-05-01' });

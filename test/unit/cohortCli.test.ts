@@ -152,14 +152,24 @@ describe('ksb cohort', function () {
               : kind === 3
                 ? `${EVIDENCE('S1')}[gone](missing-${i}.md)\n`
                 : kind === 4
-                  ? '\u0000\u0001binary\uFFFE'
+                  ? i % 12 === 4
+                    ? '\u0000\u0001binary\uFFFE'
+                    : `${EVIDENCE('K3', '2026-03-01')}Still to write: WIP and TODO.\n`
                   : EVIDENCE('K1, K2, S1', '2026-02-01', 'signoffs:\n  - by: Priya\n    role: employer\n    date: 2026-02-02\n    digest: sha256:00\n');
     }
-    portfolio(path.join(cwd, 'large'), 'Large', 'start: 2025-06-01\n', files);
+    // The portfolio's own placeholders travel to the threads with the files.
+    portfolio(path.join(cwd, 'large'), 'Large', 'start: 2025-06-01\nplaceholders: [WIP]\n', files);
     const one = ksb(['check', 'large', '--format', 'json'], { KSB_WORKERS: '0' });
     const two = ksb(['check', 'large', '--format', 'json'], { KSB_WORKERS: '2' });
     assert.equal(one.status, 1, one.stderr);
-    assert.ok(JSON.parse(one.stdout).diagnostics.length >= 100, 'expected problems in many files');
+    const found = JSON.parse(one.stdout).diagnostics as Array<{ code: string; message: string }>;
+    assert.ok(found.length >= 100, 'expected problems in many files');
+    const placeholders = found.filter((d) => d.code === 'evidence.placeholder');
+    assert.equal(placeholders.length, 25);
+    assert.ok(
+      placeholders.every((d) => d.message.includes('`WIP`')),
+      "only the portfolio's own placeholders are looked for",
+    );
     assert.equal(two.stderr, '');
     assert.equal(two.stdout, one.stdout);
     const coverageOne = ksb(['coverage', 'large', '--format', 'json'], { KSB_WORKERS: '0' });

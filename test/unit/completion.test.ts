@@ -250,7 +250,16 @@ describe('Completion of KSB codes', () => {
 describe('Completion of front matter fields', () => {
   it('Should offer the missing field names at the start of a top-level line', () => {
     const items = itemsAt(`---\ntitle: Evidence\n${CURSOR}\n---\n`);
-    assert.deepEqual(sortedLabels(items), ['date', 'ksbs', 'ksbs (with justifications)', 'type', 'signoff (Sign Off Evidence…)', 'otj', 'otj (dated entries)']);
+    assert.deepEqual(sortedLabels(items), [
+      'date',
+      'ksbs',
+      'ksbs (with justifications)',
+      'type',
+      'signoff (Sign Off Evidence…)',
+      'otj',
+      'otj (dated entries)',
+      'draft',
+    ]);
     assert.equal(item(items, 'date').insertText, `date: \${1:${TODAY}}`);
     assert.equal(item(items, 'date').snippet, true);
   });
@@ -263,9 +272,9 @@ describe('Completion of front matter fields', () => {
   });
 
   it('Should not offer fields the front matter already has', () => {
-    const all = '---\ntitle: Evidence\ndate: 2026-01-01\nsignoff: []\notj: 2\n';
+    const all = '---\ntitle: Evidence\ndate: 2026-01-01\nsignoff: []\notj: 2\ndraft: false\n';
     assert.equal(complete(`${all}${CURSOR}\nksbs: [K1]\n---\n`), undefined);
-    assert.deepEqual(labels(itemsAt(`---\ntitle: Evidence\n${CURSOR}\nsignoff: []\notj: 2\nksbs: [K1]\n---\n`)), ['date']);
+    assert.deepEqual(labels(itemsAt(`---\ntitle: Evidence\n${CURSOR}\nsignoff: []\notj: 2\ndraft: true\nksbs: [K1]\n---\n`)), ['date']);
   });
 
   it("Should offer today's date after `date: `", () => {
@@ -288,6 +297,13 @@ describe("Completion of the apprenticeship's fields", () => {
     const evidenceFields = labels(itemsAt(`---\nksbs: [K1]\n${CURSOR}\n---\n`));
     assert.ok(!evidenceFields.includes('type') && !evidenceFields.includes('meets'), evidenceFields.join(', '));
     assert.ok(labels(itemsAt(`---\nksbs: [K1]\n${CURSOR}\n---\n`, { portfolio: REQUIRES })).includes('meets'));
+  });
+
+  it('Should offer `draft: true` in evidence, and not once the file has a `draft:` line', () => {
+    const draft = item(itemsAt(`---\nksbs: [K1]\ndr${CURSOR}\n---\n`), 'draft');
+    assert.equal(draft.insertText, 'draft: true');
+    assert.match(draft.detail ?? '', /counted for nothing until/);
+    assert.ok(!labels(itemsAt(`---\nksbs: [K1]\ndraft: false\n${CURSOR}\n---\n`)).includes('draft'));
   });
 
   it('Should offer `signoff` as running the Sign Off Evidence command, inserting nothing itself', () => {

@@ -85,6 +85,58 @@ describe('Counted figures: hours a check rejects', () => {
     assert.equal(hoursReport(index, TODAY).total, 7.5);
   });
 
+  it('Should hold periods and days together to 24 hours a day, naming the run of days and the files that share it', async () => {
+    const period = '---\notj:\n  - {from: 2026-03-02, to: 2026-03-04, hours: 60, activity: Block release}\n---\n';
+    // 60 hours over three days fit; 24 more on one of those days (another file) leave 84 for 72 hours of days.
+    const index = await portfolioOf({
+      'otj/period.md': period,
+      'otj/day.md': hoursLog([{ date: '2026-03-03', hours: 24 }]),
+      'otj/later.md': hoursLog([{ date: '2026-03-10', hours: 7.5 }]),
+    });
+    const [finding, ...rest] = otjFindings(index, 'otj/period.md');
+    assert.deepEqual(rest, []);
+    assert.equal(
+      finding.message,
+      'Expected at most 72 off-the-job hours from 2026-03-02 to 2026-03-04 across the portfolio (24 a day over 3 days), found 84: 60 in this file, 24 in otj/day.md; none of these entries count until they fit',
+    );
+    assert.deepEqual(
+      finding.related?.map((related) => related.message),
+      ['24 hours on 2026-03-03'],
+    );
+    assert.equal(otjFindings(index, 'otj/day.md').length, 1);
+    assert.equal(hoursReport(index, TODAY).total, 7.5);
+    // Within the days left, they fit.
+    const fits = await portfolioOf({ 'otj/period.md': period, 'otj/day.md': hoursLog([{ date: '2026-03-03', hours: 12 }]) });
+    assert.deepEqual(
+      [...fits.allDiagnostics().values()].flat().filter((d) => d.code === DiagnosticCode.OtjInvalid),
+      [],
+    );
+    assert.equal(hoursReport(fits, TODAY).total, 72);
+  });
+
+  it('Should judge periods and days exactly when no spreading of each entry over its own days keeps every day within 24 hours', async () => {
+    // Small logs of periods and days in the first week of March, judged against a brute-force max-flow.
+    const entry = fc.oneof(
+      fc.record({ from: fc.integer({ min: 2, max: 7 }), length: fc.integer({ min: 1, max: 4 }), hours: fc.integer({ min: 1, max: 80 }) }),
+      fc.record({ from: fc.integer({ min: 2, max: 8 }), length: fc.constant(0), hours: fc.integer({ min: 1, max: 24 }) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(entry, { minLength: 1, maxLength: 6 }), async (entries) => {
+        const day = (n: number) => `2026-03-${String(n).padStart(2, '0')}`;
+        const lines = entries.map((e) =>
+          e.length === 0 ? `  - {date: ${day(e.from)}, hours: ${e.hours}}` : `  - {from: ${day(e.from)}, to: ${day(e.from + e.length - 1)}, hours: ${e.hours}}`,
+        );
+        // Periods over 24 a day on their own, and days over 24, are judged elsewhere: leave them out.
+        const judged = entries.filter((e) => (e.length === 0 ? true : e.hours <= 24 * e.length));
+        if (judged.length !== entries.length || !daysFit(entries.filter((e) => e.length === 0))) return;
+        const index = await portfolioOf({ 'otj/log.md': `---\notj:\n${lines.join('\n')}\n---\n` });
+        const rejected = otjFindings(index, 'otj/log.md').length > 0;
+        assert.equal(rejected, !spreadable(entries), JSON.stringify(entries));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('Should let exactly 24 hours a day through, summed exactly to the hundredth', async () => {
     // 0.1 added 240 times is not 24 in floating point; in hundredths it is.
     const index = await portfolioOf({
@@ -116,6 +168,50 @@ describe('Counted figures: hours a check rejects', () => {
     );
   });
 });
+
+/** Whether the day entries (length 0) add up to at most 24 hours on each day. */
+function daysFit(days: ReadonlyArray<{ from: number; hours: number }>): boolean {
+  const byDay = new Map<number, number>();
+  for (const day of days) byDay.set(day.from, (byDay.get(day.from) ?? 0) + day.hours);
+  return [...byDay.values()].every((hours) => hours <= 24);
+}
+
+/** Whether each entry can be spread over its own days (a day entry on its day) with at most 24 hours a day: a max-flow, by augmenting paths. */
+function spreadable(entries: ReadonlyArray<{ from: number; length: number; hours: number }>): boolean {
+  const days = [...new Set(entries.flatMap((e) => Array.from({ length: Math.max(1, e.length) }, (_, i) => e.from + i)))];
+  // Nodes: 0 source, 1..n entries, n+1..n+d days, n+d+1 sink.
+  const n = entries.length;
+  const sink = n + days.length + 1;
+  const capacity = Array.from({ length: sink + 1 }, () => new Array<number>(sink + 1).fill(0));
+  entries.forEach((e, i) => {
+    capacity[0][i + 1] = e.hours;
+    for (let d = 0; d < Math.max(1, e.length); d++) capacity[i + 1][n + 1 + days.indexOf(e.from + d)] = Infinity;
+  });
+  days.forEach((_, d) => (capacity[n + 1 + d][sink] = 24));
+  let flow = 0;
+  for (;;) {
+    const parent = new Array<number>(sink + 1).fill(-1);
+    parent[0] = 0;
+    const queue = [0];
+    while (queue.length > 0 && parent[sink] < 0) {
+      const at = queue.shift()!;
+      for (let next = 0; next <= sink; next++) {
+        if (parent[next] >= 0 || capacity[at][next] <= 0) continue;
+        parent[next] = at;
+        queue.push(next);
+      }
+    }
+    if (parent[sink] < 0) break;
+    let push = Infinity;
+    for (let v = sink; v !== 0; v = parent[v]) push = Math.min(push, capacity[parent[v]][v]);
+    for (let v = sink; v !== 0; v = parent[v]) {
+      capacity[parent[v]][v] -= push;
+      capacity[v][parent[v]] += push;
+    }
+    flow += push;
+  }
+  return flow === entries.reduce((sum, e) => sum + e.hours, 0);
+}
 
 describe('Counted figures: sign-offs a check rejects', () => {
   it('Should not count a sign-off dated after today, before start or before the evidence, anywhere', async () => {

@@ -46,10 +46,20 @@ describe("Hover on the apprenticeship's front-matter fields", () => {
     assert.match(hoverAt(`---\nme${CURSOR}ets: [x]\n---\n`)?.markdown ?? '', /lists none yet/);
   });
 
+  it('Should explain `draft`, and the period keys and durations of an off-the-job entry', () => {
+    assert.match(hoverAt(`---\ndr${CURSOR}aft: true\n---\n`)?.markdown ?? '', /^\*\*draft\*\* · true while the piece is unfinished.*claims cover nothing/s);
+    assert.match(
+      hoverAt(`---\notj:\n  - fr${CURSOR}om: 2026-01-05\n    to: 2026-03-27\n---\n`)?.markdown ?? '',
+      /^\*\*otj: from\*\* · The first day of a period/,
+    );
+    assert.match(hoverAt(`---\notj:\n  - from: 2026-01-05\n    t${CURSOR}o: 2026-03-27\n---\n`)?.markdown ?? '', /at most 24 a day over its days/);
+    assert.match(hoverAt(`---\no${CURSOR}tj: "2h 30m"\n---\n`)?.markdown ?? '', /\{from, to, hours, activity\}/);
+  });
+
   it('Should explain the keys of a sign-off and of an off-the-job entry', () => {
     assert.match(hoverAt(`---\nsignoff:\n  - by: Jo\n    ro${CURSOR}le: employer\n---\n`)?.markdown ?? '', /^\*\*signoff: role\*\* · As what/);
     assert.match(hoverAt(`---\nsignoff:\n  - b${CURSOR}y: Jo\n---\n`)?.markdown ?? '', /Who signed off/);
-    assert.match(hoverAt(`---\notj:\n  - date: 2026-03-01\n    ho${CURSOR}urs: 2\n---\n`)?.markdown ?? '', /zero to 24/);
+    assert.match(hoverAt(`---\notj:\n  - date: 2026-03-01\n    ho${CURSOR}urs: 2\n---\n`)?.markdown ?? '', /at most 24 a day/);
   });
 
   it('Should say a digest matches the file now, naming who signed and when', () => {

@@ -209,6 +209,8 @@ describe('frontmatter.invalid-field', () => {
     ['`title: 12`', '---\ntitle: ⟦12⟧\nksbs: [K1]\n---\n', /Expected `title` to be a line of text, found the number 12/],
     ['`title: ""`', '---\ntitle: ⟦""⟧\nksbs: [K1]\n---\n', /Expected `title` to be a line of text, found an empty text/],
     ['`title: true`', '---\ntitle: ⟦true⟧\nksbs: [K1]\n---\n', /Expected `title` to be a line of text, found `true`/],
+    ['`draft: maybe`', '---\ntitle: A\ndraft: ⟦maybe⟧\nksbs: [K1]\n---\n', /Expected `draft` to be true or false, found `maybe`/],
+    ['`draft: [x]`', '---\ntitle: A\ndraft: ⟦[x]⟧\nksbs: [K1]\n---\n', /Expected `draft` to be true or false, found a list/],
   ];
   for (const [name, source, expected] of cases) {
     it(`Should report ${name} at the value with what was expected and found`, async () => {
@@ -228,6 +230,12 @@ describe('frontmatter.invalid-field', () => {
         const rejected = !evidenceFrontMatterSchema.safeParse(parse(yaml)).success;
         assert.equal(reported, rejected, `${field}: ${value}: reported ${reported}, schema rejects ${rejected}`);
       }
+    }
+  });
+
+  it('Should read `draft` as true or false, also written yes or no, and report nothing for those', async () => {
+    for (const value of ['true', 'false', 'yes', 'No', '"true"']) {
+      assert.deepEqual(withCode(await diagnose(`---\ntitle: A\ndraft: ${value}\nksbs: [K1]\n---\n`), DiagnosticCode.InvalidField), [], value);
     }
   });
 

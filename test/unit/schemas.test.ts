@@ -15,6 +15,7 @@ describe('JSON Schemas', () => {
     const schema = jsonSchemas()['portfolio.schema.json'] as { properties: Record<string, unknown>; required: string[] };
     assert.deepEqual(Object.keys(schema.properties).sort(), [
       'apprentice',
+      'assessment',
       'employer',
       'end',
       'evidence',
@@ -22,7 +23,9 @@ describe('JSON Schemas', () => {
       'mentor',
       'option',
       'otj-target',
+      'placeholders',
       'provider',
+      'site-root',
       'standard',
       'standards',
       'start',

@@ -32,6 +32,9 @@ export interface FlagValues {
   readonly since?: string;
   readonly 'from-json'?: boolean;
   readonly reports?: boolean;
+  readonly table?: string;
+  readonly csv?: string;
+  readonly write?: boolean;
 }
 
 /** What a command runs with: its arguments and flags, and what the CLI reaches outside them. */

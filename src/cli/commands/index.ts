@@ -4,8 +4,10 @@ import { cohortCommand } from './cohort';
 import type { Command } from './command';
 import { coverageCommand } from './coverage';
 import { diffCommand } from './diff';
+import { exportCommand } from './export';
 import { gatewayCommand } from './gateway';
-import { hoursCommand } from './hours';
+import { hoursCommand, hoursImportCommand } from './hours';
+import { importCommand } from './import';
 import { initCommand } from './init';
 import { lookupCommand } from './lookup';
 import { reportCommand } from './report';
@@ -21,13 +23,16 @@ export const COMMANDS: readonly Command[] = [
   coverageCommand,
   summaryCommand,
   reportCommand,
+  exportCommand,
   lookupCommand,
   signoffCommand,
   hoursCommand,
+  hoursImportCommand,
   gatewayCommand,
   diffCommand,
   cohortCommand,
   initCommand,
+  importCommand,
   standardAddCommand,
   standardListCommand,
 ];
@@ -38,7 +43,9 @@ export const PARENT_WORDS: ReadonlySet<string> = new Set(COMMANDS.filter((c) => 
 /** The command `words` start with, and the words after its name; `undefined` for an unknown one. */
 export function findCommand(words: readonly string[]): { command: Command; args: readonly string[] } | undefined {
   const [word, ...rest] = words;
-  const name = PARENT_WORDS.has(word) && rest[0] !== undefined ? `${word} ${rest[0]}` : word;
+  // `hours import` is a subcommand, while `hours DIR` is `hours` on a folder: the longer name wins when it exists.
+  const longer = PARENT_WORDS.has(word) && rest[0] !== undefined ? `${word} ${rest[0]}` : undefined;
+  const name = longer !== undefined && (COMMANDS.some((c) => c.name === longer) || !COMMANDS.some((c) => c.name === word)) ? longer : word;
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) return undefined;
   return { command, args: words.slice(name.split(' ').length) };

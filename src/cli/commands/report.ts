@@ -6,11 +6,11 @@ import { assertFormat } from '../formats';
 import { CSV_FORMAT, formatMatrixCsv } from '../formats/csv';
 import { formatReportHtml, HTML_FORMAT } from '../formats/html';
 import { formatMatrixMarkdown, MARKDOWN_FORMAT } from '../formats/markdown';
-import { GitRepository } from '../git';
+import { folderCommit } from '../git';
 import { NodeFileSystem, toPosix } from '../nodeFileSystem';
 import { assertPortfolioFolder, oneFolder, usableCoverage } from '../portfolioFolder';
 import { printPdf, requireChromium } from '../reportPdf';
-import { checkWritable, outputTarget, writeFileSafely } from '../safeWrite';
+import { checkWritable, outputTarget, realOutputPath, writeFileSafely } from '../safeWrite';
 import { UsageError } from '../usageError';
 import type { Command } from './command';
 
@@ -72,7 +72,7 @@ export async function runReport(index: PortfolioIndex, request: ReportRequest, w
   // Links in the report resolve from where it is saved: the output's folder, or the current one for stdout.
   const from = output === undefined ? process.cwd() : dirname(resolve(output));
   const toRoot = toPosix(relative(from, resolve(request.dir)));
-  const input = await reportInput(index, request.dir, toRoot === '' ? '' : `${toRoot}/`, format === 'html', request.today);
+  const input = await reportInput(index, request, toRoot === '' ? '' : `${toRoot}/`, format === 'html');
   const model = buildReportModel(index, input);
   const text = format === 'markdown' ? formatMatrixMarkdown(model) : format === 'csv' ? formatMatrixCsv(model) : formatReportHtml(model);
   if (pdf && output !== undefined) {
@@ -91,19 +91,14 @@ export async function runReport(index: PortfolioIndex, request: ReportRequest, w
  * What the core cannot know, for the CLI: today's date, the git commit, the evidence's images.
  * The one place the lifecycle (people, dates, sign-off, hours, gateway) gets wired in.
  */
-async function reportInput(index: PortfolioIndex, dir: string, linkPrefix: string, withImages: boolean, today: string): Promise<ReportInput> {
+async function reportInput(index: PortfolioIndex, request: ReportRequest, linkPrefix: string, withImages: boolean): Promise<ReportInput> {
   const images = withImages ? await collectEvidenceImages(new NodeFileSystem(), index.root, index.allFiles()) : undefined;
-  return { ...lifecycleReportInput(index, today), generated: today, commit: await gitCommit(dir), linkPrefix, images };
+  const commit = await gitCommit(request.dir, request.output);
+  return { ...lifecycleReportInput(index, request.today), generated: request.today, commit, linkPrefix, images };
 }
 
-/** `HEAD`'s commit of the repository holding `dir`, marked when the folder has changes; `undefined` outside git. */
-async function gitCommit(dir: string): Promise<string | undefined> {
-  try {
-    const repository = await GitRepository.find(resolve(dir));
-    const commit = await repository.commitOf('HEAD');
-    if (!commit) return undefined;
-    return (await repository.workingTreeIs(commit)) ? commit : `${commit} (with uncommitted changes)`;
-  } catch {
-    return undefined;
-  }
+/** `HEAD`'s commit of the repository holding `dir`, marked when the folder has changes (the report itself aside); `undefined` outside git. */
+async function gitCommit(dir: string, output: string | undefined): Promise<string | undefined> {
+  const state = await folderCommit(resolve(dir), output === undefined ? [] : [realOutputPath(output)]);
+  return state && (state.dirty ? `${state.commit} (with uncommitted changes)` : state.commit);
 }

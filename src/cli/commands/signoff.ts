@@ -16,6 +16,7 @@ import {
 import { describeType, toPosix } from '../nodeFileSystem';
 import { oneLine } from '../printable';
 import { checkWritable, writeFileSafely, type WriteTarget } from '../safeWrite';
+import { encodeText, hasUtf8Bom } from '../textFile';
 import { UsageError } from '../usageError';
 import type { Command } from './command';
 
@@ -46,8 +47,6 @@ export interface SignoffOptions {
   readonly today: string;
 }
 
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
-
 /**
  * Signs off each file as `--by` in `--role`, today: every file is checked, read and its edit made
  * before any is written, so one bad file leaves all untouched. Renews an earlier sign-off of the
@@ -66,7 +65,7 @@ export async function runSignoff(files: readonly string[], options: SignoffOptio
     const { target, text, bom } = await readEvidence(file);
     const result = signoffEdit(text, { by: options.by, role, date: options.today });
     if (!result.ok) throw new UsageError(`cannot sign off ${file}: ${result.reason}`);
-    planned.push({ file, target, bytes: encode(applyTextEdit(text, result.edit), bom), replaced: result.replaced, digest: result.digest });
+    planned.push({ file, target, bytes: encodeText(applyTextEdit(text, result.edit), bom), replaced: result.replaced, digest: result.digest });
   }
   const lines: string[] = [];
   for (const { file, target, bytes, replaced, digest } of planned) {
@@ -104,7 +103,7 @@ async function readEvidence(file: string): Promise<{ target: WriteTarget; text: 
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw new UsageError(`cannot sign off ${file}: ${decoded.reason}`);
-  return { target, text: decoded.text, bom: UTF8_BOM.every((byte, i) => bytes[i] === byte) };
+  return { target, text: decoded.text, bom: hasUtf8Bom(bytes) };
 }
 
 /** The nearest folder above `path` holding a `portfolio.yaml` file: the portfolio the file belongs to. */
@@ -113,13 +112,4 @@ function portfolioRootOf(path: string): string | undefined {
     if (lstatSync(join(folder, CONFIG_FILE_NAME), { throwIfNoEntry: false })?.isFile()) return folder;
     if (dirname(folder) === folder) return undefined;
   }
-}
-
-function encode(text: string, bom: boolean): Uint8Array {
-  const body = new TextEncoder().encode(text);
-  if (!bom) return body;
-  const bytes = new Uint8Array(body.length + 3);
-  bytes.set(UTF8_BOM, 0);
-  bytes.set(body, 3);
-  return bytes;
 }

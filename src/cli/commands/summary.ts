@@ -34,6 +34,7 @@ export const summaryCommand: Command = {
       coverage: index.coverage(),
       problems,
       evidenceFiles: index.allFiles().filter((f) => f.isEvidence).length,
+      drafts: index.drafts().length,
       folder: repositoryPrefix(dir).replace(/\/$/, ''),
     });
     await report(markdown, () => markdown);

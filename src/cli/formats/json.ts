@@ -10,13 +10,25 @@ export function formatJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/** The `--format json` shape of `ksb coverage`. */
-export function coverageJson(coverage: Coverage) {
-  const { standard, option } = coverage.portfolio;
+/** One evidence file as `ksb coverage --format json` lists it: its prose words (`null` when not counted: too large, unreadable). */
+export interface EvidencePiece {
+  readonly relativePath: string;
+  readonly title: string | undefined;
+  readonly words: number | undefined;
+}
+
+/**
+ * The `--format json` shape of `ksb coverage`. With `assessment:`, `ksbs` and `summary` are the
+ * method's KSBs; `otherMethods` lists the rest, which do not count.
+ */
+export function coverageJson(coverage: Coverage, pieces: readonly EvidencePiece[] = []) {
+  const { standard, option, assessment } = coverage.portfolio;
+  const sorted = [...pieces].sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
   return {
     standard: standard.reference,
     version: standard.version,
     option: option?.id ?? null,
+    assessment: assessment ? { method: assessment.method.id, title: assessment.method.title } : null,
     ksbs: coverage.entries.map(({ ksb, evidence }) => ({
       code: ksb.code,
       kind: ksb.kind,
@@ -24,6 +36,14 @@ export function coverageJson(coverage: Coverage) {
       covered: evidence.length > 0,
       evidence: evidence.map((e) => e.relativePath),
     })),
+    otherMethods: coverage.otherMethods.map(({ ksb, evidence, assessedBy }) => ({
+      code: ksb.code,
+      kind: ksb.kind,
+      assessedBy: assessedBy.map((method) => ({ method: method.id, title: method.title })),
+      evidence: evidence.map((e) => e.relativePath),
+    })),
+    evidence: sorted.map((piece) => ({ path: piece.relativePath, title: piece.title ?? null, words: piece.words ?? null })),
+    words: sorted.reduce((sum, piece) => sum + (piece.words ?? 0), 0),
     summary: { total: coverage.summary.total, covered: coverage.summary.covered },
   };
 }

@@ -13,7 +13,7 @@ import type {
   PortfolioIndex,
   ReportedDiagnostic,
 } from '../../core';
-import { CONFIG_FILE_NAME, formatCount, formatHours, introducesErrors, isEmptyDiff, KIND_TITLES, plural, shortenText } from '../../core';
+import { CONFIG_FILE_NAME, formatCount, percentOf, formatHours, introducesErrors, isEmptyDiff, KIND_TITLES, plural, shortenText } from '../../core';
 import { oneLine, quotedPath } from '../printable';
 import type { OutputFormat } from './outputFormat';
 
@@ -51,12 +51,21 @@ export function formatCoverageText(coverage: Coverage, width = 100): string {
     }
   }
   const { covered, total } = coverage.summary;
-  const percent = total === 0 ? 0 : Math.round((covered / total) * 100);
+  const percent = percentOf(covered, total);
   const perKind = (['knowledge', 'skill', 'behaviour'] as const)
     .filter((k) => coverage.byKind[k].total > 0)
     .map((k) => `${KIND_TITLES[k].toLowerCase()} ${formatCount(coverage.byKind[k])}`)
     .join(', ');
   out.push('', `Covered ${covered}/${total} KSBs (${percent}%): ${perKind}; ${total - covered} without evidence.`);
+  const assessment = coverage.portfolio.assessment;
+  if (assessment && coverage.otherMethods.length > 0) {
+    const others = coverage.otherMethods.map((entry) => entry.ksb.code);
+    out.push(
+      oneLine(
+        `Counted for ${assessment.method.title}; ${others.length} ${others.length === 1 ? 'KSB is' : 'KSBs are'} assessed by other methods and not counted: ${shortenText(others.join(', '), width - 20)}.`,
+      ),
+    );
+  }
   return `${out.join('\n')}\n`;
 }
 
@@ -95,7 +104,7 @@ export function formatDiffText(diff: PortfolioDiff, labels: DiffLabels): string 
 
 function figures(f: CoverageFigures | null): string {
   if (!f) return 'none (no usable portfolio.yaml)';
-  const percent = f.total === 0 ? 0 : Math.round((f.covered / f.total) * 100);
+  const percent = percentOf(f.covered, f.total);
   return `${f.covered}/${f.total} (${percent}%)`;
 }
 

@@ -80,3 +80,9 @@ export function describeReadError(error: unknown): string {
     }
   }
 }
+
+/** The largest file the submission pack takes: an evidence file or an attachment past it is left out, with a message. */
+export const PACK_FILE_LIMIT = 50 * 1000 * 1000;
+
+/** The most bytes of files the submission pack takes in all (before compression); files past it are left out, with a message. */
+export const PACK_TOTAL_LIMIT = 250 * 1000 * 1000;

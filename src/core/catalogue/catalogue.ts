@@ -38,6 +38,9 @@ export type StandardNote = NonNullable<StandardFile['notes']>[number];
 /** A document a standard version was built from. */
 export type StandardSource = StandardFile['sources'][number];
 
+/** A method of end-point assessment the data maps to KSBs: its id, title and codes and ranges as written. */
+export type EpaMethod = Exclude<StandardFile['epaMethods'][number], string>;
+
 /** An option (pathway) of a standard. */
 export interface StandardOption {
   readonly id: string;
@@ -68,7 +71,10 @@ export class StandardVersion {
   readonly notes: readonly StandardNote[];
   readonly sources: readonly StandardSource[];
   readonly options: readonly StandardOption[];
+  /** The methods of end-point assessment, by title. */
   readonly epaMethods: readonly string[];
+  /** The methods the data maps to KSBs (`epaMethods` entries with an id), codes and ranges as written. */
+  readonly assessmentMethods: readonly EpaMethod[];
   readonly ksbs: readonly Ksb[];
   readonly duties: readonly Duty[];
   private readonly byCode = new Map<string, Ksb>();
@@ -93,7 +99,8 @@ export class StandardVersion {
     this.notes = data.notes ?? [];
     this.sources = data.sources;
     this.options = data.options.map(({ id, title }) => ({ id, title }));
-    this.epaMethods = data.epaMethods;
+    this.epaMethods = data.epaMethods.map((method) => (typeof method === 'string' ? method : method.title));
+    this.assessmentMethods = data.epaMethods.filter((method) => typeof method !== 'string');
     this.duties = data.duties.map((duty) => ({ ...duty, options: duty.options }));
     // Duties by code in one pass: filtering every duty for every KSB is quadratic on a hostile file.
     const dutiesByCode = new Map<string, Duty[]>();

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { KSB_CODE_PATTERN } from '../model/codes';
+import { readKsbListItem } from '../model/ksbRanges';
 
 /** A string with at least one character. */
 const nonEmpty = () => z.string().check(z.minLength(1));
@@ -55,6 +56,13 @@ export const optionSchema = z.strictObject({
   source: sourceRef,
 });
 
+/** A method of end-point assessment with the KSBs it assesses, as the assessment plan maps them. */
+export const epaMethodSchema = z.strictObject({
+  id: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lower-case kebab-case slug'), z.describe('How `assessment.method` in portfolio.yaml names it')),
+  title: nonEmpty().check(z.describe('The method as the assessment plan names it')),
+  ksbs: z.array(nonEmpty()).check(z.describe('The KSBs it assesses: codes and ranges such as K1-K5')),
+});
+
 /** One knowledge, skill or behaviour statement. */
 export const ksbSchema = z.strictObject({
   code: ksbCode(),
@@ -94,7 +102,9 @@ export const standardFileSchema = z
       .check(z.describe('What the source cannot say (no KSBs, options no KSB is mapped to...), shown in hover, lookup and as diagnostics')),
     sources: z.array(sourceSchema).check(z.minLength(1)),
     options: z.array(optionSchema),
-    epaMethods: z.array(nonEmpty()),
+    epaMethods: z
+      .array(z.union([nonEmpty(), epaMethodSchema]))
+      .check(z.describe('The methods of end-point assessment: a title, or an id, title and the KSBs the method assesses')),
     ksbs: z.array(ksbSchema),
     duties: z.array(dutySchema),
   })
@@ -125,6 +135,19 @@ export const standardFileSchema = z
       file.notes?.forEach((note, i) => {
         note.codes?.forEach((code, j) => {
           if (!codes.has(code)) ctx.addIssue({ code: 'custom', path: ['notes', i, 'codes', j], message: `Expected a code listed in \`ksbs\`, found ${code}` });
+        });
+      });
+      file.epaMethods.forEach((method, i) => {
+        if (typeof method === 'string') return;
+        method.ksbs.forEach((written, j) => {
+          const item = readKsbListItem(written);
+          const path = ['epaMethods', i, 'ksbs', j];
+          if (!item.ok) ctx.addIssue({ code: 'custom', path, message: `Expected a code or range: ${item.reason}` });
+          else {
+            const unknown = [...new Set([item.first, item.last])].filter((code) => !codes.has(code));
+            if (unknown.length > 0)
+              ctx.addIssue({ code: 'custom', path, message: `Expected codes listed in \`ksbs\`, found ${unknown.join(' and ')} in ${written}` });
+          }
         });
       });
       file.duties.forEach((duty, i) => {

@@ -154,7 +154,8 @@ export function cohortRow(index: PortfolioIndex, options: CohortRowOptions): Coh
     }
   }
 
-  const evidence = index.allFiles().filter((file) => file.role === 'evidence');
+  // A draft is not evidence until undrafted: not counted, not asked for a sign-off.
+  const evidence = index.allFiles().filter((file) => file.role === 'evidence' && !file.isDraft);
   const signoffs = { signed: 0, stale: 0, unsigned: 0 };
   let latestDated: string | undefined;
   for (const file of evidence) {
@@ -177,7 +178,7 @@ export function cohortRow(index: PortfolioIndex, options: CohortRowOptions): Coh
     standard: portfolio.standard.reference,
     version: portfolio.standard.version,
     option: portfolio.option?.id ?? null,
-    assessment: null,
+    assessment: portfolio.assessment?.method.title ?? null,
     covered: coverage.summary.covered,
     total: coverage.summary.total,
     byKind: coverage.byKind,

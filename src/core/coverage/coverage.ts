@@ -1,5 +1,6 @@
 import type { Ksb } from '../catalogue/catalogue';
 import { KSB_KINDS, type KsbKind } from '../model/codes';
+import { otherMethodsOf, type AssessmentMethod } from '../read/assessment';
 import type { Portfolio } from '../read/config';
 import type { Range } from '../base/text';
 
@@ -26,10 +27,19 @@ export interface CoverageCount {
   readonly total: number;
 }
 
-/** Coverage of a portfolio against its standard version and option. */
+/** A KSB of the standard that another method of end-point assessment assesses: shown, never counted. */
+export interface OtherMethodEntry extends CoverageEntry {
+  /** The methods that assess it; empty when no method lists it. */
+  readonly assessedBy: readonly AssessmentMethod[];
+}
+
+/** Coverage of a portfolio against its standard version and option (and its method of assessment, if set). */
 export interface Coverage {
   readonly portfolio: Portfolio;
+  /** The KSBs that count: every applicable KSB, or with `assessment:` those of the portfolio's method. */
   readonly entries: readonly CoverageEntry[];
+  /** With `assessment:`, the applicable KSBs the portfolio's method does not assess, in standard order. */
+  readonly otherMethods: readonly OtherMethodEntry[];
   readonly byKind: Readonly<Record<KsbKind, CoverageCount>>;
   readonly summary: CoverageCount;
 }
@@ -39,12 +49,19 @@ export interface Coverage {
  * outside the standard or the option never reach here: they are not valid claims.
  */
 export function computeCoverage(portfolio: Portfolio, claimsByCode: ReadonlyMap<string, ReadonlyMap<string, EvidenceReference>>): Coverage {
-  const entries = portfolio.standard.applicableKsbs(portfolio.option?.id).map((ksb) => entry(ksb, [...(claimsByCode.get(ksb.code)?.values() ?? [])]));
+  const assessment = portfolio.assessment;
+  const entries: CoverageEntry[] = [];
+  const otherMethods: OtherMethodEntry[] = [];
+  for (const ksb of portfolio.standard.applicableKsbs(portfolio.option?.id)) {
+    const evidence = [...(claimsByCode.get(ksb.code)?.values() ?? [])];
+    if (!assessment || assessment.method.ksbs.has(ksb.code)) entries.push(entry(ksb, evidence, {}));
+    else otherMethods.push(entry(ksb, evidence, { assessedBy: otherMethodsOf(assessment, ksb.code) }));
+  }
   const byKind = Object.fromEntries(KSB_KINDS.map((kind) => [kind, countCoverage(entries.filter((e) => e.ksb.kind === kind))])) as Record<
     KsbKind,
     CoverageCount
   >;
-  return { portfolio, entries, byKind, summary: countCoverage(entries) };
+  return { portfolio, entries, otherMethods, byKind, summary: countCoverage(entries) };
 }
 
 /** Whether an entry has at least one piece of evidence. */
@@ -62,9 +79,10 @@ export function countCoverage(entries: readonly CoverageEntry[]): CoverageCount 
  * and sorting every code's evidence on each call cost 50 ms in a 10 000-file portfolio
  * (about 1 400 files per code), which every single-file update paid for.
  */
-function entry(ksb: Ksb, evidence: EvidenceReference[]): CoverageEntry {
+function entry<Extra extends object>(ksb: Ksb, evidence: EvidenceReference[], extra: Extra): CoverageEntry & Extra {
   let sorted = evidence.length < 2;
   return {
+    ...extra,
     ksb,
     evidenceCount: evidence.length,
     get evidence() {

@@ -165,3 +165,32 @@ export const CI_SETUPS = {
 
 /** A CI service of `CI_SETUPS`. */
 export type CiService = keyof typeof CI_SETUPS;
+
+/** What an imported hours log says besides its entries. */
+export interface OtjLogSource {
+  /** The tracker's file name, as the log names it. */
+  readonly file: string;
+  /** The day of the import. */
+  readonly today: string;
+  readonly entries: readonly { readonly date: string; readonly hours: number; readonly activity?: string; readonly ksbs?: string }[];
+  /** Rows the import could not read, kept in the log's text so nothing is lost. */
+  readonly unreadable: readonly { readonly row: number; readonly reason: string }[];
+}
+
+/** The Markdown of an `otj/` log made from a tracker: one `{date, hours, activity}` per entry, and the rows not read listed below. */
+export function otjLogTemplate(source: OtjLogSource): string {
+  const quoted = (text: string) => JSON.stringify(text);
+  const lines = ['---', `title: ${quoted(`Off-the-job training imported from ${source.file}`)}`, 'otj:'];
+  for (const entry of source.entries) {
+    const activity = [entry.activity, entry.ksbs ? `(${entry.ksbs})` : undefined].filter((part) => part !== undefined && part !== '').join(' ');
+    lines.push(`  - {date: ${entry.date}, hours: ${entry.hours}${activity ? `, activity: ${quoted(activity)}` : ''}}`);
+  }
+  if (source.entries.length === 0) lines[lines.length - 1] = 'otj: []';
+  lines.push('---', '', `Imported from \`${source.file.replace(/`/g, "'")}\` by \`ksb hours import\` on ${source.today}.`, '');
+  if (source.unreadable.length > 0) {
+    lines.push('Rows not imported (add them by hand once fixed):', '');
+    for (const problem of source.unreadable) lines.push(`- row ${problem.row}: ${problem.reason}`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}

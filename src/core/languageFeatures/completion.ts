@@ -345,6 +345,9 @@ function topLevelCompletions(
       // Without `gateway.requires` any `meets:` item is a gateway.unknown-requirement.
       case 'meets':
         return evidence && requires.length > 0;
+      // A progress review is never evidence, so never a draft of it.
+      case 'draft':
+        return evidence;
       default:
         return true;
     }
@@ -404,6 +407,7 @@ const FIELD_SNIPPETS: Readonly<Record<(typeof KNOWN_FRONT_MATTER_FIELDS)[number]
     },
   ],
   meets: () => [{ label: 'meets', detail: FRONT_MATTER_FIELDS.meets.description, insertText: 'meets: [$1]', retrigger: true }],
+  draft: () => [{ label: 'draft', detail: FRONT_MATTER_FIELDS.draft.description, insertText: 'draft: true' }],
 };
 
 /** What each sign-off role stands for, in completion's detail. */

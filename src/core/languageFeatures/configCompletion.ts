@@ -6,7 +6,8 @@ import { DEFAULT_REVIEW_INTERVAL_WORDS } from '../model/lifecycleTerms';
 import { portfolioConfigSchema, type PortfolioConfig } from '../read/config';
 import type { Position, Range } from '../base/text';
 import type { DocumentLines, KsbCompletionItem, KsbCompletionList } from './completion';
-import { chosenStandard, configLines, parseConfigLine, type ConfigLine } from './configLines';
+import { descriptionAt, enclosingKeys, fieldNamesAt, NESTED_KEY } from './configKeys';
+import { chosenStandard, configLines, MAX_CONFIG_LINES, parseConfigLine, unquote, type ConfigLine } from './configLines';
 import { describeOption, describeVersion, describeVersions, ksbCounts, versionSummary, type IsShipped } from './standardDescription';
 import * as z from 'zod/mini';
 
@@ -39,8 +40,14 @@ const FIELD_SNIPPETS: Readonly<Record<keyof PortfolioConfig, FieldSnippet>> = {
   provider: { insertText: 'provider: $0' },
   mentor: { insertText: 'mentor: $0' },
   'otj-target': { insertText: 'otj-target: ${1:278}' },
+  placeholders: { insertText: 'placeholders: ["${1:[EVIDENCE NEEDED]}", "${2:TODO}"]' },
+  'site-root': { insertText: 'site-root: ${1:content}' },
   gateway: {
     insertText: `gateway:\n  min-evidence-per-ksb: \${1:1}\n  min-months: \${2:12}\n  review-interval: \${3:${DEFAULT_REVIEW_INTERVAL_WORDS}}\n  requires: [\${4:english-level-2}]`,
+  },
+  assessment: {
+    insertText:
+      'assessment:\n  method: ${1:discussion}\n  methods:\n    ${1:discussion}:\n      title: ${2:Professional discussion underpinned by a portfolio of evidence}\n      ksbs: [${3:K1-K5, S1, B1}]\n      evidence: {min: ${4:10}, max: ${5:20}}\n      words: {max: ${6:15000}}',
   },
 };
 
@@ -53,6 +60,7 @@ export function provideConfigCompletions(document: DocumentLines, position: Posi
   const text = document.lineAt(position.line).text;
   const character = Math.min(position.character, text.length);
   const here = parseConfigLine(text, position.line);
+  if (!here && /^[ \t]+/.test(text)) return nestedCompletions(document, position.line, text, character, context);
   if (!here) return fieldCompletions(document, position.line, text, character);
   if (here.commentStart !== undefined && character > here.commentStart) return undefined;
   if (character < here.afterColon) return undefined;
@@ -169,6 +177,99 @@ function fieldCompletions(document: DocumentLines, line: number, text: string, c
       retrigger: FIELD_SNIPPETS[field].retrigger,
     }));
   return items.length > 0 ? { items, isIncomplete: false } : undefined;
+}
+
+/** Completion on an indented line: the names of a nested block's fields, and the methods `assessment.method` may name. */
+function nestedCompletions(
+  document: DocumentLines,
+  line: number,
+  text: string,
+  character: number,
+  context: ConfigCompletionContext,
+): KsbCompletionList | undefined {
+  const indent = text.length - text.trimStart().length;
+  if (character < indent) return undefined;
+  const path = enclosingKeys(document, line, indent);
+  if (path.length === 0) return undefined;
+  const prefix = text.slice(indent, character);
+  const key = NESTED_KEY.exec(text);
+  if (key && path.join('.') === 'assessment' && key[3] === 'method' && character >= key[0].length) {
+    return methodCompletions(document, line, text, key[0].length, character, context);
+  }
+  if (!/^[A-Za-z_][\w-]*$|^$/.test(prefix) || text.slice(character).trim() !== '') return undefined;
+  const siblings = new Set<string>();
+  for (let at = line - 1; at >= 0 && enclosingKeys(document, at, indent).join('.') === path.join('.'); at--) {
+    const sibling = NESTED_KEY.exec(document.lineAt(at).text);
+    if (sibling && sibling[1].length === indent) siblings.add(sibling[3]);
+  }
+  for (let at = line + 1; at < document.lineCount && at - line < MAX_CONFIG_LINES; at++) {
+    const next = document.lineAt(at).text;
+    const sibling = NESTED_KEY.exec(next);
+    if (next.trim() !== '' && next.length - next.trimStart().length < indent) break;
+    if (sibling && sibling[1].length === indent) siblings.add(sibling[3]);
+  }
+  const range = { start: { line, character: indent }, end: { line, character } };
+  const items = fieldNamesAt(path)
+    .filter((name) => !siblings.has(name))
+    .map((name, index): KsbCompletionItem => ({
+      label: name,
+      kind: 'field',
+      detail: descriptionAt([...path, name]),
+      insertText: `${name}: $0`,
+      snippet: true,
+      filterText: name,
+      sortText: String(index).padStart(4, '0'),
+      range,
+      replaceRange: range,
+    }));
+  return items.length > 0 ? { items, isIncomplete: false } : undefined;
+}
+
+/** The methods `assessment.method` may name: those under `assessment.methods` and those the standard's data maps. */
+function methodCompletions(
+  document: DocumentLines,
+  line: number,
+  text: string,
+  afterColon: number,
+  character: number,
+  context: ConfigCompletionContext,
+): KsbCompletionList | undefined {
+  const methods = new Map<string, string | undefined>();
+  for (const method of chosenStandard(configLines(document), context.catalogue)?.standard.assessmentMethods ?? []) methods.set(method.id, method.title);
+  const last = Math.min(document.lineCount, MAX_CONFIG_LINES);
+  for (let at = 0; at < last; at++) {
+    const key = NESTED_KEY.exec(document.lineAt(at).text);
+    if (!key || key[1] === '') continue;
+    const path = enclosingKeys(document, at, key[1].length);
+    if (path.join('.') === 'assessment.methods' && !methods.has(key[3])) methods.set(key[3], undefined);
+    if (path.length === 3 && path[0] === 'assessment' && path[1] === 'methods' && key[3] === 'title') {
+      methods.set(
+        path[2],
+        unquote(
+          document
+            .lineAt(at)
+            .text.slice(key[0].length)
+            .replace(/\s#.*$/, ''),
+        ),
+      );
+    }
+  }
+  if (methods.size === 0) return undefined;
+  let start = afterColon;
+  while (start < text.length && (text[start] === ' ' || text[start] === '\t')) start++;
+  const range = { start: { line, character: Math.min(start, character) }, end: { line, character: Math.max(character, text.trimEnd().length) } };
+  const space = character === afterColon ? ' ' : '';
+  const items = [...methods].map(([id, title], index) =>
+    item({
+      label: id,
+      detail: title || undefined,
+      insertText: `${space}${id}`,
+      filterText: `${id} ${title ?? ''}`,
+      sortText: String(index).padStart(4, '0'),
+      range,
+    }),
+  );
+  return { items, isIncomplete: false };
 }
 
 /** The description the schema gives a field (`z.describe`), looked up through optional and pipe wrappers. */

@@ -1,13 +1,13 @@
 // Hover on the values of `standard:`, `version:` and `option:` in `portfolio.yaml`: what the
 // standard, the version and the option are, from the catalogue the portfolio has in force; and on
 // every key (those of `gateway:` too), what the field is for, from the schema's descriptions.
-import * as z from 'zod/mini';
 import { portfolioConfigSchema, type PortfolioConfig } from '../read/config';
 import type { Position } from '../base/text';
 import { escapeMarkdown } from '../base/wording';
 import type { KsbHover } from './hover';
 import { fieldDescription, type ConfigCompletionContext } from './configCompletion';
 import { chosenStandard, configLines, parseConfigLine } from './configLines';
+import { descriptionAt, enclosingKeys, fieldNamesAt, isRecordAt, NESTED_KEY } from './configKeys';
 import type { DocumentLines } from './completion';
 import { describeOption, describeVersion, describeVersions } from './standardDescription';
 
@@ -57,13 +57,10 @@ export function provideConfigHover(document: DocumentLines, position: Position, 
   return { range, markdown: describeOption(standard, option) };
 }
 
-/** A key of `portfolio.yaml`, top-level or in `gateway:`. */
-const KEY = /^([ \t]*)(["']?)([A-Za-z][\w-]*)\2[ \t]*:(?=[ \t]|$)/;
-
 /** What the field under the cursor is for, when the cursor is on its key; the descriptions are ours, Markdown as written. */
 function keyHover(document: DocumentLines, position: Position): KsbHover | undefined {
   const text = document.lineAt(position.line).text;
-  const match = KEY.exec(text);
+  const match = NESTED_KEY.exec(text);
   if (!match) return undefined;
   const [, indent, quote, key] = match;
   const start = indent.length;
@@ -74,24 +71,13 @@ function keyHover(document: DocumentLines, position: Position): KsbHover | undef
     const description = key in portfolioConfigSchema.shape ? fieldDescription(key as keyof PortfolioConfig) : undefined;
     return description ? { range, markdown: `**${key}** · ${description}` } : undefined;
   }
-  // A nested key: only `gateway:` has named fields.
-  let owner = position.line - 1;
-  while (owner >= 0 && /^([ \t]|#|$)/.test(document.lineAt(owner).text)) owner--;
-  if (owner < 0 || KEY.exec(document.lineAt(owner).text)?.[3] !== 'gateway') return undefined;
-  const description = gatewayFieldDescription(key);
-  return description ? { range, markdown: `**gateway.${key}** · ${description}` } : undefined;
-}
-
-/** The schema's description of a field of the `gateway:` block. */
-function gatewayFieldDescription(field: string): string | undefined {
-  let gateway: z.ZodMiniType | undefined = portfolioConfigSchema.shape.gateway;
-  for (let depth = 0; gateway && !('shape' in gateway._zod.def) && depth < 5; depth++) gateway = (gateway._zod.def as { innerType?: z.ZodMiniType }).innerType;
-  const shape = (gateway?._zod.def as { shape?: Record<string, z.ZodMiniType> } | undefined)?.shape;
-  let schema = shape?.[field];
-  for (let depth = 0; schema && depth < 5; depth++) {
-    const description = z.globalRegistry.get(schema)?.description;
-    if (description) return description;
-    schema = (schema._zod.def as { innerType?: z.ZodMiniType }).innerType;
+  // A nested key: `gateway:` and `assessment:` name their fields; `assessment.methods` is keyed by method ids.
+  const path = enclosingKeys(document, position.line, indent.length);
+  if (path.length === 0) return undefined;
+  if (isRecordAt(path)) {
+    const description = descriptionAt(path);
+    return description ? { range, markdown: `**${[...path, key].join('.')}** · a method of end-point assessment. ${description}` } : undefined;
   }
-  return undefined;
+  const description = fieldNamesAt(path).includes(key) ? descriptionAt([...path, key]) : undefined;
+  return description ? { range, markdown: `**${[...path, key].join('.')}** · ${description}` } : undefined;
 }

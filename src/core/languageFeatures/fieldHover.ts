@@ -1,4 +1,4 @@
-// Hover on the apprenticeship's front-matter fields: what `type`, `signoff`, `otj` and `meets` are
+// Hover on the apprenticeship's front-matter fields: what `type`, `signoff`, `otj`, `meets` and `draft` are
 // for, what each key of a sign-off or an off-the-job entry means, and on a sign-off's `digest`
 // whether the file is still what was signed.
 //
@@ -24,23 +24,25 @@ export interface FieldHoverContext {
 const ITEM_LINES_AFTER = 20;
 
 /** A key at the start of a top-level line, as completion reads it. */
-const TOP_LEVEL_KEY = /^(["']?)(type|signoff|otj|meets)\1[ \t]*:(?=[ \t]|$)/;
+const TOP_LEVEL_KEY = /^(["']?)(type|signoff|otj|meets|draft)\1[ \t]*:(?=[ \t]|$)/;
 /** A key of a block list item: `  - by: Jo`, `    digest: "…"`. */
 const ITEM_KEY = /^([ \t]*)(-[ \t]+)?(["']?)([A-Za-z]+)\3[ \t]*:(?=[ \t]|$)[ \t]*(.*)$/;
 /** A line that starts a new top-level entry. */
 const TOP_LEVEL_LINE = /^[^\s#-]/;
 
-const FIELD_HELP: Readonly<Record<'type' | 'signoff' | 'otj' | 'meets', (context: FieldHoverContext) => string>> = {
+const FIELD_HELP: Readonly<Record<'type' | 'signoff' | 'otj' | 'meets' | 'draft', (context: FieldHoverContext) => string>> = {
   type: () =>
     `\`type: progress-review\` makes this file a progress review: it needs a \`date:\` and sign-offs of the apprentice, the employer (or mentor) and the tutor, and one is due every \`gateway.review-interval\` (default ${DEFAULT_REVIEW_INTERVAL_WORDS}). A review never counts as evidence.`,
   signoff: () =>
     'Each item is `{by, role, date, digest}`; the role is apprentice, employer, mentor or tutor. The digest is a short hash of the claims and text signed: when they change, the sign-off goes stale (`signoff.stale`). Write one with **KSB Portfolio: Sign Off Evidence** or `ksb signoff FILE --by NAME --role ROLE`; the gateway asks for the employer’s.',
   otj: () =>
-    "`otj: 3` (hours dated by the file's `date:`) or a list of `{date, hours, activity}`. Counted against the off-the-job target by `ksb hours` and the status bar: at most 24 hours a day, not before `start`, not after today.",
+    '`otj: 3` (hours dated by the file\'s `date:`), a duration such as `"2h 30m"`, or a list of `{date, hours, activity}` or, for a period, `{from, to, hours, activity}`. Counted against the off-the-job target by `ksb hours` and the status bar: at most 24 hours a day, not before `start`, not after today.',
   meets: (context) =>
     context.requires && context.requires.length > 0
       ? `The gateway requirements this file meets; \`gateway.requires\` in portfolio.yaml lists ${context.requires.map((name) => `\`${escapeMarkdown(name)}\``).join(', ')}.`
       : 'The gateway requirements this file meets; `gateway.requires` in portfolio.yaml lists none yet.',
+  draft: () =>
+    '`draft: true` marks unfinished evidence, as Hugo, Jekyll and Front Matter CMS do: it is checked, but its claims cover nothing, it is not asked for sign-off, placeholders in it are expected, and the gateway lists it until the line is removed or set to `false`.',
 };
 
 const SIGNOFF_KEYS: Readonly<Record<string, string>> = {
@@ -52,12 +54,14 @@ const SIGNOFF_KEYS: Readonly<Record<string, string>> = {
 
 const OTJ_KEYS: Readonly<Record<string, string>> = {
   date: "The day of the training, `YYYY-MM-DD`; without it, the file's `date:`.",
-  hours: 'Hours of off-the-job training that day: zero to 24.',
+  from: 'The first day of a period of training, `YYYY-MM-DD`; `to:` is the last.',
+  to: 'The last day of a period of training, `YYYY-MM-DD`: the hours are at most 24 a day over its days, and spread over its months.',
+  hours: 'Hours of off-the-job training that day, or over the period: a number (`3.5`) or a duration (`"2:30"`, `"2h 30m"`, `"90m"`); at most 24 a day.',
   activity: 'What the training was, for the log.',
 };
 
 /**
- * The hover for a key of `type`, `signoff`, `otj` or `meets` (or of one of their list items) at
+ * The hover for a key of `type`, `signoff`, `otj`, `meets` or `draft` (or of a `signoff` or `otj` list item) at
  * `position`, or `undefined` elsewhere. On a sign-off's `digest` it says whether it matches the file now.
  */
 export function provideFieldHover(document: DocumentLines, position: Position, context: FieldHoverContext = {}): KsbHover | undefined {

@@ -89,7 +89,13 @@ export function loggedHours(index: PortfolioIndex): LoggedHours {
         excluded++;
         continue;
       }
-      entries.push({ date, hours: entry.hours, relativePath: file.relativePath, ...(entry.activity ? { activity: entry.activity } : {}) });
+      entries.push({
+        date,
+        ...(entry.to !== undefined && { to: entry.to }),
+        hours: entry.hours,
+        relativePath: file.relativePath,
+        ...(entry.activity ? { activity: entry.activity } : {}),
+      });
     }
   }
   return { entries, excluded };
@@ -114,7 +120,7 @@ export function hoursReport(index: PortfolioIndex, today: string): HoursReport {
 }
 
 /** The checks of `ksb gateway`, in the order they are listed. */
-export const GATEWAY_CHECKS = ['coverage', 'signoff', 'otj', 'duration', 'reviews', 'requirements', 'errors'] as const;
+export const GATEWAY_CHECKS = ['coverage', 'evidence', 'words', 'signoff', 'otj', 'duration', 'reviews', 'requirements', 'errors'] as const;
 
 /** A place a failing check points at: the editor opens it on a click. */
 export interface GatewayLocation {
@@ -165,7 +171,10 @@ export function gatewayReport(index: PortfolioIndex, today: string, levels: Part
   const config = portfolio.config;
   const gateway = config.gateway ?? {};
   const files = index.allFiles();
-  const evidence = files.filter((file) => file.role === 'evidence');
+  // A draft is not evidence until undrafted: listed under coverage, not asked for a sign-off.
+  const evidence = files.filter((file) => file.role === 'evidence' && !file.isDraft);
+  const drafts = files.filter((file) => file.isDraft).map((file) => file.relativePath);
+  const draftNote = drafts.length > 0 ? `; drafts, not counted: ${listed(drafts)}` : '';
   const checks: GatewayCheck[] = [];
   const at = (field: 'start' | 'end' | 'gateway' | 'otj-target' | 'standard'): GatewayLocation => ({ path: configPath, range: index.configRangeOf(field) });
 
@@ -179,10 +188,49 @@ export function gatewayReport(index: PortfolioIndex, today: string, levels: Part
       id: 'coverage',
       ok: short.length === 0,
       detail:
-        short.length === 0
+        (short.length === 0
           ? `every one of the ${coverage.entries.length} KSBs has ${minimum === 1 ? 'evidence' : pieces}`
-          : `${coverage.entries.length - short.length} of ${coverage.entries.length} KSBs have ${pieces}; short: ${listed(short.map((e) => `${e.ksb.code} (${e.evidenceCount})`))}`,
+          : `${coverage.entries.length - short.length} of ${coverage.entries.length} KSBs have ${pieces}; short: ${listed(short.map((e) => `${e.ksb.code} (${e.evidenceCount})`))}`) +
+        draftNote,
       locations: [],
+    });
+  }
+
+  // evidence and words: only when the portfolio's method of assessment sets bounds
+  const method = portfolio.assessment?.method;
+  const methodAt: GatewayLocation = { path: configPath, range: index.configRangeOf('assessment') };
+  if (method?.evidence) {
+    const { min, max } = method.evidence;
+    const count = evidence.length;
+    const ok = (min === undefined || count >= min) && (max === undefined || count <= max);
+    checks.push({
+      id: 'evidence',
+      ok,
+      detail: `${count} ${count === 1 ? 'piece' : 'pieces'} of evidence, ${describeBounds(min, max)} for ${method.title}${ok ? '' : max !== undefined && count > max ? `: ${count - max} too many` : `: ${min! - count} to go`}`,
+      locations: ok ? [] : [methodAt],
+    });
+  }
+  if (method?.words) {
+    const { min, max } = method.words;
+    const counted = evidence.filter((file) => file.analysis.proseWords !== undefined);
+    const words = counted.reduce((sum, file) => sum + file.analysis.proseWords!, 0);
+    const uncounted = evidence.length - counted.length;
+    const ok = (min === undefined || words >= min) && (max === undefined || words <= max) && uncounted === 0;
+    const longest = [...counted].sort((a, b) => b.analysis.proseWords! - a.analysis.proseWords!).slice(0, 3);
+    checks.push({
+      id: 'words',
+      ok,
+      detail: [
+        `${words} words of evidence, ${describeBounds(min, max)} for ${method.title}`,
+        max !== undefined && words > max
+          ? `${words - max} over; the longest: ${longest.map((f) => `${f.relativePath} (${f.analysis.proseWords})`).join(', ')}`
+          : '',
+        min !== undefined && words < min ? `${min - words} to go` : '',
+        uncounted > 0 ? `${uncounted} ${uncounted === 1 ? 'file' : 'files'} not counted (too large or unreadable)` : '',
+      ]
+        .filter(Boolean)
+        .join('; '),
+      locations: ok ? [] : max !== undefined && words > max ? longest.map((file) => ({ path: file.path })) : [methodAt],
     });
   }
 
@@ -328,6 +376,12 @@ function round(value: number): number {
 
 function addMonthsText(start: string, months: number): string {
   return addInterval(start, { count: months, unit: 'months' });
+}
+
+/** `at most 20`, `at least 10`, `10 to 20`. */
+function describeBounds(min: number | undefined, max: number | undefined): string {
+  if (min !== undefined && max !== undefined) return `${min} to ${max} asked`;
+  return min !== undefined ? `at least ${min} asked` : `at most ${max} asked`;
 }
 
 function listed(names: readonly string[]): string {

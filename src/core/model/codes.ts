@@ -72,3 +72,18 @@ export function canonicalCode(written: string): string | undefined {
   if (!match || match[2] === '') return undefined;
   return `${match[1]}${match[2]}`;
 }
+
+/** Letters typed for the digits they look like: O for 0; l, I and i for 1. */
+const DIGIT_LOOKALIKES: Readonly<Record<string, string>> = { O: '0', o: '0', l: '1', I: '1', i: '1', '|': '1' };
+
+/**
+ * The canonical code that `written` reads as once letters typed for digits are read as digits after
+ * its kind letter: `S1O` gives `S10`, `Kl2` gives `K12`. `undefined` when it has no such letter or
+ * is not code-shaped even then.
+ */
+export function lookalikeCode(written: string): string | undefined {
+  const trimmed = written.trim();
+  const rest = trimmed.slice(1).replace(/[OoIil|]/g, (letter) => DIGIT_LOOKALIKES[letter]);
+  if (rest === trimmed.slice(1)) return undefined;
+  return canonicalCode(trimmed.slice(0, 1) + rest);
+}

@@ -10,6 +10,10 @@ export type FixData =
   | { readonly kind: 'replace-code'; readonly replacement: string }
   | { readonly kind: 'remove-claim'; readonly removeRange: Range }
   | { readonly kind: 'add-ksbs' }
+  /** Rename the front-matter key at the diagnostic's range to `to`. */
+  | { readonly kind: 'rename-key'; readonly to: string }
+  /** Claim the codes tagged in the body (`[K7, S3]`), with their paragraphs' first sentences as justifications. */
+  | { readonly kind: 'claim-tagged'; readonly codes: readonly string[] }
   | { readonly kind: 'create-config' }
   /** Sign-off `index` of the file's `signoff:` list again, today, with the file's digest now. */
   | { readonly kind: 'signoff-again'; readonly index: number };

@@ -1,6 +1,6 @@
 // Off-the-job hours against the target: the sums behind `ksb hours`, the status bar and the
 // gateway's `otj` check, in one place so that all three agree.
-import { addMonths, daysBetween, isIsoDay, monthOf } from '../base/dates';
+import { addDays, addMonths, daysBetween, isIsoDay, monthOf } from '../base/dates';
 
 /** The most hours one day can hold, summed over every file of the portfolio. */
 export const MAX_HOURS_A_DAY = 24;
@@ -11,9 +11,54 @@ export const MAX_HOURS_A_DAY = 24;
  */
 export const OTJ_TARGET_RANGE = { least: 1, most: 10_000 } as const;
 
+/** The longest duration `parseDuration` reads, in hours (ten years): anything longer is a typing slip. */
+const LONGEST_DURATION = 87_660;
+
+/** `2h 30m`, `2 hours 30 minutes`, `1.5h`, `90m`, `45 mins`: hours and minutes, each once, hours first. */
+const UNIT_DURATION = /^(?:(\d+(?:[.,]\d+)?)\s*(?:h|hrs?|hours?)\.?)?\s*(?:(\d+(?:[.,]\d+)?)\s*(?:m|mins?|minutes?)\.?)?$/i;
+/** `2:30` (hours and minutes), `0:45`, `2:30:00` (seconds, which must be whole minutes' worth). */
+const CLOCK_DURATION = /^(\d+):([0-5]\d)(?::([0-5]\d))?$/;
+/** `3`, `3.5`, `3,5` (a decimal comma, as spreadsheets in Europe write it). */
+const PLAIN_HOURS = /^\d+(?:[.,]\d+)?$/;
+
+/**
+ * Reads a duration as people log it and returns it in hours: `3.5`, `3,5`, `2:30`, `2h 30m`,
+ * `2h30`, `90m`, `1.5 hours`, `45 mins`; `undefined` for anything else (negative, empty, words, a
+ * unit twice, minutes before hours, more than ten years). Numbers (from YAML or a spreadsheet) are
+ * read as hours when finite and not negative. The one duration reader: front matter and the hours
+ * import both use it.
+ */
+export function parseDuration(text: string | number): number | undefined {
+  if (typeof text === 'number') return Number.isFinite(text) && text >= 0 && text <= LONGEST_DURATION ? text : undefined;
+  if (typeof text !== 'string') return undefined;
+  const written = text.trim();
+  if (written === '' || written.length > 40) return undefined;
+  const number = (part: string) => Number(part.replace(',', '.'));
+  let hours: number | undefined;
+  if (PLAIN_HOURS.test(written)) hours = number(written);
+  else {
+    const clock = CLOCK_DURATION.exec(written);
+    if (clock) hours = Number(clock[1]) + Number(clock[2]) / 60 + (clock[3] === undefined ? 0 : Number(clock[3]) / 3600);
+    else {
+      // `2h30` (minutes with no unit after hours) is how many people write it.
+      const bareMinutes = /^(\d+)\s*(?:h|hrs?|hours?)\.?\s*([0-5]?\d)$/i.exec(written);
+      const unit = bareMinutes ? undefined : UNIT_DURATION.exec(written);
+      if (bareMinutes) hours = Number(bareMinutes[1]) + Number(bareMinutes[2]) / 60;
+      else if (unit && (unit[1] !== undefined || unit[2] !== undefined))
+        hours = (unit[1] === undefined ? 0 : number(unit[1])) + (unit[2] === undefined ? 0 : number(unit[2]) / 60);
+    }
+  }
+  if (hours === undefined || !Number.isFinite(hours) || hours > LONGEST_DURATION) return undefined;
+  // Minutes in hours are thirds and sixths: kept to the hundredth, as every sum of hours is.
+  return toHundredths(hours) / 100;
+}
+
 /** One logged stretch of off-the-job training, with the file it was logged in. */
 export interface OtjEntry {
+  /** The day, or a period's first day. */
   readonly date: string;
+  /** A period's last day: its hours are spread evenly over its days (and so its months). */
+  readonly to?: string;
   readonly hours: number;
   readonly activity?: string;
   readonly relativePath: string;
@@ -52,6 +97,27 @@ function monthsFrom(first: string, last: string): string[] {
 }
 
 /**
+ * An entry's hundredths by month: all in its month for one day; for a period, spread evenly over
+ * its days, whole hundredths per month, the remainder of the rounding in its last month so the
+ * shares add up to the entry exactly.
+ */
+function monthShares(entry: OtjEntry, hundredths: number): Array<[string, number]> {
+  const to = entry.to !== undefined && isIsoDay(entry.to) && entry.to > entry.date ? entry.to : undefined;
+  if (to === undefined) return [[monthOf(entry.date), hundredths]];
+  const days = daysBetween(entry.date, to) + 1;
+  const shares: Array<[string, number]> = [];
+  let given = 0;
+  for (const month of monthsFrom(monthOf(entry.date), monthOf(to))) {
+    const first = month === monthOf(entry.date) ? entry.date : `${month}-01`;
+    const last = month === monthOf(to) ? to : addDays(addMonths(`${month}-01`, 1), -1);
+    const share = month === monthOf(to) ? hundredths - given : Math.round((hundredths * (daysBetween(first, last) + 1)) / days);
+    given += share;
+    shares.push([month, share]);
+  }
+  return shares;
+}
+
+/**
  * Sums off-the-job entries: the total, every month from the first entry (or `start`) to the last entry (or today,
  * or `end` when earlier) even when 0, and with `target`, `start` and `end` the hours expected by `today` pro rata
  * (target × elapsed / planned days, within [0, target]). Entries without a calendar day or a finite number of hours
@@ -73,8 +139,7 @@ export function summarizeHours(
   for (const entry of counted) {
     const hundredths = toHundredths(entry.hours);
     totalHundredths += hundredths;
-    const month = monthOf(entry.date);
-    byMonth.set(month, (byMonth.get(month) ?? 0) + hundredths);
+    for (const [month, share] of monthShares(entry, hundredths)) byMonth.set(month, (byMonth.get(month) ?? 0) + share);
   }
 
   // The listed span: from the earlier of the first entry and `start`, to the later of the last entry and today (cut at `end`).

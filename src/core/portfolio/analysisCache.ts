@@ -1,4 +1,5 @@
-import { analyzeBytes, type FileAnalysis } from '../read/analysis';
+import { analyzeBytes, type AnalysisOptions, type FileAnalysis } from '../read/analysis';
+import { DEFAULT_PLACEHOLDERS, placeholderPattern } from '../read/placeholders';
 import { describeReadError, MARKDOWN_READ_LIMIT } from '../base/fileLimits';
 import type { FileStat, PortfolioFileSystem } from '../base/fileSystem';
 import { FILE_START } from '../base/text';
@@ -16,12 +17,12 @@ export interface FileToAnalyze {
  * A host's way to analyse many files at once (the CLI: on worker threads). It must give, in
  * order, exactly what `analyzeFile` gives for each file: the index cannot tell the two apart.
  */
-export type BatchAnalyzer = (files: readonly FileToAnalyze[]) => Promise<readonly FileAnalysis[]>;
+export type BatchAnalyzer = (files: readonly FileToAnalyze[], options: AnalysisOptions) => Promise<readonly FileAnalysis[]>;
 
 /** Reads and analyses one file as the index does: at most MARKDOWN_READ_LIMIT bytes, a read error a finding. */
-export async function analyzeFile(fs: PortfolioFileSystem, path: string, size: number): Promise<FileAnalysis> {
+export async function analyzeFile(fs: PortfolioFileSystem, path: string, size: number, options: AnalysisOptions = {}): Promise<FileAnalysis> {
   try {
-    return analyzeBytes(await fs.readFile(path, MARKDOWN_READ_LIMIT), size);
+    return analyzeBytes(await fs.readFile(path, MARKDOWN_READ_LIMIT), size, options);
   } catch (error) {
     return {
       frontMatter: undefined,
@@ -41,6 +42,8 @@ interface CacheEntry {
 /** Analyses of Markdown files from disk, keyed by absolute path and kept while mtime and size stay. */
 export class AnalysisCache {
   private readonly entries = new Map<string, CacheEntry>();
+  private placeholdersWritten: string | undefined = JSON.stringify(DEFAULT_PLACEHOLDERS);
+  private options: AnalysisOptions = {};
 
   constructor(
     private readonly fs: PortfolioFileSystem,
@@ -51,6 +54,23 @@ export class AnalysisCache {
   /** Whether batches go to a host's analyser, so that callers hand over larger batches. */
   get analyzesInBatches(): boolean {
     return this.batchAnalyzer !== undefined;
+  }
+
+  /**
+   * The placeholders to look for (`placeholders:` of portfolio.yaml; `undefined` for the defaults).
+   * Other ones than before forget every analysis, so the next read finds them in every file.
+   */
+  setPlaceholders(phrases: readonly string[] | undefined): void {
+    const written = JSON.stringify(phrases ?? DEFAULT_PLACEHOLDERS);
+    if (written === this.placeholdersWritten) return;
+    this.placeholdersWritten = written;
+    this.options = phrases === undefined ? {} : { placeholders: placeholderPattern(phrases) };
+    this.entries.clear();
+  }
+
+  /** How files are analysed now, for texts analysed outside the cache (an editor's unsaved text). */
+  get analysisOptions(): AnalysisOptions {
+    return this.options;
   }
 
   /** The cached analysis of `path`, if it was read. */
@@ -82,7 +102,7 @@ export class AnalysisCache {
     }
     const cached = this.entries.get(path);
     if (cached && cached.mtime === stat.mtime && cached.size === stat.size) return;
-    this.entries.set(path, { mtime: stat.mtime, size: stat.size, analysis: await analyzeFile(this.fs, path, stat.size) });
+    this.entries.set(path, { mtime: stat.mtime, size: stat.size, analysis: await analyzeFile(this.fs, path, stat.size, this.options) });
   }
 
   /** Reads `paths` as `read` does, READ_CONCURRENCY at a time, or (with a batch analyser) statted here and analysed in one batch. */
@@ -108,7 +128,10 @@ export class AnalysisCache {
         if (!cached || cached.mtime !== stat.mtime || cached.size !== stat.size) stale.push({ path, stat });
       });
     }
-    const analyses = await analyze(stale.map(({ path, stat }) => ({ path, size: stat.size })));
+    const analyses = await analyze(
+      stale.map(({ path, stat }) => ({ path, size: stat.size })),
+      this.options,
+    );
     stale.forEach(({ path, stat }, i) => this.entries.set(path, { mtime: stat.mtime, size: stat.size, analysis: analyses[i] }));
   }
 }

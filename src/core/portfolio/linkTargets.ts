@@ -8,6 +8,9 @@ const FOUND: LinkTargetState = { kind: 'found' };
 const MISSING: LinkTargetState = { kind: 'missing' };
 const OUTSIDE: LinkTargetState = { kind: 'outside' };
 const SYMBOLIC_LINK: LinkTargetState = { kind: 'symbolic-link' };
+const SITE_ROUTE: LinkTargetState = { kind: 'site-route' };
+/** The files a static-site route (`/posts/first/`) can be served from, after its own path. */
+const ROUTE_FILES = ['.md', '/index.md', '/_index.md'];
 
 /**
  * Where the links of a portfolio's Markdown files lead: which paths exist (from the walk, so an
@@ -53,9 +56,36 @@ export class LinkTargets implements Omit<WalkRecord, 'unread'> {
     for (const link of [...this.symbolicLinks]) if (isBelow(link)) this.symbolicLinks.delete(link);
   }
 
-  /** The absolute path a link in `fromFile` points at; `/` starts at the portfolio root. */
+  /** The folder links starting with `/` are resolved against: `site-root:` of portfolio.yaml, below the root. */
+  private siteRoot: string | undefined;
+  private siteRootWritten: string | undefined;
+
+  /** Sets the folder (relative to the root) that `/` links start at, from `site-root:`; `undefined` for none. */
+  setSiteRoot(folder: string | undefined): void {
+    if (folder === this.siteRootWritten) return;
+    this.siteRootWritten = folder;
+    this.siteRoot = folder === undefined ? undefined : joinPath(this.root, folder);
+  }
+
+  /** The absolute path a link in `fromFile` points at; `/` starts at `site-root:`, else at the portfolio root. */
   linkTarget(fromFile: string, target: string): string {
-    return target.startsWith('/') ? joinPath(this.root, target) : joinPath(dirname(fromFile), target);
+    return target.startsWith('/') ? joinPath(this.siteRoot ?? this.root, target) : joinPath(dirname(fromFile), target);
+  }
+
+  /**
+   * Where a link in `fromFile` leads. A link starting with `/` is a static site's route: with
+   * `site-root:` it is found as a file or folder there, or as the page the route serves (`.md`,
+   * `index.md`, `_index.md`); without it, one that is not a file under the root is a route the site
+   * makes, not a missing attachment.
+   */
+  linkState(fromFile: string, target: string): LinkTargetState {
+    const resolved = this.linkTarget(fromFile, target);
+    const state = this.stateOf(resolved);
+    if (!target.startsWith('/') || state.kind !== 'missing') return state;
+    if (this.siteRoot === undefined) return SITE_ROUTE;
+    const route = resolved.replace(/\/+$/, '');
+    for (const suffix of ROUTE_FILES) if (this.stateOf(route + suffix).kind === 'found') return FOUND;
+    return state;
   }
 
   /** Where a link to `target` leads, as far as the walk and the looks at skipped targets know. */

@@ -15,7 +15,9 @@ import { ClaimIndex } from './claimIndex';
 import { ConfigLoader } from './configLoader';
 import { parseInterval } from '../base/dates';
 import { fileRole, type FileRole } from '../read/fileRole';
+import { checkNoEvidence, type CountedFile } from '../rules/noEvidenceRule';
 import { overfullDays, type DayEntry } from '../rules/otjDays';
+import { overfullPeriods, type PeriodEntry } from '../rules/otjPeriods';
 import { DEFAULT_REVIEW_INTERVAL } from '../model/lifecycleTerms';
 import { overdueReviews, type ReviewFact } from '../rules/reviews';
 import { FILE_START, type Range } from '../base/text';
@@ -58,6 +60,8 @@ export interface IndexedFile {
   /** Evidence, a progress review, a record (hours log, certificate), or another Markdown file of the portfolio. */
   readonly role: FileRole;
   readonly validClaims: readonly Claim[];
+  /** Evidence marked `draft: true`: checked, but its claims count for nothing until it is undrafted. */
+  readonly isDraft: boolean;
   /** Every finding for the file, attachments included. */
   readonly diagnostics: readonly PortfolioDiagnostic[];
 }
@@ -90,6 +94,9 @@ export class PortfolioIndex {
   private readonly reviews = new Map<string, ReviewFact>();
   /** Each file's dated off-the-job entries that its own checks let through, which `otj.invalid` sums by day across files. */
   private readonly otjDays = new Map<string, DayEntry[]>();
+  private readonly otjPeriods = new Map<string, PeriodEntry[]>();
+  /** What `portfolio.no-evidence` counts of each file, kept apart because a check forgets the analyses as it goes. */
+  private readonly counted = new Map<string, CountedFile>();
   /** Findings over several files (`review.overdue`, the 24-hour day), by path, recomputed on every change. */
   private portfolioFindings = new Map<string, PortfolioDiagnostic[]>();
   /**
@@ -178,6 +185,8 @@ export class PortfolioIndex {
     await walkTree(this.walkContext, this.root, markdownFiles);
     const live = new Set(markdownFiles);
     for (const path of [...this.cache.paths()]) if (!live.has(path)) this.cache.delete(path);
+    // Other placeholders in portfolio.yaml than before: every file is read again to find them.
+    this.cache.setPlaceholders(this.config.portfolio?.config.placeholders);
     if (this.options.diagnosticsOnly) {
       await this.checkAndForget(markdownFiles);
       return;
@@ -288,7 +297,7 @@ export class PortfolioIndex {
 
   /** Uses an editor's unsaved text for a file instead of its bytes on disk. */
   async setDocument(path: string, text: string): Promise<void> {
-    this.overlays.set(path, analyzeText(text));
+    this.overlays.set(path, analyzeText(text, this.cache.analysisOptions));
     await this.statUnwalkedTargets([path]);
     this.evaluate(path);
     this.fire();
@@ -305,6 +314,11 @@ export class PortfolioIndex {
   /** The indexed Markdown file at `path`, if it is in this portfolio. */
   file(path: string): IndexedFile | undefined {
     return this.files.get(path);
+  }
+
+  /** Evidence files marked `draft: true`, in path order: they count for nothing until undrafted. */
+  drafts(): IndexedFile[] {
+    return this.allFiles().filter((file) => file.isDraft);
   }
 
   /** Every indexed Markdown file, in path order. */
@@ -382,6 +396,7 @@ export class PortfolioIndex {
     this.files.clear();
     this.reviews.clear();
     this.otjDays.clear();
+    this.counted.clear();
     this.claims.clear();
     this.links.forgetLinks();
   }
@@ -480,6 +495,8 @@ export class PortfolioIndex {
     }
     this.reviews.delete(path);
     this.otjDays.delete(path);
+    this.otjPeriods.delete(path);
+    this.counted.delete(path);
     const analysis = this.overlays.get(path) ?? this.cache.get(path);
     if (!analysis || relative === undefined) return;
     // The walk vouches for what it read; an editor's text counts only where the walk would index it.
@@ -488,6 +505,8 @@ export class PortfolioIndex {
     const portfolio = this.config.portfolio;
     const frontMatter = analysis.frontMatter;
     const role = fileRole(frontMatter, portfolio?.matchesEvidenceGlobs?.(relative));
+    // A changed `site-root:` is a changed config, after which every file is evaluated again.
+    this.links.setSiteRoot(portfolio?.config['site-root']);
     if (role === undefined) return;
     const isEvidence = role === 'evidence';
     if (role === 'review')
@@ -498,28 +517,41 @@ export class PortfolioIndex {
       {
         portfolio,
         catalogue: this.config.catalogue,
-        linkTarget: (link) => this.links.stateOf(this.links.linkTarget(path, link.target)),
+        linkTarget: (link) => this.links.linkState(path, link.target),
         today: this.options.today?.(),
         latestToday: this.options.latestToday?.(),
       },
     );
     if (portfolio !== undefined) this.recordOtjDays(path, relative, frontMatter, diagnostics);
     if (evidenceChecked) this.links.addLinks(path, analysis.links);
-    const indexed: IndexedFile = { path, relativePath: relative, analysis, isEvidence, role, validClaims, diagnostics };
+    this.counted.set(path, {
+      role,
+      hasKsbsKey: frontMatter?.hasKsbsKey === true,
+      unknown: analysis.unreadable || frontMatter?.valid === false,
+      mentionsCodes: analysis.mentionsCodes === true,
+    });
+    // A draft is checked like any evidence, but covers nothing until it is undrafted.
+    const isDraft = isEvidence && frontMatter?.draft === true;
+    const counted = isDraft ? [] : validClaims;
+    const indexed: IndexedFile = { path, relativePath: relative, analysis, isEvidence, role, validClaims: counted, isDraft, diagnostics };
     this.files.set(path, indexed);
-    this.claims.add(relative, frontMatter?.title, validClaims);
+    this.claims.add(relative, frontMatter?.title, counted);
   }
 
-  /** Keeps the file's dated off-the-job entries that its own checks did not reject, for the day across the portfolio. */
+  /** Keeps the file's dated off-the-job entries and periods that its own checks did not reject, for the 24-hour day across the portfolio. */
   private recordOtjDays(path: string, relative: string, frontMatter: FileAnalysis['frontMatter'], diagnostics: readonly PortfolioDiagnostic[]): void {
     const otj = frontMatter?.lifecycle?.otj ?? [];
     const entries: DayEntry[] = [];
+    const periods: PeriodEntry[] = [];
     for (const entry of otj) {
       const day = entry.date ?? frontMatter?.date?.slice(0, 10);
       if (day === undefined || isRejected(diagnostics, 'otj', entry.index)) continue;
-      entries.push({ path, relativePath: relative, index: entry.index, day, hours: entry.hours, range: entry.hoursRange });
+      const where = { path, relativePath: relative, index: entry.index, hours: entry.hours, range: entry.hoursRange };
+      if (entry.to === undefined) entries.push({ ...where, day });
+      else periods.push({ ...where, from: day, to: entry.to });
     }
     if (entries.length > 0) this.otjDays.set(path, entries);
+    if (periods.length > 0) this.otjPeriods.set(path, periods);
   }
 
   /** Judges what spans files again (review dates, hours a day); a path whose findings changed counts as changed. */
@@ -537,7 +569,13 @@ export class PortfolioIndex {
           startRange: this.config.rangeOf('start'),
         })
       : new Map<string, PortfolioDiagnostic[]>();
-    if (portfolio) for (const [path, days] of overfullDays([...this.otjDays.values()].flat())) findings.set(path, [...(findings.get(path) ?? []), ...days]);
+    if (portfolio) {
+      const days = [...this.otjDays.values()].flat();
+      for (const [path, found] of [...overfullDays(days), ...overfullPeriods([...this.otjPeriods.values()].flat(), days)])
+        findings.set(path, [...(findings.get(path) ?? []), ...found]);
+    }
+    const noEvidence = portfolio && checkNoEvidence(this.counted.values(), this.config.rangeOf('evidence'));
+    if (noEvidence) findings.set(this.config.configPath, [...(findings.get(this.config.configPath) ?? []), noEvidence]);
     for (const path of new Set([...findings.keys(), ...this.portfolioFindings.keys()])) {
       if (JSON.stringify(findings.get(path)) !== JSON.stringify(this.portfolioFindings.get(path))) this.changedPaths.add(path);
     }

@@ -10,6 +10,7 @@ import { DAY_RANGE, isDayInRange, isIsoDay, parseInterval } from '../base/dates'
 import { OTJ_TARGET_RANGE } from '../model/hours';
 import { validate } from '../base/validate';
 import { yamlToData } from '../base/yamlData';
+import { type Assessment, assessmentMethodSchema, assessmentSchema, resolveAssessment } from './assessment';
 
 /** A string with at least one character. */
 const nonEmpty = () => z.string().check(z.minLength(1));
@@ -74,6 +75,24 @@ export const portfolioConfigSchema = z.strictObject({
       ),
   ),
   gateway: z.optional(gatewaySchema.check(z.describe('What the end-point assessment gateway asks, for `ksb gateway`'))),
+  assessment: z.optional(
+    assessmentSchema.check(z.describe('Which KSBs each method of end-point assessment assesses, and the method this portfolio underpins: only its KSBs count')),
+  ),
+  placeholders: z.optional(
+    z
+      .array(z.string())
+      .check(
+        z.describe(
+          'Placeholders `evidence.placeholder` looks for in evidence, as written and ignoring case (default: "[EVIDENCE NEEDED]", TODO, TBC, "XX%", "lorem ipsum"); [] looks for none',
+        ),
+      ),
+  ),
+  'site-root': z.optional(
+    nonEmpty().check(
+      z.refine((value: string) => !value.startsWith('/') && !value.split(/[\\/]/).includes('..'), 'a folder inside the portfolio, such as content'),
+      z.describe("The static site's content folder (e.g. `content` for Hugo): links starting with `/` are resolved against it"),
+    ),
+  ),
 });
 
 /** `portfolio.yaml` after validation. */
@@ -86,6 +105,8 @@ export interface ParsedConfig {
   readonly findings: readonly ConfigFinding[];
   /** The range of a field's value, or the file start when the field is absent. */
   rangeOf(field: keyof PortfolioConfig): Range;
+  /** The range of the deepest node written on a path (`['assessment', 'methods', 'discussion', 'ksbs', 0]`). */
+  rangeAt(path: readonly (string | number)[]): Range;
 }
 
 /** Reads `portfolio.yaml`; problems are findings (reported as `portfolio.invalid-config`) on it. */
@@ -93,7 +114,8 @@ export function parseConfig(text: string): ParsedConfig {
   const lines = new LineIndex(text);
   const document = parseDocument(withYamlLineBreaks(text), { prettyErrors: false });
   const rangeOf = (field: string) => nodeRange(document, [field], lines);
-  const fail = (findings: ConfigFinding[]): ParsedConfig => ({ config: undefined, findings, rangeOf });
+  const rangeAt = (path: readonly (string | number)[]) => nodeRange(document, path, lines);
+  const fail = (findings: ConfigFinding[]): ParsedConfig => ({ config: undefined, findings, rangeOf, rangeAt });
   if (document.errors.length > 0) {
     return fail(
       document.errors.map((error) => ({
@@ -127,12 +149,12 @@ export function parseConfig(text: string): ParsedConfig {
       result.error.issues.map((issue): ConfigFinding => {
         const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
         if (issue.code === 'unrecognized_keys') {
-          // Only `gateway:` nests fields; its own names are the ones to offer.
+          // A nested block's own names are the ones to offer.
           const nested = path.length > 0;
           return {
             kind: 'config-field-unknown',
             fields: issue.keys,
-            known: nested ? Object.keys(gatewaySchema.shape) : known,
+            known: nested ? nestedFieldNames(path) : known,
             ...(nested ? { nested: formatFieldPath(path) } : {}),
             range: nested ? nodeRange(document, [...path, issue.keys[0]], lines) : keyRange(document, issue.keys[0], lines),
           };
@@ -148,7 +170,14 @@ export function parseConfig(text: string): ParsedConfig {
   const findings = globProblems(result.data.evidence ?? [], document, lines);
   const { start, end } = result.data;
   if (start !== undefined && end !== undefined && end <= start) findings.push({ kind: 'config-end-before-start', start, end, range: rangeOf('end') });
-  return { config: result.data, findings, rangeOf };
+  return { config: result.data, findings, rangeOf, rangeAt };
+}
+
+/** The field names a nested block of the config takes (`gateway`, `assessment`, a method of `assessment.methods`). */
+function nestedFieldNames(path: readonly PropertyKey[]): string[] {
+  if (path[0] === 'gateway') return Object.keys(gatewaySchema.shape);
+  if (path[0] === 'assessment') return Object.keys(path.length > 1 ? assessmentMethodSchema.shape : assessmentSchema.shape);
+  return [];
 }
 
 /** A finding at each `evidence` glob that is not a valid glob; the others keep working. */
@@ -169,6 +198,8 @@ export interface Portfolio {
   readonly option: StandardOption | undefined;
   /** Whether a Markdown file (path relative to the portfolio root) is evidence by the globs. */
   readonly matchesEvidenceGlobs: ((relativePath: string) => boolean) | undefined;
+  /** The method of end-point assessment the portfolio underpins, from `assessment:`: only its KSBs count. */
+  readonly assessment?: Assessment;
 }
 
 /** Resolves standard, version and option; unknown ones are findings naming the valid choices. */
@@ -213,7 +244,9 @@ export function resolveConfig(parsed: ParsedConfig, catalogue: Catalogue): { por
     return compiled.ok ? [compiled.matches] : [];
   });
   const matchesEvidenceGlobs = globs ? (path: string) => globs.some((matches) => matches(path)) : undefined;
-  return { portfolio: { config, standard, option, matchesEvidenceGlobs }, findings };
+  const { assessment, problems } = resolveAssessment(config.assessment, standard, option);
+  for (const { path, ...fact } of problems) findings.push({ ...fact, range: parsed.rangeAt(path) });
+  return { portfolio: { config, standard, option, matchesEvidenceGlobs, ...(assessment ? { assessment } : {}) }, findings };
 }
 
 /** The chosen version's data gaps and status, as findings at the field that chose it. */

@@ -14,7 +14,8 @@ export type FileRole = 'evidence' | 'review' | 'record' | 'other';
 export function fileRole(frontMatter: FrontMatter | undefined, matchedByGlobs: boolean | undefined): FileRole | undefined {
   const lifecycle = frontMatter?.lifecycle;
   if (lifecycle?.type === PROGRESS_REVIEW_TYPE) return 'review';
-  const hasKsbs = frontMatter?.hasKsbsKey === true;
+  // A key meant for `ksbs` (`KSBs:`) says the file is meant as evidence, as `ksbs:` does.
+  const hasKsbs = frontMatter?.hasKsbsKey === true || frontMatter?.mistypedKsbsKey !== undefined;
   if (lifecycle && (lifecycle.otjKeyRange !== undefined || lifecycle.meets.length > 0) && !hasKsbs) return 'record';
   if (matchedByGlobs === false) return undefined;
   if (matchedByGlobs === true || hasKsbs) return 'evidence';

@@ -41,7 +41,14 @@ export type FrontMatterFinding =
   | (At<'front-matter-not-map'> & { readonly found: string })
   | (At<'field-twice'> & { readonly field: string; readonly firstLine: number })
   /** A field of the wrong shape: `expected` is the field's documented shape, `found` what was there. */
-  | (At<'field-shape'> & { readonly field: string; readonly expected: string; readonly found: string; readonly eachItem?: true });
+  | (At<'field-shape'> & { readonly field: string; readonly expected: string; readonly found: string; readonly eachItem?: true })
+  /** A key of the map form of `ksbs` that is not a code. */
+  | (At<'ksbs-key-shape'> & { readonly found: string })
+  /** Item `item` (1-based) of a `ksbs` list in none of the accepted `forms`. */
+  | (At<'ksbs-item-shape'> & { readonly item: number; readonly forms: string; readonly found: string })
+  /** A field of a `{code: K1, why: ...}` item of the wrong shape. */
+  | (At<'ksbs-item-field'> & { readonly item: number; readonly field: string; readonly expected: string; readonly found: string })
+  | (At<'ksbs-item-field-unknown'> & { readonly item: number; readonly field: string });
 
 /** Findings about `signoff:` entries (`signoff.invalid`); `entry` is 0-based. */
 export type SignoffFinding =
@@ -63,7 +70,13 @@ export type OtjFinding =
   | (At<'otj-hours-not-number'> & OtjPlace & { readonly found: string })
   | (At<'otj-hours-negative'> & OtjPlace & { readonly hours: number })
   | (At<'otj-hours-over-a-day'> & OtjPlace & { readonly hours: number })
-  | (At<'otj-date-invalid'> & { readonly entry: number; readonly found: string });
+  /** `field`: the period's `from` or `to`, when it is not `date`. */
+  | (At<'otj-date-invalid'> & { readonly entry: number; readonly field?: 'from' | 'to'; readonly found: string })
+  /** A period `{from, to, hours}` with more than 24 hours a day over its `days`. */
+  | (At<'otj-period-over'> & { readonly entry: number; readonly hours: number; readonly days: number })
+  | (At<'otj-period-reversed'> & { readonly entry: number; readonly from: string; readonly to: string })
+  | (At<'otj-period-half'> & { readonly entry: number; readonly has: 'from' | 'to' })
+  | (At<'otj-date-and-period'> & { readonly entry: number });
 
 /** Why a `portfolio.yaml` or a standard data file was not read (`portfolio.invalid-config`, `standard.invalid-data`). */
 export type DataFileRefusal =
@@ -102,7 +115,30 @@ export type ConfigFinding =
   | (At<'config-version-unknown'> & { readonly version: string; readonly reference: string; readonly known: readonly string[] })
   | (At<'config-option-unknown'> & { readonly option: string; readonly standard: string; readonly choices: readonly OptionChoice[] })
   | (At<'config-option-missing'> & { readonly standard: string; readonly choices: readonly OptionChoice[] })
-  | (At<'config-standards-source'> & StandardsSourceProblem);
+  | (At<'config-standards-source'> & StandardsSourceProblem)
+  | (At<AssessmentFinding['kind']> & AssessmentFinding);
+
+/** What is wrong in `assessment:` (see read/assessment.ts), without its place. */
+export type AssessmentFinding =
+  /** A method of `assessment.methods` with no `ksbs` that the standard's data does not map either. */
+  | { readonly kind: 'config-method-ksbs-missing'; readonly method: string }
+  /** `assessment:` without `method`; `methods`: the ids it could name. */
+  | { readonly kind: 'config-method-missing'; readonly methods: readonly string[] }
+  | { readonly kind: 'config-method-unknown'; readonly method: string; readonly methods: readonly string[]; readonly standard: string }
+  /** The method assesses none of the KSBs of `scope` (the standard and option). */
+  | { readonly kind: 'config-method-empty'; readonly method: string; readonly scope: string }
+  /** An item of a `ksbs` list that is no code or range: `reason` is the range reader's expected-vs-found. */
+  | { readonly kind: 'config-ksb-item-invalid'; readonly field: string; readonly standard: string; readonly reason: string }
+  /** Codes the standard lacks, at an item's ends; `written` is the item when it is a range. */
+  | {
+      readonly kind: 'config-ksb-item-unknown';
+      readonly codes: readonly string[];
+      readonly written?: string;
+      readonly standard: string;
+      readonly ranges: string;
+    }
+  /** A single code of another option than the portfolio's. */
+  | { readonly kind: 'config-ksb-item-option'; readonly code: string; readonly option: string; readonly belongsTo: string };
 
 /** An option a standard offers, as a message names it. */
 export interface OptionChoice {

@@ -39,6 +39,10 @@ export interface FrontMatter {
   /** The range of the `ksbs` key, for messages about the whole list. */
   readonly ksbsKeyRange: Range | undefined;
   readonly claims: readonly Claim[];
+  /** A key that looks meant for `ksbs` (`KSBs:`, `codes:`), as typed, when there is no `ksbs:`: its claims are not read. */
+  readonly mistypedKsbsKey?: { readonly key: string; readonly range: Range };
+  /** `draft: true` (as Hugo, Jekyll and Front Matter CMS write it): the file is not evidence until undrafted. */
+  readonly draft?: boolean;
   readonly title: string | undefined;
   readonly date: string | undefined;
   /** The range of the `date` value, for messages about it. */
@@ -181,6 +185,7 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
   let title: string | undefined;
   let date: ParsedDate | undefined;
   let ksbs: ReturnType<typeof readKsbs> | undefined;
+  let draft = false;
   const lifecyclePairs = new Map<string, Pair>();
   const seen = new Map<string, Range>();
   for (const pair of root?.items ?? []) {
@@ -198,6 +203,10 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
       ksbs = readKsbs(pair, contentStart, lines, shift, findings);
     } else if (LIFECYCLE_KEYS.has(key)) {
       lifecyclePairs.set(key, pair);
+    } else if (key === 'draft') {
+      const value = draftValue(pair.value);
+      if (value === undefined) findings.push(invalidField('draft', FRONT_MATTER_FIELDS.draft.expected, pair.value, shift));
+      draft = value === true;
     } else if (key === 'title' || key === 'date') {
       const value = readTextField(key, pair.value, keyRange, shift, findings);
       if (key === 'title') title = value === undefined ? undefined : detach(value);
@@ -206,7 +215,14 @@ export function parseFrontMatter(text: string, lines: LineIndex, options: FrontM
   }
 
   const lifecycle = readLifecycleFields(lifecyclePairs, yaml, shift, findings);
-  return { ...empty, ...parsedFields(ksbs, title, date, findings), lifecycle };
+  const mistyped = ksbs === undefined ? [...seen].find(([key]) => isMistypedKsbsKey(key)) : undefined;
+  return {
+    ...empty,
+    ...parsedFields(ksbs, title, date, findings),
+    lifecycle,
+    ...(mistyped && { mistypedKsbsKey: { key: detach(mistyped[0]), range: mistyped[1] } }),
+    ...(draft && { draft }),
+  };
 }
 
 /** The YAML-dependent fields of a valid front matter, from either reading path. */
@@ -309,8 +325,8 @@ function readSimpleFrontMatter(
     const field = SIMPLE_FIELD.exec(line);
     if (!field) return undefined;
     const [, key, value] = field;
-    // `true:` and `True:` are one key to YAML; a very long key is an error there.
-    if (seen.has(key) || NOT_TEXT.test(key) || key.length > 100) return undefined;
+    // `true:` and `True:` are one key to YAML; a very long key is an error there. A key meant for `ksbs` goes to the parser, which reports it.
+    if (seen.has(key) || NOT_TEXT.test(key) || key.length > 100 || isMistypedKsbsKey(key) || key === 'draft') return undefined;
     seen.add(key);
     const valueStart = lineOffset + line.length - (value?.length ?? 0);
     if (LIFECYCLE_KEYS.has(key)) {
@@ -516,17 +532,18 @@ function readKsbs(pair: Pair, contentStart: number, lines: LineIndex, shift: Shi
       isNodeWithRange(item) ? ([item.range[0], item.range[1]] as const) : ([0, 0] as const),
     );
     value.items.forEach((item, index) => {
+      const removeRange = removal(spans, index, value.flow === true);
       if (isScalar(item) && item.value !== null && typeof item.value !== 'object' && item.range) {
-        claims.push({
-          code: String(item.value),
-          range: shift(item.range[0], item.range[1]),
-          removeRange: removal(spans, index, value.flow === true),
-        });
-      } else {
-        findings.push(invalidField('ksbs', 'each item to be a code such as K1', item as Node, shift));
+        claims.push({ code: String(item.value), range: shift(item.range[0], item.range[1]), removeRange });
+        return;
       }
+      const read = readClaimItem(item as Node | null, index, shift);
+      if (read.claim) claims.push({ ...read.claim, removeRange });
+      findings.push(...read.findings);
     });
-    return { style: value.flow ? ('flow-list' as const) : ('block-list' as const), keyRange, claims };
+    // Items none of which could be read are each reported: the file is not also "claiming nothing".
+    const style = value.items.length > 0 && claims.length === 0 ? 'other' : value.flow ? 'flow-list' : 'block-list';
+    return { style: style as KsbsStyle, keyRange, claims };
   }
 
   if (isMap(value)) {
@@ -534,7 +551,7 @@ function readKsbs(pair: Pair, contentStart: number, lines: LineIndex, shift: Shi
     value.items.forEach((item, index) => {
       const key = item.key;
       if (!isScalar(key) || key.value === null || !key.range) {
-        findings.push(invalidField('ksbs', 'each key to be a code such as K1', key as Node, shift));
+        findings.push({ kind: 'ksbs-key-shape', found: describeNode(key as Node), range: invalidField('ksbs', '', key as Node, shift).range });
         return;
       }
       const itemValue = item.value as Node | null;
@@ -555,6 +572,108 @@ function readKsbs(pair: Pair, contentStart: number, lines: LineIndex, shift: Shi
 
   findings.push(invalidField('ksbs', FRONT_MATTER_FIELDS.ksbs.expected, value, shift));
   return { style: 'other' as const, keyRange, claims };
+}
+
+/** The keys a claim written as a map (`{code: K1, why: ...}`) takes for its code, and for its justification. */
+const CLAIM_ITEM_CODE_KEYS = ['code', 'ksb', 'id'];
+const CLAIM_ITEM_WHY_KEYS = ['why', 'justification'];
+/** The forms a `ksbs:` list item can take, as messages show them. */
+export const CLAIM_ITEM_FORMS = 'a code such as K1, `{code: K1, why: ...}` or `K1: why ...`';
+/** A key that reads as a KSB code (`K1`, `s12`), for the `- K1: why` item form. */
+const CODE_SHAPED_KEY = /^[A-Za-z]{1,3}\d{1,4}$/;
+
+/**
+ * One `ksbs:` list item that is not a plain code: `{code: K1, why: ...}` (also `ksb:`/`id:` and
+ * `justification:`) or `K1: why`, read as a claim with its justification; anything else is a
+ * `frontmatter.invalid-field` that shows the accepted forms.
+ */
+function readClaimItem(item: Node | null, index: number, shift: Shift): { claim?: Omit<Claim, 'removeRange'>; findings: FrontMatterFinding[] } {
+  const rangeOf = (node: Node | null) => invalidField('ksbs', '', node, shift).range;
+  const keyOf = (pair: Pair) => (isScalar(pair.key) && pair.key.value !== null ? String(pair.key.value) : undefined);
+  const textOf = (node: unknown): string | undefined =>
+    isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') && String(node.value).trim() !== ''
+      ? String(node.value).trim()
+      : undefined;
+  if (!isMap(item))
+    return { findings: [{ kind: 'ksbs-item-shape', item: index + 1, forms: CLAIM_ITEM_FORMS, found: describeNode(item), range: rangeOf(item) }] };
+  const codePair = item.items.find((pair) => CLAIM_ITEM_CODE_KEYS.includes(keyOf(pair)?.toLowerCase() ?? ''));
+  if (codePair) {
+    const codeNode = codePair.value as Node | null;
+    const code = textOf(codeNode);
+    if (code === undefined || !isNodeWithRange(codeNode))
+      return {
+        findings: [
+          {
+            kind: 'ksbs-item-field',
+            item: index + 1,
+            field: keyOf(codePair) ?? 'code',
+            expected: 'a code such as K1',
+            found: describeNode(codeNode),
+            range: rangeOf(codeNode ?? item),
+          },
+        ],
+      };
+    const findings: FrontMatterFinding[] = [];
+    let justification: string | undefined;
+    for (const pair of item.items) {
+      if (pair === codePair) continue;
+      const key = keyOf(pair) ?? '';
+      if (CLAIM_ITEM_WHY_KEYS.includes(key.toLowerCase()) && justification === undefined) {
+        const why = pair.value as Node | null;
+        if (isScalar(why) && typeof why.value === 'string') justification = detach(why.value);
+        else if (!(isScalar(why) && why.value === null) && why !== null)
+          findings.push({
+            kind: 'ksbs-item-field',
+            item: index + 1,
+            field: key,
+            expected: 'a one-line justification',
+            found: describeNode(why),
+            range: rangeOf(why),
+          });
+      } else {
+        findings.push({ kind: 'ksbs-item-field-unknown', item: index + 1, field: key, range: rangeOf(pair.key as Node | null) });
+      }
+    }
+    return { claim: { code, range: shift(codeNode.range[0], codeNode.range[1]), ...(justification !== undefined && { justification }) }, findings };
+  }
+  const only = item.items.length === 1 ? item.items[0] : undefined;
+  const onlyKey = only && isNodeWithRange(only.key) ? keyOf(only) : undefined;
+  if (only && onlyKey !== undefined && CODE_SHAPED_KEY.test(onlyKey) && isNodeWithRange(only.key)) {
+    const why = only.value as Node | null;
+    if (why === null || (isScalar(why) && (why.value === null || typeof why.value === 'string'))) {
+      const justification = isScalar(why) && typeof why.value === 'string' ? detach(why.value) : undefined;
+      return {
+        claim: { code: onlyKey, range: shift(only.key.range[0], only.key.range[1]), ...(justification !== undefined && { justification }) },
+        findings: [],
+      };
+    }
+  }
+  const written = item.items
+    .map(keyOf)
+    .filter((key) => key !== undefined)
+    .map((key) => `\`${key}\``);
+  const found = `a map${written.length > 0 ? ` with keys ${written.join(', ')}` : ''}`;
+  return { findings: [{ kind: 'ksbs-item-shape', item: index + 1, forms: CLAIM_ITEM_FORMS, found, range: rangeOf(item) }] };
+}
+
+/** Keys people write for their claims instead of `ksbs` (any case): `KSBs`, `KSB`, `codes`, `claims`, `ksb-codes`. */
+const MISTYPED_KSBS_KEY = /^(ksbs?|ksb[-_ ]?codes|codes|claims)$/i;
+
+/** Whether a front-matter key looks meant for `ksbs` without being it. */
+export function isMistypedKsbsKey(key: string): boolean {
+  return key !== 'ksbs' && MISTYPED_KSBS_KEY.test(key.trim());
+}
+
+/**
+ * What a `draft:` value says: a boolean, or the text `true`/`yes`/`false`/`no` as some editors write
+ * it; `undefined` for anything else, which the reader reports rather than guess.
+ */
+function draftValue(node: unknown): boolean | undefined {
+  if (!isScalar(node)) return undefined;
+  if (typeof node.value === 'boolean') return node.value;
+  if (typeof node.value !== 'string') return undefined;
+  const text = node.value.trim().toLowerCase();
+  return text === 'true' || text === 'yes' ? true : text === 'false' || text === 'no' ? false : undefined;
 }
 
 /** Whether a value (as YAML data) has the shape the field's definition asks for. */

@@ -27,12 +27,30 @@ const signoffSchema = z.strictObject({
 /** Hours on one day. */
 const hoursSchema = z.number().check(z.minimum(0), z.maximum(24));
 
-/** One off-the-job entry. */
-const otjEntrySchema = z.strictObject({
-  date: z.optional(isoDaySchema.check(z.describe("The day of the training; default the file's `date:`"))),
-  hours: hoursSchema.check(z.describe('Hours of off-the-job training that day')),
-  activity: z.optional(z.string().check(z.describe('What the training was'))),
-});
+/** A duration as people log it, read by parseDuration (model/hours.ts). */
+const durationSchema = z
+  .string()
+  .check(
+    z.regex(
+      /^\s*(\d+([.,]\d+)?|\d+:[0-5]\d(:[0-5]\d)?|\d+([.,]\d+)?\s*[hH][a-zA-Z]*\.?\s*(\d+([.,]\d+)?\s*[mM][a-zA-Z]*\.?|[0-5]?\d)?|\d+([.,]\d+)?\s*[mM][a-zA-Z]*\.?)\s*$/,
+    ),
+    z.describe('A duration such as "2:30", "2h 30m" or "90m"'),
+  );
+
+/** One off-the-job entry: one day (`date`), or a period (`from` and `to`, at most 24 hours a day over its days). */
+const otjEntrySchema = z.union([
+  z.strictObject({
+    date: z.optional(isoDaySchema.check(z.describe("The day of the training; default the file's `date:`"))),
+    hours: z.union([hoursSchema, durationSchema]).check(z.describe('Hours of off-the-job training that day: 3.5, "2:30", "2h 30m" or "90m"')),
+    activity: z.optional(z.string().check(z.describe('What the training was'))),
+  }),
+  z.strictObject({
+    from: isoDaySchema.check(z.describe('The first day of the period')),
+    to: isoDaySchema.check(z.describe('The last day of the period')),
+    hours: z.union([z.number().check(z.minimum(0)), durationSchema]).check(z.describe('Hours of off-the-job training over the whole period')),
+    activity: z.optional(z.string().check(z.describe('What the training was'))),
+  }),
+]);
 
 /** One front-matter field the tool knows: the shape of its value and how people are told about it. */
 export interface FrontMatterField {
@@ -63,7 +81,20 @@ export const FRONT_MATTER_FIELDS = {
   },
   ksbs: {
     schema: z.union([
-      z.array(z.string()).check(z.describe('KSB codes this evidence claims, e.g. [K1, S3]')),
+      z
+        .array(
+          z.union([
+            z.string(),
+            ...(['code', 'ksb', 'id'] as const).map((key) =>
+              z.looseObject({
+                [key]: z.union([z.string(), z.number()]).check(z.describe('The KSB code')),
+                why: z.optional(z.nullable(z.string().check(z.describe('A one-line justification (also written `justification:`)')))),
+              }),
+            ),
+            z.record(z.string().check(z.regex(/^[A-Za-z]{1,3}\d{1,4}$/)), z.nullable(z.string())),
+          ]),
+        )
+        .check(z.describe('KSB codes this evidence claims, e.g. [K1, S3], or items {code: K1, why: ...}')),
       z.record(z.string(), z.nullable(z.string())).check(z.describe('KSB codes mapped to a one-line justification')),
       z.null(),
     ]),
@@ -81,14 +112,20 @@ export const FRONT_MATTER_FIELDS = {
     expected: 'a list of {by, role, date, digest}',
   },
   otj: {
-    schema: z.union([hoursSchema, z.array(otjEntrySchema), z.null()]),
-    description: "Off-the-job training hours: a number dated by the file's `date:`, or a list of {date, hours, activity}",
-    expected: 'a number of hours or a list of {date, hours, activity}',
+    schema: z.union([hoursSchema, durationSchema, z.array(otjEntrySchema), z.null()]),
+    description:
+      "Off-the-job training hours: a number or duration dated by the file's `date:`, or a list of {date, hours, activity} or {from, to, hours, activity}",
+    expected: 'a number of hours or a list of {date, hours, activity} or {from, to, hours, activity}',
   },
   meets: {
     schema: z.union([z.array(z.string().check(z.minLength(1))), z.string().check(z.minLength(1))]),
     description: 'The gateway requirements (`gateway.requires` in portfolio.yaml) this file meets, e.g. [english-level-2]',
     expected: 'a list of gateway requirements such as [english-level-2]',
+  },
+  draft: {
+    schema: z.boolean(),
+    description: 'true while the piece is unfinished: checked, but counted for nothing until the line is removed or false',
+    expected: 'true or false',
   },
 } as const satisfies Record<string, FrontMatterField>;
 
@@ -106,6 +143,7 @@ export const evidenceFrontMatterSchema = z.looseObject({
   signoff: optionalField(FRONT_MATTER_FIELDS.signoff),
   otj: optionalField(FRONT_MATTER_FIELDS.otj),
   meets: optionalField(FRONT_MATTER_FIELDS.meets),
+  draft: optionalField(FRONT_MATTER_FIELDS.draft),
 });
 
 /** Known front-matter field names, in the order completion offers them. */

@@ -6,7 +6,8 @@ import { detach, type Range } from '../base/text';
 import { describeNode, isNodeWithRange } from '../base/yamlNodes';
 import { isDayInRange, isIsoDay } from '../base/dates';
 import { DIGEST_LENGTH } from '../base/digest';
-import { MAX_HOURS_A_DAY } from '../model/hours';
+import { MAX_HOURS_A_DAY, parseDuration } from '../model/hours';
+import { daysBetween } from '../base/dates';
 import { PROGRESS_REVIEW_TYPE, SIGNOFF_ROLES, type SignoffRole } from '../model/lifecycleTerms';
 
 /** The front-matter keys this module reads; the fast reading path leaves files with them to the parser. */
@@ -28,12 +29,14 @@ export interface SignoffEntry {
   readonly complete: boolean;
 }
 
-/** One off-the-job entry: a number of hours on a day. */
+/** One off-the-job entry: a number of hours on a day, or over a period of days (`from`, `to`). */
 export interface OtjLogEntry {
   /** Its place in the `otj:` list (0 for `otj: 3`), as findings that reject it name it. */
   readonly index: number;
-  /** `undefined` for `otj: 3`, which the file's `date:` dates. */
+  /** The day, or a period's first day; `undefined` for `otj: 3`, which the file's `date:` dates. */
   readonly date: string | undefined;
+  /** A period's last day (`to:`), after `date`; `undefined` for an entry of one day. */
+  readonly to?: string;
   readonly hours: number;
   readonly activity: string | undefined;
   /** The hours as written, for messages about them. */
@@ -247,20 +250,32 @@ function readSignoffs(value: Node | null, at: At, keyRange: Range | undefined, f
   return entries;
 }
 
+/** The fields an off-the-job entry can have: one day (`date`) or a period (`from`, `to`). */
+const OTJ_FIELDS = ['date', 'from', 'to', 'hours', 'activity'] as const;
+
 function readOtj(value: Node | null, at: At, keyRange: Range | undefined, findings: ReadFinding[]): OtjLogEntry[] {
   if (value === null || (isScalar(value) && value.value === null)) return [];
-  const hoursOf = (node: unknown, entry: number | undefined): number | undefined => {
-    if (isScalar(node) && typeof node.value === 'number' && Number.isFinite(node.value)) {
-      if (node.value < 0) findings.push({ kind: 'otj-hours-negative', entry, hours: node.value, range: at(node, keyRange) });
-      else if (node.value > MAX_HOURS_A_DAY) findings.push({ kind: 'otj-hours-over-a-day', entry, hours: node.value, range: at(node, keyRange) });
-      else return node.value;
+  /** The hours of an entry, at most 24 a day over `days` days; durations as people write them (parseDuration). */
+  const hoursOf = (node: unknown, entry: number | undefined, days: number): number | undefined => {
+    const written = isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'string') ? node.value : undefined;
+    const hours = written === undefined ? undefined : parseDuration(written);
+    if (hours === undefined) {
+      if (typeof written === 'number' && written < 0) findings.push({ kind: 'otj-hours-negative', entry, hours: written, range: at(node, keyRange) });
+      else findings.push({ kind: 'otj-hours-not-number', entry, found: describeNode(node as Node), range: at(node, keyRange) });
       return undefined;
     }
-    findings.push({ kind: 'otj-hours-not-number', entry, found: describeNode(node as Node), range: at(node, keyRange) });
-    return undefined;
+    if (days === 1 && hours > MAX_HOURS_A_DAY) {
+      findings.push({ kind: 'otj-hours-over-a-day', entry, hours, range: at(node, keyRange) });
+      return undefined;
+    }
+    if (hours > MAX_HOURS_A_DAY * days) {
+      findings.push({ kind: 'otj-period-over', entry: entry ?? 0, hours, days, range: at(node, keyRange) });
+      return undefined;
+    }
+    return hours;
   };
   if (isScalar(value)) {
-    const hours = hoursOf(value, undefined);
+    const hours = hoursOf(value, undefined, 1);
     return hours === undefined ? [] : [{ index: 0, date: undefined, hours, activity: undefined, hoursRange: at(value, keyRange), dateRange: undefined }];
   }
   if (!isSeq(value)) {
@@ -276,7 +291,7 @@ function readOtj(value: Node | null, at: At, keyRange: Range | undefined, findin
     const field = (name: string) => item.items.find((pair) => isScalar(pair.key) && pair.key.value === name);
     for (const pair of item.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (!['date', 'hours', 'activity'].includes(key)) {
+      if (!(OTJ_FIELDS as readonly string[]).includes(key)) {
         findings.push({ kind: 'otj-field-unknown', entry: index, field: key, range: at(pair.key, keyRange), subject: { field: 'otj', index } });
       }
     }
@@ -285,22 +300,63 @@ function readOtj(value: Node | null, at: At, keyRange: Range | undefined, findin
       findings.push({ kind: 'otj-hours-missing', entry: index, range: at(item, keyRange) });
       return;
     }
-    const hours = hoursOf(hoursPair.value, index);
-    const datePair = field('date');
-    let date: string | undefined;
-    if (datePair) {
-      const node = datePair.value;
+    const dayOf = (pair: Pair | undefined, which: 'date' | 'from' | 'to'): string | undefined | null => {
+      if (!pair) return undefined;
+      const node = pair.value;
       const text = isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
-      if (text !== undefined && isIsoDay(text) && isDayInRange(text)) date = text;
-      else {
-        findings.push({ kind: 'otj-date-invalid', entry: index, found: describeNode(node as Node), range: at(node, keyRange) });
+      if (text !== undefined && isIsoDay(text) && isDayInRange(text)) return text;
+      findings.push({
+        kind: 'otj-date-invalid',
+        entry: index,
+        ...(which !== 'date' && { field: which }),
+        found: describeNode(node as Node),
+        range: at(node, keyRange),
+      });
+      return null;
+    };
+    const datePair = field('date');
+    const fromPair = field('from');
+    const toPair = field('to');
+    let date: string | undefined;
+    let to: string | undefined;
+    let dateRange: Range | undefined;
+    if (fromPair || toPair) {
+      // A period: both ends, and no `date:` beside them.
+      if (datePair) {
+        findings.push({ kind: 'otj-date-and-period', entry: index, range: at(datePair.key, keyRange) });
         return;
       }
+      if (!fromPair || !toPair) {
+        findings.push({ kind: 'otj-period-half', entry: index, has: fromPair ? 'from' : 'to', range: at(item, keyRange) });
+        return;
+      }
+      const from = dayOf(fromPair, 'from');
+      const last = dayOf(toPair, 'to');
+      if (!from || !last) return;
+      if (last < from) {
+        findings.push({ kind: 'otj-period-reversed', entry: index, from, to: last, range: at(toPair.value, keyRange) });
+        return;
+      }
+      date = from;
+      to = last === from ? undefined : last;
+      dateRange = spanning(at(fromPair.value, keyRange), at(toPair.value, keyRange));
+    } else {
+      const day = dayOf(datePair, 'date');
+      if (day === null) return;
+      date = day;
+      dateRange = datePair ? at(datePair.value, keyRange) : undefined;
     }
+    const hours = hoursOf(hoursPair.value, index, date !== undefined && to !== undefined ? daysBetween(date, to) + 1 : 1);
     const activityNode = field('activity')?.value;
     const activity = isScalar(activityNode) && typeof activityNode.value === 'string' ? detach(activityNode.value.trim()) : undefined;
     if (hours === undefined) return;
-    entries.push({ index, date, hours, activity, hoursRange: at(hoursPair.value, keyRange), dateRange: datePair ? at(datePair.value, keyRange) : undefined });
+    entries.push({ index, date, ...(to !== undefined && { to }), hours, activity, hoursRange: at(hoursPair.value, keyRange), dateRange });
   });
   return entries;
+}
+
+/** The range from the start of the earlier of two ranges to the end of the later. */
+function spanning(first: Range, second: Range): Range {
+  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return { start: before(first.start, second.start) ? first.start : second.start, end: before(first.end, second.end) ? second.end : first.end };
 }

@@ -20,7 +20,9 @@ export type LinkTargetState =
   /** The target is a symbolic link. */
   | { readonly kind: 'symbolic-link' }
   /** A symbolic link is on the target's way: `symbolicLink` is its path from the portfolio root. */
-  | { readonly kind: 'through-link'; readonly symbolicLink: string };
+  | { readonly kind: 'through-link'; readonly symbolicLink: string }
+  /** A link starting with `/` to no file under the root, in a portfolio without `site-root:`: a route of a static site. */
+  | { readonly kind: 'site-route' };
 
 /** The HTML half of the cheap test below; every alternative holds a `<` or a `=`. */
 const MIGHT_HOLD_HTML_LINK = /<img|<a\s|\bsrc=|\bhref=/i;
@@ -116,6 +118,8 @@ export function maskCode(text: string, from: number): string {
       const open = FENCE_OPEN.exec(line);
       if (open && !(open[1][0] === '`' && open[2].includes('`'))) {
         closeParagraph(lineStart);
+        // A fence is never a lazy continuation line: left of a list item's content, it ends the list.
+        if (indentOf(line) < (listIndent ?? 0)) listIndent = undefined;
         fence = { char: open[1][0], length: open[1].length };
         blank(lineStart, lineEnd);
       } else if (!isBlank && previousBlank && indentOf(line) >= (listIndent ?? 0) + 4) {

@@ -1,3 +1,4 @@
+import { percentOf } from '../base/percent';
 import type { Coverage, CoverageCount, EvidenceReference } from '../coverage/coverage';
 import { coverageByKind } from '../coverage/coverageGroups';
 import { KIND_TITLES } from '../coverage/ksbLabels';
@@ -49,7 +50,7 @@ function describeCount(count: CoverageCount): string {
 }
 
 function percent({ covered, total }: CoverageCount): number {
-  return total === 0 ? 0 : Math.round((covered / total) * 100);
+  return percentOf(covered, total);
 }
 
 /** A link to one evidence file, titled by its front matter title or else its path. */

@@ -1,3 +1,4 @@
+import { percentOf } from '../base/percent';
 import { KIND_TITLES, shortenText } from '../coverage/ksbLabels';
 import type { CoverageFigures, DiffProblem, EvidenceEntry, ChangedEvidence, KsbChange, PortfolioDiff } from '../compare/portfolioDiff';
 import { introducesErrors, isEmptyDiff } from '../compare/portfolioDiff';
@@ -70,7 +71,7 @@ function standardName(f: CoverageFigures): string {
 }
 
 function percent(f: { covered: number; total: number }): number {
-  return f.total === 0 ? 0 : Math.round((f.covered / f.total) * 100);
+  return percentOf(f.covered, f.total);
 }
 
 function ksbTable(budget: Budget, heading: string, changes: readonly KsbChange[], evidenceHeading: string): void {

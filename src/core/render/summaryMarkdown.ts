@@ -1,6 +1,7 @@
 // `ksb summary`: the portfolio at a glance, in Markdown for a CI job's summary page or a pull
 // request comment. Bounded whatever the portfolio's size: lists are capped and texts shortened,
 // so it stays far under GitHub's 1 MB step-summary limit and 65 536-character comment limit.
+import { percentOf } from '../base/percent';
 import type { Coverage, CoverageCount } from '../coverage/coverage';
 import { coverageByKind } from '../coverage/coverageGroups';
 import type { RuleLevel } from '../model/diagnostics';
@@ -23,6 +24,8 @@ export interface SummaryInput {
   readonly coverage: Coverage | undefined;
   readonly problems: readonly SummaryProblem[];
   readonly evidenceFiles: number;
+  /** Evidence files marked `draft: true`, which count for nothing until undrafted. */
+  readonly drafts?: number;
   /** The portfolio's folder as the reader knows it, for the heading; empty for the repository root. */
   readonly folder?: string;
 }
@@ -54,6 +57,13 @@ export function summaryMarkdown(input: SummaryInput): string {
     out.push(`## KSB portfolio${where}: ${markdownText(standard.title)} (${standard.label})`, '');
     const facts = [`**Option:** ${option ? markdownText(option.title) : 'none set (KSBs of every option count)'}`];
     if (config.apprentice) facts.push(`**Apprentice:** ${markdownText(config.apprentice)}`);
+    const assessment = coverage.portfolio.assessment;
+    if (assessment) {
+      const others = coverage.otherMethods.length;
+      facts.push(
+        `**Method:** ${markdownText(assessment.method.title)}${others > 0 ? ` (${others} ${others === 1 ? 'KSB' : 'KSBs'} assessed by other methods not counted)` : ''}`,
+      );
+    }
     out.push(facts.join(' · '), '');
   } else {
     out.push(
@@ -123,8 +133,8 @@ function listWithin(out: string[], budget: { left: number }, items: readonly str
 }
 
 /** `3 errors, 1 warning in 11 evidence files.`, or that there are none. */
-function problemLine({ problems, evidenceFiles }: SummaryInput): string {
-  const files = `${plural(evidenceFiles, 'evidence file')}`;
+function problemLine({ problems, evidenceFiles, drafts = 0 }: SummaryInput): string {
+  const files = `${plural(evidenceFiles, 'evidence file')}${drafts > 0 ? ` (${plural(drafts, 'draft')}, not counted until undrafted)` : ''}`;
   if (problems.length === 0) return `No problems in ${files}.`;
   const count = (level: SummaryProblem['level']) => problems.filter((p) => p.level === level).length;
   const parts = [plural(count('error'), 'error'), plural(count('warning'), 'warning')];
@@ -147,12 +157,13 @@ function groupByCode(problems: readonly SummaryProblem[]): [string, SummaryProbl
 
 /** A text bar and the percentage: the number carries the meaning, the bar only shows it. */
 function bar(count: CoverageCount): string {
-  const share = count.total === 0 ? 0 : count.covered / count.total;
-  const filled = Math.round(share * BAR_WIDTH);
-  return `\`${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}\` ${Math.round(share * 100)}%`;
+  const percent = percentOf(count.covered, count.total);
+  // Rounded down as the percentage is, but one cell shows that a start was made.
+  const filled = count.covered === 0 ? 0 : Math.max(1, Math.floor((count.covered * BAR_WIDTH) / count.total));
+  return `\`${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}\` ${percent}%`;
 }
 
 /** `33 of 47 KSBs covered (70%)`. */
 function coverageSentence(count: CoverageCount): string {
-  return `${count.covered} of ${count.total} KSBs covered (${count.total === 0 ? 0 : Math.round((count.covered / count.total) * 100)}%)`;
+  return `${count.covered} of ${count.total} KSBs covered (${percentOf(count.covered, count.total)}%)`;
 }

@@ -80,7 +80,14 @@ export function pathHref(prefix: string, path: string): string {
   return escapeHtml(`${prefix}${encoded}`);
 }
 
-function cover(model: ReportModel, title: string, out: string[]): void {
+/** Where a link to an evidence file goes: its piece in the same page when the input names one, else the file. */
+function evidenceHref(model: ReportModel, path: string): string {
+  const anchor = model.input.evidenceAnchors?.get(path);
+  return anchor === undefined ? pathHref(model.input.linkPrefix ?? '', path) : `#${escapeHtml(anchor)}`;
+}
+
+/** The cover: the title and the apprenticeship's facts. */
+export function cover(model: ReportModel, title: string, out: string[]): void {
   const { input, standard } = model;
   out.push('<header id="cover" class="cover">', `<h1>${escapeHtml(title)}</h1>`);
   if (standard) out.push(`<p class="subtitle">${escapeHtml(standard.title)}</p>`);
@@ -91,6 +98,7 @@ function cover(model: ReportModel, title: string, out: string[]): void {
     ['Mentor', input.mentor],
     ['Standard', standard && `${standard.reference} version ${standard.version}: ${standard.title}`],
     ['Option', standard && (standard.option ?? 'none set (KSBs of every option count)')],
+    ['Assessment method', standard?.method],
     ['Level', standard?.level === undefined ? undefined : String(standard.level)],
     ['Start', input.start],
     ['End', input.end],
@@ -108,7 +116,8 @@ function cover(model: ReportModel, title: string, out: string[]): void {
   out.push('</header>');
 }
 
-function summary(model: ReportModel, out: string[]): void {
+/** The summary: coverage by kind, the KSBs without evidence and the off-the-job hours. */
+export function summary(model: ReportModel, out: string[]): void {
   out.push('<section id="summary" aria-labelledby="summary-heading">', '<h2 id="summary-heading">Summary</h2>');
   if (!model.summary) {
     out.push('<p>No coverage: the portfolio has no usable standard.</p>', '</section>');
@@ -135,6 +144,21 @@ function summary(model: ReportModel, out: string[]): void {
       ? `<p><strong>Without evidence:</strong> ${uncovered.map((c) => `<a href="#ksb-${escapeHtml(c)}">${escapeHtml(c)}</a>`).join(', ')}</p>`
       : '<p>Every KSB has evidence.</p>',
   );
+  if (model.otherMethods.length > 0) {
+    // Grouped by the methods that assess them: one line per method, not its title at every code.
+    const byMethods = new Map<string, string[]>();
+    for (const k of model.otherMethods) {
+      const by = k.assessedBy.join(', ') || 'no method listed';
+      byMethods.set(by, [...(byMethods.get(by) ?? []), k.code]);
+    }
+    out.push(`<p><strong>Assessed by other methods</strong>, not counted for ${escapeHtml(model.standard?.method ?? 'this method')}:</p>`, '<ul>');
+    for (const [by, codes] of byMethods) out.push(`<li>${escapeHtml(by)}: ${escapeHtml(codes.join(', '))}</li>`);
+    out.push('</ul>');
+  }
+  if (model.drafts.length > 0)
+    out.push(
+      `<p><strong>Drafts, not counted:</strong> ${model.drafts.map((path) => `<code>${escapeHtml(path)}</code>`).join(', ')} (\`draft: true\`: evidence once undrafted).</p>`,
+    );
   const otj = model.input.otjTotal;
   if (otj) {
     const target = otj.target === undefined ? ' hours logged, against no target' : ` of ${formatHours(otj.target)} hours logged`;
@@ -150,8 +174,7 @@ function summary(model: ReportModel, out: string[]): void {
  * PRINT_COLUMNS_PER_PART codes, each repeating the evidence title, since a printed page cannot scroll.
  * Body cells leave out their optional end tags: a 10 000-row matrix has 500 000 of them.
  */
-function matrix(model: ReportModel, out: string[]): void {
-  const prefix = model.input.linkPrefix ?? '';
+export function matrix(model: ReportModel, out: string[]): void {
   out.push('<section id="matrix" class="page" aria-labelledby="matrix-heading">', '<h2 id="matrix-heading">Mapping matrix</h2>');
   if (model.codes.length === 0) {
     out.push('<p>No matrix: without a usable standard there are no KSB columns.</p>', '</section>');
@@ -180,7 +203,7 @@ function matrix(model: ReportModel, out: string[]): void {
       const justification = claims.get(code);
       return `<td data-claimed title="${escapeHtml(justification ? `${code}: ${justification}` : code)}">✓`;
     });
-    out.push(`<tr><th scope="row"><a href="${pathHref(prefix, evidence.path)}">${title}</a><small>${meta}</small>${cells.join('')}`);
+    out.push(`<tr><th scope="row"><a href="${evidenceHref(model, evidence.path)}">${title}</a><small>${meta}</small>${cells.join('')}`);
   }
   out.push('</tbody></table></div>');
 
@@ -216,7 +239,8 @@ export function columnParts(model: ReportModel): string[][] {
   return parts;
 }
 
-function ksbs(model: ReportModel, out: string[]): void {
+/** Each KSB counted, with the evidence that claims it and why. */
+export function ksbs(model: ReportModel, out: string[]): void {
   if (model.ksbs.length === 0) return;
   const anchors = new Map(model.evidence.map((e, i) => [e.path, i + 1]));
   out.push('<section id="ksbs" class="page" aria-labelledby="ksbs-heading">', '<h2 id="ksbs-heading">Knowledge, skills and behaviours</h2>');
@@ -249,7 +273,8 @@ function ksbs(model: ReportModel, out: string[]): void {
 
 const SIGNOFF_WORDS: Readonly<Record<SignoffState, string>> = { signed: '✓ Signed', stale: '! Changed since signed', unsigned: '✗ Not signed' };
 
-function evidenceIndex(model: ReportModel, out: string[]): void {
+/** The index of evidence: title, date, path, KSBs, sign-off and hours of every file. */
+export function evidenceIndex(model: ReportModel, out: string[]): void {
   const prefix = model.input.linkPrefix ?? '';
   out.push('<section id="evidence-index" class="page" aria-labelledby="index-heading">', '<h2 id="index-heading">Index of evidence</h2>');
   if (model.evidence.length === 0) {
@@ -262,7 +287,7 @@ function evidenceIndex(model: ReportModel, out: string[]): void {
   let hours = 0;
   for (const [i, e] of model.evidence.entries()) {
     const cells = [
-      `<th scope="row"><a href="${pathHref(prefix, e.path)}">${escapeHtml(e.title)}</a>${images(e.images, prefix)}</th>`,
+      `<th scope="row"><a href="${evidenceHref(model, e.path)}">${escapeHtml(e.title)}</a>${images(e.images, prefix)}</th>`,
       `<td>${e.date ? escapeHtml(e.date) : '<span class="meta">no date</span>'}</td>`,
       `<td class="path">${escapeHtml(e.path)}</td>`,
       `<td>${e.claims.length > 0 ? e.claims.map((c) => c.code).join(', ') : '<span class="meta">none</span>'}</td>`,
@@ -303,7 +328,8 @@ function images(list: readonly ReportImage[], prefix: string): string {
   return `<span class="images">${items.join(' ')}</span>`;
 }
 
-function gateway(model: ReportModel, out: string[]): void {
+/** The gateway checklist, when the input has one. */
+export function gateway(model: ReportModel, out: string[]): void {
   const status = model.input.gateway;
   if (!status) return;
   out.push('<section id="gateway" class="page" aria-labelledby="gateway-heading">', '<h2 id="gateway-heading">Gateway checklist</h2>');
@@ -317,7 +343,8 @@ function gateway(model: ReportModel, out: string[]): void {
   out.push('</ul>', '</section>');
 }
 
-function problems(model: ReportModel, out: string[]): void {
+/** What `ksb check` reports, when there is anything. */
+export function problems(model: ReportModel, out: string[]): void {
   if (model.problems.length === 0) return;
   out.push(
     '<section id="problems" class="page" aria-labelledby="problems-heading">',

@@ -1,6 +1,7 @@
 // What the assessor's report says, gathered once from a loaded index so the HTML, Markdown and CSV
 // renderers only lay it out. The core has no clock, no git and no lifecycle yet: the host passes
 // those in a ReportInput.
+import { percentOf } from '../base/percent';
 import type { Ksb } from '../catalogue/catalogue';
 import { KSB_KINDS, type KsbKind } from '../model/codes';
 import type { CoverageCount } from '../coverage/coverage';
@@ -47,6 +48,8 @@ export interface ReportInput {
    * saved (`../` when it is one folder below the root). Default: none.
    */
   readonly linkPrefix?: string;
+  /** The in-page anchor of each evidence file (by its path), where the page holds the evidence itself (the submission pack). */
+  readonly evidenceAnchors?: ReadonlyMap<string, string>;
 }
 
 /** One claim of an evidence file. */
@@ -106,6 +109,15 @@ export interface ReportStandard {
   readonly level: number | undefined;
   /** The option's title, or `undefined` when the portfolio names none. */
   readonly option: string | undefined;
+  /** The method of end-point assessment the portfolio underpins (`assessment:`), whose KSBs alone count. */
+  readonly method?: string;
+}
+
+/** A KSB another method of end-point assessment assesses: listed, not counted. */
+export interface ReportOtherMethodKsb {
+  readonly code: string;
+  /** The titles of the methods that assess it; empty when none lists it. */
+  readonly assessedBy: readonly string[];
 }
 
 /** Everything the report shows. */
@@ -120,7 +132,11 @@ export interface ReportModel {
   readonly summary: CoverageCount | undefined;
   /** Evidence files in path order. */
   readonly evidence: readonly ReportEvidence[];
+  /** Evidence files marked `draft: true`, in path order: not in the report until undrafted. */
+  readonly drafts: readonly string[];
   readonly ksbs: readonly ReportKsb[];
+  /** With `assessment:`, the applicable KSBs other methods assess, in standard order. */
+  readonly otherMethods: readonly ReportOtherMethodKsb[];
   readonly problems: readonly ReportProblem[];
   /** Whether any evidence has a sign-off state or hours, so the index shows those columns. */
   readonly hasSignoffs: boolean;
@@ -133,8 +149,13 @@ export function buildReportModel(index: PortfolioIndex, input: ReportInput): Rep
   const portfolio = index.portfolio;
   const evidence: ReportEvidence[] = [];
   const claimsOf = new Map<string, ReportKsbEvidence[]>();
+  const drafts: string[] = [];
   for (const file of index.allFiles()) {
     if (!file.isEvidence) continue;
+    if (file.isDraft) {
+      drafts.push(file.relativePath);
+      continue;
+    }
     const path = file.relativePath;
     const title = cleanText(file.analysis.frontMatter?.title) || path;
     const seen = new Set<string>();
@@ -170,21 +191,24 @@ export function buildReportModel(index: PortfolioIndex, input: ReportInput): Rep
       title: portfolio.standard.title,
       level: portfolio.standard.level,
       option: portfolio.option?.title,
+      ...(portfolio.assessment ? { method: portfolio.assessment.method.title } : {}),
     },
     codes: entries.map((e) => e.ksb.code),
     kinds: coverage ? KSB_KINDS.filter((kind) => coverage.byKind[kind].total > 0).map((kind) => ({ kind, count: coverage.byKind[kind] })) : [],
     summary: coverage?.summary,
     evidence,
+    drafts,
     ksbs: entries.map((e) => ({ ksb: e.ksb, evidence: claimsOf.get(e.ksb.code) ?? [] })),
+    otherMethods: (coverage?.otherMethods ?? []).map((e) => ({ code: e.ksb.code, assessedBy: e.assessedBy.map((method) => cleanText(method.title)) })),
     problems,
     hasSignoffs: evidence.some((e) => e.signoffState !== undefined || e.signoffs.length > 0),
     hasOtjHours: evidence.some((e) => e.otjHours !== undefined),
   };
 }
 
-/** The percentage a count covers, rounded down so 99.6% never reads as complete. */
+/** The percentage a count covers, rounded down (see base/percent.ts). */
 export function coveredPercent({ covered, total }: CoverageCount): number {
-  return total === 0 ? 0 : Math.floor((covered / total) * 100);
+  return percentOf(covered, total);
 }
 
 /** Control characters but tab and line ends, which the whitespace rule below turns into spaces. */

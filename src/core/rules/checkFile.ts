@@ -23,6 +23,7 @@ export interface FileCheck {
 const evidenceChecks = uniqueChecks('evidence');
 const ungovernedChecks = uniqueChecks('ungoverned');
 const portfolioFileChecks = uniqueChecks('portfolio-file');
+const markdownFileChecks = uniqueChecks('markdown-file');
 
 /**
  * Turns what parsing found in one file of a portfolio into its diagnostics. Parsing problems count
@@ -48,6 +49,9 @@ export function checkFile(facts: FileFacts, context: FileContext): FileCheck {
   }
   if ((isEvidence || hasLifecycle) && portfolio !== undefined && frontMatter?.valid !== false && !analysis.unreadable) {
     for (const check of portfolioFileChecks) appendAll(diagnostics, check.run(facts, { ...context, portfolio }).diagnostics);
+  }
+  if (portfolio !== undefined && frontMatter?.valid !== false && !analysis.unreadable) {
+    for (const check of markdownFileChecks) appendAll(diagnostics, check.run(facts, { ...context, portfolio }).diagnostics);
   }
   return { diagnostics, validClaims, evidenceChecked };
 }

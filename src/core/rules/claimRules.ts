@@ -1,5 +1,5 @@
 import type { Catalogue } from '../catalogue/catalogue';
-import { canonicalCode, kindOfCode } from '../model/codes';
+import { canonicalCode, kindOfCode, lookalikeCode } from '../model/codes';
 import type { Portfolio } from '../read/config';
 import type { PortfolioDiagnostic } from '../model/diagnostics';
 import type { Claim } from '../read/frontMatter';
@@ -18,7 +18,7 @@ export const unknownCodeRule = defineRule({
   defaultLevel: 'error',
   summary: 'A claimed code that this standard version does not have, including near-misses such as `k9`.',
   meaning:
-    'a code the configured standard version does not have; near-misses (`k9`, `K09`, `K 9`) say "did you mean K9?", codes of other versions say "K35 exists in v1.0 and v1.1 but not in v1.2"',
+    'a code the configured standard version does not have; near-misses (`k9`, `K09`, `K 9`, and letters typed for digits: `S1O`, `Kl2`) say "did you mean K9?", codes of other versions say "K35 exists in v1.0 and v1.1 but not in v1.2"',
   quickFix: { kind: 'replace-code', title: 'replace a near-miss with the canonical code' },
   check: claimCheck,
 });
@@ -132,6 +132,16 @@ function unknownCode(claim: Claim, portfolio: Portfolio, catalogue: Catalogue): 
       message: `Unexpected code \`${written}\`: did you mean ${canonical}?`,
       range,
       fix: { kind: 'replace-code', replacement: canonical },
+    };
+  }
+  // A letter typed for a digit (`S1O`, `Kl2`): offered only when the code it reads as exists.
+  const lookalike = lookalikeCode(written);
+  if (lookalike && standard.ksb(lookalike)) {
+    return {
+      code: unknownCodeRule.code,
+      message: `Unexpected code \`${written}\`: did you mean ${lookalike}? (a letter typed for a digit)`,
+      range,
+      fix: { kind: 'replace-code', replacement: lookalike },
     };
   }
   const lookup = canonical ?? written;

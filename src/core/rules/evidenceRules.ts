@@ -49,12 +49,19 @@ export function claimsNoCode(frontMatter: FrontMatter | undefined): boolean {
 
 /** `evidence.no-ksbs`: an evidence file that claims nothing. */
 export function checkClaimsSomething(frontMatter: FrontMatter | undefined): PortfolioDiagnostic[] {
-  if (!claimsNoCode(frontMatter)) return [];
+  // A key meant for `ksbs` is reported as such (frontmatter.mistyped-ksbs), with its own fix.
+  if (!claimsNoCode(frontMatter) || frontMatter?.mistypedKsbsKey) return [];
   if (frontMatter?.hasKsbsKey) {
     return [
       {
         code: noKsbsRule.code,
-        message: 'Expected `ksbs` to claim at least one code (e.g. `ksbs: [K1, S3]`), found an empty list',
+        message: `Expected \`ksbs\` to claim at least one code (e.g. \`ksbs: [K1, S3]\`), found ${
+          frontMatter.ksbsStyle === 'flow-map' || frontMatter.ksbsStyle === 'block-map'
+            ? 'an empty map'
+            : frontMatter.ksbsStyle === 'empty'
+              ? 'no value'
+              : 'an empty list'
+        }`,
         range: frontMatter.ksbsKeyRange ?? FILE_START,
       },
     ];
@@ -89,6 +96,7 @@ export function checkAttachments(links: readonly LocalLink[], targetOf: (link: L
 function attachmentMessage(written: string, target: LinkTargetState): string | undefined {
   switch (target.kind) {
     case 'found':
+    case 'site-route':
       return undefined;
     case 'missing':
       return `Expected a file at \`${written}\`, found none`;

@@ -42,5 +42,10 @@ export const invalidFieldRule = defineRule({
     'field-twice': ({ field, firstLine }) => `Unexpected second \`${field}:\` field: expected each field once (the first is on line ${firstLine})`,
     'field-shape': ({ field, expected, found, eachItem }) =>
       eachItem ? `Expected each item of \`${field}\` to be ${expected}, found ${found}` : `Expected \`${field}\` to be ${expected}, found ${found}`,
+    'ksbs-key-shape': ({ found }) => `Expected each key of \`ksbs\` to be a code such as K1, found ${found}`,
+    'ksbs-item-shape': ({ item, forms, found }) => `Expected item ${item} of \`ksbs\` to be ${forms}, found ${found}`,
+    'ksbs-item-field': ({ item, field, expected, found }) => `Expected the \`${field}\` of item ${item} of \`ksbs\` to be ${expected}, found ${found}`,
+    'ksbs-item-field-unknown': ({ item, field }) =>
+      `Unexpected field \`${field}\` in item ${item} of \`ksbs\`: expected \`code\` and \`why\`, as in \`{code: K1, why: ...}\``,
   },
 });

@@ -46,24 +46,38 @@ export const signoffStaleRule = defineRule({
   check: { over: 'portfolio-file', run: (facts) => ({ diagnostics: checkSignoffsCurrent(facts) }) },
 });
 
+/** How an entry's hours can be written, for messages about them. */
+const HOURS_FORMS = '3.5, "2:30", "2h 30m" or "90m"';
+
 /** `otj.invalid`: an off-the-job entry that cannot be true. */
 export const otjInvalidRule = defineRule({
   code: DiagnosticCode.OtjInvalid,
   defaultLevel: 'error',
   summary: 'An `otj:` entry that cannot be true: negative, over 24 hours a day, undated, before `start` or in the future.',
   meaning:
-    "an `otj:` entry that cannot be true: not a number of hours, negative, more than 24 hours on one day (summed over every file of the portfolio, naming the files that share the day), without a date (neither its own nor the file's `date:`), a date outside 1950-2100, before the `start` of `portfolio.yaml`, or after today (anywhere on Earth). Such an entry never counts: not in `ksb hours`, the gateway or the report",
+    'an `otj:` entry that cannot be true: not a number of hours (`3.5`, `"2:30"`, `"2h 30m"` and `"90m"` are), negative, more than 24 hours on one day (summed over every file of the portfolio, naming the files that share the day; a period `{from, to, hours}` is held to 24 hours a day over its own days, and over 24 hours on one date asks whether it is a period), a period whose `to` is before its `from`, without a date (neither its own nor the file\'s `date:`), a date outside 1950-2100, before the `start` of `portfolio.yaml`, or after today (anywhere on Earth). Such an entry never counts: not in `ksb hours`, the gateway or the report',
   check: { over: 'portfolio-file', run: (facts, context) => ({ diagnostics: checkOtjEntries(facts, context) }) },
   findings: {
-    'otj-not-list': ({ found }) => `Expected \`otj\` to be a number of hours or a list of {date, hours, activity}, found ${found}`,
-    'otj-entry-not-map': ({ entry, found }) => `Expected off-the-job entry ${entry + 1} to be a map of date, hours and activity, found ${found}`,
-    'otj-field-unknown': ({ entry, field }) => `Unexpected field \`${field}\` in off-the-job entry ${entry + 1}: expected date, hours and activity`,
+    'otj-not-list': ({ found }) =>
+      `Expected \`otj\` to be a number of hours or a list of {date, hours, activity} or {from, to, hours, activity}, found ${found}`,
+    'otj-entry-not-map': ({ entry, found }) =>
+      `Expected off-the-job entry ${entry + 1} to be a map of date, hours and activity (or from, to, hours and activity), found ${found}`,
+    'otj-field-unknown': ({ entry, field }) =>
+      `Unexpected field \`${field}\` in off-the-job entry ${entry + 1}: expected date, hours and activity, or from, to, hours and activity`,
     'otj-hours-missing': ({ entry }) => `Expected off-the-job entry ${entry + 1} to have \`hours\`, found none`,
-    'otj-hours-not-number': (finding) => `Expected ${otjHoursPlace(finding)} to be a number of hours such as 3.5, found ${finding.found}`,
+    'otj-hours-not-number': (finding) => `Expected ${otjHoursPlace(finding)} to be a number of hours such as ${HOURS_FORMS}, found ${finding.found}`,
     'otj-hours-negative': (finding) => `Expected ${otjHoursPlace(finding)} to be zero or more hours, found ${finding.hours}`,
-    'otj-hours-over-a-day': (finding) => `Expected ${otjHoursPlace(finding)} to be at most ${MAX_HOURS_A_DAY} hours (one day), found ${finding.hours}`,
-    'otj-date-invalid': ({ entry, found }) =>
-      `Expected the date of off-the-job entry ${entry + 1} to be a day such as 2026-03-14, ${DAY_RANGE.words}, found ${found}`,
+    'otj-hours-over-a-day': (finding) =>
+      `Expected ${otjHoursPlace(finding)} to be at most ${MAX_HOURS_A_DAY} hours (one day), found ${finding.hours}: is this a period? write \`from:\` and \`to:\` days instead of one date`,
+    'otj-period-over': ({ entry, hours, days }) =>
+      `Expected the hours of off-the-job entry ${entry + 1} to be at most ${MAX_HOURS_A_DAY * days} hours (${MAX_HOURS_A_DAY} a day over its ${days} days), found ${hours}`,
+    'otj-period-reversed': ({ entry, from, to }) =>
+      `Expected the period of off-the-job entry ${entry + 1} to end on or after it starts (${from}), found \`to: ${to}\``,
+    'otj-period-half': ({ entry, has }) => `Expected off-the-job entry ${entry + 1} to have both \`from\` and \`to\` for a period, found only \`${has}\``,
+    'otj-date-and-period': ({ entry }) =>
+      `Expected off-the-job entry ${entry + 1} to have either \`date\` (one day) or \`from\` and \`to\` (a period), found both`,
+    'otj-date-invalid': ({ entry, field, found }) =>
+      `Expected the ${field === undefined ? 'date' : field === 'from' ? 'first day (`from`)' : 'last day (`to`)'} of off-the-job entry ${entry + 1} to be a day such as 2026-03-14, ${DAY_RANGE.words}, found ${found}`,
   },
 });
 
@@ -196,10 +210,13 @@ function checkOtjEntries(facts: FileFacts, context: EvidenceContext): PortfolioD
         range,
         subject,
       });
-    } else if (future !== undefined && day > future) {
+    } else if (future !== undefined && (entry.to ?? day) > future) {
       diagnostics.push({
         code: otjInvalidRule.code,
-        message: `Expected off-the-job hours no later than ${todayWords(context)}, found them on ${day}`,
+        message:
+          entry.to === undefined
+            ? `Expected off-the-job hours no later than ${todayWords(context)}, found them on ${day}`
+            : `Expected a period of off-the-job hours that has ended by ${todayWords(context)}, found one to ${entry.to}: log the days so far`,
         range,
         subject,
       });

@@ -33,6 +33,20 @@ export const invalidConfigRule = defineRule({
     'config-option-missing': ({ standard, choices }) =>
       `Expected an \`option:\` for ${standard}, which has options: ${choiceWords(choices)}. Until one is set, the editor counts KSBs of every option and ksb coverage refuses to count.`,
     'config-standards-source': (problem) => standardsSourceWords(problem),
+    'config-method-ksbs-missing': ({ method }) => `Expected \`ksbs\` in method \`${method}\`: the KSBs it assesses, such as [K1-K5, S1]`,
+    'config-method-missing': ({ methods }) =>
+      methods.length > 0
+        ? `Expected \`method\` in \`assessment\`: the method this portfolio underpins, one of ${methods.map((id) => `\`${id}\``).join(', ')}`
+        : 'Expected `method` and `methods` in `assessment`: the method this portfolio underpins and the KSBs each method assesses',
+    'config-method-unknown': ({ method, methods, standard }) =>
+      methods.length > 0
+        ? `Unexpected method \`${method}\`: expected one of ${methods.map((id) => `\`${id}\``).join(', ')}`
+        : `Unexpected method \`${method}\`: neither \`assessment.methods\` nor the data of ${standard} list methods with their KSBs`,
+    'config-method-empty': ({ method, scope }) => `Expected method \`${method}\` to assess at least one KSB of ${scope}, found none`,
+    'config-ksb-item-invalid': ({ field, standard, reason }) => `Expected a KSB of ${standard} in \`${field}\`: ${reason}`,
+    'config-ksb-item-unknown': ({ codes, written, standard, ranges }) =>
+      `Unexpected ${codes.length === 1 ? 'code' : 'codes'} ${codes.join(' and ')}${written ? ` in ${written}` : ''}: ${standard} has ${ranges}`,
+    'config-ksb-item-option': ({ code, option, belongsTo }) => `Unexpected ${code} for option ${option}: it belongs to ${belongsTo}`,
   },
 });
 

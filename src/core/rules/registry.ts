@@ -7,6 +7,10 @@ import type { PortfolioDiagnostic, RuleLevel, LeveledDiagnostic } from '../model
 import { duplicateCodeRule, unknownCodeRule, wrongOptionRule } from './claimRules';
 import { linkOutsideRule, missingAttachmentRule, noKsbsRule } from './evidenceRules';
 import { futureDateRule } from './futureDateRule';
+import { placeholderRule } from './evidencePlaceholder';
+import { mistypedKsbsRule } from './frontmatterMistypedKsbs';
+import { noEvidenceRule } from './noEvidenceRule';
+import { taggedNotClaimedRule } from './taggedNotClaimedRule';
 import { fileTooLargeRule, symbolicLinkRule, unreadableFileRule } from './fileRules';
 import { frontMatterTooLargeRule, invalidFieldRule, yamlErrorRule } from './frontMatterRules';
 import { invalidConfigRule, missingConfigRule } from './portfolioRules';
@@ -22,6 +26,8 @@ export const RULES = [
   missingAttachmentRule,
   linkOutsideRule,
   futureDateRule,
+  placeholderRule,
+  taggedNotClaimedRule,
   signoffStaleRule,
   signoffInvalidRule,
   otjInvalidRule,
@@ -31,11 +37,13 @@ export const RULES = [
   yamlErrorRule,
   frontMatterTooLargeRule,
   invalidFieldRule,
+  mistypedKsbsRule,
   unreadableFileRule,
   fileTooLargeRule,
   symbolicLinkRule,
   invalidConfigRule,
   missingConfigRule,
+  noEvidenceRule,
   invalidStandardRule,
   standardDataGapRule,
   standardNotApprovedRule,

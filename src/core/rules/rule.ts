@@ -41,13 +41,14 @@ export interface CheckResult {
 /**
  * When a rule runs. `evidence`: over a readable evidence file with usable front matter in a
  * portfolio whose config resolves. `portfolio-file`: likewise over any file of the portfolio with
- * sign-offs, off-the-job hours, a `type` or `meets` (evidence, progress reviews, hour logs). `ungoverned`: over an open Markdown file no `portfolio.yaml`
+ * sign-offs, off-the-job hours, a `type` or `meets` (evidence, progress reviews, hour logs). `markdown-file`: over every readable Markdown file of such a portfolio with usable front matter (or none), evidence or not, so a file not yet claiming can be told how. `ungoverned`: over an open Markdown file no `portfolio.yaml`
  * governs. A rule without a check reports what the readers found (its `findings`), or is raised by
  * the portfolio index, which sees every file at once.
  */
 export type RuleCheck =
   | { readonly over: 'evidence'; readonly run: (facts: FileFacts, context: EvidenceContext) => CheckResult }
   | { readonly over: 'portfolio-file'; readonly run: (facts: FileFacts, context: EvidenceContext) => CheckResult }
+  | { readonly over: 'markdown-file'; readonly run: (facts: FileFacts, context: EvidenceContext) => CheckResult }
   | { readonly over: 'ungoverned'; readonly run: (facts: FileFacts) => CheckResult };
 
 /**

@@ -8,6 +8,7 @@ import { copyCoverage } from './copyCoverageMarkdown';
 import { createConfig, type CreateConfigArgs } from './createConfig';
 import { findKsb } from './findKsb';
 import { newEvidence, type NewEvidenceArgs } from './newEvidence';
+import { exportPack, type ExportPackArgs } from './exportPack';
 import { exportReport, ReportPanels, type ExportReportArgs } from './report';
 import { selectConfigValue } from './selectConfigValue';
 import { CohortPanel } from './showCohort';
@@ -17,6 +18,7 @@ export type { AddStandardArgs } from './addStandard';
 export type { CompareWithBranchArgs, ComparisonResult } from './compareWithBranch';
 export type { CreateConfigArgs } from './createConfig';
 export type { NewEvidenceArgs } from './newEvidence';
+export type { ExportPackArgs, ExportPackResult } from './exportPack';
 export type { ExportReportArgs } from './report';
 export type { CohortShown } from './showCohort';
 export type { SignOffArgs, SignOffResult } from './signOffEvidence';
@@ -32,11 +34,12 @@ export type { SignOffArgs, SignOffResult } from './signOffEvidence';
  * - `addStandard(args?: AddStandardArgs)` → the Uri of the file written into `standards/`;
  * - `compareWithBranch(args?: CompareWithBranchArgs)` → the diff, its Markdown and the previewed document, or `{ problem }` when git is not there;
  * - `openReport(portfolio?: Uri)` → the HTML the report webview shows; `exportReport(args?: ExportReportArgs)` → the Uri of the file written;
+ * - `exportPack(args?: ExportPackArgs)` → the ZIP written and the linked files it left out;
  * - `signOffEvidence(uri?: Uri, args?: SignOffArgs | Uri[])` → the files signed and refused (from the explorer, the selection is the files);
  * - `showCohort()` → the cohort's rows and the HTML the webview shows.
  * A command cancelled by the user, or refused (a file that exists), returns `undefined` or `false`.
  */
-export function registerCommands(workspace: PortfolioWorkspace, state: vscode.Memento): vscode.Disposable {
+export function registerCommands(workspace: PortfolioWorkspace, state: vscode.Memento, version: string): vscode.Disposable {
   const comparisons = new ComparisonDocuments();
   const reports = new ReportPanels(workspace);
   const cohort = new CohortPanel(workspace);
@@ -68,6 +71,9 @@ export function registerCommands(workspace: PortfolioWorkspace, state: vscode.Me
       exportReport(workspace, plainObject<ExportReportArgs>(args), uriArgument(root) ?? uriArgument(args)),
     ),
     vscode.commands.registerCommand(Commands.showCohort, () => cohort.show()),
+    vscode.commands.registerCommand(Commands.exportPack, (args?: unknown, root?: unknown) =>
+      exportPack(workspace, version, plainObject<ExportPackArgs>(args), uriArgument(root) ?? uriArgument(args)),
+    ),
     vscode.commands.registerCommand(Commands.signOffEvidence, (first?: unknown, second?: unknown) => {
       // The explorer passes the clicked file and the whole selection.
       const selection = Array.isArray(second) ? second.filter((uri): uri is vscode.Uri => uri instanceof vscode.Uri) : [];

@@ -11,7 +11,7 @@ import {
   type ReportInput,
   type ReportModel,
 } from '../../core';
-import { gitRepositoryFor } from '../gitExtension';
+import { gitRepositoryFor, type GitChange } from '../gitExtension';
 import type { OpenPortfolio, PortfolioWorkspace } from '../portfolioWorkspace';
 import { writeFileSafely } from '../safeWrite';
 import { choosePortfolio, refuseUntilConfigFixed } from './choosePortfolio';
@@ -51,21 +51,33 @@ export interface ExportReportArgs {
  * What the core cannot know, for the editor: today's date, the git commit, the evidence's images.
  * The one place the lifecycle (people, dates, sign-off, hours, gateway) gets wired in.
  */
-async function reportInput(portfolio: OpenPortfolio, linkPrefix: string, withImages: boolean): Promise<ReportInput> {
+async function reportInput(portfolio: OpenPortfolio, linkPrefix: string, withImages: boolean, target?: vscode.Uri): Promise<ReportInput> {
   const { index, fs, rootUri } = portfolio;
-  const [images, commit] = await Promise.all([withImages ? collectEvidenceImages(fs, index.root, index.allFiles()) : undefined, headCommit(rootUri)]);
+  const [images, commit] = await Promise.all([withImages ? collectEvidenceImages(fs, index.root, index.allFiles()) : undefined, headCommit(rootUri, target)]);
   const day = today();
   return { ...lifecycleReportInput(index, day), generated: day, commit, linkPrefix, images };
 }
 
 /** The commit the portfolio's repository has checked out, marked when the working tree has changes; `undefined` without git. */
-async function headCommit(folder: vscode.Uri): Promise<string | undefined> {
+async function headCommit(folder: vscode.Uri, ignoring?: vscode.Uri): Promise<string | undefined> {
+  const state = await portfolioCommit(folder, ignoring);
+  return state && (state.dirty ? `${state.commit} (with uncommitted changes)` : state.commit);
+}
+
+/**
+ * The commit the portfolio's repository has checked out, and whether the portfolio's folder has
+ * changes, the file at `ignoring` (what the command writes: the report, the pack) not counted;
+ * `undefined` without git, or when git does not answer in time.
+ */
+export async function portfolioCommit(folder: vscode.Uri, ignoring?: vscode.Uri): Promise<{ commit: string; dirty: boolean } | undefined> {
   const ask = async () => {
     const repository = await gitRepositoryFor(folder);
     if ('problem' in repository) return undefined;
     const { hash } = await repository.getCommit('HEAD');
-    const changed = repository.state.workingTreeChanges.length > 0 || (repository.state.untrackedChanges?.length ?? 0) > 0;
-    return changed ? `${hash} (with uncommitted changes)` : hash;
+    const inside = `${folder.path.replace(/\/$/, '')}/`;
+    const counts = (change: GitChange) => change.uri.path.startsWith(inside) && change.uri.toString() !== ignoring?.toString();
+    const dirty = repository.state.workingTreeChanges.some(counts) || (repository.state.untrackedChanges ?? []).some(counts);
+    return { commit: hash, dirty };
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), GIT_TIMEOUT_MS)));
@@ -187,7 +199,7 @@ export async function exportReport(workspace: PortfolioWorkspace, args: ExportRe
   if (!target) return undefined;
   const extension = target.path.slice(target.path.lastIndexOf('.') + 1).toLowerCase();
   const format = extension === 'md' ? 'markdown' : extension === 'csv' ? 'csv' : 'html';
-  const model: ReportModel = buildReportModel(portfolio.index, await reportInput(portfolio, linkPrefix(target, portfolio.rootUri), format === 'html'));
+  const model: ReportModel = buildReportModel(portfolio.index, await reportInput(portfolio, linkPrefix(target, portfolio.rootUri), format === 'html', target));
   const text = format === 'markdown' ? renderMatrixMarkdown(model) : format === 'csv' ? renderMatrixCsv(model) : renderReportHtml(model);
   if (!(await writeFileSafely(target, new TextEncoder().encode(text)))) return undefined;
   void vscode.window.showInformationMessage(`Exported ${reportTitle(model)} to ${vscode.workspace.asRelativePath(target)}.`);

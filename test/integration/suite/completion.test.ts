@@ -200,14 +200,23 @@ describe('completion of front matter fields', () => {
     const editor = await editedFixture('evidence/no-ksbs.md', new vscode.Position(4, 0), '\n');
     try {
       const fields = fieldItems(await completionsAt(editor.document.uri, new vscode.Position(4, 0)));
-      assert.deepEqual(labels(fields).sort(), ['ksbs', 'ksbs (with justifications)', 'otj', 'otj (dated entries)', 'signoff (Sign Off Evidence…)', 'type']);
+      assert.deepEqual(labels(fields).sort(), [
+        'draft',
+        'ksbs',
+        'ksbs (with justifications)',
+        'otj',
+        'otj (dated entries)',
+        'signoff (Sign Off Evidence…)',
+        'type',
+      ]);
     } finally {
       await revert(editor);
     }
-    // evidence/valid-list.md has title, date and ksbs: only the sign-off and the hours are left (no `type` where codes are claimed).
+    // evidence/valid-list.md has title, date and ksbs: only the sign-off, the hours and draft are left (no `type` where codes are claimed).
     const full = await editedFixture('evidence/valid-list.md', new vscode.Position(4, 0), '\n');
     try {
       assert.deepEqual(labels(fieldItems(await completionsAt(full.document.uri, new vscode.Position(4, 0)))).sort(), [
+        'draft',
         'otj',
         'otj (dated entries)',
         'signoff (Sign Off Evidence…)',

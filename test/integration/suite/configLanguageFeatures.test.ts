@@ -96,7 +96,20 @@ describe('portfolio.yaml completion and hover', () => {
     const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
     assert.ok(await editor.edit((edit) => edit.insert(end, editor.document.lineAt(end.line).text === '' ? '' : '\n')));
     const items = await valuesAt(editor.document.lineCount - 1, 0);
-    assert.deepEqual(items.map(labelOf), ['standards', 'start', 'end', 'weekly-hours', 'employer', 'provider', 'mentor', 'otj-target', 'gateway']);
+    assert.deepEqual(items.map(labelOf), [
+      'standards',
+      'start',
+      'end',
+      'weekly-hours',
+      'employer',
+      'provider',
+      'mentor',
+      'otj-target',
+      'placeholders',
+      'site-root',
+      'gateway',
+      'assessment',
+    ]);
   });
 
   it("Should say what the apprenticeship's fields are for on their keys, those of gateway: too", async () => {

@@ -63,12 +63,22 @@ describe('hover on KSB codes', () => {
     assert.match(await hoverText(uri, await positionOf(uri, 5, 'K17')), /Not part of the Post production coordinator option/);
   });
 
-  it('hovers on a code in inline code in the body', async () => {
+  it('hovers on a code in the body only where it reads as a KSB reference (ksbPortfolio.bodyCodes: references)', async () => {
     const uri = fixtureUri('evidence/code-in-code.md');
-    const document = await vscode.workspace.openTextDocument(uri);
-    const line = [...Array(document.lineCount).keys()].find((n) => document.lineAt(n).text.includes('`ksbs: [K99]`'));
-    assert.ok(line !== undefined, 'code-in-code.md should mention `ksbs: [K99]`');
-    assert.match(await hoverText(uri, await positionOf(uri, line, 'K99')), /has no K99/);
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const example = [...Array(editor.document.lineCount).keys()].find((n) => editor.document.lineAt(n).text.includes('`ksbs: [K99]`'));
+    assert.ok(example !== undefined, 'code-in-code.md should mention `ksbs: [K99]`');
+    // A claim written out as an example in inline code is not a reference: nothing of ours on it.
+    assert.doesNotMatch(await hoverText(uri, await positionOf(uri, example, 'K99')), /K99/);
+    const tagged = editor.document.lineCount;
+    assert.ok(await editor.edit((edit) => edit.insert(editor.document.lineAt(tagged - 1).range.end, '\nBriefed the runner on safety [K4].\n')));
+    try {
+      assert.match(await hoverText(uri, await positionOf(uri, tagged, 'K4')), /\*\*K4\*\* · Knowledge/);
+    } finally {
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      assert.equal(editor.document.isDirty, false);
+    }
   });
 
   it('hovers on a code in portfolio.yaml', async () => {

@@ -79,6 +79,34 @@ describe('Quick fixes', () => {
     }
   });
 
+  it("Should claim the codes a file tags in its text, with the paragraph's first sentence, from the tagged-not-claimed fix", async () => {
+    const uri = fixtureUri('evidence/tagged-not-claimed.md');
+    const text = [
+      '---',
+      'title: Conform notes for the Tidelines edit',
+      'ksbs: []',
+      '---',
+      '',
+      'I prepared the conform for the online edit. Every reel was checked against the EDL [K7, S3].',
+      '',
+      'The proxies sat in an AWS S3 bucket overnight.',
+      '',
+    ].join('\n');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      await diagnosticsWhere(uri, (lines) => lines.includes('6:evidence.tagged-not-claimed'), 'the tagged codes to be reported');
+      const document = await apply(uri, 6, 'evidence.tagged-not-claimed', 'Claim K7, S3 tagged in the text');
+      assert.match(
+        document.getText(),
+        /^---\ntitle: Conform notes for the Tidelines edit\nksbs:\n {2}K7: "I prepared the conform for the online edit\."\n {2}S3: "I prepared the conform for the online edit\."\n---\n\nI prepared/,
+      );
+      await diagnosticsWhere(uri, (lines) => lines.length === 0, 'the file to claim its tags, with nothing left to report');
+    } finally {
+      await closeAllEditorsDiscardingChanges();
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   it('Should add a ksbs field to evidence that claims nothing, and undo it', async () => {
     const uri = fixtureUri('evidence/no-ksbs.md');
     const document = await apply(uri, 1, 'evidence.no-ksbs', 'Add a ksbs: field to the front matter');
@@ -88,6 +116,26 @@ describe('Quick fixes', () => {
       assert.doesNotMatch(document.getText(), /ksbs:/);
     } finally {
       await revert(document);
+    }
+  });
+
+  it('Should rename a mistyped claims key to ksbs, and read its codes then', async function () {
+    // A new file goes through the file watcher first, which is slower than an edit.
+    this.timeout(60_000);
+    const uri = fixtureUri('evidence/mistyped-key.md');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('---\ntitle: Mistyped key\nKSBs: [K1, S1]\n---\n\nText.\n'));
+    try {
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      await diagnosticsWhere(uri, (lines) => lines.includes('3:frontmatter.mistyped-ksbs'), 'the mistyped key to be reported');
+      const diagnostic = vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'frontmatter.mistyped-ksbs');
+      assert.match(diagnostic?.message ?? '', /found `KSBs:`/);
+      const fixed = await apply(uri, 3, 'frontmatter.mistyped-ksbs', 'Rename KSBs to ksbs');
+      assert.equal(fixed.lineAt(2).text, 'ksbs: [K1, S1]');
+      await diagnosticsWhere(uri, (lines) => !lines.includes('3:frontmatter.mistyped-ksbs'), 'the renamed key to be clean');
+    } finally {
+      await closeAllEditorsDiscardingChanges();
+      await vscode.workspace.fs.delete(uri, { useTrash: false });
     }
   });
 

@@ -1,9 +1,11 @@
 // The assessor's report in the editor: Open Report shows a webview tab, Export Report writes the
 // file with the matrix. Nothing in the fixture changes; the exported files go to a temporary folder.
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { unzipSync } from 'fflate';
 import * as vscode from 'vscode';
 import type { KsbPortfolioApi } from '../../../src/extension';
 import { extensionApi, withDeadline } from '../coverageHelpers';
@@ -68,5 +70,30 @@ describe('Report', () => {
     await withDeadline(vscode.commands.executeCommand<vscode.Uri>('ksbPortfolio.exportReport', { target: csvTarget }), 'Export Report as CSV', 30_000);
     const csv = new TextDecoder().decode(await vscode.workspace.fs.readFile(csvTarget));
     assert.equal(csv.split('\r\n').filter(Boolean).length, evidenceFiles + 1);
+  });
+
+  it('Should export the submission pack: every evidence file rendered and packed, with a manifest whose hashes match', async () => {
+    const target = vscode.Uri.file(path.join(folder, 'submission.zip'));
+    const result = await withDeadline(
+      vscode.commands.executeCommand<{ target: vscode.Uri } | undefined>('ksbPortfolio.exportPack', { target }),
+      'Export Submission Pack',
+      60_000,
+    );
+    assert.equal(result?.target.toString(), target.toString());
+    const entries = unzipSync(await vscode.workspace.fs.readFile(target));
+    const html = new TextDecoder().decode(entries['portfolio.html']);
+    assert.doesNotMatch(html, /<script/);
+    assert.equal((html.match(/<article class="piece"/g) ?? []).length, evidenceFiles);
+    const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json'])) as { files: { path: string; bytes: number; sha256: string }[] };
+    assert.deepEqual(
+      manifest.files.map((f) => f.path).sort(),
+      Object.keys(entries)
+        .filter((name) => name !== 'manifest.json')
+        .sort(),
+    );
+    for (const file of manifest.files) assert.equal(createHash('sha256').update(entries[file.path]).digest('hex'), file.sha256, file.path);
+    const portfolio = api.workspace.all().find((p) => p.index.coverage())!;
+    for (const evidence of portfolio.index.allFiles().filter((f) => f.isEvidence))
+      assert.ok(entries[evidence.relativePath], `expected ${evidence.relativePath} in the pack`);
   });
 });
