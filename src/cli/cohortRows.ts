@@ -1,8 +1,8 @@
 // One portfolio's cohort row, worked out from its folder alone so that any thread can do it: the
 // config's file looked at first (a FIFO, folder or link there is a row with its error, never a
 // hang), the index loaded, the last commit asked of git, and `--since` compared as `ksb diff` does.
-import { existsSync, lstatSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { lstatSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import {
   cohortRow,
   CONFIG_FILE_NAME,
@@ -19,6 +19,7 @@ import {
 } from '../core';
 import { compareRevisions } from './commands/diff';
 import { runReport } from './commands/report';
+import { gitTopOf, latestCommitDay, type CommitDays } from './cohortGit';
 import { runGit } from './git';
 import { describeType, toPosix } from './nodeFileSystem';
 import { loadPortfolioOn } from './portfolioFolder';
@@ -36,6 +37,8 @@ export interface CohortJob {
   readonly since?: string;
   /** Where to write the apprentice's report (absolute), and the cohort page it is linked from. */
   readonly report?: { readonly file: string; readonly page: string };
+  /** The day of the last commit touching each of the folder's files (commitDaysOf), when it is in a git repository git could read. */
+  readonly commitDays?: CommitDays;
 }
 
 /** The row of one portfolio; never throws: what goes wrong is the row's `error`. */
@@ -45,12 +48,11 @@ export async function cohortRowFor(job: CohortJob): Promise<CohortRow> {
     if (refusal !== undefined) return errorRow(job.path, refusal);
     const days = { today: () => job.today, latestToday: () => job.latestToday };
     const index = await loadPortfolioOn(days, job.dir, {});
-    // Looked for on disk: asking git costs a process per portfolio, which a cohort of hundreds feels.
-    const inGit = isInGitRepository(job.dir);
-    const lastCommitDay = inGit ? await lastEvidenceCommitDay(index) : undefined;
+    // Asked of git for the whole cohort beforehand, once per repository (commitDaysOf).
+    const lastCommitDay = job.commitDays && latestCommitDay(job.commitDays, evidencePaths(index));
     let row = cohortRow(index, { path: job.path, today: job.today, lastCommitDay });
     if (row.error !== null) return row;
-    if (job.since !== undefined) row = { ...row, since: await sinceOf(job, index, inGit) };
+    if (job.since !== undefined) row = { ...row, since: await sinceOf(job, index, isInGitRepository(job.dir)) };
     if (job.report) row = { ...row, report: await writeReport(job, index) };
     return row;
   } catch (error) {
@@ -58,12 +60,17 @@ export async function cohortRowFor(job: CohortJob): Promise<CohortRow> {
   }
 }
 
-/** Whether `dir` or a folder above it holds `.git` (a folder, or a file for a worktree or submodule). */
+/** Whether `dir` or a folder above it holds `.git` (a folder, or a file for a worktree or submodule): looked for on disk, not asked of git. */
 export function isInGitRepository(dir: string): boolean {
-  for (let folder = resolve(dir); ; folder = dirname(folder)) {
-    if (existsSync(join(folder, '.git'))) return true;
-    if (dirname(folder) === folder) return false;
-  }
+  return gitTopOf(dir) !== undefined;
+}
+
+/** The portfolio's evidence files (drafts left out, as the row leaves them out), relative to its folder. */
+function evidencePaths(index: PortfolioIndex): string[] {
+  return index
+    .allFiles()
+    .filter((file) => file.role === 'evidence' && !file.isDraft)
+    .map((file) => file.relativePath);
 }
 
 /** Why the folder's `portfolio.yaml` cannot be read as a config (a link, a FIFO, a folder, unreadable); `undefined` when it can. */
@@ -86,10 +93,7 @@ const MAX_NAMED_PATHS = 2000;
 /** The day of the last commit touching the portfolio's evidence files, in the committer's calendar; `undefined` outside git or when none. */
 export async function lastEvidenceCommitDay(index: PortfolioIndex): Promise<string | undefined> {
   // Paths are literal to git (runGit): each evidence file is named, relative to the portfolio's folder.
-  const evidence = index
-    .allFiles()
-    .filter((file) => file.role === 'evidence')
-    .map((file) => file.relativePath);
+  const evidence = evidencePaths(index);
   if (evidence.length === 0) return undefined;
   try {
     // Past a few thousand paths the command line grows too long for the system: then the whole folder stands for them.

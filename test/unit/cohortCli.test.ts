@@ -235,6 +235,31 @@ describe('ksb cohort', function () {
     assert.match(merged.problems[1].problem, /^expected a JSON file, found a folder$/);
   });
 
+  it("Should date each portfolio's last evidence by git once per repository, many portfolios in one repository, untracked ones by front matter", () => {
+    const mono = path.join(cwd, 'mono');
+    portfolio(path.join(mono, 'p1'), 'P1', 'start: 2025-06-01\n', { 'evidence/a.md': EVIDENCE('K1', '2026-01-10') });
+    portfolio(path.join(mono, 'p2'), 'P2', 'start: 2025-06-01\n', { 'evidence/b weird name.md': EVIDENCE('K2', '2026-01-10') });
+    git(mono, ['init', '-q']);
+    git(mono, ['add', '.']);
+    git(mono, ['commit', '-qm', 'first'], '2026-02-05');
+    write(path.join(mono, 'p2'), { 'evidence/b weird name.md': EVIDENCE('K2, S1', '2026-01-10') });
+    git(mono, ['commit', '-qam', 'p2 again'], '2026-03-07');
+    // A later commit of a file that is not evidence does not move the day.
+    write(path.join(mono, 'p1'), { 'plan.txt': 'the plan\n' });
+    git(mono, ['add', '.']);
+    git(mono, ['commit', '-qm', 'a plan'], '2026-04-01');
+    portfolio(path.join(mono, 'p3'), 'P3', 'start: 2025-06-01\n', { 'evidence/c.md': EVIDENCE('K1', '2026-01-20') });
+    const rows = json(ksb(['cohort', 'mono', '--format', 'json'])).portfolios;
+    const byPath = new Map(rows.map((row) => [row.path, [row.lastEvidence, row.lastEvidenceFrom]]));
+    assert.deepEqual(Object.fromEntries(byPath), {
+      'mono/p1': ['2026-02-05', 'git'],
+      'mono/p2': ['2026-03-07', 'git'],
+      'mono/p3': ['2026-01-20', 'front-matter'],
+    });
+    // The same rows on threads, each job carrying its days.
+    assert.deepEqual(json(ksb(['cohort', 'mono', '--format', 'json'], { KSB_WORKERS: '2' })).portfolios, rows);
+  });
+
   it('Should say what each apprentice added since a revision or a date, through git', () => {
     const repo = portfolio(path.join(cwd, 'history', 'cy'), 'Cy', 'start: 2025-06-01\nend: 2027-06-01\n', {
       'evidence/a.md': EVIDENCE('K1', '2026-03-01', 'otj: 3\n'),

@@ -14,6 +14,7 @@ import {
   type CohortRow,
 } from '../../core';
 import { findPortfolios, shownPath } from '../cohortDiscovery';
+import { commitDaysOf } from '../cohortGit';
 import type { CohortJob } from '../cohortRows';
 import { cohortRowsOf, workerCount } from '../cohortWorkers';
 import { assertFormat } from '../formats';
@@ -66,11 +67,13 @@ export const cohortCommand: Command = {
       problems = [...found.problems];
       const page = flags.output === undefined ? undefined : resolve(flags.output);
       const reportNames = new Set<string>();
+      const commitDays = await commitDaysOf(found.portfolios.map(({ dir }) => dir));
       const jobs: CohortJob[] = found.portfolios.map(({ dir, path }) => ({
         dir,
         path,
         today,
         latestToday: days.latestToday!(),
+        ...(commitDays.has(dir) && { commitDays: commitDays.get(dir) }),
         ...(flags.since !== undefined && { since: flags.since }),
         ...(flags.reports && page !== undefined && { report: { file: reportFile(page, path, reportNames), page } }),
       }));
