@@ -14,6 +14,26 @@ const watch = args.has('--watch');
 /** The release's version, built into the CLI so `ksb --version` is right wherever its bundle is copied. */
 const cliVersion = { __KSB_VERSION__: JSON.stringify(String(JSON.parse(readFileSync('package.json', 'utf8')).version)) };
 
+/** Which extension host a build of src/extension.ts runs in (src/vscode/packLoader.ts loads dist/pack.js accordingly). */
+const nodeHost = { __KSB_EXTENSION_HOST__: JSON.stringify('node') };
+const webWorkerHost = { __KSB_EXTENSION_HOST__: JSON.stringify('webworker') };
+
+/**
+ * The submission pack's code (src/vscode/packBundle.ts: remark, rehype, fflate), which both
+ * extension hosts load only when Export Submission Pack runs, so that activation does not pay for
+ * it. One file serves both: CommonJS that needs nothing of Node, as the web worker host requires,
+ * and that Node's `require` loads on the desktop.
+ * @type {import('esbuild').BuildOptions}
+ */
+const packBundle = {
+  entryPoints: ['src/vscode/packBundle.ts'],
+  platform: 'browser',
+  // As for dist/browser.js: the web worker host has no DOM.
+  conditions: ['worker'],
+  format: 'cjs',
+  target: 'es2022',
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
@@ -101,7 +121,9 @@ if (generators.length > 0) {
       format: 'cjs',
       target: 'node20',
       external: ['vscode'],
+      define: nodeHost,
     },
+    { ...common, ...packBundle, outfile: `${bundles}/pack.js` },
     {
       ...common,
       entryPoints: ['src/cli/main.ts'],
@@ -123,6 +145,7 @@ if (generators.length > 0) {
       format: 'cjs',
       target: 'node20',
       external: ['vscode'],
+      define: nodeHost,
     },
     {
       ...common,
@@ -135,7 +158,9 @@ if (generators.length > 0) {
       format: 'cjs',
       target: 'es2022',
       external: ['vscode'],
+      define: webWorkerHost,
     },
+    { ...common, ...packBundle, outfile: 'dist/pack.js' },
     {
       ...common,
       entryPoints: ['src/cli/main.ts'],

@@ -22,6 +22,7 @@ const CORE_LAYERS = [
   'lifecycle',
   'report',
   'compare',
+  'cohort',
   'render',
   'pack',
   'languageFeatures',

@@ -2,8 +2,8 @@
 // memory and bundle sizes in one run, prints a table and writes bench-results/latest.json.
 // `node out/bench/bench.js --child MODE ROOT` is the same file run as a measured child process;
 // `node out/bench/bench.js --diff-only` measures only the `ksb diff` rows, `--report-only` the `ksb report` ones, `--export-only` the `ksb export` ones,
-// `--signoff-only` the sign-off verification row, `--cold-only` the bundle sizes and the core's cold loads up to 10 000 files (to compare two builds quickly).
-import { spawn } from 'node:child_process';
+// `--signoff-only` the sign-off verification row, `--cohort-only [200|500]` the `ksb cohort` ones, `--cold-only` the bundle sizes and the core's cold loads up to 10 000 files (to compare two builds quickly).
+import { spawn, spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,7 +16,7 @@ import { forgetNaiveCache, naiveScan, readFloor } from './baselines';
 import { measureActivation } from './editor';
 import { DIFF_CHANGES, ensureDiffRepository, type DiffRepository } from './diffRepository';
 import { ensureSignoffRepository, SIGNED_FILES, type SignoffRepository } from './signoffRepository';
-import { ensurePortfolio, PROBLEM_KINDS, type GeneratedPortfolio } from './generate';
+import { ensurePortfolio, GENERATOR_VERSION, PROBLEM_KINDS, type GeneratedPortfolio } from './generate';
 import { completeAt, hoverAt, LANGUAGE_FEATURES_SOURCE, openDocument } from './languageFeatures';
 import { collectGarbage, median, p95, sample, timed } from './measure';
 import { formatMarkdown, formatTable, writeResults, type BenchResults, type Row } from './report';
@@ -109,6 +109,107 @@ function timeCli(args: readonly string[], expectedStatus: number, cwd?: string):
       else resolvePromise({ ms, output: Buffer.concat(chunks) });
     });
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The cohort: many small portfolios against one large one of the same number of files.
+
+/** The cohorts measured: portfolios × files, and the single portfolio of as many files each is compared with. */
+const COHORTS = [
+  { portfolios: 200, files: 50 },
+  { portfolios: 500, files: 100 },
+] as const;
+const COHORT_ROUNDS: Record<number, number> = { 200: 3, 500: 1 };
+/** The most memory the 500-portfolio run may take. */
+const COHORT_RSS_LIMIT_MB = 500;
+
+/** A folder of `portfolios` copies of one generated portfolio of `files` files, made once under the cache. */
+function ensureCohort(portfolios: number, files: number): string {
+  const root = join(cacheDir, `cohort-v${GENERATOR_VERSION}-seed${SEED}-${portfolios}x${files}`);
+  const marker = join(root, '.complete');
+  if (existsSync(marker)) return root;
+  rmSync(root, { recursive: true, force: true });
+  const one = ensurePortfolio(cacheDir, files, SEED, log);
+  for (let i = 0; i < portfolios; i++) cpSync(one.root, join(root, `apprentice-${String(i).padStart(3, '0')}`), { recursive: true });
+  writeFileSync(marker, '');
+  log(`made a cohort of ${portfolios} × ${files} files in ${root}`);
+  return root;
+}
+
+/**
+ * The cohort's files as one portfolio: every apprentice's folder under one `portfolio.yaml`, theirs
+ * removed. The cohort is timed against a check of this, so that both read the same bytes (each
+ * generated apprentice carries a 300 KB file, which a generated 10 000-file portfolio has once) and
+ * the ratio is what a cohort costs over its files: a config, a standard and an index per portfolio.
+ */
+function ensureCohortAsOne(cohort: string, portfolios: number, files: number): string {
+  const root = `${cohort}-as-one`;
+  const marker = join(root, '.complete');
+  if (existsSync(marker)) return root;
+  rmSync(root, { recursive: true, force: true });
+  cpSync(cohort, root, { recursive: true });
+  for (const apprentice of readdirSync(root)) if (apprentice.startsWith('apprentice-')) rmSync(join(root, apprentice, 'portfolio.yaml'));
+  rmSync(join(root, '.complete'), { force: true });
+  writeFileSync(
+    join(root, 'portfolio.yaml'),
+    `# ${portfolios} apprentices' ${files}-file portfolios as one, for bench/main.ts; do not edit.\nstandard: ST0792\nversion: "1.2"\noption: production-coordinator\napprentice: Bench Apprentice\nevidence: ["apprentice-*/evidence/**/*.md"]\n`,
+  );
+  writeFileSync(marker, '');
+  log(`made the cohort of ${portfolios} × ${files} files as one portfolio in ${root}`);
+  return root;
+}
+
+/** `command` under `/usr/bin/time`, for the whole process's peak memory (worker threads included), in MB. */
+function peakRssMb(args: readonly string[]): number | undefined {
+  const result = spawnSync('/usr/bin/time', ['-f', 'maxrss=%M', process.execPath, join(repoRoot, 'dist', 'cli.js'), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const kb = /maxrss=(\d+)/.exec(result.stderr ?? '')?.[1];
+  return kb === undefined ? undefined : Number(kb) / 1024;
+}
+
+/**
+ * `ksb cohort` of each cohort against one cold `ksb check` of a portfolio of the same number of files,
+ * alternating in each round so that a busy machine slows both alike; and the larger run's peak memory.
+ */
+async function cohortRuns(figures: Figures, which: readonly (typeof COHORTS)[number][] = COHORTS): Promise<void> {
+  for (const { portfolios, files } of which) {
+    const cohort = ensureCohort(portfolios, files);
+    const single = ensureCohortAsOne(cohort, portfolios, files);
+    const against = portfolios * files;
+    const rounds = COHORT_ROUNDS[portfolios];
+    log(`ksb cohort of ${portfolios} × ${files} against ksb check of ${against} files: ${rounds} round${rounds === 1 ? '' : 's'}`);
+    const check: number[] = [];
+    const run: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      check.push((await timeCli(['check', '--format', 'json', single], 1)).ms);
+      run.push((await timeCli(['cohort', '--format', 'json', cohort], 0)).ms);
+    }
+    figures.samples[`cohort.${portfolios}x${files}`] = { cohort: run, check };
+    const ratio = median(run) / median(check);
+    figures.rows.push({
+      id: `cohort.${portfolios}x${files}`,
+      figure: `ksb cohort, ${portfolios} portfolios × ${files} files`,
+      value: ratio,
+      unit: 'x',
+      note: `${(median(run) / 1000).toFixed(1)} s against ${(median(check) / 1000).toFixed(1)} s for ksb check of the same ${n(against)} files as one portfolio; ${rounds} round${rounds === 1 ? '' : 's'}`,
+      target: '≤ 1.3× one check',
+      pass: ratio <= 1.3,
+    });
+    if (portfolios === 500) {
+      const rss = peakRssMb(['cohort', '--format', 'json', cohort]);
+      figures.rows.push({
+        id: 'rss.cohort.500',
+        figure: `peak RSS, ksb cohort of ${portfolios} portfolios`,
+        value: rss,
+        unit: 'MB',
+        note: 'the whole process, worker threads included (/usr/bin/time)',
+        target: `≤ ${COHORT_RSS_LIMIT_MB} MB`,
+        pass: rss === undefined ? undefined : rss <= COHORT_RSS_LIMIT_MB,
+      });
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -710,14 +811,16 @@ async function memory(portfolios: Map<number, GeneratedPortfolio>, figures: Figu
 
 function bundleSizes(figures: Figures): void {
   const bundles = join(repoRoot, 'out', 'bench', 'bundles');
-  for (const [name, file, target] of [
-    ['extension', 'extension.js', 600],
-    ['CLI', 'cli.js', undefined],
+  for (const [id, name, file, target] of [
+    ['extension', 'extension', 'extension.js', 600],
+    // Loaded by Export Submission Pack when it runs, not at activation.
+    ['pack', 'submission pack (loaded on export)', 'pack.js', undefined],
+    ['cli', 'CLI', 'cli.js', undefined],
   ] as const) {
     const bytes = readFileSync(join(bundles, file));
     const kb = bytes.length / 1024;
     figures.rows.push({
-      id: `bundle.${name.toLowerCase()}`,
+      id: `bundle.${id}`,
       figure: `bundle, ${name}, minified`,
       value: kb,
       unit: 'KB',
@@ -761,6 +864,17 @@ async function main(): Promise<void> {
     // The sign-off verification row alone, printed and not written over the full results.
     const figures: Figures = { rows: [], samples: {} };
     await signoffRuns(ensureSignoffRepository(cacheDir, log), figures);
+    process.stdout.write(`\n${formatTable(figures.rows)}\n\n${JSON.stringify(figures.samples)}\n`);
+    return;
+  }
+  if (process.argv.includes('--cohort-only')) {
+    // The cohort rows alone (`--cohort-only 200` for the smaller cohort only), printed and not written over the full results.
+    const figures: Figures = { rows: [], samples: {} };
+    const only = Number(process.argv[process.argv.indexOf('--cohort-only') + 1]);
+    await cohortRuns(
+      figures,
+      COHORTS.filter((c) => Number.isNaN(only) || c.portfolios === only),
+    );
     process.stdout.write(`\n${formatTable(figures.rows)}\n\n${JSON.stringify(figures.samples)}\n`);
     return;
   }
@@ -811,6 +925,7 @@ async function main(): Promise<void> {
   await diffRuns(ensureDiffRepository(cacheDir, portfolios.get(10_000)!, log), figures);
   await signoffRuns(ensureSignoffRepository(cacheDir, log), figures);
   await reportRuns(portfolios, figures);
+  await cohortRuns(figures);
   await exportRuns(portfolios.get(1_000)!, figures);
   const index10k = await incremental(portfolios.get(10_000)!, standard, figures);
   await editorFeatures(portfolios.get(10_000)!, index10k, figures);
@@ -833,6 +948,7 @@ async function main(): Promise<void> {
     'cold-load.core',
     'cold-load.cli',
     'diff',
+    'cohort',
     'report',
     'standards',
     'scaling',

@@ -34,7 +34,10 @@ export function activate(context: vscode.ExtensionContext): KsbPortfolioApi {
     ),
     registerLanguageFeatures(workspace),
     registerCoverageView(workspace, context.workspaceState),
-    registerCommands(workspace, context.workspaceState, String((context.extension.packageJSON as { version?: unknown }).version ?? 'unknown')),
+    registerCommands(workspace, context.workspaceState, {
+      uri: context.extensionUri,
+      version: String((context.extension.packageJSON as { version?: unknown }).version ?? 'unknown'),
+    }),
   );
   return { workspace, coverage: coverageViewApi };
 }

@@ -667,6 +667,36 @@ export async function problemsPanelListsDiagnostics(page, { workspaceDir }) {
   }
 }
 
+/**
+ * Export Submission Pack as a user runs it: the save dialog's offered place accepted, the pack's
+ * code loaded from its own bundle (dist/pack.js, fetched and run in the web worker host), the ZIP
+ * written with its page, and the message saying so.
+ */
+export async function exportPackThroughSaveDialog(page, { workspaceDir }) {
+  // The command offers submission.zip beside the portfolio's folder, outside the workspace.
+  const target = join(workspaceDir, '..', 'submission.zip');
+  rmSync(target, { force: true });
+  try {
+    await startCommand(page, 'KSB Portfolio: Export Submission Pack...');
+    const input = quickInputBox(page);
+    await focusIn(input, 'the save dialog');
+    const deadline = Date.now() + TIMEOUT;
+    while (!(await input.inputValue()).endsWith('submission.zip')) {
+      if (Date.now() > deadline) throw new Error(`the save dialog offers "${await input.inputValue()}", not submission.zip`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await input.press('Enter');
+    await page.locator('.notification-list-item-message', { hasText: 'Exported the submission pack' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    const zip = readFileSync(target);
+    if (zip.readUInt32LE(0) !== 0x04034b50) throw new Error(`${target} is not a ZIP`);
+    if (!zip.includes(Buffer.from('portfolio.html')) || !zip.includes(Buffer.from('manifest.json')))
+      throw new Error('the ZIP lacks portfolio.html or manifest.json');
+  } finally {
+    await page.keyboard.press('Escape');
+    rmSync(target, { force: true });
+  }
+}
+
 /** @typedef {[title: string, check: (page: import('playwright-core').Page, context: { workspaceDir: string }) => Promise<void>]} UiCheck */
 
 /**
@@ -685,6 +715,7 @@ export const CHECKS = [
   ['the editor context menu offers Find KSB in evidence files only', findKsbOnlyInEvidenceContextMenu],
   ['Select Option rewrites portfolio.yaml through its pick', selectOptionThroughItsPick],
   ['completion in portfolio.yaml offers a standard from standards/', configCompletionOffersWorkspaceStandard],
+  ['Export Submission Pack writes the ZIP through the save dialog', exportPackThroughSaveDialog],
 ];
 
 /**

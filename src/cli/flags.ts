@@ -21,7 +21,7 @@ export const FLAGS = {
       'Output format: text or json (check, coverage, import, standard list); check also',
       'takes github (annotations), sarif (code scanning) and junit (test reports);',
       'diff takes text, markdown or json; report takes html (default),',
-      'markdown or csv (the matrix alone)',
+      'markdown or csv (the matrix alone); cohort takes text, json, csv or html',
     ],
   },
   output: {
@@ -72,6 +72,21 @@ export const FLAGS = {
   },
   by: { option: { type: 'string' }, term: '--by NAME', help: ['Who signs off, for signoff'] },
   role: { option: { type: 'string' }, term: '--role ROLE', help: ["The signer's role, for signoff: apprentice, employer, mentor or tutor"] },
+  since: {
+    option: { type: 'string' },
+    term: '--since REV|DATE',
+    help: ['cohort: what each apprentice added since a git revision or a date', '(YYYY-MM-DD): evidence, claims, newly covered KSBs, hours'],
+  },
+  'from-json': {
+    option: { type: 'boolean' },
+    term: '--from-json',
+    help: ['cohort: the arguments are JSON files (ksb coverage --format json', 'artifacts, or cohort outputs) to merge without checking again'],
+  },
+  reports: {
+    option: { type: 'boolean' },
+    term: '--reports',
+    help: ["cohort --format html -o FILE: write each apprentice's report in", 'reports/ beside FILE and link it from their row'],
+  },
   api: { option: { type: 'string' }, term: '--api URL', help: [`The standards API (default: $${STANDARDS_API_ENV}, else ${DEFAULT_STANDARDS_API})`] },
   help: { option: { type: 'boolean', short: 'h' }, term: '-h, --help', help: ['Show this help'] },
 } as const satisfies Record<string, Flag>;

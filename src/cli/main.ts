@@ -5,6 +5,7 @@ import { terminalAsk, type Ask } from './ask';
 import { findCommand, PARENT_WORDS, type CommandContext } from './commands';
 import { PARSE_OPTIONS } from './flags';
 import { cliVersion } from './packageInfo';
+import { ParsePool, spareCores, workersSet } from './parseWorkers';
 import { loadPortfolioOn } from './portfolioFolder';
 import { oneLine } from './printable';
 import { outputTarget, writeFileSafely } from './safeWrite';
@@ -12,6 +13,7 @@ import { nodeStandardsFetcher, standardsApiBase, standardsApiTimeout } from './s
 import { cliLatestToday, cliToday } from './today';
 import { USAGE } from './usage';
 import { UsageError } from './usageError';
+import { isKsbWorker, serveWorkerRequests } from './workerThread';
 
 export { UsageError };
 
@@ -21,6 +23,8 @@ export interface CliEnvironment {
   readonly fetcher?: StandardsFetcher;
   /** How init asks a question; `undefined` when stdin and stdout are not both terminals. */
   readonly ask?: Ask;
+  /** The CLI's own bundle, to start worker threads from; without it everything runs on this thread. */
+  readonly workerScript?: string;
 }
 
 /** Runs the CLI with the given arguments; resolves to the exit status. */
@@ -70,23 +74,42 @@ export async function run(
       await writeFileSafely(outputTarget(values.output), formatted);
       write(format === 'text' ? formatted : asText());
     },
-    loadPortfolio: (dir, options = {}) => loadPortfolioOn(days, dir, options),
+    loadPortfolio: (dir, options = {}) => loadPortfolioOn(days, dir, { ...parsing(), ...options }),
+    workerScript: environment.workerScript,
   };
-  if (found) return found.command.run({ ...context, args: found.args });
+  // Files are parsed on worker threads (one per spare core, or KSB_WORKERS) once a portfolio is large enough to pay for them.
+  let pool: ParsePool | undefined;
+  const parsing = () => {
+    const script = environment.workerScript;
+    if (script === undefined) return {};
+    const set = workersSet(environment.env);
+    pool ??= new ParsePool(script, set ?? spareCores(), set !== undefined);
+    return { batchAnalyzer: pool.analyzer };
+  };
+  if (found) {
+    try {
+      return await found.command.run({ ...context, args: found.args });
+    } finally {
+      await pool?.close();
+    }
+  }
   if (PARENT_WORDS.has(word)) {
     throw new UsageError(`unknown \`${word} ${oneLine(positionals[1] ?? '')}\`: expected standard add or standard list`);
   }
   throw new UsageError(
-    `unknown command \`${word}\`: expected check, coverage, summary, report, export, diff, lookup, signoff, hours, gateway, init, import or standard (see ksb --help)`,
+    `unknown command \`${word}\`: expected check, coverage, summary, report, export, diff, cohort, lookup, signoff, hours, gateway, init, import or standard (see ksb --help)`,
   );
 }
 
-if (require.main === module) {
+if (isKsbWorker()) {
+  // The bundle started again as a worker thread (parseWorkers.ts): it serves requests, it is not the CLI.
+  serveWorkerRequests();
+} else if (require.main === module) {
   if (process.argv.includes('--version') && process.argv.length === 3) {
     console.log(cliVersion());
   } else {
     const terminal = process.stdin.isTTY && process.stdout.isTTY ? terminalAsk() : undefined;
-    run(process.argv.slice(2), undefined, { env: process.env, ask: terminal?.ask })
+    run(process.argv.slice(2), undefined, { env: process.env, ask: terminal?.ask, workerScript: __filename })
       .finally(() => terminal?.close())
       .then(
         (status) => (process.exitCode = status),

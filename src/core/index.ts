@@ -51,7 +51,7 @@ export {
 } from './catalogue/standardsApi';
 
 // Readers: a file's analysis, front matter, portfolio.yaml.
-export { analyzeText } from './read/analysis';
+export { analyzeText, type AnalysisOptions, type FileAnalysis } from './read/analysis';
 export { parseConfig, type Portfolio } from './read/config';
 export { locateFrontMatter } from './read/frontMatter';
 export { readHoursTracker, type TrackerCell } from './read/hoursTracker';
@@ -86,6 +86,7 @@ export { coverageByDuty, coverageByKind } from './coverage/coverageGroups';
 export { describeKsb, KIND_TITLES, ksbDataGaps, ksbLabel, portfolioDescription, shortenText } from './coverage/ksbLabels';
 
 // The portfolio index, and its diagnostics as reported.
+export { analyzeFile, type BatchAnalyzer, type FileToAnalyze } from './portfolio/analysisCache';
 export { STANDARDS_FOLDER } from './portfolio/configLoader';
 export { type IndexChange, type IndexedFile, type IndexOptions, PortfolioIndex } from './portfolio/portfolioIndex';
 export { type ReportedDiagnostic, toReported } from './portfolio/reportedDiagnostics';
@@ -121,6 +122,13 @@ export {
   type PortfolioDiff,
   withoutLineNumbers,
 } from './compare/portfolioDiff';
+
+// The cohort: one row per portfolio, since, its CSV and HTML page, and merging JSON artifacts.
+export { readCohortArtifact } from './cohort/cohortArtifact';
+export { renderCohortHtml } from './cohort/cohortHtml';
+export { cohortRow, errorRow, type CohortProblem, type CohortRow, type CohortSince } from './cohort/cohortRow';
+export { hoursAfter, sinceError, sinceFromDates, sinceFromDiff } from './cohort/cohortSince';
+export { renderCohortCsv } from './cohort/cohortTable';
 
 // Markdown outputs: coverage, diff, CI summary.
 export { coverageMarkdown } from './render/coverageMarkdown';

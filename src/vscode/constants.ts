@@ -21,6 +21,7 @@ export const Commands = {
   exportReport: 'ksbPortfolio.exportReport',
   exportPack: 'ksbPortfolio.exportPack',
   signOffEvidence: 'ksbPortfolio.signOffEvidence',
+  showCohort: 'ksbPortfolio.showCohort',
 } as const;
 
 /** The coverage view and its container. */

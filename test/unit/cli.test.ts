@@ -213,8 +213,14 @@ describe('ksb CLI', function () {
       const result = ksb('coverage', SAMPLE, '--format', 'json');
       assert.equal(result.status, 0, result.stderr);
       const report = JSON.parse(result.stdout);
-      assertKeys(report, ['standard', 'version', 'option', 'assessment', 'ksbs', 'otherMethods', 'evidence', 'words', 'summary', 'drafts'], 'the report');
+      assertKeys(
+        report,
+        ['standard', 'version', 'option', 'assessment', 'ksbs', 'otherMethods', 'evidence', 'words', 'summary', 'drafts', 'cohort'],
+        'the report',
+      );
       assert.deepEqual([report.standard, report.version, report.option], ['ST0792', '1.2', 'production-coordinator']);
+      // The portfolio's cohort row rides along for `ksb cohort --from-json` (docs/cohort.md), agreeing with the coverage.
+      assert.deepEqual([report.cohort.path, report.cohort.covered, report.cohort.total], ['.', report.summary.covered, report.summary.total]);
       assertKeys(report.summary, ['total', 'covered'], 'summary');
       assert.equal(report.ksbs.length, 47);
       report.ksbs.forEach((entry: Record<string, unknown>, i: number) => {

@@ -36,6 +36,7 @@ describe('The CLI registry', () => {
         'hours import',
         'gateway',
         'diff',
+        'cohort',
         'init',
         'import',
         'standard add',

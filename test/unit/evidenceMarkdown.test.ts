@@ -2,7 +2,13 @@
 // local links rewritten to the pack and raw HTML shown as text, never interpreted.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { renderEvidenceMarkdown, type ResolvedUrl, type UrlResolver } from '../../src/core/pack/evidenceMarkdown';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { parseEvidenceMarkdown, renderEvidenceMarkdown, type ResolvedUrl, type UrlResolver } from '../../src/core/pack/evidenceMarkdown';
 
 /** Resolves `other.md` to a piece, `shot.png` to an embedded image, `big.png` and `notes.pdf` to the ZIP, `../x` to nothing. */
 const resolve: UrlResolver = (url): ResolvedUrl | undefined => {
@@ -125,5 +131,74 @@ describe('Evidence Markdown in the submission pack', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  describe('parsed with only the GitHub extensions a text can use', () => {
+    /** remark-gfm whole, as the pack parsed every file before it chose extensions by text. */
+    const reference = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).freeze();
+
+    /** Markdown made of the characters and runs each GitHub extension starts on, and of everything around them. */
+    const markdownPiece = fc.oneof(
+      fc.constantFrom(
+        ...['word', 'W', 'www', 'www.', 'WWW.x.org', 'http', 'https://', 'h://x', 'x.co', '@', 'a@b.co', 'mailto:a@b.co', 'xmpp:a@b.co/r'],
+        ...['|', '| a | b |', '|---|', '-', '---', ':', ':-:', '~', '~~', '~~~', '[', ']', '^', '[^1]', '[^1]: note', '[ ]', '[x]', '[X]', '[\t]'],
+        ...[
+          '\n',
+          '\n\n',
+          ' ',
+          '  ',
+          '\t',
+          '*',
+          '_',
+          '**',
+          '>',
+          '# ',
+          '1. ',
+          '- ',
+          '`',
+          '```',
+          '(',
+          ')',
+          '<',
+          '>',
+          '!',
+          '\\',
+          '.',
+          '&amp;',
+          '---\ntitle: x\n---\n',
+        ],
+      ),
+      fc.string({ maxLength: 6 }),
+    );
+
+    it('Should give the tree remark-gfm gives, positions and all, for any Markdown', () => {
+      fc.assert(
+        fc.property(fc.array(markdownPiece, { maxLength: 40 }), (parts) => {
+          const text = parts.join('');
+          assert.deepEqual(parseEvidenceMarkdown(text).tree, reference.parse(text));
+        }),
+        { numRuns: 1500 },
+      );
+    });
+
+    it('Should give the tree remark-gfm gives for every Markdown file of the fixtures and the sample', () => {
+      const files: string[] = [];
+      const walk = (dir: string): void => {
+        for (const name of readdirSync(dir)) {
+          const full = join(dir, name);
+          if (name === 'node_modules') continue;
+          const stat = statSync(full, { throwIfNoEntry: false });
+          if (stat?.isDirectory()) walk(full);
+          else if (stat?.isFile() && name.endsWith('.md')) files.push(full);
+        }
+      };
+      walk('test/fixtures');
+      walk('examples');
+      assert.ok(files.length > 50, `found ${files.length} files`);
+      for (const file of files) {
+        const text = readFileSync(file, 'utf8');
+        assert.deepEqual(parseEvidenceMarkdown(text).tree, reference.parse(text), file);
+      }
+    });
   });
 });

@@ -68,6 +68,7 @@ describe('The VSIX', function () {
       'extension/changelog.md',
       'extension/dist/browser.js',
       'extension/dist/extension.js',
+      'extension/dist/pack.js',
       'extension/images/activity-bar.svg',
       'extension/images/icon.png',
       'extension/package.json',

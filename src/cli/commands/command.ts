@@ -29,6 +29,9 @@ export interface FlagValues {
   readonly force?: boolean;
   readonly by?: string;
   readonly role?: string;
+  readonly since?: string;
+  readonly 'from-json'?: boolean;
+  readonly reports?: boolean;
   readonly table?: string;
   readonly csv?: string;
   readonly write?: boolean;
@@ -53,6 +56,8 @@ export interface CommandContext {
   readonly report: (formatted: string, asText: () => string) => Promise<void>;
   /** Loads the portfolio in `dir`, which assertPortfolioFolder has found. */
   readonly loadPortfolio: (dir: string, options?: IndexOptions) => Promise<PortfolioIndex>;
+  /** The CLI's bundle, which worker threads are started from; `undefined` when the CLI runs inside another program (tests), which then uses one thread. */
+  readonly workerScript?: string;
 }
 
 /** A command of the CLI. */

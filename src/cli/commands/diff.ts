@@ -7,6 +7,7 @@ import {
   MARKDOWN_READ_LIMIT,
   type ChangedPath,
   type IndexOptions,
+  type PortfolioDiff,
   type PortfolioFileSystem,
 } from '../../core';
 import { assertFormat } from '../formats';
@@ -40,7 +41,7 @@ export const diffCommand: Command = {
 };
 
 /** One side of the comparison as the user named it. */
-interface Side {
+export interface Side {
   /** The revision as written; `undefined` for the working tree. */
   readonly revision: string | undefined;
   readonly commit: string | undefined;
@@ -58,6 +59,34 @@ export async function runDiff(
 ): Promise<number> {
   assertFormat(format, FORMATS);
   const { baseRevision, headRevision, dir } = splitArguments(positionals);
+  const { diff, base, head, folder } = await compareRevisions(dir, baseRevision, headRevision, days);
+  const labels = { base: baseRevision, head: headRevision, folder };
+  if (format === 'json') {
+    const json = { base: sideJson(base), head: sideJson(head), folder: labels.folder, ...diff };
+    write(formatJson(json));
+  } else if (format === 'markdown') write(formatDiffMarkdown(diff, labels));
+  else write(formatDiffText(diff, labels));
+  return introducesErrors(diff) ? 1 : 0;
+}
+
+/** A portfolio compared at two revisions: the diff, both sides as named, and its folder from the repository root. */
+export interface RevisionComparison {
+  readonly diff: PortfolioDiff;
+  readonly base: Side;
+  readonly head: Side;
+  readonly folder: string;
+}
+
+/**
+ * The portfolio in `dir` at `baseRevision` against `headRevision` (the working tree when undefined),
+ * compared as `ksb diff` compares it (`ksb cohort --since` too). A UsageError says why it cannot be.
+ */
+export async function compareRevisions(
+  dir: string,
+  baseRevision: string,
+  headRevision: string | undefined,
+  days: Pick<IndexOptions, 'today' | 'latestToday'>,
+): Promise<RevisionComparison> {
   const folder = statSync(resolve(dir), { throwIfNoEntry: false });
   if (!folder?.isDirectory()) throw new UsageError(`${folder ? 'not a directory' : 'no such directory'}: ${dir}`);
 
@@ -106,13 +135,7 @@ export async function runDiff(
       base: async () => ({ fileSystem: await baseTreePromise, changes: portfolioChanges(await changesPromise, repository.prefix) }),
       indexOptions: days,
     });
-    const labels = { base: baseRevision, head: headRevision, folder: repository.prefix.replace(/\/$/, '') };
-    if (format === 'json') {
-      const json = { base: sideJson(base), head: sideJson(head), folder: labels.folder, ...diff };
-      write(formatJson(json));
-    } else if (format === 'markdown') write(formatDiffMarkdown(diff, labels));
-    else write(formatDiffText(diff, labels));
-    return introducesErrors(diff) ? 1 : 0;
+    return { diff, base, head, folder: repository.prefix.replace(/\/$/, '') };
   } catch (error) {
     if (error instanceof GitError) throw new UsageError(`git failed: ${error.message}`);
     throw error;

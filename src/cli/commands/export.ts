@@ -72,10 +72,16 @@ async function assertExportRequest({
 /** Writes the submission pack of a loaded portfolio; resolves to the exit status. */
 export async function runExport(index: PortfolioIndex, request: ExportRequest, write: (text: string) => void): Promise<number> {
   const { output, today } = request;
-  // The pack being written (an older one, say) is no change to the portfolio.
-  const git = await folderCommit(resolve(request.dir), [realOutputPath(output)]);
-  const commit = git && (git.dirty ? `${git.commit} (with uncommitted changes)` : git.commit);
-  const pack = await prepareSubmissionPack(new NodeFileSystem(), index, { ...lifecycleReportInput(index, today), generated: today, commit });
+  // The pack being written (an older one, say) is no change to the portfolio. Git answers while
+  // the evidence is read and parsed.
+  const asked = folderCommit(resolve(request.dir), [realOutputPath(output)]);
+  const input = asked.then((git) => ({
+    ...lifecycleReportInput(index, today),
+    generated: today,
+    commit: git && (git.dirty ? `${git.commit} (with uncommitted changes)` : git.commit),
+  }));
+  const pack = await prepareSubmissionPack(new NodeFileSystem(), index, input);
+  const git = await asked;
   let pdf: Uint8Array | undefined;
   if (request.browser) {
     const printed = await printPdf(pack.html, request.browser);

@@ -1,5 +1,6 @@
 // The registry of the CLI's commands, one file each, in the order `ksb --help` lists them.
 import { checkCommand } from './check';
+import { cohortCommand } from './cohort';
 import type { Command } from './command';
 import { coverageCommand } from './coverage';
 import { diffCommand } from './diff';
@@ -29,6 +30,7 @@ export const COMMANDS: readonly Command[] = [
   hoursImportCommand,
   gatewayCommand,
   diffCommand,
+  cohortCommand,
   initCommand,
   importCommand,
   standardAddCommand,

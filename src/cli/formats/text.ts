@@ -1,5 +1,7 @@
 // The text format: what every command prints by default, one thing a line, for a terminal or a CI log.
 import type {
+  CohortProblem,
+  CohortRow,
   Coverage,
   CoverageFigures,
   DiffLabels,
@@ -11,7 +13,7 @@ import type {
   PortfolioIndex,
   ReportedDiagnostic,
 } from '../../core';
-import { formatCount, percentOf, formatHours, introducesErrors, isEmptyDiff, KIND_TITLES, plural, shortenText } from '../../core';
+import { CONFIG_FILE_NAME, formatCount, percentOf, formatHours, introducesErrors, isEmptyDiff, KIND_TITLES, plural, shortenText } from '../../core';
 import { oneLine, quotedPath } from '../printable';
 import type { OutputFormat } from './outputFormat';
 
@@ -210,4 +212,99 @@ export function formatStandardList(list: { standards: readonly ListedStandard[];
     `${plural(list.standards.length, 'standard')}: ${list.standards.filter((s) => s.from === 'shipped').length} shipped, ${list.standards.filter((s) => s.from !== 'shipped').length} from the portfolio.`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** The cohort table's columns: heading, width, and whether the cell is right-aligned. Their widths and gaps add up to 99. */
+const COHORT_TEXT_COLUMNS = [
+  { heading: 'RAG', width: 5, right: false },
+  { heading: 'APPRENTICE', width: 16, right: false },
+  { heading: 'PATH', width: 18, right: false },
+  { heading: 'COVERED', width: 7, right: true },
+  { heading: 'ERR', width: 3, right: true },
+  { heading: 'WARN', width: 4, right: true },
+  { heading: 'EVID', width: 4, right: true },
+  { heading: 'LAST', width: 10, right: false },
+  { heading: 'HOURS', width: 9, right: true },
+  { heading: 'READY', width: 5, right: false },
+] as const;
+
+/** `text` cut to `width` characters with an ellipsis, padded to it. */
+function fitCell(text: string, width: number, right: boolean): string {
+  const chars = [...oneLine(text)];
+  const cut = chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : chars.join('');
+  const pad = ' '.repeat(Math.max(0, width - [...cut].length));
+  return right ? pad + cut : cut + pad;
+}
+
+/** How far a row's notes are indented: past the RAG column. */
+const NOTE_INDENT = '       ';
+
+/** A note under a row, on one line per 100 columns, broken at spaces where it can be. */
+function indented(text: string, width = 100): string[] {
+  const room = width - NOTE_INDENT.length;
+  const lines: string[] = [];
+  let rest = oneLine(text);
+  while (rest.length > room) {
+    const space = rest.lastIndexOf(' ', room);
+    const cut = space > room / 2 ? space : room;
+    lines.push(NOTE_INDENT + rest.slice(0, cut));
+    rest = rest.slice(cut).trimStart();
+  }
+  lines.push(NOTE_INDENT + rest);
+  return lines;
+}
+
+/** A figure or `-` when unknown. */
+function known(value: number | string | null | undefined): string {
+  return value === null || value === undefined ? '-' : String(value);
+}
+
+/**
+ * The cohort for a terminal, within 100 columns: one line per portfolio (hours as logged/expected
+ * by today), an indented line saying why a row is red or amber and what `--since` found, then the
+ * counts and, on one line, the folders that are not portfolios.
+ */
+export function formatCohortText(rows: readonly CohortRow[], problems: readonly CohortProblem[], notPortfolios: readonly string[]): string {
+  const line = (cells: readonly string[]) =>
+    COHORT_TEXT_COLUMNS.map((c, i) => fitCell(cells[i], c.width, c.right))
+      .join('  ')
+      .trimEnd();
+  const out = [line(COHORT_TEXT_COLUMNS.map((c) => c.heading))];
+  for (const row of rows) {
+    const hours = row.hours ? `${row.hours.logged}/${known(row.hours.expected)}` : '-';
+    const covered = row.covered === null || row.total === null ? '-' : `${row.covered}/${row.total}`;
+    const ready = row.ready === null ? '-' : row.ready ? 'yes' : 'no';
+    out.push(
+      line([
+        row.rag,
+        row.apprentice ?? '-',
+        row.path,
+        covered,
+        known(row.errors),
+        known(row.warnings),
+        known(row.evidence),
+        known(row.lastEvidence),
+        hours,
+        ready,
+      ]),
+    );
+    if (row.error !== null) out.push(...indented(`error: ${row.error}`));
+    else if (row.ragReasons.length > 0) out.push(...indented(row.ragReasons.join('; ')));
+    const since = row.since;
+    if (since) {
+      out.push(
+        ...indented(
+          since.error !== null
+            ? `since ${since.since}: ${since.error}`
+            : `since ${since.since}: ${plural(since.evidenceAdded, 'evidence file')} added, ${plural(since.claimsAdded, 'claim')}, ${since.newlyCovered.length === 0 ? 'no KSB newly covered' : `newly covered ${since.newlyCovered.join(' ')}`}, ${formatHours(since.hours)}`,
+        ),
+      );
+    }
+  }
+  const counts = { red: 0, amber: 0, green: 0 };
+  for (const row of rows) counts[row.rag]++;
+  out.push(`${plural(rows.length, 'portfolio')}: ${counts.red} red, ${counts.amber} amber, ${counts.green} green.`);
+  if (notPortfolios.length > 0) out.push(`Not portfolios (no ${CONFIG_FILE_NAME} below them): ${notPortfolios.map(quotedPath).join(', ')}`);
+  for (const p of problems) out.push(`${quotedPath(p.path)}: ${oneLine(p.problem)}`);
+  return `${out.join('\n')}\n`;
 }

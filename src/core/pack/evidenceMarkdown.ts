@@ -4,13 +4,24 @@
 // result goes through rehype-sanitize (GitHub's schema) before any link is rewritten.
 import type { Element, Root as HastRoot } from 'hast';
 import type { Html, Root as MdastRoot } from 'mdast';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
+import type { Extension as MicromarkExtension } from 'micromark-util-types';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 
 /** What a link or image of the evidence becomes in the pack. */
@@ -33,11 +44,52 @@ export interface EvidenceMarkdownOptions {
   readonly resolve: UrlResolver;
 }
 
-/** GitHub's schema without its id prefix: ids come only from footnotes, which remark-rehype prefixes itself. */
-const SCHEMA = { ...defaultSchema, clobber: [] as string[] };
+/** GitHub's schema without its id prefix: ids come only from footnotes, which remark-rehype prefixes itself. Made on first use, as everything here, so that a bundle which never renders does not run it. */
+let schema: typeof defaultSchema | undefined;
 
-/** The parser: CommonMark with GitHub's extensions, front matter recognised so it can be left out. */
-const PARSER = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).freeze();
+/**
+ * GitHub's extensions to CommonMark, as remark-gfm adds them and in its order, each with the
+ * characters a text must hold for it to find anything: micromark tries every extension at every
+ * place it could start, which took most of a large export's time, so a text is parsed with the
+ * extensions it can use only. The tree is the same: an extension that finds nothing leaves no trace
+ * (test/unit/evidenceMarkdown.test.ts compares with remark-gfm on generated texts).
+ */
+const GFM_EXTENSIONS: readonly { readonly possible: RegExp; readonly syntax: () => MicromarkExtension; readonly tree: () => FromMarkdownExtension }[] = [
+  // A bare `www.` address, `http://` or `https://` URL, or e-mail address (`mailto:` and `xmpp:` ones hold an `@` too).
+  { possible: /www\.|:\/\/|@/i, syntax: gfmAutolinkLiteral, tree: gfmAutolinkLiteralFromMarkdown },
+  { possible: /\[\^/, syntax: gfmFootnote, tree: gfmFootnoteFromMarkdown },
+  { possible: /~/, syntax: () => gfmStrikethrough(), tree: gfmStrikethroughFromMarkdown },
+  { possible: /\|/, syntax: gfmTable, tree: gfmTableFromMarkdown },
+  { possible: /\[[\sxX]\]/, syntax: gfmTaskListItem, tree: gfmTaskListItemFromMarkdown },
+];
+
+/** CommonMark with the given GitHub extensions, front matter recognised so it can be left out. */
+function makeParser(chosen: readonly (typeof GFM_EXTENSIONS)[number][]) {
+  // What remark-gfm does, with the chosen extensions only (its to-Markdown half is not needed to parse).
+  function gfmSubset(this: Processor): void {
+    const data = this.data();
+    (data.micromarkExtensions ??= []).push(...chosen.map((e) => e.syntax()));
+    (data.fromMarkdownExtensions ??= []).push(chosen.map((e) => e.tree()));
+  }
+  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(gfmSubset).freeze();
+}
+
+/** The parsers made so far, by the set of GFM extensions they have (a bit each, in GFM_EXTENSIONS' order). */
+const parsers = new Map<number, ReturnType<typeof makeParser>>();
+
+/** The parser for a text: the GitHub extensions the text can use. */
+function parserFor(markdown: string): ReturnType<typeof makeParser> {
+  let set = 0;
+  GFM_EXTENSIONS.forEach(({ possible }, bit) => {
+    if (possible.test(markdown)) set |= 1 << bit;
+  });
+  let parser = parsers.get(set);
+  if (!parser) {
+    parser = makeParser(GFM_EXTENSIONS.filter((_, bit) => set & (1 << bit)));
+    parsers.set(set, parser);
+  }
+  return parser;
+}
 
 /** A parsed evidence body and every URL it links or shows, to resolve before it is rendered. */
 export interface ParsedEvidence {
@@ -48,7 +100,7 @@ export interface ParsedEvidence {
 
 /** Parses a Markdown text (front matter and all) for renderEvidenceTree. */
 export function parseEvidenceMarkdown(markdown: string): ParsedEvidence {
-  const tree = PARSER.parse(markdown);
+  const tree = parserFor(markdown).parse(markdown);
   const urls = new Set<string>();
   visit(tree, (node) => {
     if (node.type === 'link' || node.type === 'image' || node.type === 'definition') urls.add(node.url);
@@ -61,7 +113,7 @@ export function renderEvidenceTree({ tree }: ParsedEvidence, options: EvidenceMa
   const processor = unified()
     .use(() => (root: MdastRoot) => rawHtmlAsText(root))
     .use(remarkRehype, { clobberPrefix: options.idPrefix, footnoteLabelTagName: 'h2' })
-    .use(rehypeSanitize, SCHEMA)
+    .use(rehypeSanitize, (schema ??= { ...defaultSchema, clobber: [] }))
     .use(() => (root: HastRoot) => rewriteUrls(root, options))
     .use(rehypeStringify);
   return processor.stringify(processor.runSync(tree));

@@ -7,6 +7,9 @@ import { collectPackFiles, DEFAULT_PACK_LIMITS, type PackFiles, type PackLimits 
 import { pieceAnchors, renderPackHtml } from './packHtml';
 import { PACK_HTML_NAME, PACK_PDF_NAME, zipSubmissionPack, type PackManifest, type PackManifestInfo } from './packZip';
 
+/** What the pack's page takes of the report's input: the pack makes its own anchors and images. */
+export type PackReportInput = Omit<ReportInput, 'evidenceAnchors' | 'images' | 'linkPrefix'>;
+
 /** A pack read and rendered, not yet zipped. */
 export interface PreparedPack {
   /** portfolio.html. */
@@ -17,16 +20,17 @@ export interface PreparedPack {
 
 /**
  * Reads the pack's files and renders its page. `input` is the report's (the lifecycle, the day and
- * the commit); the pack adds the in-page anchors and embeds images itself.
+ * the commit); the pack adds the in-page anchors and embeds images itself. It may be a promise,
+ * awaited once the files are read and parsed, so that a host can ask git for the commit meanwhile.
  */
 export async function prepareSubmissionPack(
   fs: PortfolioFileSystem,
   index: PortfolioIndex,
-  input: Omit<ReportInput, 'evidenceAnchors' | 'images' | 'linkPrefix'>,
+  input: PackReportInput | Promise<PackReportInput>,
   limits: PackLimits = DEFAULT_PACK_LIMITS,
 ): Promise<PreparedPack> {
   const files = await collectPackFiles(fs, index, limits);
-  const model = buildReportModel(index, { ...input, evidenceAnchors: pieceAnchors(files) });
+  const model = buildReportModel(index, { ...(await input), evidenceAnchors: pieceAnchors(files) });
   const method = index.portfolio?.assessment?.method;
   return { html: renderPackHtml(model, files, { method: method?.title, words: method?.words }), files, model };
 }

@@ -7,6 +7,32 @@ import { FILE_START } from '../base/text';
 /** Files read at once while loading; enough to keep the disk busy without flooding memory. */
 export const READ_CONCURRENCY = 64;
 
+/** A file to analyse: its path and the size its stat gave. */
+export interface FileToAnalyze {
+  readonly path: string;
+  readonly size: number;
+}
+
+/**
+ * A host's way to analyse many files at once (the CLI: on worker threads). It must give, in
+ * order, exactly what `analyzeFile` gives for each file: the index cannot tell the two apart.
+ */
+export type BatchAnalyzer = (files: readonly FileToAnalyze[], options: AnalysisOptions) => Promise<readonly FileAnalysis[]>;
+
+/** Reads and analyses one file as the index does: at most MARKDOWN_READ_LIMIT bytes, a read error a finding. */
+export async function analyzeFile(fs: PortfolioFileSystem, path: string, size: number, options: AnalysisOptions = {}): Promise<FileAnalysis> {
+  try {
+    return analyzeBytes(await fs.readFile(path, MARKDOWN_READ_LIMIT), size, options);
+  } catch (error) {
+    return {
+      frontMatter: undefined,
+      links: [],
+      unreadable: true,
+      findings: [{ kind: 'file-read-error', error: describeReadError(error), range: FILE_START }],
+    };
+  }
+}
+
 interface CacheEntry {
   readonly mtime: number;
   readonly size: number;
@@ -19,7 +45,16 @@ export class AnalysisCache {
   private placeholdersWritten: string | undefined = JSON.stringify(DEFAULT_PLACEHOLDERS);
   private options: AnalysisOptions = {};
 
-  constructor(private readonly fs: PortfolioFileSystem) {}
+  constructor(
+    private readonly fs: PortfolioFileSystem,
+    /** Analyses batches elsewhere (other threads); without it every file is analysed here. */
+    private readonly batchAnalyzer?: BatchAnalyzer,
+  ) {}
+
+  /** Whether batches go to a host's analyser, so that callers hand over larger batches. */
+  get analyzesInBatches(): boolean {
+    return this.batchAnalyzer !== undefined;
+  }
 
   /**
    * The placeholders to look for (`placeholders:` of portfolio.yaml; `undefined` for the defaults).
@@ -67,24 +102,36 @@ export class AnalysisCache {
     }
     const cached = this.entries.get(path);
     if (cached && cached.mtime === stat.mtime && cached.size === stat.size) return;
-    let analysis: FileAnalysis;
-    try {
-      analysis = analyzeBytes(await this.fs.readFile(path, MARKDOWN_READ_LIMIT), stat.size, this.options);
-    } catch (error) {
-      analysis = {
-        frontMatter: undefined,
-        links: [],
-        unreadable: true,
-        findings: [{ kind: 'file-read-error', error: describeReadError(error), range: FILE_START }],
-      };
-    }
-    this.entries.set(path, { mtime: stat.mtime, size: stat.size, analysis });
+    this.entries.set(path, { mtime: stat.mtime, size: stat.size, analysis: await analyzeFile(this.fs, path, stat.size, this.options) });
   }
 
-  /** Reads `paths` as `read` does, READ_CONCURRENCY at a time. */
+  /** Reads `paths` as `read` does, READ_CONCURRENCY at a time, or (with a batch analyser) statted here and analysed in one batch. */
   async readAll(paths: readonly string[]): Promise<void> {
+    if (this.batchAnalyzer) return this.readBatch(paths, this.batchAnalyzer);
     for (let i = 0; i < paths.length; i += READ_CONCURRENCY) {
       await Promise.all(paths.slice(i, i + READ_CONCURRENCY).map((path) => this.read(path)));
     }
+  }
+
+  private async readBatch(paths: readonly string[], analyze: BatchAnalyzer): Promise<void> {
+    const stale: { path: string; stat: FileStat }[] = [];
+    for (let i = 0; i < paths.length; i += READ_CONCURRENCY) {
+      const chunk = paths.slice(i, i + READ_CONCURRENCY);
+      const stats = await Promise.all(chunk.map((path) => this.fs.stat(path)));
+      chunk.forEach((path, j) => {
+        const stat = stats[j];
+        if (stat?.type !== 'file') {
+          this.entries.delete(path);
+          return;
+        }
+        const cached = this.entries.get(path);
+        if (!cached || cached.mtime !== stat.mtime || cached.size !== stat.size) stale.push({ path, stat });
+      });
+    }
+    const analyses = await analyze(
+      stale.map(({ path, stat }) => ({ path, size: stat.size })),
+      this.options,
+    );
+    stale.forEach(({ path, stat }, i) => this.entries.set(path, { mtime: stat.mtime, size: stat.size, analysis: analyses[i] }));
   }
 }

@@ -12,7 +12,7 @@ import { checkFile } from '../rules/checkFile';
 import type { EvidenceContext } from '../rules/rule';
 import { unreadableEntry } from '../read/unreadable';
 import { diagnosticOf } from '../rules/readFindings';
-import { AnalysisCache, READ_CONCURRENCY } from './analysisCache';
+import { AnalysisCache, type BatchAnalyzer, READ_CONCURRENCY } from './analysisCache';
 import { ClaimIndex } from './claimIndex';
 import { ConfigLoader } from './configLoader';
 import { parseInterval } from '../base/dates';
@@ -47,7 +47,12 @@ export interface IndexOptions {
    * without it every sign-off is "not checked" (the core runs no git).
    */
   readonly signoffHistory?: SignoffHistorySource;
+  /** Analyses files in batches elsewhere (the CLI's worker threads); it must give what the index would. */
+  readonly batchAnalyzer?: BatchAnalyzer;
 }
+
+/** Files a diagnostics-only load hands a batch analyser at once: enough to keep every thread busy, few enough to hold in memory. */
+const BATCH_CHUNK = 4096;
 
 /** What a diagnostics-only index keeps of a file's parse: nothing. */
 const FORGOTTEN_ANALYSIS: FileAnalysis = { frontMatter: undefined, links: [], findings: [], unreadable: false };
@@ -134,7 +139,7 @@ export class PortfolioIndex {
     private readonly options: IndexOptions = {},
   ) {
     this.config = new ConfigLoader(fs, root, options.catalogue);
-    this.cache = new AnalysisCache(fs);
+    this.cache = new AnalysisCache(fs, options.batchAnalyzer);
     this.links = new LinkTargets(fs, root, options.isExcluded);
     const { knownPaths, knownFolders, symbolicLinks } = this.links;
     this.walkContext = { fs, root, isExcluded: options.isExcluded, record: { knownPaths, knownFolders, symbolicLinks, unread: this.treeDiagnostics } };
@@ -391,8 +396,9 @@ export class PortfolioIndex {
   /** Reads, checks and forgets the files a few at a time, keeping only their diagnostics. */
   private async checkAndForget(markdownFiles: readonly string[]): Promise<void> {
     this.forgetEvaluations();
-    for (let i = 0; i < markdownFiles.length; i += READ_CONCURRENCY) {
-      const chunk = markdownFiles.slice(i, i + READ_CONCURRENCY);
+    const chunkSize = this.cache.analyzesInBatches ? BATCH_CHUNK : READ_CONCURRENCY;
+    for (let i = 0; i < markdownFiles.length; i += chunkSize) {
+      const chunk = markdownFiles.slice(i, i + chunkSize);
       await this.cache.readAll(chunk);
       await this.statUnwalkedTargets(chunk);
       await this.traceSignoffs(chunk);

@@ -1,7 +1,9 @@
 // `ksbPortfolio.exportPack`: the submission pack, as `ksb export` makes it (without the PDF, which
-// needs a browser the editor cannot start), saved where the user says.
+// needs a browser the editor cannot start), saved where the user says. The pack's code is loaded
+// from its own bundle when the command runs (packLoader.ts).
 import * as vscode from 'vscode';
-import { lifecycleReportInput, prepareSubmissionPack, today, zipPreparedPack } from '../../core';
+import { lifecycleReportInput, today } from '../../core';
+import { loadPackModule } from '../packLoader';
 import type { PortfolioWorkspace } from '../portfolioWorkspace';
 import { writeFileSafely } from '../safeWrite';
 import { choosePortfolio, refuseUntilConfigFixed } from './choosePortfolio';
@@ -22,7 +24,7 @@ export interface ExportPackResult {
 /** Exports the submission pack of a portfolio; resolves to what was written, `undefined` when cancelled or refused. */
 export async function exportPack(
   workspace: PortfolioWorkspace,
-  version: string,
+  extension: { readonly uri: vscode.Uri; readonly version: string },
   args: ExportPackArgs,
   root: vscode.Uri | undefined,
 ): Promise<ExportPackResult | undefined> {
@@ -40,17 +42,37 @@ export async function exportPack(
     }));
   if (!target) return undefined;
   const day = today();
-  const git = await portfolioCommit(rootUri, target);
+  // Git answers while the evidence is read and parsed.
+  const asked = portfolioCommit(rootUri, target);
   const bytes = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Exporting the submission pack' }, async () => {
-    const pack = await prepareSubmissionPack(fs, index, {
-      ...lifecycleReportInput(index, day),
-      generated: day,
-      commit: git && (git.dirty ? `${git.commit} (with uncommitted changes)` : git.commit),
-    });
+    let packCode: Awaited<ReturnType<typeof loadPackModule>>;
+    try {
+      packCode = await loadPackModule(extension.uri);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Cannot export the submission pack: ${(error as Error).message}. Reinstalling the extension may help.`);
+      return undefined;
+    }
+    const { prepareSubmissionPack, zipPreparedPack } = packCode;
+    const pack = await prepareSubmissionPack(
+      fs,
+      index,
+      asked.then((git) => ({
+        ...lifecycleReportInput(index, day),
+        generated: day,
+        commit: git && (git.dirty ? `${git.commit} (with uncommitted changes)` : git.commit),
+      })),
+    );
+    const git = await asked;
     try {
       return {
         pack,
-        zip: zipPreparedPack(pack, { commit: git?.commit ?? null, dirty: git?.dirty ?? null, tool: 'KSB Portfolio for VS Code', version, generated: day }).zip,
+        zip: zipPreparedPack(pack, {
+          commit: git?.commit ?? null,
+          dirty: git?.dirty ?? null,
+          tool: 'KSB Portfolio for VS Code',
+          version: extension.version,
+          generated: day,
+        }).zip,
       };
     } catch (error) {
       void vscode.window.showErrorMessage(`Cannot export the submission pack: ${(error as Error).message}.`);

@@ -11,6 +11,7 @@ import { newEvidence, type NewEvidenceArgs } from './newEvidence';
 import { exportPack, type ExportPackArgs } from './exportPack';
 import { exportReport, ReportPanels, type ExportReportArgs } from './report';
 import { selectConfigValue } from './selectConfigValue';
+import { CohortPanel } from './showCohort';
 import { signOffEvidence, type SignOffArgs } from './signOffEvidence';
 
 export type { AddStandardArgs } from './addStandard';
@@ -19,6 +20,7 @@ export type { CreateConfigArgs } from './createConfig';
 export type { NewEvidenceArgs } from './newEvidence';
 export type { ExportPackArgs, ExportPackResult } from './exportPack';
 export type { ExportReportArgs } from './report';
+export type { CohortShown } from './showCohort';
 export type { SignOffArgs, SignOffResult } from './signOffEvidence';
 
 /**
@@ -33,15 +35,22 @@ export type { SignOffArgs, SignOffResult } from './signOffEvidence';
  * - `compareWithBranch(args?: CompareWithBranchArgs)` → the diff, its Markdown and the previewed document, or `{ problem }` when git is not there;
  * - `openReport(portfolio?: Uri)` → the HTML the report webview shows; `exportReport(args?: ExportReportArgs)` → the Uri of the file written;
  * - `exportPack(args?: ExportPackArgs)` → the ZIP written and the linked files it left out;
- * - `signOffEvidence(uri?: Uri, args?: SignOffArgs | Uri[])` → the files signed and refused (from the explorer, the selection is the files).
+ * - `signOffEvidence(uri?: Uri, args?: SignOffArgs | Uri[])` → the files signed and refused (from the explorer, the selection is the files);
+ * - `showCohort()` → the cohort's rows and the HTML the webview shows.
  * A command cancelled by the user, or refused (a file that exists), returns `undefined` or `false`.
  */
-export function registerCommands(workspace: PortfolioWorkspace, state: vscode.Memento, version: string): vscode.Disposable {
+export function registerCommands(
+  workspace: PortfolioWorkspace,
+  state: vscode.Memento,
+  extension: { readonly uri: vscode.Uri; readonly version: string },
+): vscode.Disposable {
   const comparisons = new ComparisonDocuments();
   const reports = new ReportPanels(workspace);
+  const cohort = new CohortPanel(workspace);
   return vscode.Disposable.from(
     comparisons,
     reports,
+    cohort,
     vscode.workspace.registerTextDocumentContentProvider(COMPARISON_SCHEME, comparisons),
     vscode.commands.registerCommand(Commands.newEvidence, (args?: unknown) => newEvidence(workspace, plainObject<NewEvidenceArgs>(args), uriArgument(args))),
     vscode.commands.registerCommand(Commands.findKsb, (code?: unknown) => findKsb(workspace, typeof code === 'string' ? code : undefined)),
@@ -65,8 +74,9 @@ export function registerCommands(workspace: PortfolioWorkspace, state: vscode.Me
     vscode.commands.registerCommand(Commands.exportReport, (args?: unknown, root?: unknown) =>
       exportReport(workspace, plainObject<ExportReportArgs>(args), uriArgument(root) ?? uriArgument(args)),
     ),
+    vscode.commands.registerCommand(Commands.showCohort, () => cohort.show()),
     vscode.commands.registerCommand(Commands.exportPack, (args?: unknown, root?: unknown) =>
-      exportPack(workspace, version, plainObject<ExportPackArgs>(args), uriArgument(root) ?? uriArgument(args)),
+      exportPack(workspace, extension, plainObject<ExportPackArgs>(args), uriArgument(root) ?? uriArgument(args)),
     ),
     vscode.commands.registerCommand(Commands.signOffEvidence, (first?: unknown, second?: unknown) => {
       // The explorer passes the clicked file and the whole selection.

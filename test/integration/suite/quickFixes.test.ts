@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activeApi, diagnosticsWhere, shown } from '../diagnosticsHelpers';
-import { closeAllEditorsDiscardingChanges, codeOf, fixtureUri } from '../helpers';
+import { closeAllEditorsDiscardingChanges, codeOf, fixtureUri, waitFor } from '../helpers';
 
 /** The quick fixes offered for the diagnostic with `code` on 1-based `line` of `uri`. */
 async function fixesFor(uri: vscode.Uri, line: number, code: string): Promise<vscode.CodeAction[]> {
@@ -23,8 +23,13 @@ async function fixesFor(uri: vscode.Uri, line: number, code: string): Promise<vs
 async function apply(uri: vscode.Uri, line: number, code: string, title: string): Promise<vscode.TextDocument> {
   const document = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(document);
-  const fixes = await fixesFor(uri, line, code);
-  const fix = fixes.find((a) => a.title === title);
+  // The editor may answer the first request for a file it has just opened without our actions
+  // (the light bulb asks again; there is no event for it): ask until the fix is there.
+  let fixes: vscode.CodeAction[] = [];
+  const fix = await waitFor(async () => {
+    fixes = await fixesFor(uri, line, code);
+    return fixes.find((a) => a.title === title);
+  }, `a fix "${title}"`).catch(() => undefined);
   assert.ok(fix?.edit, `expected a fix "${title}", found ${fixes.map((a) => `"${a.title}"`).join(', ') || 'none'}`);
   assert.ok(await vscode.workspace.applyEdit(fix.edit));
   return document;
