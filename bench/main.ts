@@ -2,7 +2,7 @@
 // memory and bundle sizes in one run, prints a table and writes bench-results/latest.json.
 // `node out/bench/bench.js --child MODE ROOT` is the same file run as a measured child process;
 // `node out/bench/bench.js --diff-only` measures only the `ksb diff` rows, `--report-only` the `ksb report` ones, `--export-only` the `ksb export` ones,
-// `--cohort-only [200|500]` the `ksb cohort` ones, `--cold-only` the bundle sizes and the core's cold loads up to 10 000 files (to compare two builds quickly).
+// `--signoff-only` the sign-off verification row, `--cohort-only [200|500]` the `ksb cohort` ones, `--cold-only` the bundle sizes and the core's cold loads up to 10 000 files (to compare two builds quickly).
 import { spawn, spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { builtinCatalogue, PortfolioIndex, type StandardVersion } from '../src/c
 import { forgetNaiveCache, naiveScan, readFloor } from './baselines';
 import { measureActivation } from './editor';
 import { DIFF_CHANGES, ensureDiffRepository, type DiffRepository } from './diffRepository';
+import { ensureSignoffRepository, SIGNED_FILES, type SignoffRepository } from './signoffRepository';
 import { ensurePortfolio, GENERATOR_VERSION, PROBLEM_KINDS, type GeneratedPortfolio } from './generate';
 import { completeAt, hoverAt, LANGUAGE_FEATURES_SOURCE, openDocument } from './languageFeatures';
 import { collectGarbage, median, p95, sample, timed } from './measure';
@@ -381,6 +382,38 @@ async function cliLoads(portfolios: Map<number, GeneratedPortfolio>, figures: Fi
       note: `node start + load + JSON (${(outputBytes / 1024).toFixed(0)} KB); core alone ${coreMedians.get(size)!.core.toFixed(0)} ms; ${runs} run${runs === 1 ? '' : 's'}`,
     });
   }
+}
+
+/** Rounds of the sign-off verification row: a check with and one without verify-signoffs each. */
+const SIGNOFF_RUNS = 5;
+
+/**
+ * `ksb check` of 1 000 files signed off in git under `verify-signoffs: commits` (each sign-off
+ * traced through one walk of the history) against one cold check of the same files with `off`, in
+ * the same round.
+ */
+async function signoffRuns(repository: SignoffRepository, figures: Figures): Promise<void> {
+  log(`ksb check, ${SIGNED_FILES} signed files verified by git: ${SIGNOFF_RUNS} rounds`);
+  const plain: number[] = [];
+  const verified: number[] = [];
+  for (let round = 0; round < SIGNOFF_RUNS; round++) {
+    plain.push((await timeCli(['check', '--format', 'json', '.'], 0, repository.plain)).ms);
+    const result = await timeCli(['check', '--format', 'json', '.'], 0, repository.verified);
+    verified.push(result.ms);
+    // Every sign-off verified: an error would mean the row timed a failure, not the work.
+    if (round === 0 && result.output.toString('utf8').includes('signoff.unverified')) throw new Error('the benchmark sign-offs did not verify');
+  }
+  figures.samples['signoff.verify.1000'] = verified;
+  const ratio = median(verified.map((ms, i) => ms / plain[i]));
+  figures.rows.push({
+    id: 'signoff.verify.1000',
+    figure: `ksb check verifying ${n(SIGNED_FILES)} signed files by git (verify-signoffs: commits)`,
+    value: median(verified),
+    unit: 'ms',
+    note: `${ratio.toFixed(2)}× one cold ksb check of them with verify-signoffs off (median ${median(plain).toFixed(0)} ms, same rounds); ${SIGNOFF_RUNS} runs`,
+    target: '≤ 2× one cold ksb check',
+    pass: ratio <= 2,
+  });
 }
 
 /**
@@ -827,6 +860,13 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${formatTable(figures.rows)}\n\n${JSON.stringify(figures.samples)}\n`);
     return;
   }
+  if (process.argv.includes('--signoff-only')) {
+    // The sign-off verification row alone, printed and not written over the full results.
+    const figures: Figures = { rows: [], samples: {} };
+    await signoffRuns(ensureSignoffRepository(cacheDir, log), figures);
+    process.stdout.write(`\n${formatTable(figures.rows)}\n\n${JSON.stringify(figures.samples)}\n`);
+    return;
+  }
   if (process.argv.includes('--cohort-only')) {
     // The cohort rows alone (`--cohort-only 200` for the smaller cohort only), printed and not written over the full results.
     const figures: Figures = { rows: [], samples: {} };
@@ -883,6 +923,7 @@ async function main(): Promise<void> {
   await cliLoads(portfolios, figures, cold);
   await standardsSnapshot(figures);
   await diffRuns(ensureDiffRepository(cacheDir, portfolios.get(10_000)!, log), figures);
+  await signoffRuns(ensureSignoffRepository(cacheDir, log), figures);
   await reportRuns(portfolios, figures);
   await cohortRuns(figures);
   await exportRuns(portfolios.get(1_000)!, figures);

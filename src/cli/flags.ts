@@ -65,7 +65,11 @@ export const FLAGS = {
   },
   csv: { option: { type: 'string' }, term: '--csv FILE', help: ['import: a CSV with columns KSB, file and justification (headers in any case)'] },
   write: { option: { type: 'boolean' }, term: '--write', help: ["import: add the planned claims to each file's front matter"] },
-  force: { option: { type: 'boolean' }, term: '--force', help: ['standard add replaces a different file of the same name'] },
+  force: {
+    option: { type: 'boolean' },
+    term: '--force',
+    help: ['standard add replaces a different file of the same name; signoff', 'signs despite a wrong signer or errors in the file'],
+  },
   by: { option: { type: 'string' }, term: '--by NAME', help: ['Who signs off, for signoff'] },
   role: { option: { type: 'string' }, term: '--role ROLE', help: ["The signer's role, for signoff: apprentice, employer, mentor or tutor"] },
   since: {

@@ -23,6 +23,8 @@ export class GitError extends Error {
     message: string,
     /** `ENOENT` when git itself could not be started. */
     readonly code?: string,
+    /** Whether git wrote nothing on stderr: a quiet failure (`rev-parse --verify --quiet` of a missing revision). */
+    readonly silent = false,
   ) {
     super(message);
   }
@@ -34,8 +36,8 @@ export function runGit(cwd: string, args: readonly string[]): Promise<Buffer> {
     execFile('git', [...GIT_OPTIONS, ...args], { cwd, encoding: 'buffer', maxBuffer: MAX_GIT_OUTPUT, env: GIT_ENV }, (error, stdout, stderr) => {
       if (!error) return resolve(stdout);
       const code = (error as NodeJS.ErrnoException).code;
-      const firstLine = stderr.toString('utf8').trim().split('\n')[0] || error.message;
-      reject(new GitError(firstLine, typeof code === 'string' ? code : undefined));
+      const said = stderr.toString('utf8').trim();
+      reject(new GitError(said.split('\n')[0] || error.message, typeof code === 'string' ? code : undefined, said === '' && typeof code !== 'string'));
     });
   });
 }

@@ -2,6 +2,7 @@
 import { accessSync, constants, existsSync, lstatSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { applyLevels, CONFIG_FILE_NAME, describeReadError, PortfolioIndex, toReported, type IndexOptions } from '../core';
+import { GitSignoffHistory } from './gitSignoffHistory';
 import { describeType, NodeFileSystem, toPosix } from './nodeFileSystem';
 import { oneLine } from './printable';
 import { UsageError } from './usageError';
@@ -46,7 +47,9 @@ export function usableCoverage(index: PortfolioIndex) {
 
 /** Loads the portfolio in `dir`, which assertPortfolioFolder has found. */
 export async function loadPortfolioOn(days: Pick<IndexOptions, 'today' | 'latestToday'>, dir: string, options: IndexOptions): Promise<PortfolioIndex> {
-  const index = new PortfolioIndex(new NodeFileSystem(), toPosix(resolve(dir)), { ...days, ...options });
+  // git proves sign-offs when portfolio.yaml asks (`verify-signoffs`); the index asks only then.
+  const root = toPosix(resolve(dir));
+  const index = new PortfolioIndex(new NodeFileSystem(), root, { ...days, signoffHistory: new GitSignoffHistory(root), ...options });
   await index.load();
   return index;
 }

@@ -4,6 +4,15 @@
 
 // Helpers: text, paths, glob, dates, limits, the file-system interface.
 export { DAY_RANGE, isDayInRange, isIsoDay, latestDayOnEarth } from './base/dates';
+export {
+  type CommitSignature,
+  type FileHistory,
+  type LineCommit,
+  SIGNATURE_UNCHECKED,
+  type SignoffHistory,
+  type SignoffHistoryRequest,
+  type SignoffHistorySource,
+} from './base/gitHistory';
 export { DATA_FILE_READ_LIMIT, describeReadError, formatBytes, MARKDOWN_READ_LIMIT } from './base/fileLimits';
 export type { DirectoryEntry, EntryFlag, EntryType, FileStat, PortfolioFileSystem } from './base/fileSystem';
 export { compileGlob } from './base/glob';
@@ -52,6 +61,7 @@ export { checkUngovernedFile } from './rules/checkFile';
 export { claimsNoCode } from './rules/evidenceNoKsbs';
 export { ALL_DIAGNOSTIC_CODES, applyLevels, RULES } from './rules/registry';
 export type { RuleDefinition } from './rules/rule';
+export { proofWords, type SignoffProof } from './rules/signoffUnverified';
 export { ruleAnchor, rulesPageUrl, repositoryUrl, type ReleaseManifest } from './rules/ruleDocs';
 
 // Edits: config fields, sign-offs, new evidence, templates.
@@ -92,6 +102,7 @@ export {
   hoursReport,
   type HoursReport,
 } from './lifecycle/portfolioLifecycle';
+export { describeObstacles, signoffObstacles, type SignoffObstacles } from './lifecycle/signoffRefusal';
 
 // The assessor's report.
 export { lifecycleReportInput } from './report/lifecycleInput';

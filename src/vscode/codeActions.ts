@@ -34,7 +34,7 @@ export class PortfolioCodeActions implements vscode.CodeActionProvider {
     private readonly orphanDiagnostics: (uri: vscode.Uri) => readonly PortfolioDiagnostic[],
   ) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     const actions: vscode.CodeAction[] = [];
     const portfolio = this.workspace.portfolioFor(document.uri);
     const coreDiagnostics = portfolio ? portfolio.index.diagnosticsFor(document.uri.path) : this.orphanDiagnostics(document.uri);
@@ -42,7 +42,9 @@ export class PortfolioCodeActions implements vscode.CodeActionProvider {
       if (!FIXABLE.has(diagnosticCode(diagnostic))) continue;
       const fix = fixDataOf(diagnostic, coreDiagnostics);
       if (!fix) continue;
-      const action = this.actionFor(document, diagnostic, fix);
+      // A renewed digest covers the files the evidence links: the index reads them.
+      const digest = fix.kind === 'signoff-again' && portfolio ? await portfolio.index.signoffDigestOf(document.uri.path, document.getText()) : undefined;
+      const action = this.actionFor(document, diagnostic, fix, digest);
       if (action) {
         action.diagnostics = [diagnostic];
         actions.push(action);
@@ -51,7 +53,7 @@ export class PortfolioCodeActions implements vscode.CodeActionProvider {
     return actions;
   }
 
-  private actionFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, fix: FixData): vscode.CodeAction | undefined {
+  private actionFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, fix: FixData, digest: string | undefined): vscode.CodeAction | undefined {
     const written = document.getText(diagnostic.range);
     const edit = new vscode.WorkspaceEdit();
     switch (fix.kind) {
@@ -107,7 +109,7 @@ export class PortfolioCodeActions implements vscode.CodeActionProvider {
         const signoff = analyzeText(text).frontMatter?.lifecycle?.signoffs.find((s) => s.index === fix.index);
         const who = signoff?.by && signoff.role ? ` as ${signoff.by} (${signoff.role})` : '';
         const action = new vscode.CodeAction(`Sign off again${who}`, vscode.CodeActionKind.QuickFix);
-        const renewed = signoffAgainEdit(text, fix.index, today());
+        const renewed = signoffAgainEdit(text, fix.index, today(), digest);
         if (!renewed.ok) {
           // Shown greyed out with the reason, rather than silently missing.
           action.disabled = { reason: renewed.reason };

@@ -9,6 +9,8 @@ import {
   describeKsb,
   escapeMarkdown,
   fileSignoffs,
+  proofWords,
+  type SignoffProof,
   formatCount,
   type OtherMethodEntry,
   gatewayReport,
@@ -98,7 +100,7 @@ class Snapshot {
   signoffsOf(relativePath: string): FileSignoffs | undefined {
     if (!this.signoffsValue.has(relativePath)) {
       const file = this.portfolio.index.file(joinPath(this.portfolio.index.root, relativePath));
-      this.signoffsValue.set(relativePath, file && fileSignoffs(file));
+      this.signoffsValue.set(relativePath, file && fileSignoffs(file, this.portfolio.index));
     }
     return this.signoffsValue.get(relativePath);
   }
@@ -501,12 +503,14 @@ const GATEWAY_CHECK_TITLES: Readonly<Record<GatewayCheck['id'], string>> = {
 export const SIGNOFF_WORDS: Readonly<Record<FileSignoffs['state'], string>> = {
   signed: 'signed',
   stale: 'changed since sign-off',
+  unverified: 'sign-off unverified',
   unsigned: 'not signed off',
 };
 
 const SIGNOFF_ICONS: Readonly<Record<FileSignoffs['state'], () => vscode.ThemeIcon>> = {
   signed: () => new vscode.ThemeIcon('verified-filled', new vscode.ThemeColor('testing.iconPassed')),
   stale: () => new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
+  unverified: () => new vscode.ThemeIcon('unverified', new vscode.ThemeColor('problemsErrorIcon.foreground')),
   unsigned: () => new vscode.ThemeIcon('circle-large-outline'),
 };
 
@@ -521,8 +525,19 @@ function failIcon(): vscode.ThemeIcon {
 /** Who signed an evidence file and when, and whether it changed since. */
 function signoffTooltip(signoffs: FileSignoffs | undefined): string {
   if (!signoffs || signoffs.signoffs.length === 0) return '**Not signed off** yet: run *KSB Portfolio: Sign Off Evidence* on it.';
-  const lines = signoffs.signoffs.map((s) => `- ${escapeMarkdown(s.by)} (${s.role}) on ${s.date}${s.current ? '' : ': **changed since**, sign off again'}`);
-  return `**${signoffs.state === 'signed' ? 'Signed off' : 'Changed since sign-off'}**\n\n${lines.join('\n')}`;
+  const lines = signoffs.signoffs.map(
+    (s) =>
+      `- ${escapeMarkdown(s.by)} (${s.role}) on ${s.date}${s.current ? '' : ': **changed since**, sign off again'}; ${escapeMarkdown(proofState(s.proof))}`,
+  );
+  const heading = { signed: 'Signed off', stale: 'Changed since sign-off', unverified: 'Sign-off not proved by git', unsigned: 'Not signed off' }[
+    signoffs.state
+  ];
+  return `**${heading}**\n\n${lines.join('\n')}`;
+}
+
+/** Verified / unverified / not checked, and by what. */
+function proofState(proof: SignoffProof): string {
+  return proof.state === 'verified' ? `verified: ${proofWords(proof)}` : proofWords(proof);
 }
 
 function openCommand(uri: vscode.Uri, range: Range | undefined): vscode.Command {

@@ -44,9 +44,13 @@ export interface GitRepository {
     readonly workingTreeChanges: readonly GitChange[];
     /** Where `git.untrackedChanges` is `separate` (newer API versions). */
     readonly untrackedChanges?: readonly GitChange[];
+    /** Fires when the repository changes: a commit, a checkout, a pull. */
+    readonly onDidChange?: vscode.Event<void>;
   };
   /** Rejects when `ref` names no commit. */
-  getCommit(ref: string): Promise<{ readonly hash: string }>;
+  getCommit(ref: string): Promise<{ readonly hash: string; readonly authorName?: string; readonly authorEmail?: string; readonly commitDate?: Date }>;
+  /** `git blame -- path` as git prints it by default; `path` is absolute. */
+  blame?(path: string): Promise<string>;
   getRefs?(query?: { readonly sort?: 'alphabetically' | 'committerdate' }): Promise<GitRef[]>;
   /** The files whose working tree content differs from `ref`'s (untracked ones not included). */
   diffWith(ref: string): Promise<GitChange[]>;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { bodyCodeShown, currentDigest, joinPath, provideFieldHover, provideHover } from '../core';
+import { bodyCodeShown, currentDigest, fileSignoffs, joinPath, proofWords, provideFieldHover, provideHover } from '../core';
 import { toRange } from './convert';
 import type { PortfolioWorkspace } from './portfolioWorkspace';
 import { readSettings } from './settings';
@@ -34,14 +34,26 @@ export class KsbHoverProvider implements vscode.HoverProvider {
               .with({ fragment: `L${reference.range.start.line + 1},${reference.range.start.character + 1}` })
               .toString(),
         });
+    const onDigest = !hover && document.languageId === 'markdown' && /^\s*(-\s+)?digest\s*:/.test(document.lineAt(position.line).text);
+    // A version-2 digest covers the linked files: read now, as a sign-off would read them.
+    const digestV2 = onDigest ? await open.index.signoffDigestOf(document.uri.path, document.getText()) : undefined;
+    const indexed = open.index.file(document.uri.path);
+    const signoffs = onDigest && indexed ? fileSignoffs(indexed, open.index) : undefined;
+    const entries = indexed?.analysis.frontMatter?.lifecycle?.signoffs ?? [];
     const field =
       hover || document.languageId !== 'markdown'
         ? undefined
         : provideFieldHover(document, position, {
             requires: portfolio.config.gateway?.requires,
-            digestNow: () => {
-              const digest = currentDigest(document.getText());
+            digestNow: (version) => {
+              if (version === 2) return digestV2;
+              const digest = currentDigest(document.getText(), 1);
               return digest.ok ? digest.digest : undefined;
+            },
+            proofAt: (line) => {
+              const entry = entries.find((s) => s.range.start.line <= line && line <= s.range.end.line);
+              const view = entry && signoffs?.signoffs.find((s) => s.index === entry.index);
+              return view && (view.proof.state === 'verified' ? `verified, ${proofWords(view.proof)}` : proofWords(view.proof));
             },
           });
     const result = hover ?? field;

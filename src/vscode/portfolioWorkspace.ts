@@ -1,8 +1,13 @@
 import * as vscode from 'vscode';
+import { GitExtensionSignoffHistory } from './gitSignoffHistory';
+import { gitRepositoryFor } from './gitExtension';
 import { basename, compileGlob, CONFIG_FILE_NAME, dirname, latestDayOnEarth, PortfolioIndex, today, type IndexChange } from '../core';
 import { ContextKeys } from './constants';
 import { readSettings } from './settings';
 import { uriExists, VscodeFileSystem } from './vscodeFileSystem';
+
+/** How long the repository must be still before sign-offs are traced again: a commit fires several changes. */
+const RETRACE_DELAY_MS = 500;
 
 /** One portfolio of the workspace: a folder with a `portfolio.yaml` and its index. */
 export interface OpenPortfolio {
@@ -157,6 +162,7 @@ export class PortfolioWorkspace implements vscode.Disposable {
   private async openFound(rootUri: vscode.Uri): Promise<void> {
     const portfolio = this.open(rootUri);
     await portfolio.index.load();
+    void this.retraceOnCommits(portfolio);
     await vscode.commands.executeCommand('setContext', ContextKeys.hasPortfolio, true);
     this.portfoliosEmitter.fire();
   }
@@ -167,11 +173,33 @@ export class PortfolioWorkspace implements vscode.Disposable {
       isExcluded: excludedMatcher(rootUri),
       today: () => today(),
       latestToday: () => latestDayOnEarth(new Date()),
+      // Asked only under `verify-signoffs` in portfolio.yaml.
+      signoffHistory: new GitExtensionSignoffHistory(rootUri),
     });
     const portfolio: OpenPortfolio = { rootUri, index, fs };
     index.onDidChange((change) => this.changeEmitter.fire({ portfolio, change }));
     this.portfolios.set(rootUri.toString(), portfolio);
     return portfolio;
+  }
+
+  /**
+   * Under `verify-signoffs`, asks git again about the sign-offs when the repository changes (a
+   * commit, a checkout, a pull): a commit changes no file, yet it can prove a sign-off.
+   */
+  private async retraceOnCommits(portfolio: OpenPortfolio): Promise<void> {
+    if ((portfolio.index.portfolio?.config['verify-signoffs'] ?? 'off') === 'off' || portfolio.rootUri.scheme !== 'file') return;
+    const repository = await gitRepositoryFor(portfolio.rootUri);
+    if ('problem' in repository || !repository.state.onDidChange) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    this.disposables.push(
+      repository.state.onDidChange(() => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          if (this.portfolios.get(portfolio.rootUri.toString()) === portfolio) void portfolio.index.retraceSignoffs();
+        }, RETRACE_DELAY_MS);
+      }),
+      { dispose: () => clearTimeout(timer) },
+    );
   }
 
   private async rebuild(): Promise<void> {

@@ -48,7 +48,7 @@ const SAMPLE_PROBLEMS = [
   'evidence/saturday-splash/02-studio-schedule-changes.md:6:5 error ksb.wrong-option Unexpected code K25 for the Production coordinator option: K25 belongs to Post production coordinator',
   'evidence/saturday-splash/03-kit-check-in-and-loss-report.md:4:12 error ksb.unknown-code Unexpected code `S05`: did you mean S5?',
   'evidence/tidelines/01-carnet-and-travel-norway.md:45:11 error evidence.missing-attachment Expected a file at `../../attachments/tidelines-carnet-general-list.pdf`, found none',
-  'evidence/tidelines/02-archive-and-music-clearances.md:14:13 warning signoff.stale Expected the claims and text that Priya Shah (employer) signed off on 2026-06-26, found them changed since (digest 7635d23bede4, signed e5c3c03121ec): sign it off again, or undo the change',
+  'evidence/tidelines/02-archive-and-music-clearances.md:14:13 warning signoff.stale Expected the claims, text, date, hours, requirements, type and linked files that Priya Shah (employer) signed off on 2026-06-26, found them changed since (digest v2:64f6a41ef718, signed v2:61867db46dab): sign it off again, or undo the change',
   'reviews/2026-02-progress-review.md:4:7 warning review.overdue Expected the next progress review within 12 weeks of this one, by 2026-05-04, found none by 2026-12-01',
 ];
 

@@ -151,6 +151,8 @@ describe('Completion in portfolio.yaml', () => {
       'site-root',
       'gateway',
       'assessment',
+      'people',
+      'verify-signoffs',
     ]);
     const version = items.find((item) => item.label === 'version')!;
     assert.equal(version.kind, 'field');
@@ -258,6 +260,18 @@ describe('Hover in portfolio.yaml', () => {
       /^\*\*gateway\.review-interval\*\* · The longest gap between progress reviews/,
     );
     assert.match(hover(`gateway:\n  requ${CURSOR}ires: [english-level-2]\n`) ?? '', /`meets:`/);
+    assert.match(hover(`people:\n  - name: Tom Reed\n    ema${CURSOR}il: t@academy.example\n`) ?? '', /^\*\*people\[\]\.email\*\* · The e-mail address/);
+    assert.match(hover(`people:\n  - na${CURSOR}me: Tom Reed\n`) ?? '', /^\*\*people\[\]\.name\*\* · The name as sign-offs write it/);
+    assert.match(hover(`verify-${CURSOR}signoffs: commits\n`) ?? '', /^\*\*verify-signoffs\*\* · How sign-offs are proved by git/);
+  });
+
+  it('Should offer the modes of verify-signoffs, each saying what it proves', () => {
+    const items = completions(`verify-signoffs: ${CURSOR}\n`);
+    assert.deepEqual(
+      items.map((item) => item.label),
+      ['off', 'commits', 'signatures'],
+    );
+    assert.match(items[2].detail ?? '', /signature/);
   });
 
   it('Should show nothing off the keys and values: a comment, a key of no field, an indented key outside gateway, past the value', () => {

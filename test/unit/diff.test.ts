@@ -68,6 +68,7 @@ interface DiffReport {
   };
   problems: { introduced: ReportedProblem[]; fixed: ReportedProblem[] };
   coverage: { before: { covered: number; total: number } | null; after: { covered: number; total: number } | null };
+  signoffs: Record<'added' | 'renewed' | 'removed' | 'stale', Array<{ file: string; by: string; role: string; date: string }>>;
 }
 
 /** Writes files below `root` (paths relative to it); `null` deletes one. */
@@ -233,7 +234,8 @@ describe('ksb diff', function () {
 
     it('Should print the documented JSON shape', () => {
       const { report } = twoCommits;
-      assert.deepEqual(Object.keys(report), ['base', 'head', 'folder', 'newlyCovered', 'noLongerCovered', 'evidence', 'problems', 'coverage']);
+      assert.deepEqual(Object.keys(report), ['base', 'head', 'folder', 'newlyCovered', 'noLongerCovered', 'evidence', 'problems', 'coverage', 'signoffs']);
+      assert.deepEqual(Object.keys(report.signoffs), ['added', 'renewed', 'removed', 'stale']);
       assert.deepEqual(Object.keys(report.evidence), ['added', 'removed', 'changed']);
       assert.deepEqual(Object.keys(report.problems), ['introduced', 'fixed']);
       assert.deepEqual(Object.keys(report.coverage), ['before', 'after']);
@@ -249,7 +251,7 @@ describe('ksb diff', function () {
     it('Should exit 0 and say nothing changed when both revisions are the same', () => {
       const result = ksb(repo, 'diff', 'main', 'main');
       assert.equal(result.status, 0, result.stderr);
-      assert.match(result.stdout, /No change to the evidence, the coverage or the problems\.\n$/);
+      assert.match(result.stdout, /No change to the evidence, the sign-offs, the coverage or the problems\.\n$/);
     });
 
     it('Should exit 0 when the change only fixes errors', () => {

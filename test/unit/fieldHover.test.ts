@@ -12,8 +12,8 @@ function hoverAt(source: string, context: FieldHoverContext = {}): KsbHover | un
   assert.ok(offset >= 0, 'the test document needs a cursor marker');
   const text = source.replace(CURSOR, '');
   const lines = text.split('\n');
-  const digestNow = () => {
-    const digest = currentDigest(text);
+  const digestNow = (version: 1 | 2) => {
+    const digest = currentDigest(text, version);
     return digest.ok ? digest.digest : undefined;
   };
   return provideFieldHover({ lineCount: lines.length, lineAt: (line) => ({ text: lines[line] }) }, new LineIndex(text).positionAt(offset), {
@@ -65,7 +65,20 @@ describe("Hover on the apprenticeship's front-matter fields", () => {
   it('Should say a digest matches the file now, naming who signed and when', () => {
     const hover = hoverAt(signedEvidence('The work.\n'));
     assert.ok(hover);
-    assert.match(hover.markdown, /\*\*Matches the file now:\*\* the claims and text are as Jo Bloggs \(employer\) on 2026-03-01 signed them/);
+    assert.match(
+      hover.markdown,
+      /\*\*Matches the file now:\*\* the claims, text, date, hours, requirements, type and linked files are as Jo Bloggs \(employer\) on 2026-03-01 signed them/,
+    );
+  });
+
+  it('Should say a version-1 digest covers the claims and text only, and how git proves the sign-off', () => {
+    const claims = '---\nksbs: [K1]\n---\n';
+    const v1 = currentDigest(`${claims}The work.\n`, 1);
+    assert.ok(v1.ok);
+    const source = `---\nksbs: [K1]\nsignoff:\n  - by: Jo Bloggs\n    role: employer\n    date: 2026-03-01\n    di${CURSOR}gest: "${v1.digest}"\n---\nThe work.\n`;
+    const hover = hoverAt(source, { proofAt: (line) => (line >= 3 && line <= 6 ? 'commit 3f2a9c1 by jo@example.com, signature verified' : undefined) });
+    assert.match(hover?.markdown ?? '', /the claims and text \(a digest made before version 2: renew it/);
+    assert.match(hover?.markdown ?? '', /Proof by git: commit 3f2a9c1 by jo@example\.com, signature verified\./);
   });
 
   it('Should say a digest no longer matches after the text changed, giving the digest now', () => {
@@ -77,7 +90,7 @@ describe("Hover on the apprenticeship's front-matter fields", () => {
     assert.match(
       hover.markdown,
       new RegExp(
-        `\\*\\*Does not match the file now\\*\\* \\(the digest now is \`${now.digest}\`\\): the claims or text changed after Jo Bloggs \\(employer\\) on 2026-03-01`,
+        `\\*\\*Does not match the file now\\*\\* \\(the digest now is \`${now.digest}\`\\): the claims, text, date, hours, requirements, type and linked files changed after Jo Bloggs \\(employer\\) on 2026-03-01`,
       ),
     );
   });

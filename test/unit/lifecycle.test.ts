@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import {
   analyzeText,
   applyTextEdit,
+  currentDigest,
   DiagnosticCode,
   fileSignoffs,
   gatewayReport,
@@ -14,7 +15,6 @@ import {
   signoffEdit,
   type PortfolioDiagnostic,
 } from '../../src/core';
-import { evidenceDigest } from '../../src/core/base/digest';
 import { LineIndex } from '../../src/core/base/text';
 import { parseFrontMatter } from '../../src/core/read/frontMatter';
 import { configFor, DOC, marked, ROOT, showRange, withCode } from './inlinePortfolio';
@@ -52,7 +52,10 @@ describe('Lifecycle: sign-off fields', () => {
     assert.equal(lifecycle?.signoffs.length, 1);
     const [signoff] = lifecycle.signoffs;
     assert.deepEqual([signoff.by, signoff.role, signoff.date, signoff.complete], ['Priya Shah', 'employer', '2026-03-20', true]);
-    assert.equal(signoff.digest, evidenceDigest([{ code: 'K1' }, { code: 'S3' }], '\nI wrote the call sheet.\n'));
+    const now = currentDigest(text);
+    assert.ok(now.ok);
+    assert.equal(signoff.digest, now.digest);
+    assert.match(signoff.digest ?? '', /^v2:[0-9a-f]{12}$/);
     const index = await portfolioOf({ 'evidence/doc.md': text });
     assert.deepEqual(index.diagnosticsFor(DOC), []);
     const state = fileSignoffs(index.file(DOC)!);
@@ -109,7 +112,10 @@ describe('Lifecycle: signoff.stale', () => {
     const text = signed(EVIDENCE).replace('I wrote the call sheet.', 'I wrote the call sheet and the risk assessment.');
     const [stale, ...rest] = withCode(await diagnosticsOf(text), DiagnosticCode.SignoffStale);
     assert.deepEqual(rest, []);
-    assert.match(stale.message, /^Expected the claims and text that Priya Shah \(employer\) signed off on 2026-03-20, found them changed since/);
+    assert.match(
+      stale.message,
+      /^Expected the claims, text, date, hours, requirements, type and linked files that Priya Shah \(employer\) signed off on 2026-03-20, found them changed since/,
+    );
     assert.deepEqual(stale.fix, { kind: 'signoff-again', index: 0 });
     const index = await portfolioOf({ 'evidence/doc.md': text });
     assert.equal(fileSignoffs(index.file(DOC)!).state, 'stale');
@@ -144,7 +150,7 @@ describe('Lifecycle: signoff.stale', () => {
     assert.ok(result.ok);
     const renewed = applyTextEdit(changed, result.edit);
     assert.deepEqual(withCode(await diagnosticsOf(renewed), DiagnosticCode.SignoffStale), []);
-    assert.match(renewed, /- by: Priya Shah\n {4}role: employer\n {4}date: 2026-06-30\n {4}digest: "[0-9a-f]{12}"\n---/);
+    assert.match(renewed, /- by: Priya Shah\n {4}role: employer\n {4}date: 2026-06-30\n {4}digest: "v2:[0-9a-f]{12}"\n---/);
   });
 });
 
@@ -155,7 +161,7 @@ describe('Lifecycle: signoffEdit', () => {
     assert.ok(!/[^\r]\n/.test(text), 'every line break stays CRLF');
     assert.match(
       text,
-      /ksbs: \[K1, S3\]\r\nsignoff:\r\n {2}- by: Priya Shah\r\n {4}role: employer\r\n {4}date: 2026-03-20\r\n {4}digest: "[0-9a-f]{12}"\r\n---/,
+      /ksbs: \[K1, S3\]\r\nsignoff:\r\n {2}- by: Priya Shah\r\n {4}role: employer\r\n {4}date: 2026-03-20\r\n {4}digest: "v2:[0-9a-f]{12}"\r\n---/,
     );
   });
 
@@ -163,7 +169,7 @@ describe('Lifecycle: signoffEdit', () => {
     const onlyCr = (text: string) => assert.ok(!text.includes('\n'), `a line feed was added: ${JSON.stringify(text)}`);
     const first = signed(EVIDENCE.replace(/\n/g, '\r'));
     onlyCr(first);
-    assert.match(first, /ksbs: \[K1, S3\]\rsignoff:\r {2}- by: Priya Shah\r {4}role: employer\r {4}date: 2026-03-20\r {4}digest: "[0-9a-f]{12}"\r---\r/);
+    assert.match(first, /ksbs: \[K1, S3\]\rsignoff:\r {2}- by: Priya Shah\r {4}role: employer\r {4}date: 2026-03-20\r {4}digest: "v2:[0-9a-f]{12}"\r---\r/);
     const second = signed(first, 'Jess Adeyemi', 'apprentice', '2026-03-21');
     onlyCr(second);
     const renewed = signed(second.replace('I wrote', 'I drafted'), 'Priya Shah', 'employer', '2026-04-01');
@@ -232,7 +238,8 @@ describe('Lifecycle: signoffEdit', () => {
           const text = signed(source);
           const before = analyzeText(source).frontMatter!;
           const after = analyzeText(text);
-          assert.equal(after.frontMatter!.lifecycle!.signoffs[0].digest, after.contentDigest);
+          const now = currentDigest(text);
+          assert.equal(after.frontMatter!.lifecycle!.signoffs[0].digest, now.ok ? now.digest : 'none');
           assert.deepEqual(
             after.frontMatter!.claims.map((c) => c.code),
             before.claims.map((c) => c.code),

@@ -70,12 +70,12 @@ describe('ksb signoff, hours and gateway', function () {
     assert.equal(signed.status, 0, signed.stderr);
     assert.match(
       signed.stdout,
-      /^Signed off signing\/evidence\/a.md as Priya Shah \(employer\) on 2026-06-30, digest [0-9a-f]{12}\nSigned off signing\/evidence\/b.md/,
+      /^Signed off signing\/evidence\/a.md as Priya Shah \(employer\) on 2026-06-30, digest v2:[0-9a-f]{12}\nSigned off signing\/evidence\/b.md/,
     );
     const text = readFileSync(path.join(root, 'evidence/a.md'), 'utf8');
     assert.match(
       text,
-      /ksbs: \[K1\]\nsignoff:\n {2}- by: Priya Shah\n {4}role: employer\n {4}date: 2026-06-30\n {4}digest: "[0-9a-f]{12}"\n---\n\nWhat I did.\n$/,
+      /ksbs: \[K1\]\nsignoff:\n {2}- by: Priya Shah\n {4}role: employer\n {4}date: 2026-06-30\n {4}digest: "v2:[0-9a-f]{12}"\n---\n\nWhat I did.\n$/,
     );
     assert.equal(ksb(['check', 'signing']).status, 0);
 
@@ -84,7 +84,7 @@ describe('ksb signoff, hours and gateway', function () {
     assert.equal(check.status, 0, 'a stale sign-off is a warning');
     assert.match(
       check.stdout,
-      /evidence\/a.md:\d+:\d+ warning signoff.stale Expected the claims and text that Priya Shah \(employer\) signed off on 2026-06-30, found them changed since/,
+      /evidence\/a.md:\d+:\d+ warning signoff.stale Expected the claims, text, date, hours, requirements, type and linked files that Priya Shah \(employer\) signed off on 2026-06-30, found them changed since/,
     );
 
     const again = ksb(['signoff', 'signing/evidence/a.md', '--by', 'priya shah', '--role', 'Employer'], { KSB_TODAY: '2026-07-01' });

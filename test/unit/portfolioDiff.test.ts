@@ -127,7 +127,7 @@ describe('portfolio diff', () => {
 
     it('Should say when nothing changed', () => {
       const markdown = portfolioDiffMarkdown(diffPortfolios(snapshot([]), snapshot([]), NO_CHANGES), LABELS);
-      assert.match(markdown, /No change to the evidence, the coverage or the problems\.\n$/);
+      assert.match(markdown, /No change to the evidence, the sign-offs, the coverage or the problems\.\n$/);
       assert.match(markdown, /^<!-- ksb-diff -->\n### KSB portfolio: ` main ` → the working tree\n/);
     });
   });

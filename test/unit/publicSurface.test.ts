@@ -20,6 +20,17 @@ const PUBLIC_SURFACE: Readonly<Record<string, readonly string[]>> = {
   './model/diagnostics': ['type FixData', 'type LeveledDiagnostic', 'type PortfolioDiagnostic', 'type RuleLevel'],
   './model/hours': ['type OtjEntry', 'sumHours'],
   './model/lifecycleTerms': ['isSignoffRole', 'SIGNOFF_ROLES', 'type SignoffRole'],
+  './rules/signoffUnverified': ['proofWords', 'type SignoffProof'],
+  './base/gitHistory': [
+    'type CommitSignature',
+    'type FileHistory',
+    'type LineCommit',
+    'SIGNATURE_UNCHECKED',
+    'type SignoffHistory',
+    'type SignoffHistoryRequest',
+    'type SignoffHistorySource',
+  ],
+  './lifecycle/signoffRefusal': ['describeObstacles', 'signoffObstacles', 'type SignoffObstacles'],
   './catalogue/apiStandard': ['API_SOURCE_KEY'],
   './catalogue/builtin': ['builtinCatalogue'],
   './catalogue/catalogue': [

@@ -5,13 +5,17 @@ import {
   applyTextEdit,
   CONFIG_FILE_NAME,
   decodeText,
+  describeObstacles,
   describeReadError,
   formatBytes,
+  type IndexOptions,
   isSignoffRole,
   MARKDOWN_READ_LIMIT,
+  type PortfolioIndex,
   relativePath,
   SIGNOFF_ROLES,
   signoffEdit,
+  signoffObstacles,
 } from '../../core';
 import { describeType, toPosix } from '../nodeFileSystem';
 import { oneLine } from '../printable';
@@ -28,14 +32,15 @@ export const signoffCommand: Command = {
       term: 'signoff FILE...',
       help: [
         'Sign evidence off as --by NAME in --role (apprentice, employer, mentor,',
-        'tutor), today: writes a sign-off with the digest of its claims and text',
+        'tutor), today: writes a sign-off with the digest of what it signs;',
+        'refuses a signer who may not sign in that role, or a file with errors',
       ],
     },
   ],
-  flags: ['by', 'role'],
+  flags: ['by', 'role', 'force'],
   formats: [],
-  async run({ args, flags, write, today }) {
-    write(await runSignoff(args, { by: flags.by, role: flags.role, today }));
+  async run({ args, flags, write, today, loadPortfolio }) {
+    write(await runSignoff(args, { by: flags.by, role: flags.role, today, force: flags.force === true, loadPortfolio }));
     return 0;
   },
 };
@@ -45,6 +50,10 @@ export interface SignoffOptions {
   readonly by: string | undefined;
   readonly role: string | undefined;
   readonly today: string;
+  /** Sign even when the signer may not sign in that role or the file has errors. */
+  readonly force?: boolean;
+  /** Loads a portfolio, to judge the signer and the file's errors before writing; without it neither is judged. */
+  readonly loadPortfolio?: (dir: string, options?: IndexOptions) => Promise<PortfolioIndex>;
 }
 
 /**
@@ -61,9 +70,24 @@ export async function runSignoff(files: readonly string[], options: SignoffOptio
   const role = options.role.toLowerCase();
   if (!isSignoffRole(role)) throw new UsageError(`unknown --role ${oneLine(options.role)}: expected one of ${SIGNOFF_ROLES.join(', ')}`);
   const planned = [];
+  const indexes = new Map<string, Promise<PortfolioIndex>>();
   for (const file of files) {
-    const { target, text, bom } = await readEvidence(file);
-    const result = signoffEdit(text, { by: options.by, role, date: options.today });
+    const { target, text, bom, path, root } = await readEvidence(file);
+    let digest: string | undefined;
+    if (options.loadPortfolio) {
+      let index = indexes.get(root);
+      // Git is not asked: whether the file's sign-offs are committed is no reason to refuse another.
+      if (!index) indexes.set(root, (index = options.loadPortfolio(root, { signoffHistory: undefined })));
+      const loaded = await index;
+      if (!options.force) {
+        const obstacles = describeObstacles(signoffObstacles(loaded, toPosix(path), options.by.trim(), role));
+        if (obstacles !== undefined)
+          throw new UsageError(`cannot sign off ${oneLine(file)} as ${oneLine(options.by.trim())} (${role}): ${oneLine(obstacles)} (--force signs anyway)`);
+      }
+      // The digest covers the bytes of the files it links: the index reads them inside the portfolio only.
+      digest = await loaded.signoffDigestOf(toPosix(path), text);
+    }
+    const result = signoffEdit(text, { by: options.by, role, date: options.today, ...(digest ? { digest } : {}) });
     if (!result.ok) throw new UsageError(`cannot sign off ${file}: ${result.reason}`);
     planned.push({ file, target, bytes: encodeText(applyTextEdit(text, result.edit), bom), replaced: result.replaced, digest: result.digest });
   }
@@ -81,7 +105,7 @@ export async function runSignoff(files: readonly string[], options: SignoffOptio
  * A file's text for signing off, and where writing it goes: a regular file in a portfolio, reached
  * through no link, within the read limit, in UTF-8.
  */
-async function readEvidence(file: string): Promise<{ target: WriteTarget; text: string; bom: boolean }> {
+async function readEvidence(file: string): Promise<{ target: WriteTarget; text: string; bom: boolean; path: string; root: string }> {
   const path = resolve(file);
   const stat = lstatSync(path, { throwIfNoEntry: false });
   if (!stat) throw new UsageError(`no such file: ${file}`);
@@ -103,7 +127,7 @@ async function readEvidence(file: string): Promise<{ target: WriteTarget; text: 
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw new UsageError(`cannot sign off ${file}: ${decoded.reason}`);
-  return { target, text: decoded.text, bom: hasUtf8Bom(bytes) };
+  return { target, text: decoded.text, bom: hasUtf8Bom(bytes), path, root };
 }
 
 /** The nearest folder above `path` holding a `portfolio.yaml` file: the portfolio the file belongs to. */

@@ -75,7 +75,7 @@ export function formatDiffText(diff: PortfolioDiff, labels: DiffLabels): string 
   const out = [`Portfolio${where}: ${oneLine(labels.base)} → ${labels.head === undefined ? 'the working tree' : oneLine(labels.head)}`];
   out.push(`Coverage: ${figures(diff.coverage.before)} → ${figures(diff.coverage.after)}${delta(diff.coverage.before, diff.coverage.after)}`);
   if (isEmptyDiff(diff)) {
-    out.push('No change to the evidence, the coverage or the problems.');
+    out.push('No change to the evidence, the sign-offs, the coverage or the problems.');
     return `${out.join('\n')}\n`;
   }
   ksbLines(out, 'Newly covered', diff.newlyCovered);
@@ -89,6 +89,20 @@ export function formatDiffText(diff: PortfolioDiff, labels: DiffLabels): string 
       const what = e.previousFile === null ? 'changed ' : 'renamed ';
       const from = e.previousFile === null ? '' : ` (from ${quotedPath(e.previousFile)})`;
       out.push(`  ${what} ${quotedPath(e.file)}${from}${claims([...e.claimsAdded.map((c) => `+${c}`), ...e.claimsDropped.map((c) => `-${c}`)])}`);
+    }
+  }
+  const signoffs = diff.signoffs;
+  if (signoffs.added.length + signoffs.renewed.length + signoffs.removed.length + signoffs.stale.length > 0) {
+    out.push(
+      `Sign-offs: ${signoffs.added.length} added, ${signoffs.renewed.length} renewed, ${signoffs.removed.length} removed, ${signoffs.stale.length} gone stale`,
+    );
+    for (const [what, list] of [
+      ['added   ', signoffs.added],
+      ['renewed ', signoffs.renewed],
+      ['removed ', signoffs.removed],
+      ['stale   ', signoffs.stale],
+    ] as const) {
+      for (const s of list) out.push(`  ${what} ${quotedPath(s.file)} by ${oneLine(s.by)} (${s.role}) on ${s.date}`);
     }
   }
   const { introduced, fixed } = diff.problems;

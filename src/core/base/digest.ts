@@ -35,6 +35,68 @@ export function evidenceDigestText(claims: readonly { code: string; justificatio
   return `${CANONICAL_HEADER}${lines.join('\n')}\n---\n${canonicalBody(body)}`;
 }
 
+/** What a version-2 digest writes before its hex digits: a digest says the version it was made with. */
+export const DIGEST_V2_PREFIX = 'v2:';
+
+/** A digest as `ksb signoff` writes one: 12 hex digits (version 1: claims and body), or `v2:` and 12 hex digits. */
+export const DIGEST_PATTERN = new RegExp(`^(?:${DIGEST_V2_PREFIX})?[0-9a-f]{${DIGEST_LENGTH}}$`);
+
+/** The version a digest was made with: 1 (claims and body) or 2 (also date, hours, requirements, type and linked files). */
+export function digestVersion(digest: string): 1 | 2 {
+  return digest.startsWith(DIGEST_V2_PREFIX) ? 2 : 1;
+}
+
+/** The fields of an evidence file a version-2 digest covers besides its claims and body. */
+export interface DigestFields {
+  readonly claims: readonly { code: string; justification?: string }[];
+  readonly body: string;
+  /** `date:` as written (a day, or a day and time). */
+  readonly date: string | undefined;
+  readonly type: string | undefined;
+  /** Off-the-job entries: a day (or a period from `date` to `to`), hours and activity. */
+  readonly otj: readonly { readonly date: string | undefined; readonly to?: string; readonly hours: number; readonly activity: string | undefined }[];
+  readonly meets: readonly string[];
+}
+
+/** Attachments at or over this size are digested by their size alone: hashing them would cost a load dearly. */
+export const ATTACHMENT_HASH_LIMIT = 64 * 1024 * 1024;
+
+/** The digest of one linked file's bytes for a version-2 digest: its SHA-256, or its size past ATTACHMENT_HASH_LIMIT (`bytes` then holds only its start). */
+export function attachmentDigest(bytes: Uint8Array, size: number): string {
+  return size >= ATTACHMENT_HASH_LIMIT ? `size:${size}` : sha256Hex(bytes);
+}
+
+/**
+ * The canonical text of what a version-2 digest covers, but the linked files, hashed: the analysis
+ * of a file keeps only this, and the index adds the linked files' bytes (evidenceDigestV2).
+ */
+export function evidenceFieldsHash(fields: DigestFields): string {
+  const oneLine = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+  // A period's last day follows its first (`2026-01-05..2026-01-09`); a day alone is written as before periods existed.
+  const otj = fields.otj.map((entry) => `otj\t${entry.date ?? ''}${entry.to ? `..${entry.to}` : ''}\t${entry.hours}\t${oneLine(entry.activity)}`).sort();
+  const text = [
+    'ksb-signoff/2',
+    `type\t${oneLine(fields.type)}`,
+    `date\t${oneLine(fields.date)}`,
+    `meets\t${[...new Set(fields.meets.map(oneLine))].sort().join(',')}`,
+    ...otj,
+    ...[...new Set(fields.claims.map(claimLine))].sort(),
+    '---',
+    canonicalBody(fields.body),
+  ].join('\n');
+  return sha256Hex(new TextEncoder().encode(text));
+}
+
+/**
+ * A version-2 digest: the fields' hash (evidenceFieldsHash) and each linked file's target as
+ * written with the digest of its bytes (`undefined`: no file there), in target order.
+ */
+export function evidenceDigestV2(fieldsHash: string, attachments: ReadonlyMap<string, string | undefined>): string {
+  const lines = [...attachments.entries()].map(([target, digest]) => `${target}\t${digest ?? 'missing'}`).sort();
+  const text = ['ksb-signoff/2', fieldsHash, ...lines].join('\n');
+  return `${DIGEST_V2_PREFIX}${sha256Hex(new TextEncoder().encode(text)).slice(0, DIGEST_LENGTH)}`;
+}
+
 /** The short digest of an evidence file's claims and body that a sign-off stores (first 12 hex digits of its SHA-256). */
 export function evidenceDigest(claims: readonly { code: string; justification?: string }[], body: string): string {
   return sha256Hex(new TextEncoder().encode(evidenceDigestText(claims, body))).slice(0, DIGEST_LENGTH);

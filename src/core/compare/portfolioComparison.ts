@@ -1,8 +1,9 @@
 import { applyLevels } from '../rules/registry';
 import type { DirectoryEntry, FileStat, PortfolioFileSystem } from '../base/fileSystem';
-import { PortfolioIndex, type IndexOptions } from '../portfolio/portfolioIndex';
+import { PortfolioIndex, type IndexedFile, type IndexOptions } from '../portfolio/portfolioIndex';
+import { fileSignoffs } from '../lifecycle/portfolioLifecycle';
 import { basename, dirname, relativePath } from '../base/paths';
-import { diffPortfolios, type FileChanges, type PortfolioDiff, type PortfolioSnapshot } from './portfolioDiff';
+import { diffPortfolios, type FileChanges, type PortfolioDiff, type PortfolioSnapshot, type SnapshotSignoff } from './portfolioDiff';
 import { toReported } from '../portfolio/reportedDiagnostics';
 
 /**
@@ -80,9 +81,16 @@ export function snapshotOf(index: PortfolioIndex): PortfolioSnapshot {
       title: file.analysis.frontMatter?.title,
       isEvidence: file.isEvidence,
       claims: file.validClaims.map((claim) => claim.code),
+      signoffs: snapshotSignoffs(file),
     })),
     problems: toReported(leveled, index),
   };
+}
+
+/** A file's sign-offs that count for a diff: well formed, not rejected, with their digests. */
+function snapshotSignoffs(file: IndexedFile): SnapshotSignoff[] {
+  const digests = new Map((file.analysis.frontMatter?.lifecycle?.signoffs ?? []).map((entry) => [entry.index, entry.digest ?? '']));
+  return fileSignoffs(file).signoffs.map(({ index, by, role, date, current }) => ({ by, role, date, digest: digests.get(index) ?? '', current }));
 }
 
 /**

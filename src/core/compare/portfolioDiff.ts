@@ -19,6 +19,26 @@ export interface SnapshotFile {
   readonly isEvidence: boolean;
   /** The codes it validly claims, as written. */
   readonly claims: readonly string[];
+  /** Its sign-offs that no check rejects, and whether each still holds. */
+  readonly signoffs?: readonly SnapshotSignoff[];
+}
+
+/** One sign-off of a file at one revision. */
+export interface SnapshotSignoff {
+  readonly by: string;
+  readonly role: string;
+  readonly date: string;
+  readonly digest: string;
+  /** Not changed since it was signed (no `signoff.stale`). */
+  readonly current: boolean;
+}
+
+/** A sign-off that a change added, renewed, removed or made stale: where, who, as what and when (the head's date; the base's for one removed). */
+export interface SignoffChange {
+  readonly file: string;
+  readonly by: string;
+  readonly role: string;
+  readonly date: string;
 }
 
 /** What a portfolio is at one revision: its coverage (none without a usable config), files and problems. */
@@ -87,6 +107,13 @@ export interface PortfolioDiff {
     readonly fixed: readonly DiffProblem[];
   };
   readonly coverage: { readonly before: CoverageFigures | null; readonly after: CoverageFigures | null };
+  /** Sign-offs added, renewed (a new date or digest), removed, and gone stale (signed the same, the evidence changed since). */
+  readonly signoffs: {
+    readonly added: readonly SignoffChange[];
+    readonly renewed: readonly SignoffChange[];
+    readonly removed: readonly SignoffChange[];
+    readonly stale: readonly SignoffChange[];
+  };
 }
 
 /**
@@ -127,7 +154,38 @@ export function diffPortfolios(base: PortfolioSnapshot, head: PortfolioSnapshot,
     evidence: { added: byFile(added), removed: byFile(removed), changed: byFile(changed) },
     problems: matchProblems(base.problems, head.problems, headPathOf),
     coverage: { before: figures(base.coverage), after: figures(head.coverage) },
+    signoffs: signoffChanges(base.files, head.files, headPathOf),
   };
+}
+
+/** The sign-offs of both sides paired by file (the base's renamed to the head's), signer (case aside) and role. */
+function signoffChanges(base: readonly SnapshotFile[], head: readonly SnapshotFile[], headPathOf: (basePath: string) => string): PortfolioDiff['signoffs'] {
+  const key = (file: string, signoff: SnapshotSignoff) => `${file}\u0000${signoff.by.toLowerCase()}\u0000${signoff.role}`;
+  const before = new Map<string, SnapshotSignoff>();
+  for (const file of base) for (const signoff of file.signoffs ?? []) before.set(key(headPathOf(file.relativePath), signoff), signoff);
+  const baseFileOf = new Map(base.map((file) => [headPathOf(file.relativePath), file.relativePath]));
+  const added: SignoffChange[] = [];
+  const renewed: SignoffChange[] = [];
+  const stale: SignoffChange[] = [];
+  const seen = new Set<string>();
+  for (const file of head) {
+    for (const signoff of file.signoffs ?? []) {
+      const id = key(file.relativePath, signoff);
+      seen.add(id);
+      const change = { file: file.relativePath, by: signoff.by, role: signoff.role, date: signoff.date };
+      const earlier = before.get(id);
+      if (!earlier) added.push(change);
+      else if (earlier.date !== signoff.date || earlier.digest !== signoff.digest) renewed.push(change);
+      else if (earlier.current && !signoff.current) stale.push(change);
+    }
+  }
+  const removed: SignoffChange[] = [];
+  for (const [id, signoff] of before) {
+    if (seen.has(id)) continue;
+    const file = id.slice(0, id.indexOf('\u0000'));
+    removed.push({ file: baseFileOf.get(file) ?? file, by: signoff.by, role: signoff.role, date: signoff.date });
+  }
+  return { added: byFile(added), renewed: byFile(renewed), removed: byFile(removed), stale: byFile(stale) };
 }
 
 /** Whether the change brings in a problem of error severity: what makes `ksb diff` fail. */
@@ -144,7 +202,8 @@ export function isEmptyDiff(diff: PortfolioDiff): boolean {
     diff.newlyCovered.length === 0 &&
     diff.noLongerCovered.length === 0 &&
     diff.evidence.added.length + diff.evidence.removed.length + diff.evidence.changed.length === 0 &&
-    diff.problems.introduced.length + diff.problems.fixed.length === 0
+    diff.problems.introduced.length + diff.problems.fixed.length === 0 &&
+    diff.signoffs.added.length + diff.signoffs.renewed.length + diff.signoffs.removed.length + diff.signoffs.stale.length === 0
   );
 }
 

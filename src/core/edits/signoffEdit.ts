@@ -1,13 +1,13 @@
 // The edits that sign a file off, for `ksb signoff`, the editor's "Sign Off Evidence" and the
 // "Sign off again" quick fix. Each touches the `signoff:` field only: comments, quoting and the
 // rest of the file stay as written.
-import { analyzeText } from '../read/analysis';
+import { analyzeText, attachmentTargetsOf, digestFieldsOf } from '../read/analysis';
 import { applyTextEdit, type TextEdit } from './configEdits';
 import { YAML_SYNTAX_KINDS } from '../read/findings';
 import type { FrontMatter } from '../read/frontMatter';
 import { lineBreakOf, LineIndex, type Range } from '../base/text';
 import { isIsoDay } from '../base/dates';
-import { evidenceDigest } from '../base/digest';
+import { DIGEST_PATTERN, digestVersion, evidenceDigest, evidenceDigestV2, evidenceFieldsHash } from '../base/digest';
 import { isSignoffRole, SIGNOFF_ROLES, type SignoffRole } from '../model/lifecycleTerms';
 
 /** Who signs, as what, on which day. */
@@ -16,24 +16,38 @@ export interface SignoffRequest {
   readonly role: SignoffRole;
   /** `YYYY-MM-DD`, today in the signer's time zone. */
   readonly date: string;
+  /**
+   * The version-2 digest of the file, its linked files read (`PortfolioIndex.signoffDigestOf`);
+   * without it, one is made from the text alone, as if it linked no file.
+   */
+  readonly digest?: string;
 }
 
 /** An edit and what it did, or why none can be made. */
 export type SignoffEditResult =
   { readonly ok: true; readonly edit: TextEdit; readonly digest: string; readonly replaced: boolean } | { readonly ok: false; readonly reason: string };
 
-/** The digest a sign-off of `text` would hold now, or why the file cannot be signed. */
-export function currentDigest(text: string): { ok: true; digest: string } | { ok: false; reason: string } {
-  const read = readForSignoff(text);
-  return read.ok ? { ok: true, digest: read.digest } : read;
+/**
+ * The digest of `version` a sign-off of `text` would hold now, or why the file cannot be signed.
+ * Version 2 from the text alone counts its linked files as missing: `PortfolioIndex.signoffDigestOf` reads them.
+ */
+export function currentDigest(text: string, version: 1 | 2 = 2): { ok: true; digest: string } | { ok: false; reason: string } {
+  const read = readForSignoff(text, undefined);
+  if (!read.ok) return read;
+  return { ok: true, digest: version === 2 ? read.digest : evidenceDigest(read.frontMatter.claims, text.slice(read.frontMatter.bodyStart)) };
 }
 
-/** The front matter of `text` and the digest a sign-off would hold, read once for every edit here. */
-function readForSignoff(text: string): { ok: true; frontMatter: FrontMatter; digest: string } | { ok: false; reason: string } {
-  const frontMatter = analyzeText(text).frontMatter;
+/** The front matter of `text` and the digest a sign-off would hold (`given`, or one from the text alone), read once for every edit here. */
+function readForSignoff(text: string, given: string | undefined): { ok: true; frontMatter: FrontMatter; digest: string } | { ok: false; reason: string } {
+  const analysis = analyzeText(text);
+  const frontMatter = analysis.frontMatter;
   if (!frontMatter) return { ok: false, reason: 'Expected front matter (between `---` lines) to hold the sign-off, found none' };
   if (!frontMatter.valid || !frontMatter.closed) return { ok: false, reason: 'Expected valid front matter to sign off, found YAML errors: fix them first' };
-  return { ok: true, frontMatter, digest: evidenceDigest(frontMatter.claims, text.slice(frontMatter.bodyStart)) };
+  if (given !== undefined && !(DIGEST_PATTERN.test(given) && digestVersion(given) === 2))
+    return { ok: false, reason: `Expected a version-2 digest, found \`${given}\`` };
+  const body = text.slice(frontMatter.bodyStart);
+  const links = new Map(attachmentTargetsOf(analysis.links).map((target) => [target, undefined]));
+  return { ok: true, frontMatter, digest: given ?? evidenceDigestV2(evidenceFieldsHash(digestFieldsOf(frontMatter, body)), links) };
 }
 
 /**
@@ -44,7 +58,7 @@ function readForSignoff(text: string): { ok: true; frontMatter: FrontMatter; dig
 export function signoffEdit(text: string, request: SignoffRequest): SignoffEditResult {
   const problem = checkRequest(request);
   if (problem) return { ok: false, reason: problem };
-  const digested = readForSignoff(text);
+  const digested = readForSignoff(text, request.digest);
   if (!digested.ok) return digested;
   const { frontMatter } = digested;
   const lifecycle = frontMatter.lifecycle;
@@ -112,10 +126,10 @@ function verified(text: string, before: FrontMatter, edit: TextEdit, digest: str
   return ok ? { ok: true, edit, digest, replaced } : { ok: false, reason: `${NOT_A_LIST} (or write the sign-off as a block list by hand)` };
 }
 
-/** Renews sign-off `index` of the file with `date` and the digest of the file now ("Sign off again"). */
-export function signoffAgainEdit(text: string, index: number, date: string): SignoffEditResult {
+/** Renews sign-off `index` of the file with `date` and the digest of the file now (`digest`, as SignoffRequest's), "Sign off again". */
+export function signoffAgainEdit(text: string, index: number, date: string, digest?: string): SignoffEditResult {
   if (!isIsoDay(date)) return { ok: false, reason: `Expected a date such as 2026-03-14, found ${date}` };
-  const digested = readForSignoff(text);
+  const digested = readForSignoff(text, digest);
   if (!digested.ok) return digested;
   const signoffs = digested.frontMatter.lifecycle?.signoffs ?? [];
   const signoff = signoffs.find((s) => s.index === index);

@@ -2,7 +2,7 @@
 // shipped, workspace data files, API files), `version:` and `option:` of the chosen standard, and
 // the names of the fields not yet written.
 import type { Catalogue } from '../catalogue/catalogue';
-import { DEFAULT_REVIEW_INTERVAL_WORDS } from '../model/lifecycleTerms';
+import { DEFAULT_REVIEW_INTERVAL_WORDS, SIGNOFF_ROLES, VERIFY_SIGNOFF_MODES, type VerifySignoffMode } from '../model/lifecycleTerms';
 import { portfolioConfigSchema, type PortfolioConfig } from '../read/config';
 import type { Position, Range } from '../base/text';
 import type { DocumentLines, KsbCompletionItem, KsbCompletionList } from './completion';
@@ -49,6 +49,10 @@ const FIELD_SNIPPETS: Readonly<Record<keyof PortfolioConfig, FieldSnippet>> = {
     insertText:
       'assessment:\n  method: ${1:discussion}\n  methods:\n    ${1:discussion}:\n      title: ${2:Professional discussion underpinned by a portfolio of evidence}\n      ksbs: [${3:K1-K5, S1, B1}]\n      evidence: {min: ${4:10}, max: ${5:20}}\n      words: {max: ${6:15000}}',
   },
+  people: {
+    insertText: `people:\n  - {name: \${1:Priya Shah}, roles: [\${2|${SIGNOFF_ROLES.join(',')}|}], email: \${3:priya@example.com}}`,
+  },
+  'verify-signoffs': { insertText: 'verify-signoffs: $0', retrigger: true },
 };
 
 /**
@@ -74,6 +78,8 @@ export function provideConfigCompletions(document: DocumentLines, position: Posi
       return versionCompletions(lines, context, range, here, space);
     case 'option':
       return optionCompletions(lines, context, range, space);
+    case 'verify-signoffs':
+      return verifyModeCompletions(range, space);
     default:
       return undefined;
   }
@@ -152,6 +158,20 @@ function optionCompletions(lines: readonly ConfigLine[], context: ConfigCompleti
       sortText: String(index).padStart(4, '0'),
       range,
     }),
+  );
+  return { items, isIncomplete: false };
+}
+
+/** What each `verify-signoffs` mode proves, for its completion item. */
+const VERIFY_MODE_DETAILS: Readonly<Record<VerifySignoffMode, string>> = {
+  off: 'the default: sign-offs are checked against the file, not against git',
+  commits: "each sign-off's commit must be authored by its signer (an e-mail of `people:`)",
+  signatures: "as `commits`, and git must verify the commit's signature as good (GPG or SSH)",
+};
+
+function verifyModeCompletions(range: Range, space: string): KsbCompletionList {
+  const items = VERIFY_SIGNOFF_MODES.map((mode, index) =>
+    item({ label: mode, detail: VERIFY_MODE_DETAILS[mode], insertText: `${space}${mode}`, filterText: mode, sortText: String(index).padStart(4, '0'), range }),
   );
   return { items, isIncomplete: false };
 }

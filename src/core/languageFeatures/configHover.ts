@@ -7,7 +7,7 @@ import { escapeMarkdown } from '../base/wording';
 import type { KsbHover } from './hover';
 import { fieldDescription, type ConfigCompletionContext } from './configCompletion';
 import { chosenStandard, configLines, parseConfigLine } from './configLines';
-import { descriptionAt, enclosingKeys, fieldNamesAt, isRecordAt, NESTED_KEY } from './configKeys';
+import { descriptionAt, enclosingKeys, fieldNamesAt, formatKeyPath, isRecordAt, ITEM_KEY, LIST_ITEM, NESTED_KEY } from './configKeys';
 import type { DocumentLines } from './completion';
 import { describeOption, describeVersion, describeVersions } from './standardDescription';
 
@@ -60,9 +60,13 @@ export function provideConfigHover(document: DocumentLines, position: Position, 
 /** What the field under the cursor is for, when the cursor is on its key; the descriptions are ours, Markdown as written. */
 function keyHover(document: DocumentLines, position: Position): KsbHover | undefined {
   const text = document.lineAt(position.line).text;
-  const match = NESTED_KEY.exec(text);
-  if (!match) return undefined;
-  const [, indent, quote, key] = match;
+  const item = ITEM_KEY.exec(text);
+  const match = item ? undefined : NESTED_KEY.exec(text);
+  // The first key of a list's block item (`  - name: Sam`) stands after its dash.
+  const found =
+    item?.[4] !== undefined ? { indent: `${item[1]} ${item[2]}`, quote: item[3], key: item[4] } : match && { indent: match[1], quote: match[2], key: match[3] };
+  if (!found) return undefined;
+  const { indent, quote, key } = found;
   const start = indent.length;
   const end = start + key.length + quote.length * 2;
   if (position.character < start || position.character > end) return undefined;
@@ -71,13 +75,14 @@ function keyHover(document: DocumentLines, position: Position): KsbHover | undef
     const description = key in portfolioConfigSchema.shape ? fieldDescription(key as keyof PortfolioConfig) : undefined;
     return description ? { range, markdown: `**${key}** · ${description}` } : undefined;
   }
-  // A nested key: `gateway:` and `assessment:` name their fields; `assessment.methods` is keyed by method ids.
-  const path = enclosingKeys(document, position.line, indent.length);
-  if (path.length === 0) return undefined;
+  // A nested key: `gateway:` and `assessment:` name their fields, as does each person of `people:`; `assessment.methods` is keyed by method ids.
+  // On an item's first key, the item's own line is the first to read upwards from.
+  const path = enclosingKeys(document, item ? position.line + 1 : position.line, indent.length);
+  if (path.length === 0 || path[0] === LIST_ITEM) return undefined;
   if (isRecordAt(path)) {
     const description = descriptionAt(path);
-    return description ? { range, markdown: `**${[...path, key].join('.')}** · a method of end-point assessment. ${description}` } : undefined;
+    return description ? { range, markdown: `**${formatKeyPath([...path, key])}** · a method of end-point assessment. ${description}` } : undefined;
   }
   const description = fieldNamesAt(path).includes(key) ? descriptionAt([...path, key]) : undefined;
-  return description ? { range, markdown: `**${[...path, key].join('.')}** · ${description}` } : undefined;
+  return description ? { range, markdown: `**${formatKeyPath([...path, key])}** · ${description}` } : undefined;
 }

@@ -9,13 +9,16 @@ import { DEFAULT_REVIEW_INTERVAL_WORDS } from '../model/lifecycleTerms';
 import { FRONT_MATTER_FIELDS } from '../read/frontMatterSchema';
 import type { Position } from '../base/text';
 import { escapeMarkdown } from '../base/wording';
+import { digestVersion } from '../base/digest';
 import type { DocumentLines } from './completion';
 import type { KsbHover } from './hover';
 
 /** What a field hover needs besides the lines. */
 export interface FieldHoverContext {
-  /** The digest a sign-off of the file would hold now, or `undefined` when it has none (YAML errors); asked only on a `digest` line. */
-  readonly digestNow?: () => string | undefined;
+  /** The digest of `version` a sign-off of the file would hold now, or `undefined` when it has none (YAML errors); asked only on a `digest` line. */
+  readonly digestNow?: (version: 1 | 2) => string | undefined;
+  /** How git proves the sign-off written on `line` (verified, unverified, not checked), in words; asked only on a `digest` line. */
+  readonly proofAt?: (line: number) => string | undefined;
   /** `gateway.requires` of portfolio.yaml, named on `meets`. */
   readonly requires?: readonly string[];
 }
@@ -49,7 +52,8 @@ const SIGNOFF_KEYS: Readonly<Record<string, string>> = {
   by: 'Who signed off.',
   role: 'As what: apprentice, employer, mentor or tutor. The gateway asks for the employer’s (a mentor’s counts for the employer).',
   date: 'The day of the sign-off, `YYYY-MM-DD`, not after today.',
-  digest: 'A short hash of the claims and text signed (not of the sign-offs): when they change, the sign-off goes stale.',
+  digest:
+    'A short hash of what was signed (not of the sign-offs): with `v2:`, the claims, text, date, hours, requirements, type and linked files; when they change, the sign-off goes stale.',
 };
 
 const OTJ_KEYS: Readonly<Record<string, string>> = {
@@ -109,10 +113,17 @@ function digestStatus(document: DocumentLines, line: number, context: FieldHover
   const written = unquote(fields.get('digest') ?? '');
   const who = [fields.get('by') && unquote(fields.get('by')!), fields.get('role') && `(${unquote(fields.get('role')!)})`].filter(Boolean).join(' ');
   const signed = `${who ? escapeMarkdown(who) : 'This sign-off'}${fields.get('date') ? ` on ${escapeMarkdown(unquote(fields.get('date')!))}` : ''}`;
-  const now = context.digestNow?.();
-  if (now === undefined) return 'Cannot tell whether it matches the file now: fix the front matter’s problems first.';
-  if (written === now) return `**Matches the file now:** the claims and text are as ${signed} signed them.`;
-  return `**Does not match the file now** (the digest now is \`${now}\`): the claims or text changed after ${signed}. Sign off again (the quick fix), or undo the change.`;
+  const version = digestVersion(written);
+  const now = context.digestNow?.(version);
+  const proof = context.proofAt?.(line);
+  const proved = proof === undefined ? '' : `\n\nProof by git: ${escapeMarkdown(proof)}.`;
+  if (now === undefined) return `Cannot tell whether it matches the file now: fix the front matter’s problems first.${proved}`;
+  const what =
+    version === 2
+      ? 'claims, text, date, hours, requirements, type and linked files'
+      : 'claims and text (a digest made before version 2: renew it to cover the date, hours and linked files too)';
+  if (written === now) return `**Matches the file now:** the ${what} are as ${signed} signed them.${proved}`;
+  return `**Does not match the file now** (the digest now is \`${now}\`): the ${what} changed after ${signed}. Sign off again (the quick fix), or undo the change.${proved}`;
 }
 
 /** The `key: value` pairs of the block list item holding `line`. */

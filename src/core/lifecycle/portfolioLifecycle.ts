@@ -1,6 +1,8 @@
 // What the apprenticeship around the evidence adds up to, over a loaded index: each file's
 // sign-off state, the off-the-job hours against their target, and the gateway checklist.
 import { isRejected, type RuleLevel } from '../model/diagnostics';
+import { DiagnosticCode } from '../model/diagnosticCodes';
+import { signoffProof, type SignoffProof } from '../rules/signoffUnverified';
 import { applyLevels } from '../rules/registry';
 import type { IndexedFile, PortfolioIndex } from '../portfolio/portfolioIndex';
 import type { Portfolio } from '../read/config';
@@ -11,16 +13,20 @@ import { summarizeHours, type HoursSummary, type OtjEntry } from '../model/hours
 import { fundingRuleOtjTarget } from './otjTarget';
 import { DEFAULT_REVIEW_INTERVAL } from '../model/lifecycleTerms';
 
-/** A file's sign-offs at a glance: `stale` when any no longer matches the file. */
-export type SignoffState = 'signed' | 'stale' | 'unsigned';
+/** A file's sign-offs at a glance: `stale` when any no longer matches the file, `unverified` when git does not prove one. */
+export type SignoffState = 'signed' | 'stale' | 'unverified' | 'unsigned';
 
-/** One well-formed sign-off, and whether the file is still what was signed. */
+/** One well-formed sign-off, whether the file is still what was signed, and how git proves it. */
 export interface SignoffView {
   readonly index: number;
   readonly by: string;
   readonly role: SignoffRole;
   readonly date: string;
   readonly current: boolean;
+  /** Verified, unverified or not checked (`verify-signoffs` off, no git). */
+  readonly proof: SignoffProof;
+  /** Current and not unverified: what the gateway counts. */
+  readonly counts: boolean;
 }
 
 /** A file's sign-offs and what they add up to. */
@@ -31,16 +37,36 @@ export interface FileSignoffs {
   readonly byEmployer: boolean;
 }
 
-/** The sign-offs of one indexed file; only those no check rejects (`signoff.invalid`) count. */
-export function fileSignoffs(file: IndexedFile): FileSignoffs {
+/**
+ * The sign-offs of one indexed file, with how git proves each when `index` (the file's portfolio) is
+ * given. A sign-off another check rejects (`signoff.invalid`, `signoff.wrong-role`,
+ * `signoff.unknown-signer`) is left out; an unverified one is listed, and does not count.
+ */
+export function fileSignoffs(file: IndexedFile, index?: PortfolioIndex): FileSignoffs {
   const digest = file.analysis.contentDigest;
+  const config = index?.portfolio?.config;
+  const trace = index?.signoffTraceOf(file.path);
   const signoffs: SignoffView[] = [];
   for (const entry of file.analysis.frontMatter?.lifecycle?.signoffs ?? []) {
-    if (!entry.complete || !entry.by || !entry.role || !entry.date || isRejected(file.diagnostics, 'signoff', entry.index)) continue;
-    signoffs.push({ index: entry.index, by: entry.by, role: entry.role, date: entry.date, current: digest !== undefined && entry.digest === digest });
+    if (!entry.complete || !entry.by || !entry.role || !entry.date) continue;
+    const rejections = file.diagnostics.filter((d) => d.subject?.field === 'signoff' && d.subject.index === entry.index);
+    if (rejections.some((d) => d.code !== DiagnosticCode.SignoffUnverified)) continue;
+    const proof: SignoffProof = config
+      ? signoffProof(entry, config, trace)
+      : rejections.length > 0
+        ? { state: 'unverified', commit: undefined, authorEmail: undefined, reason: rejections[0].message }
+        : { state: 'not-checked', reason: 'the portfolio was not given' };
+    const current = digest !== undefined && !isStale(file, entry.index);
+    signoffs.push({ index: entry.index, by: entry.by, role: entry.role, date: entry.date, current, proof, counts: current && proof.state !== 'unverified' });
   }
-  const state: SignoffState = signoffs.length === 0 ? 'unsigned' : signoffs.some((s) => !s.current) ? 'stale' : 'signed';
-  return { state, signoffs, byEmployer: signoffs.some((s) => s.current && (s.role === 'employer' || s.role === 'mentor')) };
+  const state: SignoffState =
+    signoffs.length === 0 ? 'unsigned' : signoffs.some((s) => !s.current) ? 'stale' : signoffs.some((s) => !s.counts) ? 'unverified' : 'signed';
+  return { state, signoffs, byEmployer: signoffs.some((s) => s.counts && (s.role === 'employer' || s.role === 'mentor')) };
+}
+
+/** Whether `signoff.stale` found sign-off `index` changed since, in the digest version it was made with. */
+function isStale(file: IndexedFile, index: number): boolean {
+  return file.diagnostics.some((d) => d.code === DiagnosticCode.SignoffStale && d.fix?.kind === 'signoff-again' && d.fix.index === index);
 }
 
 /** Where the off-the-job target comes from, as `ksb hours` and the status bar say it. */
@@ -237,14 +263,17 @@ export function gatewayReport(index: PortfolioIndex, today: string, levels: Part
   // signoff
   const unsigned: IndexedFile[] = [];
   const stale: IndexedFile[] = [];
+  const unverified: IndexedFile[] = [];
   for (const file of evidence) {
-    const signoffs = fileSignoffs(file);
+    const signoffs = fileSignoffs(file, index);
     if (signoffs.byEmployer) continue;
-    // Stale here means an employer's sign-off that no longer holds.
-    if (signoffs.signoffs.some((s) => !s.current && (s.role === 'employer' || s.role === 'mentor'))) stale.push(file);
+    const employers = signoffs.signoffs.filter((s) => s.role === 'employer' || s.role === 'mentor');
+    // Stale here means an employer's sign-off that no longer holds; unverified, one git does not prove.
+    if (employers.some((s) => !s.current)) stale.push(file);
+    else if (employers.some((s) => s.proof.state === 'unverified')) unverified.push(file);
     else unsigned.push(file);
   }
-  const failing = [...stale, ...unsigned];
+  const failing = [...stale, ...unverified, ...unsigned];
   checks.push({
     id: 'signoff',
     ok: evidence.length > 0 && failing.length === 0,
@@ -256,6 +285,7 @@ export function gatewayReport(index: PortfolioIndex, today: string, levels: Part
           : [
               `${evidence.length - failing.length} of ${evidence.length} evidence files signed off by the employer`,
               stale.length > 0 ? `changed since sign-off: ${listed(stale.map((f) => f.relativePath))}` : '',
+              unverified.length > 0 ? `${unverified.length} unverified by git (signoff.unverified): ${listed(unverified.map((f) => f.relativePath))}` : '',
               unsigned.length > 0 ? `not signed off: ${listed(unsigned.map((f) => f.relativePath))}` : '',
             ]
               .filter(Boolean)

@@ -13,6 +13,12 @@ export function isSignoffRole(role: string): role is SignoffRole {
   return (SIGNOFF_ROLES as readonly string[]).includes(role);
 }
 
+/** How `verify-signoffs:` proves sign-offs: not at all, by the commit's author, or by its verified signature too. */
+export const VERIFY_SIGNOFF_MODES = ['off', 'commits', 'signatures'] as const;
+
+/** A mode of `VERIFY_SIGNOFF_MODES`. */
+export type VerifySignoffMode = (typeof VERIFY_SIGNOFF_MODES)[number];
+
 /** The `type:` of a progress review. */
 export const PROGRESS_REVIEW_TYPE = 'progress-review';
 

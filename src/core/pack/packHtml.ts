@@ -108,14 +108,14 @@ function declarations(model: ReportModel, out: string[]): void {
     return;
   }
   out.push(
-    '<p>Who confirmed each piece of evidence. How a sign-off is proved: <em>not checked</em> means the portfolio does not ask git to prove who wrote it.</p>',
+    '<p>Who confirmed each piece of evidence. How a sign-off is proved: the commit that wrote it and its author (<code>verify-signoffs</code> in portfolio.yaml), with its signature when git verified one; <em>not checked</em> means git was not asked to prove who wrote it.</p>',
     '<div class="scroll" role="region" aria-label="Sign-offs" tabindex="0"><table class="signoffs">',
     '<thead><tr><th scope="col">Evidence</th><th scope="col">Signed by</th><th scope="col">Role</th><th scope="col">Date</th><th scope="col">Still matches the file</th><th scope="col">How proved</th></tr></thead><tbody>',
   );
   for (const e of signed) {
     for (const s of e.signoffs) {
       out.push(
-        `<tr><th scope="row"><a href="${anchorHref(model, e)}">${escapeHtml(e.title)}</a></th><td>${escapeHtml(s.by)}</td><td>${escapeHtml(s.role)}</td><td>${escapeHtml(s.date)}</td><td>${s.current ? 'Yes' : '<strong class="fail">No: changed since</strong>'}</td><td>not checked</td></tr>`,
+        `<tr><th scope="row"><a href="${anchorHref(model, e)}">${escapeHtml(e.title)}</a></th><td>${escapeHtml(s.by)}</td><td>${escapeHtml(s.role)}</td><td>${escapeHtml(s.date)}</td><td>${s.current ? 'Yes' : '<strong class="fail">No: changed since</strong>'}</td><td>${escapeHtml(s.proof ?? 'not checked')}</td></tr>`,
       );
     }
   }

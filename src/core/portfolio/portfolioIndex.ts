@@ -1,4 +1,5 @@
-import { analyzeText, type FileAnalysis } from '../read/analysis';
+import { analyzeText, attachmentTargetsOf, digestFieldsOf, type FileAnalysis } from '../read/analysis';
+import { ATTACHMENT_HASH_LIMIT, attachmentDigest, DIGEST_V2_PREFIX, evidenceDigestV2, evidenceFieldsHash } from '../base/digest';
 import type { Catalogue } from '../catalogue/catalogue';
 import { CONFIG_FILE_NAME } from '../model/configFileName';
 import type { Portfolio } from '../read/config';
@@ -8,6 +9,7 @@ import type { FileStat, PortfolioFileSystem } from '../base/fileSystem';
 import type { Claim } from '../read/frontMatter';
 import { basename, dirname, relativePath } from '../base/paths';
 import { checkFile } from '../rules/checkFile';
+import type { EvidenceContext } from '../rules/rule';
 import { unreadableEntry } from '../read/unreadable';
 import { diagnosticOf } from '../rules/readFindings';
 import { AnalysisCache, type BatchAnalyzer, READ_CONCURRENCY } from './analysisCache';
@@ -21,6 +23,7 @@ import { DEFAULT_REVIEW_INTERVAL } from '../model/lifecycleTerms';
 import { overdueReviews, type ReviewFact } from '../rules/reviewOverdue';
 import { FILE_START, type Range } from '../base/text';
 import { LinkTargets } from './linkTargets';
+import type { CommitSignature, FileHistory, SignoffHistoryRequest, SignoffHistorySource } from '../base/gitHistory';
 import { isMarkdown, walkTree, type TreeWalkContext } from './treeWalk';
 
 /** Options of an index. */
@@ -39,6 +42,11 @@ export interface IndexOptions {
   readonly today?: () => string;
   /** The latest day begun anywhere on Earth (`latestDayOnEarth`), after which a date is in the future; default `today`. */
   readonly latestToday?: () => string;
+  /**
+   * Where git's facts about signed files come from, for `verify-signoffs: commits|signatures`;
+   * without it every sign-off is "not checked" (the core runs no git).
+   */
+  readonly signoffHistory?: SignoffHistorySource;
   /** Analyses files in batches elsewhere (the CLI's worker threads); it must give what the index would. */
   readonly batchAnalyzer?: BatchAnalyzer;
 }
@@ -98,6 +106,11 @@ export class PortfolioIndex {
   private readonly counted = new Map<string, CountedFile>();
   /** Findings over several files (`review.overdue`, the 24-hour day), by path, recomputed on every change. */
   private portfolioFindings = new Map<string, PortfolioDiagnostic[]>();
+  /** What git said of each signed file, and of the signatures of the commits that wrote them (verify-signoffs). */
+  private readonly signoffHistory = new Map<string, FileHistory>();
+  private readonly signatures = new Map<string, CommitSignature>();
+  /** The digest of each file a version-2 sign-off covers (base/digest.ts attachmentDigest), by absolute path; `undefined` when unreadable. */
+  private readonly attachmentHashes = new Map<string, string | undefined>();
   /**
    * What the walk could not read, by path: unreadable folders, symbolic links (never followed),
    * pipes and devices named like Markdown, names that are not UTF-8. Reported so nothing is
@@ -180,6 +193,8 @@ export class PortfolioIndex {
   private async loadFiles(): Promise<void> {
     this.links.forgetWalk();
     this.treeDiagnostics.clear();
+    // git can read its history while the files are walked and read: it is asked about them after.
+    if ((this.config.portfolio?.config['verify-signoffs'] ?? 'off') !== 'off') this.options.signoffHistory?.prepare?.();
     const markdownFiles: string[] = [];
     await walkTree(this.walkContext, this.root, markdownFiles);
     const live = new Set(markdownFiles);
@@ -193,6 +208,10 @@ export class PortfolioIndex {
     await this.cache.readAll(markdownFiles);
     // Unsaved texts too: their links may differ from the disk's.
     await this.statUnwalkedTargets([...new Set([...this.cache.paths(), ...this.overlays.keys()])]);
+    this.signoffHistory.clear();
+    this.attachmentHashes.clear();
+    await this.traceSignoffs(markdownFiles);
+    await this.hashAttachments(markdownFiles);
     this.reevaluateAll();
   }
 
@@ -228,10 +247,15 @@ export class PortfolioIndex {
       if (isMarkdown(path) && !this.isInNestedPortfolio(path)) {
         await this.cache.read(path, stat);
         await this.statUnwalkedTargets([path]);
+        await this.traceSignoffs([path]);
+        await this.hashAttachments([path]);
         this.evaluate(path);
       }
-      // A file appearing can fix other files' attachment links.
-      if (!wasKnown) this.recheckLinksTo(path);
+      // A file appearing can fix other files' attachment links; a signed attachment changing makes its sign-offs stale.
+      if (this.attachmentHashes.has(path)) {
+        this.attachmentHashes.set(path, await this.hashOf(path));
+        this.recheckLinksTo(path);
+      } else if (!wasKnown) this.recheckLinksTo(path);
     }
     this.fire();
   }
@@ -298,6 +322,7 @@ export class PortfolioIndex {
   async setDocument(path: string, text: string): Promise<void> {
     this.overlays.set(path, analyzeText(text, this.cache.analysisOptions));
     await this.statUnwalkedTargets([path]);
+    await this.hashAttachments([path]);
     this.evaluate(path);
     this.fire();
   }
@@ -376,6 +401,8 @@ export class PortfolioIndex {
       const chunk = markdownFiles.slice(i, i + chunkSize);
       await this.cache.readAll(chunk);
       await this.statUnwalkedTargets(chunk);
+      await this.traceSignoffs(chunk);
+      await this.hashAttachments(chunk);
       for (const path of chunk) {
         this.evaluate(path);
         this.cache.delete(path);
@@ -519,6 +546,8 @@ export class PortfolioIndex {
         linkTarget: (link) => this.links.linkState(path, link.target),
         today: this.options.today?.(),
         latestToday: this.options.latestToday?.(),
+        signoffTrace: this.signoffTraceOf(path),
+        digestV2: this.digestV2Of(path, analysis),
       },
     );
     if (portfolio !== undefined) this.recordOtjDays(path, relative, frontMatter, diagnostics);
@@ -535,6 +564,112 @@ export class PortfolioIndex {
     const indexed: IndexedFile = { path, relativePath: relative, analysis, isEvidence, role, validClaims: counted, isDraft, diagnostics };
     this.files.set(path, indexed);
     this.claims.add(relative, frontMatter?.title, counted);
+  }
+
+  /**
+   * Asks the host what git says of the sign-offs of `paths` (as read from disk), under
+   * `verify-signoffs: commits|signatures`: one request for them all, so the host can batch.
+   */
+  private async traceSignoffs(paths: readonly string[]): Promise<void> {
+    const source = this.options.signoffHistory;
+    const mode = this.config.portfolio?.config['verify-signoffs'] ?? 'off';
+    if (!source || mode === 'off') return;
+    const requests: SignoffHistoryRequest[] = [];
+    for (const path of paths) {
+      this.signoffHistory.delete(path);
+      const signoffs = this.cache.get(path)?.frontMatter?.lifecycle?.signoffs ?? [];
+      const lines = signoffs.filter((s) => s.complete).flatMap((s) => range(s.range.start.line, s.range.end.line));
+      if (lines.length > 0) requests.push({ path, lines });
+    }
+    if (requests.length === 0) return;
+    let history;
+    try {
+      history = await source.history(requests, mode === 'signatures');
+    } catch (error) {
+      const reason = `git could not be asked: ${error instanceof Error ? error.message : String(error)}`;
+      for (const { path } of requests) this.signoffHistory.set(path, { kind: 'unavailable', reason });
+      return;
+    }
+    for (const [path, file] of history.files) this.signoffHistory.set(path, file);
+    for (const [commit, signature] of history.signatures) this.signatures.set(commit, signature);
+  }
+
+  /**
+   * Digests the linked files of each of `paths` that has a version-2 sign-off, so the rules can tell
+   * whether they changed since (signoff.stale). Files already digested are not read again.
+   */
+  private async hashAttachments(paths: readonly string[]): Promise<void> {
+    for (const path of paths) {
+      const analysis = this.overlays.get(path) ?? this.cache.get(path);
+      if (!analysis?.attachmentTargets?.length || !analysis.frontMatter?.lifecycle?.signoffs.some((s) => s.digest?.startsWith(DIGEST_V2_PREFIX))) continue;
+      for (const target of analysis.attachmentTargets) {
+        const absolute = this.links.linkTarget(path, target);
+        if (this.attachmentHashes.has(absolute) || this.links.stateOf(absolute).kind !== 'found') continue;
+        this.attachmentHashes.set(absolute, await this.hashOf(absolute));
+      }
+    }
+  }
+
+  /** The digest of one linked file's bytes, `undefined` when it cannot be read as a file. */
+  private async hashOf(path: string): Promise<string | undefined> {
+    try {
+      const stat = await this.fs.stat(path);
+      if (!stat || stat.type !== 'file' || stat.symbolicLink) return undefined;
+      return attachmentDigest(await this.fs.readFile(path, ATTACHMENT_HASH_LIMIT), stat.size);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The version-2 digest a sign-off of the file at `path` holds when nothing changed since: of its
+   * fields and body as `analysis` read them, and of the linked files as last read (`undefined` for
+   * one missing). `undefined` when the file has no sign-offs.
+   */
+  private digestV2Of(path: string, analysis: FileAnalysis): string | undefined {
+    if (analysis.fieldsHash === undefined) return undefined;
+    const attachments = new Map<string, string | undefined>();
+    for (const target of analysis.attachmentTargets ?? []) {
+      const absolute = this.links.linkTarget(path, target);
+      attachments.set(target, this.links.stateOf(absolute).kind === 'found' ? this.attachmentHashes.get(absolute) : undefined);
+    }
+    return evidenceDigestV2(analysis.fieldsHash, attachments);
+  }
+
+  /**
+   * The version-2 digest a new sign-off of the file at `path` would hold, its text being `text`
+   * (an editor's unsaved text, or the disk's): its linked files are read now, through the index's file system.
+   */
+  async signoffDigestOf(path: string, text: string): Promise<string | undefined> {
+    const analysis = analyzeText(text);
+    if (!analysis.frontMatter) return undefined;
+    const body = text.slice(analysis.frontMatter.bodyStart);
+    const fieldsHash = evidenceFieldsHash(digestFieldsOf(analysis.frontMatter, body));
+    const attachments = new Map<string, string | undefined>();
+    for (const target of attachmentTargetsOf(analysis.links)) {
+      const absolute = this.links.linkTarget(path, target);
+      const inside = this.contains(absolute) && this.links.stateOf(absolute).kind === 'found';
+      attachments.set(target, inside ? await this.hashOf(absolute) : undefined);
+    }
+    return evidenceDigestV2(fieldsHash, attachments);
+  }
+
+  /** Asks git again about every signed file (after a commit, a checkout or a pull) and checks them again. */
+  async retraceSignoffs(): Promise<void> {
+    const paths = [...this.cache.paths()];
+    this.signoffHistory.clear();
+    this.signatures.clear();
+    await this.traceSignoffs(paths);
+    for (const path of paths) if (this.cache.get(path)?.frontMatter?.lifecycle?.signoffs.length) this.evaluate(path);
+    this.fire();
+  }
+
+  /** What git said of the sign-offs of the file at `path`, as the rules were handed it (for views of the proofs). */
+  signoffTraceOf(path: string): EvidenceContext['signoffTrace'] {
+    // An editor's unsaved text is not what git blamed unless its sign-offs are where and what they are on disk.
+    const overlay = this.overlays.get(path);
+    const file = overlay && !sameSignoffs(overlay, this.cache.get(path)) ? undefined : this.signoffHistory.get(path);
+    return { file, signature: (commit) => this.signatures.get(commit) };
   }
 
   /** Keeps the file's dated off-the-job entries and periods that its own checks did not reject, for the 24-hour day across the portfolio. */
@@ -588,4 +723,16 @@ export class PortfolioIndex {
     this.changedEverything = false;
     for (const listener of this.listeners) listener(change);
   }
+}
+
+/** The numbers from `first` to `last`, both included. */
+function range(first: number, last: number): number[] {
+  return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+}
+
+/** Whether two analyses of one file hold the same sign-offs on the same lines. */
+function sameSignoffs(a: FileAnalysis, b: FileAnalysis | undefined): boolean {
+  const shape = (analysis: FileAnalysis | undefined) =>
+    JSON.stringify((analysis?.frontMatter?.lifecycle?.signoffs ?? []).map((s) => [s.range, s.by, s.role, s.date, s.digest]));
+  return b !== undefined && shape(a) === shape(b);
 }

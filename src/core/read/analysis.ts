@@ -1,7 +1,7 @@
 import { parseFrontMatter, type FrontMatter } from './frontMatter';
 import { findLocalLinks, type LocalLink } from './links';
 import { proseWordCount } from './proseWords';
-import { evidenceDigest } from '../base/digest';
+import { evidenceDigest, evidenceFieldsHash, type DigestFields } from '../base/digest';
 import { trimPartialCharacter } from '../base/fileLimits';
 import { summarizeCodeMentions, type CodeTag } from './bodyCodes';
 import type { ReadFinding } from './findings';
@@ -25,10 +25,32 @@ export interface FileAnalysis {
   readonly mentionsCodes?: boolean;
   /** The digest of the claims and body (see base/digest.ts), when the file has sign-offs to hold it to. */
   readonly contentDigest?: string;
+  /** The hash of what a version-2 digest covers but the linked files (evidenceFieldsHash), when the file has sign-offs. */
+  readonly fieldsHash?: string;
+  /** The local files the body links that a version-2 digest covers: targets as written, Markdown and folders left out. */
+  readonly attachmentTargets?: readonly string[];
   /** Prose words in the body (see read/proseWords.ts); absent when the file was not read whole or is not text. */
   readonly proseWords?: number;
   /** Placeholders left in the body (`TODO`, `[EVIDENCE NEEDED]`), for `evidence.placeholder`. */
   readonly placeholders?: readonly PlaceholderFound[];
+}
+
+/** The fields a version-2 digest covers of a file's front matter and body. */
+export function digestFieldsOf(frontMatter: FrontMatter, body: string): DigestFields {
+  const lifecycle = frontMatter.lifecycle;
+  return {
+    claims: frontMatter.claims,
+    body,
+    date: frontMatter.date,
+    type: lifecycle?.type,
+    otj: (lifecycle?.otj ?? []).map(({ date, to, hours, activity }) => ({ date, ...(to ? { to } : {}), hours, activity })),
+    meets: (lifecycle?.meets ?? []).map((item) => item.name),
+  };
+}
+
+/** The link targets of `links` that a version-2 digest covers the bytes of: local files other than Markdown, once each. */
+export function attachmentTargetsOf(links: readonly LocalLink[]): string[] {
+  return [...new Set(links.map((link) => link.target).filter((target) => target !== '' && !target.endsWith('/') && !/\.(md|markdown)$/i.test(target)))];
 }
 
 /** How to analyse a file: the placeholders to look for (from `placeholders:` in portfolio.yaml). */
@@ -74,7 +96,7 @@ export function analyzeText(text: string, options: AnalysisOptions = {}): FileAn
   }
   // Hashing every body would cost a cold load dearly; only sign-offs need the digest.
   const signed = frontMatter?.lifecycle?.signoffs.length ?? 0;
-  const contentDigest = signed > 0 && frontMatter ? evidenceDigest(frontMatter.claims, text.slice(frontMatter.bodyStart)) : undefined;
+  const body = signed > 0 && frontMatter ? text.slice(frontMatter.bodyStart) : undefined;
   // Only files with front matter can be evidence; counting the others' words would be wasted.
   const proseWords = frontMatter ? proseWordCount(text) : undefined;
   const mentions = text.length > MAX_LINK_SCAN_LENGTH ? undefined : summarizeCodeMentions(text, lines);
@@ -83,7 +105,13 @@ export function analyzeText(text: string, options: AnalysisOptions = {}): FileAn
     links,
     findings,
     unreadable: false,
-    ...(contentDigest ? { contentDigest } : {}),
+    ...(frontMatter && body !== undefined
+      ? {
+          contentDigest: evidenceDigest(frontMatter.claims, body),
+          fieldsHash: evidenceFieldsHash(digestFieldsOf(frontMatter, body)),
+          attachmentTargets: attachmentTargetsOf(links),
+        }
+      : {}),
     ...(proseWords !== undefined ? { proseWords } : {}),
     ...(placeholders.length > 0 ? { placeholders } : {}),
     ...(mentions && mentions.codeTags.length > 0 ? { codeTags: mentions.codeTags } : {}),

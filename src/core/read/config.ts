@@ -1,5 +1,4 @@
 import { isMap, isNode, isScalar, parseDocument, type Document } from 'yaml';
-import { DEFAULT_REVIEW_INTERVAL_WORDS } from '../model/lifecycleTerms';
 import * as z from 'zod/mini';
 import type { Catalogue, StandardOption, StandardVersion } from '../catalogue/catalogue';
 import { formatFieldPath } from '../catalogue/catalogue';
@@ -8,6 +7,7 @@ import { compileGlob } from '../base/glob';
 import { FILE_START, LineIndex, withYamlLineBreaks, type Range } from '../base/text';
 import { DAY_RANGE, isDayInRange, isIsoDay, parseInterval } from '../base/dates';
 import { OTJ_TARGET_RANGE } from '../model/hours';
+import { DEFAULT_REVIEW_INTERVAL_WORDS, SIGNOFF_ROLES, VERIFY_SIGNOFF_MODES } from '../model/lifecycleTerms';
 import { validate } from '../base/validate';
 import { yamlToData } from '../base/yamlData';
 import { type Assessment, assessmentMethodSchema, assessmentSchema, resolveAssessment } from './assessment';
@@ -44,6 +44,23 @@ const gatewaySchema = z.strictObject({
   ),
   requires: z.optional(
     z.array(nonEmpty()).check(z.describe('Named items the gateway needs (e.g. english-level-2), each met by an evidence file whose `meets:` names it')),
+  ),
+});
+
+/** One e-mail address, as git records an author's (`name@host`). */
+const emailSchema = nonEmpty().check(z.refine((value: string) => /^[^\s@<>]+@[^\s@<>]+$/.test(value), 'an e-mail address such as priya@northlight.example'));
+
+/** One person of `people:`: their name as sign-offs write it, the roles they hold and the e-mail addresses they commit with. */
+const personSchema = z.strictObject({
+  name: nonEmpty().check(z.describe('The name as sign-offs write it in `by:`')),
+  roles: z.array(z.enum(SIGNOFF_ROLES)).check(z.minLength(1), z.describe(`The roles this person may sign off in: ${SIGNOFF_ROLES.join(', ')}`)),
+  email: z.optional(
+    z
+      .pipe(
+        z.union([emailSchema, z.array(emailSchema)]),
+        z.transform((value: string | string[]) => (typeof value === 'string' ? [value] : value)),
+      )
+      .check(z.describe('The e-mail address (or a list of them) this person commits with, for `verify-signoffs`')),
   ),
 });
 
@@ -92,6 +109,18 @@ export const portfolioConfigSchema = z.strictObject({
       z.refine((value: string) => !value.startsWith('/') && !value.split(/[\\/]/).includes('..'), 'a folder inside the portfolio, such as content'),
       z.describe("The static site's content folder (e.g. `content` for Hugo): links starting with `/` are resolved against it"),
     ),
+  ),
+  people: z.optional(
+    z.array(personSchema).check(z.describe('Who takes part: `{name, roles, email}` each; with it, a sign-off must name one of them in a role they hold')),
+  ),
+  'verify-signoffs': z.optional(
+    z
+      .enum(VERIFY_SIGNOFF_MODES)
+      .check(
+        z.describe(
+          'How sign-offs are proved by git: `off` (default), `commits` (the commit that wrote a sign-off is by its signer) or `signatures` (and git verifies its signature)',
+        ),
+      ),
   ),
 });
 
@@ -176,6 +205,7 @@ export function parseConfig(text: string): ParsedConfig {
 /** The field names a nested block of the config takes (`gateway`, `assessment`, a method of `assessment.methods`). */
 function nestedFieldNames(path: readonly PropertyKey[]): string[] {
   if (path[0] === 'gateway') return Object.keys(gatewaySchema.shape);
+  if (path[0] === 'people') return Object.keys(personSchema.shape);
   if (path[0] === 'assessment') return Object.keys(path.length > 1 ? assessmentMethodSchema.shape : assessmentSchema.shape);
   return [];
 }

@@ -290,7 +290,7 @@ const SIGNOFF_FIELD_COUNT = 4;
 const SIMPLE_SIGNOFF_HEAD = /^ {2}- (by|role|date|digest): (\S(?:.*\S)?)$/;
 const SIMPLE_SIGNOFF_FIELD = /^ {4}(by|role|date|digest): (\S(?:.*\S)?)$/;
 /** A digest as `ksb signoff` writes it: always quoted, since `012345678901` unquoted is a number. */
-const SIMPLE_DIGEST = /^"[0-9a-f]{12}"$/;
+const SIMPLE_DIGEST = /^"(?:v2:)?[0-9a-f]{12}"$/;
 
 /**
  * Reads front matter in the shapes evidence files nearly always have, line by line: `key: text`,

@@ -1,3 +1,4 @@
+import { DIGEST_PATTERN } from '../base/digest';
 import * as z from 'zod/mini';
 import { DAY_RANGE, isDayInRange, isIsoDay } from '../base/dates';
 import { SIGNOFF_ROLES } from '../model/lifecycleTerms';
@@ -21,7 +22,12 @@ const signoffSchema = z.strictObject({
   by: z.string().check(z.minLength(1), z.describe('Who signed off')),
   role: z.enum(SIGNOFF_ROLES).check(z.describe('As what: apprentice, employer, mentor or tutor')),
   date: isoDaySchema.check(z.describe('The day of the sign-off, YYYY-MM-DD, not after today')),
-  digest: z.string().check(z.regex(/^[0-9a-f]{12}$/), z.describe('The short hash of the claims and text signed; it goes stale when they change')),
+  digest: z
+    .string()
+    .check(
+      z.regex(DIGEST_PATTERN),
+      z.describe('The short hash of what was signed (`v2:`: claims, text, date, hours, requirements, type and linked files); it goes stale when they change'),
+    ),
 });
 
 /** Hours on one day. */

@@ -5,7 +5,7 @@ import type { DistributiveOmit, ReadFinding, SignoffFinding } from './findings';
 import { detach, type Range } from '../base/text';
 import { describeNode, isNodeWithRange } from '../base/yamlNodes';
 import { isDayInRange, isIsoDay } from '../base/dates';
-import { DIGEST_LENGTH } from '../base/digest';
+import { DIGEST_PATTERN } from '../base/digest';
 import { MAX_HOURS_A_DAY, parseDuration } from '../model/hours';
 import { daysBetween } from '../base/dates';
 import { PROGRESS_REVIEW_TYPE, SIGNOFF_ROLES, type SignoffRole } from '../model/lifecycleTerms';
@@ -232,7 +232,7 @@ function readSignoffs(value: Node | null, at: At, keyRange: Range | undefined, f
     const digest = text('digest');
     let digestValue: string | undefined;
     if (digest.value !== undefined) {
-      if (new RegExp(`^[0-9a-f]{${DIGEST_LENGTH}}$`).test(digest.value)) digestValue = digest.value;
+      if (DIGEST_PATTERN.test(digest.value)) digestValue = digest.value;
       else report({ kind: 'signoff-digest-invalid', digest: digest.value }, digest.node);
     }
     entries.push({

@@ -43,12 +43,13 @@ export function portfolioDiffMarkdown(diff: PortfolioDiff, labels: DiffLabels): 
   const errors = introduced.filter((p) => p.severity === 'error').length;
   budget.add(`**Problems:** ${introduced.length} introduced${errors > 0 ? ` (${errors} ${errors === 1 ? 'error' : 'errors'})` : ''}, ${fixed.length} fixed`);
   if (isEmptyDiff(diff)) {
-    budget.add('', 'No change to the evidence, the coverage or the problems.');
+    budget.add('', 'No change to the evidence, the sign-offs, the coverage or the problems.');
     return budget.text();
   }
   ksbTable(budget, 'Newly covered', diff.newlyCovered, 'Evidence');
   ksbTable(budget, 'No longer covered', diff.noLongerCovered, 'Was covered by');
   evidenceTable(budget, diff.evidence);
+  signoffTable(budget, diff.signoffs);
   problemTable(budget, 'Problems introduced', introduced);
   problemTable(budget, 'Problems fixed', fixed);
   if (introducesErrors(diff)) budget.add('', '**This change introduces errors.**');
@@ -113,6 +114,27 @@ function evidenceTable(budget: Budget, evidence: PortfolioDiff['evidence']): voi
     '',
     '| | File | Claims |',
     '| --- | --- | --- |',
+  );
+  budget.rows(rows, 2);
+}
+
+function signoffTable(budget: Budget, signoffs: PortfolioDiff['signoffs']): void {
+  const { added, renewed, removed, stale } = signoffs;
+  const rows = (
+    [
+      ['added', added],
+      ['renewed', renewed],
+      ['removed', removed],
+      ['gone stale', stale],
+    ] as const
+  ).flatMap(([what, list]) => list.map((s) => `| ${what} | ${code(s.file)} | ${text(s.by)} | ${s.role} | ${s.date} |`));
+  if (rows.length === 0) return;
+  budget.add(
+    '',
+    `#### Sign-offs (${added.length} added, ${renewed.length} renewed, ${removed.length} removed, ${stale.length} gone stale)`,
+    '',
+    '| | File | Signed by | As | On |',
+    '| --- | --- | --- | --- | --- |',
   );
   budget.rows(rows, 2);
 }

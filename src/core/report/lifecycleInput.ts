@@ -4,6 +4,7 @@ import type { PortfolioIndex } from '../portfolio/portfolioIndex';
 import { sumHours } from '../model/hours';
 import { fileSignoffs, gatewayReport, hoursReport } from '../lifecycle/portfolioLifecycle';
 import type { ReportInput } from './reportModel';
+import { proofWords } from '../rules/signoffUnverified';
 
 /**
  * What the report shows of the apprenticeship on `today`. Sign-offs and hours appear once any file
@@ -27,9 +28,17 @@ export function lifecycleReportInput(index: PortfolioIndex, today: string): Omit
     end: config?.end,
     ...(signed
       ? {
-          signoffState: (path: string) => (files.has(path) ? fileSignoffs(files.get(path)!).state : 'unsigned'),
+          signoffState: (path: string) => (files.has(path) ? fileSignoffs(files.get(path)!, index).state : 'unsigned'),
           signoffs: (path: string) =>
-            files.has(path) ? fileSignoffs(files.get(path)!).signoffs.map(({ by, role, date, current }) => ({ by, role, date, current })) : [],
+            files.has(path)
+              ? fileSignoffs(files.get(path)!, index).signoffs.map(({ by, role, date, current, proof }) => ({
+                  by,
+                  role,
+                  date,
+                  current,
+                  proof: proof.state === 'verified' ? `verified: ${proofWords(proof)}` : proofWords(proof),
+                }))
+              : [],
         }
       : {}),
     ...(hours.size > 0 ? { otjHours: (path: string) => hours.get(path) } : {}),

@@ -50,6 +50,7 @@ export function renderReportHtml(model: ReportModel, options: ReportHtmlOptions 
   matrix(model, out);
   ksbs(model, out);
   evidenceIndex(model, out);
+  declarations(model, out);
   gateway(model, out);
   problems(model, out);
   out.push('</main>');
@@ -271,7 +272,12 @@ export function ksbs(model: ReportModel, out: string[]): void {
   out.push('</section>');
 }
 
-const SIGNOFF_WORDS: Readonly<Record<SignoffState, string>> = { signed: '✓ Signed', stale: '! Changed since signed', unsigned: '✗ Not signed' };
+const SIGNOFF_WORDS: Readonly<Record<SignoffState, string>> = {
+  signed: '✓ Signed',
+  stale: '! Changed since signed',
+  unverified: '! Not proved by git',
+  unsigned: '✗ Not signed',
+};
 
 /** The index of evidence: title, date, path, KSBs, sign-off and hours of every file. */
 export function evidenceIndex(model: ReportModel, out: string[]): void {
@@ -310,8 +316,34 @@ export function evidenceIndex(model: ReportModel, out: string[]): void {
 
 function signoff(e: ReportEvidence): string {
   const state = e.signoffState ? `<strong class="signoff-${e.signoffState}">${SIGNOFF_WORDS[e.signoffState]}</strong>` : '';
-  const who = e.signoffs.map((s) => `${escapeHtml(s.by)} (${escapeHtml(s.role)}), ${escapeHtml(s.date)}${s.current ? '' : ', before the last change'}`);
+  const who = e.signoffs.map(
+    (s) =>
+      `${escapeHtml(s.by)} (${escapeHtml(s.role)}), ${escapeHtml(s.date)}${s.current ? '' : ', before the last change'}${s.proof && !s.proof.startsWith('not checked') ? `; ${escapeHtml(s.proof)}` : ''}`,
+  );
   return [state, ...who].filter(Boolean).join('<br>');
+}
+
+/** Who signed each evidence file, as what, when, and how git proves it: one row per sign-off. */
+function declarations(model: ReportModel, out: string[]): void {
+  const signed = model.evidence.filter((e) => e.signoffs.length > 0);
+  if (signed.length === 0) return;
+  const prefix = model.input.linkPrefix ?? '';
+  out.push('<section id="declarations" class="page" aria-labelledby="declarations-heading">', '<h2 id="declarations-heading">Declarations</h2>');
+  out.push(
+    '<p>Each sign-off: who signed which evidence, as what and when, whether the evidence is still what was signed, and how git proves who made it (<code>verify-signoffs</code> in portfolio.yaml).</p>',
+  );
+  out.push('<div class="scroll" role="region" aria-label="Declarations" tabindex="0"><table class="declarations">');
+  out.push(
+    '<thead><tr><th scope="col">Evidence</th><th scope="col">Signed by</th><th scope="col">As</th><th scope="col">On</th><th scope="col">Still as signed</th><th scope="col">Proved</th></tr></thead><tbody>',
+  );
+  for (const e of signed) {
+    for (const s of e.signoffs) {
+      out.push(
+        `<tr><th scope="row"><a href="${pathHref(prefix, e.path)}">${escapeHtml(e.title)}</a></th><td>${escapeHtml(s.by)}</td><td>${escapeHtml(s.role)}</td><td>${escapeHtml(s.date)}</td><td>${s.current ? 'yes' : '<strong>no: changed since</strong>'}</td><td>${escapeHtml(s.proof ?? 'not checked')}</td></tr>`,
+      );
+    }
+  }
+  out.push('</tbody></table></div>', '</section>');
 }
 
 function formatHours(hours: number): string {

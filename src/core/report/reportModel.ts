@@ -12,7 +12,10 @@ import type { GatewayCheck, SignoffState, SignoffView } from '../lifecycle/portf
 import type { ReportImage } from './reportImages';
 
 /** One sign-off of an evidence file; `current` is false when the file changed after it. */
-export type Signoff = Pick<SignoffView, 'by' | 'role' | 'date' | 'current'>;
+export type Signoff = Pick<SignoffView, 'by' | 'role' | 'date' | 'current'> & {
+  /** How git proves it, in words ("commit 3f2a9c1 by priya@northlight.example, signature verified"), when it was asked. */
+  readonly proof?: string;
+};
 
 /** The gateway checklist as the report shows it: whether the apprentice is ready and why. */
 export interface GatewayStatus {

@@ -32,6 +32,10 @@ import { noEvidenceRule } from './portfolioNoEvidence';
 import { invalidStandardRule } from './standardInvalidData';
 import { standardDataGapRule } from './standardDataGap';
 import { standardNotApprovedRule } from './standardNotApproved';
+import { signoffUnknownSignerRule } from './signoffUnknownSigner';
+import { signoffWrongRoleRule } from './signoffWrongRole';
+import { signoffUnverifiedRule } from './signoffUnverified';
+import { signoffOldDigestRule } from './signoffOldDigest';
 
 /** Every rule, in the order the docs and settings list them (and checks run). */
 export const RULES = [
@@ -46,6 +50,10 @@ export const RULES = [
   taggedNotClaimedRule,
   signoffStaleRule,
   signoffInvalidRule,
+  signoffWrongRoleRule,
+  signoffUnknownSignerRule,
+  signoffUnverifiedRule,
+  signoffOldDigestRule,
   otjInvalidRule,
   reviewOverdueRule,
   reviewIncompleteRule,

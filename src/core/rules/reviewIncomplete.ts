@@ -5,6 +5,9 @@ import type { PortfolioDiagnostic } from '../model/diagnostics';
 import { PROGRESS_REVIEW_TYPE } from '../model/lifecycleTerms';
 import { defineRule, type EvidenceContext, type FileFacts } from './rule';
 import { signoffDateProblem } from './signoffInvalid';
+import { unknownSignerProblem } from './signoffUnknownSigner';
+import { wrongRoleProblem } from './signoffWrongRole';
+import { nameKey, peopleOf } from '../read/people';
 import { latestDay, todayWords } from './today';
 
 /** `review.incomplete`: a progress review without its date or the three parties' sign-offs. */
@@ -44,12 +47,19 @@ function checkReviewComplete(facts: FileFacts, context: EvidenceContext): Portfo
       },
     ];
   }
-  // A sign-off that signoff.invalid rejects completes nothing.
-  const signed = new Set(
-    lifecycle.signoffs
-      .filter((signoff) => signoff.complete && signoffDateProblem(signoff, facts, context) === undefined)
-      .map((signoff) => signoff.role as string),
-  );
+  // A sign-off that signoff.invalid, signoff.wrong-role or signoff.unknown-signer rejects completes
+  // nothing, and one person completes one party only: a review needs three different people.
+  const people = peopleOf(context.portfolio.config);
+  const signers = new Set<string>();
+  const signed = new Set<string>();
+  for (const signoff of lifecycle.signoffs) {
+    if (!signoff.complete || signoff.by === undefined || signoff.role === undefined || signoffDateProblem(signoff, facts, context) !== undefined) continue;
+    const config = context.portfolio.config;
+    if (wrongRoleProblem(config, signoff.by, signoff.role, people) !== undefined || unknownSignerProblem(config, signoff.by, people) !== undefined) continue;
+    if (signers.has(nameKey(signoff.by))) continue;
+    signers.add(nameKey(signoff.by));
+    signed.add(signoff.role);
+  }
   const missing = REVIEW_PARTIES.filter((party) => !party.roles.some((role) => signed.has(role))).map((party) => party.name);
   if (missing.length === 0) return [];
   return [

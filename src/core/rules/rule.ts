@@ -1,6 +1,7 @@
 // What a rule is: its code, level, docs and check, over the facts the readers found.
 import type { FileAnalysis } from '../read/analysis';
 import type { Catalogue } from '../catalogue/catalogue';
+import type { CommitSignature, FileHistory } from '../base/gitHistory';
 import type { Portfolio } from '../read/config';
 import { DiagnosticCode } from '../model/diagnosticCodes';
 import type { FixData, PortfolioDiagnostic, RuleLevel } from '../model/diagnostics';
@@ -30,6 +31,13 @@ export interface EvidenceContext {
    * only after it, so what was written today in any time zone is never "after today". Default: `today`.
    */
   readonly latestToday?: string;
+  /** The version-2 digest of the file now, linked files included (the index reads them); `undefined` without sign-offs. */
+  readonly digestV2?: string;
+  /** What git said of this file's sign-offs, when the host traced them (`verify-signoffs`); see rules/signoffUnverified.ts. */
+  readonly signoffTrace?: {
+    readonly file: FileHistory | undefined;
+    readonly signature: (commit: string) => CommitSignature | undefined;
+  };
 }
 
 /** What a check found: diagnostics and, for the claim rules, the claims that count. */

@@ -1,6 +1,6 @@
 // `signoff.invalid`: a sign-off that is not one, by its shape (as read) and its dates.
 import { DAY_RANGE } from '../base/dates';
-import { DIGEST_LENGTH } from '../base/digest';
+import { DIGEST_LENGTH, DIGEST_V2_PREFIX } from '../base/digest';
 import { DiagnosticCode } from '../model/diagnosticCodes';
 import type { PortfolioDiagnostic } from '../model/diagnostics';
 import { SIGNOFF_ROLES } from '../model/lifecycleTerms';
@@ -26,7 +26,7 @@ export const signoffInvalidRule = defineRule({
     'signoff-date-invalid': ({ entry, date }) =>
       `Expected the date of sign-off ${entry + 1} to be a day such as 2026-03-14, ${DAY_RANGE.words}, found \`${date}\``,
     'signoff-digest-invalid': ({ entry, digest }) =>
-      `Expected the digest of sign-off ${entry + 1} to be ${DIGEST_LENGTH} hexadecimal characters as \`ksb signoff\` writes them, found \`${digest}\``,
+      `Expected the digest of sign-off ${entry + 1} to be \`${DIGEST_V2_PREFIX}\` and ${DIGEST_LENGTH} hexadecimal characters (or, made before version 2, the ${DIGEST_LENGTH} alone) as \`ksb signoff\` writes them, found \`${digest}\``,
   },
 });
 

@@ -1,21 +1,22 @@
 // `signoff.stale`: the evidence changed after it was signed off.
+import { digestVersion } from '../base/digest';
 import { DiagnosticCode } from '../model/diagnosticCodes';
 import type { PortfolioDiagnostic } from '../model/diagnostics';
-import { defineRule, type FileFacts } from './rule';
+import { defineRule, type EvidenceContext, type FileFacts } from './rule';
 
 /** `signoff.stale`: the evidence changed after it was signed off. */
 export const signoffStaleRule = defineRule({
   code: DiagnosticCode.SignoffStale,
   defaultLevel: 'warning',
-  summary: 'A sign-off whose digest no longer matches the claims and text it signed.',
+  summary: 'A sign-off whose digest no longer matches what it signed.',
   meaning:
-    "a sign-off whose digest no longer matches the file's claims and body: the evidence changed after it was signed (line endings, trailing spaces and the order of claims do not count), naming who signed and when",
+    'a sign-off whose digest no longer matches what it signed: the claims, the body and (digests `v2:`, which `ksb signoff` writes) the `date`, `otj` hours, `meets`, `type` and the bytes of every local file the body links; the evidence changed after it was signed (line endings, trailing spaces and the order of claims do not count), naming who signed and when. A digest made before version 2 keeps its meaning (claims and body) and is never stale for the rest',
   quickFix: { kind: 'signoff-again', title: 'Sign off again' },
-  check: { over: 'portfolio-file', run: (facts) => ({ diagnostics: checkSignoffsCurrent(facts) }) },
+  check: { over: 'portfolio-file', run: (facts, context) => ({ diagnostics: checkSignoffsCurrent(facts, context) }) },
 });
 
-/** `signoff.stale`: each well-formed sign-off whose digest is not the file's digest now. */
-function checkSignoffsCurrent(facts: FileFacts): PortfolioDiagnostic[] {
+/** `signoff.stale`: each well-formed sign-off whose digest is not the file's digest now, in the version it was made with. */
+function checkSignoffsCurrent(facts: FileFacts, context: EvidenceContext): PortfolioDiagnostic[] {
   const lifecycle = facts.analysis.frontMatter?.lifecycle;
   const digest = facts.analysis.contentDigest;
   if (!lifecycle) return [];
@@ -31,12 +32,19 @@ function checkSignoffsCurrent(facts: FileFacts): PortfolioDiagnostic[] {
       },
     ];
   }
-  return lifecycle.signoffs
-    .filter((signoff) => signoff.complete && signoff.digest !== digest)
-    .map((signoff) => ({
+  const diagnostics: PortfolioDiagnostic[] = [];
+  for (const signoff of lifecycle.signoffs) {
+    if (!signoff.complete || signoff.digest === undefined) continue;
+    const version = digestVersion(signoff.digest);
+    const now = version === 2 ? context.digestV2 : digest;
+    if (now === undefined || signoff.digest === now) continue;
+    const what = version === 2 ? 'claims, text, date, hours, requirements, type and linked files' : 'claims and text';
+    diagnostics.push({
       code: signoffStaleRule.code,
-      message: `Expected the claims and text that ${signoff.by} (${signoff.role}) signed off on ${signoff.date}, found them changed since (digest ${digest}, signed ${signoff.digest}): sign it off again, or undo the change`,
+      message: `Expected the ${what} that ${signoff.by} (${signoff.role}) signed off on ${signoff.date}, found them changed since (digest ${now}, signed ${signoff.digest}): sign it off again, or undo the change`,
       range: signoff.digestRange ?? signoff.range,
       fix: { kind: 'signoff-again', index: signoff.index },
-    }));
+    });
+  }
+  return diagnostics;
 }

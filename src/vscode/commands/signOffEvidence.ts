@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { isSignoffRole, SIGNOFF_ROLES, signoffEdit, today, type SignoffRole } from '../../core';
+import { describeObstacles, isSignoffRole, SIGNOFF_ROLES, signoffEdit, signoffObstacles, today, type SignoffRole } from '../../core';
+import { readSettings } from '../settings';
 import { toRange } from '../convert';
 import type { PortfolioWorkspace } from '../portfolioWorkspace';
 import { writeRefusal } from '../safeWrite';
@@ -8,6 +9,11 @@ import { writeRefusal } from '../safeWrite';
 export interface SignOffArgs {
   readonly role?: string;
   readonly by?: string;
+  /**
+   * When the signer may not sign in that role or a file has errors: `true` signs anyway, `false`
+   * refuses; left out, a modal dialog asks.
+   */
+  readonly force?: boolean;
 }
 
 /** What the command did: the files it signed and those it could not, with the core's reason. */
@@ -79,7 +85,15 @@ export async function signOffEvidence(
       refused.push({ uri, reason: `it cannot be opened (${error instanceof Error ? error.message : String(error)})` });
       continue;
     }
-    const result = signoffEdit(document.getText(), { by, role, date });
+    const open = workspace.portfolioFor(uri)!;
+    const obstacles = describeObstacles(signoffObstacles(open.index, uri.path, by, role, readSettings(open.rootUri).ruleLevels));
+    if (obstacles !== undefined && !(await signAnyway(args.force, name(uri), by, role, obstacles))) {
+      refused.push({ uri, reason: obstacles });
+      continue;
+    }
+    // The digest covers the files the evidence links: the index reads them inside the portfolio.
+    const digest = await open.index.signoffDigestOf(uri.path, document.getText());
+    const result = signoffEdit(document.getText(), { by, role, date, ...(digest ? { digest } : {}) });
     if (!result.ok) {
       refused.push({ uri, reason: result.reason });
       continue;
@@ -101,6 +115,17 @@ export async function signOffEvidence(
   }
   if (signed.length > 1) void vscode.window.showInformationMessage(`Signed off ${signed.length} files as ${by} (${role}), ${date}. Save them to keep it.`);
   return { signed, refused };
+}
+
+/** Whether to sign despite `obstacles`: as `force` says, else as the user answers a modal dialog. */
+async function signAnyway(force: boolean | undefined, file: string, by: string, role: SignoffRole, obstacles: string): Promise<boolean> {
+  if (force !== undefined) return force;
+  const answer = await vscode.window.showWarningMessage(
+    `Sign off ${file} as ${by} (${role}) anyway?`,
+    { modal: true, detail: `${obstacles}.\n\nksb check reports such a sign-off, and the gateway does not count it.` },
+    'Sign Off Anyway',
+  );
+  return answer === 'Sign Off Anyway';
 }
 
 /** The active editor's file, when it is Markdown. */

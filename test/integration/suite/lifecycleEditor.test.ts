@@ -199,7 +199,7 @@ describe('Lifecycle in the editor (sign-off, gateway, hours)', () => {
     });
     assert.equal(result?.signed.length, 1, JSON.stringify(result));
     const text = editor.document.getText();
-    assert.match(text, new RegExp(`\\nsignoff:\\n  - by: Dana Reid\\n    role: employer\\n    date: ${today()}\\n    digest: "[0-9a-f]{12}"\\n---\\n`));
+    assert.match(text, new RegExp(`\\nsignoff:\\n  - by: Dana Reid\\n    role: employer\\n    date: ${today()}\\n    digest: "v2:[0-9a-f]{12}"\\n---\\n`));
     assert.ok(editor.document.isDirty, 'the sign-off is an edit, not a save');
     await untilTree(
       api,
@@ -207,6 +207,26 @@ describe('Lifecycle in the editor (sign-off, gateway, hours)', () => {
       (description) => description === 'signed · evidence/unsigned.md',
       'the evidence row to say signed',
     );
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => editor.document.getText() === before, 'undo to restore the file');
+  });
+
+  it('Should refuse, without asking when told not to sign anyway, a file with errors, naming them', async () => {
+    const uri = fileUri('evidence/unsigned.md');
+    const editor = await vscode.window.showTextDocument(uri);
+    const before = editor.document.getText();
+    // An unknown code makes the file one with an error (ksb.unknown-code).
+    const at = editor.document.positionAt(editor.document.getText().indexOf('ksbs: [') + 7);
+    assert.ok(await editor.edit((edit) => edit.insert(at, 'K99, ')));
+    await diagnosticsWhere(uri, (lines) => lines.some((l) => l.endsWith('ksb.unknown-code')), 'the unknown code to be reported');
+    const result = await vscode.commands.executeCommand<{ signed: vscode.Uri[]; refused: { reason: string }[] }>('ksbPortfolio.signOffEvidence', uri, {
+      role: 'employer',
+      by: 'Dana Reid',
+      force: false,
+    });
+    assert.equal(result?.signed.length, 0, JSON.stringify(result));
+    assert.match(result?.refused[0]?.reason ?? '', /it has 1 error: ksb\.unknown-code at line \d+/);
+    assert.ok(!editor.document.getText().includes('signoff:'), 'nothing was written');
     await vscode.commands.executeCommand('undo');
     await waitFor(() => editor.document.getText() === before, 'undo to restore the file');
   });
@@ -255,6 +275,9 @@ describe('Lifecycle in the editor (sign-off, gateway, hours)', () => {
     assert.match(document.lineAt(digestLine).text, /digest:/);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(digestLine, 6));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-    assert.match(text, /\*\*Matches the file now:\*\* the claims and text are as Dana Reid \(employer\) on 2024-02-19 signed them/);
+    assert.match(
+      text,
+      /\*\*Matches the file now:\*\* the claims, text, date, hours, requirements, type and linked files are as Dana Reid \(employer\) on 2024-02-19 signed them/,
+    );
   });
 });
