@@ -103,6 +103,23 @@ describe('Sign-offs proved by git (verify-signoffs)', function () {
     assert.equal(signoff.ok, true, signoff.detail);
   });
 
+  it("Should count a cohort row's sign-offs git does not prove, and leave the count out where verify-signoffs is off", () => {
+    const proved = repository('cohort/proved', 'commits');
+    signAndCommit(proved, PRIYA, 'employer', PRIYA);
+    const forged = repository('cohort/forged', 'commits');
+    signAndCommit(forged, PRIYA, 'employer', SAM);
+    const unchecked = repository('cohort/unchecked', 'off');
+    signAndCommit(unchecked, PRIYA, 'employer', SAM);
+    const result = ksb(home, ['cohort', 'cohort', '--format', 'json']);
+    assert.equal(result.status, 0, result.stderr);
+    const rows = (JSON.parse(result.stdout) as { portfolios: Array<{ path: string; signoffs: Record<string, number | null> }> }).portfolios;
+    assert.deepEqual(Object.fromEntries(rows.map((row) => [row.path, row.signoffs])), {
+      'cohort/forged': { signed: 0, stale: 0, unsigned: 0, unverified: 1 },
+      'cohort/proved': { signed: 1, stale: 0, unsigned: 0, unverified: 0 },
+      'cohort/unchecked': { signed: 1, stale: 0, unsigned: 0, unverified: null },
+    });
+  });
+
   it('Should show sign-offs added, renewed and gone stale in ksb diff (text, Markdown, JSON), and proofs in the report', () => {
     const root = repository('diffed', 'commits');
     signAndCommit(root, PRIYA, 'employer', PRIYA);

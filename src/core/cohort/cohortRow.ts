@@ -21,7 +21,7 @@ export interface CohortHours {
   readonly expected: number | null;
 }
 
-/** Evidence files by sign-off state; `unverified` stays null until sign-offs are verified. */
+/** Evidence files by sign-off state; `unverified` is null where `verify-signoffs` is off (nothing is proved, so nothing is unverified). */
 export interface CohortSignoffs {
   readonly signed: number;
   readonly stale: number;
@@ -156,11 +156,10 @@ export function cohortRow(index: PortfolioIndex, options: CohortRowOptions): Coh
 
   // A draft is not evidence until undrafted: not counted, not asked for a sign-off.
   const evidence = index.allFiles().filter((file) => file.role === 'evidence' && !file.isDraft);
-  const signoffs = { signed: 0, stale: 0, unsigned: 0 };
+  const signoffs = { signed: 0, stale: 0, unsigned: 0, unverified: 0 };
   let latestDated: string | undefined;
   for (const file of evidence) {
-    const state = fileSignoffs(file).state;
-    signoffs[state === 'signed' ? 'signed' : state === 'stale' ? 'stale' : 'unsigned']++;
+    signoffs[fileSignoffs(file).state]++;
     const day = file.analysis.frontMatter?.date?.slice(0, 10);
     if (day !== undefined && (latestDated === undefined || day > latestDated)) latestDated = day;
   }
@@ -192,7 +191,8 @@ export function cohortRow(index: PortfolioIndex, options: CohortRowOptions): Coh
       target: hours.target ?? null,
       expected: hours.expectedByToday === undefined ? null : Math.round(hours.expectedByToday * 10) / 10,
     },
-    signoffs: { ...signoffs, unverified: null },
+    // Unverified is a count only where git is asked to prove sign-offs (`verify-signoffs`).
+    signoffs: { ...signoffs, unverified: (portfolio.config['verify-signoffs'] ?? 'off') === 'off' ? null : signoffs.unverified },
     ready: gateway.ready,
     failing: gateway.checks.filter((check) => !check.ok).map((check) => check.id),
     gatewayDue,
