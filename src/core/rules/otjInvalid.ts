@@ -124,25 +124,17 @@ export function overfullDays(entries: Iterable<DayEntry>): Map<string, Portfolio
     for (const entry of logged) hundredths += toHundredths(entry.hours);
     if (hundredths <= MAX_HOURS_A_DAY * 100) continue;
     const total = hundredths / 100;
-    const perFile = new Map<string, number[]>();
-    for (const entry of logged) perFile.set(entry.relativePath, [...(perFile.get(entry.relativePath) ?? []), entry.hours]);
+    const shared = hoursByFile(logged);
     for (const entry of logged) {
-      const here = sumHours(perFile.get(entry.relativePath)!);
-      const elsewhere = [...perFile].filter(([file]) => file !== entry.relativePath).map(([file, hours]) => `${sumHours(hours)} in ${file}`);
-      const shared = elsewhere.length === 0 ? `, all in this file` : `: ${here} in this file, ${elsewhere.join(', ')}`;
       const related: RelatedLocation[] = logged
         .filter((other) => other.path !== entry.path)
         .map((other) => ({ path: other.path, range: other.range, message: `${other.hours} hours on ${day}` }));
-      const diagnostic: PortfolioDiagnostic = {
-        code: DiagnosticCode.OtjInvalid,
-        message: `Expected at most ${MAX_HOURS_A_DAY} off-the-job hours on ${day} across the portfolio, found ${total}${shared}; none of that day's hours count until they add up`,
-        range: entry.range,
-        subject: { field: 'otj', index: entry.index },
-        ...(related.length > 0 && { related }),
-      };
-      const list = findings.get(entry.path);
-      if (list) list.push(diagnostic);
-      else findings.set(entry.path, [diagnostic]);
+      addOverfull(
+        findings,
+        entry,
+        `Expected at most ${MAX_HOURS_A_DAY} off-the-job hours on ${day} across the portfolio, found ${total}${shared(entry.relativePath)}; none of that day's hours count until they add up`,
+        related,
+      );
     }
   }
   return findings;
@@ -263,12 +255,8 @@ function mostOverfilledRun(stretch: readonly Run[]): Overfill | undefined {
 /** One finding on each entry of the overfilled run, naming the files that share it. */
 function report({ first, last, hundredths, runs }: Overfill, findings: Map<string, PortfolioDiagnostic[]>): void {
   const days = daysBetween(first, last) + 1;
-  const perFile = new Map<string, number[]>();
-  for (const { entry } of runs) perFile.set(entry.relativePath, [...(perFile.get(entry.relativePath) ?? []), entry.hours]);
+  const shared = hoursByFile(runs.map((run) => run.entry));
   for (const { entry } of runs) {
-    const here = sumHours(perFile.get(entry.relativePath)!);
-    const elsewhere = [...perFile].filter(([file]) => file !== entry.relativePath).map(([file, hours]) => `${sumHours(hours)} in ${file}`);
-    const shared = elsewhere.length === 0 ? ', all in this file' : `: ${here} in this file, ${elsewhere.join(', ')}`;
     const related: RelatedLocation[] = runs
       .filter((other) => other.entry.path !== entry.path)
       .map(({ entry: other, first: from, last: to }) => ({
@@ -276,17 +264,42 @@ function report({ first, last, hundredths, runs }: Overfill, findings: Map<strin
         range: other.range,
         message: from === to ? `${other.hours} hours on ${from}` : `${other.hours} hours from ${from} to ${to}`,
       }));
-    const diagnostic: PortfolioDiagnostic = {
-      code: DiagnosticCode.OtjInvalid,
-      message: `Expected at most ${MAX_HOURS_A_DAY * days} off-the-job hours from ${first} to ${last} across the portfolio (${MAX_HOURS_A_DAY} a day over ${days} days), found ${hundredths / 100}${shared}; none of these entries count until they fit`,
-      range: entry.range,
-      subject: { field: 'otj', index: entry.index },
-      ...(related.length > 0 && { related }),
-    };
-    const list = findings.get(entry.path);
-    if (list) list.push(diagnostic);
-    else findings.set(entry.path, [diagnostic]);
+    addOverfull(
+      findings,
+      entry,
+      `Expected at most ${MAX_HOURS_A_DAY * days} off-the-job hours from ${first} to ${last} across the portfolio (${MAX_HOURS_A_DAY} a day over ${days} days), found ${hundredths / 100}${shared(entry.relativePath)}; none of these entries count until they fit`,
+      related,
+    );
   }
+}
+
+/** How the hours of `entries` split over their files, as each one's message says it: `: 24 in this file, 24 in b.md`, or `, all in this file`. */
+function hoursByFile(entries: ReadonlyArray<Pick<DayEntry, 'relativePath' | 'hours'>>): (relativePath: string) => string {
+  const perFile = new Map<string, number[]>();
+  for (const entry of entries) perFile.set(entry.relativePath, [...(perFile.get(entry.relativePath) ?? []), entry.hours]);
+  return (relativePath) => {
+    const elsewhere = [...perFile].filter(([file]) => file !== relativePath).map(([file, hours]) => `${sumHours(hours)} in ${file}`);
+    return elsewhere.length === 0 ? ', all in this file' : `: ${sumHours(perFile.get(relativePath)!)} in this file, ${elsewhere.join(', ')}`;
+  };
+}
+
+/** An `otj.invalid` finding of the 24-hour day across files on `entry`, added to its file's findings. */
+function addOverfull(
+  findings: Map<string, PortfolioDiagnostic[]>,
+  entry: Pick<DayEntry, 'path' | 'range' | 'index'>,
+  message: string,
+  related: readonly RelatedLocation[],
+): void {
+  const diagnostic: PortfolioDiagnostic = {
+    code: DiagnosticCode.OtjInvalid,
+    message,
+    range: entry.range,
+    subject: { field: 'otj', index: entry.index },
+    ...(related.length > 0 && { related }),
+  };
+  const list = findings.get(entry.path);
+  if (list) list.push(diagnostic);
+  else findings.set(entry.path, [diagnostic]);
 }
 
 function compare(a: string, b: string): number {
