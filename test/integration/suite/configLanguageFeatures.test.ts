@@ -109,6 +109,8 @@ describe('portfolio.yaml completion and hover', () => {
       'site-root',
       'gateway',
       'assessment',
+      'people',
+      'verify-signoffs',
     ]);
   });
 
